@@ -1,0 +1,264 @@
+/**
+ * Kysely table types, kept by hand beside the migrations.
+ * `Generated<T>` marks columns with a database default.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type Cefr = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
+export type SlotType = 'igu' | 'praktik' | 'loentilskud';
+export type Role = 'employer' | 'consultant' | 'candidate' | 'admin';
+export type ResidenceBasis =
+  | 'refugee'
+  | 'family_reunified_refugee'
+  | 'family_reunified_other'
+  | 'ukraine_special_law'
+  | 'other';
+export type Locale = 'da' | 'en' | 'ar' | 'uk';
+export type LabelSet = Record<Locale, string>;
+export type SynonymSet = Partial<Record<Locale, string[]>>;
+
+/** `date` columns come back as 'YYYY-MM-DD' strings (type parsers are set in db/client.ts). */
+type DateString = string;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Numeric = ColumnType<number, number | string, number | string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export interface RegionTable { code: string; name_da: string; name_en: string }
+export interface MunicipalityTable { code: string; name_da: string; name_en: string; region_code: string; lat: number; lon: number }
+export interface PostalCodeTable { code: string; name: string; municipality_code: string; lat: number; lon: number }
+
+export interface SkillTable { uri: string; kind: Generated<'skill' | 'knowledge' | 'language'>; labels: Json<LabelSet>; synonyms: Generated<Json<SynonymSet>> }
+export interface OccupationTable { uri: string; isco_group: string; sector: string; labels: Json<LabelSet>; synonyms: Generated<Json<SynonymSet>> }
+export interface OccupationSkillTable { occupation_uri: string; skill_uri: string; relation: 'essential' | 'optional' }
+
+export interface OrganisationTable {
+  id: Generated<string>;
+  cvr: string;
+  name: string;
+  sector: string | null;
+  is_private: Generated<boolean>;
+  contact_name: string;
+  contact_email: string;
+  contact_phone: string | null;
+  status: Generated<'unverified' | 'verified' | 'suspended'>;
+  verified_at: Timestamp | null;
+  verified_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface WorkplaceTable {
+  id: Generated<string>;
+  organisation_id: string;
+  p_number: string;
+  name: string;
+  address: string;
+  postal_code: string;
+  ordinary_employees_fte: Numeric;
+  ordinary_employees_fte_12m_ago: Numeric | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface JobcentreTable { id: Generated<string>; municipality_code: string; name: string }
+export interface JobcentreNetworkTable { id: Generated<string>; name: string }
+export interface JobcentreNetworkMemberTable { network_id: string; jobcentre_id: string }
+
+export interface UserTable {
+  id: Generated<string>;
+  email: string;
+  password_hash: string | null;
+  role: Role;
+  display_name: string;
+  locale: Locale | null;
+  organisation_id: string | null;
+  jobcentre_id: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SessionTable { id: string; user_id: string; expires_at: Timestamp; created_at: Generated<Timestamp> }
+
+export interface CandidateTable {
+  id: Generated<string>;
+  user_id: string | null;
+  jobcentre_id: string;
+  status: Generated<'pending' | 'active' | 'inactive' | 'archived'>;
+  confirmed_at: Timestamp | null;
+  full_name: string;
+  email: string | null;
+  phone: string | null;
+  birth_date: DateString;
+  arrival_date: DateString;
+  residence_basis: ResidenceBasis;
+  gender: string | null;
+  nationality: string | null;
+  postal_code: string;
+  max_travel_km: Generated<number>;
+  available_from: DateString;
+  hours_per_week: number | null;
+  driving_licence: Generated<boolean>;
+  danish_spoken: Cefr | null;
+  danish_written: Cefr | null;
+  danish_programme: 'DU1' | 'DU2' | 'DU3' | null;
+  danish_module: number | null;
+  danish_test: 'PD1' | 'PD2' | 'PD3' | 'STUDIEPROEVEN' | null;
+  danish_evidence: 'self_reported' | 'module_test' | 'official_test' | null;
+  ambition_occupations: Generated<string[]>;
+  ambition_sectors: Generated<string[]>;
+  ambition_note: string | null;
+  education: string | null;
+  waiting_since: Generated<DateString>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CandidateSkillTable { candidate_id: string; skill_uri: string; years: Numeric | null; learned_where: 'denmark' | 'abroad' | 'informal' | null }
+export interface CandidateLanguageTable {
+  candidate_id: string;
+  code: string;
+  spoken: Cefr;
+  written: Cefr | null;
+  is_mother_tongue: Generated<boolean>;
+  evidence: Generated<'self_reported' | 'module_test' | 'official_test'>;
+}
+export interface CandidateOccupationTable { candidate_id: string; occupation_uri: string; years: Numeric | null }
+export interface CandidateEmploymentTable {
+  id: Generated<string>;
+  candidate_id: string;
+  cvr: string;
+  kind: 'ordinary' | 'praktik' | 'loentilskud' | 'igu';
+  start_date: DateString;
+  end_date: DateString | null;
+}
+
+export interface SlotTable {
+  id: Generated<string>;
+  organisation_id: string;
+  workplace_id: string;
+  type: SlotType;
+  status: Generated<'draft' | 'published' | 'filled' | 'closed'>;
+  title: string;
+  description: Generated<string>;
+  occupation_uri: string | null;
+  sector: string | null;
+  danish_spoken: Cefr | null;
+  danish_written: Cefr | null;
+  danish_within_months: number | null;
+  languages: Generated<string[]>;
+  positions: number;
+  start_date: DateString;
+  weeks: number;
+  hours_per_week: Numeric;
+  mentor: Generated<boolean>;
+  pay_basis: string | null;
+  pooled_network_id: string | null;
+  published_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SlotSkillTable { slot_id: string; skill_uri: string; required: boolean }
+
+export type RejectReason = 'skills' | 'danish_too_low' | 'not_ready' | 'candidate_declined' | 'employer_unsuitable' | 'distance' | 'other';
+
+export interface MatchProposalTable {
+  id: Generated<string>;
+  slot_id: string;
+  candidate_id: string;
+  source: Generated<'matcher' | 'interest'>;
+  score: number | null;
+  components: Generated<Json<Record<string, number>>>;
+  reasons: Generated<Json<string[]>>;
+  computed_at: Generated<Timestamp>;
+  status: Generated<'proposed' | 'approved' | 'rejected' | 'stale'>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  reject_reason: RejectReason | null;
+  decision_note: string | null;
+}
+
+export interface PlacementTable {
+  id: Generated<string>;
+  proposal_id: string | null;
+  slot_id: string;
+  candidate_id: string;
+  type: SlotType;
+  start_date: DateString;
+  end_date: DateString;
+  status: Generated<'planned' | 'started' | 'ended_early' | 'completed'>;
+  ended_reason: string | null;
+  outcome: 'ordinary_job' | 'education' | 'back_to_programme' | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface ConsentTable {
+  id: Generated<string>;
+  candidate_id: string;
+  slot_id: string;
+  organisation_id: string;
+  granted: boolean;
+  scope: Generated<string>;
+  recorded_at: Generated<Timestamp>;
+  recorded_by: string | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Generated<Timestamp>;
+  actor_user_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  details: Generated<Json<Record<string, unknown>>>;
+}
+
+export type SearchIndexName = 'candidates' | 'slots';
+
+export interface SearchOutboxTable {
+  id: Generated<number>;
+  index_name: SearchIndexName;
+  document_id: string;
+  operation: 'upsert' | 'delete';
+  created_at: Generated<Timestamp>;
+  processed_at: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+}
+
+export interface DB {
+  regions: RegionTable;
+  municipalities: MunicipalityTable;
+  postal_codes: PostalCodeTable;
+  skills: SkillTable;
+  occupations: OccupationTable;
+  occupation_skills: OccupationSkillTable;
+  organisations: OrganisationTable;
+  workplaces: WorkplaceTable;
+  jobcentres: JobcentreTable;
+  jobcentre_networks: JobcentreNetworkTable;
+  jobcentre_network_members: JobcentreNetworkMemberTable;
+  users: UserTable;
+  sessions: SessionTable;
+  candidates: CandidateTable;
+  candidate_skills: CandidateSkillTable;
+  candidate_languages: CandidateLanguageTable;
+  candidate_occupations: CandidateOccupationTable;
+  candidate_employments: CandidateEmploymentTable;
+  slots: SlotTable;
+  slot_skills: SlotSkillTable;
+  match_proposals: MatchProposalTable;
+  placements: PlacementTable;
+  consents: ConsentTable;
+  audit_log: AuditLogTable;
+  search_outbox: SearchOutboxTable;
+}
+
+export type Candidate = Selectable<CandidateTable>;
+export type NewCandidate = Insertable<CandidateTable>;
+export type Slot = Selectable<SlotTable>;
+export type NewSlot = Insertable<SlotTable>;
+export type SlotUpdate = Updateable<SlotTable>;
+export type User = Selectable<UserTable>;
+export type Organisation = Selectable<OrganisationTable>;
+export type Workplace = Selectable<WorkplaceTable>;
+export type MatchProposal = Selectable<MatchProposalTable>;
+export type Placement = Selectable<PlacementTable>;
