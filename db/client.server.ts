@@ -4,7 +4,7 @@
  * (int8 and numeric as numbers, dates as 'YYYY-MM-DD' strings).
  */
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
@@ -35,6 +35,14 @@ const pgTypes = {
   },
 };
 
+const pgliteParsers = { [PG_INT8]: parseNumber, [PG_NUMERIC]: parseNumber, [PG_DATE]: keepDateText };
+
+/** Wraps an open PGlite instance (e.g. a test template's clone). */
+export function databaseFromPGlite(pglite: PGliteInterface): Database {
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, pgliteParsers) });
+  return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: config.max ?? 10, types: pgTypes });
@@ -42,9 +50,6 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (config.dataDir) fs.mkdirSync(config.dataDir, { recursive: true });
-  const pglite = await PGlite.create(config.dataDir ?? 'memory://', {
-    parsers: { [PG_INT8]: parseNumber, [PG_NUMERIC]: parseNumber, [PG_DATE]: keepDateText },
-  });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  const pglite = await PGlite.create(config.dataDir ?? 'memory://');
+  return databaseFromPGlite(pglite);
 }

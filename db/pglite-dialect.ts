@@ -7,7 +7,7 @@
  * therefore hands out the single connection under a mutex that is held from
  * acquire to release — for a transaction, that is from BEGIN to COMMIT.
  */
-import type { PGlite } from '@electric-sql/pglite';
+import type { PGliteInterface, ParserOptions } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -36,12 +36,12 @@ class Mutex {
 
 class PGliteConnection implements DatabaseConnection {
   constructor(
-    private readonly pglite: PGlite,
-    readonly release: () => void,
+    private readonly pglite: PGliteInterface,
+    private readonly parsers: ParserOptions,
   ) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters], { rowMode: 'object' });
+    const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters], { rowMode: 'object', parsers: this.parsers });
     return {
       rows: result.rows,
       ...(result.affectedRows !== undefined ? { numAffectedRows: BigInt(result.affectedRows) } : {}),
@@ -58,7 +58,10 @@ class PGliteDriver implements Driver {
   readonly #mutex = new Mutex();
   readonly #held = new WeakMap<DatabaseConnection, () => void>();
 
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGliteInterface,
+    private readonly parsers: ParserOptions,
+  ) {}
 
   async init(): Promise<void> {
     await this.pglite.waitReady;
@@ -66,7 +69,7 @@ class PGliteDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const release = await this.#mutex.acquire();
-    const connection = new PGliteConnection(this.pglite, release);
+    const connection = new PGliteConnection(this.pglite, this.parsers);
     this.#held.set(connection, release);
     return connection;
   }
@@ -95,14 +98,18 @@ class PGliteDriver implements Driver {
 }
 
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  /** `parsers` apply to every query, so clones of an instance parse alike. */
+  constructor(
+    private readonly pglite: PGliteInterface,
+    private readonly parsers: ParserOptions = {},
+  ) {}
 
   createAdapter() {
     return new PostgresAdapter();
   }
 
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite);
+    return new PGliteDriver(this.pglite, this.parsers);
   }
 
   createQueryCompiler() {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from './env.server.js';
+
+describe('parseEnv', () => {
+  it('defaults to the embedded database in ./data and the embedded search engine', () => {
+    const env = parseEnv({}, '/srv/jobbro');
+    expect(env.port).toBe(3000);
+    expect(env.database).toEqual({ kind: 'pglite', dataDir: '/srv/jobbro/data/pglite' });
+    expect(env.search).toEqual({ kind: 'embedded' });
+    expect(env.demo).toBe(true);
+  });
+
+  it('uses JOBBRO_DATA_DIR and PORT', () => {
+    const env = parseEnv({ JOBBRO_DATA_DIR: '/var/jobbro', PORT: '8080' }, '/srv');
+    expect(env.dataDir).toBe('/var/jobbro');
+    expect(env.port).toBe(8080);
+  });
+
+  it('selects PostgreSQL and Meilisearch when configured, without demo accounts unless asked', () => {
+    const env = parseEnv({ DATABASE_URL: 'postgres://u@db/jobbro', MEILI_HOST: 'http://127.0.0.1:7700', MEILI_MASTER_KEY: 'k' });
+    expect(env.database).toEqual({ kind: 'postgres', url: 'postgres://u@db/jobbro' });
+    expect(env.search).toMatchObject({ kind: 'meilisearch', host: 'http://127.0.0.1:7700', masterKey: 'k' });
+    expect(env.demo).toBe(false);
+    expect(parseEnv({ DATABASE_URL: 'postgres://u@db/jobbro', JOBBRO_DEMO: '1' }).demo).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ MEILI_HOST: 'not a url' }, 'MEILI_HOST'],
+    [{ MEILI_MASTER_KEY: 'k' }, 'MEILI_HOST'],
+    [{ JOBBRO_DEMO: 'maybe' }, 'JOBBRO_DEMO'],
+    [{ CPR_ENCRYPTION_KEY: 'short' }, 'CPR_ENCRYPTION_KEY'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('refuses %o naming %s', (source, setting) => {
+    expect(() => parseEnv(source)).toThrow(EnvError);
+    expect(() => parseEnv(source)).toThrow(new RegExp(setting));
+  });
+});

@@ -1,0 +1,10 @@
+import { PGlite } from '@electric-sql/pglite';
+let t=Date.now();
+const a = await PGlite.create('memory://');
+console.log('create', Date.now()-t); t=Date.now();
+const b = await PGlite.create('memory://');
+console.log('create2', Date.now()-t); t=Date.now();
+await a.exec('create table x(v int); insert into x values (1)');
+const c = await (a as any).clone();
+console.log('clone', Date.now()-t); t=Date.now();
+console.log((await c.query('select * from x')).rows);
