@@ -1,0 +1,80 @@
+/**
+ * SQL for the search outbox: index changes written in the same transaction
+ * as the data they describe, and claimed by outbox workers. Several app
+ * processes may share one database, so claiming uses row locks that other
+ * workers skip, plus a per-document advisory lock (see `lockDocuments`).
+ */
+import { sql } from 'kysely';
+import type { Executor } from '../client.server.js';
+import type { SearchIndexName } from '../schema.js';
+
+export type OutboxEntryRow = {
+  id: number;
+  index_name: SearchIndexName;
+  document_id: string;
+  operation: 'upsert' | 'delete';
+  attempts: number;
+};
+
+export async function insertOutboxEntries(
+  db: Executor,
+  entries: Array<{ index_name: SearchIndexName; document_id: string; operation: 'upsert' | 'delete' }>,
+): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insertInto('search_outbox').values(entries).execute();
+}
+
+/**
+ * Locks up to `limit` pending entries for the calling transaction, skipping
+ * entries another worker holds. Entries that failed before come last, so one
+ * document the engine rejects does not hold up the rest.
+ */
+export async function claimPendingOutboxEntries(trx: Executor, limit: number): Promise<OutboxEntryRow[]> {
+  return trx
+    .selectFrom('search_outbox')
+    .select(['id', 'index_name', 'document_id', 'operation', 'attempts'])
+    .where('processed_at', 'is', null)
+    .orderBy('attempts')
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+/**
+ * Takes a transaction-scoped advisory lock per document key and returns the
+ * keys it got. Two workers may hold different entries of one document; the
+ * lock makes the second wait for the first to commit, so it loads the newer
+ * data and the index never ends on a stale version.
+ */
+export async function lockDocuments(trx: Executor, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const result = await sql<{ key: string; locked: boolean }>`
+    select key, pg_try_advisory_xact_lock(hashtextextended('search_outbox:' || key, 0)) as locked
+    from unnest(${sql.val(keys)}::text[]) as key`.execute(trx);
+  return new Set(result.rows.filter((row) => row.locked).map((row) => row.key));
+}
+
+export async function markOutboxEntriesProcessed(trx: Executor, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.updateTable('search_outbox').set({ processed_at: sql`now()`, last_error: null }).where('id', 'in', ids).execute();
+}
+
+export async function markOutboxEntriesFailed(trx: Executor, ids: number[], error: string): Promise<void> {
+  if (ids.length === 0) return;
+  await trx
+    .updateTable('search_outbox')
+    .set((eb) => ({ attempts: eb('attempts', '+', 1), last_error: error.slice(0, 2_000) }))
+    .where('id', 'in', ids)
+    .execute();
+}
+
+export async function countPendingOutboxEntries(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('search_outbox')
+    .select((eb) => eb.fn.countAll<number>().as('pending'))
+    .where('processed_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.pending);
+}
