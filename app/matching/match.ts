@@ -1,0 +1,309 @@
+/**
+ * The matcher: hard rules first (scheme eligibility on the start date,
+ * availability, the candidate's own travel limit, Danish), then an
+ * explainable score. Pure and synchronous; callers fetch the data.
+ *
+ * Ordering (always): candidates with every must-have skill first, then by
+ * score, then by id, so a candidate missing a must-have never outranks one
+ * who has them all, and ties break the same way on every run.
+ */
+import { iguEligibility } from '../rules/igu-rules.js';
+import { distanceKm } from '../lib/geo.js';
+import { type Reason, renderReason } from './explain.js';
+import {
+  type AmbitionFit,
+  type Components,
+  DEFAULT_WEIGHTS,
+  type Weights,
+  ambitionComponent,
+  cefrRank,
+  combine,
+  coverage,
+  danishComponent,
+  distanceComponent,
+  waitingComponent,
+  WAITING_TARGET_DAYS,
+} from './score.js';
+import type { CandidateLanguage, MatchCandidate, MatchSlot } from './types.js';
+import { daysBetween } from '../lib/dates.js';
+
+export type MatchOptions = { asOf: string; weights?: Weights; top?: number };
+
+export type RankedPair = {
+  candidateId: string;
+  score: number;
+  hasAllRequired: boolean;
+  components: Components;
+  reasons: Reason[];
+};
+
+export type Exclusion = {
+  candidateId: string;
+  /** The rule that excluded the pair, e.g. 'igu.age', 'distance', 'danish.spoken'. */
+  rule: string;
+  source: string;
+  /** English sentence; `explanation` carries the code for translation. */
+  reason: string;
+  explanation: Reason;
+};
+
+export type SlotMatches = { slotId: string; ranked: RankedPair[]; excluded: Exclusion[] };
+
+type PreparedSlot = {
+  slot: MatchSlot;
+  /** Skill URI → index into `skills`; identity match, so URIs outside the taxonomy work too. */
+  skillIndex: Map<string, number>;
+  requiredTotal: number;
+  niceTotal: number;
+  requiredSpoken: number;
+  requiredWritten: number;
+  allowance: number;
+  months: number;
+  languages: ReadonlySet<string>;
+  marks: Uint8Array;
+};
+
+function prepareSlot(slot: MatchSlot): PreparedSlot {
+  const skillIndex = new Map<string, number>();
+  let requiredTotal = 0;
+  let niceTotal = 0;
+  slot.skills.forEach((skill, i) => {
+    if (skillIndex.has(skill.esco)) return;
+    skillIndex.set(skill.esco, i);
+    if (skill.required) requiredTotal += 1;
+    else niceTotal += 1;
+  });
+  const months = slot.danish.withinMonths ?? 0;
+  return {
+    slot,
+    skillIndex,
+    requiredTotal,
+    niceTotal,
+    requiredSpoken: cefrRank(slot.danish.spoken),
+    requiredWritten: cefrRank(slot.danish.written),
+    allowance: months > 0 ? 1 : 0,
+    months,
+    languages: new Set(slot.languages ?? []),
+    marks: new Uint8Array(slot.skills.length),
+  };
+}
+
+type PairOutcome = { kind: 'ranked'; pair: RankedPair } | { kind: 'excluded'; exclusion: Exclusion };
+
+function exclude(candidateId: string, rule: string, source: string, explanation: Reason): PairOutcome {
+  return { kind: 'excluded', exclusion: { candidateId, rule, source, reason: renderReason(explanation), explanation } };
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10;
+
+function evaluatePair(p: PreparedSlot, c: MatchCandidate, asOf: string, weights: Weights): PairOutcome {
+  const { slot } = p;
+
+  // 1. Scheme eligibility on the start date. Praktik and løntilskud have no
+  //    residence or age rule (the jobcentre's referral is the gate).
+  let iguSource: string | null = null;
+  if (slot.type === 'igu') {
+    const verdict = iguEligibility(c, slot.startDate);
+    if (!verdict.eligible) {
+      return exclude(c.id, verdict.rule, verdict.source, {
+        code: 'excluded.igu',
+        params: { rule: verdict.rule, reason: verdict.reason, source: verdict.source },
+      });
+    }
+    iguSource = verdict.source;
+  }
+
+  // 2. Availability.
+  if (c.availableFrom > slot.startDate) {
+    return exclude(c.id, 'availability', 'Jobbro', {
+      code: 'excluded.availability',
+      params: { availableFrom: c.availableFrom, startDate: slot.startDate },
+    });
+  }
+
+  // 3. The candidate's own travel limit.
+  const km = distanceKm(slot.location, c.location);
+  if (km > c.maxTravelKm) {
+    return exclude(c.id, 'distance', 'Jobbro', { code: 'excluded.distance', params: { km: round1(km), maxKm: c.maxTravelKm } });
+  }
+
+  // 4. Danish, spoken and written separately; withinMonths allows one step below.
+  const danishLevel = danishOf(c);
+  const spoken = cefrRank(danishLevel?.spoken);
+  const written = cefrRank(danishLevel?.written);
+  if (spoken < p.requiredSpoken - p.allowance) {
+    return exclude(c.id, 'danish.spoken', 'slot requirement', {
+      code: 'excluded.danish',
+      params: { side: 'spoken', level: danishLevel?.spoken ?? 'none', required: slot.danish.spoken ?? '', months: p.months },
+    });
+  }
+  if (written < p.requiredWritten - p.allowance) {
+    return exclude(c.id, 'danish.written', 'slot requirement', {
+      code: 'excluded.danish',
+      params: { side: 'written', level: danishLevel?.written ?? 'none', required: slot.danish.written ?? '', months: p.months },
+    });
+  }
+
+  // Scoring.
+  const marks = p.marks;
+  marks.fill(0);
+  let requiredHit = 0;
+  let niceHit = 0;
+  for (const skill of c.skills) {
+    const i = p.skillIndex.get(skill.esco);
+    if (i === undefined || marks[i] === 1) continue;
+    marks[i] = 1;
+    if (slot.skills[i]!.required) requiredHit += 1;
+    else niceHit += 1;
+  }
+  const hasAllRequired = requiredHit === p.requiredTotal;
+
+  const ambitionFit = fitWithAmbitions(slot, c);
+  let languageFit = 1;
+  let shared = '';
+  if (p.languages.size > 0) {
+    languageFit = 0;
+    for (const lang of c.languages) {
+      if (p.languages.has(lang.code) && cefrRank(lang.spoken) >= 2) {
+        languageFit = 1;
+        shared = shared ? `${shared}, ${lang.code}` : lang.code;
+      }
+    }
+  }
+
+  const components: Components = {
+    requiredSkills: coverage(requiredHit, p.requiredTotal),
+    niceSkills: coverage(niceHit, p.niceTotal),
+    danish: danishComponent(spoken, written, p.requiredSpoken, p.requiredWritten),
+    distance: distanceComponent(km, c.maxTravelKm),
+    ambitions: ambitionComponent(ambitionFit),
+    waiting: waitingComponent(c.waitingSince, asOf),
+    languages: languageFit,
+  };
+  const score = combine(components, weights);
+
+  const reasons: Reason[] = [];
+  if (hasAllRequired) {
+    if (p.requiredTotal > 0) reasons.push({ code: 'skills.required_all', params: { total: p.requiredTotal } });
+  } else {
+    const missing: string[] = [];
+    slot.skills.forEach((skill, i) => {
+      if (skill.required && marks[i] === 0 && p.skillIndex.get(skill.esco) === i) missing.push(skill.esco);
+    });
+    reasons.push({
+      code: 'skills.missing_required',
+      params: { missing: missing.length, total: p.requiredTotal, skills: missing.join(', ') },
+    });
+  }
+  if (p.niceTotal > 0) reasons.push({ code: 'skills.nice_covered', params: { covered: niceHit, total: p.niceTotal } });
+  if (spoken >= p.requiredSpoken && written >= p.requiredWritten) {
+    if (p.requiredSpoken > 0 || p.requiredWritten > 0) {
+      reasons.push({
+        code: 'danish.meets',
+        params: {
+          spoken: danishLevel?.spoken ?? 'none',
+          written: danishLevel?.written ?? 'none',
+          requiredSpoken: slot.danish.spoken ?? '-',
+          requiredWritten: slot.danish.written ?? '-',
+        },
+      });
+    }
+  } else {
+    if (spoken < p.requiredSpoken) {
+      reasons.push({
+        code: 'danish.within_months',
+        params: { side: 'spoken', level: danishLevel?.spoken ?? 'none', required: slot.danish.spoken ?? '', months: p.months },
+      });
+    }
+    if (written < p.requiredWritten) {
+      reasons.push({
+        code: 'danish.within_months',
+        params: { side: 'written', level: danishLevel?.written ?? 'none', required: slot.danish.written ?? '', months: p.months },
+      });
+    }
+  }
+  reasons.push({ code: 'distance.km', params: { km: round1(km), maxKm: c.maxTravelKm } });
+  if (ambitionFit === 'occupation') reasons.push({ code: 'ambitions.occupation', params: {} });
+  else if (ambitionFit === 'sector') reasons.push({ code: 'ambitions.sector', params: { sector: slot.sector ?? '' } });
+  else if (ambitionFit === 'none') reasons.push({ code: 'ambitions.elsewhere', params: {} });
+  if (c.waitingSince) {
+    const days = Math.max(0, daysBetween(c.waitingSince, asOf));
+    reasons.push({ code: days > WAITING_TARGET_DAYS ? 'waiting.overdue' : 'waiting.days', params: { days } });
+  }
+  if (shared) reasons.push({ code: 'languages.shared', params: { codes: shared } });
+  if (iguSource) reasons.push({ code: 'igu.eligible', params: { source: iguSource } });
+
+  return { kind: 'ranked', pair: { candidateId: c.id, score, hasAllRequired, components, reasons } };
+}
+
+function danishOf(c: MatchCandidate): CandidateLanguage | null {
+  for (const lang of c.languages) if (lang.code === 'da') return lang;
+  return null;
+}
+
+function fitWithAmbitions(slot: MatchSlot, c: MatchCandidate): AmbitionFit {
+  const occupations = c.ambitions?.occupations ?? [];
+  const sectors = c.ambitions?.sectors ?? [];
+  if (occupations.length === 0 && sectors.length === 0) return 'unknown';
+  if (slot.occupationUri && occupations.includes(slot.occupationUri)) return 'occupation';
+  if (slot.sector && sectors.includes(slot.sector)) return 'sector';
+  if (!slot.occupationUri && !slot.sector) return 'unknown';
+  return 'none';
+}
+
+/** Must-haves first, then score, then id: the one ordering used everywhere. */
+function compareRanked(a: { hasAllRequired: boolean; score: number }, b: { hasAllRequired: boolean; score: number }, aId: string, bId: string): number {
+  if (a.hasAllRequired !== b.hasAllRequired) return a.hasAllRequired ? -1 : 1;
+  if (a.score !== b.score) return b.score - a.score;
+  return aId < bId ? -1 : aId > bId ? 1 : 0;
+}
+
+function checkTop(top: number | undefined): void {
+  if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new RangeError(`top must be a whole number ≥ 0, got ${top}`);
+}
+
+/**
+ * Ranks candidates for one slot. Excluded pairs carry the rule that excluded
+ * them; ranked pairs carry their component breakdown and reasons. `top`
+ * limits the ranked list only.
+ */
+export function matchSlot(slot: MatchSlot, candidates: readonly MatchCandidate[], opts: MatchOptions): SlotMatches {
+  checkTop(opts.top);
+  const weights = opts.weights ?? DEFAULT_WEIGHTS;
+  const prepared = prepareSlot(slot);
+  const ranked: RankedPair[] = [];
+  const excluded: Exclusion[] = [];
+  for (const c of candidates) {
+    const outcome = evaluatePair(prepared, c, opts.asOf, weights);
+    if (outcome.kind === 'ranked') ranked.push(outcome.pair);
+    else excluded.push(outcome.exclusion);
+  }
+  ranked.sort((a, b) => compareRanked(a, b, a.candidateId, b.candidateId));
+  excluded.sort((a, b) => (a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0));
+  return { slotId: slot.id, ranked: opts.top === undefined ? ranked : ranked.slice(0, opts.top), excluded };
+}
+
+export type RankedOffer = Omit<RankedPair, 'candidateId'> & { slotId: string };
+export type ExcludedOffer = Omit<Exclusion, 'candidateId'> & { slotId: string };
+export type CandidateOffers = { candidateId: string; ranked: RankedOffer[]; excluded: ExcludedOffer[] };
+
+/** The same rules and score from the candidate's side: which slots suit them best. */
+export function offersForCandidate(candidate: MatchCandidate, slots: readonly MatchSlot[], opts: MatchOptions): CandidateOffers {
+  checkTop(opts.top);
+  const weights = opts.weights ?? DEFAULT_WEIGHTS;
+  const ranked: RankedOffer[] = [];
+  const excluded: ExcludedOffer[] = [];
+  for (const slot of slots) {
+    const outcome = evaluatePair(prepareSlot(slot), candidate, opts.asOf, weights);
+    if (outcome.kind === 'ranked') {
+      const { candidateId: _candidateId, ...rest } = outcome.pair;
+      ranked.push({ slotId: slot.id, ...rest });
+    } else {
+      const { candidateId: _candidateId, ...rest } = outcome.exclusion;
+      excluded.push({ slotId: slot.id, ...rest });
+    }
+  }
+  ranked.sort((a, b) => compareRanked(a, b, a.slotId, b.slotId));
+  excluded.sort((a, b) => (a.slotId < b.slotId ? -1 : a.slotId > b.slotId ? 1 : 0));
+  return { candidateId: candidate.id, ranked: opts.top === undefined ? ranked : ranked.slice(0, opts.top), excluded };
+}

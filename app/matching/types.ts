@@ -1,0 +1,55 @@
+/**
+ * What the matcher works on: slots and candidates with resolved coordinates.
+ * Close to the what-if file format (scripts/match.ts), minus postal codes.
+ * Gender, nationality and religion may be present on a candidate record but
+ * the matcher never reads them.
+ */
+import type { Cefr, ResidenceBasis, SlotType } from '../../db/schema.js';
+import type { GeoPoint } from '../lib/geo.js';
+
+export type { GeoPoint };
+
+export type SlotSkill = { esco: string; required: boolean };
+
+export type DanishRequirement = {
+  /** null: no requirement for that side. */
+  spoken: Cefr | null;
+  written: Cefr | null;
+  /** The slot accepts one CEFR step below if the level is reached within this many months. */
+  withinMonths?: number | null;
+};
+
+export type MatchSlot = {
+  id: string;
+  type: SlotType;
+  location: GeoPoint;
+  startDate: string;
+  weeks: number;
+  hoursPerWeek: number;
+  positions: number;
+  skills: readonly SlotSkill[];
+  danish: DanishRequirement;
+  /** ISO 639-1 codes of other languages useful at the workplace. */
+  languages?: readonly string[];
+  occupationUri?: string | null;
+  sector?: string | null;
+};
+
+export type CandidateLanguage = { code: string; spoken: Cefr; written: Cefr | null };
+
+export type MatchCandidate = {
+  id: string;
+  birthDate: string;
+  residenceBasis: ResidenceBasis;
+  arrivalDate: string;
+  location: GeoPoint;
+  maxTravelKm: number;
+  availableFrom: string;
+  skills: ReadonlyArray<{ esco: string; years?: number | null }>;
+  languages: readonly CandidateLanguage[];
+  ambitions?: { occupations?: readonly string[]; sectors?: readonly string[] };
+  /** Since when the candidate has waited for a company-based offer. */
+  waitingSince?: string | null;
+  gender?: string | null;
+  nationality?: string | null;
+};
