@@ -1,0 +1,70 @@
+/**
+ * Password login and logout. Domain functions: they take their dependencies
+ * and never import Remix.
+ */
+import { z } from 'zod';
+import { InvalidInput } from '../lib/errors.js';
+import { findUserCredentialsByEmail } from '../../db/queries/users.js';
+import type { Executor } from '../../db/client.server.js';
+import { hashPassword, verifyPassword } from './password.server.js';
+import type { Auth, SessionUser } from './lucia.server.js';
+
+export const loginSchema = z.object({
+  email: z.string().trim().toLowerCase().email().max(254),
+  password: z.string().min(1).max(1024),
+});
+
+export type LoginInput = z.input<typeof loginSchema>;
+
+/** The same message for an unknown e-mail and a wrong password, so the form does not reveal who has an account. */
+export const WRONG_CREDENTIALS = 'wrong_credentials';
+
+let dummyHash: Promise<string> | undefined;
+
+/**
+ * Checks the password and opens a NEW session (a fresh id on every login, so a
+ * session id planted before login is worthless). Other sessions of the same
+ * user stay open: people log in from a phone and a PC.
+ * Throws `InvalidInput` with message `wrong_credentials` on any mismatch.
+ */
+export async function login(
+  deps: { db: Executor; auth: Auth },
+  input: LoginInput,
+): Promise<{ user: SessionUser; sessionId: string; cookie: string }> {
+  const parsed = loginSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidInput(WRONG_CREDENTIALS);
+  const { email, password } = parsed.data;
+  const row = await findUserCredentialsByEmail(deps.db, email);
+  if (!row || row.password_hash === null) {
+    // Spend the same time as a real check so response times do not reveal which e-mails exist.
+    dummyHash ??= hashPassword('jobbro-timing-equaliser');
+    await verifyPassword(await dummyHash, password);
+    throw new InvalidInput(WRONG_CREDENTIALS);
+  }
+  if (!(await verifyPassword(row.password_hash, password))) throw new InvalidInput(WRONG_CREDENTIALS);
+  const session = await deps.auth.createSession(row.id, {});
+  return {
+    user: {
+      id: row.id,
+      email: row.email,
+      role: row.role,
+      displayName: row.display_name,
+      locale: row.locale,
+      organisationId: row.organisation_id,
+      jobcentreId: row.jobcentre_id,
+    },
+    sessionId: session.id,
+    cookie: deps.auth.createSessionCookie(session.id).serialize(),
+  };
+}
+
+/** Ends one session; returns the Set-Cookie value that clears the browser's cookie. */
+export async function logout(deps: { auth: Auth }, sessionId: string | null): Promise<string> {
+  if (sessionId) await deps.auth.invalidateSession(sessionId);
+  return deps.auth.createBlankSessionCookie().serialize();
+}
+
+/** Ends every session of the user (e.g. after a lost phone or a password change). */
+export async function logoutEverywhere(deps: { auth: Auth }, userId: string): Promise<void> {
+  await deps.auth.invalidateUserSessions(userId);
+}

@@ -1,0 +1,29 @@
+/**
+ * Every translation, bundled into both the server and the browser build (the
+ * classic Remix compiler has no import.meta.glob, so the list is explicit).
+ *
+ * To add a namespace, e.g. `employer`:
+ *   1. create app/i18n/locales/da/employer.json and en/employer.json (ar/uk when translated);
+ *   2. import each file below and add it under its language in `resources`;
+ *   3. use it with `useTranslation('employer')` or `t('employer:key')`.
+ * A namespace missing in a language falls back to Danish.
+ */
+import arCommon from './locales/ar/common.json';
+import daCommon from './locales/da/common.json';
+import enCommon from './locales/en/common.json';
+import ukCommon from './locales/uk/common.json';
+import type { Lng } from './i18n';
+
+export type Resources = Record<Lng, Record<string, Record<string, unknown>>>;
+
+export const resources = {
+  da: { common: daCommon },
+  en: { common: enCommon },
+  ar: { common: arCommon },
+  uk: { common: ukCommon },
+} satisfies Resources;
+
+/** Every namespace in any language, so i18next loads them all. */
+export const namespaces: string[] = [
+  ...new Set(Object.values(resources).flatMap((byNamespace) => Object.keys(byNamespace))),
+];

@@ -1,0 +1,99 @@
+/**
+ * HTTP edges shared by routes: typed errors to JSON, and body parsing that
+ * answers 400 (never 500) for anything a client can get wrong.
+ */
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import { DomainError, InvalidInput, httpStatusOf } from './errors.js';
+
+export type ErrorBody = { error: { code: string; message: string; details: unknown } };
+
+/** Bodies above this are refused before parsing; no Jobbro form comes close. */
+export const MAX_BODY_BYTES = 1_000_000;
+
+function fieldsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+/**
+ * The JSON answer for an error: typed domain errors keep their status and
+ * code; a thrown Response passes through; anything else is a 500 that is
+ * logged (the client sees no internals).
+ */
+export function jsonError(error: unknown, logger?: Pick<Logger, 'error'>): Response {
+  if (error instanceof Response) return error;
+  if (error instanceof DomainError) {
+    const body: ErrorBody = { error: { code: error.code, message: error.message, details: error.details ?? {} } };
+    return Response.json(body, { status: httpStatusOf(error) });
+  }
+  if (logger) logger.error({ err: error }, 'unexpected error');
+  else console.error(error);
+  const body: ErrorBody = { error: { code: 'internal', message: 'Something went wrong on our side', details: {} } };
+  return Response.json(body, { status: 500 });
+}
+
+/** Throws (as Remix expects) a 400 JSON Response for an `InvalidInput`. */
+function badRequest(error: InvalidInput): never {
+  throw jsonError(error);
+}
+
+async function readText(request: Request): Promise<string> {
+  const declared = Number(request.headers.get('Content-Length') ?? '0');
+  if (declared > MAX_BODY_BYTES) badRequest(new InvalidInput('The request body is too large'));
+  try {
+    const text = await request.text();
+    if (text.length > MAX_BODY_BYTES) badRequest(new InvalidInput('The request body is too large'));
+    return text;
+  } catch (error) {
+    if (error instanceof Response) throw error;
+    badRequest(new InvalidInput('The request body could not be read'));
+  }
+}
+
+function validate<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) badRequest(new InvalidInput('The request has invalid fields', fieldsOf(parsed.error.issues)));
+  return parsed.data;
+}
+
+/** Parses a JSON body with `schema`; malformed JSON or invalid fields → a thrown 400 with code `invalid_input`. */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const text = await readText(request);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    badRequest(new InvalidInput('The request body is not valid JSON'));
+  }
+  return validate(schema, value);
+}
+
+/** FormData as a plain object; a name given more than once becomes an array. */
+export function formDataToObject(form: FormData): Record<string, string | string[]> {
+  const result: Record<string, string | string[]> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== 'string') continue; // files are handled by the routes that accept them
+    const existing = result[key];
+    if (existing === undefined) result[key] = value;
+    else result[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+  }
+  return result;
+}
+
+/** Parses a form body with `schema`; an unreadable body or invalid fields → a thrown 400 with code `invalid_input`. */
+export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const declared = Number(request.headers.get('Content-Length') ?? '0');
+  if (declared > MAX_BODY_BYTES) badRequest(new InvalidInput('The request body is too large'));
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    badRequest(new InvalidInput('The request body is not a readable form'));
+  }
+  return validate(schema, formDataToObject(form));
+}

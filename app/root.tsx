@@ -1,0 +1,181 @@
+/**
+ * The page frame: <html lang dir>, skip link, header with the role's menu and
+ * the language switcher, the main landmark, footer, and a friendly error page.
+ */
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node';
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from '@remix-run/react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useChangeLanguage } from 'remix-i18next/react';
+import type { Role } from '../db/schema';
+import { getOptionalUser, homePathFor } from './auth/session.server';
+import { dirOf, fallbackLng, supportedLngs } from './i18n/i18n';
+import { resolveLocale } from './i18n/i18next.server';
+import { useNonce } from './lib/nonce-provider';
+import appStyles from './styles/app.css';
+
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: appStyles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
+
+export const meta: MetaFunction = () => [{ title: 'Jobbro' }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request, context);
+  const locale = await resolveLocale(request, context);
+  return {
+    locale,
+    user: user ? { displayName: user.displayName, role: user.role } : null,
+  };
+}
+
+/** Menu items per role. Feature routes add theirs here (label keys live in the `common` namespace). */
+export const navigation: Record<Role, Array<{ to: string; labelKey: string }>> = {
+  employer: [{ to: homePathFor('employer'), labelKey: 'nav.employerHome' }],
+  consultant: [{ to: homePathFor('consultant'), labelKey: 'nav.consultantHome' }],
+  candidate: [{ to: homePathFor('candidate'), labelKey: 'nav.candidateHome' }],
+  admin: [{ to: homePathFor('admin'), labelKey: 'nav.adminHome' }],
+};
+
+function LanguageSwitcher() {
+  const { t, i18n } = useTranslation();
+  const location = useLocation();
+  const current = i18n.resolvedLanguage ?? fallbackLng;
+  return (
+    <Form method="post" action="/set-language" className="language-switcher" aria-label={t('layout.changeLanguage')}>
+      <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+      <span className="language-switcher__label">{t('layout.language')}:</span>
+      {supportedLngs.map((lng) => (
+        <button
+          key={lng}
+          type="submit"
+          name="lng"
+          value={lng}
+          lang={lng}
+          dir={dirOf(lng)}
+          aria-pressed={lng === current}
+          className="language-switcher__option"
+        >
+          {t(`languages.${lng}`)}
+        </button>
+      ))}
+    </Form>
+  );
+}
+
+function Header() {
+  const { t } = useTranslation();
+  const data = useRouteLoaderData<typeof loader>('root');
+  const user = data?.user ?? null;
+  return (
+    <header className="site-header">
+      <div className="site-header__bar">
+        <Link to={user ? homePathFor(user.role) : '/'} className="site-header__brand">
+          {t('app.name')}
+        </Link>
+        {user ? (
+          <div className="site-header__user">
+            <span>{t('layout.loggedInAs', { name: user.displayName })}</span>
+            <Form method="post" action="/logout">
+              <button type="submit" className="button button--quiet">
+                {t('layout.logOut')}
+              </button>
+            </Form>
+          </div>
+        ) : (
+          <Link to="/login" className="button button--quiet">
+            {t('layout.logIn')}
+          </Link>
+        )}
+      </div>
+      {user ? (
+        <nav aria-label={t('layout.mainNav')} className="site-nav">
+          <ul>
+            {navigation[user.role].map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end>
+                  {t(item.labelKey)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+      <LanguageSwitcher />
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const { t, i18n } = useTranslation();
+  const nonce = useNonce();
+  // After a language switch the root loader revalidates; follow it in the browser.
+  useChangeLanguage(data?.locale ?? i18n.resolvedLanguage ?? fallbackLng);
+  const lang = data?.locale ?? i18n.resolvedLanguage ?? fallbackLng;
+  return (
+    <html lang={lang} dir={dirOf(lang)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a href="#main" className="skip-link">
+          {t('layout.skipToContent')}
+        </a>
+        <Header />
+        <main id="main" tabIndex={-1} className="site-main">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <p>{t('layout.footer')}</p>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const message =
+    status === 404
+      ? t('errors.notFound')
+      : status === 403 || status === 401
+        ? t('errors.forbidden')
+        : status >= 400 && status < 500
+          ? t('errors.badRequest')
+          : t('errors.generic');
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <h1 id="error-title">{t('errors.title')}</h1>
+      <p>{message}</p>
+      <p>
+        <Link to="/">{t('errors.backHome')}</Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+/** GET /healthz: 200 when the database and the search engine answer, 503 otherwise. No login needed; no personal data. */
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { checkHealth } from '~/lib/health.server';
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  const health = await checkHealth(context.services);
+  return Response.json(health, {
+    status: health.status === 'ok' ? 200 : 503,
+    headers: { 'Cache-Control': 'no-store' },
+  });
+}

@@ -1,0 +1,117 @@
+/** Password login. Works without JavaScript; errors are message keys, shown in the reader's language. */
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { login, loginSchema } from '~/auth/login.server';
+import { getOptionalUser, homePathFor, safeRedirectPath } from '~/auth/session.server';
+import { InvalidInput } from '~/lib/errors';
+import { parseForm } from '~/lib/http.server';
+
+export const meta: MetaFunction = () => [{ title: 'Jobbro – Log ind' }];
+
+const formSchema = z.object({
+  email: z.string().default(''),
+  password: z.string().default(''),
+  redirectTo: z.string().optional(),
+});
+
+type FieldErrors = { email?: 'emailInvalid'; password?: 'passwordRequired' };
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request, context);
+  if (user) {
+    const redirectTo = new URL(request.url).searchParams.get('redirectTo');
+    throw redirect(safeRedirectPath(redirectTo, homePathFor(user.role)));
+  }
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await parseForm(request, formSchema);
+  const checked = loginSchema.safeParse(form);
+  if (!checked.success) {
+    const fieldErrors: FieldErrors = {};
+    for (const issue of checked.error.issues) {
+      if (issue.path[0] === 'email') fieldErrors.email = 'emailInvalid';
+      if (issue.path[0] === 'password') fieldErrors.password = 'passwordRequired';
+    }
+    return data({ fieldErrors, formError: null, email: form.email }, { status: 400 });
+  }
+  const { db, auth } = context.services;
+  try {
+    const { user, cookie } = await login({ db, auth }, checked.data);
+    return redirect(safeRedirectPath(form.redirectTo, homePathFor(user.role)), { headers: { 'Set-Cookie': cookie } });
+  } catch (error) {
+    if (error instanceof InvalidInput) {
+      return data({ fieldErrors: {}, formError: 'wrongCredentials' as const, email: form.email }, { status: 400 });
+    }
+    throw error;
+  }
+}
+
+export default function Login() {
+  const { t } = useTranslation();
+  const result = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const fieldErrors: FieldErrors = result?.fieldErrors ?? {};
+  return (
+    <section aria-labelledby="login-title">
+      <h1 id="login-title">{t('login.title')}</h1>
+      <p>{t('login.intro')}</p>
+      {result?.formError ? (
+        <p role="alert" className="alert" id="login-error">
+          {t(`login.${result.formError}`)}
+        </p>
+      ) : null}
+      <Form method="post" className="form" noValidate>
+        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+        <div className="field">
+          <label htmlFor="email">{t('login.email')}</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            dir="ltr"
+            required
+            defaultValue={result?.email ?? ''}
+            aria-invalid={fieldErrors.email ? true : undefined}
+            aria-describedby={fieldErrors.email ? 'email-error' : undefined}
+          />
+          {fieldErrors.email ? (
+            <p id="email-error" className="field__error">
+              {t(`login.${fieldErrors.email}`)}
+            </p>
+          ) : null}
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t('login.password')}</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            dir="ltr"
+            required
+            aria-invalid={fieldErrors.password ? true : undefined}
+            aria-describedby={fieldErrors.password ? 'password-error' : undefined}
+          />
+          {fieldErrors.password ? (
+            <p id="password-error" className="field__error">
+              {t(`login.${fieldErrors.password}`)}
+            </p>
+          ) : null}
+        </div>
+        <div>
+          <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
+            {t('login.submit')}
+          </button>
+        </div>
+      </Form>
+      <p className="hint">{t('login.demoHint')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * Everything the running app holds open: database, search engine, auth,
+ * logger and the outbox worker that keeps search in step with PostgreSQL.
+ * Started once, before the server listens (PGlite needs ~2 s to open), and
+ * handed to every loader and action through the Remix load context.
+ */
+import type { Kysely } from 'kysely';
+import { pino, type Logger } from 'pino';
+import { openDatabase, type Database } from '../db/client.server.js';
+import { migrateToLatest } from '../db/migrate.server.js';
+import type { DB } from '../db/schema.js';
+import { seedDatabase } from '../db/seed/seed.js';
+import { createSearchEngine } from '../search/create-engine.server.js';
+import { createDocumentSources } from '../search/documents/index.server.js';
+import type { SearchEngine } from '../search/engine.js';
+import { startOutboxWorker } from '../search/outbox.server.js';
+import { reindex } from '../search/reindex.server.js';
+import { createAuth, type Auth } from './auth/lucia.server.js';
+import type { AppEnv } from './env.server.js';
+
+export type AppServices = {
+  env: AppEnv;
+  database: Database;
+  db: Kysely<DB>;
+  search: SearchEngine;
+  auth: Auth;
+  logger: Logger;
+  clock: () => Date;
+  outbox: { stop(): Promise<void>; drain(): Promise<void> };
+};
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    services: AppServices;
+    /** Per-request nonce for the Content-Security-Policy's inline scripts. */
+    cspNonce: string;
+    /** Adds a Set-Cookie header to the response (sliding session renewal from any loader). */
+    appendSetCookie?: (cookie: string) => void;
+  }
+  // remix.config.js turns single fetch on; this makes loader/action data types follow it.
+  interface Future {
+    v3_singleFetch: true;
+  }
+}
+
+export function createLogger(env: Pick<AppEnv, 'logLevel' | 'nodeEnv'>): Logger {
+  return pino({
+    level: env.logLevel,
+    base: { app: 'jobbro' },
+    // Belt and braces: these never belong in a log line even if someone logs a whole object.
+    redact: { paths: ['password', '*.password', 'email', '*.email', 'cookie', '*.cookie', 'authorization', '*.authorization'], censor: '[redacted]' },
+  });
+}
+
+async function isFirstStart(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom('jobcentres').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+/**
+ * Opens the database, migrates, seeds on the first start, opens the search
+ * engine, rebuilds the index when it cannot have survived (embedded engine)
+ * or the seed just ran, and starts the outbox worker.
+ */
+export async function startServices(env: AppEnv, options: { logger?: Logger } = {}): Promise<AppServices> {
+  const logger = options.logger ?? createLogger(env);
+  const database = await openDatabase(
+    env.database.kind === 'postgres' ? { kind: 'postgres', url: env.database.url } : { kind: 'pglite', dataDir: env.database.dataDir },
+  );
+  const { db } = database;
+  try {
+    await migrateToLatest(db);
+    let seeded = false;
+    if (await isFirstStart(db)) {
+      logger.info({ demo: env.demo }, 'first start: loading reference data%s', env.demo ? ' and demo data' : '');
+      await seedDatabase(db, { demo: env.demo });
+      seeded = true;
+    }
+    const search = await createSearchEngine(env.search);
+    const sources = createDocumentSources();
+    // The embedded engine lives in memory, so PostgreSQL is its source of truth on every boot.
+    if (env.search.kind === 'embedded' || seeded) {
+      const started = Date.now();
+      const counts = await reindex({ db, search, sources });
+      logger.info({ counts, ms: Date.now() - started }, 'search index rebuilt');
+    }
+    const outbox = startOutboxWorker({ db, search, sources, intervalMs: env.outboxIntervalMs, logger });
+    const auth = createAuth(db, { secureCookies: env.secureCookies });
+    return { env, database, db, search, auth, logger, clock: () => new Date(), outbox };
+  } catch (error) {
+    await database.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Stops the worker first (it uses both), then search, then the database. */
+export async function stopServices(services: AppServices): Promise<void> {
+  await services.outbox.stop();
+  await services.search.close();
+  await services.database.close();
+}

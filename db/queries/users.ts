@@ -1,0 +1,113 @@
+/**
+ * SQL for people who log in and their sessions. Lucia's adapter and the
+ * login domain functions call these; nothing else touches `sessions`.
+ */
+import type { Executor } from '../client.server.js';
+import type { Locale, Role } from '../schema.js';
+
+export type UserRow = {
+  id: string;
+  email: string;
+  role: Role;
+  display_name: string;
+  locale: Locale | null;
+  organisation_id: string | null;
+  jobcentre_id: string | null;
+};
+
+export type SessionRow = { id: string; user_id: string; expires_at: Date };
+
+const userColumns = ['id', 'email', 'role', 'display_name', 'locale', 'organisation_id', 'jobcentre_id'] as const;
+
+export async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').select(userColumns).where('id', '=', id).executeTakeFirst();
+}
+
+/** The user and the stored hash for a password check; `email` must already be lower-case. */
+export async function findUserCredentialsByEmail(
+  db: Executor,
+  email: string,
+): Promise<(UserRow & { password_hash: string | null }) | undefined> {
+  return db
+    .selectFrom('users')
+    .select([...userColumns, 'password_hash'])
+    .where('email', '=', email)
+    .executeTakeFirst();
+}
+
+export async function updateUserLocale(db: Executor, userId: string, locale: Locale): Promise<void> {
+  await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
+}
+
+/** One query for the session and its user, as Lucia validates on every request. */
+export async function findSessionWithUser(
+  db: Executor,
+  sessionId: string,
+): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.user_id',
+      'sessions.expires_at',
+      'users.id',
+      'users.email',
+      'users.role',
+      'users.display_name',
+      'users.locale',
+      'users.organisation_id',
+      'users.jobcentre_id',
+    ])
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { session_id, user_id, expires_at, ...user } = row;
+  return { session: { id: session_id, user_id, expires_at: new Date(expires_at) }, user };
+}
+
+export async function listUserSessions(db: Executor, userId: string): Promise<SessionRow[]> {
+  const rows = await db.selectFrom('sessions').select(['id', 'user_id', 'expires_at']).where('user_id', '=', userId).execute();
+  return rows.map((row) => ({ ...row, expires_at: new Date(row.expires_at) }));
+}
+
+export async function insertSession(db: Executor, session: SessionRow): Promise<void> {
+  await db.insertInto('sessions').values(session).execute();
+}
+
+export async function updateSessionExpiry(db: Executor, sessionId: string, expiresAt: Date): Promise<void> {
+  await db.updateTable('sessions').set({ expires_at: expiresAt }).where('id', '=', sessionId).execute();
+}
+
+export async function deleteSession(db: Executor, sessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+}
+
+export async function deleteUserSessions(db: Executor, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function deleteExpiredSessions(db: Executor, now: Date): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+}
+
+/** The names a user's start page greets them with. */
+export async function findOrganisationName(db: Executor, organisationId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirst();
+  return row?.name;
+}
+
+export async function findJobcentreName(db: Executor, jobcentreId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('jobcentres').select('name').where('id', '=', jobcentreId).executeTakeFirst();
+  return row?.name;
+}
+
+export async function findCandidateNameByUser(db: Executor, userId: string): Promise<string | undefined> {
+  const row = await db.selectFrom('candidates').select('full_name').where('user_id', '=', userId).executeTakeFirst();
+  return row?.full_name;
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
