@@ -1,0 +1,138 @@
+/**
+ * Dev-time curation helper: joins the hand-written translations in
+ * db/data/taxonomy/curation/*.txt with ESCO's URIs, ISCO groups and English
+ * labels, and writes db/data/taxonomy/{skills,occupations}.json.
+ *
+ * It reads ESCO from ../shared/reference/esco (outside the repository), so it
+ * is never run by the app or the tests: the committed JSON is the product's data.
+ *
+ *   npx tsx scripts/build-taxonomy.ts
+ *
+ * Curation line formats (`~` separates fields, `|` separates label|synonyms):
+ *   skills-*.txt:      en ~ s|k ~ sectors ~ da ~ ar ~ uk [~ extra en synonyms]
+ *   occupations.txt:   en ~ sector ~ da ~ ar ~ uk ~ essential en labels (;) ~ optional en labels (;) [~ extra en synonyms]
+ */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const escoDir = resolve(root, '../shared/reference/esco');
+const dataDir = join(root, 'db/data/taxonomy');
+const curationDir = join(dataDir, 'curation');
+
+type Row = Record<string, string>;
+
+/** RFC 4180 CSV with quoted multi-line fields. */
+function parseCsv(text: string): Row[] {
+  const rows: string[][] = [];
+  let field = '';
+  let row: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+      } else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  const [header, ...body] = rows;
+  if (!header) return [];
+  return body.filter((r) => r.length > 1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+function escoIndex(file: string): Map<string, Row> {
+  const byLabel = new Map<string, Row>();
+  for (const row of parseCsv(readFileSync(join(escoDir, file), 'utf8'))) {
+    byLabel.set((row.preferredLabel ?? '').trim().toLowerCase(), row);
+  }
+  return byLabel;
+}
+
+function curationLines(prefix: string): string[][] {
+  return readdirSync(curationDir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.txt'))
+    .sort()
+    .flatMap((f) => readFileSync(join(curationDir, f), 'utf8').split('\n'))
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'))
+    .map((l) => l.split('~').map((p) => p.trim()));
+}
+
+function labelAndSynonyms(cell: string | undefined): { label: string; synonyms: string[] } {
+  const [label = '', ...synonyms] = (cell ?? '').split('|').map((s) => s.trim()).filter((s) => s !== '');
+  return { label, synonyms: [...new Set(synonyms)].filter((s) => s.toLowerCase() !== label.toLowerCase()) };
+}
+
+/** A few short ESCO alternative labels make good English synonyms; long ones are noise. */
+function englishSynonyms(row: Row, extra: string | undefined): string[] {
+  const preferred = (row.preferredLabel ?? '').trim();
+  const alt = (row.altLabels ?? '')
+    .split('\n')
+    .map((s) => s.trim())
+    .filter((s) => s !== '' && s.toLowerCase() !== preferred.toLowerCase() && s.length <= 40)
+    .sort((a, b) => a.length - b.length)
+    .slice(0, 4);
+  return [...new Set([...labelAndSynonyms(`x|${extra ?? ''}`).synonyms, ...alt])];
+}
+
+const errors: string[] = [];
+const escoSkills = escoIndex('skills_en.csv');
+const escoOccupations = escoIndex('occupations_en.csv');
+
+const skillUriByLabel = new Map<string, string>();
+const skills = curationLines('skills-').flatMap(([en = '', kind, sectors, da, ar, uk, extra]) => {
+  const row = escoSkills.get(en.toLowerCase());
+  if (!row) { errors.push(`skill not in ESCO: ${en}`); return []; }
+  const [d, a, u] = [da, ar, uk].map(labelAndSynonyms);
+  if (!d?.label || !a?.label || !u?.label) { errors.push(`skill lacks a label: ${en}`); return []; }
+  const uri = row.conceptUri ?? '';
+  if (skillUriByLabel.has(en.toLowerCase())) { errors.push(`duplicate skill: ${en}`); return []; }
+  skillUriByLabel.set(en.toLowerCase(), uri);
+  return [{
+    uri,
+    kind: kind === 'k' ? 'knowledge' : 'skill',
+    labels: { da: d.label, en: (row.preferredLabel ?? en).trim(), ar: a.label, uk: u.label },
+    synonyms: { da: d.synonyms, en: englishSynonyms(row, extra), ar: a.synonyms, uk: u.synonyms },
+    sectors: (sectors ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
+  }];
+});
+
+const skillUris = (list: string | undefined, occupation: string): string[] =>
+  (list ?? '').split(';').map((s) => s.trim()).filter((s) => s !== '').flatMap((label) => {
+    const uri = skillUriByLabel.get(label.toLowerCase());
+    if (!uri) { errors.push(`occupation ${occupation}: unknown skill ${label}`); return []; }
+    return [uri];
+  });
+
+const occupations = curationLines('occupations').flatMap(([en = '', sector = '', da, ar, uk, essential, optional, extra]) => {
+  const row = escoOccupations.get(en.toLowerCase());
+  if (!row) { errors.push(`occupation not in ESCO: ${en}`); return []; }
+  const [d, a, u] = [da, ar, uk].map(labelAndSynonyms);
+  if (!d?.label || !a?.label || !u?.label) { errors.push(`occupation lacks a label: ${en}`); return []; }
+  const essentialSkills = skillUris(essential, en);
+  return [{
+    uri: row.conceptUri ?? '',
+    iscoGroup: (row.iscoGroup ?? '').slice(0, 4),
+    sector,
+    labels: { da: d.label, en: (row.preferredLabel ?? en).trim(), ar: a.label, uk: u.label },
+    synonyms: { da: d.synonyms, en: englishSynonyms(row, extra), ar: a.synonyms, uk: u.synonyms },
+    essentialSkills,
+    optionalSkills: skillUris(optional, en).filter((uri) => !essentialSkills.includes(uri)),
+  }];
+});
+
+if (errors.length > 0) {
+  console.error(errors.join('\n'));
+  process.exitCode = 1;
+}
+writeFileSync(join(dataDir, 'skills.json'), `${JSON.stringify(skills, null, 2)}\n`);
+writeFileSync(join(dataDir, 'occupations.json'), `${JSON.stringify(occupations, null, 2)}\n`);
+console.log(`skills ${skills.length}, occupations ${occupations.length}, errors ${errors.length}`);
