@@ -1,0 +1,45 @@
+/**
+ * Browser tests against the BUILT app (`npm run build` first; `npm test`
+ * does it), in Debian's Chromium, with a fresh PGlite data directory so the
+ * first-start seed runs exactly as it does for a new user.
+ */
+import path from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+const PORT = 3100;
+const dataDir = path.resolve('.e2e-data');
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  workers: 1,
+  retries: 0,
+  fullyParallel: false,
+  forbidOnly: Boolean(process.env.CI),
+  timeout: 30_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    locale: 'da-DK',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    },
+  },
+  projects: [{ name: 'chromium' }],
+  webServer: {
+    command: `rm -rf "${dataDir}" && tsx scripts/serve.ts`,
+    url: `http://localhost:${PORT}/healthz`,
+    reuseExistingServer: false,
+    timeout: 180_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      PORT: String(PORT),
+      NODE_ENV: 'production',
+      JOBBRO_DATA_DIR: dataDir,
+      JOBBRO_DEMO: '1',
+      LOG_LEVEL: 'warn',
+    },
+  },
+});
