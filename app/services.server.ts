@@ -73,7 +73,8 @@ export async function startServices(env: AppEnv, options: { logger?: Logger } = 
     let seeded = false;
     if (await isFirstStart(db)) {
       logger.info({ demo: env.demo }, 'first start: loading reference data%s', env.demo ? ' and demo data' : '');
-      await seedDatabase(db, { demo: env.demo });
+      const summary = await seedDatabase(db, { demo: env.demo, log: (line) => logger.info(line) });
+      logger.info({ counts: summary.counts, ms: summary.durationMs }, 'seed finished');
       seeded = true;
     }
     const search = await createSearchEngine(env.search);
