@@ -79,3 +79,12 @@ export function createRng(seed: number): Rng {
   };
   return rng;
 }
+
+/**
+ * A generator for one labelled item of a seeded run (e.g. candidate 42), so
+ * each item's data depend only on the seed and its label, not on what was
+ * drawn before it.
+ */
+export function seededRng(seed: number, label: string): Rng {
+  return createRng((hashString(label) ^ Math.imul(seed >>> 0, 0x9e3779b1)) >>> 0);
+}
