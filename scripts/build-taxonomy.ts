@@ -71,19 +71,30 @@ function labelAndSynonyms(cell: string | undefined): { label: string; synonyms: 
   return { label, synonyms: [...new Set(synonyms)].filter((s) => s.toLowerCase() !== label.toLowerCase()) };
 }
 
-/** A few short ESCO alternative labels make good English synonyms; long ones are noise. */
-function englishSynonyms(row: Row, extra: string | undefined): string[] {
+/**
+ * English synonyms: the curated extras, plus (for occupations only) a few short
+ * ESCO alternative labels. In skills_en.csv the altLabels column does not line
+ * up with the preferred labels (e.g. "operate forklift" carries "connect
+ * dishwashers"), so skill alternatives are not taken from it.
+ */
+function englishSynonyms(row: Row, extra: string | undefined, useEscoAlternatives: boolean): string[] {
   const preferred = (row.preferredLabel ?? '').trim();
+  const curated = [...labelAndSynonyms(`x|${extra ?? ''}`).synonyms, ...(extraEnglish.get(preferred.toLowerCase()) ?? [])];
+  if (!useEscoAlternatives) return [...new Set(curated)];
   const alt = (row.altLabels ?? '')
     .split('\n')
     .map((s) => s.trim())
     .filter((s) => s !== '' && s.toLowerCase() !== preferred.toLowerCase() && s.length <= 40)
     .sort((a, b) => a.length - b.length)
     .slice(0, 4);
-  return [...new Set([...labelAndSynonyms(`x|${extra ?? ''}`).synonyms, ...alt])];
+  return [...new Set([...curated, ...alt])];
 }
 
 const errors: string[] = [];
+/** curation/en-synonyms.txt: `ESCO en label ~ synonym|synonym` */
+const extraEnglish = new Map(
+  curationLines('en-synonyms').map(([label = '', synonyms = '']) => [label.toLowerCase(), labelAndSynonyms(`x|${synonyms}`).synonyms]),
+);
 const escoSkills = escoIndex('skills_en.csv');
 const escoOccupations = escoIndex('occupations_en.csv');
 
@@ -100,7 +111,7 @@ const skills = curationLines('skills-').flatMap(([en = '', kind, sectors, da, ar
     uri,
     kind: kind === 'k' ? 'knowledge' : 'skill',
     labels: { da: d.label, en: (row.preferredLabel ?? en).trim(), ar: a.label, uk: u.label },
-    synonyms: { da: d.synonyms, en: englishSynonyms(row, extra), ar: a.synonyms, uk: u.synonyms },
+    synonyms: { da: d.synonyms, en: englishSynonyms(row, extra, false), ar: a.synonyms, uk: u.synonyms },
     sectors: (sectors ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
   }];
 });
@@ -123,7 +134,7 @@ const occupations = curationLines('occupations').flatMap(([en = '', sector = '',
     iscoGroup: (row.iscoGroup ?? '').slice(0, 4),
     sector,
     labels: { da: d.label, en: (row.preferredLabel ?? en).trim(), ar: a.label, uk: u.label },
-    synonyms: { da: d.synonyms, en: englishSynonyms(row, extra), ar: a.synonyms, uk: u.synonyms },
+    synonyms: { da: d.synonyms, en: englishSynonyms(row, extra, true), ar: a.synonyms, uk: u.synonyms },
     essentialSkills,
     optionalSkills: skillUris(optional, en).filter((uri) => !essentialSkills.includes(uri)),
   }];
