@@ -37,11 +37,23 @@ export type MatchSlot = {
 
 export type CandidateLanguage = { code: string; spoken: Cefr; written: Cefr | null };
 
+/** First and last slot start date (inclusive) on which the candidate is IGU-eligible. */
+export type IguWindow = { from: string; until: string };
+
 export type MatchCandidate = {
   id: string;
-  birthDate: string;
-  residenceBasis: ResidenceBasis;
-  arrivalDate: string;
+  /**
+   * The person facts behind IGU eligibility. Candidates built from the search
+   * index carry `iguWindow` instead: the index never holds these facts.
+   */
+  birthDate?: string;
+  residenceBasis?: ResidenceBasis;
+  arrivalDate?: string;
+  /**
+   * Precomputed IGU eligibility (search/documents/candidates.server.ts); when
+   * present (null: never eligible) the matcher uses it instead of the person facts.
+   */
+  iguWindow?: IguWindow | null;
   location: GeoPoint;
   maxTravelKm: number;
   availableFrom: string;
@@ -52,4 +64,5 @@ export type MatchCandidate = {
   waitingSince?: string | null;
   gender?: string | null;
   nationality?: string | null;
+  religion?: string | null;
 };

@@ -1,0 +1,200 @@
+/**
+ * SQL behind the search index documents (search/documents/). Each loader
+ * takes a batch of ids and returns only the columns matching needs: no name,
+ * contact, CPR, nationality, gender or religion ever leaves these queries.
+ * Birth date, arrival date and residence basis are read here only so the
+ * caller can compute the IGU eligibility window; they are not indexed.
+ */
+import type { Executor } from '../client.server.js';
+import type { Cefr, LabelSet, ResidenceBasis, SlotType } from '../schema.js';
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids that can be uuids; anything else cannot be in the table (and would make PostgreSQL throw). */
+export function uuidsOnly(ids: readonly string[]): string[] {
+  return [...new Set(ids.filter((id) => UUID_RE.test(id)))];
+}
+
+export type CandidateDocumentRow = {
+  id: string;
+  jobcentre_id: string;
+  birth_date: string;
+  arrival_date: string;
+  residence_basis: ResidenceBasis;
+  lat: number;
+  lon: number;
+  municipality_code: string;
+  max_travel_km: number;
+  available_from: string;
+  hours_per_week: number | null;
+  danish_spoken: Cefr | null;
+  danish_written: Cefr | null;
+  ambition_occupations: string[];
+  ambition_sectors: string[];
+  waiting_since: string;
+};
+
+/** Matchable candidates among `ids`: confirmed and active only. */
+export async function selectMatchableCandidates(db: Executor, ids: readonly string[]): Promise<CandidateDocumentRow[]> {
+  const valid = uuidsOnly(ids);
+  if (valid.length === 0) return [];
+  return db
+    .selectFrom('candidates')
+    .innerJoin('postal_codes', 'postal_codes.code', 'candidates.postal_code')
+    .select([
+      'candidates.id',
+      'candidates.jobcentre_id',
+      'candidates.birth_date',
+      'candidates.arrival_date',
+      'candidates.residence_basis',
+      'postal_codes.lat',
+      'postal_codes.lon',
+      'postal_codes.municipality_code',
+      'candidates.max_travel_km',
+      'candidates.available_from',
+      'candidates.hours_per_week',
+      'candidates.danish_spoken',
+      'candidates.danish_written',
+      'candidates.ambition_occupations',
+      'candidates.ambition_sectors',
+      'candidates.waiting_since',
+    ])
+    .where('candidates.id', 'in', valid)
+    .where('candidates.status', '=', 'active')
+    .where('candidates.confirmed_at', 'is not', null)
+    .execute();
+}
+
+export async function selectCandidateSkills(db: Executor, candidateIds: readonly string[]): Promise<Array<{ candidate_id: string; skill_uri: string }>> {
+  if (candidateIds.length === 0) return [];
+  return db
+    .selectFrom('candidate_skills')
+    .select(['candidate_id', 'skill_uri'])
+    .where('candidate_id', 'in', [...candidateIds])
+    .orderBy('candidate_id')
+    .orderBy('skill_uri')
+    .execute();
+}
+
+export async function selectCandidateLanguages(
+  db: Executor,
+  candidateIds: readonly string[],
+): Promise<Array<{ candidate_id: string; code: string; spoken: Cefr; written: Cefr | null }>> {
+  if (candidateIds.length === 0) return [];
+  return db
+    .selectFrom('candidate_languages')
+    .select(['candidate_id', 'code', 'spoken', 'written'])
+    .where('candidate_id', 'in', [...candidateIds])
+    .orderBy('candidate_id')
+    .orderBy('code')
+    .execute();
+}
+
+/** Network memberships of jobcentres (small: a handful of networks). */
+export async function selectJobcentreNetworks(db: Executor, jobcentreIds: readonly string[]): Promise<Array<{ jobcentre_id: string; network_id: string }>> {
+  const valid = uuidsOnly(jobcentreIds);
+  if (valid.length === 0) return [];
+  return db
+    .selectFrom('jobcentre_network_members')
+    .select(['jobcentre_id', 'network_id'])
+    .where('jobcentre_id', 'in', valid)
+    .orderBy('network_id')
+    .execute();
+}
+
+/** One page of matchable candidate ids after `afterId` (keyset paging). */
+export async function selectMatchableCandidateIds(db: Executor, afterId: string | null, limit: number): Promise<string[]> {
+  let query = db
+    .selectFrom('candidates')
+    .select('id')
+    .where('status', '=', 'active')
+    .where('confirmed_at', 'is not', null)
+    .orderBy('id')
+    .limit(limit);
+  if (afterId !== null) query = query.where('id', '>', afterId);
+  const rows = await query.execute();
+  return rows.map((row) => row.id);
+}
+
+export type SlotDocumentRow = {
+  id: string;
+  organisation_id: string;
+  type: SlotType;
+  title: string;
+  description: string;
+  occupation_uri: string | null;
+  occupation_labels: LabelSet | null;
+  sector: string | null;
+  danish_spoken: Cefr | null;
+  danish_written: Cefr | null;
+  danish_within_months: number | null;
+  languages: string[];
+  positions: number;
+  start_date: string;
+  weeks: number;
+  hours_per_week: number;
+  pooled_network_id: string | null;
+  lat: number;
+  lon: number;
+  municipality_code: string;
+};
+
+/** Published slots among `ids`, with their workplace's coordinates. */
+export async function selectPublishedSlots(db: Executor, ids: readonly string[]): Promise<SlotDocumentRow[]> {
+  const valid = uuidsOnly(ids);
+  if (valid.length === 0) return [];
+  return db
+    .selectFrom('slots')
+    .innerJoin('workplaces', 'workplaces.id', 'slots.workplace_id')
+    .innerJoin('postal_codes', 'postal_codes.code', 'workplaces.postal_code')
+    .leftJoin('occupations', 'occupations.uri', 'slots.occupation_uri')
+    .select([
+      'slots.id',
+      'slots.organisation_id',
+      'slots.type',
+      'slots.title',
+      'slots.description',
+      'slots.occupation_uri',
+      'occupations.labels as occupation_labels',
+      'slots.sector',
+      'slots.danish_spoken',
+      'slots.danish_written',
+      'slots.danish_within_months',
+      'slots.languages',
+      'slots.positions',
+      'slots.start_date',
+      'slots.weeks',
+      'slots.hours_per_week',
+      'slots.pooled_network_id',
+      'postal_codes.lat',
+      'postal_codes.lon',
+      'postal_codes.municipality_code',
+    ])
+    .where('slots.id', 'in', valid)
+    .where('slots.status', '=', 'published')
+    .execute();
+}
+
+export async function selectSlotSkills(
+  db: Executor,
+  slotIds: readonly string[],
+): Promise<Array<{ slot_id: string; skill_uri: string; required: boolean; labels: LabelSet }>> {
+  if (slotIds.length === 0) return [];
+  return db
+    .selectFrom('slot_skills')
+    .innerJoin('skills', 'skills.uri', 'slot_skills.skill_uri')
+    .select(['slot_skills.slot_id', 'slot_skills.skill_uri', 'slot_skills.required', 'skills.labels'])
+    .where('slot_skills.slot_id', 'in', [...slotIds])
+    .orderBy('slot_skills.slot_id')
+    .orderBy('slot_skills.required', 'desc')
+    .orderBy('slot_skills.skill_uri')
+    .execute();
+}
+
+/** One page of published slot ids after `afterId` (keyset paging). */
+export async function selectPublishedSlotIds(db: Executor, afterId: string | null, limit: number): Promise<string[]> {
+  let query = db.selectFrom('slots').select('id').where('status', '=', 'published').orderBy('id').limit(limit);
+  if (afterId !== null) query = query.where('id', '>', afterId);
+  const rows = await query.execute();
+  return rows.map((row) => row.id);
+}
