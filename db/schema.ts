@@ -224,6 +224,29 @@ export interface SearchOutboxTable {
   last_error: string | null;
 }
 
+export interface CandidateInvitationTable {
+  id: Generated<string>;
+  candidate_id: string;
+  user_id: string;
+  token_hash: string;
+  code_hash: string;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface MailboxMessageTable { id: Generated<string>; to_address: string; subject: string; text_body: string; created_at: Generated<Timestamp> }
+
+export interface ProfileViewTable {
+  id: Generated<string>;
+  candidate_id: string;
+  viewer_user_id: string | null;
+  organisation_id: string | null;
+  jobcentre_id: string | null;
+  viewed_at: Generated<Timestamp>;
+}
+
 export interface DB {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -250,6 +273,9 @@ export interface DB {
   consents: ConsentTable;
   audit_log: AuditLogTable;
   search_outbox: SearchOutboxTable;
+  candidate_invitations: CandidateInvitationTable;
+  mailbox_messages: MailboxMessageTable;
+  profile_views: ProfileViewTable;
 }
 
 export type Candidate = Selectable<CandidateTable>;
