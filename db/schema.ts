@@ -247,6 +247,40 @@ export interface ProfileViewTable {
   viewed_at: Generated<Timestamp>;
 }
 
+export interface OrganisationInvitationTable {
+  id: Generated<string>;
+  organisation_id: string;
+  email: string;
+  token_hash: string;
+  invited_by: string | null;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface ApiKeyTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  prefix: string;
+  hash: string;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
+export type EmployerDeclineReason = 'skills' | 'danish' | 'availability' | 'position_filled' | 'other';
+
+export interface EmployerDecisionTable {
+  proposal_id: string;
+  decision: 'invite' | 'decline';
+  reason: EmployerDeclineReason | null;
+  note: string | null;
+  decided_by: string | null;
+  decided_at: Generated<Timestamp>;
+}
+
 export interface DB {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -273,6 +307,9 @@ export interface DB {
   consents: ConsentTable;
   audit_log: AuditLogTable;
   search_outbox: SearchOutboxTable;
+  organisation_invitations: OrganisationInvitationTable;
+  api_keys: ApiKeyTable;
+  employer_decisions: EmployerDecisionTable;
   candidate_invitations: CandidateInvitationTable;
   mailbox_messages: MailboxMessageTable;
   profile_views: ProfileViewTable;
