@@ -2,8 +2,12 @@
  * Taxonomy queries: skills, occupations and the occupation → skill relation
  * as stored by db/seed/load-taxonomy.ts.
  */
-import type { Kysely, Transaction } from 'kysely';
-import type { DB, LabelSet, SynonymSet } from '../schema.js';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import type { DB, LabelSet, OccupationTable, SkillTable, SynonymSet } from '../schema.js';
+
+// synonyms is typed Generated<Json<…>> in schema.ts, whose insert/select types
+// are Kysely's ColumnType wrapper rather than the JSON value: go through typed SQL.
+const jsonb = <T>(value: unknown) => sql<T>`${JSON.stringify(value)}::jsonb`;
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -14,7 +18,7 @@ export async function upsertSkills(db: Db, rows: SkillRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insertInto('skills')
-    .values(rows.map((r) => ({ uri: r.uri, kind: r.kind, labels: JSON.stringify(r.labels), synonyms: JSON.stringify(r.synonyms) })))
+    .values(rows.map((r) => ({ uri: r.uri, kind: r.kind, labels: JSON.stringify(r.labels), synonyms: jsonb<NonNullable<Insertable<SkillTable>['synonyms']>>(r.synonyms) })))
     .onConflict((oc) =>
       oc.column('uri').doUpdateSet((eb) => ({
         kind: eb.ref('excluded.kind'),
@@ -29,7 +33,7 @@ export async function upsertOccupations(db: Db, rows: OccupationRow[]): Promise<
   if (rows.length === 0) return;
   await db
     .insertInto('occupations')
-    .values(rows.map((r) => ({ uri: r.uri, isco_group: r.isco_group, sector: r.sector, labels: JSON.stringify(r.labels), synonyms: JSON.stringify(r.synonyms) })))
+    .values(rows.map((r) => ({ uri: r.uri, isco_group: r.isco_group, sector: r.sector, labels: JSON.stringify(r.labels), synonyms: jsonb<NonNullable<Insertable<OccupationTable>['synonyms']>>(r.synonyms) })))
     .onConflict((oc) =>
       oc.column('uri').doUpdateSet((eb) => ({
         isco_group: eb.ref('excluded.isco_group'),
@@ -55,7 +59,12 @@ export async function replaceOccupationSkills(
 
 export async function findSkillsByUris(db: Db, uris: string[]): Promise<SkillRow[]> {
   if (uris.length === 0) return [];
-  return db.selectFrom('skills').select(['uri', 'kind', 'labels', 'synonyms']).where('uri', 'in', uris).orderBy('uri').execute();
+  return db
+    .selectFrom('skills')
+    .select(['uri', 'kind', 'labels', sql<SynonymSet>`synonyms`.as('synonyms')])
+    .where('uri', 'in', uris)
+    .orderBy('uri')
+    .execute();
 }
 
 /** An occupation's skills, essential first. */
