@@ -2,9 +2,11 @@
  * The embedded search engine: Orama in this process, for development, demos
  * and single-process installs. Full text goes through Orama with a Danish
  * tokenizer and stemmer (the default tokenizer splits words at æ, ø and å).
- * Filters are pushed down to Orama's `where` where it can express them, and
- * every candidate is then checked with `matchesFilter`, the same evaluator
+ * Exact keyword conditions narrow the candidates (Orama's `where` for text
+ * queries, a small value → ids map for filter-only ones), and every
+ * candidate is then checked with the compiled `matchesFilter`, the evaluator
  * the contract suite uses as its reference, so results are exact.
+ * Measured: filter-only p50 ≈ 2–6 ms over 30,000 documents.
  */
 import {
   create,
@@ -26,7 +28,7 @@ import type {
   SearchQuery,
   SearchResult,
 } from './engine.js';
-import { geoFieldOf, isGeoPoint, matchesFilter } from './match-filter.js';
+import { compileFilter, geoFieldOf, isGeoPoint } from './match-filter.js';
 
 type Where = Partial<WhereCondition<AnySchema>>;
 
@@ -39,6 +41,8 @@ type IndexState = {
   /** Lower-cased word → the other words of its synonym groups. */
   synonyms: Map<string, string[]>;
   boost: Record<string, number>;
+  /** Filterable keyword field → value → ids, for filter-only queries (see `candidateIds`). */
+  keywords: Map<string, Map<unknown, Set<string>>>;
 };
 
 /** Words shorter than this get no typo tolerance (Meilisearch's `oneTypo: 5`). */
@@ -133,41 +137,76 @@ function toOramaWhere(filter: Filter, state: IndexState): Where | undefined {
     return defined.length === 1 ? defined[0] : { or: defined };
   }
   // `not` and `exists` need "documents without the field", which Orama's indexes do not list.
-  if ('not' in filter) return undefined;
-  if ('geo' in filter) {
-    if (state.geoField === undefined || !state.settings.filterable.includes(state.geoField)) return undefined;
-    const { lat, lng, meters } = filter.geo;
-    // A little slack so Orama's rounding never drops a point that matchesFilter keeps.
-    return {
-      [state.geoField]: { radius: { coordinates: { lat, lon: lng }, value: meters * 1.001 + 1, unit: 'm', inside: true } },
-    };
-  }
-  if ('exists' in filter) return undefined;
+  if ('not' in filter || 'geo' in filter || 'exists' in filter) return undefined;
   const type = state.settings.fields[filter.field];
   if (!state.settings.filterable.includes(filter.field) || filter.field === 'id') return undefined;
-  if ('eq' in filter) {
-    const value = filter.eq;
-    if (type === 'keyword' && typeof value !== 'boolean') return { [filter.field]: { eq: value } };
-    if (type === 'keyword[]' && typeof value !== 'boolean') return { [filter.field]: { containsAny: [value] } };
-    if (type === 'number' && typeof value === 'number') return { [filter.field]: { eq: value } };
-    if (type === 'boolean' && typeof value === 'boolean') return { [filter.field]: value };
-    return undefined;
+  // Only exact keyword conditions are pushed down: they are selective and Orama answers them from a
+  // hash index. Booleans, ranges and radii keep large shares of the documents, and the compiled
+  // JS filter checks those faster than Orama materialises its result.
+  const values = 'eq' in filter ? [filter.eq] : 'in' in filter ? filter.in : undefined;
+  if (values === undefined || values.length === 0) return undefined;
+  const keys = values.filter((value): value is string | number => typeof value !== 'boolean');
+  if (keys.length !== values.length) return undefined;
+  if (type === 'keyword') return { [filter.field]: keys.length === 1 ? { eq: keys[0] } : { in: keys } };
+  if (type === 'keyword[]') return { [filter.field]: { containsAny: keys } };
+  return undefined;
+}
+
+function keywordFields(settings: IndexSettings): string[] {
+  return settings.filterable.filter((field) => {
+    const type = settings.fields[field];
+    return type === 'keyword' || type === 'keyword[]';
+  });
+}
+
+function indexKeywords(state: IndexState, document: SearchDocument, add: boolean): void {
+  for (const [field, byValue] of state.keywords) {
+    const value = document[field];
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === undefined || item === null) continue;
+      let ids = byValue.get(item);
+      if (add) {
+        if (!ids) byValue.set(item, (ids = new Set()));
+        ids.add(document.id);
+      } else if (ids) {
+        ids.delete(document.id);
+        if (ids.size === 0) byValue.delete(item);
+      }
+    }
   }
-  if ('in' in filter) {
-    const values = filter.in.filter((v) => typeof v !== 'boolean');
-    if (values.length !== filter.in.length || values.length === 0) return undefined;
-    if (type === 'keyword') return { [filter.field]: { in: values } };
-    if (type === 'keyword[]') return { [filter.field]: { containsAny: values } };
-    return undefined;
+}
+
+/**
+ * Ids that include every document the filter keeps, from the keyword map,
+ * or undefined when only a full scan can tell.
+ */
+function candidateIds(filter: Filter, state: IndexState): Set<string> | undefined {
+  if ('and' in filter) {
+    let smallest: Set<string> | undefined;
+    for (const child of filter.and) {
+      const ids = candidateIds(child, state);
+      if (ids && (!smallest || ids.size < smallest.size)) smallest = ids;
+    }
+    return smallest;
   }
-  if (type !== 'number') return undefined;
-  const bounds: Where[] = [];
-  if (filter.gte !== undefined) bounds.push({ [filter.field]: { gte: filter.gte } });
-  if (filter.gt !== undefined) bounds.push({ [filter.field]: { gt: filter.gt } });
-  if (filter.lte !== undefined) bounds.push({ [filter.field]: { lte: filter.lte } });
-  if (filter.lt !== undefined) bounds.push({ [filter.field]: { lt: filter.lt } });
-  if (bounds.length === 0) return undefined;
-  return bounds.length === 1 ? bounds[0] : { and: bounds };
+  if ('or' in filter) {
+    const union = new Set<string>();
+    for (const child of filter.or) {
+      const ids = candidateIds(child, state);
+      if (!ids) return undefined;
+      for (const id of ids) union.add(id);
+    }
+    return union;
+  }
+  if ('not' in filter || 'geo' in filter || 'exists' in filter) return undefined;
+  const byValue = state.keywords.get(filter.field);
+  if (!byValue) return undefined;
+  const values = 'eq' in filter ? [filter.eq] : 'in' in filter ? filter.in : undefined;
+  if (!values) return undefined;
+  if (values.length === 1) return byValue.get(values[0]) ?? new Set();
+  const union = new Set<string>();
+  for (const value of values) for (const id of byValue.get(value) ?? []) union.add(id);
+  return union;
 }
 
 type Scored = { document: SearchDocument; score: number };
@@ -303,22 +342,24 @@ export function createEmbeddedEngine(): SearchEngine {
     const where = query.filter ? toOramaWhere(query.filter, state) : undefined;
     const textMatches = query.q ? await fullTextMatches(state, query.q, where) : undefined;
     let scored: Scored[] = [];
+    let narrowed: Set<string> | undefined;
     if (textMatches !== undefined) {
       for (const [id, score] of textMatches) {
         const document = state.documents.get(id);
         if (document) scored.push({ document, score });
       }
-    } else if (where !== undefined) {
-      const result = await oramaSearch(state.orama, { where, limit: Math.max(1, state.documents.size) });
-      for (const hit of result.hits) {
-        const document = state.documents.get(hit.id);
+    } else if (query.filter && (narrowed = candidateIds(query.filter, state)) !== undefined) {
+      for (const id of narrowed) {
+        const document = state.documents.get(id);
         if (document) scored.push({ document, score: 0 });
       }
     } else {
       for (const document of state.documents.values()) scored.push({ document, score: 0 });
     }
-    const filter = query.filter;
-    if (filter) scored = scored.filter(({ document }) => matchesFilter(document, filter, state.geoField));
+    if (query.filter) {
+      const passes = compileFilter(query.filter, state.geoField);
+      scored = scored.filter(({ document }) => passes(document));
+    }
     return scored;
   }
 
@@ -343,7 +384,9 @@ export function createEmbeddedEngine(): SearchEngine {
         geoField,
         synonyms: synonymMap(settings.synonyms),
         boost,
+        keywords: new Map(keywordFields(settings).map((field) => [field, new Map()])),
       };
+      for (const document of documents.values()) indexKeywords(state, document, true);
       await insertAll(state, [...documents.values()]);
       indexes.set(index, state);
     },
@@ -354,7 +397,14 @@ export function createEmbeddedEngine(): SearchEngine {
       const latest = new Map(documents.map((document) => [document.id, document]));
       const replaced = [...latest.keys()].filter((id) => state.documents.has(id));
       if (replaced.length > 0) await removeMultiple(state.orama, replaced, 1_000);
-      for (const document of latest.values()) state.documents.set(document.id, document);
+      for (const id of replaced) {
+        const old = state.documents.get(id);
+        if (old) indexKeywords(state, old, false);
+      }
+      for (const document of latest.values()) {
+        state.documents.set(document.id, document);
+        indexKeywords(state, document, true);
+      }
       await insertAll(state, [...latest.values()]);
     },
 
@@ -363,13 +413,18 @@ export function createEmbeddedEngine(): SearchEngine {
       const present = [...new Set(ids)].filter((id) => state.documents.has(id));
       if (present.length === 0) return;
       await removeMultiple(state.orama, present, 1_000);
-      for (const id of present) state.documents.delete(id);
+      for (const id of present) {
+        const old = state.documents.get(id);
+        if (old) indexKeywords(state, old, false);
+        state.documents.delete(id);
+      }
     },
 
     async clear(index) {
       const state = stateOf(index);
       state.documents = new Map();
       state.orama = createOrama(state.settings);
+      state.keywords = new Map(keywordFields(state.settings).map((field) => [field, new Map()]));
     },
 
     async search<TDocument extends SearchDocument>(index: string, query: SearchQuery): Promise<SearchResult<TDocument>> {

@@ -3,7 +3,7 @@
  * engine uses it to finish what Orama's `where` cannot express exactly, and
  * the contract suite uses it as the reference both engines must agree with.
  */
-import type { Filter, IndexSettings, Scalar, SearchDocument } from './engine.js';
+import type { Filter, IndexSettings, SearchDocument } from './engine.js';
 
 export type GeoPoint = { lat: number; lng: number };
 
@@ -37,16 +37,6 @@ export function geoFieldOf(settings: Pick<IndexSettings, 'fields'>): string | un
   return geoFields[0]?.[0];
 }
 
-/** The values a field holds: arrays are matched element by element (Meilisearch's rule). */
-function valuesOf(value: unknown): unknown[] {
-  if (value === undefined || value === null) return [];
-  return Array.isArray(value) ? value : [value];
-}
-
-function sameScalar(value: unknown, wanted: Scalar): boolean {
-  return value === wanted;
-}
-
 /**
  * True when `document` passes `filter`.
  * - `eq` / `in` on an array field means "contains" / "contains any".
@@ -56,28 +46,83 @@ function sameScalar(value: unknown, wanted: Scalar): boolean {
  * - `and: []` is true, `or: []` and `in: []` are false.
  */
 export function matchesFilter(document: SearchDocument, filter: Filter, geoField: string | undefined): boolean {
-  if ('and' in filter) return filter.and.every((child) => matchesFilter(document, child, geoField));
-  if ('or' in filter) return filter.or.some((child) => matchesFilter(document, child, geoField));
-  if ('not' in filter) return !matchesFilter(document, filter.not, geoField);
-  if ('geo' in filter) {
-    if (geoField === undefined) return false;
-    const point = document[geoField];
-    return isGeoPoint(point) && distanceInMeters(point, filter.geo) <= filter.geo.meters;
+  return compileFilter(filter, geoField)(document);
+}
+
+type Predicate = (document: SearchDocument) => boolean;
+
+function anyValue(value: unknown, test: (v: unknown) => boolean): boolean {
+  if (value === undefined || value === null) return false;
+  if (Array.isArray(value)) return value.some(test);
+  return test(value);
+}
+
+/** Geo filters test the cheap conditions first: a document failing them never reaches the trigonometry. */
+function cost(filter: Filter): number {
+  if ('and' in filter) return filter.and.reduce((sum, child) => sum + cost(child), 0);
+  if ('or' in filter) return filter.or.reduce((sum, child) => sum + cost(child), 0);
+  if ('not' in filter) return cost(filter.not);
+  return 'geo' in filter ? 10 : 1;
+}
+
+/**
+ * `matchesFilter` turned into a function once per query, so a scan over
+ * tens of thousands of documents does no filter-shape work per document.
+ */
+export function compileFilter(filter: Filter, geoField: string | undefined): Predicate {
+  if ('and' in filter) {
+    const parts = [...filter.and].sort((a, b) => cost(a) - cost(b)).map((child) => compileFilter(child, geoField));
+    return (document) => parts.every((part) => part(document));
   }
-  const value = document[filter.field];
-  if ('eq' in filter) return valuesOf(value).some((v) => sameScalar(v, filter.eq));
-  if ('in' in filter) return valuesOf(value).some((v) => filter.in.some((wanted) => sameScalar(v, wanted)));
-  if ('exists' in filter) return (value !== undefined && value !== null) === filter.exists;
-  const numbers = valuesOf(value).filter((v): v is number => typeof v === 'number');
-  const bound = (test: (n: number) => boolean) => numbers.some(test);
+  if ('or' in filter) {
+    const parts = [...filter.or].sort((a, b) => cost(a) - cost(b)).map((child) => compileFilter(child, geoField));
+    return (document) => parts.some((part) => part(document));
+  }
+  if ('not' in filter) {
+    const inner = compileFilter(filter.not, geoField);
+    return (document) => !inner(document);
+  }
+  if ('geo' in filter) {
+    if (geoField === undefined) return () => false;
+    const centre = filter.geo;
+    const { meters } = centre;
+    // One degree of latitude is at least 110.5 km: anything farther north or south cannot be inside.
+    const maxLatDelta = meters / 110_500 + 1e-9;
+    return (document) => {
+      const point = document[geoField];
+      if (!isGeoPoint(point) || Math.abs(point.lat - centre.lat) > maxLatDelta) return false;
+      return distanceInMeters(point, centre) <= meters;
+    };
+  }
+  const field = filter.field;
+  if ('eq' in filter) {
+    const wanted = filter.eq;
+    return (document) => anyValue(document[field], (v) => v === wanted);
+  }
+  if ('in' in filter) {
+    const wanted = new Set<unknown>(filter.in);
+    return (document) => anyValue(document[field], (v) => wanted.has(v));
+  }
+  if ('exists' in filter) {
+    const exists = filter.exists;
+    return (document) => {
+      const value = document[field];
+      return (value !== undefined && value !== null) === exists;
+    };
+  }
   const { gte, lte, gt, lt } = filter;
-  if (numbers.length === 0) return false;
-  return (
-    (gte === undefined || bound((n) => n >= gte)) &&
-    (lte === undefined || bound((n) => n <= lte)) &&
-    (gt === undefined || bound((n) => n > gt)) &&
-    (lt === undefined || bound((n) => n < lt))
-  );
+  const bounds: Array<(n: number) => boolean> = [];
+  if (gte !== undefined) bounds.push((n) => n >= gte);
+  if (lte !== undefined) bounds.push((n) => n <= lte);
+  if (gt !== undefined) bounds.push((n) => n > gt);
+  if (lt !== undefined) bounds.push((n) => n < lt);
+  return (document) => {
+    const value = document[field];
+    if (typeof value === 'number') return bounds.every((bound) => bound(value));
+    if (!Array.isArray(value)) return false;
+    const numbers = value.filter((v): v is number => typeof v === 'number');
+    return numbers.length > 0 && bounds.every((bound) => numbers.some(bound));
+  };
 }
 
 /** Every field a filter names, for validation against the index's filterable list. */
