@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Cefr } from '../../db/schema.js';
+import { InvalidInput } from '../lib/errors.js';
 import { seededRandom } from '../lib/seeded-random.js';
 import { renderReason } from './explain.js';
 import { matchSlot, offersForCandidate } from './match.js';
@@ -116,6 +117,27 @@ describe('matchSlot hard rules', () => {
     ]);
   });
 
+  it('uses a precomputed IGU window (from the search index) instead of the person facts', () => {
+    const s = slot({ type: 'igu', weeks: 104, startDate: '2026-06-01' });
+    const { birthDate: _b, arrivalDate: _a, residenceBasis: _r, ...facts } = candidate('x');
+    const r = matchSlot(
+      s,
+      [
+        { ...facts, id: 'in', iguWindow: { from: '2026-03-01', until: '2026-06-01' } },
+        { ...facts, id: 'ends-before', iguWindow: { from: '2026-03-01', until: '2026-05-31' } },
+        { ...facts, id: 'never', iguWindow: null },
+        { ...facts, id: 'unknown' },
+      ],
+      { asOf: ASOF },
+    );
+    expect(r.ranked.map((p) => p.candidateId)).toEqual(['in']);
+    expect(r.excluded.map((e) => [e.candidateId, e.rule])).toEqual([
+      ['ends-before', 'igu.window'],
+      ['never', 'igu.window'],
+      ['unknown', 'igu.unknown'],
+    ]);
+  });
+
   it('praktik and løntilskud have no residence or age rule', () => {
     for (const type of ['praktik', 'loentilskud'] as const) {
       const r = matchSlot(slot({ type }), [candidate('x', { residenceBasis: 'other', birthDate: '1960-01-01' })], { asOf: ASOF });
@@ -204,6 +226,13 @@ describe('matchSlot scoring', () => {
     expect(matchSlot(slot(), cs, { asOf: ASOF, top: 2 }).ranked).toHaveLength(2);
     expect(() => matchSlot(slot(), cs, { asOf: ASOF, top: -1 })).toThrow(RangeError);
   });
+
+  it('refuses negative, missing or all-zero weights', () => {
+    const cs = [candidate('a')];
+    expect(() => matchSlot(slot(), cs, { asOf: ASOF, weights: { ...DEFAULT_WEIGHTS, distance: -1 } })).toThrow(InvalidInput);
+    const zero = { requiredSkills: 0, niceSkills: 0, danish: 0, distance: 0, ambitions: 0, waiting: 0, languages: 0 };
+    expect(() => matchSlot(slot(), cs, { asOf: ASOF, weights: zero })).toThrow(InvalidInput);
+  });
 });
 
 describe('fairness: gender, nationality and age outside the IGU rule never move anything', () => {
@@ -217,6 +246,7 @@ describe('fairness: gender, nationality and age outside the IGU rule never move 
         ...c,
         gender: i % 2 ? 'female' : 'male',
         nationality: i % 3 ? 'SY' : 'UA',
+        religion: i % 2 ? 'muslim' : 'christian',
         // Age moves only within the same side of every IGU age bound.
         birthDate: type === 'igu' ? c.birthDate : `19${50 + (i % 40)}-0${1 + (i % 9)}-1${i % 10}`,
       }));
@@ -277,22 +307,5 @@ describe('offersForCandidate', () => {
     const r = offersForCandidate(c, slots, { asOf: ASOF });
     expect(r.ranked.map((o) => o.slotId)).toEqual(['a', 'b', 'hard']);
     expect(r.excluded).toMatchObject([{ slotId: 'far', rule: 'distance' }]);
-  });
-});
-
-describe('performance', () => {
-  it('ranks 500 candidates well under 5 ms (median of repeated runs)', () => {
-    const rng = seededRandom(1);
-    const cs = Array.from({ length: 500 }, (_, i) => randomCandidate(rng, `c${i}`));
-    const s = slot({ danish: { spoken: 'A1', written: 'A1' } });
-    for (let i = 0; i < 20; i++) matchSlot(s, cs, { asOf: ASOF });
-    const times: number[] = [];
-    for (let i = 0; i < 30; i++) {
-      const t = performance.now();
-      matchSlot(s, cs, { asOf: ASOF });
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    expect(times[15]!).toBeLessThan(5);
   });
 });

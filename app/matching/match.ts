@@ -7,7 +7,8 @@
  * score, then by id, so a candidate missing a must-have never outranks one
  * who has them all, and ties break the same way on every run.
  */
-import { iguEligibility } from '../rules/igu-rules.js';
+import { InvalidInput } from '../lib/errors.js';
+import { IGU_RULE_SETS, iguEligibility, iguRuleSetOn, type IguVerdict } from '../rules/igu-rules.js';
 import { distanceKm } from '../lib/geo.js';
 import { type Reason, renderReason } from './explain.js';
 import {
@@ -18,6 +19,7 @@ import {
   ambitionComponent,
   cefrRank,
   combine,
+  validateWeights,
   coverage,
   danishComponent,
   distanceComponent,
@@ -103,7 +105,7 @@ function evaluatePair(p: PreparedSlot, c: MatchCandidate, asOf: string, weights:
   //    residence or age rule (the jobcentre's referral is the gate).
   let iguSource: string | null = null;
   if (slot.type === 'igu') {
-    const verdict = iguEligibility(c, slot.startDate);
+    const verdict = iguVerdictFor(c, slot.startDate);
     if (!verdict.eligible) {
       return exclude(c.id, verdict.rule, verdict.source, {
         code: 'excluded.igu',
@@ -236,6 +238,31 @@ function evaluatePair(p: PreparedSlot, c: MatchCandidate, asOf: string, weights:
   return { kind: 'ranked', pair: { candidateId: c.id, score, hasAllRequired, components, reasons } };
 }
 
+/**
+ * IGU on the start date: from the precomputed window when the candidate came
+ * from the search index (which holds no birth or arrival date), else from the
+ * person facts under the rule set in force that day.
+ */
+function iguVerdictFor(c: MatchCandidate, startDate: string): IguVerdict {
+  if (c.iguWindow !== undefined) {
+    const source = (iguRuleSetOn(startDate) ?? IGU_RULE_SETS[0]!).source;
+    const window = c.iguWindow;
+    if (window && window.from <= startDate && startDate <= window.until) {
+      return { eligible: true, ruleSet: iguRuleSetOn(startDate)?.id ?? '', source };
+    }
+    return {
+      eligible: false,
+      rule: 'igu.window',
+      reason: window ? `IGU-eligible only for start dates ${window.from} to ${window.until}` : 'not IGU-eligible on any coming start date',
+      source,
+    };
+  }
+  if (c.birthDate === undefined || c.arrivalDate === undefined || c.residenceBasis === undefined) {
+    return { eligible: false, rule: 'igu.unknown', reason: 'birth date, arrival date or residence basis unknown', source: 'Jobbro' };
+  }
+  return iguEligibility({ birthDate: c.birthDate, arrivalDate: c.arrivalDate, residenceBasis: c.residenceBasis }, startDate);
+}
+
 function danishOf(c: MatchCandidate): CandidateLanguage | null {
   for (const lang of c.languages) if (lang.code === 'da') return lang;
   return null;
@@ -258,8 +285,14 @@ function compareRanked(a: { hasAllRequired: boolean; score: number }, b: { hasAl
   return aId < bId ? -1 : aId > bId ? 1 : 0;
 }
 
-function checkTop(top: number | undefined): void {
-  if (top !== undefined && (!Number.isInteger(top) || top < 0)) throw new RangeError(`top must be a whole number ≥ 0, got ${top}`);
+function checkOptions(opts: MatchOptions): Weights {
+  if (opts.top !== undefined && (!Number.isInteger(opts.top) || opts.top < 0)) {
+    throw new RangeError(`top must be a whole number ≥ 0, got ${opts.top}`);
+  }
+  if (!opts.weights) return DEFAULT_WEIGHTS;
+  const problems = validateWeights(opts.weights);
+  if (problems.length > 0) throw new InvalidInput('Invalid matcher weights', { weights: problems });
+  return opts.weights;
 }
 
 /**
@@ -268,8 +301,7 @@ function checkTop(top: number | undefined): void {
  * limits the ranked list only.
  */
 export function matchSlot(slot: MatchSlot, candidates: readonly MatchCandidate[], opts: MatchOptions): SlotMatches {
-  checkTop(opts.top);
-  const weights = opts.weights ?? DEFAULT_WEIGHTS;
+  const weights = checkOptions(opts);
   const prepared = prepareSlot(slot);
   const ranked: RankedPair[] = [];
   const excluded: Exclusion[] = [];
@@ -289,8 +321,7 @@ export type CandidateOffers = { candidateId: string; ranked: RankedOffer[]; excl
 
 /** The same rules and score from the candidate's side: which slots suit them best. */
 export function offersForCandidate(candidate: MatchCandidate, slots: readonly MatchSlot[], opts: MatchOptions): CandidateOffers {
-  checkTop(opts.top);
-  const weights = opts.weights ?? DEFAULT_WEIGHTS;
+  const weights = checkOptions(opts);
   const ranked: RankedOffer[] = [];
   const excluded: ExcludedOffer[] = [];
   for (const slot of slots) {
