@@ -8,18 +8,7 @@ import type { Role } from '../../db/schema.js';
 import type { SessionUser } from './lucia.server.js';
 
 export type { SessionUser } from './lucia.server.js';
-
-const HOME_PATHS: Record<Role, string> = {
-  employer: '/employer',
-  consultant: '/consultant',
-  candidate: '/candidate',
-  admin: '/admin',
-};
-
-/** The start page of each role. */
-export function homePathFor(role: Role): string {
-  return HOME_PATHS[role];
-}
+export { homePathFor } from './home-paths.js';
 
 type Current = { user: SessionUser; sessionId: string } | null;
 

@@ -3,6 +3,20 @@ import { expect, test, type Page } from '@playwright/test';
 
 const PASSWORD = 'demo-jobbro-2026';
 
+// A script error or a CSP violation in the browser fails the test. Answers with a 4xx status
+// that a test asks for on purpose are reported by Chromium as "Failed to load resource": allowed.
+let browserErrors: string[] = [];
+test.beforeEach(({ page }) => {
+  browserErrors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) browserErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => browserErrors.push(error.message));
+});
+test.afterEach(() => {
+  expect(browserErrors).toEqual([]);
+});
+
 const roles = [
   { role: 'employer', path: '/employer', heading: 'Dine opslag' },
   { role: 'consultant', path: '/consultant', heading: 'Din kø' },
