@@ -155,7 +155,9 @@ function matchWord(index: TaxonomyIndex, word: string): Map<number, number> {
     }
   }
 
-  const budget = typoBudget(word);
+  // A word that exists as typed is not treated as a typo of another word:
+  // cheaper, and "svejser" should not also pull in "slagter"-like neighbours.
+  const budget = exact === undefined ? typoBudget(word) : 0;
   if (budget > 0) {
     for (let length = word.length - budget; length <= word.length + budget; length++) {
       for (const id of index.byLength.get(length) ?? []) {
