@@ -187,6 +187,10 @@ export interface PlacementTable {
   ended_reason: string | null;
   outcome: 'ordinary_job' | 'education' | 'back_to_programme' | null;
   created_at: Generated<Timestamp>;
+  started_on: DateString | null;
+  ended_on: DateString | null;
+  outcome_on: DateString | null;
+  created_by: string | null;
 }
 
 export interface ConsentTable {
@@ -281,6 +285,80 @@ export interface EmployerDecisionTable {
   decided_at: Generated<Timestamp>;
 }
 
+export interface MatchDecisionTable {
+  id: Generated<string>;
+  proposal_id: string | null;
+  slot_id: string | null;
+  candidate_id: string | null;
+  jobcentre_id: string | null;
+  source: 'matcher' | 'interest';
+  slot_type: SlotType;
+  sector: string | null;
+  decision: 'approved' | 'rejected';
+  reject_reason: RejectReason | null;
+  note: string | null;
+  score: number | null;
+  /** Sent as JSON text; defaults to {} / []. */
+  components: ColumnType<Record<string, number>, string | undefined, never>;
+  reasons: ColumnType<string[], string | undefined, never>;
+  decided_by: string | null;
+  decided_at: Generated<Timestamp>;
+}
+
+export interface OrganisationVerificationTable {
+  id: Generated<string>;
+  organisation_id: string;
+  action: 'verified' | 'suspended';
+  cvr_checked: boolean;
+  contact_confirmed: boolean;
+  note: string | null;
+  jobcentre_id: string | null;
+  decided_by: string | null;
+  decided_at: Generated<Timestamp>;
+}
+
+export interface PlacementFollowUpTable {
+  id: Generated<string>;
+  placement_id: string;
+  visited_on: DateString;
+  note: Generated<string>;
+  next_follow_up: DateString | null;
+  recorded_by: string | null;
+  recorded_at: Generated<Timestamp>;
+}
+
+export interface PlacementMilestoneTable {
+  placement_id: string;
+  kind: 'school_part' | 'bonus_6m' | 'bonus_24m';
+  due_on: DateString;
+  done_on: DateString | null;
+  note: string | null;
+  recorded_by: string | null;
+}
+
+export interface CohortTable {
+  id: Generated<string>;
+  network_id: string;
+  sector: string;
+  title: string;
+  course_start: DateString;
+  course_end: DateString;
+  seats: number;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface CohortMemberTable {
+  cohort_id: string;
+  candidate_id: string;
+  status: Generated<'proposed' | 'approved' | 'rejected'>;
+  score: number | null;
+  reject_reason: RejectReason | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  added_at: Generated<Timestamp>;
+}
+
 export interface DB {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -310,6 +388,12 @@ export interface DB {
   organisation_invitations: OrganisationInvitationTable;
   api_keys: ApiKeyTable;
   employer_decisions: EmployerDecisionTable;
+  match_decisions: MatchDecisionTable;
+  organisation_verifications: OrganisationVerificationTable;
+  placement_follow_ups: PlacementFollowUpTable;
+  placement_milestones: PlacementMilestoneTable;
+  cohorts: CohortTable;
+  cohort_members: CohortMemberTable;
   candidate_invitations: CandidateInvitationTable;
   mailbox_messages: MailboxMessageTable;
   profile_views: ProfileViewTable;
