@@ -2,7 +2,13 @@
  * Kysely table types, kept by hand beside the migrations.
  * `Generated<T>` marks columns with a database default.
  */
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ColumnType, Generated as KyselyGenerated, Insertable, Selectable, Updateable } from 'kysely';
+
+/**
+ * Kysely's own `Generated` wraps a `ColumnType` in another one, so `Generated<Timestamp>` would
+ * select as the wrapper type; this one keeps the select and update types and makes the insert optional.
+ */
+type Generated<T> = T extends ColumnType<infer S, infer I, infer U> ? ColumnType<S, I | undefined, U> : KyselyGenerated<T>;
 
 export type Cefr = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
 export type SlotType = 'igu' | 'praktik' | 'loentilskud';
