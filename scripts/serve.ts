@@ -174,7 +174,8 @@ async function main(): Promise<void> {
   const build = await loadBuild();
   const services = await startServices(env, { logger });
   const app = createApp(services, build);
-  const server = app.listen(env.port, env.host ?? '0.0.0.0', () => printWelcome(env));
+  // Flush the boot logs first so the URL and the demo logins are the last lines a person sees.
+  const server = app.listen(env.port, env.host ?? '0.0.0.0', () => logger.flush(() => printWelcome(env)));
 
   let stopping = false;
   const stop = (signal: string) => {
