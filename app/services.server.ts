@@ -16,6 +16,7 @@ import type { SearchEngine } from '../search/engine.js';
 import { startOutboxWorker } from '../search/outbox.server.js';
 import { reindex } from '../search/reindex.server.js';
 import { createAuth, type Auth } from './auth/lucia.server.js';
+import { rematchAll, rematchForIndexChanges } from './matching/proposals.server.js';
 import type { AppEnv } from './env.server.js';
 
 export type AppServices = {
@@ -85,9 +86,22 @@ export async function startServices(env: AppEnv, options: { logger?: Logger } = 
       const counts = await reindex({ db, search, sources });
       logger.info({ counts, ms: Date.now() - started }, 'search index rebuilt');
     }
-    const outbox = startOutboxWorker({ db, search, sources, intervalMs: env.outboxIntervalMs, logger });
+    const clock = () => new Date();
+    if (seeded) {
+      const matched = await rematchAll({ db, search, clock });
+      logger.info({ slots: matched.slots, proposals: matched.proposed, ms: Math.round(matched.durationMs) }, 'match proposals computed');
+    }
+    const outbox = startOutboxWorker({
+      db,
+      search,
+      sources,
+      intervalMs: env.outboxIntervalMs,
+      logger,
+      // A slot or profile change re-matches what it touches once the index holds the new version.
+      onApplied: (changes) => rematchForIndexChanges({ db, search, clock }, changes),
+    });
     const auth = createAuth(db, { secureCookies: env.secureCookies });
-    return { env, database, db, search, auth, logger, clock: () => new Date(), outbox };
+    return { env, database, db, search, auth, logger, clock, outbox };
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;

@@ -42,6 +42,12 @@ export type OutboxDeps = {
   sources: DocumentSources;
   /** Entries claimed per transaction; default 200. */
   batchSize?: number;
+  /**
+   * Called after a batch commits with the changes it applied (operation
+   * 'delete' when the document left the index), e.g. to re-match what changed.
+   * A failure propagates; the entries stay processed.
+   */
+  onApplied?: (changes: IndexChange[]) => Promise<void>;
 };
 
 // Configuring a Meilisearch index waits for a task; do it once per engine and index.
@@ -71,7 +77,8 @@ const keyOf = (entry: Pick<OutboxEntryRow, 'index_name' | 'document_id'>) => `${
  */
 export async function processOutboxBatch(deps: OutboxDeps): Promise<{ processed: number; failed: number }> {
   const batchSize = deps.batchSize ?? 200;
-  return deps.db.transaction().execute(async (trx) => {
+  const applied: IndexChange[] = [];
+  const result = await deps.db.transaction().execute(async (trx) => {
     const claimed = await claimPendingOutboxEntries(trx, batchSize);
     if (claimed.length === 0) return { processed: 0, failed: 0 };
 
@@ -101,9 +108,13 @@ export async function processOutboxBatch(deps: OutboxDeps): Promise<{ processed:
       }
       await markOutboxEntriesProcessed(trx, entryIds);
       processed += entryIds.length;
+      for (const id of ids) applied.push({ index, id, operation: current.has(id) ? 'upsert' : 'delete' });
     }
     return { processed, failed };
   });
+  // After the commit: the hook reads through the pool, which would wait on (or, in PGlite, deadlock with) our transaction.
+  if (deps.onApplied && applied.length > 0) await deps.onApplied(applied);
+  return result;
 }
 
 /** Entries not yet applied to the search engine (for /healthz and tests). */

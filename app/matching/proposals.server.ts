@@ -1,0 +1,152 @@
+/**
+ * Match proposals: the matcher's top candidates per published slot, stored
+ * with score, component breakdown, reasons and time. Re-matching refreshes
+ * undecided proposals and removes those no longer ranked; a proposal a
+ * consultant decided (approved or rejected), and one that came from a
+ * candidate's interest, is never touched.
+ *
+ * Triggers: the outbox worker calls `rematchForIndexChanges` after applying
+ * slot or candidate changes to the index; `npm run match:all` calls
+ * `rematchAll`.
+ */
+import type { Kysely } from 'kysely';
+import {
+  countProposals,
+  deleteProposalsOfUnpublishedSlots,
+  deleteUndecidedProposalsOfCandidate,
+  deleteUnrankedProposals,
+  selectUndecidedSlotIdsOfCandidate,
+  upsertMatcherProposals,
+  type MatcherProposalRow,
+} from '../../db/queries/proposals.js';
+import { selectPublishedSlotIds } from '../../db/queries/search-documents.js';
+import type { DB } from '../../db/schema.js';
+import type { SearchEngine } from '../../search/engine.js';
+import type { IndexChange } from '../../search/outbox.server.js';
+import { NotFound } from '../lib/errors.js';
+import type { Reason } from './explain.js';
+import { matchesForSlot, offersForCandidateFromIndex, type SlotMatchesResult } from './retrieval.server.js';
+
+export type ProposalDeps = { db: Kysely<DB>; search: SearchEngine; clock: () => Date };
+
+/** Proposals kept per slot. */
+export const PROPOSALS_PER_SLOT = 50;
+
+/** Reasons are stored as JSON text per reason, so the UI can translate the code and its parameters. */
+export function encodeReason(reason: Reason): string {
+  return JSON.stringify(reason);
+}
+
+function rowsFor(slotId: string, ranked: SlotMatchesResult['ranked']): MatcherProposalRow[] {
+  return ranked.map((pair) => ({
+    slot_id: slotId,
+    candidate_id: pair.candidateId,
+    score: pair.score,
+    components: { ...pair.components },
+    reasons: pair.reasons.map(encodeReason),
+  }));
+}
+
+/** Ranked candidates of a slot, or null when the slot is not (or no longer) in the index. */
+async function rankSlot(deps: ProposalDeps, slotId: string): Promise<SlotMatchesResult | null> {
+  try {
+    return await matchesForSlot(deps, slotId, { top: PROPOSALS_PER_SLOT });
+  } catch (error) {
+    if (error instanceof NotFound) return null;
+    throw error;
+  }
+}
+
+async function writeSlots(deps: ProposalDeps, results: ReadonlyArray<{ slotId: string; ranked: SlotMatchesResult['ranked'] }>) {
+  const rows = results.flatMap((result) => rowsFor(result.slotId, result.ranked));
+  return deps.db.transaction().execute(async (trx) => {
+    await upsertMatcherProposals(trx, rows);
+    const removed = await deleteUnrankedProposals(
+      trx,
+      results.map((result) => result.slotId),
+      rows,
+    );
+    return { proposed: rows.length, removed };
+  });
+}
+
+/**
+ * Re-matches one slot: its top candidates become (or stay) proposals, and
+ * undecided proposals no longer ranked are removed. A slot that left the
+ * index (closed, filled, deleted) loses its undecided proposals.
+ */
+export async function rematchSlot(deps: ProposalDeps, slotId: string): Promise<{ proposed: number; removed: number }> {
+  const result = await rankSlot(deps, slotId);
+  return writeSlots(deps, [{ slotId, ranked: result?.ranked ?? [] }]);
+}
+
+/**
+ * Re-matches what a candidate's change touches: the slots where they hold an
+ * undecided proposal, and the slots that now suit them best. A candidate no
+ * longer matchable loses their undecided proposals.
+ */
+export async function rematchCandidate(deps: ProposalDeps, candidateId: string): Promise<{ slots: number; proposed: number; removed: number }> {
+  const slotIds = new Set(await selectUndecidedSlotIdsOfCandidate(deps.db, candidateId));
+  let removed = 0;
+  try {
+    const offers = await offersForCandidateFromIndex(deps, candidateId, { top: PROPOSALS_PER_SLOT });
+    for (const offer of offers.ranked) slotIds.add(offer.slotId);
+  } catch (error) {
+    if (!(error instanceof NotFound)) throw error;
+    removed += await deleteUndecidedProposalsOfCandidate(deps.db, candidateId);
+  }
+  let proposed = 0;
+  for (const slotId of slotIds) {
+    const result = await rematchSlot(deps, slotId);
+    proposed += result.proposed;
+    removed += result.removed;
+  }
+  return { slots: slotIds.size, proposed, removed };
+}
+
+/** Re-matches what a batch of applied index changes touches (the outbox worker's hook). */
+export async function rematchForIndexChanges(deps: ProposalDeps, changes: readonly IndexChange[]): Promise<void> {
+  const slots = new Set(changes.filter((change) => change.index === 'slots').map((change) => change.id));
+  const candidates = new Set(changes.filter((change) => change.index === 'candidates').map((change) => change.id));
+  for (const slotId of slots) await rematchSlot(deps, slotId);
+  for (const candidateId of candidates) await rematchCandidate(deps, candidateId);
+}
+
+export type RematchAllSummary = {
+  slots: number;
+  proposed: number;
+  removed: number;
+  counts: Record<'proposed' | 'approved' | 'rejected' | 'stale', number>;
+  durationMs: number;
+};
+
+const SLOT_PAGE = 200;
+
+/**
+ * Re-matches every published slot, a page at a time (one transaction per
+ * page), then removes undecided proposals of slots no longer published.
+ */
+export async function rematchAll(
+  deps: ProposalDeps,
+  options: { onProgress?: (done: { slots: number; proposed: number }) => void } = {},
+): Promise<RematchAllSummary> {
+  const started = performance.now();
+  let after: string | null = null;
+  let slots = 0;
+  let proposed = 0;
+  let removed = 0;
+  for (;;) {
+    const page = await selectPublishedSlotIds(deps.db, after, SLOT_PAGE);
+    if (page.length === 0) break;
+    after = page[page.length - 1]!;
+    const results: Array<{ slotId: string; ranked: SlotMatchesResult['ranked'] }> = [];
+    for (const slotId of page) results.push({ slotId, ranked: (await rankSlot(deps, slotId))?.ranked ?? [] });
+    const written = await writeSlots(deps, results);
+    slots += page.length;
+    proposed += written.proposed;
+    removed += written.removed;
+    options.onProgress?.({ slots, proposed });
+  }
+  removed += await deleteProposalsOfUnpublishedSlots(deps.db);
+  return { slots, proposed, removed, counts: await countProposals(deps.db), durationMs: performance.now() - started };
+}
