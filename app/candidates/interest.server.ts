@@ -1,0 +1,76 @@
+/**
+ * Interest in an offer. It goes to the candidate's consultant, never straight
+ * to the employer: it is stored as a match proposal with source 'interest'
+ * and status 'proposed', which the consultant approves or rejects. Only
+ * offers the candidate may take (the matcher's hard rules) accept interest.
+ */
+import {
+  deleteProposal,
+  findProposal,
+  insertAudit,
+  insertInterest,
+  markProposalAsInterest,
+} from '../../db/queries/candidates.js';
+import type { SlotDocument } from '../../search/documents/slots.server.js';
+import type { SessionUser } from '../auth/session.server.js';
+import { Conflict, NotFound, RuleViolation } from '../lib/errors.js';
+import { evaluateOffer, type OffersDeps } from './offers.server.js';
+import { loadOwnProfile } from './profile.server.js';
+
+type Viewer = Pick<SessionUser, 'id' | 'role'>;
+
+/**
+ * Records the logged-in candidate's interest in a published slot.
+ * @throws NotFound (unknown or unpublished slot), RuleViolation (a hard rule
+ *   keeps the candidate out, named by the rule), Conflict (already decided).
+ */
+export async function expressInterest(deps: OffersDeps, user: Viewer, slotId: string): Promise<void> {
+  const today = deps.clock().toISOString().slice(0, 10);
+  const slot = await deps.search.get<SlotDocument>('slots', slotId);
+  if (!slot) throw new NotFound('Offer', slotId);
+  await deps.db.transaction().execute(async (trx) => {
+    const profile = await loadOwnProfile({ db: trx }, user);
+    const verdict = evaluateOffer(profile, slot, today);
+    if (!verdict.ranked) {
+      const excluded = verdict.excluded;
+      throw new RuleViolation(excluded?.rule ?? 'unknown', excluded?.reason ?? 'Not eligible', excluded?.source);
+    }
+    const candidateId = profile.candidate.id;
+    const existing = await findProposal(trx, candidateId, slotId);
+    if (existing) {
+      if (existing.source === 'interest') return;
+      if (existing.status !== 'proposed') throw new Conflict('The jobcentre has already decided on this offer');
+      await markProposalAsInterest(trx, existing.id);
+    } else {
+      await insertInterest(trx, {
+        candidateId,
+        slotId,
+        score: verdict.ranked.score,
+        components: verdict.ranked.components,
+        reasons: verdict.ranked.reasons.map((reason) => reason.code),
+      });
+    }
+    await insertAudit(trx, { actorUserId: user.id, action: 'candidate.interest', subjectType: 'slot', subjectId: slotId, details: { candidateId } });
+  });
+}
+
+/**
+ * Withdraws interest that the consultant has not decided on yet.
+ * @throws NotFound (no interest), Conflict (already approved or rejected).
+ */
+export async function withdrawInterest(deps: Pick<OffersDeps, 'db'>, user: Viewer, slotId: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const profile = await loadOwnProfile({ db: trx }, user);
+    const existing = await findProposal(trx, profile.candidate.id, slotId);
+    if (!existing || existing.source !== 'interest') throw new NotFound('Interest', slotId);
+    if (existing.status !== 'proposed') throw new Conflict('The jobcentre has already decided on this offer');
+    await deleteProposal(trx, existing.id);
+    await insertAudit(trx, {
+      actorUserId: user.id,
+      action: 'candidate.interest_withdrawn',
+      subjectType: 'slot',
+      subjectId: slotId,
+      details: { candidateId: profile.candidate.id },
+    });
+  });
+}

@@ -1,0 +1,174 @@
+/**
+ * Getting an account. A consultant creates the candidate and Jobbro sends an
+ * invitation: a link (e-mail) and a short code the consultant can hand over
+ * on paper. Both are stored only as SHA-256 hashes; the candidate opens
+ * either and sets a password.
+ */
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import {
+  emailTaken,
+  findInvitationByHash,
+  insertCandidateRow,
+  insertCandidateUser,
+  insertInvitation,
+  markInvitationUsed,
+  setUserPassword,
+} from '../../db/queries/candidates.js';
+import type { DB, Locale } from '../../db/schema.js';
+import { enqueueIndexChange } from '../../search/outbox.server.js';
+import type { Auth, SessionUser } from '../auth/lucia.server.js';
+import { hashPassword } from '../auth/password.server.js';
+import { getPostalCode } from '../geo/places.js';
+import { Conflict, Forbidden, InvalidInput, NotFound } from '../lib/errors.js';
+import type { Mailer } from '../mail/mailer.server.js';
+import { fieldErrorsOf } from './profile-schemas.js';
+
+export const INVITATION_DAYS = 30;
+/** No 0/O, 1/I/L: the code is read aloud and typed from paper. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const CODE_LENGTH = 8;
+
+export const residenceBases = ['refugee', 'family_reunified_refugee', 'family_reunified_other', 'ukraine_special_law', 'other'] as const;
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.dateFormat');
+
+export const personSchema = z.object({
+  fullName: z.string().trim().min(2, 'errors.nameRequired').max(200, 'errors.tooLong'),
+  email: z.string().trim().toLowerCase().email('errors.emailInvalid').max(254, 'errors.tooLong'),
+  birthDate: isoDate,
+  arrivalDate: isoDate,
+  residenceBasis: z.enum(residenceBases, { message: 'errors.residenceInvalid' }),
+  postalCode: z
+    .string()
+    .trim()
+    .regex(/^[0-9]{4}$/, 'errors.postalCodeFormat')
+    .refine((code) => getPostalCode(code) !== undefined, 'errors.postalCodeUnknown'),
+  locale: z.enum(['da', 'en', 'ar', 'uk']).default('da'),
+});
+export type PersonInput = z.input<typeof personSchema>;
+
+export const passwordSchema = z.string().min(10, 'errors.passwordShort').max(200, 'errors.tooLong');
+
+export function hashSecret(secret: string): string {
+  return createHash('sha256').update(secret).digest('hex');
+}
+
+/** Normalises a typed paper code: upper case, no spaces or dashes. */
+export function normaliseCode(code: string): string {
+  return code.toUpperCase().replace(/[\s-]/g, '');
+}
+
+function newCode(): string {
+  let code = '';
+  for (let i = 0; i < CODE_LENGTH; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+export type InviteDeps = { db: Kysely<DB>; mailer: Mailer; clock: () => Date; baseUrl: string };
+export type Invitation = { candidateId: string; userId: string; link: string; code: string; expiresAt: Date };
+
+const MAIL_TEXT: Record<Locale, (name: string, link: string, code: string) => { subject: string; text: string }> = {
+  da: (name, link, code) => ({
+    subject: 'Din konto på Jobbro',
+    text: `Hej ${name}\n\nDit jobcenter har lavet en konto til dig på Jobbro.\nÅbn linket og vælg en adgangskode:\n${link}\n\nEller gå til /invite og skriv koden: ${code}\n`,
+  }),
+  en: (name, link, code) => ({
+    subject: 'Your Jobbro account',
+    text: `Hello ${name}\n\nYour jobcentre made an account for you on Jobbro.\nOpen the link and choose a password:\n${link}\n\nOr go to /invite and type the code: ${code}\n`,
+  }),
+  ar: (name, link, code) => ({
+    subject: 'حسابك في Jobbro',
+    text: `مرحبًا ${name}\n\nأنشأ مركز العمل حسابًا لك في Jobbro.\nافتح الرابط واختر كلمة مرور:\n${link}\n\nأو اذهب إلى /invite واكتب الرمز: ${code}\n`,
+  }),
+  uk: (name, link, code) => ({
+    subject: 'Ваш обліковий запис Jobbro',
+    text: `Вітаємо, ${name}\n\nВаш центр зайнятості створив для вас обліковий запис у Jobbro.\nВідкрийте посилання та виберіть пароль:\n${link}\n\nАбо перейдіть на /invite і введіть код: ${code}\n`,
+  }),
+};
+
+/**
+ * A consultant creates a candidate at their own jobcentre (active and
+ * confirmed) with an invitation, and Jobbro mails the link and code.
+ * @throws Forbidden (not a consultant with a jobcentre), InvalidInput, Conflict (e-mail in use).
+ */
+export async function inviteCandidate(
+  deps: InviteDeps,
+  consultant: Pick<SessionUser, 'id' | 'role' | 'jobcentreId'>,
+  input: PersonInput,
+): Promise<Invitation> {
+  if (consultant.role !== 'consultant' || !consultant.jobcentreId) throw new Forbidden('Only jobcentre consultants invite candidates');
+  const jobcentreId = consultant.jobcentreId;
+  const parsed = personSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidInput('errors.invalid', fieldErrorsOf(parsed.error.issues));
+  const person = parsed.data;
+  const now = deps.clock();
+  const today = now.toISOString().slice(0, 10);
+  const token = randomBytes(32).toString('base64url');
+  const code = newCode();
+  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+  const ids = await deps.db.transaction().execute(async (trx) => {
+    if (await emailTaken(trx, person.email)) throw new Conflict('errors.emailTaken');
+    const userId = await insertCandidateUser(trx, { email: person.email, displayName: person.fullName, passwordHash: null, locale: person.locale });
+    const candidateId = await insertCandidateRow(trx, {
+      user_id: userId,
+      jobcentre_id: jobcentreId,
+      status: 'active',
+      confirmed_at: now,
+      full_name: person.fullName,
+      email: person.email,
+      birth_date: person.birthDate,
+      arrival_date: person.arrivalDate,
+      residence_basis: person.residenceBasis,
+      postal_code: person.postalCode,
+      available_from: today,
+      waiting_since: today,
+    });
+    await insertInvitation(trx, {
+      candidate_id: candidateId,
+      user_id: userId,
+      token_hash: hashSecret(token),
+      code_hash: hashSecret(code),
+      created_by: consultant.id,
+      expires_at: expiresAt,
+    });
+    await enqueueIndexChange(trx, { index: 'candidates', id: candidateId, operation: 'upsert' });
+    return { userId, candidateId };
+  });
+  const link = `${deps.baseUrl.replace(/\/$/, '')}/invite/${token}`;
+  await deps.mailer.send({ to: person.email, ...MAIL_TEXT[person.locale](person.fullName, link, code) });
+  return { ...ids, link, code, expiresAt };
+}
+
+/** The invitation behind a link token or a paper code, if it can still be used. */
+export async function findOpenInvitation(deps: { db: Kysely<DB>; clock: () => Date }, tokenOrCode: string): Promise<{ name: string; email: string }> {
+  const invitation = await lookUp(deps, tokenOrCode);
+  return { name: invitation.display_name, email: invitation.email };
+}
+
+async function lookUp(deps: { db: Kysely<DB>; clock: () => Date }, tokenOrCode: string) {
+  const invitation =
+    (await findInvitationByHash(deps.db, hashSecret(tokenOrCode))) ?? (await findInvitationByHash(deps.db, hashSecret(normaliseCode(tokenOrCode))));
+  if (!invitation || invitation.used_at !== null || new Date(invitation.expires_at) <= deps.clock()) throw new NotFound('Invitation');
+  return invitation;
+}
+
+/**
+ * Sets the password from an invitation (once) and logs the candidate in.
+ * @throws NotFound (unknown, used or expired), InvalidInput (weak password).
+ */
+export async function acceptInvitation(
+  deps: { db: Kysely<DB>; auth: Auth; clock: () => Date },
+  input: { tokenOrCode: string; password: string },
+): Promise<{ cookie: string }> {
+  const password = passwordSchema.safeParse(input.password);
+  if (!password.success) throw new InvalidInput('errors.invalid', { password: password.error.issues.map((issue) => issue.message) });
+  const invitation = await lookUp(deps, input.tokenOrCode);
+  const hash = await hashPassword(password.data);
+  await deps.db.transaction().execute(async (trx) => {
+    await setUserPassword(trx, invitation.user_id, hash);
+    await markInvitationUsed(trx, invitation.id, deps.clock());
+  });
+  const session = await deps.auth.createSession(invitation.user_id, {});
+  return { cookie: deps.auth.createSessionCookie(session.id).serialize() };
+}

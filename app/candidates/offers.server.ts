@@ -1,0 +1,182 @@
+/**
+ * Browsing offers as a candidate: the search engine retrieves published
+ * slots that pass the candidate's hard constraints (retrieval.server.ts's
+ * slot filter: IGU window on the start date, travel limit, availability,
+ * Danish) plus the candidate's own filters and free text; the pure matcher
+ * then re-checks the rules exactly and ranks by its score for this person.
+ * When the candidate searched for something they cannot take, the reason is
+ * given instead of silence.
+ *
+ * The candidate's document is built from the database on each request, so a
+ * change to the profile shows at once (the index follows through the outbox).
+ */
+import type { Kysely } from 'kysely';
+import { findPublishedSlot, type OfferSlotRow } from '../../db/queries/candidates.js';
+import type { DB } from '../../db/schema.js';
+import { buildCandidateDocument, matchCandidateFromDocument, type CandidateDocument } from '../../search/documents/candidates.server.js';
+import { matchSlotFromDocument, type SlotDocument } from '../../search/documents/slots.server.js';
+import type { Filter, SearchEngine } from '../../search/engine.js';
+import type { SessionUser } from '../auth/session.server.js';
+import { getPostalCode } from '../geo/places.js';
+import { epochDay, fromEpochDay } from '../lib/dates.js';
+import { NotFound } from '../lib/errors.js';
+import type { Reason } from '../matching/explain.js';
+import { offersForCandidate, type ExcludedOffer, type RankedOffer } from '../matching/match.js';
+import { slotFilterFor } from '../matching/retrieval.server.js';
+import { facetAndFilter, kmOf, requiredSkillFit, type BrowseQuery, type Facets, type OfferCard } from './offers.js';
+import { loadOwnProfile, type Profile } from './profile.server.js';
+import { selectInterestSlotIds } from '../../db/queries/candidates.js';
+
+export type OffersDeps = { db: Kysely<DB>; search: SearchEngine; clock: () => Date };
+
+const RETRIEVE_LIMIT = 300;
+const HIDDEN_LIMIT = 20;
+
+type Viewer = Pick<SessionUser, 'id' | 'role'>;
+
+const todayOf = (clock: () => Date) => clock().toISOString().slice(0, 10);
+
+/** The candidate as the slots filter and the matcher see them, from the profile as it is now. */
+export function candidateDocumentOf(profile: Profile, today: string): CandidateDocument {
+  const { candidate } = profile;
+  const place = getPostalCode(candidate.postal_code);
+  if (!place) throw new NotFound('Postal code', candidate.postal_code);
+  return buildCandidateDocument(
+    {
+      id: candidate.id,
+      jobcentre_id: candidate.jobcentre_id,
+      birth_date: candidate.birth_date,
+      arrival_date: candidate.arrival_date,
+      residence_basis: candidate.residence_basis,
+      lat: place.lat,
+      lon: place.lon,
+      municipality_code: place.municipalityCode,
+      max_travel_km: candidate.max_travel_km,
+      available_from: candidate.available_from,
+      hours_per_week: candidate.hours_per_week,
+      danish_spoken: candidate.danish_spoken,
+      danish_written: candidate.danish_written,
+      ambition_occupations: candidate.ambition_occupations,
+      ambition_sectors: candidate.ambition_sectors,
+      waiting_since: candidate.waiting_since,
+    },
+    {
+      skills: profile.skills.map((skill) => skill.skill_uri),
+      languages: profile.languages.map((language) => ({ code: language.code, spoken: language.spoken, written: language.written })),
+      networkIds: [],
+    },
+    today,
+  );
+}
+
+function cardOf(offer: RankedOffer, slot: SlotDocument, candidateSkills: readonly string[]): OfferCard {
+  const fit = requiredSkillFit(slot.requiredSkills, candidateSkills);
+  return {
+    slotId: slot.id,
+    title: slot.title,
+    type: slot.type,
+    sector: slot.sector,
+    municipalityCode: slot.municipalityCode,
+    startDate: fromEpochDay(slot.startDay),
+    weeks: slot.weeks,
+    hoursPerWeek: slot.hoursPerWeek,
+    score: offer.score,
+    hasAllRequired: offer.hasAllRequired,
+    km: kmOf(offer.reasons),
+    requiredHave: fit.have,
+    requiredLack: fit.lack,
+    reasons: offer.reasons,
+  };
+}
+
+export type HiddenOffer = { slotId: string; title: string; rule: string; explanation: Reason };
+
+export type BrowseResult = {
+  offers: OfferCard[];
+  facets: Facets;
+  /** Offers the free text found that the candidate cannot take, with the rule that keeps them out. */
+  hidden: HiddenOffer[];
+  maxTravelKm: number;
+  interestSlotIds: string[];
+};
+
+/** Published slots the logged-in candidate may take, ranked for them, with facet counts. */
+export async function browseOffers(deps: OffersDeps, user: Viewer, query: BrowseQuery): Promise<BrowseResult> {
+  const today = todayOf(deps.clock);
+  const profile = await loadOwnProfile(deps, user);
+  const document = candidateDocumentOf(profile, today);
+  const matchCandidate = matchCandidateFromDocument(document);
+  const skills = document.skills;
+
+  const and: Filter[] = [slotFilterFor(document)];
+  if (query.km !== undefined && query.km < document.maxTravelKm) {
+    and.push({ geo: { lat: document.location.lat, lng: document.location.lng, meters: query.km * 1000 } });
+  }
+  if (query.from !== undefined) and.push({ field: 'startDay', gte: epochDay(query.from) });
+  const result = await deps.search.search<SlotDocument>('slots', {
+    ...(query.q ? { q: query.q } : { sort: [{ field: 'startDay', direction: 'asc' as const }] }),
+    filter: { and },
+    limit: RETRIEVE_LIMIT,
+  });
+  const slots = new Map(result.hits.map((hit) => [hit.id, hit.document]));
+  const ranked = offersForCandidate(matchCandidate, [...slots.values()].map(matchSlotFromDocument), { asOf: today });
+  const cards = ranked.ranked.flatMap((offer) => {
+    const slot = slots.get(offer.slotId);
+    return slot ? [cardOf(offer, slot, skills)] : [];
+  });
+  const { offers, facets } = facetAndFilter(cards, query);
+
+  let hidden: HiddenOffer[] = [];
+  if (query.q) {
+    // The same words without the candidate's constraints: what did the rules keep out, and why?
+    const all = await deps.search.search<SlotDocument>('slots', { q: query.q, limit: HIDDEN_LIMIT });
+    const others = all.hits.map((hit) => hit.document).filter((slot) => !slots.has(slot.id));
+    const verdicts = offersForCandidate(matchCandidate, others.map(matchSlotFromDocument), { asOf: today });
+    const titles = new Map(others.map((slot) => [slot.id, slot.title]));
+    hidden = verdicts.excluded.map((excluded: ExcludedOffer) => ({
+      slotId: excluded.slotId,
+      title: titles.get(excluded.slotId) ?? '',
+      rule: excluded.rule,
+      explanation: excluded.explanation,
+    }));
+  }
+  return {
+    offers,
+    facets,
+    hidden,
+    maxTravelKm: document.maxTravelKm,
+    interestSlotIds: await selectInterestSlotIds(deps.db, profile.candidate.id),
+  };
+}
+
+export type OfferDetail = {
+  slot: OfferSlotRow & { sector: string | null; municipalityCode: string };
+  /** Present when the candidate may take the offer. */
+  card: OfferCard | null;
+  /** Present when a rule keeps the candidate out. */
+  excluded: { rule: string; explanation: Reason } | null;
+  interested: boolean;
+};
+
+/** One published slot with the explanation for the logged-in candidate. @throws NotFound for unknown or unpublished slots. */
+export async function offerDetail(deps: OffersDeps, user: Viewer, slotId: string): Promise<OfferDetail> {
+  const profile = await loadOwnProfile(deps, user);
+  const slotDocument = await deps.search.get<SlotDocument>('slots', slotId);
+  const row = slotDocument ? await findPublishedSlot(deps.db, slotId) : undefined;
+  if (!slotDocument || !row) throw new NotFound('Offer', slotId);
+  const verdict = evaluateOffer(profile, slotDocument, todayOf(deps.clock));
+  const interest = await selectInterestSlotIds(deps.db, profile.candidate.id);
+  return {
+    slot: { ...row, sector: slotDocument.sector, municipalityCode: slotDocument.municipalityCode },
+    card: verdict.ranked ? cardOf(verdict.ranked, slotDocument, profile.skills.map((s) => s.skill_uri)) : null,
+    excluded: verdict.excluded ? { rule: verdict.excluded.rule, explanation: verdict.excluded.explanation } : null,
+    interested: interest.includes(slotId),
+  };
+}
+
+/** The matcher's verdict on one candidate and one slot. */
+export function evaluateOffer(profile: Profile, slot: SlotDocument, today: string): { ranked: RankedOffer | null; excluded: ExcludedOffer | null } {
+  const candidate = matchCandidateFromDocument(candidateDocumentOf(profile, today));
+  const result = offersForCandidate(candidate, [matchSlotFromDocument(slot)], { asOf: today });
+  return { ranked: result.ranked[0] ?? null, excluded: result.excluded[0] ?? null };
+}

@@ -1,0 +1,85 @@
+/**
+ * Browsing offers, the pure part: the filters a candidate can set, facet
+ * counts over the offers they may take, and the plain explanation of one
+ * offer (which must-have skills they have and lack). The server part
+ * (offers.server.ts) retrieves and ranks.
+ */
+import { z } from 'zod';
+import type { SlotType } from '../../db/schema.js';
+import type { Reason } from '../matching/explain.js';
+
+export const slotTypes = ['igu', 'praktik', 'loentilskud'] as const satisfies readonly SlotType[];
+
+const blank = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const list = (value: unknown): unknown => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+/** The search form (GET, so the URL can be shared and the back button works). Unknown values are dropped, never an error. */
+export const browseQuerySchema = z.object({
+  q: z.preprocess(blank, z.string().trim().max(200).optional()).catch(undefined),
+  type: z.preprocess(list, z.array(z.enum(slotTypes))).catch([]),
+  sector: z.preprocess(blank, z.string().max(40).optional()).catch(undefined),
+  municipality: z.preprocess(blank, z.string().regex(/^[0-9]{3}$/).optional()).catch(undefined),
+  km: z.preprocess(blank, z.coerce.number().int().min(1).max(300).optional()).catch(undefined),
+  from: z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()).catch(undefined),
+});
+export type BrowseQuery = z.output<typeof browseQuerySchema>;
+
+export type OfferCard = {
+  slotId: string;
+  title: string;
+  type: SlotType;
+  sector: string | null;
+  municipalityCode: string;
+  startDate: string;
+  weeks: number;
+  hoursPerWeek: number;
+  score: number;
+  hasAllRequired: boolean;
+  km: number;
+  requiredHave: string[];
+  requiredLack: string[];
+  reasons: Reason[];
+};
+
+export type Facets = { type: Record<string, number>; sector: Record<string, number>; municipality: Record<string, number> };
+
+function count(cards: readonly OfferCard[], key: (card: OfferCard) => string | null): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const card of cards) {
+    const value = key(card);
+    if (value !== null) counts[value] = (counts[value] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/**
+ * Counts per type, sector and municipality over the offers the candidate may
+ * take; each dimension is counted with the other dimensions' choices applied
+ * (so a count says what choosing that value would show), then all choices
+ * narrow the list.
+ */
+export function facetAndFilter(cards: readonly OfferCard[], query: Pick<BrowseQuery, 'type' | 'sector' | 'municipality'>): { offers: OfferCard[]; facets: Facets } {
+  const byType = (card: OfferCard) => query.type.length === 0 || query.type.includes(card.type);
+  const bySector = (card: OfferCard) => query.sector === undefined || card.sector === query.sector;
+  const byMunicipality = (card: OfferCard) => query.municipality === undefined || card.municipalityCode === query.municipality;
+  return {
+    offers: cards.filter((card) => byType(card) && bySector(card) && byMunicipality(card)),
+    facets: {
+      type: count(cards.filter((card) => bySector(card) && byMunicipality(card)), (card) => card.type),
+      sector: count(cards.filter((card) => byType(card) && byMunicipality(card)), (card) => card.sector),
+      municipality: count(cards.filter((card) => byType(card) && bySector(card)), (card) => card.municipalityCode),
+    },
+  };
+}
+
+/** Which of a slot's must-have skills the candidate has and lacks. */
+export function requiredSkillFit(required: readonly string[], candidateSkills: readonly string[]): { have: string[]; lack: string[] } {
+  const own = new Set(candidateSkills);
+  return { have: required.filter((uri) => own.has(uri)), lack: required.filter((uri) => !own.has(uri)) };
+}
+
+/** The distance the matcher reported, or null. */
+export function kmOf(reasons: readonly Reason[]): number {
+  const distance = reasons.find((reason) => reason.code === 'distance.km');
+  return distance ? Number(distance.params.km) : 0;
+}

@@ -1,0 +1,132 @@
+/**
+ * The input of each profile step, as Zod schemas shared by the routes and the
+ * domain functions. Form values arrive as strings (no JavaScript needed), so
+ * the schemas coerce; every message is a key in the `candidate` namespace
+ * (`errors.*`), translated where it is shown.
+ */
+import { z } from 'zod';
+import { getPostalCode } from '../geo/places.js';
+import { cefrLevels, danishProgrammes, danishTests, languageEvidence } from '../taxonomy/language-levels.js';
+import { getTaxonomy, sectorIds } from '../taxonomy/taxonomy.js';
+
+export const profileSteps = ['skills', 'experience', 'languages', 'place', 'availability', 'ambitions'] as const;
+export type ProfileStep = (typeof profileSteps)[number];
+
+export const learnedWhere = ['denmark', 'abroad', 'informal'] as const;
+export type LearnedWhere = (typeof learnedWhere)[number];
+
+/** '' (an empty form field) becomes undefined, so optional fields stay optional. */
+const blank = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+/** A field sent once or several times (or not at all) as a list. */
+const list = (value: unknown): unknown => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+const years = z.preprocess(
+  blank,
+  z.coerce.number({ message: 'errors.yearsRange' }).min(0, 'errors.yearsRange').max(60, 'errors.yearsRange').optional(),
+);
+
+const skillUri = z.string().refine((uri) => getTaxonomy().skillByUri.has(uri), 'errors.skillUnknown');
+const occupationUri = z.string().refine((uri) => getTaxonomy().occupationByUri.has(uri), 'errors.occupationUnknown');
+
+export const addSkillSchema = z.object({
+  skill: skillUri,
+  years,
+  where: z.preprocess(blank, z.enum(learnedWhere, { message: 'errors.whereInvalid' }).optional()),
+});
+export type AddSkillInput = z.input<typeof addSkillSchema>;
+
+export const removeSkillSchema = z.object({ skill: z.string().min(1) });
+
+export const experienceSchema = z.object({
+  occupations: z.preprocess(list, z.array(occupationUri).max(20, 'errors.tooMany')),
+  education: z.preprocess(blank, z.string().trim().max(500, 'errors.tooLong').optional()),
+});
+export type ExperienceInput = z.input<typeof experienceSchema>;
+
+const cefr = z.enum(cefrLevels, { message: 'errors.levelRange' });
+
+/**
+ * Danish as education (programme + module or final test), the evidence, and
+ * other languages as parallel lists (one row per language in the form).
+ */
+export const languagesSchema = z
+  .object({
+    danishProgramme: z.preprocess(blank, z.enum(danishProgrammes, { message: 'errors.programmeInvalid' }).optional()),
+    danishModule: z.preprocess(
+      blank,
+      z.coerce.number({ message: 'errors.moduleRange' }).int('errors.moduleRange').min(0, 'errors.moduleRange').max(6, 'errors.moduleRange').optional(),
+    ),
+    danishTest: z.preprocess(blank, z.enum(danishTests, { message: 'errors.testInvalid' }).optional()),
+    danishEvidence: z.preprocess(blank, z.enum(languageEvidence, { message: 'errors.evidenceInvalid' }).default('self_reported')),
+    languageCode: z.preprocess(list, z.array(z.string().trim())),
+    languageSpoken: z.preprocess(list, z.array(z.string().trim())),
+    languageWritten: z.preprocess(list, z.array(z.string().trim())),
+    motherTongue: z.preprocess(list, z.array(z.string().trim())),
+  })
+  .superRefine((input, ctx) => {
+    if (input.danishProgramme === undefined && (input.danishModule !== undefined || input.danishTest !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: ['danishProgramme'], message: 'errors.programmeNeeded' });
+    }
+    const tests: Record<string, readonly string[]> = { DU1: ['PD1'], DU2: ['PD2'], DU3: ['PD3', 'STUDIEPROEVEN'] };
+    if (input.danishProgramme && input.danishTest && !tests[input.danishProgramme]?.includes(input.danishTest)) {
+      ctx.addIssue({ code: 'custom', path: ['danishTest'], message: 'errors.testNotInProgramme' });
+    }
+    input.languageCode.forEach((code, i) => {
+      if (code === '') return;
+      if (!getTaxonomy().languageByCode.has(code) || code === 'da') {
+        ctx.addIssue({ code: 'custom', path: ['languageCode', i], message: 'errors.languageUnknown' });
+      }
+      if (!cefr.safeParse(input.languageSpoken[i]).success) {
+        ctx.addIssue({ code: 'custom', path: ['languageSpoken', i], message: 'errors.levelRange' });
+      }
+      const written = input.languageWritten[i] ?? '';
+      if (written !== '' && !cefr.safeParse(written).success) {
+        ctx.addIssue({ code: 'custom', path: ['languageWritten', i], message: 'errors.levelRange' });
+      }
+    });
+  });
+export type LanguagesInput = z.input<typeof languagesSchema>;
+
+export const placeSchema = z.object({
+  postalCode: z
+    .string({ message: 'errors.postalCodeFormat' })
+    .trim()
+    .regex(/^[0-9]{4}$/, 'errors.postalCodeFormat')
+    .refine((code) => getPostalCode(code) !== undefined, 'errors.postalCodeUnknown'),
+  maxTravelKm: z.coerce.number({ message: 'errors.travelRange' }).int('errors.travelRange').min(1, 'errors.travelRange').max(300, 'errors.travelRange'),
+  drivingLicence: z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean()),
+});
+export type PlaceInput = z.input<typeof placeSchema>;
+
+/** The availability date must not be in the past; `today` comes from the clock. */
+export function availabilitySchema(today: string) {
+  return z.object({
+    availableFrom: z
+      .string({ message: 'errors.dateFormat' })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.dateFormat')
+      .refine((date) => !Number.isNaN(Date.parse(`${date}T00:00:00Z`)), 'errors.dateFormat')
+      .refine((date) => date >= today, 'errors.dateInPast'),
+    hoursPerWeek: z.preprocess(
+      blank,
+      z.coerce.number({ message: 'errors.hoursRange' }).int('errors.hoursRange').min(1, 'errors.hoursRange').max(60, 'errors.hoursRange').optional(),
+    ),
+  });
+}
+export type AvailabilityInput = z.input<ReturnType<typeof availabilitySchema>>;
+
+export const ambitionsSchema = z.object({
+  sectors: z.preprocess(list, z.array(z.enum(sectorIds, { message: 'errors.sectorUnknown' }))),
+  occupations: z.preprocess(list, z.array(occupationUri).max(20, 'errors.tooMany')),
+  note: z.preprocess(blank, z.string().trim().max(1000, 'errors.tooLong').optional()),
+});
+export type AmbitionsInput = z.input<typeof ambitionsSchema>;
+
+/** Zod issues as field → message keys (first message per field). */
+export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join('.') || '_';
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
