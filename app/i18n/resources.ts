@@ -12,15 +12,19 @@ import arCommon from './locales/ar/common.json';
 import daCommon from './locales/da/common.json';
 import enCommon from './locales/en/common.json';
 import ukCommon from './locales/uk/common.json';
+import arCandidate from './locales/ar/candidate.json';
+import daCandidate from './locales/da/candidate.json';
+import enCandidate from './locales/en/candidate.json';
+import ukCandidate from './locales/uk/candidate.json';
 import type { Lng } from './i18n';
 
 export type Resources = Record<Lng, Record<string, Record<string, unknown>>>;
 
 export const resources = {
-  da: { common: daCommon },
-  en: { common: enCommon },
-  ar: { common: arCommon },
-  uk: { common: ukCommon },
+  da: { common: daCommon, candidate: daCandidate },
+  en: { common: enCommon, candidate: enCandidate },
+  ar: { common: arCommon, candidate: arCandidate },
+  uk: { common: ukCommon, candidate: ukCandidate },
 } satisfies Resources;
 
 /** Every namespace in any language, so i18next loads them all. */
