@@ -6,11 +6,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider, type Mig
 import * as initial from './migrations/2026-11-23T00-initial.js';
 import * as employers from './migrations/2026-11-24T01-employers.js';
 import * as candidates from './migrations/2026-11-24T02-candidates.js';
+import * as consultants from './migrations/2026-11-24T03-consultants.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00-initial': initial,
   '2026-11-24T01-employers': employers,
   '2026-11-24T02-candidates': candidates,
+  '2026-11-24T03-consultants': consultants,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -308,7 +308,7 @@ export interface MatchDecisionTable {
   components: ColumnType<Record<string, number>, string | undefined, never>;
   reasons: ColumnType<string[], string | undefined, never>;
   decided_by: string | null;
-  decided_at: Generated<Timestamp>;
+  decided_at: ColumnType<Date, Date | undefined, never>;
 }
 
 export interface OrganisationVerificationTable {

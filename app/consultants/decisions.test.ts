@@ -1,0 +1,214 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
+import { Conflict, Forbidden, InvalidInput, RuleViolation } from '../lib/errors.js';
+import { approveMatch, decideMany, previewApproval, rejectMatch } from './decisions.server.js';
+import { loadQueue } from './queue.server.js';
+import { addCandidate, addEmployer, addProposal, addSlot, buildWorld, clock, type World } from './test-world.js';
+
+async function statusOf(world: World, proposalId: string) {
+  const row = await world.db.selectFrom('match_proposals').select(['status', 'reject_reason']).where('id', '=', proposalId).executeTakeFirstOrThrow();
+  return row;
+}
+
+async function refusal(promise: Promise<unknown>): Promise<RuleViolation> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof RuleViolation)) throw new Error(`expected a RuleViolation, got ${String(error)}`);
+  return error;
+}
+
+describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
+  let database: TestDatabase;
+  let world: World;
+  const deps = () => ({ db: world.db, clock });
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    world = await buildWorld(database.db);
+  }, 60_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  describe('who sees what', () => {
+    let ids: Record<string, string>;
+    beforeAll(async () => {
+      const employer = await addEmployer(world);
+      const plain = await addSlot(world, employer, { title: 'Plain' });
+      const pooled = await addSlot(world, employer, { title: 'Pooled', pooled_network_id: world.networkId });
+      const own = await addCandidate(world, world.jobcentres.aabenraa, { full_name: 'Own Aabenraa' });
+      const partner = await addCandidate(world, world.jobcentres.soenderborg, { full_name: 'Partner Sønderborg' });
+      const outsider = await addCandidate(world, world.jobcentres.odense, { full_name: 'Outsider Odense' });
+      ids = {
+        ownPlain: await addProposal(world, plain, own, { score: 0.9 }),
+        partnerPlain: await addProposal(world, plain, partner),
+        partnerPooled: await addProposal(world, pooled, partner, { score: 0.8 }),
+        outsiderPooled: await addProposal(world, pooled, outsider),
+        outsiderPlain: await addProposal(world, plain, outsider),
+        ownInterest: await addProposal(world, pooled, own, { score: 0.5, source: 'interest' }),
+      };
+    });
+
+    it('shows own candidates, and partner candidates only for pooled slots of a shared network', async () => {
+      const queue = await loadQueue(deps(), world.consultants.aabenraa, {});
+      const seen = queue.items.map((item) => item.proposal_id);
+      expect(seen).toEqual([ids.ownPlain, ids.partnerPooled, ids.ownInterest]);
+      expect(queue.items.map((item) => item.own)).toEqual([true, false, true]);
+      expect(queue.items[2]!.source).toBe('interest');
+      expect(queue.items[0]!.components).toEqual({ skills: 0.8, danish: 0.6, distance: 0.9 });
+    });
+
+    it('a jobcentre outside the network sees only its own candidates', async () => {
+      const queue = await loadQueue(deps(), world.consultants.odense, {});
+      expect(queue.items.map((item) => item.proposal_id).sort()).toEqual([ids.outsiderPooled, ids.outsiderPlain].sort());
+    });
+
+    it('filters by scheme, score, candidate name, source and days waited', async () => {
+      const consultant = world.consultants.aabenraa;
+      expect((await loadQueue(deps(), consultant, { minScore: 0.85 })).items.map((i) => i.proposal_id)).toEqual([ids.ownPlain]);
+      expect((await loadQueue(deps(), consultant, { candidate: 'sønderborg' })).items.map((i) => i.proposal_id)).toEqual([ids.partnerPooled]);
+      expect((await loadQueue(deps(), consultant, { source: 'interest' })).items.map((i) => i.proposal_id)).toEqual([ids.ownInterest]);
+      expect((await loadQueue(deps(), consultant, { scheme: 'igu' })).items).toEqual([]);
+      // Waiting since 2026-01-15, today 2026-03-02: 46 days.
+      expect((await loadQueue(deps(), consultant, { minDaysWaiting: 46 })).items).toHaveLength(3);
+      expect((await loadQueue(deps(), consultant, { minDaysWaiting: 47 })).items).toHaveLength(0);
+    });
+
+    it('never approves or rejects for another jobcentre’s candidate, even when pooled and visible', async () => {
+      await expect(approveMatch(deps(), world.consultants.aabenraa, { proposalId: ids.partnerPooled })).rejects.toBeInstanceOf(Forbidden);
+      await expect(rejectMatch(deps(), world.consultants.aabenraa, { proposalId: ids.partnerPooled, reason: 'skills' })).rejects.toBeInstanceOf(Forbidden);
+      expect((await statusOf(world, ids.partnerPooled)).status).toBe('proposed');
+      // The home jobcentre may.
+      await approveMatch(deps(), world.consultants.soenderborg, { proposalId: ids.partnerPooled });
+      expect((await statusOf(world, ids.partnerPooled)).status).toBe('approved');
+    });
+
+    it('hides the rule preview of an invisible proposal', async () => {
+      await expect(previewApproval(deps(), world.consultants.aabenraa, ids.outsiderPlain)).rejects.toThrow(/not found/);
+    });
+  });
+
+  describe('IGU age under the 2024 rules (start 2026-04-01: must not yet be 50)', () => {
+    it('approves at 49 and refuses on the 50th birthday and at 51, naming L 82', async () => {
+      const employer = await addEmployer(world);
+      const slot = await addSlot(world, employer, { type: 'igu', weeks: 104, hours_per_week: 30 });
+      const at49 = await addCandidate(world, world.jobcentres.aabenraa, { birth_date: '1976-04-02' });
+      const at50 = await addCandidate(world, world.jobcentres.aabenraa, { birth_date: '1976-04-01' });
+      const at51 = await addCandidate(world, world.jobcentres.aabenraa, { birth_date: '1975-03-15' });
+      const p50 = await addProposal(world, slot, at50);
+      const violation = await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: p50 }));
+      expect(violation.rule).toBe('igu.age');
+      expect(violation.source).toBe('L 82 2023-24');
+      expect((await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, at51) }))).rule).toBe('igu.age');
+      expect((await statusOf(world, p50)).status).toBe('proposed');
+      const p49 = await addProposal(world, slot, at49);
+      await approveMatch(deps(), world.consultants.aabenraa, { proposalId: p49 });
+      expect((await statusOf(world, p49)).status).toBe('approved');
+    });
+
+    it('refuses a second IGU and ordinary employment at the same company in the last 3 months', async () => {
+      const employer = await addEmployer(world);
+      const slot = await addSlot(world, employer, { type: 'igu', weeks: 104, hours_per_week: 30 });
+      const hadIgu = await addCandidate(world, world.jobcentres.aabenraa);
+      await world.db.insertInto('candidate_employments').values({ candidate_id: hadIgu, cvr: '13748136', kind: 'igu', start_date: '2020-01-01', end_date: '2021-12-31' }).execute();
+      expect((await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, hadIgu) }))).rule).toBe('igu.one_per_person');
+      const workedThere = await addCandidate(world, world.jobcentres.aabenraa);
+      await world.db.insertInto('candidate_employments').values({ candidate_id: workedThere, cvr: employer.cvr, kind: 'ordinary', start_date: '2025-06-01', end_date: '2026-01-01' }).execute();
+      expect((await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, workedThere) }))).rule).toBe('igu.no_recent_employment');
+    });
+  });
+
+  describe('ratio rule (rimelighedskrav)', () => {
+    async function setFte(workplaceId: string, fte: number) {
+      await world.db.updateTable('workplaces').set({ ordinary_employees_fte: fte }).where('id', '=', workplaceId).execute();
+    }
+
+    it('at 5 and 6 employees allows one supported person, at 10 two', async () => {
+      const employer = await addEmployer(world, { fte: 5 });
+      const slot = await addSlot(world, employer, { positions: 3 });
+      const first = await addProposal(world, slot, await addCandidate(world, world.jobcentres.aabenraa));
+      await approveMatch(deps(), world.consultants.aabenraa, { proposalId: first });
+      const second = await addProposal(world, slot, await addCandidate(world, world.jobcentres.aabenraa));
+      const violation = await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: second }));
+      expect(violation.rule).toBe('ratio_rule');
+      expect(violation.source).toMatch(/rimelighedskrav/);
+      await setFte(employer.workplaceId, 6);
+      expect((await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: second }))).rule).toBe('ratio_rule');
+      await setFte(employer.workplaceId, 10);
+      await approveMatch(deps(), world.consultants.aabenraa, { proposalId: second });
+    });
+
+    it('at 50 and 51 employees allows ten, at 60 eleven', async () => {
+      const employer = await addEmployer(world, { fte: 50 });
+      const slot = await addSlot(world, employer, { positions: 20 });
+      // Nine people already placed there (planned placements).
+      for (let i = 0; i < 9; i++) {
+        const candidateId = await addCandidate(world, world.jobcentres.odense);
+        await world.db
+          .insertInto('placements')
+          .values({ slot_id: slot, candidate_id: candidateId, type: 'praktik', start_date: '2026-03-01', end_date: '2026-05-01', status: i % 2 ? 'planned' : 'started' })
+          .execute();
+      }
+      const tenth = await addProposal(world, slot, await addCandidate(world, world.jobcentres.aabenraa));
+      await approveMatch(deps(), world.consultants.aabenraa, { proposalId: tenth });
+      const eleventh = await addProposal(world, slot, await addCandidate(world, world.jobcentres.aabenraa));
+      expect((await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: eleventh }))).rule).toBe('ratio_rule');
+      await setFte(employer.workplaceId, 51);
+      expect((await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: eleventh }))).rule).toBe('ratio_rule');
+      await setFte(employer.workplaceId, 60);
+      await approveMatch(deps(), world.consultants.aabenraa, { proposalId: eleventh });
+    });
+  });
+
+  describe('overlap and employer', () => {
+    it('refuses a placement overlapping by one day and allows one that ends the day before', async () => {
+      const employer = await addEmployer(world);
+      const other = await addSlot(world, employer, { positions: 5 });
+      const slot = await addSlot(world, employer, { start_date: '2026-04-01', positions: 5 });
+      const overlapping = await addCandidate(world, world.jobcentres.aabenraa);
+      await world.db.insertInto('placements').values({ slot_id: other, candidate_id: overlapping, type: 'praktik', start_date: '2026-03-02', end_date: '2026-04-01' }).execute();
+      const violation = await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, overlapping) }));
+      expect(violation.rule).toBe('placement.overlap');
+      const adjacent = await addCandidate(world, world.jobcentres.aabenraa);
+      await world.db.insertInto('placements').values({ slot_id: other, candidate_id: adjacent, type: 'praktik', start_date: '2026-03-02', end_date: '2026-03-31' }).execute();
+      await approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, adjacent) });
+    });
+
+    it('refuses an unverified employer', async () => {
+      const employer = await addEmployer(world, { status: 'unverified' });
+      const slot = await addSlot(world, employer);
+      const proposal = await addProposal(world, slot, await addCandidate(world, world.jobcentres.aabenraa));
+      expect((await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: proposal }))).rule).toBe('employer.verified');
+    });
+  });
+
+  describe('rejecting and the labelled history', () => {
+    it('rejects with a reason, needs a note for "other", and keeps every decision', async () => {
+      const employer = await addEmployer(world);
+      const slot = await addSlot(world, employer, { positions: 5 });
+      const proposal = await addProposal(world, slot, await addCandidate(world, world.jobcentres.aabenraa), { score: 0.42 });
+      await expect(rejectMatch(deps(), world.consultants.aabenraa, { proposalId: proposal, reason: 'other', note: '  ' })).rejects.toBeInstanceOf(InvalidInput);
+      await rejectMatch(deps(), world.consultants.aabenraa, { proposalId: proposal, reason: 'danish_too_low' });
+      expect(await statusOf(world, proposal)).toEqual({ status: 'rejected', reject_reason: 'danish_too_low' });
+      await expect(approveMatch(deps(), world.consultants.aabenraa, { proposalId: proposal })).rejects.toBeInstanceOf(Conflict);
+      const history = await world.db.selectFrom('match_decisions').select(['decision', 'reject_reason', 'score', 'components', 'jobcentre_id']).where('proposal_id', '=', proposal).execute();
+      expect(history).toEqual([
+        { decision: 'rejected', reject_reason: 'danish_too_low', score: 0.42, components: { skills: 0.8, danish: 0.6, distance: 0.9 }, jobcentre_id: world.jobcentres.aabenraa },
+      ]);
+    });
+
+    it('decides several at once and reports each refusal with its rule', async () => {
+      const employer = await addEmployer(world, { fte: 5 });
+      const slot = await addSlot(world, employer, { positions: 3 });
+      const a = await addProposal(world, slot, await addCandidate(world, world.jobcentres.aabenraa));
+      const b = await addProposal(world, slot, await addCandidate(world, world.jobcentres.aabenraa));
+      const foreign = await addProposal(world, slot, await addCandidate(world, world.jobcentres.odense));
+      const outcomes = await decideMany(deps(), world.consultants.aabenraa, { proposalIds: [a, b, foreign], decision: 'approve' });
+      expect(outcomes.map((o) => (o.ok ? 'ok' : o.ok === false ? (o.rule ?? o.code) : ''))).toEqual(['ok', 'ratio_rule', 'forbidden']);
+      const rejected = await decideMany(deps(), world.consultants.aabenraa, { proposalIds: [b], decision: 'reject', reason: 'employer_unsuitable' });
+      expect(rejected).toEqual([{ proposalId: b, ok: true }]);
+    });
+  });
+});

@@ -1,0 +1,55 @@
+/**
+ * The consultant's queue: undecided proposals for their jobcentre's
+ * candidates and, for slots pooled in a network they belong to, for the
+ * network partners' candidates (shown, but decided by the home jobcentre).
+ */
+import type { Kysely } from 'kysely';
+import { selectNetworkIdsOf, selectQueue, selectQueueFacets, type QueueFilters, type QueueRow } from '../../db/queries/queue.js';
+import type { DB, SlotType } from '../../db/schema.js';
+import { addDays } from '../lib/dates.js';
+import { asConsultant, type ConsultantUser } from './consultant.js';
+
+export type QueueRequest = {
+  scheme?: SlotType;
+  sector?: string;
+  organisationId?: string;
+  minScore?: number;
+  candidate?: string;
+  minDaysWaiting?: number;
+  source?: 'matcher' | 'interest';
+};
+
+export type QueueItem = QueueRow & { own: boolean; daysWaiting: number };
+
+export type Queue = {
+  items: QueueItem[];
+  facets: { organisations: Array<{ id: string; name: string }>; sectors: string[] };
+};
+
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+
+/** The queue, ranked by score (then longest waiting), with the filters applied. */
+export async function loadQueue(deps: { db: Kysely<DB>; clock: () => Date }, user: ConsultantUser, request: QueueRequest): Promise<Queue> {
+  const consultant = asConsultant(user);
+  const today = dayOf(deps.clock());
+  const scope = { jobcentreId: consultant.jobcentreId, networkIds: await selectNetworkIdsOf(deps.db, consultant.jobcentreId) };
+  const filters: QueueFilters = {
+    scheme: request.scheme,
+    sector: request.sector,
+    organisationId: request.organisationId,
+    minScore: request.minScore,
+    candidate: request.candidate?.trim() || undefined,
+    waitingSinceOnOrBefore: request.minDaysWaiting !== undefined ? addDays(today, -request.minDaysWaiting) : undefined,
+    source: request.source,
+  };
+  const [rows, facets] = await Promise.all([selectQueue(deps.db, scope, filters), selectQueueFacets(deps.db, scope)]);
+  const todayMs = Date.parse(`${today}T00:00:00Z`);
+  return {
+    items: rows.map((row) => ({
+      ...row,
+      own: row.candidate_jobcentre_id === consultant.jobcentreId,
+      daysWaiting: Math.max(0, Math.round((todayMs - Date.parse(`${row.waiting_since}T00:00:00Z`)) / 86_400_000)),
+    })),
+    facets,
+  };
+}

@@ -1,0 +1,364 @@
+/**
+ * SQL for the consultant's queue and decisions: the proposals a jobcentre
+ * may see (its own candidates, and candidates of network partners for
+ * slots pooled in a network the jobcentre belongs to), the facts the
+ * approval rules need, and the decision history (labelled data).
+ */
+import { sql, type Expression, type InsertType, type SqlBool } from 'kysely';
+import type { Executor } from '../client.server.js';
+import type { AuditLogTable, MatchProposal, RejectReason, ResidenceBasis, SlotType } from '../schema.js';
+
+/** Whose candidates a consultant may see: their jobcentre, and the networks it belongs to. */
+export type QueueScope = { jobcentreId: string; networkIds: readonly string[] };
+
+export type QueueFilters = {
+  scheme?: SlotType;
+  sector?: string;
+  organisationId?: string;
+  minScore?: number;
+  /** Part of the candidate's name, case-insensitive. */
+  candidate?: string;
+  /** Waiting since on or before this date (the "days waited" filter, resolved by the caller). */
+  waitingSinceOnOrBefore?: string;
+  source?: 'matcher' | 'interest';
+};
+
+export type QueueRow = {
+  proposal_id: string;
+  source: 'matcher' | 'interest';
+  score: number | null;
+  components: Record<string, number>;
+  reasons: string[];
+  computed_at: Date;
+  slot_id: string;
+  slot_title: string;
+  slot_type: SlotType;
+  slot_sector: string | null;
+  slot_start_date: string;
+  pooled_network_id: string | null;
+  organisation_id: string;
+  organisation_name: string;
+  organisation_status: 'unverified' | 'verified' | 'suspended';
+  candidate_id: string;
+  candidate_name: string;
+  candidate_jobcentre_id: string;
+  candidate_jobcentre_name: string;
+  waiting_since: string;
+};
+
+export async function selectNetworkIdsOf(db: Executor, jobcentreId: string): Promise<string[]> {
+  const rows = await db.selectFrom('jobcentre_network_members').select('network_id').where('jobcentre_id', '=', jobcentreId).execute();
+  return rows.map((row) => row.network_id);
+}
+
+/**
+ * The visibility rule as SQL over `candidates` and `slots` in scope: own
+ * candidates, or the slot is pooled in one of the scope's networks and the
+ * candidate's jobcentre is a member of that same network.
+ */
+function visibleTo(scope: QueueScope): Expression<SqlBool> {
+  if (scope.networkIds.length === 0) return sql<SqlBool>`candidates.jobcentre_id = ${scope.jobcentreId}`;
+  return sql<SqlBool>`(candidates.jobcentre_id = ${scope.jobcentreId} or (
+    slots.pooled_network_id in (${sql.join(scope.networkIds)})
+    and exists (select 1 from jobcentre_network_members m
+                where m.network_id = slots.pooled_network_id and m.jobcentre_id = candidates.jobcentre_id)))`;
+}
+
+/** Undecided proposals visible to the scope, best first (interest and matcher proposals together). */
+export async function selectQueue(db: Executor, scope: QueueScope, filters: QueueFilters, limit = 200): Promise<QueueRow[]> {
+  let query = db
+    .selectFrom('match_proposals')
+    .innerJoin('slots', 'slots.id', 'match_proposals.slot_id')
+    .innerJoin('organisations', 'organisations.id', 'slots.organisation_id')
+    .innerJoin('candidates', 'candidates.id', 'match_proposals.candidate_id')
+    .innerJoin('jobcentres', 'jobcentres.id', 'candidates.jobcentre_id')
+    .select([
+      'match_proposals.id as proposal_id',
+      'match_proposals.source',
+      'match_proposals.score',
+      sql<Record<string, number>>`match_proposals.components`.as('components'),
+      sql<string[]>`match_proposals.reasons`.as('reasons'),
+      sql<Date>`match_proposals.computed_at`.as('computed_at'),
+      'slots.id as slot_id',
+      'slots.title as slot_title',
+      'slots.type as slot_type',
+      'slots.sector as slot_sector',
+      'slots.start_date as slot_start_date',
+      'slots.pooled_network_id',
+      'organisations.id as organisation_id',
+      'organisations.name as organisation_name',
+      'organisations.status as organisation_status',
+      'candidates.id as candidate_id',
+      'candidates.full_name as candidate_name',
+      'candidates.jobcentre_id as candidate_jobcentre_id',
+      'jobcentres.name as candidate_jobcentre_name',
+      'candidates.waiting_since',
+    ])
+    .where('match_proposals.status', '=', 'proposed')
+    .where('candidates.status', 'in', ['active', 'pending'])
+    .where(visibleTo(scope));
+  if (filters.scheme) query = query.where('slots.type', '=', filters.scheme);
+  if (filters.sector) query = query.where('slots.sector', '=', filters.sector);
+  if (filters.organisationId) query = query.where('organisations.id', '=', filters.organisationId);
+  if (filters.minScore !== undefined) query = query.where('match_proposals.score', '>=', filters.minScore);
+  if (filters.candidate) {
+    const pattern = `%${filters.candidate.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where(sql<SqlBool>`candidates.full_name ilike ${pattern}`);
+  }
+  if (filters.waitingSinceOnOrBefore) query = query.where('candidates.waiting_since', '<=', filters.waitingSinceOnOrBefore);
+  if (filters.source) query = query.where('match_proposals.source', '=', filters.source);
+  return query
+    .orderBy(sql`match_proposals.score desc nulls last`)
+    .orderBy('candidates.waiting_since')
+    .orderBy('match_proposals.id')
+    .limit(limit)
+    .execute();
+}
+
+/** Employers and sectors appearing in the scope's queue, for the filter menus. */
+export async function selectQueueFacets(
+  db: Executor,
+  scope: QueueScope,
+): Promise<{ organisations: Array<{ id: string; name: string }>; sectors: string[] }> {
+  const base = db
+    .selectFrom('match_proposals')
+    .innerJoin('slots', 'slots.id', 'match_proposals.slot_id')
+    .innerJoin('organisations', 'organisations.id', 'slots.organisation_id')
+    .innerJoin('candidates', 'candidates.id', 'match_proposals.candidate_id')
+    .where('match_proposals.status', '=', 'proposed')
+    .where(visibleTo(scope));
+  const [organisations, sectors] = await Promise.all([
+    base.select(['organisations.id', 'organisations.name']).distinct().orderBy('organisations.name').execute(),
+    base.select('slots.sector').distinct().where('slots.sector', 'is not', null).orderBy('slots.sector').execute(),
+  ]);
+  return { organisations, sectors: sectors.flatMap((row) => (row.sector ? [row.sector] : [])) };
+}
+
+export type ProposalContext = {
+  proposal_id: string;
+  status: MatchProposal['status'];
+  source: 'matcher' | 'interest';
+  score: number | null;
+  components: Record<string, number>;
+  reasons: string[];
+  slot_id: string;
+  slot_type: SlotType;
+  slot_sector: string | null;
+  slot_start_date: string;
+  slot_weeks: number;
+  slot_hours_per_week: number;
+  slot_title: string;
+  pooled_network_id: string | null;
+  workplace_id: string;
+  ordinary_employees_fte: number;
+  organisation_id: string;
+  organisation_name: string;
+  organisation_status: 'unverified' | 'verified' | 'suspended';
+  cvr: string;
+  candidate_id: string;
+  candidate_name: string;
+  candidate_jobcentre_id: string;
+  birth_date: string;
+  arrival_date: string;
+  residence_basis: ResidenceBasis;
+  available_from: string;
+};
+
+/** Everything the approval rules need about one proposal; `lock` takes a row lock on the proposal. */
+export async function findProposalContext(db: Executor, proposalId: string, lock = false): Promise<ProposalContext | undefined> {
+  let query = db
+    .selectFrom('match_proposals')
+    .innerJoin('slots', 'slots.id', 'match_proposals.slot_id')
+    .innerJoin('workplaces', 'workplaces.id', 'slots.workplace_id')
+    .innerJoin('organisations', 'organisations.id', 'slots.organisation_id')
+    .innerJoin('candidates', 'candidates.id', 'match_proposals.candidate_id')
+    .select([
+      'match_proposals.id as proposal_id',
+      'match_proposals.status',
+      'match_proposals.source',
+      'match_proposals.score',
+      sql<Record<string, number>>`match_proposals.components`.as('components'),
+      sql<string[]>`match_proposals.reasons`.as('reasons'),
+      'slots.id as slot_id',
+      'slots.type as slot_type',
+      'slots.sector as slot_sector',
+      'slots.start_date as slot_start_date',
+      'slots.weeks as slot_weeks',
+      'slots.hours_per_week as slot_hours_per_week',
+      'slots.title as slot_title',
+      'slots.pooled_network_id',
+      'workplaces.id as workplace_id',
+      'workplaces.ordinary_employees_fte',
+      'organisations.id as organisation_id',
+      'organisations.name as organisation_name',
+      'organisations.status as organisation_status',
+      'organisations.cvr',
+      'candidates.id as candidate_id',
+      'candidates.full_name as candidate_name',
+      'candidates.jobcentre_id as candidate_jobcentre_id',
+      'candidates.birth_date',
+      'candidates.arrival_date',
+      'candidates.residence_basis',
+      'candidates.available_from',
+    ])
+    .where('match_proposals.id', '=', proposalId);
+  if (lock) query = query.forUpdate('match_proposals');
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  return { ...row, ordinary_employees_fte: Number(row.ordinary_employees_fte), slot_hours_per_week: Number(row.slot_hours_per_week) };
+}
+
+/** Is the candidate visible to the scope (own, or pooled through a shared network for this slot)? */
+export async function proposalVisibleTo(db: Executor, scope: QueueScope, proposalId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('match_proposals')
+    .innerJoin('slots', 'slots.id', 'match_proposals.slot_id')
+    .innerJoin('candidates', 'candidates.id', 'match_proposals.candidate_id')
+    .select('match_proposals.id')
+    .where('match_proposals.id', '=', proposalId)
+    .where(visibleTo(scope))
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function selectEmploymentsOfCandidate(
+  db: Executor,
+  candidateId: string,
+): Promise<Array<{ cvr: string; kind: 'ordinary' | 'praktik' | 'loentilskud' | 'igu'; start_date: string; end_date: string | null }>> {
+  return db
+    .selectFrom('candidate_employments')
+    .select(['cvr', 'kind', 'start_date', 'end_date'])
+    .where('candidate_id', '=', candidateId)
+    .orderBy('start_date')
+    .execute();
+}
+
+export async function selectPlacementPeriodsOfCandidate(
+  db: Executor,
+  candidateId: string,
+): Promise<Array<{ slot_id: string; type: SlotType; start_date: string; end_date: string; status: 'planned' | 'started' | 'ended_early' | 'completed' }>> {
+  return db
+    .selectFrom('placements')
+    .select(['slot_id', 'type', 'start_date', 'end_date', 'status'])
+    .where('candidate_id', '=', candidateId)
+    .orderBy('start_date')
+    .execute();
+}
+
+/** Serialises ratio-rule checks at one workplace (two approvals at once must not both take the last place). */
+export async function lockWorkplaceRow(db: Executor, workplaceId: string): Promise<void> {
+  await db.selectFrom('workplaces').select('id').where('id', '=', workplaceId).forUpdate().execute();
+}
+
+/**
+ * Supported persons (praktik and løntilskud) at a workplace now: planned or
+ * started placements, plus approved proposals that have no placement yet and
+ * that the employer has not declined. The proposal being decided is left out.
+ */
+export async function countSupportedPersonsAtWorkplace(db: Executor, workplaceId: string, excludeProposalId: string): Promise<number> {
+  const placed = await db
+    .selectFrom('placements')
+    .innerJoin('slots', 'slots.id', 'placements.slot_id')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('slots.workplace_id', '=', workplaceId)
+    .where('placements.type', 'in', ['praktik', 'loentilskud'])
+    .where('placements.status', 'in', ['planned', 'started'])
+    .executeTakeFirstOrThrow();
+  const approved = await db
+    .selectFrom('match_proposals')
+    .innerJoin('slots', 'slots.id', 'match_proposals.slot_id')
+    .leftJoin('placements', 'placements.proposal_id', 'match_proposals.id')
+    .leftJoin('employer_decisions', 'employer_decisions.proposal_id', 'match_proposals.id')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('slots.workplace_id', '=', workplaceId)
+    .where('slots.type', 'in', ['praktik', 'loentilskud'])
+    .where('match_proposals.status', '=', 'approved')
+    .where('match_proposals.id', '<>', excludeProposalId)
+    .where('placements.id', 'is', null)
+    .where((eb) => eb.or([eb('employer_decisions.decision', 'is', null), eb('employer_decisions.decision', '<>', 'decline')]))
+    .executeTakeFirstOrThrow();
+  return Number(placed.n) + Number(approved.n);
+}
+
+export async function markProposalDecided(
+  db: Executor,
+  proposalId: string,
+  decision: { status: 'approved' | 'rejected'; decidedBy: string; decidedAt: Date; rejectReason: RejectReason | null; note: string | null },
+): Promise<void> {
+  await db
+    .updateTable('match_proposals')
+    .set({
+      status: decision.status,
+      decided_by: decision.decidedBy,
+      decided_at: decision.decidedAt,
+      reject_reason: decision.rejectReason,
+      decision_note: decision.note,
+    })
+    .where('id', '=', proposalId)
+    .execute();
+}
+
+export type NewMatchDecision = {
+  proposal_id: string;
+  slot_id: string;
+  candidate_id: string;
+  jobcentre_id: string;
+  source: 'matcher' | 'interest';
+  slot_type: SlotType;
+  sector: string | null;
+  decision: 'approved' | 'rejected';
+  reject_reason: RejectReason | null;
+  note: string | null;
+  score: number | null;
+  components: Record<string, number>;
+  reasons: string[];
+  decided_by: string;
+  decided_at: Date;
+};
+
+/** Appends a decision to the labelled history (never updated afterwards). */
+export async function insertMatchDecision(db: Executor, row: NewMatchDecision): Promise<void> {
+  await db
+    .insertInto('match_decisions')
+    .values({ ...row, components: JSON.stringify(row.components), reasons: JSON.stringify(row.reasons) })
+    .execute();
+}
+
+export type MatchDecisionRow = {
+  decided_at: Date;
+  decision: 'approved' | 'rejected';
+  reject_reason: RejectReason | null;
+  note: string | null;
+  source: 'matcher' | 'interest';
+  slot_type: SlotType;
+  sector: string | null;
+  score: number | null;
+  components: Record<string, number>;
+};
+
+/** The labelled decisions of a jobcentre (or all, for evaluation), oldest first. */
+export async function selectMatchDecisions(db: Executor, jobcentreId: string | null): Promise<MatchDecisionRow[]> {
+  let query = db
+    .selectFrom('match_decisions')
+    .select(['decided_at', 'decision', 'reject_reason', 'note', 'source', 'slot_type', 'sector', 'score', 'components'])
+    .orderBy('decided_at')
+    .orderBy('id');
+  if (jobcentreId) query = query.where('jobcentre_id', '=', jobcentreId);
+  return query.execute();
+}
+
+export async function insertAuditEntry(
+  db: Executor,
+  row: { actorUserId: string; action: string; subjectType: string; subjectId: string; details: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor_user_id: row.actorUserId,
+      action: row.action,
+      subject_type: row.subjectType,
+      subject_id: row.subjectId,
+      details: sql<NonNullable<InsertType<AuditLogTable['details']>>>`cast(${JSON.stringify(row.details)} as jsonb)`,
+    })
+    .execute();
+}
