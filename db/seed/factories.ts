@@ -4,6 +4,7 @@
  * point at reference data (postal codes, jobcentres) expect the reference data
  * to be loaded (db/seed/load-reference.ts).
  */
+import { createHash } from 'node:crypto';
 import type { Insertable, Selectable } from 'kysely';
 import { addDays, addYears } from '../../app/lib/dates.js';
 import type { Executor } from '../client.server.js';
@@ -67,10 +68,15 @@ export function generatePNumber(rng: Rng): string {
   return `10${rng.digits(8)}`;
 }
 
-/** A version-4-shaped UUID drawn from the RNG, so seeded rows keep their ids across runs. */
-export function generateUuid(rng: Rng): string {
-  const hex = (n: number) => Array.from({ length: n }, () => rng.int(0, 15).toString(16)).join('');
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-${rng.pick(['8', '9', 'a', 'b'])}${hex(3)}-${hex(12)}`;
+/**
+ * A name-based UUID (version-5 layout over SHA-256) from stable parts such as
+ * the seed and a row's number: seeded rows keep their ids across runs and
+ * machines, and unlike ids drawn from a 32-bit RNG they do not collide.
+ */
+export function stableUuid(...parts: (string | number)[]): string {
+  const hex = createHash('sha256').update(parts.join('\u0000')).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 export function pickSector(rng: Rng): SeedSector {

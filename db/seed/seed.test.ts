@@ -1,41 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
 import { verifyPassword } from '../../app/auth/password.server.js';
 import { DEMO_EMAILS, DEMO_PASSWORD, seedDatabase, SOUTHERN_NETWORK, type SeedSummary } from './seed.js';
 
-// TEMPORARY until db/seed/load-taxonomy.ts lands: a tiny taxonomy fixture.
-vi.mock('./load-taxonomy.js', () => ({
-  async loadTaxonomy(db: import('kysely').Kysely<import('../schema.js').DB>) {
-    const skill = (id: string) => `http://data.europa.eu/esco/skill/${id}`;
-    const occupation = (id: string) => `http://data.europa.eu/esco/occupation/${id}`;
-    const labels = (da: string) => JSON.stringify({ da, en: da, ar: da, uk: da });
-    const skills = ['s1', 's2', 's3', 's4', 's5', 's6', 's7', 's8'];
-    await db.insertInto('skills').values(skills.map((s) => ({ uri: skill(s), labels: labels(s) }))).onConflict((oc) => oc.column('uri').doNothing()).execute();
-    const occs = [
-      ['o-kitchen', 'kitchen', '9412'],
-      ['o-cleaning', 'cleaning', '9112'],
-      ['o-warehouse', 'warehouse', '9333'],
-      ['o-care', 'care', '5322'],
-      ['o-retail', 'retail', '5223'],
-    ];
-    await db
-      .insertInto('occupations')
-      .values(occs.map(([id, sector, isco]) => ({ uri: occupation(id), sector, isco_group: isco, labels: labels(`Job ${sector}`) })))
-      .onConflict((oc) => oc.column('uri').doNothing())
-      .execute();
-    await db
-      .insertInto('occupation_skills')
-      .values(
-        occs.flatMap(([id], i) => [
-          { occupation_uri: occupation(id), skill_uri: skill(skills[i]), relation: 'essential' as const },
-          { occupation_uri: occupation(id), skill_uri: skill(skills[i + 1]), relation: 'essential' as const },
-          { occupation_uri: occupation(id), skill_uri: skill(skills[i + 3]), relation: 'optional' as const },
-        ]),
-      )
-      .onConflict((oc) => oc.columns(['occupation_uri', 'skill_uri']).doNothing())
-      .execute();
-  },
-}));
 
 const today = '2026-11-24';
 

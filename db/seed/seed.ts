@@ -10,7 +10,7 @@
  * organisation and candidate draws from its own RNG derived from the seed and
  * its number, and dates are relative to `today`.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { hashPassword } from '../../app/auth/password.server.js';
 import { addDays, addYears } from '../../app/lib/dates.js';
 import type { Executor } from '../client.server.js';
@@ -22,9 +22,9 @@ import {
   buildWorkplace,
   generateCvr,
   generatePNumber,
-  generateUuid,
   pickOrigin,
   pickSector,
+  stableUuid,
   type NewCandidate,
   type NewOrganisation,
   type NewSlot,
@@ -123,21 +123,23 @@ export async function seedDatabase(db: Kysely<DB>, options: SeedOptions): Promis
   const demoData = options.demoData ?? options.demo;
   const before = await countRows(db);
 
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   const reference = await loadReferenceData(db);
-  log(`reference data: ${reference.regions} regions, ${reference.municipalities} municipalities, ${reference.postalCodes} postal codes`);
-  await loadTaxonomy(db);
+  log(`[${elapsed()}] reference data: ${reference.regions} regions, ${reference.municipalities} municipalities, ${reference.postalCodes} postal codes`);
+  const taxonomy = await loadTaxonomy(db);
+  log(`[${elapsed()}] taxonomy: ${taxonomy.skills} skills, ${taxonomy.occupations} occupations`);
   await ensureJobcentresAndNetworks(db);
 
   const ref = await readReference(db);
   if (options.demo) {
     await seedDemoAccounts(db, ref, { seed, today });
-    log('demo accounts: employer, consultant, candidate, admin (password in README)');
+    log(`[${elapsed()}] demo accounts: employer, consultant, candidate, admin (password in README)`);
   }
   if (demoData) {
     const slots = await seedEmployers(db, ref, { seed, today, publishedSlots: options.slots ?? DEFAULT_SLOTS });
-    log(`employers: ${slots.organisations} new organisations, ${slots.slots} new slots`);
+    log(`[${elapsed()}] employers: ${slots.organisations} new organisations, ${slots.slots} new slots`);
     const candidates = await seedCandidates(db, ref, { seed, today, count: options.candidates ?? DEFAULT_CANDIDATES });
-    log(`candidates: ${candidates} new`);
+    log(`[${elapsed()}] candidates: ${candidates} new`);
   }
 
   const counts = await countRows(db);
@@ -177,6 +179,55 @@ function zeroCounts(): Record<SeededTable, number> {
     candidate_occupations: 0,
     candidate_employments: 0,
   };
+}
+
+/**
+ * PostgreSQL checks foreign keys with one trigger query per row, which makes
+ * up most of a national-scale seed's time (PGlite: 120k child rows take 10 s
+ * with the checks, 3 s without). Where we may (superuser: always in PGlite),
+ * the bulk phases switch the per-row checks off for their transaction only,
+ * and `verifyReferences` checks every reference set-wise before commit, so
+ * a bug still rolls the phase back instead of leaving orphans.
+ */
+async function beginBulkLoad(trx: Executor): Promise<void> {
+  const { rows } = await sql<{ on: string }>`select current_setting('is_superuser') as on`.execute(trx);
+  if (rows[0]?.on === 'on') await sql`set local session_replication_role = replica`.execute(trx);
+}
+
+type ForeignKey = readonly [table: string, column: string, parent: string, parentColumn: string];
+
+const EMPLOYER_REFERENCES: readonly ForeignKey[] = [
+  ['workplaces', 'organisation_id', 'organisations', 'id'],
+  ['workplaces', 'postal_code', 'postal_codes', 'code'],
+  ['slots', 'organisation_id', 'organisations', 'id'],
+  ['slots', 'workplace_id', 'workplaces', 'id'],
+  ['slots', 'occupation_uri', 'occupations', 'uri'],
+  ['slots', 'pooled_network_id', 'jobcentre_networks', 'id'],
+  ['slot_skills', 'slot_id', 'slots', 'id'],
+  ['slot_skills', 'skill_uri', 'skills', 'uri'],
+];
+
+const CANDIDATE_REFERENCES: readonly ForeignKey[] = [
+  ['candidates', 'jobcentre_id', 'jobcentres', 'id'],
+  ['candidates', 'postal_code', 'postal_codes', 'code'],
+  ['candidates', 'user_id', 'users', 'id'],
+  ['candidate_skills', 'candidate_id', 'candidates', 'id'],
+  ['candidate_skills', 'skill_uri', 'skills', 'uri'],
+  ['candidate_languages', 'candidate_id', 'candidates', 'id'],
+  ['candidate_occupations', 'candidate_id', 'candidates', 'id'],
+  ['candidate_occupations', 'occupation_uri', 'occupations', 'uri'],
+  ['candidate_employments', 'candidate_id', 'candidates', 'id'],
+];
+
+async function verifyReferences(trx: Executor, references: readonly ForeignKey[]): Promise<void> {
+  for (const [table, column, parent, parentColumn] of references) {
+    const { rows } = await sql<{ n: number | string }>`
+      select count(*) as n from ${sql.table(table)} c
+      where c.${sql.ref(column)} is not null
+        and not exists (select 1 from ${sql.table(parent)} p where p.${sql.ref(parentColumn)} = c.${sql.ref(column)})`.execute(trx);
+    const orphans = Number(rows[0]?.n ?? 0);
+    if (orphans > 0) throw new Error(`Seed bug: ${orphans} ${table}.${column} values have no ${parent} row`);
+  }
 }
 
 function chunks<T>(rows: readonly T[], size = BATCH): T[][] {
@@ -337,12 +388,15 @@ async function seedDemoAccounts(db: Kysely<DB>, ref: Reference, context: { seed:
       ];
       for (const [i, plan] of plans.entries()) {
         const occupation = kitchen.length > 0 ? kitchen[i % kitchen.length] : undefined;
+        const id = stableUuid(context.seed, 'demo-slot', i);
         await insertSlotWithSkills(
           trx,
           rng,
+          id,
           buildSlot(
             rng,
             {
+              id,
               organisation_id: organisation.id,
               workplace_id: newWorkplace.id,
               sector: 'kitchen',
@@ -371,7 +425,7 @@ async function seedDemoAccounts(db: Kysely<DB>, ref: Reference, context: { seed:
 
     const candidateUser = await trx.selectFrom('users').select('id').where('email', '=', DEMO_EMAILS.candidate).executeTakeFirstOrThrow();
     const existing = await trx.selectFrom('candidates').select('id').where('user_id', '=', candidateUser.id).executeTakeFirst();
-    if (!existing) await insertDemoCandidate(trx, rng, ref, { userId: candidateUser.id, jobcentreId: aabenraa, today: context.today });
+    if (!existing) await insertDemoCandidate(trx, rng, ref, { seed: context.seed, userId: candidateUser.id, jobcentreId: aabenraa, today: context.today });
   });
 }
 
@@ -380,10 +434,10 @@ async function insertDemoCandidate(
   trx: Executor,
   rng: Rng,
   ref: Reference,
-  context: { userId: string; jobcentreId: string; today: string },
+  context: { seed: number; userId: string; jobcentreId: string; today: string },
 ): Promise<void> {
   const origin = ORIGINS.find((o) => o.nationality === 'SY') ?? pickOrigin(rng);
-  const id = generateUuid(rng);
+  const id = stableUuid(context.seed, 'demo-candidate');
   await trx
     .insertInto('candidates')
     .values(
@@ -443,8 +497,7 @@ async function insertDemoCandidate(
     .execute();
 }
 
-async function insertSlotWithSkills(trx: Executor, rng: Rng, slot: NewSlot, occupation: TaxonomyOccupation | undefined): Promise<void> {
-  const id = slot.id ?? generateUuid(rng);
+async function insertSlotWithSkills(trx: Executor, rng: Rng, id: string, slot: NewSlot, occupation: TaxonomyOccupation | undefined): Promise<void> {
   await trx.insertInto('slots').values({ ...slot, id }).execute();
   const skills = slotSkills(rng, id, occupation);
   if (skills.length > 0) await trx.insertInto('slot_skills').values(skills).execute();
@@ -489,7 +542,7 @@ async function seedEmployers(
     while (seenCvr.has(cvr)) cvr = generateCvr(rng);
     seenCvr.add(cvr);
     const status = rng.weighted([['verified', 85], ['unverified', 15]] as const);
-    const organisationId = generateUuid(rng);
+    const organisationId = stableUuid(context.seed, 'organisation', i);
     organisations.push(buildOrganisation(rng, { id: organisationId, cvr, sector, status }, { town: home.name }));
 
     const workplaceCount = rng.weighted([[1, 7], [2, 2], [3, 1]] as const);
@@ -500,7 +553,7 @@ async function seedEmployers(
       let pNumber = generatePNumber(rng);
       while (seenPNumber.has(pNumber)) pNumber = generatePNumber(rng);
       seenPNumber.add(pNumber);
-      const id = generateUuid(rng);
+      const id = stableUuid(context.seed, 'workplace', i, w);
       workplaces.push({
         ...buildWorkplace(rng, { id, organisation_id: organisationId, p_number: pNumber, postal_code: postal.code }, { town: postal.name, sector }),
         id,
@@ -516,7 +569,7 @@ async function seedEmployers(
       const workplace = rng.pick(workplaces);
       const occupation = occupations.length > 0 ? rng.pick(occupations) : undefined;
       const network = ref.networkByMunicipality.get(workplace.municipality);
-      const id = generateUuid(rng);
+      const id = stableUuid(context.seed, 'slot', i, s);
       // Employers awaiting verification cannot publish yet.
       const draft = status !== 'verified' || rng.chance(0.12);
       const slot = buildSlot(
@@ -539,6 +592,7 @@ async function seedEmployers(
   }
 
   return db.transaction().execute(async (trx) => {
+    await beginBulkLoad(trx);
     const created = new Set<string>();
     for (const batch of chunks(organisations)) {
       const rows = await trx
@@ -558,6 +612,7 @@ async function seedEmployers(
     const slots = fresh.flatMap((o) => slotsByCvr.get(o.cvr) ?? []);
     for (const batch of chunks(slots.map((s) => s.slot))) await trx.insertInto('slots').values(batch).execute();
     for (const batch of chunks(slots.flatMap((s) => s.skills))) await trx.insertInto('slot_skills').values(batch).execute();
+    await verifyReferences(trx, EMPLOYER_REFERENCES);
     return { organisations: fresh.length, slots: slots.length };
   });
 }
@@ -592,7 +647,7 @@ async function seedCandidates(db: Kysely<DB>, ref: Reference, context: { seed: n
     const postal = pickPostalCode(rng, ref, municipality.code);
     const origin = pickOrigin(rng);
     const sectors = [...new Set([pickSector(rng), ...(rng.chance(0.4) ? [pickSector(rng)] : [])])];
-    const id = generateUuid(rng);
+    const id = stableUuid(context.seed, 'candidate', i);
     const sectorOccupations = sectors.flatMap((s) => ref.occupationsBySector.get(s) ?? []);
     const ambitions = rng.sample(sectorOccupations, rng.int(0, 2));
     candidates.push(
@@ -636,7 +691,7 @@ async function seedCandidates(db: Kysely<DB>, ref: Reference, context: { seed: n
     if (cvrs.length > 0 && rng.chance(0.08)) {
       const end = addDays(context.today, -rng.int(10, 300));
       employments.push({
-        id: generateUuid(rng),
+        id: stableUuid(context.seed, 'employment', i),
         candidate_id: id,
         cvr: rng.pick(cvrs),
         kind: rng.chance(0.5) ? 'ordinary' : 'praktik',
@@ -647,11 +702,13 @@ async function seedCandidates(db: Kysely<DB>, ref: Reference, context: { seed: n
   }
 
   await db.transaction().execute(async (trx) => {
+    await beginBulkLoad(trx);
     for (const batch of chunks(candidates)) await trx.insertInto('candidates').values(batch).execute();
     for (const batch of chunks(skills)) await trx.insertInto('candidate_skills').values(batch).execute();
     for (const batch of chunks(languages)) await trx.insertInto('candidate_languages').values(batch).execute();
     for (const batch of chunks(occupations)) await trx.insertInto('candidate_occupations').values(batch).execute();
     for (const batch of chunks(employments)) await trx.insertInto('candidate_employments').values(batch).execute();
+    await verifyReferences(trx, CANDIDATE_REFERENCES);
   });
   return candidates.length;
 }
