@@ -147,7 +147,8 @@ export async function saveLanguages(deps: ProfileDeps, user: Viewer, input: Lang
       code,
       spoken: spokenLevel,
       written: parseLevel(data.languageWritten[i]),
-      is_mother_tongue: data.motherTongue.includes(code),
+      // The checkbox carries the row number: without JavaScript a new row's code is unknown when the page is drawn.
+      is_mother_tongue: data.motherTongue.includes(String(i)),
       evidence: 'self_reported',
     });
   });

@@ -1,0 +1,42 @@
+/**
+ * The one way profile-step actions answer: run the step's domain function;
+ * on bad input answer 400 with the field errors (message keys) and what the
+ * person typed, so nothing is lost; on success go on to the next step (or
+ * stay, with a "saved" notice).
+ */
+import { data, redirect } from '@remix-run/node';
+import { formDataToObject } from '../lib/http.server.js';
+import { InvalidInput } from '../lib/errors.js';
+
+export type StepFailure = { errors: Record<string, string[]>; values: Record<string, string | string[]> };
+
+export async function readForm(request: Request): Promise<Record<string, string | string[]>> {
+  try {
+    return formDataToObject(await request.formData());
+  } catch {
+    throw new Response('Bad request', { status: 400 });
+  }
+}
+
+export async function runStep(
+  form: Record<string, string | string[]>,
+  save: () => Promise<void>,
+  paths: { stay: string; next: string },
+) {
+  try {
+    await save();
+  } catch (error) {
+    if (error instanceof InvalidInput) {
+      const failure: StepFailure = { errors: error.fields, values: form };
+      return data(failure, { status: 400 });
+    }
+    throw error;
+  }
+  return redirect(form.then === 'stay' ? `${paths.stay}?saved=1` : paths.next);
+}
+
+/** One text field of the form ('' when missing or sent twice). */
+export function textOf(form: Record<string, string | string[]>, name: string): string {
+  const value = form[name];
+  return typeof value === 'string' ? value : '';
+}
