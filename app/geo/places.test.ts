@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { distanceKm, getMunicipality, getPostalCode, getRegion, listMunicipalities, listPostalCodes } from './places.js';
+import { distanceKm } from '../lib/geo.js';
+import { getMunicipality, getPostalCode, getRegion, listMunicipalities, listPostalCodes } from './places.js';
 
 describe('places', () => {
   it('knows the 98 municipalities in 5 regions, sorted by Danish name', () => {

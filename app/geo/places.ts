@@ -47,14 +47,3 @@ export function listPostalCodes(): readonly PostalCode[] {
 }
 
 const sortedMunicipalities = [...municipalities].sort((a, b) => a.nameDa.localeCompare(b.nameDa, 'da'));
-
-const EARTH_RADIUS_KM = 6371;
-
-/** Great-circle distance in km between two points (haversine). */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const toRad = (deg: number) => (deg * Math.PI) / 180;
-  const dLat = toRad(b.lat - a.lat);
-  const dLon = toRad(b.lon - a.lon);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(toRad(a.lat)) * Math.cos(toRad(b.lat)) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
-}
