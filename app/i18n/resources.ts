@@ -16,15 +16,19 @@ import arCandidate from './locales/ar/candidate.json';
 import daCandidate from './locales/da/candidate.json';
 import enCandidate from './locales/en/candidate.json';
 import ukCandidate from './locales/uk/candidate.json';
+import arEmployer from './locales/ar/employer.json';
+import daEmployer from './locales/da/employer.json';
+import enEmployer from './locales/en/employer.json';
+import ukEmployer from './locales/uk/employer.json';
 import type { Lng } from './i18n';
 
 export type Resources = Record<Lng, Record<string, Record<string, unknown>>>;
 
 export const resources = {
-  da: { common: daCommon, candidate: daCandidate },
-  en: { common: enCommon, candidate: enCandidate },
-  ar: { common: arCommon, candidate: arCandidate },
-  uk: { common: ukCommon, candidate: ukCandidate },
+  da: { common: daCommon, candidate: daCandidate, employer: daEmployer },
+  en: { common: enCommon, candidate: enCandidate, employer: enEmployer },
+  ar: { common: arCommon, candidate: arCandidate, employer: arEmployer },
+  uk: { common: ukCommon, candidate: ukCandidate, employer: ukEmployer },
 } satisfies Resources;
 
 /** Every namespace in any language, so i18next loads them all. */
