@@ -291,6 +291,11 @@ export interface EmployerDecisionTable {
   decided_at: Generated<Timestamp>;
 }
 
+// ---- consultants (migration 2026-11-24T03) -------------------------------------
+
+export type PlacementOutcome = 'ordinary_job' | 'education' | 'back_to_programme';
+export type MilestoneKind = 'school_part' | 'bonus_6m' | 'bonus_24m';
+
 export interface MatchDecisionTable {
   id: Generated<string>;
   proposal_id: string | null;
