@@ -2,10 +2,14 @@
  * Denmark's regions, municipalities and postal codes, in memory and without a
  * database: for forms, distance estimates and labels. The data are the
  * repository's own files under db/data/geo (see their README for sources).
+ *
+ * Plain JSON imports, without `with { type: 'json' }`: the Remix classic
+ * compiler's esbuild (0.17) cannot parse import attributes, while tsx, Vitest
+ * and the bundle all accept the plain form.
  */
-import municipalityData from '../../db/data/geo/municipalities.json' with { type: 'json' };
-import postalCodeData from '../../db/data/geo/postal-codes.json' with { type: 'json' };
-import regionData from '../../db/data/geo/regions.json' with { type: 'json' };
+import municipalityData from '../../db/data/geo/municipalities.json';
+import postalCodeData from '../../db/data/geo/postal-codes.json';
+import regionData from '../../db/data/geo/regions.json';
 
 export type Region = { code: string; nameDa: string; nameEn: string };
 export type Municipality = { code: string; nameDa: string; nameEn: string; regionCode: string; lat: number; lon: number };

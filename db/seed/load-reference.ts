@@ -4,9 +4,9 @@
  * so a corrected data file updates the tables on the next run.
  */
 import type { Kysely } from 'kysely';
-import municipalities from '../data/geo/municipalities.json' with { type: 'json' };
-import postalCodes from '../data/geo/postal-codes.json' with { type: 'json' };
-import regions from '../data/geo/regions.json' with { type: 'json' };
+import municipalities from '../data/geo/municipalities.json';
+import postalCodes from '../data/geo/postal-codes.json';
+import regions from '../data/geo/regions.json';
 import type { DB } from '../schema.js';
 
 const BATCH = 1000;
