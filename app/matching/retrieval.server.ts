@@ -9,7 +9,7 @@
  * labels would find almost nobody. A label's synonyms and translations
  * already resolve to the same URI in the taxonomy, so "opvasker",
  * "dishwasher" and "غسل الصحون" meet as one filter value
- * (docs/decisions/0003-retrieval-filters.md).
+ * (docs/decisions/0004-retrieval-filters.md).
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
