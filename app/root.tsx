@@ -48,7 +48,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const navigation: Record<Role, Array<{ to: string; labelKey: string }>> = {
   employer: [{ to: homePathFor('employer'), labelKey: 'nav.employerHome' }],
   consultant: [{ to: homePathFor('consultant'), labelKey: 'nav.consultantHome' }],
-  candidate: [{ to: homePathFor('candidate'), labelKey: 'nav.candidateHome' }],
+  candidate: [
+    { to: homePathFor('candidate'), labelKey: 'nav.candidateHome' },
+    { to: '/candidate/offers', labelKey: 'candidate:nav.offers' },
+    { to: '/candidate/sharing', labelKey: 'candidate:nav.sharing' },
+  ],
   admin: [{ to: homePathFor('admin'), labelKey: 'nav.adminHome' }],
 };
 

@@ -1,0 +1,38 @@
+/** The local mailbox: where mail lands when no SMTP server is configured (admins only). */
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireUser } from '~/auth/session.server';
+import { resolveLocale } from '~/i18n/i18next.server';
+import { listMailbox } from '~/mail/mailer.server';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, ['admin']);
+  return {
+    lng: await resolveLocale(request, context),
+    smtp: context.services.env.smtpUrl !== undefined,
+    messages: (await listMailbox(context.services)).map((m) => ({ ...m, created_at: new Date(m.created_at).toISOString() })),
+  };
+}
+
+export default function Mailbox() {
+  const { t } = useTranslation('candidate');
+  const { messages, lng } = useLoaderData<typeof loader>();
+  const format = (iso: string) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return (
+    <>
+      <h1>{t('mailbox.title')}</h1>
+      <p>{t('mailbox.intro')}</p>
+      {messages.length === 0 ? <p>{t('mailbox.none')}</p> : null}
+      {messages.map((message) => (
+        <article key={message.id} aria-labelledby={`mail-${message.id}`} className="card">
+          <h2 id={`mail-${message.id}`}>{message.subject}</h2>
+          <p>
+            {t('mailbox.to')}: <span dir="ltr">{message.to_address}</span> · {t('mailbox.sent')}: {format(message.created_at)}
+          </p>
+          <pre style={{ whiteSpace: 'pre-wrap' }}>{message.text_body}</pre>
+        </article>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,169 @@
+/**
+ * Offers for the candidate: published slots they may take, ranked by the
+ * matcher's score for them, with free-text search (typos allowed), filters
+ * with counts, and — when a search found offers they cannot take — why.
+ */
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireUser } from '~/auth/session.server';
+import candidateStyles from '~/candidates/candidate.css';
+import { municipalityName, sectorLabel } from '~/candidates/labels';
+import { browseQuerySchema, slotTypes } from '~/candidates/offers';
+import { browseOffers } from '~/candidates/offers.server';
+import { reasonText } from '~/candidates/reason-text';
+import { resolveLocale } from '~/i18n/i18next.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
+
+const listOf = (params: URLSearchParams, name: string) => {
+  const all = params.getAll(name);
+  return all.length > 1 ? all : all[0];
+};
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, ['candidate']);
+  const lng = await resolveLocale(request, context);
+  const params = new URL(request.url).searchParams;
+  const query = browseQuerySchema.parse({
+    q: params.get('q') ?? undefined,
+    type: listOf(params, 'type'),
+    sector: params.get('sector') ?? undefined,
+    municipality: params.get('municipality') ?? undefined,
+    km: params.get('km') ?? undefined,
+    from: params.get('from') ?? undefined,
+  });
+  const result = await browseOffers(context.services, user, query);
+  return {
+    lng,
+    query,
+    result: {
+      ...result,
+      offers: result.offers.map((offer) => ({
+        ...offer,
+        sectorName: offer.sector ? sectorLabel(offer.sector, lng) : null,
+        municipalityName: municipalityName(offer.municipalityCode, lng),
+      })),
+    },
+    sectorNames: Object.fromEntries(Object.keys(result.facets.sector).map((id) => [id, sectorLabel(id, lng)])),
+    municipalityNames: Object.fromEntries(Object.keys(result.facets.municipality).map((code) => [code, municipalityName(code, lng)])),
+  };
+}
+
+export default function Offers() {
+  const { t, i18n } = useTranslation('candidate');
+  const { query, result, sectorNames, municipalityNames, lng } = useLoaderData<typeof loader>();
+  const formatDate = (iso: string) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const kmChoices = [5, 10, 25, 50].filter((km) => km < result.maxTravelKm);
+  const interested = new Set(result.interestSlotIds);
+  return (
+    <>
+      <h1>{t('offers.title')}</h1>
+      <p>{t('offers.intro')}</p>
+      <Form method="get" className="form" role="search" aria-label={t('offers.search')}>
+        <div className="field">
+          <label htmlFor="offers-q">🔍 {t('offers.search')}</label>
+          <input id="offers-q" name="q" type="search" defaultValue={query.q ?? ''} placeholder={t('offers.searchPlaceholder')} />
+        </div>
+        <details open={Boolean(query.type.length || query.sector || query.municipality || query.km || query.from)}>
+          <summary>{t('offers.filters')}</summary>
+          <fieldset className="choice-grid">
+            <legend>{t('offers.type')}</legend>
+            {slotTypes.map((type) => (
+              <label key={type}>
+                <input type="checkbox" name="type" value={type} defaultChecked={query.type.includes(type)} />
+                {t(`offers.typeNames.${type}`)} ({result.facets.type[type] ?? 0})
+              </label>
+            ))}
+          </fieldset>
+          <div className="field">
+            <label htmlFor="offers-sector">{t('offers.sector')}</label>
+            <select id="offers-sector" name="sector" defaultValue={query.sector ?? ''}>
+              <option value="">{t('offers.all')}</option>
+              {Object.entries(result.facets.sector).map(([id, n]) => (
+                <option key={id} value={id}>
+                  {sectorNames[id] ?? id} ({n})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="offers-municipality">{t('offers.municipality')}</label>
+            <select id="offers-municipality" name="municipality" defaultValue={query.municipality ?? ''}>
+              <option value="">{t('offers.all')}</option>
+              {Object.entries(result.facets.municipality).map(([code, n]) => (
+                <option key={code} value={code}>
+                  {municipalityNames[code] ?? code} ({n})
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="offers-km">{t('offers.km')}</label>
+            <select id="offers-km" name="km" defaultValue={query.km ? String(query.km) : ''}>
+              <option value="">{t('offers.kmYourLimit', { km: result.maxTravelKm })}</option>
+              {kmChoices.map((km) => (
+                <option key={km} value={String(km)}>
+                  {t('offers.kmOption', { km })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="offers-from">{t('offers.from')}</label>
+            <input id="offers-from" name="from" type="date" dir="ltr" defaultValue={query.from ?? ''} />
+          </div>
+        </details>
+        <div className="button-row">
+          <button type="submit" className="button">
+            {t('offers.apply')}
+          </button>
+          <Link to="/candidate/offers" className="button button--quiet">
+            {t('offers.clear')}
+          </Link>
+        </div>
+      </Form>
+      <p role="status" aria-live="polite">
+        {t('offers.count', { count: result.offers.length })}
+      </p>
+      {result.offers.length === 0 ? <p>{t('offers.none')}</p> : null}
+      <ol className="plain-list" aria-label={t('offers.title')}>
+        {result.offers.map((offer) => (
+          <li key={offer.slotId} className="item">
+            <h2>
+              <Link to={`/candidate/offers/${offer.slotId}`}>{offer.title}</Link>
+            </h2>
+            <p>
+              {t(`offers.typeNames.${offer.type}`)}
+              {offer.sectorName ? ` · ${offer.sectorName}` : ''}
+            </p>
+            <p>
+              📍 {offer.municipalityName} · {t('offers.away', { km: offer.km })}
+            </p>
+            <p>
+              📅 {t('offers.start', { date: formatDate(offer.startDate) })} · ⏱ {t('offers.hours', { hours: offer.hoursPerWeek })}
+            </p>
+            <p className={offer.requiredLack.length === 0 ? 'fit-have' : 'fit-lack'}>
+              {offer.requiredLack.length === 0 ? t('offers.fitAll') : t('offers.fitSome', { count: offer.requiredLack.length })}
+            </p>
+            {interested.has(offer.slotId) ? <p>★ {t('offers.interested')}</p> : null}
+          </li>
+        ))}
+      </ol>
+      {result.hidden.length > 0 ? (
+        <section aria-labelledby="hidden-title">
+          <h2 id="hidden-title">{t('offers.hiddenTitle')}</h2>
+          <p>{t('offers.hiddenIntro')}</p>
+          <ul className="plain-list">
+            {result.hidden.map((hidden) => (
+              <li key={hidden.slotId} className="item">
+                <h3>{hidden.title}</h3>
+                <p>{reasonText(i18n.t, hidden.explanation, formatDate)}</p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+/** A consultant creates a candidate; Jobbro mails the invitation link and shows the code for paper. */
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireUser } from '~/auth/session.server';
+import candidateStyles from '~/candidates/candidate.css';
+import { inviteCandidate } from '~/candidates/invite.server';
+import { PersonFields, personInputOf } from '~/candidates/person-fields';
+import { readForm } from '~/candidates/step-action.server';
+import { ErrorSummary } from '~/candidates/ui';
+import { resolveLocale } from '~/i18n/i18next.server';
+import { Conflict, InvalidInput } from '~/lib/errors';
+import { createMailer } from '~/mail/mailer.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  await requireUser(request, context, ['consultant']);
+  return { lng: await resolveLocale(request, context) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, ['consultant']);
+  const form = await readForm(request);
+  const { services } = context;
+  try {
+    const invitation = await inviteCandidate(
+      { db: services.db, clock: services.clock, mailer: createMailer(services), baseUrl: new URL(request.url).origin },
+      user,
+      personInputOf(form),
+    );
+    return data({ done: { email: personInputOf(form).email, code: invitation.code, link: invitation.link, expiresAt: invitation.expiresAt.toISOString() }, errors: undefined, values: undefined });
+  } catch (error) {
+    if (error instanceof InvalidInput) return data({ done: null, errors: error.fields, values: form }, { status: 400 });
+    if (error instanceof Conflict) return data({ done: null, errors: { email: ['errors.emailTaken'] }, values: form }, { status: 409 });
+    throw error;
+  }
+}
+
+export default function NewCandidate() {
+  const { t } = useTranslation('candidate');
+  const { lng } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const done = result?.done;
+  return (
+    <>
+      <h1>{t('consultant.title')}</h1>
+      <p>{t('consultant.intro')}</p>
+      {done ? (
+        <section role="status" className="notice">
+          <p>{t('consultant.done', { email: done.email })}</p>
+          <p>
+            <strong dir="ltr">{t('consultant.code', { code: done.code })}</strong>
+          </p>
+          <p>{t('consultant.expires', { date: new Intl.DateTimeFormat(lng, { dateStyle: 'medium' }).format(new Date(done.expiresAt)) })}</p>
+        </section>
+      ) : null}
+      <ErrorSummary errors={result?.errors} />
+      <Form method="post" className="form">
+        <PersonFields errors={result?.errors} values={result?.values} lng={lng} />
+        <div>
+          <button type="submit" className="button">
+            {t('consultant.submit')}
+          </button>
+        </div>
+      </Form>
+    </>
+  );
+}

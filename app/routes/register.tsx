@@ -1,0 +1,64 @@
+/** Self-registration: the account waits ('pending') for the jobcentre of the person's municipality to confirm it. */
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { getOptionalUser, homePathFor } from '~/auth/session.server';
+import candidateStyles from '~/candidates/candidate.css';
+import { PersonFields, personInputOf } from '~/candidates/person-fields';
+import { registerCandidate } from '~/candidates/register.server';
+import { readForm, textOf } from '~/candidates/step-action.server';
+import { ErrorSummary, FieldError, Hint, fieldProps } from '~/candidates/ui';
+import { resolveLocale } from '~/i18n/i18next.server';
+import { Conflict, InvalidInput } from '~/lib/errors';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await getOptionalUser(request, context);
+  if (user) throw redirect(homePathFor(user.role));
+  return { lng: await resolveLocale(request, context) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const form = await readForm(request);
+  const { password: _password, ...values } = form;
+  try {
+    const { cookie } = await registerCandidate(context.services, { ...personInputOf(form), password: textOf(form, 'password') });
+    return redirect('/candidate', { headers: { 'Set-Cookie': cookie } });
+  } catch (error) {
+    if (error instanceof InvalidInput) return data({ errors: error.fields, values }, { status: 400 });
+    if (error instanceof Conflict) return data({ errors: { email: ['errors.emailTaken'] }, values }, { status: 409 });
+    throw error;
+  }
+}
+
+export default function Register() {
+  const { t } = useTranslation('candidate');
+  const { lng } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = result?.errors;
+  return (
+    <>
+      <h1>{t('register.title')}</h1>
+      <p>{t('register.intro')}</p>
+      <ErrorSummary errors={errors} />
+      <Form method="post" className="form">
+        <PersonFields errors={errors} values={result?.values} lng={lng} />
+        <div className="field">
+          <label htmlFor="field-password">{t('register.password')}</label>
+          <Hint name="password">{t('register.passwordHint')}</Hint>
+          <input {...fieldProps('password', errors, true)} type="password" autoComplete="new-password" dir="ltr" required minLength={10} />
+          <FieldError name="password" errors={errors} />
+        </div>
+        <div>
+          <button type="submit" className="button">
+            {t('register.submit')}
+          </button>
+        </div>
+      </Form>
+      <p>
+        <Link to="/login">{t('register.haveAccount')}</Link>
+      </p>
+    </>
+  );
+}
