@@ -47,13 +47,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** Menu items per role. Feature routes add theirs here (label keys live in the `common` namespace). */
 export const navigation: Record<Role, Array<{ to: string; labelKey: string }>> = {
   employer: [{ to: homePathFor('employer'), labelKey: 'nav.employerHome' }],
-  consultant: [{ to: homePathFor('consultant'), labelKey: 'nav.consultantHome' }],
+  consultant: [
+    { to: homePathFor('consultant'), labelKey: 'nav.consultantHome' },
+    { to: '/consultant/placements', labelKey: 'consultant:nav.placements' },
+    { to: '/consultant/employers', labelKey: 'consultant:nav.employers' },
+    { to: '/consultant/cohorts', labelKey: 'consultant:nav.cohorts' },
+    { to: '/consultant/figures', labelKey: 'consultant:nav.figures' },
+  ],
   candidate: [
     { to: homePathFor('candidate'), labelKey: 'nav.candidateHome' },
     { to: '/candidate/offers', labelKey: 'candidate:nav.offers' },
     { to: '/candidate/sharing', labelKey: 'candidate:nav.sharing' },
   ],
-  admin: [{ to: homePathFor('admin'), labelKey: 'nav.adminHome' }],
+  admin: [{ to: homePathFor('admin'), labelKey: 'nav.adminHome' }, { to: '/admin/figures', labelKey: 'consultant:nav.figures' }],
 };
 
 function LanguageSwitcher() {

@@ -20,13 +20,15 @@ import arEmployer from './locales/ar/employer.json';
 import daEmployer from './locales/da/employer.json';
 import enEmployer from './locales/en/employer.json';
 import ukEmployer from './locales/uk/employer.json';
+import daConsultant from './locales/da/consultant.json';
+import enConsultant from './locales/en/consultant.json';
 import type { Lng } from './i18n';
 
 export type Resources = Record<Lng, Record<string, Record<string, unknown>>>;
 
 export const resources = {
-  da: { common: daCommon, candidate: daCandidate, employer: daEmployer },
-  en: { common: enCommon, candidate: enCandidate, employer: enEmployer },
+  da: { common: daCommon, candidate: daCandidate, employer: daEmployer, consultant: daConsultant },
+  en: { common: enCommon, candidate: enCandidate, employer: enEmployer, consultant: enConsultant },
   ar: { common: arCommon, candidate: arCandidate, employer: arEmployer },
   uk: { common: ukCommon, candidate: ukCandidate, employer: ukEmployer },
 } satisfies Resources;

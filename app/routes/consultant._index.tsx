@@ -1,22 +1,209 @@
-/** The jobcentre consultant's start page (the proposal queue replaces this body later). */
-import type { LoaderFunctionArgs } from '@remix-run/node';
-import { useLoaderData } from '@remix-run/react';
+/**
+ * The consultant's queue: undecided proposals (the matcher's and the
+ * candidates' own interest) for their jobcentre and pooled network slots,
+ * ranked, filtered by query string, decided several at once.
+ */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
-import { jobcentreNameOf } from '~/auth/start-page.server';
+import { REJECT_REASONS } from '~/consultants/consultant';
+import { decideMany } from '~/consultants/decisions.server';
+import { loadQueue } from '~/consultants/queue.server';
+import { decisionFormSchema, queueQuerySchema } from '~/consultants/schemas';
+import { ScoreBreakdown } from '~/consultants/score-breakdown';
+import { parseForm } from '~/lib/http.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
-  return { jobcentre: await jobcentreNameOf(context.services, user) };
+  const url = new URL(request.url);
+  const parsed = queueQuerySchema.safeParse(Object.fromEntries(url.searchParams));
+  const query = parsed.success ? parsed.data : {};
+  const queue = await loadQueue(context.services, user, {
+    scheme: query.scheme,
+    sector: query.sector,
+    organisationId: query.employer,
+    minScore: query.minScore,
+    candidate: query.candidate,
+    minDaysWaiting: query.minDays,
+    source: query.source,
+  });
+  return { queue, query, invalidQuery: !parsed.success };
 }
 
-export default function ConsultantHome() {
-  const { t } = useTranslation();
-  const { jobcentre } = useLoaderData<typeof loader>();
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, ['consultant']);
+  const form = await parseForm(request, decisionFormSchema);
+  const outcomes = await decideMany(
+    context.services,
+    user,
+    form.intent === 'approve'
+      ? { decision: 'approve', proposalIds: form.proposalId }
+      : { decision: 'reject', proposalIds: form.proposalId, reason: form.reason, note: form.note ?? null },
+  );
+  return { intent: form.intent, outcomes };
+}
+
+export default function ConsultantQueue() {
+  const { t } = useTranslation('consultant');
+  const { queue, query } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const done = result?.outcomes.filter((o) => o.ok).length ?? 0;
+  const refused = result?.outcomes.flatMap((o) => (o.ok ? [] : [o])) ?? [];
   return (
     <>
-      <h1>{t('home.consultantTitle')}</h1>
-      <p>{t('home.consultantLead', { jobcentre: jobcentre ?? t('home.unknown') })}</p>
+      <h1>{t('queue.title')}</h1>
+      <p>
+        <Link to="/consultant/placements">{t('nav.placements')}</Link> · <Link to="/consultant/employers">{t('nav.employers')}</Link> ·{' '}
+        <Link to="/consultant/cohorts">{t('nav.cohorts')}</Link> · <Link to="/consultant/figures">{t('nav.figures')}</Link>
+      </p>
+      {result ? (
+        <div role="status" className="notice">
+          <p>{t(result.intent === 'approve' ? 'queue.approvedCount' : 'queue.rejectedCount', { count: done })}</p>
+          {refused.length > 0 ? (
+            <ul>
+              {refused.map((o) => (
+                <li key={o.proposalId}>
+                  {o.rule ? t('queue.refusedRule', { rule: o.rule, message: o.message, source: o.source ?? '' }) : t(`errors.${o.code}`, { defaultValue: o.message })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      <Form method="get" className="queue-filters" aria-label={t('queue.filters')}>
+        <label>
+          {t('queue.scheme')}
+          <select name="scheme" defaultValue={query.scheme ?? ''}>
+            <option value="">{t('queue.any')}</option>
+            {(['igu', 'praktik', 'loentilskud'] as const).map((scheme) => (
+              <option key={scheme} value={scheme}>
+                {t(`scheme.${scheme}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queue.sector')}
+          <select name="sector" defaultValue={query.sector ?? ''}>
+            <option value="">{t('queue.any')}</option>
+            {queue.facets.sectors.map((sector) => (
+              <option key={sector} value={sector}>
+                {sector}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queue.employer')}
+          <select name="employer" defaultValue={query.employer ?? ''}>
+            <option value="">{t('queue.any')}</option>
+            {queue.facets.organisations.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('queue.minScore')}
+          <input type="number" name="minScore" min={0} max={100} step={1} defaultValue={query.minScore ?? ''} />
+        </label>
+        <label>
+          {t('queue.candidate')}
+          <input type="search" name="candidate" defaultValue={query.candidate ?? ''} />
+        </label>
+        <label>
+          {t('queue.minDays')}
+          <input type="number" name="minDays" min={0} defaultValue={query.minDays ?? ''} />
+        </label>
+        <label>
+          {t('queue.source')}
+          <select name="source" defaultValue={query.source ?? ''}>
+            <option value="">{t('queue.any')}</option>
+            <option value="matcher">{t('queue.sourceMatcher')}</option>
+            <option value="interest">{t('queue.sourceInterest')}</option>
+          </select>
+        </label>
+        <button type="submit" className="button button--quiet">
+          {t('queue.applyFilters')}
+        </button>
+      </Form>
+
+      {queue.items.length === 0 ? (
+        <p>{t('queue.empty')}</p>
+      ) : (
+        <Form method="post">
+          <table className="data-table">
+            <caption>{t('queue.caption', { count: queue.items.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('queue.select')}</th>
+                <th scope="col">{t('queue.candidate')}</th>
+                <th scope="col">{t('queue.slot')}</th>
+                <th scope="col">{t('queue.score')}</th>
+                <th scope="col">{t('queue.breakdown')}</th>
+                <th scope="col">{t('queue.waited')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {queue.items.map((item) => (
+                <tr key={item.proposal_id}>
+                  <td>
+                    {item.own ? (
+                      <input
+                        type="checkbox"
+                        name="proposalId"
+                        value={item.proposal_id}
+                        aria-label={t('queue.selectPair', { candidate: item.candidate_name, slot: item.slot_title })}
+                      />
+                    ) : (
+                      <span>{t('queue.homeJobcentreDecides', { jobcentre: item.candidate_jobcentre_name })}</span>
+                    )}
+                  </td>
+                  <td>
+                    <Link to={`/consultant/proposals/${item.proposal_id}`}>{item.candidate_name}</Link>
+                    {item.source === 'interest' ? <strong className="tag"> {t('queue.interestTag')}</strong> : null}
+                    {!item.own ? <span className="tag"> {t('queue.pooledTag')}</span> : null}
+                  </td>
+                  <td>
+                    {item.slot_title} – {item.organisation_name} ({t(`scheme.${item.slot_type}`)}, {item.slot_start_date})
+                  </td>
+                  <td>{item.score === null ? '–' : item.score.toFixed(1)}</td>
+                  <td>
+                    <ScoreBreakdown components={item.components} />
+                  </td>
+                  <td>{t('queue.days', { count: item.daysWaiting })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <fieldset className="queue-decide">
+            <legend>{t('queue.decideSelected')}</legend>
+            <button type="submit" name="intent" value="approve" className="button">
+              {t('queue.approveSelected')}
+            </button>
+            <label>
+              {t('queue.rejectReason')}
+              <select name="reason" defaultValue="skills">
+                {REJECT_REASONS.map((reason) => (
+                  <option key={reason} value={reason}>
+                    {t(`rejectReason.${reason}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t('queue.note')}
+              <input type="text" name="note" maxLength={1000} />
+            </label>
+            <button type="submit" name="intent" value="reject" className="button button--quiet">
+              {t('queue.rejectSelected')}
+            </button>
+          </fieldset>
+        </Form>
+      )}
     </>
   );
 }

@@ -1,0 +1,20 @@
+/**
+ * Turns a typed domain error from a consultant form into data the page can
+ * show (rule, message, source) with the matching HTTP status; anything else
+ * is rethrown for the error boundary.
+ */
+import { data } from '@remix-run/node';
+import { DomainError, RuleViolation, httpStatusOf } from '../lib/errors.js';
+
+export type FormProblem = { code: string; message: string; rule: string | null; source: string | null };
+
+export function formProblem(error: unknown) {
+  if (!(error instanceof DomainError)) throw error;
+  const problem: FormProblem = {
+    code: error.code,
+    message: error.message,
+    rule: error instanceof RuleViolation ? error.rule : null,
+    source: error instanceof RuleViolation ? (error.source ?? null) : null,
+  };
+  return data({ ok: false as const, problem }, { status: httpStatusOf(error) });
+}

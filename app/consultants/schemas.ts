@@ -1,0 +1,68 @@
+/**
+ * Zod schemas for the consultant's forms and query strings, shared by routes.
+ * Empty form fields arrive as '' and mean "not given".
+ */
+import { z } from 'zod';
+import { REJECT_REASONS } from './consultant.js';
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const queueQuerySchema = z.object({
+  scheme: optional(z.enum(['igu', 'praktik', 'loentilskud'])),
+  sector: optional(z.string().max(50)),
+  employer: optional(z.uuid()),
+  minScore: optional(z.coerce.number().min(0).max(100)),
+  candidate: optional(z.string().max(100)),
+  minDays: optional(z.coerce.number().int().min(0).max(3650)),
+  source: optional(z.enum(['matcher', 'interest'])),
+});
+
+const ids = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.uuid()).min(1).max(200));
+
+export const decisionFormSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('approve'), proposalId: ids }),
+  z.object({
+    intent: z.literal('reject'),
+    proposalId: ids,
+    reason: z.enum(REJECT_REASONS),
+    note: optional(z.string().max(1000)),
+  }),
+]);
+
+export const verificationFormSchema = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('verify'),
+    organisationId: z.uuid(),
+    cvrChecked: z.literal('on'),
+    contactConfirmed: z.literal('on'),
+    note: optional(z.string().max(1000)),
+  }),
+  z.object({ intent: z.literal('suspend'), organisationId: z.uuid(), note: z.string().trim().min(1).max(1000) }),
+]);
+
+export const placementFormSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('create'), proposalId: z.uuid(), startDate: isoDate, endDate: isoDate }),
+  z.object({ intent: z.literal('start'), placementId: z.uuid(), on: isoDate }),
+  z.object({ intent: z.literal('followUp'), placementId: z.uuid(), on: isoDate, note: optional(z.string().max(2000)), nextFollowUp: optional(isoDate) }),
+  z.object({ intent: z.literal('endEarly'), placementId: z.uuid(), on: isoDate, reason: z.string().trim().min(1).max(1000) }),
+  z.object({ intent: z.literal('complete'), placementId: z.uuid(), on: isoDate }),
+  z.object({ intent: z.literal('outcome'), placementId: z.uuid(), on: isoDate, outcome: z.enum(['ordinary_job', 'education', 'back_to_programme']) }),
+  z.object({ intent: z.literal('milestone'), placementId: z.uuid(), on: isoDate, kind: z.enum(['school_part', 'bonus_6m', 'bonus_24m']) }),
+]);
+
+export const cohortFormSchema = z.discriminatedUnion('intent', [
+  z.object({
+    intent: z.literal('create'),
+    networkId: z.uuid(),
+    title: z.string().trim().min(1).max(200),
+    sector: z.string().trim().min(1).max(50),
+    courseStart: isoDate,
+    courseEnd: isoDate,
+    seats: z.coerce.number().int().min(1).max(200),
+  }),
+  z.object({ intent: z.literal('match'), cohortId: z.uuid() }),
+  z.object({ intent: z.literal('approve'), cohortId: z.uuid(), candidateId: ids }),
+  z.object({ intent: z.literal('reject'), cohortId: z.uuid(), candidateId: ids, reason: z.enum(REJECT_REASONS) }),
+]);
