@@ -43,7 +43,8 @@ export const personSchema = z.object({
     .string()
     .trim()
     .regex(/^[0-9]{4}$/, 'errors.postalCodeFormat')
-    .refine((code) => getPostalCode(code) !== undefined, 'errors.postalCodeUnknown'),
+    // A badly formed code already has its message; only a well-formed one is looked up.
+    .refine((code) => !/^[0-9]{4}$/.test(code) || getPostalCode(code) !== undefined, 'errors.postalCodeUnknown'),
   locale: z.enum(['da', 'en', 'ar', 'uk']).default('da'),
 });
 export type PersonInput = z.input<typeof personSchema>;

@@ -92,7 +92,8 @@ export const placeSchema = z.object({
     .string({ message: 'errors.postalCodeFormat' })
     .trim()
     .regex(/^[0-9]{4}$/, 'errors.postalCodeFormat')
-    .refine((code) => getPostalCode(code) !== undefined, 'errors.postalCodeUnknown'),
+    // A badly formed code already has its message; only a well-formed one is looked up.
+    .refine((code) => !/^[0-9]{4}$/.test(code) || getPostalCode(code) !== undefined, 'errors.postalCodeUnknown'),
   maxTravelKm: z.coerce.number({ message: 'errors.travelRange' }).int('errors.travelRange').min(1, 'errors.travelRange').max(300, 'errors.travelRange'),
   drivingLicence: z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean()),
 });
@@ -105,7 +106,7 @@ export function availabilitySchema(today: string) {
       .string({ message: 'errors.dateFormat' })
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.dateFormat')
       .refine((date) => !Number.isNaN(Date.parse(`${date}T00:00:00Z`)), 'errors.dateFormat')
-      .refine((date) => date >= today, 'errors.dateInPast'),
+      .refine((date) => !/^\d{4}-\d{2}-\d{2}$/.test(date) || date >= today, 'errors.dateInPast'),
     hoursPerWeek: z.preprocess(
       blank,
       z.coerce.number({ message: 'errors.hoursRange' }).int('errors.hoursRange').min(1, 'errors.hoursRange').max(60, 'errors.hoursRange').optional(),
