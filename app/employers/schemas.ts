@@ -137,7 +137,7 @@ export const apiKeyNameSchema = z.object({ name: text(100) });
 const skillUriSchema = z.string().refine((uri) => getTaxonomy().skillByUri.has(uri), e('skillUnknown'));
 const isoDate = z
   .string(e('date'))
-  .regex(/^\d{4}-\d{2}-\d{2}$/, e('date'))
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date', abort: true })
   .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), e('date'));
 
 /** Which field a failed scheme rule belongs to, and its message key. */
