@@ -66,7 +66,7 @@ describe.each(databaseKinds)('candidate profile steps on %s', (kind) => {
     expect(fields.danishModule).toEqual(['errors.moduleRange']);
     expect(fields['languageSpoken.0']).toEqual(['errors.levelRange']);
     expect(fields['languageWritten.1']).toEqual(['errors.levelRange']);
-    expect(await invalidFields(saveLanguages(deps(), amina, { danishProgramme: 'DU1', danishTest: 'PD3' }))).toEqual({
+    expect(await invalidFields(saveLanguages(deps(), amina, { danishProgramme: 'DU1', danishTest: 'PD3', languageCode: [], languageSpoken: [], languageWritten: [], motherTongue: [] }))).toEqual({
       danishTest: ['errors.testNotInProgramme'],
     });
     expect(await loadOwnProfile(deps(), amina)).toEqual(before);
