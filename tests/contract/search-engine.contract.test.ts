@@ -244,6 +244,21 @@ describe.each(engineCases)('search engine contract: $name', ({ create }) => {
     expect(ids(await engine.search('docs', { q: 'vsk', limit: 10 }))).toEqual([]);
   });
 
+  it('finds words in Arabic and Ukrainian (slot texts carry skill labels in da, en, ar and uk)', async () => {
+    await engine.configureIndex('scratch', settings);
+    await engine.upsert('scratch', [
+      { ...texts[1], id: 'm1', title: 'Opvasker til kantine', summary: 'opvask · dishwashing · غسل الصحون · миття посуду' },
+      { ...texts[3], id: 'm2', title: 'Lagermedarbejder', summary: 'truckkørsel · قيادة الرافعة الشوكية · керування навантажувачем' },
+    ]);
+    expect(ids(await engine.search('scratch', { q: 'الصحون', limit: 10 }))).toEqual(['m1']);
+    expect(ids(await engine.search('scratch', { q: 'غسل الصحون', limit: 10 }))).toEqual(['m1']);
+    expect(ids(await engine.search('scratch', { q: 'الرافعة', limit: 10 }))).toEqual(['m2']);
+    expect(ids(await engine.search('scratch', { q: 'посуду', limit: 10 }))).toEqual(['m1']);
+    expect(ids(await engine.search('scratch', { q: 'Навантажувачем', limit: 10 }))).toEqual(['m2']);
+    expect(ids(await engine.search('scratch', { q: 'посуду', filter: { field: 'programme', eq: 'igu' }, limit: 10 }))).toEqual([]);
+    await engine.clear('scratch');
+  });
+
   it('expands synonyms', async () => {
     expect(ids(await engine.search('docs', { q: 'dishwasher', limit: 10 }))).toContain('t2');
     expect(ids(await engine.search('docs', { q: 'cleaner', limit: 10 }))).toEqual(['t1']);
