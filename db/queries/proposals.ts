@@ -77,8 +77,14 @@ export async function deleteUnrankedProposals(
     .where('source', '=', 'matcher')
     .where('status', 'in', [...UNDECIDED]);
   if (keep.length > 0) {
-    query = query.where(({ eb, refTuple, tuple, not }) =>
-      not(eb(refTuple('slot_id', 'candidate_id'), 'in', keep.map((pair) => tuple(pair.slot_id, pair.candidate_id)))),
+    // Two arrays, not `(slot_id, candidate_id) not in (…800 tuples…)`: PostgreSQL expands a row
+    // IN-list into a nested OR chain, which overflows PGlite's small stack and poisons the instance.
+    const keepSlots = keep.map((pair) => pair.slot_id);
+    const keepCandidates = keep.map((pair) => pair.candidate_id);
+    query = query.where(
+      sql<boolean>`not exists (
+        select 1 from unnest(${sql.val(keepSlots)}::uuid[], ${sql.val(keepCandidates)}::uuid[]) as kept(slot_id, candidate_id)
+        where kept.slot_id = match_proposals.slot_id and kept.candidate_id = match_proposals.candidate_id)`,
     );
   }
   const result = await query.executeTakeFirst();
