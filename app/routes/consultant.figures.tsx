@@ -1,0 +1,38 @@
+/** Figures for the consultant's jobcentre or network: charts, a map and CSV exports. */
+import type { LoaderFunctionArgs } from '@remix-run/node';
+import { useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireUser } from '~/auth/session.server';
+import { loadFigures } from '~/figures/figures.server';
+import { FiguresView } from '~/figures/figures-view';
+import { MAP_HEIGHT, MAP_WIDTH, municipalityPaths } from '~/figures/map.server';
+import { figuresQuerySchema } from '~/figures/schemas';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, ['consultant']);
+  const query = figuresQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const scope = query.scope === 'network' ? 'network' : 'jobcentre';
+  return {
+    figures: await loadFigures(context.services, user, scope),
+    paths: municipalityPaths(),
+    mapFigure: query.map,
+  };
+}
+
+export default function ConsultantFigures() {
+  const { t } = useTranslation('consultant');
+  const { figures, paths, mapFigure } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <h1>{t('figures.title')}</h1>
+      <FiguresView
+        figures={figures}
+        paths={paths}
+        mapFigure={mapFigure}
+        mapSize={{ width: MAP_WIDTH, height: MAP_HEIGHT }}
+        csvBase="/consultant/figures.csv"
+        scopes={['jobcentre', 'network']}
+      />
+    </>
+  );
+}
