@@ -44,6 +44,7 @@ export const verificationFormSchema = z.discriminatedUnion('intent', [
 
 export const placementFormSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('create'), proposalId: z.uuid(), startDate: isoDate, endDate: isoDate }),
+  z.object({ intent: z.literal('employerAnswer'), proposalId: z.uuid(), decision: z.enum(['invite', 'decline']) }),
   z.object({ intent: z.literal('start'), placementId: z.uuid(), on: isoDate }),
   z.object({ intent: z.literal('followUp'), placementId: z.uuid(), on: isoDate, note: optional(z.string().max(2000)), nextFollowUp: optional(isoDate) }),
   z.object({ intent: z.literal('endEarly'), placementId: z.uuid(), on: isoDate, reason: z.string().trim().min(1).max(1000) }),

@@ -20,6 +20,7 @@ import {
   selectOtherPlacementPeriods,
   selectPipeline,
   updatePlacement,
+  upsertEmployerAnswer,
   type PipelineRow,
   type PlacementRow,
 } from '../../db/queries/placements.js';
@@ -113,6 +114,28 @@ export async function createPlacement(
     }
     await insertAuditEntry(trx, { actorUserId: consultant.id, action: 'placement.created', subjectType: 'placement', subjectId: placementId, details: { proposalId: proposal.proposal_id } });
     return placementId;
+  });
+}
+
+/**
+ * Records the employer's answer on an approved match when the employer gave
+ * it to the jobcentre directly (phone, meeting) rather than on their pages.
+ * @throws NotFound, Forbidden, Conflict (not approved, or already placed).
+ */
+export async function recordEmployerAnswer(
+  deps: PlacementDeps,
+  user: ConsultantUser,
+  input: { proposalId: string; decision: 'invite' | 'decline' },
+): Promise<void> {
+  const consultant = asConsultant(user);
+  await deps.db.transaction().execute(async (trx) => {
+    const proposal = await findProposalForPlacement(trx, input.proposalId);
+    if (!proposal) throw new NotFound('Proposal', input.proposalId);
+    if (proposal.candidate_jobcentre_id !== consultant.jobcentreId) throw new Forbidden("Only the candidate's own jobcentre follows this match");
+    if (proposal.status !== 'approved') throw new Conflict('Only an approved match goes to the employer');
+    if (proposal.placement_id) throw new Conflict('This match already has a placement');
+    await upsertEmployerAnswer(trx, { proposal_id: proposal.proposal_id, decision: input.decision, decided_by: consultant.id, decided_at: deps.clock() });
+    await insertAuditEntry(trx, { actorUserId: consultant.id, action: `employer_answer.${input.decision}`, subjectType: 'match_proposal', subjectId: proposal.proposal_id, details: {} });
   });
 }
 

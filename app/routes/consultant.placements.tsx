@@ -6,7 +6,7 @@ import { requireUser } from '~/auth/session.server';
 import { formProblem } from '~/consultants/form-errors.server';
 import { placementFormSchema } from '~/consultants/schemas';
 import { parseForm } from '~/lib/http.server';
-import { createPlacement, loadPipeline, recordPlacementEvent, type PlacementEvent } from '~/placements/placements.server';
+import { createPlacement, loadPipeline, recordEmployerAnswer, recordPlacementEvent, type PlacementEvent } from '~/placements/placements.server';
 import { addDays } from '~/lib/dates';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -20,6 +20,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     if (form.intent === 'create') {
       await createPlacement(context.services, user, { proposalId: form.proposalId, startDate: form.startDate, endDate: form.endDate });
+    } else if (form.intent === 'employerAnswer') {
+      await recordEmployerAnswer(context.services, user, { proposalId: form.proposalId, decision: form.decision });
     } else {
       const event: PlacementEvent =
         form.intent === 'followUp'
@@ -88,6 +90,15 @@ export default function ConsultantPlacements() {
                 </li>
               ))}
             </ul>
+          ) : null}
+          {item.stage === 'awaiting_employer' ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="employerAnswer" />
+              <input type="hidden" name="proposalId" value={item.proposal_id} />
+              <p>{t('placements.employerAnswerLead')}</p>
+              <button type="submit" name="decision" value="invite" className="button">{t('placements.employerInvited')}</button>{' '}
+              <button type="submit" name="decision" value="decline" className="button button--quiet">{t('placements.employerDeclined')}</button>
+            </Form>
           ) : null}
           {item.stage === 'ready' ? (
             <Form method="post">

@@ -218,3 +218,15 @@ export async function selectOtherPlacementPeriods(
     .where((eb) => eb.or([eb('proposal_id', 'is', null), eb('proposal_id', '<>', exceptProposalId)]))
     .execute();
 }
+
+/** The employer's answer as relayed to the consultant (e.g. by phone); the employer may change it later on their own pages. */
+export async function upsertEmployerAnswer(
+  db: Executor,
+  row: { proposal_id: string; decision: 'invite' | 'decline'; decided_by: string; decided_at: Date },
+): Promise<void> {
+  await db
+    .insertInto('employer_decisions')
+    .values({ ...row, reason: row.decision === 'decline' ? 'other' : null, note: 'recorded by the jobcentre' })
+    .onConflict((oc) => oc.column('proposal_id').doUpdateSet({ decision: row.decision, reason: row.decision === 'decline' ? 'other' : null, decided_by: row.decided_by, decided_at: row.decided_at }))
+    .execute();
+}
