@@ -3,6 +3,7 @@
  * the prefix (public part of the key) finds the row.
  */
 import type { Executor } from '../client.server.js';
+import { isUuid } from './slots.js';
 
 export type ApiKeyRow = {
   id: string;
@@ -34,6 +35,7 @@ export async function selectApiKeys(db: Executor, organisationId: string): Promi
 
 /** Revokes a key of the organisation; false when there is no such (unrevoked) key. */
 export async function revokeApiKey(db: Executor, organisationId: string, id: string, at: Date): Promise<boolean> {
+  if (!isUuid(id)) return false;
   const result = await db
     .updateTable('api_keys')
     .set({ revoked_at: at })

@@ -6,6 +6,7 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../client.server.js';
+import { isUuid } from './slots.js';
 import type { Cefr, EmployerDeclineReason, Organisation, SlotType, Workplace } from '../schema.js';
 
 export async function findOrganisationById(db: Executor, id: string): Promise<Organisation | undefined> {
@@ -52,6 +53,7 @@ export async function selectWorkplaces(db: Executor, organisationId: string): Pr
 
 /** One workplace, only if it belongs to the organisation. */
 export async function selectWorkplace(db: Executor, organisationId: string, workplaceId: string): Promise<Workplace | undefined> {
+  if (!isUuid(workplaceId)) return undefined;
   return db
     .selectFrom('workplaces')
     .selectAll()
@@ -253,6 +255,7 @@ export async function findApprovedProposal(
   organisationId: string,
   proposalId: string,
 ): Promise<{ id: string; slot_id: string; slot_type: SlotType } | undefined> {
+  if (!isUuid(proposalId)) return undefined;
   return db
     .selectFrom('match_proposals')
     .innerJoin('slots', 'slots.id', 'match_proposals.slot_id')

@@ -17,6 +17,13 @@ export type SlotWithPipeline = Slot & {
   placed: number;
 };
 
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Only a uuid can be a slot id; anything else would make PostgreSQL throw. */
+export function isUuid(value: string): boolean {
+  return UUID_RE.test(value);
+}
+
 function pipelineQuery(db: Executor, organisationId: string) {
   return db
     .selectFrom('slots')
@@ -64,12 +71,14 @@ export async function selectSlotsForOrganisation(
 
 /** One slot, only when it belongs to the organisation. */
 export async function selectSlotForOrganisation(db: Executor, organisationId: string, slotId: string): Promise<SlotWithPipeline | undefined> {
+  if (!isUuid(slotId)) return undefined;
   const row = await pipelineQuery(db, organisationId).where('slots.id', '=', slotId).executeTakeFirst();
   return row ? withCounts(row) : undefined;
 }
 
 /** Locks the slot row for an update, scoped by organisation. */
 export async function lockSlot(db: Executor, organisationId: string, slotId: string): Promise<Slot | undefined> {
+  if (!isUuid(slotId)) return undefined;
   return db
     .selectFrom('slots')
     .selectAll()

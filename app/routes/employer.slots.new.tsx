@@ -1,0 +1,58 @@
+/** Post a slot: saved as a draft or published at once. Works without JavaScript. */
+import { parseWithZod } from '@conform-to/zod/v4';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireUser } from '~/auth/session.server';
+import { fieldErrorsOf } from '~/employers/form-errors.server';
+import { employerActorOf } from '~/employers/organisations.server';
+import { slotInputSchema } from '~/employers/schemas';
+import { SlotForm } from '~/employers/slot-form';
+import { slotFormOptions } from '~/employers/slot-form-options.server';
+import { createSlot } from '~/employers/slots.server';
+import { resolveLocale } from '~/i18n/i18next.server';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = employerActorOf(await requireUser(request, context, ['employer']));
+  const lang = await resolveLocale(request, context);
+  return { lang, options: await slotFormOptions(context.services, actor, lang) };
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = employerActorOf(await requireUser(request, context, ['employer']));
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: slotInputSchema });
+  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  try {
+    const slot = await createSlot(context.services, actor, submission.value, { publish: formData.get('intent') === 'publish' });
+    return redirect(`/employer/slots/${slot.id}`);
+  } catch (error) {
+    const fieldErrors = fieldErrorsOf(error);
+    if (!fieldErrors) throw error;
+    return data(submission.reply({ fieldErrors }), { status: 400 });
+  }
+}
+
+export default function NewSlot() {
+  const { t } = useTranslation('employer');
+  const { lang, options } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <section aria-labelledby="slot-title">
+      <p>
+        <Link to="/employer">{t('slot.back')}</Link>
+      </p>
+      <h1 id="slot-title">{t('slot.newTitle')}</h1>
+      <SlotForm
+        options={options}
+        lang={lang}
+        lastResult={lastResult}
+        defaultValue={{ positions: '1', workplaceId: options.workplaces[0]?.value }}
+        submits={[
+          { intent: 'publish', label: t('slot.saveAndPublish'), primary: true },
+          { intent: 'draft', label: t('slot.saveDraft') },
+        ]}
+      />
+    </section>
+  );
+}
