@@ -1,10 +1,13 @@
 /** The local mailbox: where mail lands when no SMTP server is configured (admins only). */
-import type { LoaderFunctionArgs } from '@remix-run/node';
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
+import candidateStyles from '~/candidates/candidate.css';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { listMailbox } from '~/mail/mailer.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireUser(request, context, ['admin']);
@@ -30,7 +33,7 @@ export default function Mailbox() {
           <p>
             {t('mailbox.to')}: <span dir="ltr">{message.to_address}</span> · {t('mailbox.sent')}: {format(message.created_at)}
           </p>
-          <pre style={{ whiteSpace: 'pre-wrap' }}>{message.text_body}</pre>
+          <pre className="mail-body">{message.text_body}</pre>
         </article>
       ))}
     </>
