@@ -137,3 +137,45 @@ test('self-registration and the paper-code page are accessible', async ({ page }
     await expectAccessible(page);
   }
 });
+
+async function logIn(page: Page, email: string) {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+}
+
+test('a consultant invites a candidate; the mail lands in the local mailbox; the paper code sets the password', async ({ page }) => {
+  test.setTimeout(90_000);
+  const email = `invited-${Date.now()}@example.org`;
+  await logIn(page, 'consultant@demo.jobbro.dk');
+  await page.goto('/consultant/candidates/new');
+  await page.getByLabel('Fulde navn').fill('Hala Mansour');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Fødselsdato').fill('1994-04-04');
+  await page.getByLabel('Dato du kom til Danmark').fill('2024-02-01');
+  await page.getByLabel('Postnummer').fill('6200');
+  await page.getByLabel('Mit sprog').selectOption('da');
+  await page.getByRole('button', { name: 'Opret og send invitation' }).click();
+  const status = page.getByRole('status');
+  await expect(status).toContainText(email);
+  const code = ((await status.textContent()) ?? '').match(/Kode til papir: ([A-Z0-9]{8})/)?.[1] ?? '';
+  expect(code).toMatch(/^[A-Z0-9]{8}$/);
+  await page.getByRole('button', { name: 'Log ud' }).click();
+
+  await logIn(page, 'admin@demo.jobbro.dk');
+  await page.goto('/admin/mailbox');
+  await expect(page.getByText(email)).toBeVisible();
+  await expect(page.getByText(code).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Log ud' }).click();
+
+  await page.goto('/invite');
+  await page.getByLabel('Kode').fill(code.toLowerCase());
+  await page.getByRole('button', { name: 'Fortsæt' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Vælg din adgangskode' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByLabel('Ny adgangskode').fill('hala-password-2026');
+  await page.getByRole('button', { name: 'Gem adgangskode' }).click();
+  await expect(page).toHaveURL('/candidate');
+  await expect(page.getByRole('heading', { level: 1, name: 'Min profil' })).toBeVisible();
+});
