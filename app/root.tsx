@@ -46,7 +46,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 /** Menu items per role. Feature routes add theirs here (label keys live in the `common` namespace). */
 export const navigation: Record<Role, Array<{ to: string; labelKey: string }>> = {
-  employer: [{ to: homePathFor('employer'), labelKey: 'nav.employerHome' }],
+  employer: [
+    { to: homePathFor('employer'), labelKey: 'nav.employerHome' },
+    { to: '/employer/slots/new', labelKey: 'employer:dashboard.newSlot' },
+    { to: '/employer/company', labelKey: 'employer:dashboard.company' },
+  ],
   consultant: [
     { to: homePathFor('consultant'), labelKey: 'nav.consultantHome' },
     { to: '/consultant/placements', labelKey: 'consultant:nav.placements' },
