@@ -1,0 +1,135 @@
+/** Network cohorts for branchepakker and courses: create, fill with pooled candidates, approve your own. */
+import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { requireUser } from '~/auth/session.server';
+import { REJECT_REASONS } from '~/consultants/consultant';
+import { createCohort, decideCohortMembers, loadCohorts, matchCohort } from '~/consultants/cohorts.server';
+import { formProblem } from '~/consultants/form-errors.server';
+import { cohortFormSchema } from '~/consultants/schemas';
+import { parseForm } from '~/lib/http.server';
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, ['consultant']);
+  return loadCohorts(context.services, user);
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, ['consultant']);
+  const form = await parseForm(request, cohortFormSchema);
+  try {
+    if (form.intent === 'create') await createCohort(context.services, user, form);
+    else if (form.intent === 'match') await matchCohort(context.services, user, form.cohortId);
+    else if (form.intent === 'approve') await decideCohortMembers(context.services, user, { cohortId: form.cohortId, candidateIds: form.candidateId, decision: 'approve' });
+    else await decideCohortMembers(context.services, user, { cohortId: form.cohortId, candidateIds: form.candidateId, decision: 'reject', reason: form.reason });
+  } catch (error) {
+    return formProblem(error);
+  }
+  return { ok: true as const };
+}
+
+export default function ConsultantCohorts() {
+  const { t } = useTranslation('consultant');
+  const { networks, cohorts } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <>
+      <h1>{t('cohorts.title')}</h1>
+      <p>{t('cohorts.lead')}</p>
+      {result && !result.ok ? <p role="alert">{result.problem.message}</p> : null}
+      {cohorts.length === 0 ? <p>{t('cohorts.none')}</p> : null}
+      {cohorts.map((cohort) => (
+        <section key={cohort.id} className="card" aria-labelledby={`c-${cohort.id}`}>
+          <h2 id={`c-${cohort.id}`}>{cohort.title}</h2>
+          <p>
+            {cohort.network_name} · {cohort.sector} · {cohort.course_start} – {cohort.course_end} ·{' '}
+            {t('cohorts.seatsTaken', { approved: cohort.approved, seats: cohort.seats })}
+          </p>
+          <Form method="post">
+            <input type="hidden" name="cohortId" value={cohort.id} />
+            <button type="submit" name="intent" value="match" className="button button--quiet">
+              {t('cohorts.match')}
+            </button>
+          </Form>
+          {cohort.members.length > 0 ? (
+            <Form method="post">
+              <input type="hidden" name="cohortId" value={cohort.id} />
+              <fieldset>
+                <legend>{t('cohorts.members')}</legend>
+                <ul>
+                  {cohort.members.map((m) => (
+                    <li key={m.candidate_id}>
+                      {m.own && m.status === 'proposed' ? (
+                        <label>
+                          <input type="checkbox" name="candidateId" value={m.candidate_id} /> {m.candidate_name}
+                        </label>
+                      ) : (
+                        <span>{m.own ? m.candidate_name : t('cohorts.homeDecides', { jobcentre: m.jobcentre_name })}</span>
+                      )}{' '}
+                      – {t(`cohorts.status.${m.status}`)}
+                    </li>
+                  ))}
+                </ul>
+              </fieldset>
+              <button type="submit" name="intent" value="approve" className="button">
+                {t('cohorts.approve')}
+              </button>
+              <label>
+                {t('queue.rejectReason')}
+                <select name="reason" defaultValue="not_ready">
+                  {REJECT_REASONS.map((reason) => (
+                    <option key={reason} value={reason}>
+                      {t(`rejectReason.${reason}`)}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" name="intent" value="reject" className="button button--quiet">
+                {t('cohorts.reject')}
+              </button>
+            </Form>
+          ) : null}
+        </section>
+      ))}
+      {networks.length > 0 ? (
+        <Form method="post" className="card">
+          <h2>{t('cohorts.create')}</h2>
+          <input type="hidden" name="intent" value="create" />
+          <label>
+            {t('cohorts.network')}
+            <select name="networkId">
+              {networks.map((n) => (
+                <option key={n.id} value={n.id}>
+                  {n.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('cohorts.cohortTitle')}
+            <input type="text" name="title" required maxLength={200} />
+          </label>
+          <label>
+            {t('cohorts.sector')}
+            <input type="text" name="sector" required maxLength={50} defaultValue="kitchen" />
+          </label>
+          <label>
+            {t('cohorts.courseStart')}
+            <input type="date" name="courseStart" required />
+          </label>
+          <label>
+            {t('cohorts.courseEnd')}
+            <input type="date" name="courseEnd" required />
+          </label>
+          <label>
+            {t('cohorts.seats')}
+            <input type="number" name="seats" required min={1} max={200} defaultValue={16} />
+          </label>
+          <button type="submit" className="button">
+            {t('cohorts.create')}
+          </button>
+        </Form>
+      ) : null}
+    </>
+  );
+}
