@@ -30,6 +30,7 @@ const SAMPLES = 1_000;
 const FLOOR_SAMPLES = 50;
 const DATA_DIR = path.resolve('data/bench/pglite');
 const SEED_DAY = '2026-03-01';
+const REMATCH_BUDGET_MS = 150_000;
 
 function print(name: string, value: number, unit: string): void {
   console.log(`bench ${name} ${value < 10 ? value.toFixed(2) : value < 100 ? value.toFixed(1) : Math.round(value)} ${unit}`);
@@ -46,11 +47,31 @@ function spread<T>(items: readonly T[], count: number): T[] {
   return Array.from({ length: count }, (_, i) => items[Math.floor(i * step)]!);
 }
 
-async function timed<T>(samples: number[], work: () => Promise<T> | T): Promise<T> {
+/** CPU time of this process in ms (user + system). */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+type Samples = { wall: number[]; cpu: number[] };
+const samples = (): Samples => ({ wall: [], cpu: [] });
+
+async function timed<T>(into: Samples, work: () => Promise<T> | T): Promise<T> {
+  const cpuStarted = cpuMs();
   const started = performance.now();
   const result = await work();
-  samples.push(performance.now() - started);
+  into.wall.push(performance.now() - started);
+  into.cpu.push(cpuMs() - cpuStarted);
   return result;
+}
+
+function printPercentiles(name: string, into: Samples): void {
+  into.wall.sort((a, b) => a - b);
+  into.cpu.sort((a, b) => a - b);
+  print(`${name}_p50`, percentile(into.wall, 0.5), 'ms');
+  print(`${name}_p95`, percentile(into.wall, 0.95), 'ms');
+  print(`${name}_p50_cpu`, percentile(into.cpu, 0.5), 'ms');
+  print(`${name}_p95_cpu`, percentile(into.cpu, 0.95), 'ms');
 }
 
 async function main(): Promise<void> {
@@ -70,9 +91,11 @@ async function main(): Promise<void> {
   const search = createEmbeddedEngine();
   const deps = { db, search, clock };
 
+  const buildCpu = cpuMs();
   const buildStarted = performance.now();
   const counts = await reindex({ db, search, sources: createDocumentSources({ clock }) });
   print('build', (performance.now() - buildStarted) / 1000, 's');
+  print('build_cpu', (cpuMs() - buildCpu) / 1000, 's');
   console.error(`indexed ${counts.candidates} candidates, ${counts.slots} slots`);
 
   const slotDocs = (await search.search<SlotDocument>('slots', { limit: SLOTS * 2 })).hits.map((hit) => hit.document);
@@ -82,45 +105,51 @@ async function main(): Promise<void> {
   for (const slot of spread(slotDocs, 20)) await matchesForSlot(deps, slot.id);
   for (const candidate of spread(candidateDocs, 20)) await offersForCandidateFromIndex(deps, candidate.id);
 
-  const slotTimes: number[] = [];
+  const slotTimes = samples();
   let ranked = 0;
   for (const slot of spread(slotDocs, SAMPLES)) {
     const result = await timed(slotTimes, () => matchesForSlot(deps, slot.id, { top: 50 }));
     ranked += result.ranked.length;
   }
-  slotTimes.sort((a, b) => a - b);
-  print('slot_p50', percentile(slotTimes, 0.5), 'ms');
-  print('slot_p95', percentile(slotTimes, 0.95), 'ms');
+  printPercentiles('slot', slotTimes);
   console.error(`slots: ${(ranked / SAMPLES).toFixed(1)} ranked candidates on average`);
 
-  const candidateTimes: number[] = [];
+  const candidateTimes = samples();
   let offered = 0;
   for (const candidate of spread(candidateDocs, SAMPLES)) {
     const result = await timed(candidateTimes, () => offersForCandidateFromIndex(deps, candidate.id, { top: 50 }));
     offered += result.ranked.length;
   }
-  candidateTimes.sort((a, b) => a - b);
-  print('candidate_p50', percentile(candidateTimes, 0.5), 'ms');
-  print('candidate_p95', percentile(candidateTimes, 0.95), 'ms');
+  printPercentiles('candidate', candidateTimes);
   console.error(`candidates: ${(offered / SAMPLES).toFixed(1)} ranked offers on average`);
 
   // The floor: no engine, the matcher over every candidate (conversion done once, outside the timing).
   const everyone = candidateDocs.map(matchCandidateFromDocument);
-  const floorTimes: number[] = [];
+  const floorTimes = samples();
   for (const slot of spread(slotDocs, FLOOR_SAMPLES)) {
     await timed(floorTimes, () => matchSlot(matchSlotFromDocument(slot), everyone, { asOf: SEED_DAY, top: 50 }));
   }
-  floorTimes.sort((a, b) => a - b);
+  floorTimes.wall.sort((a, b) => a - b);
+  floorTimes.cpu.sort((a, b) => a - b);
 
-  const rematch = await rematchAll(deps);
-  print('rematch', rematch.durationMs / 1000, 's');
+  const budget = new AbortController();
+  const stopRematch = setTimeout(() => budget.abort(), REMATCH_BUDGET_MS);
+  const rematchCpu = cpuMs();
+  const rematch = await rematchAll(deps, { signal: budget.signal });
+  clearTimeout(stopRematch);
+  const share = rematch.slots / Math.max(1, slotDocs.length);
+  if (rematch.stopped) console.error(`re-match stopped after ${rematch.slots} of ${slotDocs.length} slots: figures extrapolated`);
+  print('rematch', rematch.durationMs / 1000 / share, 's');
+  print('rematch_cpu', (cpuMs() - rematchCpu) / 1000 / share, 's');
   console.error(`re-match: ${rematch.slots} slots, ${rematch.proposed} proposals`);
 
   // maxRSS is the process's peak resident set in kilobytes (getrusage).
   print('rss', process.resourceUsage().maxRSS / 1024, 'MB');
-  const floorP95 = percentile(floorTimes, 0.95);
+  const floorP95 = percentile(floorTimes.wall, 0.95);
   print('floor_p95', floorP95, 'ms');
-  print('slot_floor_ratio', percentile(slotTimes, 0.95) / floorP95, 'x');
+  print('floor_p95_cpu', percentile(floorTimes.cpu, 0.95), 'ms');
+  print('slot_floor_ratio', percentile(slotTimes.wall, 0.95) / floorP95, 'x');
+  print('slot_floor_ratio_cpu', percentile(slotTimes.cpu, 0.95) / percentile(floorTimes.cpu, 0.95), 'x');
 
   await search.close();
   await database.close();

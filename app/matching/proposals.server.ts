@@ -118,6 +118,8 @@ export type RematchAllSummary = {
   removed: number;
   counts: Record<'proposed' | 'approved' | 'rejected' | 'stale', number>;
   durationMs: number;
+  /** True when `signal` stopped the run before every slot was re-matched. */
+  stopped: boolean;
 };
 
 const SLOT_PAGE = 200;
@@ -125,17 +127,24 @@ const SLOT_PAGE = 200;
 /**
  * Re-matches every published slot, a page at a time (one transaction per
  * page), then removes undecided proposals of slots no longer published.
+ * An aborted `signal` stops after the current page (the bench's time box);
+ * pages already written stay written.
  */
 export async function rematchAll(
   deps: ProposalDeps,
-  options: { onProgress?: (done: { slots: number; proposed: number }) => void } = {},
+  options: { onProgress?: (done: { slots: number; proposed: number }) => void; signal?: AbortSignal } = {},
 ): Promise<RematchAllSummary> {
   const started = performance.now();
   let after: string | null = null;
   let slots = 0;
   let proposed = 0;
   let removed = 0;
+  let stopped = false;
   for (;;) {
+    if (options.signal?.aborted) {
+      stopped = true;
+      break;
+    }
     const page = await selectPublishedSlotIds(deps.db, after, SLOT_PAGE);
     if (page.length === 0) break;
     after = page[page.length - 1]!;
@@ -147,6 +156,7 @@ export async function rematchAll(
     removed += written.removed;
     options.onProgress?.({ slots, proposed });
   }
-  removed += await deleteProposalsOfUnpublishedSlots(deps.db);
-  return { slots, proposed, removed, counts: await countProposals(deps.db), durationMs: performance.now() - started };
+  if (!stopped) removed += await deleteProposalsOfUnpublishedSlots(deps.db);
+  const durationMs = performance.now() - started;
+  return { slots, proposed, removed, counts: await countProposals(deps.db), durationMs, stopped };
 }

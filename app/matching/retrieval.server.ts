@@ -18,6 +18,7 @@ import { matchCandidateFromDocument, type CandidateDocument } from '../../search
 import { matchSlotFromDocument, type SlotDocument } from '../../search/documents/slots.server.js';
 import { NotFound } from '../lib/errors.js';
 import { matchSlot, offersForCandidate, type RankedOffer, type RankedPair } from './match.js';
+import type { MatchCandidate, MatchSlot } from './types.js';
 
 export type RetrievalDeps = { db?: Kysely<DB>; search: SearchEngine; clock: () => Date };
 
@@ -36,6 +37,28 @@ export const DEFAULT_TOP = 50;
 const TRAVEL_BANDS_KM = [10, 15, 25, 40, 60, 100, 150, 300];
 
 const today = (clock: () => Date) => clock().toISOString().slice(0, 10);
+
+/**
+ * The matcher's view of a document, built once per document object. The
+ * embedded engine hands back the same stored object until the document is
+ * replaced, so re-ranking skips the conversion (dates as text, language
+ * parsing) on every later query; a replaced document is a new object and
+ * gets a new entry, and dropped ones are collected with their documents.
+ */
+const matchCandidates = new WeakMap<CandidateDocument, MatchCandidate>();
+const matchSlots = new WeakMap<SlotDocument, MatchSlot>();
+
+function matchCandidateOf(document: CandidateDocument): MatchCandidate {
+  let candidate = matchCandidates.get(document);
+  if (!candidate) matchCandidates.set(document, (candidate = matchCandidateFromDocument(document)));
+  return candidate;
+}
+
+function matchSlotOf(document: SlotDocument): MatchSlot {
+  let slot = matchSlots.get(document);
+  if (!slot) matchSlots.set(document, (slot = matchSlotFromDocument(document)));
+  return slot;
+}
 
 function withinTravelLimit(location: { lat: number; lng: number }): Filter {
   let previous = -1;
@@ -141,7 +164,7 @@ export async function matchesForSlot(
   const top = opts.top ?? DEFAULT_TOP;
   const documents = await retrieveCandidates(deps.search, slot, candidateFilterFor(slot, opts.scope), top, opts.limit ?? RETRIEVE_LIMIT);
   const byId = new Map(documents.map((document) => [document.id, document]));
-  const result = matchSlot(matchSlotFromDocument(slot), documents.map(matchCandidateFromDocument), { asOf: today(deps.clock), top });
+  const result = matchSlot(matchSlotOf(slot), documents.map(matchCandidateOf), { asOf: today(deps.clock), top });
   return {
     slot,
     retrieved: documents.length,
@@ -203,7 +226,7 @@ export async function offersForCandidateFromIndex(
   });
   const slots = result.hits.map((hit) => hit.document);
   const byId = new Map(slots.map((slot) => [slot.id, slot]));
-  const offers = offersForCandidate(matchCandidateFromDocument(candidate), slots.map(matchSlotFromDocument), {
+  const offers = offersForCandidate(matchCandidateOf(candidate), slots.map(matchSlotOf), {
     asOf: today(deps.clock),
     top: opts.top ?? DEFAULT_TOP,
   });

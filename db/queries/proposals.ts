@@ -26,7 +26,8 @@ export type MatcherProposalRow = {
   reasons: string[];
 };
 
-const INSERT_BATCH = 1_000;
+/** Rows per insert: 7 parameters a row stays far below PostgreSQL's 65,535, and PGlite parses small statements faster. */
+const INSERT_BATCH = 500;
 const UNDECIDED = ['proposed', 'stale'] as const;
 
 /** Inserts or refreshes matcher proposals; decided and interest proposals for the same pair stay as they are. */

@@ -4,7 +4,12 @@
  * contact, CPR, nationality, gender or religion ever leaves these queries.
  * Birth date, arrival date and residence basis are read here only so the
  * caller can compute the IGU eligibility window; they are not indexed.
+ *
+ * Batches of ids travel as one array parameter (`= any($1::uuid[])`), not
+ * as an IN list of a thousand parameters: PGlite parses and plans the
+ * latter noticeably slower, and reindexing sends tens of such batches.
  */
+import { sql } from 'kysely';
 import type { Executor } from '../client.server.js';
 import type { Cefr, LabelSet, ResidenceBasis, SlotType } from '../schema.js';
 
@@ -13,6 +18,11 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 /** Ids that can be uuids; anything else cannot be in the table (and would make PostgreSQL throw). */
 export function uuidsOnly(ids: readonly string[]): string[] {
   return [...new Set(ids.filter((id) => UUID_RE.test(id)))];
+}
+
+/** `column = any(ids)` with the ids as one uuid[] parameter. */
+function inUuids(column: string, ids: readonly string[]) {
+  return sql<boolean>`${sql.ref(column)} = any(${sql.val([...ids])}::uuid[])`;
 }
 
 export type CandidateDocumentRow = {
@@ -59,7 +69,7 @@ export async function selectMatchableCandidates(db: Executor, ids: readonly stri
       'candidates.ambition_sectors',
       'candidates.waiting_since',
     ])
-    .where('candidates.id', 'in', valid)
+    .where(inUuids('candidates.id', valid))
     .where('candidates.status', '=', 'active')
     .where('candidates.confirmed_at', 'is not', null)
     .execute();
@@ -70,7 +80,7 @@ export async function selectCandidateSkills(db: Executor, candidateIds: readonly
   return db
     .selectFrom('candidate_skills')
     .select(['candidate_id', 'skill_uri'])
-    .where('candidate_id', 'in', [...candidateIds])
+    .where(inUuids('candidate_id', uuidsOnly(candidateIds)))
     .orderBy('candidate_id')
     .orderBy('skill_uri')
     .execute();
@@ -84,7 +94,7 @@ export async function selectCandidateLanguages(
   return db
     .selectFrom('candidate_languages')
     .select(['candidate_id', 'code', 'spoken', 'written'])
-    .where('candidate_id', 'in', [...candidateIds])
+    .where(inUuids('candidate_id', uuidsOnly(candidateIds)))
     .orderBy('candidate_id')
     .orderBy('code')
     .execute();
@@ -170,7 +180,7 @@ export async function selectPublishedSlots(db: Executor, ids: readonly string[])
       'postal_codes.lon',
       'postal_codes.municipality_code',
     ])
-    .where('slots.id', 'in', valid)
+    .where(inUuids('slots.id', valid))
     .where('slots.status', '=', 'published')
     .execute();
 }
@@ -184,7 +194,7 @@ export async function selectSlotSkills(
     .selectFrom('slot_skills')
     .innerJoin('skills', 'skills.uri', 'slot_skills.skill_uri')
     .select(['slot_skills.slot_id', 'slot_skills.skill_uri', 'slot_skills.required', 'skills.labels'])
-    .where('slot_skills.slot_id', 'in', [...slotIds])
+    .where(inUuids('slot_skills.slot_id', uuidsOnly(slotIds)))
     .orderBy('slot_skills.slot_id')
     .orderBy('slot_skills.required', 'desc')
     .orderBy('slot_skills.skill_uri')
