@@ -147,6 +147,9 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* React Aria reads this nonce for the one <style> element it adds (usePress); the CSP allows it. */}
+        {/* The browser has no nonce to render, so it keeps the server's attribute. */}
+        <meta name="csp-nonce" content={nonce} suppressHydrationWarning />
         <Meta />
         <Links />
       </head>

@@ -100,7 +100,8 @@ function createApp(services: AppServices, build: ServerBuild) {
         directives: {
           defaultSrc: ["'self'"],
           scriptSrc: ["'self'", (_req, res) => `'nonce-${nonceOf(res)}'`],
-          styleSrc: ["'self'"],
+          // React Aria adds one <style> element carrying this nonce (from <meta name="csp-nonce">).
+          styleSrc: ["'self'", (_req, res) => `'nonce-${nonceOf(res)}'`],
           // React Aria positions popovers with style attributes.
           styleSrcAttr: ["'unsafe-inline'"],
           imgSrc: ["'self'", 'data:'],
