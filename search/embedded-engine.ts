@@ -113,6 +113,8 @@ type IndexState = {
   numbers: Map<string, NumberIndex | undefined>;
   /** Geo cell → document numbers. */
   geo: Map<number, Set<number>>;
+  /** Keyword and geo sets as arrays, made on first read after a write (iterating a Set costs more). */
+  postings: WeakMap<Set<number>, Int32Array>;
   /** Per-query "seen" marks for de-duplicating candidates without clearing an array. */
   seen: Uint32Array;
   generation: number;
@@ -194,8 +196,9 @@ function indexDocument(state: IndexState, document: SearchDocument, n: number, a
       }
     }
   }
-  // Sorted number arrays are rebuilt on the next query that needs them.
+  // Sorted number arrays and posting arrays are rebuilt on the next query that needs them.
   for (const field of state.numbers.keys()) state.numbers.set(field, undefined);
+  state.postings = new WeakMap();
   if (state.geoField !== undefined) {
     const point = document[state.geoField];
     if (isGeoPoint(point)) {
@@ -255,6 +258,12 @@ function lowerBound(values: Float64Array, bound: number, strict: boolean): numbe
   return low;
 }
 
+function postingsOf(state: IndexState, set: Set<number>): Int32Array {
+  let postings = state.postings.get(set);
+  if (!postings) state.postings.set(set, (postings = Int32Array.from(set)));
+  return postings;
+}
+
 /** A superset of a filter's matches: how many (with repeats) and how to list them. */
 type Plan = { size: number; collect: (visit: (n: number) => void) => void };
 
@@ -273,13 +282,13 @@ function geoPlan(state: IndexState, centre: { lat: number; lng: number; meters: 
   const lngFrom = cellOf(centre.lng - lngDelta);
   const lngTo = cellOf(centre.lng + lngDelta);
   if ((latTo - latFrom + 1) * (lngTo - lngFrom + 1) > MAX_GEO_CELLS) return undefined;
-  const cells: Array<Set<number>> = [];
+  const cells: Int32Array[] = [];
   let size = 0;
   for (let lat = latFrom; lat <= latTo; lat += 1) {
     for (let lng = lngFrom; lng <= lngTo; lng += 1) {
       const numbers = state.geo.get(cellKey(lat, lng));
       if (numbers) {
-        cells.push(numbers);
+        cells.push(postingsOf(state, numbers));
         size += numbers.size;
       }
     }
@@ -287,7 +296,7 @@ function geoPlan(state: IndexState, centre: { lat: number; lng: number; meters: 
   return {
     size,
     collect: (visit) => {
-      for (const numbers of cells) for (const n of numbers) visit(n);
+      for (const numbers of cells) for (let i = 0; i < numbers.length; i += 1) visit(numbers[i]!);
     },
   };
 }
@@ -312,16 +321,47 @@ function rangePlan(state: IndexState, field: string, bounds: { gte?: number; lte
   };
 }
 
+/**
+ * Documents of `driver` that `filterBy` also lists. Marking costs a few ns a
+ * document, checking one with the compiled filter (ranges, a haversine) far
+ * more, so visiting only the intersection pays even when `filterBy` is large.
+ * The size is an estimate (independence), used only to choose plans.
+ */
+function intersect(state: IndexState, driver: Plan, filterBy: Plan): Plan {
+  const total = Math.max(1, state.documents.size);
+  return {
+    size: Math.ceil((driver.size * Math.min(total, filterBy.size)) / total),
+    collect: (visit) => {
+      // Own marks per intersection: plans nest (an or of ands inside an and).
+      const marks = new Uint8Array(state.byNumber.length);
+      filterBy.collect((n) => {
+        marks[n] = 1;
+      });
+      driver.collect((n) => {
+        if (marks[n] === 1) visit(n);
+      });
+    },
+  };
+}
+
+/** Beyond this ratio of sizes, marking the larger side costs more than it saves. */
+const MAX_INTERSECT_RATIO = 16;
+
 /** A plan for `filter`, or undefined when only a full scan can tell. */
 function planFor(filter: Filter, state: IndexState): Plan | undefined {
   if ('and' in filter) {
-    let best: Plan | undefined;
+    const plans: Plan[] = [];
     for (const child of filter.and) {
       const plan = planFor(child, state);
-      if (plan && (!best || plan.size < best.size)) best = plan;
-      if (best && best.size === 0) break;
+      if (!plan) continue;
+      if (plan.size === 0) return plan;
+      plans.push(plan);
     }
-    return best;
+    if (plans.length === 0) return undefined;
+    plans.sort((a, b) => a.size - b.size);
+    const [smallest, next] = plans;
+    if (smallest && next && next.size <= MAX_INTERSECT_RATIO * smallest.size) return intersect(state, smallest, next);
+    return smallest;
   }
   if ('or' in filter) {
     const plans: Plan[] = [];
@@ -349,7 +389,10 @@ function planFor(filter: Filter, state: IndexState): Plan | undefined {
       return {
         size: sets.reduce((sum, set) => sum + set.size, 0),
         collect: (visit) => {
-          for (const set of sets) for (const n of set) visit(n);
+          for (const set of sets) {
+            const numbers = postingsOf(state, set);
+            for (let i = 0; i < numbers.length; i += 1) visit(numbers[i]!);
+          }
         },
       };
     }
@@ -381,8 +424,7 @@ function comparatorFor(query: SearchQuery, byScore: boolean): (a: Scored, b: Sco
     for (const { field, direction } of sort) {
       const av = a.document[field];
       const bv = b.document[field];
-      const missing = (v: unknown) => v === undefined || v === null;
-      if (missing(av) || missing(bv)) {
+      if (av === undefined || av === null || bv === undefined || bv === null) {
         const order = compareValues(av, bv);
         if (order !== 0) return order;
         continue;
@@ -467,6 +509,7 @@ export function createEmbeddedEngine(): SearchEngine {
       keywords: new Map(keywordFields(settings).map((field) => [field, new Map()])),
       numbers: new Map(numberFields(settings).map((field) => [field, undefined])),
       geo: new Map(),
+      postings: new WeakMap(),
       seen: new Uint32Array(0),
       generation: 0,
     };
