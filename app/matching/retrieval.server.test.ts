@@ -37,6 +37,18 @@ describe.each(databaseKinds)('retrieval over the index on %s', (kind) => {
     expect(await search.get('slots', world.slots.draft.id)).toBeNull();
   });
 
+  it('keeps a published slot of an unverified employer out of the index until the employer is verified', async () => {
+    const sources = createDocumentSources({ clock });
+    const slot = await database.db.selectFrom('slots').select(['id', 'organisation_id']).where('id', '=', world.slots.igu.id).executeTakeFirstOrThrow();
+    await database.db.updateTable('organisations').set({ status: 'unverified' }).where('id', '=', slot.organisation_id).execute();
+    try {
+      expect((await sources.slots.load(database.db, [slot.id])).has(slot.id)).toBe(false);
+    } finally {
+      await database.db.updateTable('organisations').set({ status: 'verified' }).where('id', '=', slot.organisation_id).execute();
+    }
+    expect((await sources.slots.load(database.db, [slot.id])).has(slot.id)).toBe(true);
+  });
+
   it('keeps personal data out of candidate documents: no name, CPR, birth or arrival date, nationality, gender, e-mail or phone', async () => {
     const { hits } = await search.search<CandidateDocument>('candidates', { limit: 100 });
     const allowed = new Set(Object.keys(candidateIndexSettings.fields));

@@ -149,12 +149,17 @@ export type SlotDocumentRow = {
   municipality_code: string;
 };
 
-/** Published slots among `ids`, with their workplace's coordinates. */
+/**
+ * Published slots of verified employers among `ids`, with their workplace's
+ * coordinates. A slot of an unverified or suspended employer stays out of the
+ * index, so a fake employer never reaches candidates.
+ */
 export async function selectPublishedSlots(db: Executor, ids: readonly string[]): Promise<SlotDocumentRow[]> {
   const valid = uuidsOnly(ids);
   if (valid.length === 0) return [];
   return db
     .selectFrom('slots')
+    .innerJoin('organisations', 'organisations.id', 'slots.organisation_id')
     .innerJoin('workplaces', 'workplaces.id', 'slots.workplace_id')
     .innerJoin('postal_codes', 'postal_codes.code', 'workplaces.postal_code')
     .leftJoin('occupations', 'occupations.uri', 'slots.occupation_uri')
@@ -182,6 +187,7 @@ export async function selectPublishedSlots(db: Executor, ids: readonly string[])
     ])
     .where(inUuids('slots.id', valid))
     .where('slots.status', '=', 'published')
+    .where('organisations.status', '=', 'verified')
     .execute();
 }
 
@@ -201,10 +207,17 @@ export async function selectSlotSkills(
     .execute();
 }
 
-/** One page of published slot ids after `afterId` (keyset paging). */
+/** One page of ids of published slots of verified employers after `afterId` (keyset paging). */
 export async function selectPublishedSlotIds(db: Executor, afterId: string | null, limit: number): Promise<string[]> {
-  let query = db.selectFrom('slots').select('id').where('status', '=', 'published').orderBy('id').limit(limit);
-  if (afterId !== null) query = query.where('id', '>', afterId);
+  let query = db
+    .selectFrom('slots')
+    .innerJoin('organisations', 'organisations.id', 'slots.organisation_id')
+    .select('slots.id')
+    .where('slots.status', '=', 'published')
+    .where('organisations.status', '=', 'verified')
+    .orderBy('slots.id')
+    .limit(limit);
+  if (afterId !== null) query = query.where('slots.id', '>', afterId);
   const rows = await query.execute();
   return rows.map((row) => row.id);
 }
