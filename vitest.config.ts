@@ -10,7 +10,7 @@ export default defineConfig({
     // Each worker may open PGlite instances (0.5–1 GB each): keep parallelism modest.
     pool: 'forks',
     maxWorkers: 2,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
   },
 });
