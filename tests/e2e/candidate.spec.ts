@@ -143,6 +143,8 @@ async function logIn(page: Page, email: string) {
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Adgangskode').fill(PASSWORD);
   await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+  // Wait for the log-in to land before going elsewhere, or the next navigation cancels it.
+  await expect(page).not.toHaveURL(/\/login/);
 }
 
 test('a consultant invites a candidate; the mail lands in the local mailbox; the paper code sets the password', async ({ page }) => {
