@@ -1,0 +1,112 @@
+/**
+ * The whole pipeline from proposal to "ordinary job": the consultant
+ * approves a proposal for Amal (the demo candidate of Jobcenter Aabenraa),
+ * Amal agrees to share with the employer, the employer's invitation is
+ * recorded (by the consultant, as relayed by the employer: the employer's own
+ * invite page is not there yet), the consultant creates the placement,
+ * records start, completion and the outcome, and the figures page shows it.
+ */
+import { expect, test, type Page } from '@playwright/test';
+
+const PASSWORD = 'demo-jobbro-2026';
+
+let browserErrors: string[] = [];
+test.beforeEach(({ page }) => {
+  browserErrors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) browserErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => browserErrors.push(error.message));
+});
+test.afterEach(() => {
+  expect(browserErrors).toEqual([]);
+});
+
+async function logIn(page: Page, email: string) {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 15_000 });
+}
+
+async function logOut(page: Page) {
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await expect(page).toHaveURL('/');
+}
+
+test('proposal to ordinary job: approve, share, invite, place, outcome, figures', async ({ page }) => {
+  test.setTimeout(90_000);
+  await logIn(page, 'consultant@demo.jobbro.dk');
+  await expect(page.getByRole('heading', { level: 1, name: 'Din kø' })).toBeVisible();
+
+  // Amal's proposals, best first; approve the first one the rules allow.
+  await page.goto('/consultant?candidate=Amal');
+  const boxes = page.getByRole('checkbox', { name: /^Vælg Amal Haddad til / });
+  const count = await boxes.count();
+  expect(count).toBeGreaterThan(0);
+  let approved = false;
+  for (let i = 0; i < count && !approved; i++) {
+    await page.getByRole('checkbox', { name: /^Vælg Amal Haddad til / }).nth(i).check();
+    await page.getByRole('button', { name: 'Godkend valgte' }).click();
+    const status = page.getByRole('status');
+    await expect(status).toBeVisible();
+    approved = (await status.textContent())?.includes('1 forslag godkendt') ?? false;
+    if (!approved) await expect(status).toContainText('Afvist efter');
+  }
+  expect(approved).toBe(true);
+
+  // The pipeline now waits for Amal.
+  await page.goto('/consultant/placements');
+  await expect(page.getByText('Venter på at kandidaten siger ja til at dele')).toBeVisible();
+  await logOut(page);
+
+  // Amal agrees to share with the employer.
+  await logIn(page, 'candidate@demo.jobbro.dk');
+  await page.goto('/candidate/sharing');
+  await page.getByRole('button', { name: /^Del med / }).first().click();
+  await expect(page.getByText('Arbejdsgiveren kan se dit navn og dine kontaktoplysninger.')).toBeVisible();
+  await logOut(page);
+
+  // Back at the jobcentre: the employer's invitation, the placement and its life.
+  await logIn(page, 'consultant@demo.jobbro.dk');
+  await page.goto('/consultant/placements');
+  await expect(page.getByText('Venter på virksomheden')).toBeVisible();
+  await page.getByRole('button', { name: 'Virksomheden har inviteret kandidaten' }).click();
+  await expect(page.getByText('Virksomheden har inviteret – opret forløbet')).toBeVisible();
+  await page.getByRole('button', { name: 'Opret forløb' }).click();
+  await expect(page.getByText('Planlagt', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Registrér start' }).click();
+  await expect(page.getByText('Startet', { exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Registrér opfølgning' }).click();
+  await expect(page.getByText(/^Næste opfølgning: \d{4}-\d{2}-\d{2}$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Registrér gennemført' }).click();
+  await expect(page.getByText('Afsluttet', { exact: true })).toBeVisible();
+  await page.getByRole('combobox', { name: /^Resultat/ }).selectOption('ordinary_job');
+  await page.getByRole('button', { name: 'Registrér resultat' }).click();
+  await expect(page.getByText(/Ordinært job \(\d{4}-\d{2}-\d{2}\)/)).toBeVisible();
+
+  // The figures show the placement and its outcome.
+  await page.goto('/consultant/figures');
+  await expect(page.getByRole('heading', { level: 1, name: 'Tal' })).toBeVisible();
+  // The tables sit in closed <details> behind each chart: open the one to read.
+  const outcomes = page.getByRole('figure', { name: 'Forløb efter resultat' });
+  await expect(outcomes.locator('svg title')).toHaveText('Forløb efter resultat');
+  await outcomes.getByText('Tabel').click();
+  await expect(outcomes.getByRole('row', { name: 'Ordinært job 1' })).toBeVisible();
+  const stages = page.getByRole('figure', { name: 'Kandidater efter trin' });
+  await stages.getByText('Tabel').click();
+  await expect(stages.getByRole('row', { name: 'Ordinært job 1' })).toBeVisible();
+
+  // Every table exports as CSV.
+  const csv = await page.request.get('/consultant/figures.csv?table=byOutcome&scope=jobcentre');
+  expect(csv.status()).toBe(200);
+  expect(await csv.text()).toContain('ordinary_job,1');
+});
+
+test('a consultant cannot see national figures or another role’s pages', async ({ page }) => {
+  await logIn(page, 'consultant@demo.jobbro.dk');
+  await expect(page).toHaveURL('/consultant');
+  const response = await page.request.get('/admin/figures');
+  expect(response.status()).toBe(403);
+});
