@@ -4,6 +4,7 @@
  * contact appear only once the candidate has agreed to share them with this
  * company for this slot (consents). Every view is audit logged.
  */
+import { insertProfileView } from '../../db/queries/candidates.js';
 import type { Kysely } from 'kysely';
 import * as employers from '../../db/queries/employers.js';
 import type { Cefr, DB, EmployerDeclineReason } from '../../db/schema.js';
@@ -54,6 +55,14 @@ export async function listApprovedCandidates(
       details: { slotId: slot.id, organisationId: actor.organisationId, shared: row.full_name !== null },
     })),
   );
+  // The candidate sees who has looked at their profile (DOMAIN.md, privacy).
+  // An API key has no user; its views stay in the audit log above.
+  const viewerUserId = actor.userId;
+  if (viewerUserId !== null) {
+    for (const row of rows) {
+      await insertProfileView(deps.db, { candidateId: row.candidate_id, viewerUserId, organisationId: actor.organisationId, jobcentreId: null });
+    }
+  }
   return {
     slot,
     candidates: rows.map((row) => ({

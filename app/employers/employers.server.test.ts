@@ -197,6 +197,9 @@ describe.each(databaseKinds)('employers on %s', (kind) => {
       expect(JSON.stringify(candidates)).not.toContain(proposedCandidate);
       const audit = await database.db.selectFrom('audit_log').select(['action', 'actor_user_id']).where('action', '=', 'employer.view_candidate').execute();
       expect(audit).toEqual([{ action: 'employer.view_candidate', actor_user_id: a.userId }]);
+      // …and the candidate can see that this company looked.
+      const views = await database.db.selectFrom('profile_views').select(['viewer_user_id', 'organisation_id']).execute();
+      expect(views).toEqual([{ viewer_user_id: a.userId, organisation_id: a.organisationId }]);
     });
 
     it('shows name and contact after consent for this slot and company only', async () => {
