@@ -3,6 +3,7 @@ import { parseWithZod } from '@conform-to/zod/v4';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { createMailer } from '~/mail/mailer.server';
 import { requireUser } from '~/auth/session.server';
 import { createApiKey, listApiKeys, revokeApiKey } from '~/employers/api-keys.server';
 import { useErrorText } from '~/employers/form-ui';
@@ -33,9 +34,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const submission = parseWithZod(formData, { schema: invitationSchema });
       if (submission.status !== 'success') return data<ActionResult>({ intent, ok: false, errors: { email: ['email'] } }, { status: 400 });
       const { token } = await inviteColleague(services, actor, submission.value);
-      // No mail service yet: the link goes to the log for the person who runs Jobbro.
       const link = new URL(`/employer/invitation/${token}`, request.url).toString();
-      services.logger.info({ organisationId: actor.organisationId, link }, 'colleague invitation link');
+      // SMTP when configured; otherwise the local mailbox that admins read at /admin/mailbox.
+      await createMailer({ env: services.env, db: services.db }).send({
+        to: submission.value.email,
+        subject: 'Invitation til Jobbro / Invitation to Jobbro',
+        text: `Du er inviteret til at blive en del af din virksomhed på Jobbro. Åbn linket for at vælge en adgangskode:\n${link}\n\nYou have been invited to join your company on Jobbro. Open the link to choose a password:\n${link}\n`,
+      });
       return data<ActionResult>({ intent, ok: true, email: submission.value.email });
     }
     if (intent === 'key') {
