@@ -25,6 +25,9 @@ export default function Landing() {
         <li className="card">
           <h2>{t('landing.employersTitle')}</h2>
           <p>{t('landing.employersText')}</p>
+          <p>
+            <Link to="/signup/employer">{t('landing.employersSignUp')}</Link>
+          </p>
         </li>
         <li className="card">
           <h2>{t('landing.consultantsTitle')}</h2>
@@ -33,6 +36,9 @@ export default function Landing() {
         <li className="card">
           <h2>{t('landing.candidatesTitle')}</h2>
           <p>{t('landing.candidatesText')}</p>
+          <p>
+            <Link to="/register">{t('landing.candidatesRegister')}</Link>
+          </p>
         </li>
       </ul>
     </>
