@@ -1,9 +1,8 @@
 /**
  * The whole pipeline from proposal to "ordinary job": the consultant
  * approves a proposal for Amal (the demo candidate of Jobcenter Aabenraa),
- * Amal agrees to share with the employer, the employer's invitation is
- * recorded (by the consultant, as relayed by the employer: the employer's own
- * invite page is not there yet), the consultant creates the placement,
+ * for a slot of the demo employer, Amal agrees to share with the employer,
+ * the employer invites her from the slot's page, the consultant creates the placement,
  * records start, completion and the outcome, and the figures page shows it.
  */
 import { expect, test, type Page } from '@playwright/test';
@@ -40,8 +39,11 @@ test('proposal to ordinary job: approve, share, invite, place, outcome, figures'
   await logIn(page, 'consultant@demo.jobbro.dk');
   await expect(page.getByRole('heading', { level: 1, name: 'Din kø' })).toBeVisible();
 
-  // Amal's proposals, best first; approve the first one the rules allow.
+  // Amal's proposals for the demo employer's slots, best first; approve the first one the rules allow.
   await page.goto('/consultant?candidate=Amal');
+  await page.getByRole('combobox', { name: 'Virksomhed' }).selectOption({ label: 'Restaurant Fjordkanten ApS' });
+  await page.getByRole('button', { name: 'Filtrér' }).click();
+  await expect(page).toHaveURL(/employer=/);
   const boxes = page.getByRole('checkbox', { name: /^Vælg Amal Haddad til / });
   const count = await boxes.count();
   expect(count).toBeGreaterThan(0);
@@ -59,6 +61,9 @@ test('proposal to ordinary job: approve, share, invite, place, outcome, figures'
   // The pipeline now waits for Amal.
   await page.goto('/consultant/placements');
   await expect(page.getByText('Venter på at kandidaten siger ja til at dele')).toBeVisible();
+  const heading = await page.getByRole('heading', { level: 2, name: /^Amal Haddad – .+, Restaurant Fjordkanten ApS$/ }).textContent();
+  const slotTitle = (heading ?? '').replace(/^Amal Haddad – /, '').replace(/, Restaurant Fjordkanten ApS$/, '');
+  expect(slotTitle).not.toBe('');
   await logOut(page);
 
   // Amal agrees to share with the employer.
@@ -68,11 +73,29 @@ test('proposal to ordinary job: approve, share, invite, place, outcome, figures'
   await expect(page.getByText('Arbejdsgiveren kan se dit navn og dine kontaktoplysninger.')).toBeVisible();
   await logOut(page);
 
-  // Back at the jobcentre: the employer's invitation, the placement and its life.
+  // The employer sees Amal, now with her name, and invites her to an interview from the slot's page.
+  await logIn(page, 'employer@demo.jobbro.dk');
+  await page.goto('/employer');
+  const slotLinks = page.getByRole('link', { name: slotTitle, exact: true });
+  const linkCount = await slotLinks.count();
+  let invited = false;
+  for (let i = 0; i < linkCount && !invited; i++) {
+    await page.goto('/employer');
+    await page.getByRole('link', { name: slotTitle, exact: true }).nth(i).click();
+    await expect(page.getByRole('heading', { level: 1, name: slotTitle })).toBeVisible();
+    const invite = page.getByRole('button', { name: 'Invitér til samtale' });
+    if ((await invite.count()) === 0) continue;
+    await expect(page.getByText('Amal Haddad')).toBeVisible();
+    await invite.first().click();
+    await expect(page.getByText('Inviteret til samtale').first()).toBeVisible();
+    invited = true;
+  }
+  expect(invited).toBe(true);
+  await logOut(page);
+
+  // Back at the jobcentre: the placement and its life.
   await logIn(page, 'consultant@demo.jobbro.dk');
   await page.goto('/consultant/placements');
-  await expect(page.getByText('Venter på virksomheden')).toBeVisible();
-  await page.getByRole('button', { name: 'Virksomheden har inviteret kandidaten' }).click();
   await expect(page.getByText('Virksomheden har inviteret – opret forløbet')).toBeVisible();
   await page.getByRole('button', { name: 'Opret forløb' }).click();
   await expect(page.getByText('Planlagt', { exact: true })).toBeVisible();

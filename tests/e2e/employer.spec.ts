@@ -73,7 +73,12 @@ test('a company signs up, adds a workplace and posts an IGU slot that waits for 
   await page.getByRole('radio', { name: 'IGU' }).check();
   await page.getByLabel('Titel').fill('Køkkenmedhjælper (IGU)');
   const picker = page.getByRole('combobox', { name: 'Krævede kompetencer' });
-  await picker.fill('opvask');
+  // Typing before React has hydrated the combobox fires no lookup: type again until the options show.
+  await expect(async () => {
+    await picker.fill('');
+    await picker.fill('opvask');
+    await expect(page.getByRole('option', { name: /opvaskemaskine/ }).first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
   await page.getByRole('option', { name: /opvaskemaskine/ }).first().click();
   await expect(page.getByRole('row', { name: /opvaskemaskine/ }).or(page.getByText(/opvaskemaskine/).first())).toBeVisible();
   await page.getByLabel('Mundtligt dansk (CEFR)').selectOption('B1');

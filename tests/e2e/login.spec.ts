@@ -20,7 +20,7 @@ test.afterEach(() => {
 const roles = [
   { role: 'employer', path: '/employer', heading: 'Dine opslag' },
   { role: 'consultant', path: '/consultant', heading: 'Din kø' },
-  { role: 'candidate', path: '/candidate', heading: 'Din profil' },
+  { role: 'candidate', path: '/candidate', heading: 'Min profil' },
   { role: 'admin', path: '/admin', heading: 'Administration' },
 ] as const;
 
