@@ -11,6 +11,7 @@
  */
 import type { Kysely } from 'kysely';
 import {
+  analyzeProposals,
   countProposals,
   deleteProposalsOfUnpublishedSlots,
   deleteUndecidedProposalsOfCandidate,
@@ -140,6 +141,7 @@ export async function rematchAll(
   let proposed = 0;
   let removed = 0;
   let stopped = false;
+  await analyzeProposals(deps.db);
   for (;;) {
     if (options.signal?.aborted) {
       stopped = true;

@@ -5,18 +5,9 @@
  * are never overwritten or deleted here. `computed_at` is the database's
  * now() at the write.
  */
-import { sql, type InsertType } from 'kysely';
+import { sql } from 'kysely';
 import type { Executor } from '../client.server.js';
-import type { MatchProposal, MatchProposalTable } from '../schema.js';
-
-/**
- * A JSON value sent as text and cast in SQL: pg would send a JS array as a
- * PostgreSQL array, not JSON. Typed as the column's insert type because the
- * schema wraps these jsonb columns in `Generated<Json<…>>`.
- */
-function jsonb<Column>(value: unknown) {
-  return sql<NonNullable<InsertType<Column>>>`cast(${JSON.stringify(value)} as jsonb)`;
-}
+import type { MatchProposal } from '../schema.js';
 
 export type MatcherProposalRow = {
   slot_id: string;
@@ -26,45 +17,51 @@ export type MatcherProposalRow = {
   reasons: string[];
 };
 
-/** Rows per insert: 7 parameters a row stays far below PostgreSQL's 65,535, and PGlite parses small statements faster. */
-const INSERT_BATCH = 500;
+/**
+ * Rows per statement. A batch travels as ONE JSON parameter unpacked by
+ * `jsonb_to_recordset`, not as 7 parameters a row: PGlite binds and parses
+ * thousands of parameters slowly, while one JSON text is parsed natively.
+ */
+const INSERT_BATCH = 2_000;
 const UNDECIDED = ['proposed', 'stale'] as const;
 
-/** Inserts or refreshes matcher proposals; decided and interest proposals for the same pair stay as they are. */
+function recordsetJson(rows: ReadonlyArray<Pick<MatcherProposalRow, 'slot_id' | 'candidate_id'> & Partial<MatcherProposalRow>>): string {
+  return JSON.stringify(rows);
+}
+
+/**
+ * Inserts or refreshes matcher proposals; decided and interest proposals for
+ * the same pair stay as they are. An undecided proposal whose score,
+ * components and reasons did not change, and which is not stale, is left
+ * alone (its `computed_at` keeps the time it last changed): a re-match that
+ * ranks the same candidates the same way rewrites nothing.
+ */
 export async function upsertMatcherProposals(db: Executor, rows: readonly MatcherProposalRow[]): Promise<void> {
   for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-    const batch = rows.slice(start, start + INSERT_BATCH).map((row) => ({
-      slot_id: row.slot_id,
-      candidate_id: row.candidate_id,
-      source: 'matcher' as const,
-      score: row.score,
-      components: jsonb<MatchProposalTable['components']>(row.components),
-      reasons: jsonb<MatchProposalTable['reasons']>(row.reasons),
-      status: 'proposed' as const,
-    }));
-    await db
-      .insertInto('match_proposals')
-      .values(batch)
-      .onConflict((oc) =>
-        oc
-          .columns(['slot_id', 'candidate_id'])
-          .doUpdateSet((eb) => ({
-            score: eb.ref('excluded.score'),
-            components: eb.ref('excluded.components'),
-            reasons: eb.ref('excluded.reasons'),
-            computed_at: eb.ref('excluded.computed_at'),
-            status: 'proposed',
-          }))
-          .where('match_proposals.source', '=', 'matcher')
-          .where('match_proposals.status', 'in', [...UNDECIDED]),
-      )
-      .execute();
+    const batch = recordsetJson(rows.slice(start, start + INSERT_BATCH));
+    await sql`
+      insert into match_proposals (slot_id, candidate_id, source, score, components, reasons, status)
+      select r.slot_id, r.candidate_id, 'matcher', r.score, r.components, r.reasons, 'proposed'
+      from jsonb_to_recordset(cast(${batch} as jsonb))
+        as r(slot_id uuid, candidate_id uuid, score double precision, components jsonb, reasons jsonb)
+      on conflict (slot_id, candidate_id) do update set
+        score = excluded.score,
+        components = excluded.components,
+        reasons = excluded.reasons,
+        computed_at = excluded.computed_at,
+        status = 'proposed'
+      where match_proposals.source = 'matcher'
+        and match_proposals.status in ('proposed', 'stale')
+        and (match_proposals.status <> 'proposed'
+          or match_proposals.score is distinct from excluded.score
+          or match_proposals.components <> excluded.components
+          or match_proposals.reasons <> excluded.reasons)`.execute(db);
   }
 }
 
 /**
  * Deletes the undecided matcher proposals of `slotIds` whose pair is not in
- * `keep` (the pairs the matcher still ranks).
+ * `keep` (the pairs the matcher still ranks), in one statement.
  */
 export async function deleteUnrankedProposals(
   db: Executor,
@@ -72,24 +69,28 @@ export async function deleteUnrankedProposals(
   keep: ReadonlyArray<{ slot_id: string; candidate_id: string }>,
 ): Promise<number> {
   if (slotIds.length === 0) return 0;
-  let query = db
-    .deleteFrom('match_proposals')
-    .where('slot_id', 'in', [...slotIds])
-    .where('source', '=', 'matcher')
-    .where('status', 'in', [...UNDECIDED]);
-  if (keep.length > 0) {
-    // Two arrays, not `(slot_id, candidate_id) not in (…800 tuples…)`: PostgreSQL expands a row
-    // IN-list into a nested OR chain, which overflows PGlite's small stack and poisons the instance.
-    const keepSlots = keep.map((pair) => pair.slot_id);
-    const keepCandidates = keep.map((pair) => pair.candidate_id);
-    query = query.where(
-      sql<boolean>`not exists (
-        select 1 from unnest(${sql.val(keepSlots)}::uuid[], ${sql.val(keepCandidates)}::uuid[]) as kept(slot_id, candidate_id)
-        where kept.slot_id = match_proposals.slot_id and kept.candidate_id = match_proposals.candidate_id)`,
-    );
-  }
-  const result = await query.executeTakeFirst();
-  return Number(result.numDeletedRows);
+  // The kept pairs as one JSON set, not `(slot_id, candidate_id) not in (…tuples…)`: PostgreSQL expands
+  // a row IN-list into a nested OR chain, which overflows PGlite's small stack and poisons the instance.
+  const kept = recordsetJson(keep.map((pair) => ({ slot_id: pair.slot_id, candidate_id: pair.candidate_id })));
+  const result = await sql`
+    delete from match_proposals m
+    where m.slot_id = any(${sql.val([...slotIds])}::uuid[])
+      and m.source = 'matcher'
+      and m.status in ('proposed', 'stale')
+      and not exists (
+        select 1 from jsonb_to_recordset(cast(${kept} as jsonb)) as k(slot_id uuid, candidate_id uuid)
+        where k.slot_id = m.slot_id and k.candidate_id = m.candidate_id)`.execute(db);
+  return Number(result.numAffectedRows ?? 0n);
+}
+
+/**
+ * Refreshes the planner's statistics of match_proposals. PGlite runs no
+ * autovacuum, so without it the planner keeps the estimates of an empty table
+ * and scans the whole table (and a status index) for a page of slots instead
+ * of using the (slot_id, candidate_id) index; a full re-match calls it first.
+ */
+export async function analyzeProposals(db: Executor): Promise<void> {
+  await sql`analyze match_proposals`.execute(db);
 }
 
 /** Deletes the undecided matcher proposals of a candidate (no longer matchable). */

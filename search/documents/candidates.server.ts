@@ -8,11 +8,9 @@
  */
 import type { Kysely } from 'kysely';
 import {
-  selectCandidateLanguages,
-  selectCandidateSkills,
   selectJobcentreNetworks,
   selectMatchableCandidateIds,
-  selectMatchableCandidates,
+  selectMatchableCandidatesWithDetails,
   type CandidateDocumentRow,
 } from '../../db/queries/search-documents.js';
 import type { Cefr, DB } from '../../db/schema.js';
@@ -183,17 +181,10 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
-/** Loads the documents of `ids` (matchable ones only) in four queries, whatever the batch size. */
+/** Loads the documents of `ids` (matchable ones only) in two queries, whatever the batch size. */
 export async function loadCandidateDocuments(db: Kysely<DB>, ids: readonly string[], today: string): Promise<Map<string, CandidateDocument>> {
-  const rows = await selectMatchableCandidates(db, ids);
-  const found = rows.map((row) => row.id);
-  const [skills, languages, networks] = await Promise.all([
-    selectCandidateSkills(db, found),
-    selectCandidateLanguages(db, found),
-    selectJobcentreNetworks(db, [...new Set(rows.map((row) => row.jobcentre_id))]),
-  ]);
-  const skillsOf = groupBy(skills, (row) => row.candidate_id);
-  const languagesOf = groupBy(languages, (row) => row.candidate_id);
+  const rows = await selectMatchableCandidatesWithDetails(db, ids);
+  const networks = await selectJobcentreNetworks(db, [...new Set(rows.map((row) => row.jobcentre_id))]);
   const networksOf = groupBy(networks, (row) => row.jobcentre_id);
   const documents = new Map<string, CandidateDocument>();
   for (const row of rows) {
@@ -202,8 +193,8 @@ export async function loadCandidateDocuments(db: Kysely<DB>, ids: readonly strin
       buildCandidateDocument(
         row,
         {
-          skills: (skillsOf.get(row.id) ?? []).map((skill) => skill.skill_uri),
-          languages: languagesOf.get(row.id) ?? [],
+          skills: row.skills,
+          languages: row.languages,
           networkIds: (networksOf.get(row.jobcentre_id) ?? []).map((network) => network.network_id),
         },
         today,

@@ -6,7 +6,7 @@
  * own language, with typos and the taxonomy's synonyms.
  */
 import type { Kysely } from 'kysely';
-import { selectPublishedSlotIds, selectPublishedSlots, selectSlotSkills, type SlotDocumentRow } from '../../db/queries/search-documents.js';
+import { selectPublishedSlotIds, selectPublishedSlotsWithSkills, type SlotDocumentRow } from '../../db/queries/search-documents.js';
 import type { DB, LabelSet, SlotType } from '../../db/schema.js';
 import { epochDay, fromEpochDay } from '../../app/lib/dates.js';
 import type { MatchSlot } from '../../app/matching/types.js';
@@ -160,19 +160,10 @@ export function matchSlotFromDocument(document: SlotDocument): MatchSlot {
   };
 }
 
+/** Loads the documents of `ids` (published slots of verified employers only) in one query. */
 export async function loadSlotDocuments(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, SlotDocument>> {
-  const rows = await selectPublishedSlots(db, ids);
-  const skills = await selectSlotSkills(
-    db,
-    rows.map((row) => row.id),
-  );
-  const skillsOf = new Map<string, Array<(typeof skills)[number]>>();
-  for (const skill of skills) {
-    const list = skillsOf.get(skill.slot_id);
-    if (list) list.push(skill);
-    else skillsOf.set(skill.slot_id, [skill]);
-  }
-  return new Map(rows.map((row) => [row.id, buildSlotDocument(row, skillsOf.get(row.id) ?? [])]));
+  const rows = await selectPublishedSlotsWithSkills(db, ids);
+  return new Map(rows.map((row) => [row.id, buildSlotDocument(row, row.skills)]));
 }
 
 const ID_PAGE = 5_000;
