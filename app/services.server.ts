@@ -16,6 +16,7 @@ import type { SearchEngine } from '../search/engine.js';
 import { startOutboxWorker } from '../search/outbox.server.js';
 import { reindex } from '../search/reindex.server.js';
 import { createAuth, type Auth } from './auth/lucia.server.js';
+import { createLoginThrottle, type LoginThrottle } from './auth/login-throttle.server.js';
 import { rematchAll, rematchForIndexChanges } from './matching/proposals.server.js';
 import type { AppEnv } from './env.server.js';
 
@@ -28,6 +29,7 @@ export type AppServices = {
   logger: Logger;
   clock: () => Date;
   outbox: { stop(): Promise<void>; drain(): Promise<void> };
+  loginThrottle: LoginThrottle;
 };
 
 declare module '@remix-run/node' {
@@ -35,6 +37,8 @@ declare module '@remix-run/node' {
     services: AppServices;
     /** Per-request nonce for the Content-Security-Policy's inline scripts. */
     cspNonce: string;
+    /** The requester's address (for login throttling); never logged with personal data. */
+    clientAddress?: string;
     /** Adds a Set-Cookie header to the response (sliding session renewal from any loader). */
     appendSetCookie?: (cookie: string) => void;
   }
@@ -101,7 +105,7 @@ export async function startServices(env: AppEnv, options: { logger?: Logger } = 
       onApplied: (changes) => rematchForIndexChanges({ db, search, clock }, changes),
     });
     const auth = createAuth(db, { secureCookies: env.secureCookies });
-    return { env, database, db, search, auth, logger, clock, outbox };
+    return { env, database, db, search, auth, logger, clock, outbox, loginThrottle: createLoginThrottle() };
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;

@@ -133,9 +133,10 @@ function createApp(services: AppServices, build: ServerBuild) {
     createRequestHandler({
       build,
       mode: env.nodeEnv,
-      getLoadContext: (_req, res) => ({
+      getLoadContext: (req, res) => ({
         services,
         cspNonce: nonceOf(res),
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
         appendSetCookie: (cookie: string) => {
           res.append('Set-Cookie', cookie);
         },

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { InvalidInput } from '../lib/errors.js';
+import { httpStatusOf, InvalidInput } from '../lib/errors.js';
+import { createLoginThrottle, TooManyAttempts } from './login-throttle.server.js';
 import { login, logout, logoutEverywhere, WRONG_CREDENTIALS } from './login.server.js';
 import { createAuth, SESSION_COOKIE_NAME, type Auth } from './lucia.server.js';
 import { hashPassword } from './password.server.js';
@@ -55,6 +56,20 @@ describe.each(databaseKinds)('auth on %s', (kind) => {
       expect(error).toBeInstanceOf(InvalidInput);
       expect(error instanceof InvalidInput && error.message).toBe(WRONG_CREDENTIALS);
     }
+  });
+
+  it('blocks an e-mail after five wrong passwords from one address, even for the right password, and says for how long', async () => {
+    const throttle = createLoginThrottle();
+    const withThrottle = { ...deps(), throttle };
+    for (let i = 0; i < 4; i++) {
+      await expect(login(withThrottle, { email: 'ops@example.dk', password: 'guess' }, '192.0.2.9')).rejects.toBeInstanceOf(InvalidInput);
+    }
+    const fifth = await login(withThrottle, { email: 'ops@example.dk', password: 'guess' }, '192.0.2.9').catch((error: unknown) => error);
+    expect(fifth).toBeInstanceOf(TooManyAttempts);
+    expect(httpStatusOf(fifth)).toBe(429);
+    await expect(login(withThrottle, { email: 'ops@example.dk', password: PASSWORD }, '192.0.2.9')).rejects.toBeInstanceOf(TooManyAttempts);
+    // Another address is not blocked for the same e-mail.
+    await expect(login(withThrottle, { email: 'ops@example.dk', password: PASSWORD }, '198.51.100.4')).resolves.toMatchObject({ user: { role: 'admin' } });
   });
 
   it('opens a new session on every login and keeps the others', async () => {

@@ -2,6 +2,7 @@
  * Password login and logout. Domain functions: they take their dependencies
  * and never import Remix.
  */
+import { TooManyAttempts, type LoginThrottle } from './login-throttle.server.js';
 import { z } from 'zod';
 import { InvalidInput } from '../lib/errors.js';
 import { findUserCredentialsByEmail } from '../../db/queries/users.js';
@@ -28,20 +29,31 @@ let dummyHash: Promise<string> | undefined;
  * Throws `InvalidInput` with message `wrong_credentials` on any mismatch.
  */
 export async function login(
-  deps: { db: Executor; auth: Auth },
+  deps: { db: Executor; auth: Auth; throttle?: LoginThrottle },
   input: LoginInput,
+  clientAddress = 'unknown',
 ): Promise<{ user: SessionUser; sessionId: string; cookie: string }> {
   const parsed = loginSchema.safeParse(input);
   if (!parsed.success) throw new InvalidInput(WRONG_CREDENTIALS);
   const { email, password } = parsed.data;
+  const attempt = { ip: clientAddress, email };
+  // While this e-mail or address is blocked: TooManyAttempts (429 with Retry-After), without checking the password.
+  const waitSeconds = (await deps.throttle?.check(attempt)) ?? 0;
+  if (waitSeconds > 0) throw new TooManyAttempts(waitSeconds);
+  const wrong = async (): Promise<never> => {
+    const blockedSeconds = await deps.throttle?.fail(attempt);
+    if (blockedSeconds) throw new TooManyAttempts(blockedSeconds);
+    throw new InvalidInput(WRONG_CREDENTIALS);
+  };
   const row = await findUserCredentialsByEmail(deps.db, email);
   if (!row || row.password_hash === null) {
     // Spend the same time as a real check so response times do not reveal which e-mails exist.
     dummyHash ??= hashPassword('jobbro-timing-equaliser');
     await verifyPassword(await dummyHash, password);
-    throw new InvalidInput(WRONG_CREDENTIALS);
+    return wrong();
   }
-  if (!(await verifyPassword(row.password_hash, password))) throw new InvalidInput(WRONG_CREDENTIALS);
+  if (!(await verifyPassword(row.password_hash, password))) return wrong();
+  await deps.throttle?.succeed(attempt);
   const session = await deps.auth.createSession(row.id, {});
   return {
     user: {

@@ -57,6 +57,7 @@ export class Conflict extends DomainError {
 }
 
 export function httpStatusOf(error: unknown): number {
+  if (error instanceof DomainError && error.code === 'rate_limited') return 429;
   if (error instanceof Unauthenticated) return 401;
   if (error instanceof Forbidden) return 403;
   if (error instanceof NotFound) return 404;

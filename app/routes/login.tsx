@@ -1,11 +1,12 @@
 /** Password login. Works without JavaScript; errors are message keys, shown in the reader's language. */
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type HeadersFunction } from '@remix-run/node';
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { login, loginSchema } from '~/auth/login.server';
 import { getOptionalUser, homePathFor, safeRedirectPath } from '~/auth/session.server';
 import { InvalidInput } from '~/lib/errors';
+import { TooManyAttempts } from '~/auth/login-throttle.server';
 import { parseForm } from '~/lib/http.server';
 
 export const meta: MetaFunction = () => [{ title: 'Jobbro – Log ind' }];
@@ -27,6 +28,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
+/** A throttled login answers 429 with Retry-After on the page itself, not only on data requests. */
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const headers = new Headers();
+  const retryAfter = actionHeaders.get('Retry-After');
+  if (retryAfter) headers.set('Retry-After', retryAfter);
+  return headers;
+};
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await parseForm(request, formSchema);
   const checked = loginSchema.safeParse(form);
@@ -36,15 +45,22 @@ export async function action({ request, context }: ActionFunctionArgs) {
       if (issue.path[0] === 'email') fieldErrors.email = 'emailInvalid';
       if (issue.path[0] === 'password') fieldErrors.password = 'passwordRequired';
     }
-    return data({ fieldErrors, formError: null, email: form.email }, { status: 400 });
+    return data({ fieldErrors, formError: null, minutes: 0, email: form.email }, { status: 400 });
   }
-  const { db, auth } = context.services;
+  const { db, auth, loginThrottle } = context.services;
   try {
-    const { user, cookie } = await login({ db, auth }, checked.data);
+    const { user, cookie } = await login({ db, auth, throttle: loginThrottle }, checked.data, context.clientAddress ?? 'unknown');
     return redirect(safeRedirectPath(form.redirectTo, homePathFor(user.role)), { headers: { 'Set-Cookie': cookie } });
   } catch (error) {
+    if (error instanceof TooManyAttempts) {
+      const minutes = Math.ceil(error.retryAfterSeconds / 60);
+      return data(
+        { fieldErrors: {}, formError: 'tooManyAttempts' as const, minutes, email: form.email },
+        { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } },
+      );
+    }
     if (error instanceof InvalidInput) {
-      return data({ fieldErrors: {}, formError: 'wrongCredentials' as const, email: form.email }, { status: 400 });
+      return data({ fieldErrors: {}, formError: 'wrongCredentials' as const, minutes: 0, email: form.email }, { status: 400 });
     }
     throw error;
   }
@@ -62,7 +78,7 @@ export default function Login() {
       <p>{t('login.intro')}</p>
       {result?.formError ? (
         <p role="alert" className="alert" id="login-error">
-          {t(`login.${result.formError}`)}
+          {t(`login.${result.formError}`, { count: result.minutes })}
         </p>
       ) : null}
       <Form method="post" className="form" noValidate>
