@@ -6,7 +6,7 @@
  * also appended to `match_decisions`, the labelled data for evaluation.
  */
 import type { Kysely } from 'kysely';
-import { insertProfileView } from '../../db/queries/candidates.js';
+import { insertProfileViews } from '../../db/queries/candidates.js';
 import {
   countSupportedPersonsAtWorkplace,
   findProposalContext,
@@ -85,7 +85,7 @@ export async function previewApproval(deps: Pick<DecisionDeps, 'db'>, user: Cons
   if (!context) throw new NotFound('Proposal', proposalId);
   const verdicts = checkApproval(await approvalInputFor(deps.db, context));
   // The candidate sees who has looked at their profile (DOMAIN.md, privacy).
-  await insertProfileView(deps.db, { candidateId: context.candidate_id, viewerUserId: consultant.id, organisationId: null, jobcentreId: consultant.jobcentreId });
+  await insertProfileViews(deps.db, [{ candidateId: context.candidate_id, viewerUserId: consultant.id, organisationId: null, jobcentreId: consultant.jobcentreId }]);
   return { context, verdicts, own: context.candidate_jobcentre_id === consultant.jobcentreId };
 }
 

@@ -4,7 +4,7 @@
  * contact appear only once the candidate has agreed to share them with this
  * company for this slot (consents). Every view is audit logged.
  */
-import { insertProfileView } from '../../db/queries/candidates.js';
+import { insertProfileViews } from '../../db/queries/candidates.js';
 import type { Kysely } from 'kysely';
 import * as employers from '../../db/queries/employers.js';
 import type { Cefr, DB, EmployerDeclineReason } from '../../db/schema.js';
@@ -59,9 +59,10 @@ export async function listApprovedCandidates(
   // An API key has no user; its views stay in the audit log above.
   const viewerUserId = actor.userId;
   if (viewerUserId !== null) {
-    for (const row of rows) {
-      await insertProfileView(deps.db, { candidateId: row.candidate_id, viewerUserId, organisationId: actor.organisationId, jobcentreId: null });
-    }
+    await insertProfileViews(
+      deps.db,
+      rows.map((row) => ({ candidateId: row.candidate_id, viewerUserId, organisationId: actor.organisationId, jobcentreId: null })),
+    );
   }
   return {
     slot,

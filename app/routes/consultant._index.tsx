@@ -7,7 +7,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
-import { REJECT_REASONS } from '~/consultants/consultant';
+import { RejectReasonSelect } from '~/consultants/reject-reason-select';
 import { decideMany } from '~/consultants/decisions.server';
 import { loadQueue } from '~/consultants/queue.server';
 import { decisionFormSchema, queueQuerySchema } from '~/consultants/schemas';
@@ -184,16 +184,7 @@ export default function ConsultantQueue() {
             <button type="submit" name="intent" value="approve" className="button">
               {t('queue.approveSelected')}
             </button>
-            <label>
-              {t('queue.rejectReason')}
-              <select name="reason" defaultValue="skills">
-                {REJECT_REASONS.map((reason) => (
-                  <option key={reason} value={reason}>
-                    {t(`rejectReason.${reason}`)}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <RejectReasonSelect defaultValue="skills" />
             <label>
               {t('queue.note')}
               <input type="text" name="note" maxLength={1000} />

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
-import { REJECT_REASONS } from '~/consultants/consultant';
+import { RejectReasonSelect } from '~/consultants/reject-reason-select';
 import { createCohort, decideCohortMembers, loadCohorts, matchCohort } from '~/consultants/cohorts.server';
 import { formProblem } from '~/consultants/form-errors.server';
 import { cohortFormSchema } from '~/consultants/schemas';
@@ -74,16 +74,7 @@ export default function ConsultantCohorts() {
               <button type="submit" name="intent" value="approve" className="button">
                 {t('cohorts.approve')}
               </button>
-              <label>
-                {t('queue.rejectReason')}
-                <select name="reason" defaultValue="not_ready">
-                  {REJECT_REASONS.map((reason) => (
-                    <option key={reason} value={reason}>
-                      {t(`rejectReason.${reason}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <RejectReasonSelect defaultValue="not_ready" />
               <button type="submit" name="intent" value="reject" className="button button--quiet">
                 {t('cohorts.reject')}
               </button>

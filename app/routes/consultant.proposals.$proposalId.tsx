@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import { REJECT_REASONS } from '~/consultants/consultant';
+import { RejectReasonSelect } from '~/consultants/reject-reason-select';
 import { approveMatch, previewApproval, rejectMatch } from '~/consultants/decisions.server';
 import { formProblem } from '~/consultants/form-errors.server';
 import { ScoreBreakdown } from '~/consultants/score-breakdown';
@@ -81,16 +82,7 @@ export default function ProposalPage() {
           <button type="submit" name="intent" value="approve" className="button">
             {t('proposal.approve')}
           </button>
-          <label>
-            {t('queue.rejectReason')}
-            <select name="reason" defaultValue="skills">
-              {REJECT_REASONS.map((reason) => (
-                <option key={reason} value={reason}>
-                  {t(`rejectReason.${reason}`)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RejectReasonSelect defaultValue="skills" />
           <button type="submit" name="intent" value="reject" className="button button--quiet">
             {t('proposal.reject')}
           </button>

@@ -286,19 +286,22 @@ export async function selectProfileViews(db: Executor, candidateId: string, limi
     .execute();
 }
 
-/** Called by the employer and consultant pages whenever they show a candidate's profile. */
-export async function insertProfileView(
+/** Called by the employer and consultant pages whenever they show candidates' profiles: one row per candidate shown. */
+export async function insertProfileViews(
   db: Executor,
-  row: { candidateId: string; viewerUserId: string; organisationId: string | null; jobcentreId: string | null },
+  rows: ReadonlyArray<{ candidateId: string; viewerUserId: string; organisationId: string | null; jobcentreId: string | null }>,
 ): Promise<void> {
+  if (rows.length === 0) return;
   await db
     .insertInto('profile_views')
-    .values({
-      candidate_id: row.candidateId,
-      viewer_user_id: row.viewerUserId,
-      organisation_id: row.organisationId,
-      jobcentre_id: row.jobcentreId,
-    })
+    .values(
+      rows.map((row) => ({
+        candidate_id: row.candidateId,
+        viewer_user_id: row.viewerUserId,
+        organisation_id: row.organisationId,
+        jobcentre_id: row.jobcentreId,
+      })),
+    )
     .execute();
 }
 
