@@ -7,12 +7,18 @@ import * as initial from './migrations/2026-11-23T00-initial.js';
 import * as employers from './migrations/2026-11-24T01-employers.js';
 import * as candidates from './migrations/2026-11-24T02-candidates.js';
 import * as consultants from './migrations/2026-11-24T03-consultants.js';
+import * as privacy from './migrations/2026-11-24T04-privacy.js';
+import * as inactivityCpr from './migrations/2026-11-24T05-inactivity-cpr.js';
+import * as rateLimits from './migrations/2026-11-24T06-rate-limits.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00-initial': initial,
   '2026-11-24T01-employers': employers,
   '2026-11-24T02-candidates': candidates,
   '2026-11-24T03-consultants': consultants,
+  '2026-11-24T04-privacy': privacy,
+  '2026-11-24T05-inactivity-cpr': inactivityCpr,
+  '2026-11-24T06-rate-limits': rateLimits,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -22,15 +22,23 @@ import enEmployer from './locales/en/employer.json';
 import ukEmployer from './locales/uk/employer.json';
 import daConsultant from './locales/da/consultant.json';
 import enConsultant from './locales/en/consultant.json';
+import daPrivacy from './locales/da/privacy.json';
+import enPrivacy from './locales/en/privacy.json';
+import arPrivacy from './locales/ar/privacy.json';
+import ukPrivacy from './locales/uk/privacy.json';
+import daReview from './locales/da/review.json';
+import enReview from './locales/en/review.json';
+import arReview from './locales/ar/review.json';
+import ukReview from './locales/uk/review.json';
 import type { Lng } from './i18n';
 
 export type Resources = Record<Lng, Record<string, Record<string, unknown>>>;
 
 export const resources = {
-  da: { common: daCommon, candidate: daCandidate, employer: daEmployer, consultant: daConsultant },
-  en: { common: enCommon, candidate: enCandidate, employer: enEmployer, consultant: enConsultant },
-  ar: { common: arCommon, candidate: arCandidate, employer: arEmployer },
-  uk: { common: ukCommon, candidate: ukCandidate, employer: ukEmployer },
+  da: { common: daCommon, candidate: daCandidate, employer: daEmployer, consultant: daConsultant, privacy: daPrivacy, review: daReview },
+  en: { common: enCommon, candidate: enCandidate, employer: enEmployer, consultant: enConsultant, privacy: enPrivacy, review: enReview },
+  ar: { common: arCommon, candidate: arCandidate, employer: arEmployer, privacy: arPrivacy, review: arReview },
+  uk: { common: ukCommon, candidate: ukCandidate, employer: ukEmployer, privacy: ukPrivacy, review: ukReview },
 } satisfies Resources;
 
 /** Every namespace in any language, so i18next loads them all. */
