@@ -314,6 +314,8 @@ export interface MatchDecisionTable {
   reasons: ColumnType<string[], string | undefined, never>;
   decided_by: string | null;
   decided_at: ColumnType<Date, Date | undefined, never>;
+  /** Set when the candidate was erased (migration 2026-11-24T04): the pseudonym in erased_candidates. */
+  erased_candidate_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OrganisationVerificationTable {
@@ -370,6 +372,38 @@ export interface CohortMemberTable {
   added_at: Generated<Timestamp>;
 }
 
+// ---- privacy (migration 2026-11-24T04) -----------------------------------------
+
+export type ErasureStatus = 'requested' | 'completed' | 'cancelled';
+
+export interface ErasureRequestTable {
+  id: Generated<string>;
+  candidate_id: string | null;
+  jobcentre_id: string;
+  requested_at: Generated<Timestamp>;
+  requested_by: string | null;
+  requested_via: 'candidate' | 'consultant';
+  deadline: DateString;
+  status: Generated<ErasureStatus>;
+  handled_by: string | null;
+  handled_at: Timestamp | null;
+}
+
+/** A random pseudonym per erased candidate; nothing maps it back to the person. */
+export interface ErasedCandidateTable { id: Generated<string>; jobcentre_id: string | null }
+
+export interface ErasedPlacementTable {
+  id: Generated<string>;
+  erased_candidate_id: string | null;
+  jobcentre_id: string | null;
+  slot_id: string | null;
+  type: SlotType;
+  sector: string | null;
+  status: 'planned' | 'started' | 'ended_early' | 'completed';
+  outcome: PlacementOutcome | null;
+  created_at: Timestamp;
+}
+
 export interface DB {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -408,6 +442,9 @@ export interface DB {
   candidate_invitations: CandidateInvitationTable;
   mailbox_messages: MailboxMessageTable;
   profile_views: ProfileViewTable;
+  erasure_requests: ErasureRequestTable;
+  erased_candidates: ErasedCandidateTable;
+  erased_placements: ErasedPlacementTable;
 }
 
 export type Candidate = Selectable<CandidateTable>;
