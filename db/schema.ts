@@ -114,6 +114,20 @@ export interface CandidateTable {
   waiting_since: Generated<DateString>;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  /** Last login or profile save; the inactivity review counts 12 months from here (migration 2026-11-24T05). */
+  last_active_at: Generated<Timestamp>;
+  inactivity_flagged_at: Timestamp | null;
+  inactivity_mailed_at: Timestamp | null;
+  archived_at: Timestamp | null;
+}
+
+/** One row per candidate with a CPR number: ciphertext and keyed lookup hash only (app/candidates/cpr.server.ts). */
+export interface CandidateCprTable {
+  candidate_id: string;
+  cpr_ciphertext: string;
+  cpr_lookup_hash: string;
+  created_by: string | null;
+  created_at: Generated<Timestamp>;
 }
 
 export interface CandidateSkillTable { candidate_id: string; skill_uri: string; years: Numeric | null; learned_where: 'denmark' | 'abroad' | 'informal' | null }
@@ -280,6 +294,13 @@ export interface ApiKeyTable {
   last_used_at: Timestamp | null;
 }
 
+/** A shared rate-limit counter (app/lib/rate-limit-store.server.ts); expires_at null never expires. */
+export interface RateLimitTable {
+  key: string;
+  points: number;
+  expires_at: Date | null;
+}
+
 export type EmployerDeclineReason = 'skills' | 'danish' | 'availability' | 'position_filled' | 'other';
 
 export interface EmployerDecisionTable {
@@ -432,6 +453,7 @@ export interface DB {
   search_outbox: SearchOutboxTable;
   organisation_invitations: OrganisationInvitationTable;
   api_keys: ApiKeyTable;
+  rate_limits: RateLimitTable;
   employer_decisions: EmployerDecisionTable;
   match_decisions: MatchDecisionTable;
   organisation_verifications: OrganisationVerificationTable;
@@ -445,6 +467,7 @@ export interface DB {
   erasure_requests: ErasureRequestTable;
   erased_candidates: ErasedCandidateTable;
   erased_placements: ErasedPlacementTable;
+  candidate_cprs: CandidateCprTable;
 }
 
 export type Candidate = Selectable<CandidateTable>;
