@@ -1,0 +1,31 @@
+/** The part of autocannon 9's API that scripts/loadtest.ts uses (the package ships no types). */
+declare module 'autocannon' {
+  import type { EventEmitter } from 'node:events';
+
+  export type Options = {
+    url: string;
+    connections?: number;
+    duration?: number;
+    timeout?: number;
+    method?: 'GET' | 'POST';
+    headers?: Record<string, string>;
+  };
+
+  export type Histogram = { average: number; mean: number; min: number; max: number; p50: number; p90: number; p99: number };
+
+  export type Result = {
+    requests: Histogram & { total: number };
+    latency: Histogram;
+    duration: number;
+    errors: number;
+    timeouts: number;
+    non2xx: number;
+  };
+
+  export type Instance = EventEmitter & {
+    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): Instance;
+    on(event: 'reqError', listener: (error: Error) => void): Instance;
+  };
+
+  export default function autocannon(options: Options, callback: (error: Error | null, result: Result) => void): Instance;
+}

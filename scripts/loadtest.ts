@@ -1,0 +1,443 @@
+/**
+ * `npm run loadtest [-- --mode embedded|postgres|all --duration S --connections N --no-build]`:
+ * Jobbro under load at national scale (30,000 candidates, 10,000 open slots,
+ * all 98 municipalities). Builds once, starts `scripts/serve.ts` in
+ * production mode as a child process, logs in as the demo candidate and the
+ * demo consultant, makes an API key for the demo employer, and drives three
+ * targets over loopback with autocannon (50 connections, a warm-up, then a
+ * fixed duration each). Prints one line per mode and target:
+ *
+ *   loadtest <mode> <target> p50=<ms> p95=<ms> p99=<ms> rps=<n> errors=<n> rss_mb=<n>
+ *
+ * and a summary of the targets met. A benchmark, not a test: it exits 0
+ * whatever the figures (1 only when it could not run).
+ *
+ * Seeded data is cached under data/loadtest/<mode>, keyed by a hash of the
+ * migrations and the seed code (a schema change seeds afresh): the PGlite
+ * directory for `embedded`, a pg_dump for `postgres` (restored into a
+ * throwaway PostgreSQL 15 server that the script starts and stops). The
+ * cache includes the match proposals, so the consultant queue is full.
+ * The child gets JOBBRO_API_RATE_PER_MINUTE set very high, so API rate
+ * limiting does not turn the JSON target into a test of the limiter.
+ */
+import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon, { type Result } from 'autocannon';
+import { z } from 'zod';
+import { rematchAll } from '../app/matching/proposals.server.js';
+import { openDatabase, type Database } from '../db/client.server.js';
+import { migrateToLatest } from '../db/migrate.server.js';
+import { DEMO_EMAILS, DEMO_PASSWORD, seedDatabase } from '../db/seed/seed.js';
+import { createDocumentSources } from '../search/documents/index.server.js';
+import { createEmbeddedEngine } from '../search/embedded-engine.js';
+import { reindex } from '../search/reindex.server.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CACHE_DIR = path.join(root, 'data/loadtest');
+const PG_BIN = '/usr/lib/postgresql/15/bin';
+const CANDIDATES = 30_000;
+const SLOTS = 10_000;
+const WARMUP_SECONDS = 3;
+const BOOT_TIMEOUT_MS = 180_000;
+
+type Mode = 'embedded' | 'postgres';
+type TargetName = 'candidate_offers' | 'consultant_queue' | 'api_slots';
+
+/** What the issue asks of each target on a 2-core machine. */
+const GOALS: Record<TargetName, { p95Ms?: number; minRps?: number }> = {
+  candidate_offers: { p95Ms: 150 },
+  consultant_queue: { p95Ms: 200 },
+  api_slots: { minRps: 300 },
+};
+const MAX_RSS_MB = 1536;
+
+const argsSchema = z.object({
+  mode: z.enum(['embedded', 'postgres', 'all']).default('all'),
+  duration: z.coerce.number().int().min(1).max(300).default(20),
+  connections: z.coerce.number().int().min(1).max(1000).default(50),
+  'no-build': z.boolean().default(false),
+});
+
+function log(line: string): void {
+  console.error(`[loadtest] ${line}`);
+}
+
+/** Changes to the schema or the seed make a new cache; the old one is removed. */
+function cacheKey(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['db/migrations', 'db/seed']) {
+    for (const name of fs.readdirSync(path.join(root, dir)).sort()) {
+      if (!name.endsWith('.ts') || name.endsWith('.test.ts')) continue;
+      hash.update(name).update(fs.readFileSync(path.join(root, dir, name)));
+    }
+  }
+  hash.update(`${CANDIDATES}/${SLOTS}`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Seeds at national scale with the demo accounts, builds the index and stores the matcher's proposals. */
+async function seedNationalScale(database: Database): Promise<void> {
+  const { db } = database;
+  await migrateToLatest(db);
+  let started = performance.now();
+  await seedDatabase(db, { demo: true, demoData: true, candidates: CANDIDATES, slots: SLOTS, log: (line) => log(`  ${line}`) });
+  log(`seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  const clock = () => new Date();
+  const search = createEmbeddedEngine();
+  try {
+    started = performance.now();
+    await reindex({ db, search, sources: createDocumentSources({ clock }) });
+    const matched = await rematchAll({ db, search, clock });
+    log(`indexed and matched ${matched.slots} slots (${matched.proposed} proposals) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await search.close();
+  }
+}
+
+/** Removes caches made for other versions of the schema or seed. */
+function pruneCache(modeDir: string, keep: string): void {
+  if (!fs.existsSync(modeDir)) return;
+  for (const name of fs.readdirSync(modeDir)) {
+    if (!name.startsWith(keep)) fs.rmSync(path.join(modeDir, name), { recursive: true, force: true });
+  }
+}
+
+/** The PGlite data directory, seeded once per cache key. */
+async function embeddedDataDir(key: string): Promise<string> {
+  const modeDir = path.join(CACHE_DIR, 'embedded');
+  pruneCache(modeDir, key);
+  const dataDir = path.join(modeDir, key);
+  const ready = path.join(dataDir, 'ready');
+  if (fs.existsSync(ready)) return dataDir;
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  log(`seeding ${path.relative(root, dataDir)} (once; later runs reuse it)`);
+  const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
+  try {
+    await seedNationalScale(database);
+  } finally {
+    await database.close();
+  }
+  fs.writeFileSync(ready, new Date().toISOString());
+  return dataDir;
+}
+
+type PostgresServer = { url: string; stop(): void };
+
+/** initdb refuses to run as root; run the server as the `postgres` user then (as tests/setup/postgres-server.ts does). */
+function asPostgres(command: string, args: string[]): [string, string[]] {
+  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+}
+
+function runQuiet(argv: [string, string[]]): void {
+  execFileSync(argv[0], argv[1], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+async function startPostgres(): Promise<PostgresServer> {
+  if (!fs.existsSync(path.join(PG_BIN, 'initdb'))) throw new Error(`PostgreSQL 15 binaries not found in ${PG_BIN}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobbro-loadtest-pg-'));
+  const dataDir = path.join(dir, 'data');
+  const socketDir = path.join(dir, 'sock');
+  fs.mkdirSync(socketDir);
+  if (process.getuid?.() === 0) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
+  fs.chmodSync(dir, 0o755);
+  runQuiet(asPostgres(path.join(PG_BIN, 'initdb'), ['-D', dataDir, '--auth=trust', '-U', 'postgres', '--encoding=UTF8', '--locale=C.UTF-8']));
+  const port = await freePort();
+  // Durability settings off: a throwaway server; what we measure is the app, not the disk.
+  const options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB`;
+  runQuiet(asPostgres(path.join(PG_BIN, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']));
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/jobbro`,
+    stop() {
+      try {
+        runQuiet(asPostgres(path.join(PG_BIN, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+/** Restores the cached dump, or seeds the new server and dumps it for next time. */
+async function preparePostgres(server: PostgresServer, key: string): Promise<void> {
+  const adminUrl = server.url.replace(/\/jobbro$/, '/postgres');
+  execFileSync(path.join(PG_BIN, 'psql'), [adminUrl, '-qc', 'create database jobbro'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const modeDir = path.join(CACHE_DIR, 'postgres');
+  pruneCache(modeDir, key);
+  const dump = path.join(modeDir, `${key}.pgdump`);
+  if (fs.existsSync(dump)) {
+    const started = performance.now();
+    execFileSync(path.join(PG_BIN, 'pg_restore'), ['-d', server.url, '--no-owner', '-j', '2', dump], { stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync(path.join(PG_BIN, 'psql'), [server.url, '-qc', 'analyze'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    log(`restored ${path.relative(root, dump)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    return;
+  }
+  log('seeding PostgreSQL (once; later runs restore a dump)');
+  const database = await openDatabase({ kind: 'postgres', url: server.url });
+  try {
+    await seedNationalScale(database);
+  } finally {
+    await database.close();
+  }
+  fs.mkdirSync(modeDir, { recursive: true });
+  execFileSync(path.join(PG_BIN, 'pg_dump'), ['-Fc', '-f', `${dump}.partial`, server.url], { stdio: ['ignore', 'pipe', 'pipe'] });
+  fs.renameSync(`${dump}.partial`, dump);
+  execFileSync(path.join(PG_BIN, 'psql'), [server.url, '-qc', 'analyze'], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+type App = { child: ChildProcess; base: string; stderr: () => string; stop(): Promise<void> };
+
+/** `scripts/serve.ts` in production mode, run by node directly so its pid is the server's own (for RSS). */
+async function startApp(env: Record<string, string>): Promise<App> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/serve.ts')], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      JOBBRO_DEMO: '1',
+      // Another engineer's API rate limit; the load test measures the app, not the limiter.
+      JOBBRO_API_RATE_PER_MINUTE: '100000000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    errors = (errors + chunk.toString()).slice(-4_000);
+  });
+  child.stdout?.resume();
+  const base = `http://127.0.0.1:${port}`;
+  const app: App = {
+    child,
+    base,
+    stderr: () => errors,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+  await waitUntilReady(app);
+  return app;
+}
+
+const healthSchema = z.object({ status: z.string(), outboxBacklog: z.number().nullable() });
+
+/** /healthz 200 and an empty outbox: the index is built and nothing is left to apply. */
+async function waitUntilReady(app: App): Promise<void> {
+  const deadline = Date.now() + BOOT_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (app.child.exitCode !== null) throw new Error(`the server exited with code ${app.child.exitCode}:\n${app.stderr()}`);
+    try {
+      const response = await fetch(`${app.base}/healthz`);
+      const health = healthSchema.parse(await response.json());
+      if (response.status === 200 && health.outboxBacklog === 0) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the server did not become ready within ${BOOT_TIMEOUT_MS / 1000} s:\n${app.stderr()}`);
+}
+
+/** Logs in through the login form, as a browser without JavaScript would; returns the session cookie. */
+async function logIn(app: App, email: string): Promise<string> {
+  const response = await fetch(`${app.base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: app.base },
+    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
+  });
+  const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0] ?? '').find((pair) => pair.includes('='));
+  if (response.status !== 302 || !cookie) throw new Error(`logging in as ${email} failed: HTTP ${response.status}`);
+  return cookie;
+}
+
+/** Creates an API key on the company page (the secret is shown once, in the page). */
+async function createApiKey(app: App, employerCookie: string): Promise<string> {
+  const response = await fetch(`${app.base}/employer/company`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: app.base, Cookie: employerCookie },
+    body: new URLSearchParams({ intent: 'key', name: `loadtest ${new Date().toISOString()}` }),
+  });
+  const key = /jbk_[a-z0-9]{12}_[A-Za-z0-9_-]{32,64}/.exec(await response.text())?.[0];
+  if (!key) throw new Error(`creating an API key failed: HTTP ${response.status}`);
+  return key;
+}
+
+type Target = { name: TargetName; path: string; headers: Record<string, string>; expect: RegExp };
+
+/** One request before the load, so a wrong cookie or an empty page stops the run instead of measuring redirects. */
+async function checkTarget(app: App, target: Target): Promise<number> {
+  const response = await fetch(`${app.base}${target.path}`, { headers: target.headers, redirect: 'manual' });
+  const body = await response.text();
+  if (response.status !== 200 || !target.expect.test(body)) {
+    throw new Error(`${target.name}: GET ${target.path} answered ${response.status} without the expected content`);
+  }
+  return body.length;
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+}
+
+/** Peak resident set of a process so far (the kernel's high-water mark), in MB. */
+function peakRssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1] ?? Number.NaN);
+  return kb / 1024;
+}
+
+type Measured = { p50: number; p95: number; p99: number; rps: number; errors: number };
+
+function runAutocannon(url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Measured> {
+  return new Promise((resolve, reject) => {
+    // Every response's time, so p95 is exact (autocannon's own summary has p90 and p97.5).
+    const times: number[] = [];
+    let failed = 0;
+    const instance = autocannon({ url, connections, duration: seconds, timeout: 10, headers }, (error: Error | null, result: Result) => {
+      if (error) return reject(error);
+      times.sort((a, b) => a - b);
+      resolve({
+        p50: percentile(times, 0.5),
+        p95: percentile(times, 0.95),
+        p99: percentile(times, 0.99),
+        rps: (times.length - failed) / result.duration,
+        errors: result.errors + result.non2xx,
+      });
+    });
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      times.push(responseTime);
+      if (statusCode < 200 || statusCode > 299) failed += 1;
+    });
+  });
+}
+
+type Line = { mode: Mode; target: TargetName } & Measured & { rssMb: number };
+
+const fmt = (ms: number) => (Number.isNaN(ms) ? 'NaN' : ms < 10 ? ms.toFixed(1) : String(Math.round(ms)));
+
+function printLine(line: Line): void {
+  console.log(
+    `loadtest ${line.mode} ${line.target} p50=${fmt(line.p50)} p95=${fmt(line.p95)} p99=${fmt(line.p99)} rps=${Math.round(line.rps)} errors=${line.errors} rss_mb=${Math.round(line.rssMb)}`,
+  );
+}
+
+async function measureMode(mode: Mode, app: App, options: { duration: number; connections: number }): Promise<Line[]> {
+  const pid = app.child.pid;
+  if (pid === undefined) throw new Error('the server has no pid');
+  const candidate = await logIn(app, DEMO_EMAILS.candidate);
+  const consultant = await logIn(app, DEMO_EMAILS.consultant);
+  const apiKey = await createApiKey(app, await logIn(app, DEMO_EMAILS.employer));
+  const targets: Target[] = [
+    { name: 'candidate_offers', path: '/candidate/offers', headers: { Cookie: candidate }, expect: /<ol class="plain-list"/ },
+    { name: 'consultant_queue', path: '/consultant', headers: { Cookie: consultant }, expect: /<table/ },
+    { name: 'api_slots', path: '/api/v1/slots', headers: { Authorization: `Bearer ${apiKey}` }, expect: /^\{"slots":\[\{/ },
+  ];
+  const lines: Line[] = [];
+  for (const target of targets) {
+    const bytes = await checkTarget(app, target);
+    log(`${mode} ${target.name}: GET ${target.path} (${Math.round(bytes / 1024)} kB); warm-up ${WARMUP_SECONDS} s, then ${options.duration} s`);
+    await runAutocannon(`${app.base}${target.path}`, target.headers, options.connections, WARMUP_SECONDS);
+    const measured = await runAutocannon(`${app.base}${target.path}`, target.headers, options.connections, options.duration);
+    const line = { mode, target: target.name, ...measured, rssMb: peakRssMb(pid) };
+    printLine(line);
+    lines.push(line);
+  }
+  return lines;
+}
+
+async function runMode(mode: Mode, key: string, options: { duration: number; connections: number }): Promise<Line[]> {
+  const started = performance.now();
+  let postgres: PostgresServer | undefined;
+  let app: App | undefined;
+  try {
+    let env: Record<string, string>;
+    if (mode === 'embedded') {
+      env = { JOBBRO_DATA_DIR: await embeddedDataDir(key) };
+    } else {
+      postgres = await startPostgres();
+      await preparePostgres(postgres, key);
+      env = { DATABASE_URL: postgres.url };
+    }
+    log(`${mode}: starting the server`);
+    app = await startApp(env);
+    log(`${mode}: ready after ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    return await measureMode(mode, app, options);
+  } finally {
+    await app?.stop();
+    postgres?.stop();
+  }
+}
+
+function summarise(lines: Line[]): void {
+  let missed = 0;
+  for (const line of lines) {
+    const goal = GOALS[line.target];
+    const checks: string[] = [];
+    if (goal.p95Ms !== undefined) checks.push(`p95 ${fmt(line.p95)} ms ${line.p95 <= goal.p95Ms ? '≤' : '>'} ${goal.p95Ms} ms`);
+    if (goal.minRps !== undefined) checks.push(`${Math.round(line.rps)} req/s ${line.rps >= goal.minRps ? '≥' : '<'} ${goal.minRps}`);
+    checks.push(`errors ${line.errors}`);
+    checks.push(`peak RSS ${Math.round(line.rssMb)} MB ${line.rssMb <= MAX_RSS_MB ? '≤' : '>'} ${MAX_RSS_MB} MB`);
+    const met =
+      (goal.p95Ms === undefined || line.p95 <= goal.p95Ms) &&
+      (goal.minRps === undefined || line.rps >= goal.minRps) &&
+      line.errors === 0 &&
+      line.rssMb <= MAX_RSS_MB;
+    if (!met) missed += 1;
+    console.log(`loadtest summary ${line.mode} ${line.target} ${met ? 'met' : 'MISSED'}: ${checks.join(', ')}`);
+  }
+  console.log(`loadtest summary ${lines.length - missed} of ${lines.length} targets met`);
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      mode: { type: 'string' },
+      duration: { type: 'string' },
+      connections: { type: 'string' },
+      'no-build': { type: 'boolean' },
+    },
+  });
+  const parsed = argsSchema.safeParse(values);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
+  const args = parsed.data;
+  if (!args['no-build']) {
+    log('remix build');
+    execFileSync(process.execPath, [path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  const key = cacheKey();
+  const modes: Mode[] = args.mode === 'all' ? ['embedded', 'postgres'] : [args.mode];
+  const lines: Line[] = [];
+  for (const mode of modes) lines.push(...(await runMode(mode, key, args)));
+  summarise(lines);
+}
+
+main().catch((error: unknown) => {
+  console.error('loadtest failed:', error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
