@@ -105,7 +105,7 @@ export async function startServices(env: AppEnv, options: { logger?: Logger } = 
       onApplied: (changes) => rematchForIndexChanges({ db, search, clock }, changes),
     });
     const auth = createAuth(db, { secureCookies: env.secureCookies });
-    return { env, database, db, search, auth, logger, clock, outbox, loginThrottle: createLoginThrottle() };
+    return { env, database, db, search, auth, logger, clock, outbox, loginThrottle: createLoginThrottle({ db }) };
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;

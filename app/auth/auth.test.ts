@@ -59,7 +59,7 @@ describe.each(databaseKinds)('auth on %s', (kind) => {
   });
 
   it('blocks an e-mail after five wrong passwords from one address, even for the right password, and says for how long', async () => {
-    const throttle = createLoginThrottle();
+    const throttle = createLoginThrottle(database);
     const withThrottle = { ...deps(), throttle };
     for (let i = 0; i < 4; i++) {
       await expect(login(withThrottle, { email: 'ops@example.dk', password: 'guess' }, '192.0.2.9')).rejects.toBeInstanceOf(InvalidInput);

@@ -5,11 +5,14 @@
  * gets at most 50 wrong passwords in 15 minutes across all e-mails, so
  * spraying many accounts is slowed too. A successful login clears its pair.
  *
- * Counters live in this process's memory: with several app processes each
- * keeps its own (a PostgreSQL-backed store is the next step for production).
+ * Counters live in the database (table rate_limits), so every app process on
+ * one PostgreSQL counts the same failures and sees the same blocks.
  */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Kysely } from 'kysely';
+import { RateLimiterRes } from 'rate-limiter-flexible';
+import type { DB } from '../../db/schema.js';
 import { DomainError } from '../lib/errors.js';
+import { DatabaseRateLimiter } from '../lib/rate-limit-store.server.js';
 
 export class TooManyAttempts extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
@@ -43,18 +46,19 @@ function isLimiterAnswer(value: unknown): value is RateLimiterRes {
   return value instanceof RateLimiterRes;
 }
 
-export function createLoginThrottle(): LoginThrottle {
-  const pairs = new RateLimiterMemory({ points: LOGIN_THROTTLE.failuresPerPair, duration: LOGIN_THROTTLE.windowSeconds });
-  const addresses = new RateLimiterMemory({ points: LOGIN_THROTTLE.failuresPerAddress, duration: LOGIN_THROTTLE.windowSeconds });
-  const strikes = new RateLimiterMemory({ points: 1_000, duration: 24 * 60 * 60 });
+export function createLoginThrottle(deps: { db: Kysely<DB> }): LoginThrottle {
+  const { db } = deps;
+  const pairs = new DatabaseRateLimiter({ db, keyPrefix: 'login-pair', points: LOGIN_THROTTLE.failuresPerPair, duration: LOGIN_THROTTLE.windowSeconds });
+  const addresses = new DatabaseRateLimiter({ db, keyPrefix: 'login-address', points: LOGIN_THROTTLE.failuresPerAddress, duration: LOGIN_THROTTLE.windowSeconds });
+  const strikes = new DatabaseRateLimiter({ db, keyPrefix: 'login-strike', points: 1_000, duration: 24 * 60 * 60 });
 
-  async function blockedFor(limiter: RateLimiterMemory, key: string, points: number): Promise<number> {
+  async function blockedFor(limiter: DatabaseRateLimiter, key: string, points: number): Promise<number> {
     const state = await limiter.get(key);
     if (!state || state.consumedPoints < points) return 0;
     return Math.max(1, Math.ceil(state.msBeforeNext / 1000));
   }
 
-  async function consume(limiter: RateLimiterMemory, key: string): Promise<RateLimiterRes> {
+  async function consume(limiter: DatabaseRateLimiter, key: string): Promise<RateLimiterRes> {
     try {
       return await limiter.consume(key);
     } catch (rejection) {
