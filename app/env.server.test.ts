@@ -24,7 +24,15 @@ describe('parseEnv', () => {
     expect(parseEnv({ DATABASE_URL: 'postgres://u@db/jobbro', JOBBRO_DEMO: '1' }).demo).toBe(true);
   });
 
+  it('limits /api/v1 to 600 requests a minute per key and per address unless told otherwise', () => {
+    expect(parseEnv({}).apiRateLimits).toEqual({ perKeyPerMinute: 600, perAddressPerMinute: 600 });
+    const raised = parseEnv({ JOBBRO_API_RATE_PER_MINUTE: '100000', JOBBRO_API_ADDRESS_RATE_PER_MINUTE: '1200' });
+    expect(raised.apiRateLimits).toEqual({ perKeyPerMinute: 100_000, perAddressPerMinute: 1200 });
+  });
+
   it.each([
+    [{ JOBBRO_API_RATE_PER_MINUTE: '0' }, 'JOBBRO_API_RATE_PER_MINUTE'],
+    [{ JOBBRO_API_ADDRESS_RATE_PER_MINUTE: 'lots' }, 'JOBBRO_API_ADDRESS_RATE_PER_MINUTE'],
     [{ PORT: 'eighty' }, 'PORT'],
     [{ PORT: '70000' }, 'PORT'],
     [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],

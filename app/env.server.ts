@@ -43,6 +43,8 @@ const envSchema = z.object({
   ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBBRO_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+  JOBBRO_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
+  JOBBRO_API_ADDRESS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
 });
 
 export type AppEnv = {
@@ -61,6 +63,8 @@ export type AppEnv = {
   cprEncryptionKey: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   outboxIntervalMs: number;
+  /** /api/v1 requests per minute per API key, and per client address for calls without a key. */
+  apiRateLimits: { perKeyPerMinute: number; perAddressPerMinute: number };
 };
 
 export class EnvError extends Error {
@@ -111,6 +115,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     cprEncryptionKey: e.CPR_ENCRYPTION_KEY,
     logLevel: e.LOG_LEVEL,
     outboxIntervalMs: e.JOBBRO_OUTBOX_INTERVAL_MS,
+    apiRateLimits: { perKeyPerMinute: e.JOBBRO_API_RATE_PER_MINUTE, perAddressPerMinute: e.JOBBRO_API_ADDRESS_RATE_PER_MINUTE },
   };
 }
 
