@@ -55,7 +55,13 @@ export async function selectPlacementFacts(db: Executor, jobcentreIds: readonly 
     .innerJoin('jobcentres', 'jobcentres.id', 'candidates.jobcentre_id')
     .select(['placements.type', 'slots.sector', 'placements.outcome', 'jobcentres.municipality_code']);
   if (jobcentreIds) query = query.where('candidates.jobcentre_id', 'in', jobcentreIds.length ? [...jobcentreIds] : ['00000000-0000-0000-0000-000000000000']);
-  return query.execute();
+  // Placements of erased candidates still count, from their pseudonymous trace (ADR 0005).
+  let erased = db
+    .selectFrom('erased_placements')
+    .innerJoin('jobcentres', 'jobcentres.id', 'erased_placements.jobcentre_id')
+    .select(['erased_placements.type', 'erased_placements.sector', 'erased_placements.outcome', 'jobcentres.municipality_code']);
+  if (jobcentreIds) erased = erased.where('erased_placements.jobcentre_id', 'in', jobcentreIds.length ? [...jobcentreIds] : ['00000000-0000-0000-0000-000000000000']);
+  return [...(await query.execute()), ...(await erased.execute())];
 }
 
 export async function selectDecisionFacts(
@@ -82,7 +88,8 @@ export async function selectEmployerActivity(
       'organisations.id as organisation_id',
       sql<string | null>`to_char(greatest(
         (select max(s.published_at) from slots s where s.organisation_id = organisations.id),
-        (select max(p.created_at) from placements p join slots s on s.id = p.slot_id where s.organisation_id = organisations.id)
+        (select max(p.created_at) from placements p join slots s on s.id = p.slot_id where s.organisation_id = organisations.id),
+        (select max(p.created_at) from erased_placements p join slots s on s.id = p.slot_id where s.organisation_id = organisations.id)
       ) at time zone 'UTC', 'YYYY-MM-DD')`.as('last_active_on'),
     ]);
   if (jobcentreIds) {
