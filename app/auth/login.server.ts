@@ -6,6 +6,7 @@ import { TooManyAttempts, type LoginThrottle } from './login-throttle.server.js'
 import { z } from 'zod';
 import { InvalidInput } from '../lib/errors.js';
 import { findUserCredentialsByEmail } from '../../db/queries/users.js';
+import { touchCandidateActivityOfUser } from '../../db/queries/inactivity.js';
 import type { Executor } from '../../db/client.server.js';
 import { hashPassword, verifyPassword } from './password.server.js';
 import type { Auth, SessionUser } from './lucia.server.js';
@@ -54,6 +55,8 @@ export async function login(
   }
   if (!(await verifyPassword(row.password_hash, password))) return wrong();
   await deps.throttle?.succeed(attempt);
+  // A candidate's login counts as activity for the 12-month inactivity review.
+  if (row.role === 'candidate') await touchCandidateActivityOfUser(deps.db, row.id, new Date());
   const session = await deps.auth.createSession(row.id, {});
   return {
     user: {

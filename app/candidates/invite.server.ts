@@ -23,6 +23,7 @@ import { hashPassword } from '../auth/password.server.js';
 import { getPostalCode } from '../geo/places.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../lib/errors.js';
 import type { Mailer } from '../mail/mailer.server.js';
+import { CPR_ERRORS, maskCpr, parseCpr, storeCandidateCpr, type CprCipher } from './cpr.server.js';
 import { fieldErrorsOf } from './profile-schemas.js';
 
 export const INVITATION_DAYS = 30;
@@ -66,8 +67,9 @@ function newCode(): string {
   return code;
 }
 
-export type InviteDeps = { db: Kysely<DB>; mailer: Mailer; clock: () => Date; baseUrl: string };
-export type Invitation = { candidateId: string; userId: string; link: string; code: string; expiresAt: Date };
+/** `cprCipher` is null when no CPR_ENCRYPTION_KEY is configured: a CPR given is then refused. */
+export type InviteDeps = { db: Kysely<DB>; mailer: Mailer; clock: () => Date; baseUrl: string; cprCipher?: CprCipher | null };
+export type Invitation = { candidateId: string; userId: string; link: string; code: string; expiresAt: Date; maskedCpr: string | null };
 
 const MAIL_TEXT: Record<Locale, (name: string, link: string, code: string) => { subject: string; text: string }> = {
   da: (name, link, code) => ({
@@ -88,20 +90,33 @@ const MAIL_TEXT: Record<Locale, (name: string, link: string, code: string) => { 
   }),
 };
 
+/** The optional CPR field: blank means none; otherwise it must parse and a key must be configured. */
+function checkCpr(deps: InviteDeps, typed: string | undefined): { cpr: string | null; errors: string[] } {
+  if (typed === undefined || typed.trim() === '') return { cpr: null, errors: [] };
+  if (!deps.cprCipher) return { cpr: null, errors: [CPR_ERRORS.noKey] };
+  const parsed = parseCpr(typed);
+  return parsed.ok ? { cpr: parsed.cpr, errors: [] } : { cpr: null, errors: [parsed.error] };
+}
+
 /**
  * A consultant creates a candidate at their own jobcentre (active and
- * confirmed) with an invitation, and Jobbro mails the link and code.
- * @throws Forbidden (not a consultant with a jobcentre), InvalidInput, Conflict (e-mail in use).
+ * confirmed) with an invitation, and Jobbro mails the link and code. A CPR
+ * number, if given, is stored encrypted (app/candidates/cpr.server.ts).
+ * @throws Forbidden (not a consultant with a jobcentre), InvalidInput, Conflict (e-mail in use, or CPR_ERRORS.duplicate).
  */
 export async function inviteCandidate(
   deps: InviteDeps,
   consultant: Pick<SessionUser, 'id' | 'role' | 'jobcentreId'>,
-  input: PersonInput,
+  input: PersonInput & { cpr?: string },
 ): Promise<Invitation> {
   if (consultant.role !== 'consultant' || !consultant.jobcentreId) throw new Forbidden('Only jobcentre consultants invite candidates');
   const jobcentreId = consultant.jobcentreId;
   const parsed = personSchema.safeParse(input);
-  if (!parsed.success) throw new InvalidInput('errors.invalid', fieldErrorsOf(parsed.error.issues));
+  const cprCheck = checkCpr(deps, input.cpr);
+  if (!parsed.success || cprCheck.errors.length > 0) {
+    const fields = parsed.success ? {} : fieldErrorsOf(parsed.error.issues);
+    throw new InvalidInput('errors.invalid', cprCheck.errors.length > 0 ? { ...fields, cpr: cprCheck.errors } : fields);
+  }
   const person = parsed.data;
   const now = deps.clock();
   const today = now.toISOString().slice(0, 10);
@@ -124,7 +139,11 @@ export async function inviteCandidate(
       postal_code: person.postalCode,
       available_from: today,
       waiting_since: today,
+      last_active_at: now,
     });
+    if (cprCheck.cpr !== null && deps.cprCipher) {
+      await storeCandidateCpr(trx, deps.cprCipher, { candidateId, cpr: cprCheck.cpr, createdBy: consultant.id });
+    }
     await insertInvitation(trx, {
       candidate_id: candidateId,
       user_id: userId,
@@ -138,7 +157,7 @@ export async function inviteCandidate(
   });
   const link = `${deps.baseUrl.replace(/\/$/, '')}/invite/${token}`;
   await deps.mailer.send({ to: person.email, ...MAIL_TEXT[person.locale](person.fullName, link, code) });
-  return { ...ids, link, code, expiresAt };
+  return { ...ids, link, code, expiresAt, maskedCpr: cprCheck.cpr === null ? null : maskCpr(cprCheck.cpr) };
 }
 
 /** The invitation behind a link token or a paper code, if it can still be used. */

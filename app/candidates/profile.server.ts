@@ -21,6 +21,7 @@ import {
   type CandidateRow,
   type CandidateSkillRow,
 } from '../../db/queries/candidates.js';
+import { touchCandidateActivity } from '../../db/queries/inactivity.js';
 import type { Cefr, DB } from '../../db/schema.js';
 import { enqueueIndexChange } from '../../search/outbox.server.js';
 import type { SessionUser } from '../auth/session.server.js';
@@ -80,11 +81,12 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   return parsed.data;
 }
 
-/** Runs `change` in a transaction on the user's own candidate and queues the index update. */
+/** Runs `change` in a transaction on the user's own candidate, records the activity (inactivity review) and queues the index update. */
 async function changeOwn(deps: ProfileDeps, user: Viewer, change: (trx: Executor, candidate: CandidateRow) => Promise<void>): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const candidate = await ownCandidate(trx, user);
     await change(trx, candidate);
+    await touchCandidateActivity(trx, candidate.id, deps.clock());
     await enqueueIndexChange(trx, { index: 'candidates', id: candidate.id, operation: 'upsert' });
   });
 }

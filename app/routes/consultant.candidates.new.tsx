@@ -4,6 +4,8 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
+import { CPR_ERRORS, cprCipherOf } from '~/candidates/cpr.server';
+import { CprField } from '~/candidates/cpr-field';
 import { inviteCandidate } from '~/candidates/invite.server';
 import { PersonFields, personInputOf } from '~/candidates/person-fields';
 import { readForm } from '~/candidates/step-action.server';
@@ -21,18 +23,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
-  const form = await readForm(request);
+  const { cpr, ...form } = await readForm(request);
   const { services } = context;
   try {
     const invitation = await inviteCandidate(
-      { db: services.db, clock: services.clock, mailer: createMailer(services), baseUrl: new URL(request.url).origin },
+      { db: services.db, clock: services.clock, mailer: createMailer(services), baseUrl: new URL(request.url).origin, cprCipher: cprCipherOf(services.env) },
       user,
-      personInputOf(form),
+      { ...personInputOf(form), cpr: typeof cpr === 'string' ? cpr : undefined },
     );
-    return data({ done: { email: personInputOf(form).email, code: invitation.code, link: invitation.link, expiresAt: invitation.expiresAt.toISOString() }, errors: undefined, values: undefined });
+    return data({
+      done: { email: personInputOf(form).email, code: invitation.code, link: invitation.link, expiresAt: invitation.expiresAt.toISOString(), maskedCpr: invitation.maskedCpr },
+      errors: undefined,
+      values: undefined,
+    });
   } catch (error) {
+    // The typed CPR is never sent back: the page keeps every other field.
     if (error instanceof InvalidInput) return data({ done: null, errors: error.fields, values: form }, { status: 400 });
-    if (error instanceof Conflict) return data({ done: null, errors: { email: ['errors.emailTaken'] }, values: form }, { status: 409 });
+    if (error instanceof Conflict) {
+      const errors: Record<string, string[]> = error.message === CPR_ERRORS.duplicate ? { cpr: [CPR_ERRORS.duplicate] } : { email: ['errors.emailTaken'] };
+      return data({ done: null, errors, values: form }, { status: 409 });
+    }
     throw error;
   }
 }
@@ -53,11 +63,13 @@ export default function NewCandidate() {
             <strong dir="ltr">{t('consultant.code', { code: done.code })}</strong>
           </p>
           <p>{t('consultant.expires', { date: new Intl.DateTimeFormat(lng, { dateStyle: 'medium' }).format(new Date(done.expiresAt)) })}</p>
+          {done.maskedCpr ? <p dir="ltr">{t('review:cpr.registered', { masked: done.maskedCpr })}</p> : null}
         </section>
       ) : null}
       <ErrorSummary errors={result?.errors} />
       <Form method="post" className="form">
         <PersonFields errors={result?.errors} values={result?.values} lng={lng} />
+        <CprField errors={result?.errors} />
         <div>
           <button type="submit" className="button">
             {t('consultant.submit')}
