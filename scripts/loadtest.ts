@@ -20,10 +20,9 @@
  * The child gets JOBBRO_API_RATE_PER_MINUTE set very high, so API rate
  * limiting does not turn the JSON target into a test of the limiter.
  */
-import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,10 +32,11 @@ import { z } from 'zod';
 import { rematchAll } from '../app/matching/proposals.server.js';
 import { openDatabase, type Database } from '../db/client.server.js';
 import { migrateToLatest } from '../db/migrate.server.js';
-import { DEMO_EMAILS, DEMO_PASSWORD, seedDatabase } from '../db/seed/seed.js';
+import { DEMO_EMAILS, seedDatabase } from '../db/seed/seed.js';
 import { createDocumentSources } from '../search/documents/index.server.js';
 import { createEmbeddedEngine } from '../search/embedded-engine.js';
 import { reindex } from '../search/reindex.server.js';
+import { freePort, logIn, startAppChild, type AppChild } from './app-child.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE_DIR = path.join(root, 'data/loadtest');
@@ -44,7 +44,6 @@ const PG_BIN = '/usr/lib/postgresql/15/bin';
 const CANDIDATES = 30_000;
 const SLOTS = 10_000;
 const WARMUP_SECONDS = 3;
-const BOOT_TIMEOUT_MS = 180_000;
 
 type Mode = 'embedded' | 'postgres';
 type TargetName = 'candidate_offers' | 'consultant_queue' | 'api_slots';
@@ -79,19 +78,6 @@ function cacheKey(): string {
   }
   hash.update(`${CANDIDATES}/${SLOTS}`);
   return hash.digest('hex').slice(0, 16);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Seeds at national scale with the demo accounts, builds the index and stores the matcher's proposals. */
@@ -203,81 +189,8 @@ async function preparePostgres(server: PostgresServer, key: string): Promise<voi
   execFileSync(path.join(PG_BIN, 'psql'), [server.url, '-qc', 'analyze'], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-type App = { child: ChildProcess; base: string; stderr: () => string; stop(): Promise<void> };
-
-/** `scripts/serve.ts` in production mode, run by node directly so its pid is the server's own (for RSS). */
-async function startApp(env: Record<string, string>): Promise<App> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/serve.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      JOBBRO_DEMO: '1',
-      // Another engineer's API rate limit; the load test measures the app, not the limiter.
-      JOBBRO_API_RATE_PER_MINUTE: '100000000',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let errors = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    errors = (errors + chunk.toString()).slice(-4_000);
-  });
-  child.stdout?.resume();
-  const base = `http://127.0.0.1:${port}`;
-  const app: App = {
-    child,
-    base,
-    stderr: () => errors,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-  await waitUntilReady(app);
-  return app;
-}
-
-const healthSchema = z.object({ status: z.string(), outboxBacklog: z.number().nullable() });
-
-/** /healthz 200 and an empty outbox: the index is built and nothing is left to apply. */
-async function waitUntilReady(app: App): Promise<void> {
-  const deadline = Date.now() + BOOT_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (app.child.exitCode !== null) throw new Error(`the server exited with code ${app.child.exitCode}:\n${app.stderr()}`);
-    try {
-      const response = await fetch(`${app.base}/healthz`);
-      const health = healthSchema.parse(await response.json());
-      if (response.status === 200 && health.outboxBacklog === 0) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the server did not become ready within ${BOOT_TIMEOUT_MS / 1000} s:\n${app.stderr()}`);
-}
-
-/** Logs in through the login form, as a browser without JavaScript would; returns the session cookie. */
-async function logIn(app: App, email: string): Promise<string> {
-  const response = await fetch(`${app.base}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: app.base },
-    body: new URLSearchParams({ email, password: DEMO_PASSWORD }),
-  });
-  const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0] ?? '').find((pair) => pair.includes('='));
-  if (response.status !== 302 || !cookie) throw new Error(`logging in as ${email} failed: HTTP ${response.status}`);
-  return cookie;
-}
-
 /** Creates an API key on the company page (the secret is shown once, in the page). */
-async function createApiKey(app: App, employerCookie: string): Promise<string> {
+async function createApiKey(app: AppChild, employerCookie: string): Promise<string> {
   const response = await fetch(`${app.base}/employer/company`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: app.base, Cookie: employerCookie },
@@ -291,7 +204,7 @@ async function createApiKey(app: App, employerCookie: string): Promise<string> {
 type Target = { name: TargetName; path: string; headers: Record<string, string>; expect: RegExp };
 
 /** One request before the load, so a wrong cookie or an empty page stops the run instead of measuring redirects. */
-async function checkTarget(app: App, target: Target): Promise<number> {
+async function checkTarget(app: AppChild, target: Target): Promise<number> {
   const response = await fetch(`${app.base}${target.path}`, { headers: target.headers, redirect: 'manual' });
   const body = await response.text();
   if (response.status !== 200 || !target.expect.test(body)) {
@@ -347,9 +260,7 @@ function printLine(line: Line): void {
   );
 }
 
-async function measureMode(mode: Mode, app: App, options: { duration: number; connections: number }): Promise<Line[]> {
-  const pid = app.child.pid;
-  if (pid === undefined) throw new Error('the server has no pid');
+async function measureMode(mode: Mode, app: AppChild, options: { duration: number; connections: number }): Promise<Line[]> {
   const candidate = await logIn(app, DEMO_EMAILS.candidate);
   const consultant = await logIn(app, DEMO_EMAILS.consultant);
   const apiKey = await createApiKey(app, await logIn(app, DEMO_EMAILS.employer));
@@ -364,7 +275,7 @@ async function measureMode(mode: Mode, app: App, options: { duration: number; co
     log(`${mode} ${target.name}: GET ${target.path} (${Math.round(bytes / 1024)} kB); warm-up ${WARMUP_SECONDS} s, then ${options.duration} s`);
     await runAutocannon(`${app.base}${target.path}`, target.headers, options.connections, WARMUP_SECONDS);
     const measured = await runAutocannon(`${app.base}${target.path}`, target.headers, options.connections, options.duration);
-    const line = { mode, target: target.name, ...measured, rssMb: peakRssMb(pid) };
+    const line = { mode, target: target.name, ...measured, rssMb: peakRssMb(app.pid) };
     printLine(line);
     lines.push(line);
   }
@@ -374,7 +285,7 @@ async function measureMode(mode: Mode, app: App, options: { duration: number; co
 async function runMode(mode: Mode, key: string, options: { duration: number; connections: number }): Promise<Line[]> {
   const started = performance.now();
   let postgres: PostgresServer | undefined;
-  let app: App | undefined;
+  let app: AppChild | undefined;
   try {
     let env: Record<string, string>;
     if (mode === 'embedded') {
@@ -385,7 +296,12 @@ async function runMode(mode: Mode, key: string, options: { duration: number; con
       env = { DATABASE_URL: postgres.url };
     }
     log(`${mode}: starting the server`);
-    app = await startApp(env);
+    app = await startAppChild({
+      ...env,
+      JOBBRO_DEMO: '1',
+      // Another engineer's API rate limit; the load test measures the app, not the limiter.
+      JOBBRO_API_RATE_PER_MINUTE: '100000000',
+    });
     log(`${mode}: ready after ${((performance.now() - started) / 1000).toFixed(0)} s`);
     return await measureMode(mode, app, options);
   } finally {
