@@ -1,6 +1,7 @@
 /**
- * `npm test`: typecheck, every Vitest suite, the production build, then the
- * Playwright journeys against it. Stops at the first failing stage and ends
+ * `npm test`: typecheck, the production build, every Vitest suite (the
+ * security suites drive the build's routes), then the Playwright journeys
+ * against the same build. Stops at the first failing stage and ends
  * with one plain line, `tests: N passed, N failed, N skipped`, summed over
  * both runners from their JSON reports.
  */
@@ -61,14 +62,14 @@ if (!run('typecheck', npx, ['tsc', '--noEmit'])) {
   totals.failed += 1;
   finish(false);
 }
+if (!run('build', npx, ['remix', 'build'])) {
+  totals.failed += 1;
+  finish(false);
+}
 const unitOk = run('unit and integration tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
 countVitest();
 if (!unitOk) {
   if (totals.failed === 0) totals.failed += 1;
-  finish(false);
-}
-if (!run('build', npx, ['remix', 'build'])) {
-  totals.failed += 1;
   finish(false);
 }
 const e2eOk = run('browser tests', npx, ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_FILE: playwrightReport });

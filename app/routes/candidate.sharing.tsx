@@ -7,6 +7,7 @@ import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
 import { setSharing, sharingOverview } from '~/candidates/sharing.server';
 import { resolveLocale } from '~/i18n/i18next.server';
+import { NotFound } from '~/lib/errors';
 import { parseForm } from '~/lib/http.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
@@ -22,7 +23,13 @@ const sharingForm = z.object({ slotId: z.string().uuid(), share: z.enum(['yes', 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
   const form = await parseForm(request, sharingForm);
-  await setSharing(context.services, user, { slotId: form.slotId, share: form.share === 'yes' });
+  try {
+    await setSharing(context.services, user, { slotId: form.slotId, share: form.share === 'yes' });
+  } catch (error) {
+    // A slot the candidate was not approved for (a tampered or stale form): bad input, not a server error.
+    if (error instanceof NotFound) throw new Response('Not an approved offer', { status: 400 });
+    throw error;
+  }
   return redirect('/candidate/sharing?saved=1');
 }
 

@@ -1,0 +1,327 @@
+/**
+ * Who may use each route: the declared expectation the authorisation matrix
+ * (authorization-matrix.test.ts) checks against the real build, and the
+ * sample requests the fuzz suite (fuzz.test.ts) mutates.
+ *
+ * ADDING A ROUTE? Add its id here (the file name under app/routes without
+ * the extension, prefixed `routes/`). The matrix fails for every route in
+ * the build without an entry and for every entry without a route. Give the
+ * rule for its loader and for its action, the dynamic params (as rows of
+ * tenant A, see world.ts), and a request body that would be accepted, so the
+ * matrix reaches the authorisation check and the fuzz suite reaches
+ * validation.
+ *
+ * Rules (a list means: allowed when any rule allows):
+ * - `public`: anyone, signed in or not.
+ * - `anonymous-only`: signed-in people are sent to their start page.
+ * - `signed-in`: any role.
+ * - `candidate` | `employer` | `consultant` | `admin`: that role; the
+ *   route shows only the person's own data (no tenant in the URL).
+ * - `candidate-self`: the candidate the URL names (candidate A).
+ * - `employer-own-organisation`: the employer of the organisation owning
+ *   the row in the URL or body (organisation A); other employers are refused.
+ * - `consultant-own-jobcentre`: consultants of the jobcentre owning it
+ *   (jobcentre A); other consultants are refused.
+ * - `api-key`: any organisation API key (Authorization: Bearer jbk_…);
+ *   the answer holds the key's own organisation's data only.
+ * - `api-key-own-organisation`: the API key of organisation A.
+ */
+import type { WorldRefs } from './world.js';
+
+export type AccessRule =
+  | 'public'
+  | 'anonymous-only'
+  | 'signed-in'
+  | 'candidate'
+  | 'employer'
+  | 'consultant'
+  | 'admin'
+  | 'candidate-self'
+  | 'employer-own-organisation'
+  | 'consultant-own-jobcentre'
+  | 'api-key'
+  | 'api-key-own-organisation';
+
+type Fields = Record<string, string | string[]>;
+
+export type RequestSample = {
+  access: AccessRule | AccessRule[];
+  method?: 'GET' | 'POST' | 'PUT';
+  /** Query string for the request (and for the fuzz suite to mutate). */
+  query?: (refs: WorldRefs) => Fields;
+  /** An urlencoded form body. */
+  form?: (refs: WorldRefs) => Fields;
+  /** A JSON body (API routes). */
+  json?: (refs: WorldRefs) => Record<string, unknown>;
+  /** Tables an accepted request may change; the fuzz suite fails when any other table changes. */
+  writes?: string[];
+};
+
+export type RouteAccess =
+  | 'layout'
+  | {
+      /**
+       * The URL's token is itself the credential (an invitation link): whoever
+       * holds it may see what it opens — the inviting company, the invited person.
+       */
+      secretInUrl?: true;
+      /** Dynamic URL params → the row of tenant A they name. */
+      params?: Record<string, keyof WorldRefs>;
+      loader?: RequestSample;
+      /** One sample, or several when the action has intents with different rules. */
+      action?: RequestSample | RequestSample[];
+    };
+
+const person = (email: string): Fields => ({
+  fullName: 'Ny Person',
+  email,
+  birthDate: '1995-04-03',
+  arrivalDate: '2023-02-01',
+  residenceBasis: 'refugee',
+  postalCode: '6200',
+  locale: 'da',
+});
+
+const slotForm = (refs: WorldRefs): Fields => ({
+  type: 'praktik',
+  workplaceId: refs.workplaceA,
+  title: 'OpvaskerAlfa',
+  mustSkills: [refs.skill],
+  positions: '1',
+  startDate: dayAfter(refs.today, 40),
+  weeks: '8',
+  hoursPerWeek: '20',
+});
+
+const slotJson = (refs: WorldRefs): Record<string, unknown> => ({
+  type: 'praktik',
+  workplaceId: refs.workplaceA,
+  title: 'OpvaskerAlfa',
+  mustSkills: [refs.skill],
+  positions: 1,
+  startDate: dayAfter(refs.today, 40),
+  weeks: 8,
+  hoursPerWeek: 20,
+});
+
+function dayAfter(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const profileWrites = ['candidates', 'candidate_skills', 'candidate_languages', 'candidate_occupations', 'search_outbox', 'match_proposals', 'audit_log'];
+
+export const routeAccess: Record<string, RouteAccess> = {
+  // Runs with every page; its loader is checked through them.
+  root: 'layout',
+
+  'routes/_index': { loader: { access: 'anonymous-only' } },
+  'routes/healthz': { loader: { access: 'public' } },
+  'routes/login': {
+    loader: { access: 'anonymous-only' },
+    action: { access: 'public', form: () => ({ email: 'nobody@example.org', password: 'not the password' }), writes: ['sessions'] },
+  },
+  'routes/logout': { loader: { access: 'public' }, action: { access: 'public', form: () => ({}), writes: ['sessions'] } },
+  'routes/register': {
+    loader: { access: 'anonymous-only' },
+    action: { access: 'public', form: () => ({ ...person('selv.registreret@example.org'), password: 'a long enough password' }), writes: ['users', 'candidates', 'sessions', 'search_outbox', 'audit_log'] },
+  },
+  'routes/signup.employer': {
+    loader: { access: 'anonymous-only' },
+    action: {
+      access: 'public',
+      form: () => ({
+        cvr: '13748136',
+        companyName: 'Ny Virksomhed ApS',
+        contactName: 'Kontakt Person',
+        email: 'ny.virksomhed@firma.dk',
+        password: 'a good long password',
+        passwordRepeat: 'a good long password',
+        pNumber: '3000000001',
+        workplaceName: 'Lager',
+        address: 'Havnevej 2',
+        postalCode: '6200',
+        employeesFte: '5',
+      }),
+      writes: ['organisations', 'workplaces', 'users', 'sessions', 'audit_log'],
+    },
+  },
+  'routes/set-language': {
+    loader: { access: 'public' },
+    action: { access: 'public', form: () => ({ lng: 'en', redirectTo: '/' }), writes: ['users'] },
+  },
+  'routes/invite._index': { action: { access: 'public', form: () => ({ code: 'ABCD-EFGH' }) } },
+  'routes/invite.$token': {
+    params: { token: 'candidateInvitationTokenA' },
+    secretInUrl: true,
+    loader: { access: 'public' },
+    // A short password: refused, so the invitation stays open for the other actors.
+    action: { access: 'public', form: () => ({ password: 'short' }), writes: ['users', 'candidate_invitations', 'sessions', 'audit_log'] },
+  },
+  'routes/employer.invitation.$token': {
+    params: { token: 'colleagueInvitationTokenA' },
+    secretInUrl: true,
+    loader: { access: 'public' },
+    action: { access: 'public', form: () => ({ displayName: 'Ny Kollega', password: 'short', passwordRepeat: 'short' }), writes: ['users', 'organisation_invitations', 'sessions'] },
+  },
+
+  // ---- API -------------------------------------------------------------------
+  'routes/api.v1.openapi[.]json': { loader: { access: 'public' } },
+  'routes/api.v1.skills': { loader: { access: 'public', query: () => ({ q: 'opvask', lang: 'da', kind: 'skill', limit: '5' }) } },
+  'routes/api.v1.slots': {
+    loader: { access: 'api-key', query: () => ({ status: 'published', limit: '10', offset: '0' }) },
+    action: { access: 'api-key-own-organisation', method: 'POST', json: slotJson, writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'] },
+  },
+  'routes/api.v1.slots.$slotId': {
+    params: { slotId: 'slotA' },
+    loader: { access: 'api-key-own-organisation' },
+    action: { access: 'api-key-own-organisation', method: 'PUT', json: slotJson, writes: ['slots', 'slot_skills', 'search_outbox', 'match_proposals', 'audit_log'] },
+  },
+  'routes/api.v1.slots.$slotId.publish': {
+    params: { slotId: 'spareSlotA' },
+    // The loader only answers 405 (POST only), before any authentication.
+    loader: { access: 'public' },
+    action: { access: 'api-key-own-organisation', method: 'POST', json: () => ({}), writes: ['slots', 'search_outbox', 'audit_log'] },
+  },
+  'routes/api.v1.slots.$slotId.close': {
+    params: { slotId: 'spareSlotA' },
+    loader: { access: 'public' },
+    action: { access: 'api-key-own-organisation', method: 'POST', json: () => ({}), writes: ['slots', 'search_outbox', 'match_proposals', 'audit_log'] },
+  },
+  'routes/api.v1.slots.$id.matches': { params: { id: 'slotA' }, loader: { access: ['consultant', 'employer-own-organisation'] } },
+  'routes/api.v1.candidates.$id.offers': { params: { id: 'candidateA' }, loader: { access: ['candidate-self', 'consultant-own-jobcentre'] } },
+
+  // ---- admin -----------------------------------------------------------------
+  'routes/admin._index': { loader: { access: 'admin' } },
+  'routes/admin.figures': { loader: { access: 'admin', query: () => ({ map: 'placements' }) } },
+  'routes/admin.figures[.]csv': { loader: { access: 'admin', query: () => ({ table: 'bySector' }) } },
+  'routes/admin.mailbox': { loader: { access: 'admin' } },
+
+  // ---- candidate -------------------------------------------------------------
+  'routes/candidate._index': { loader: { access: 'candidate' } },
+  'routes/candidate.offers._index': { loader: { access: 'candidate', query: () => ({ q: 'opvasker', type: 'praktik', km: '40' }) } },
+  'routes/candidate.offers.$slotId': {
+    params: { slotId: 'slotA' },
+    loader: { access: 'candidate' },
+    action: { access: 'candidate', form: () => ({ intent: 'interest' }), writes: ['match_proposals', 'audit_log'] },
+  },
+  'routes/candidate.profile.ambitions': {
+    loader: { access: 'candidate' },
+    action: { access: 'candidate', form: () => ({ sectors: 'kitchen', note: 'Vil gerne være kok' }), writes: profileWrites },
+  },
+  'routes/candidate.profile.availability': {
+    loader: { access: 'candidate' },
+    action: { access: 'candidate', form: (refs) => ({ availableFrom: dayAfter(refs.today, 10), hoursPerWeek: '30' }), writes: profileWrites },
+  },
+  'routes/candidate.profile.experience': {
+    loader: { access: 'candidate' },
+    action: { access: 'candidate', form: () => ({ education: 'Gymnasium' }), writes: profileWrites },
+  },
+  'routes/candidate.profile.languages': {
+    loader: { access: 'candidate' },
+    action: {
+      access: 'candidate',
+      form: () => ({ danishProgramme: 'DU2', danishModule: '3', danishEvidence: 'module_test', languageCode: 'ar', languageSpoken: 'C2', languageWritten: 'C1', motherTongue: '0' }),
+      writes: profileWrites,
+    },
+  },
+  'routes/candidate.profile.place': {
+    loader: { access: 'candidate' },
+    action: { access: 'candidate', form: () => ({ postalCode: '6200', maxTravelKm: '25', drivingLicence: 'on' }), writes: profileWrites },
+  },
+  'routes/candidate.profile.skills': {
+    loader: { access: 'candidate', query: () => ({ q: 'opvask' }) },
+    action: { access: 'candidate', form: (refs) => ({ skill: refs.skill, years: '2', where: 'abroad' }), writes: profileWrites },
+  },
+  'routes/candidate.sharing': {
+    loader: { access: 'candidate' },
+    // Candidate A has no approved offer on slot A; the form must still be answered, not crash.
+    action: { access: 'candidate', form: (refs) => ({ slotId: refs.slotA, share: 'no' }), writes: ['consents', 'audit_log'] },
+  },
+
+  // ---- consultant ------------------------------------------------------------
+  'routes/consultant._index': {
+    loader: { access: 'consultant', query: () => ({ scheme: 'praktik', minScore: '10' }) },
+    action: {
+      access: 'consultant-own-jobcentre',
+      form: (refs) => ({ intent: 'reject', proposalId: refs.proposalA, reason: 'other', note: 'Ikke nu' }),
+      writes: ['match_proposals', 'match_decisions', 'audit_log', 'search_outbox'],
+    },
+  },
+  'routes/consultant.proposals.$proposalId': {
+    params: { proposalId: 'proposalA' },
+    loader: { access: 'consultant-own-jobcentre' },
+    action: { access: 'consultant-own-jobcentre', form: () => ({ intent: 'approve', note: 'God match' }), writes: ['match_proposals', 'match_decisions', 'audit_log', 'search_outbox'] },
+  },
+  'routes/consultant.candidates.new': {
+    loader: { access: 'consultant' },
+    action: { access: 'consultant', form: () => person('ny.kandidat@example.org'), writes: ['users', 'candidates', 'candidate_invitations', 'search_outbox', 'mailbox_messages', 'audit_log'] },
+  },
+  'routes/consultant.cohorts': {
+    loader: { access: 'consultant' },
+    action: { access: 'consultant-own-jobcentre', form: (refs) => ({ intent: 'match', cohortId: refs.cohortA }), writes: ['cohort_members', 'cohorts', 'audit_log'] },
+  },
+  'routes/consultant.employers': {
+    loader: { access: 'consultant' },
+    action: {
+      access: 'consultant-own-jobcentre',
+      form: (refs) => ({ intent: 'verify', organisationId: refs.organisationA, cvrChecked: 'on', contactConfirmed: 'on', note: 'Tjekket' }),
+      writes: ['organisations', 'organisation_verifications', 'search_outbox', 'audit_log'],
+    },
+  },
+  'routes/consultant.placements': {
+    loader: { access: 'consultant' },
+    action: {
+      access: 'consultant-own-jobcentre',
+      form: (refs) => ({ intent: 'followUp', placementId: refs.placementA, on: refs.today, note: 'Besøgt' }),
+      writes: ['placements', 'placement_follow_ups', 'placement_milestones', 'employer_decisions', 'audit_log'],
+    },
+  },
+  'routes/consultant.figures': { loader: { access: 'consultant', query: () => ({ scope: 'network', map: 'placements' }) } },
+  'routes/consultant.figures[.]csv': { loader: { access: 'consultant', query: () => ({ table: 'bySector', scope: 'jobcentre' }) } },
+
+  // ---- employer --------------------------------------------------------------
+  'routes/employer._index': { loader: { access: 'employer' } },
+  'routes/employer.company': {
+    loader: { access: 'employer' },
+    action: [
+      { access: 'employer', form: () => ({ intent: 'key', name: 'Lagersystem' }), writes: ['api_keys'] },
+      { access: 'employer-own-organisation', form: (refs) => ({ intent: 'revoke', keyId: refs.spareApiKeyIdA }), writes: ['api_keys'] },
+    ],
+  },
+  'routes/employer.slots.new': {
+    loader: { access: 'employer' },
+    // The workplace in the form is organisation A's.
+    action: { access: 'employer-own-organisation', form: slotForm, writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'] },
+  },
+  'routes/employer.slots.$slotId': {
+    params: { slotId: 'slotA' },
+    loader: { access: 'employer-own-organisation' },
+    action: [
+      {
+        access: 'employer-own-organisation',
+        form: (refs) => ({ proposalId: refs.approvedProposalA, decision: 'invite', note: 'Velkommen' }),
+        writes: ['employer_decisions', 'audit_log'],
+      },
+      { access: 'employer-own-organisation', form: () => ({ intent: 'duplicate' }), writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'] },
+    ],
+  },
+  'routes/employer.slots.$slotId_.edit': {
+    params: { slotId: 'slotA' },
+    loader: { access: 'employer-own-organisation' },
+    action: { access: 'employer-own-organisation', form: slotForm, writes: ['slots', 'slot_skills', 'search_outbox', 'match_proposals', 'audit_log'] },
+  },
+  'routes/employer.workplaces.new': {
+    loader: { access: 'employer' },
+    action: {
+      access: 'employer',
+      form: () => ({ pNumber: '3000000099', workplaceName: 'Nyt lager', address: 'Kajen 4', postalCode: '6200', employeesFte: '12' }),
+      writes: ['workplaces', 'audit_log'],
+    },
+  },
+};
+
+/** The samples of an action entry as a list. */
+export function actionSamples(entry: Exclude<RouteAccess, 'layout'>): RequestSample[] {
+  if (!entry.action) return [];
+  return Array.isArray(entry.action) ? entry.action : [entry.action];
+}
