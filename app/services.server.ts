@@ -16,6 +16,8 @@ import type { SearchEngine } from '../search/engine.js';
 import { startOutboxWorker } from '../search/outbox.server.js';
 import { reindex } from '../search/reindex.server.js';
 import { createAuth, type Auth } from './auth/lucia.server.js';
+import { startInactivityReview, type InactivityReviewSchedule } from './candidates/inactivity.server.js';
+import { createMailer } from './mail/mailer.server.js';
 import { createLoginThrottle, type LoginThrottle } from './auth/login-throttle.server.js';
 import { rematchAll, rematchForIndexChanges } from './matching/proposals.server.js';
 import type { AppEnv } from './env.server.js';
@@ -29,6 +31,8 @@ export type AppServices = {
   logger: Logger;
   clock: () => Date;
   outbox: { stop(): Promise<void>; drain(): Promise<void> };
+  /** The daily inactivity review (app/candidates/inactivity.server.ts): once at start, then every 24 h. Test harnesses run without it. */
+  inactivityReview?: InactivityReviewSchedule;
   loginThrottle: LoginThrottle;
 };
 
@@ -53,7 +57,7 @@ export function createLogger(env: Pick<AppEnv, 'logLevel' | 'nodeEnv'>): Logger 
     level: env.logLevel,
     base: { app: 'jobbro' },
     // Belt and braces: these never belong in a log line even if someone logs a whole object.
-    redact: { paths: ['password', '*.password', 'email', '*.email', 'cookie', '*.cookie', 'authorization', '*.authorization'], censor: '[redacted]' },
+    redact: { paths: ['password', '*.password', 'email', '*.email', 'cookie', '*.cookie', 'authorization', '*.authorization', 'cpr', '*.cpr'], censor: '[redacted]' },
   });
 }
 
@@ -104,16 +108,18 @@ export async function startServices(env: AppEnv, options: { logger?: Logger } = 
       // A slot or profile change re-matches what it touches once the index holds the new version.
       onApplied: (changes) => rematchForIndexChanges({ db, search, clock }, changes),
     });
+    const inactivityReview = startInactivityReview({ db, mailer: createMailer({ env, db }), clock, logger });
     const auth = createAuth(db, { secureCookies: env.secureCookies });
-    return { env, database, db, search, auth, logger, clock, outbox, loginThrottle: createLoginThrottle({ db }) };
+    return { env, database, db, search, auth, logger, clock, outbox, inactivityReview, loginThrottle: createLoginThrottle({ db }) };
   } catch (error) {
     await database.close().catch(() => undefined);
     throw error;
   }
 }
 
-/** Stops the worker first (it uses both), then search, then the database. */
+/** Stops the review and the worker first (they use both), then search, then the database. */
 export async function stopServices(services: AppServices): Promise<void> {
+  await services.inactivityReview?.stop();
   await services.outbox.stop();
   await services.search.close();
   await services.database.close();
