@@ -57,6 +57,7 @@ export const navigation: Record<Role, Array<{ to: string; labelKey: string }>> =
     { to: '/consultant/employers', labelKey: 'consultant:nav.employers' },
     { to: '/consultant/cohorts', labelKey: 'consultant:nav.cohorts' },
     { to: '/consultant/figures', labelKey: 'consultant:nav.figures' },
+    { to: '/consultant/erasure', labelKey: 'privacy:nav.erasure' },
   ],
   candidate: [
     { to: homePathFor('candidate'), labelKey: 'nav.candidateHome' },

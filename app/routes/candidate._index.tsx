@@ -1,8 +1,12 @@
 /** The candidate's start page: the profile at a glance, how strong it is, and what to add next. */
-import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
+import { InactivityBanner } from '~/candidates/inactivity-banner';
+import { answerInactivityReview, ownInactivityReview } from '~/candidates/inactivity.server';
+import { parseForm } from '~/lib/http.server';
 import { candidateOverview } from '~/candidates/overview.server';
 import { profileSteps } from '~/candidates/profile-schemas';
 import { STEP_OF } from '~/candidates/strength';
@@ -13,16 +17,27 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateS
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
-  return candidateOverview(context.services, user);
+  return { ...(await candidateOverview(context.services, user)), review: await ownInactivityReview(context.services, user) };
+}
+
+/** The answer to the inactivity review: keep (or reactivate) the profile, or archive it. */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, ['candidate']);
+  const form = await parseForm(request, z.object({ answer: z.enum(['stillLooking', 'archive']) }));
+  const before = await ownInactivityReview(context.services, user);
+  if (!(form.answer === 'archive' && before.state === 'archived')) await answerInactivityReview(context.services, user, form.answer);
+  return { answered: form.answer, reactivated: before.state === 'archived' && form.answer === 'stillLooking' };
 }
 
 export default function CandidateHome() {
   const { t } = useTranslation('candidate');
-  const { name, status, jobcentreName, strength } = useLoaderData<typeof loader>();
+  const { name, status, jobcentreName, strength, review } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
   return (
     <>
       <h1>{t('overview.title')}</h1>
       <p>{t('overview.hello', { name })}</p>
+      <InactivityBanner state={review.state} answered={answer?.answered ?? null} reactivated={answer?.reactivated ?? false} />
       {status === 'pending' ? (
         <p role="status" className="notice">
           {t('overview.pending', { jobcentre: jobcentreName })}
@@ -64,6 +79,9 @@ export default function CandidateHome() {
         <Link to="/candidate/offers" className="button">
           {t('overview.browse')}
         </Link>
+      </p>
+      <p>
+        <Link to="/candidate/data">{t('privacy:data.overviewLink')}</Link>
       </p>
     </>
   );
