@@ -237,6 +237,11 @@ export const routeAccess: Record<string, RouteAccess> = {
     // Candidate A has no approved offer on slot A; the form must still be answered, not crash.
     action: { access: 'candidate', form: (refs) => ({ slotId: refs.slotA, share: 'no' }), writes: ['consents', 'audit_log'] },
   },
+  'routes/candidate.data': {
+    loader: { access: 'candidate' },
+    action: { access: 'candidate', form: () => ({ intent: 'request', confirm: 'yes' }), writes: ['erasure_requests', 'audit_log'] },
+  },
+  'routes/candidate.data[.]json': { loader: { access: 'candidate' } },
 
   // ---- consultant ------------------------------------------------------------
   'routes/consultant._index': {
@@ -278,6 +283,11 @@ export const routeAccess: Record<string, RouteAccess> = {
   },
   'routes/consultant.figures': { loader: { access: 'consultant', query: () => ({ scope: 'network', map: 'placements' }) } },
   'routes/consultant.figures[.]csv': { loader: { access: 'consultant', query: () => ({ table: 'bySector', scope: 'jobcentre' }) } },
+  'routes/consultant.erasure': {
+    loader: { access: 'consultant', query: () => ({ q: 'an' }) },
+    // Registering a request made on paper; erasing and cancelling need an open request, which the world does not hold.
+    action: { access: 'consultant-own-jobcentre', form: (refs) => ({ intent: 'register', candidateId: refs.candidateA }), writes: ['erasure_requests', 'audit_log'] },
+  },
 
   // ---- employer --------------------------------------------------------------
   'routes/employer._index': { loader: { access: 'employer' } },
