@@ -16,6 +16,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { EnvError, getEnv, type AppEnv } from '../app/env.server.js';
+import { apiRateLimits } from '../app/api/rate-limit.server.js';
 import { createLogger, startServices, stopServices, type AppServices } from '../app/services.server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -127,6 +128,9 @@ function createApp(services: AppServices, build: ServerBuild) {
   app.use(express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
 
   app.use(sameOriginCheck);
+
+  // Every /api/v1 route passes here: limits per API key (or per address), shared through the database.
+  app.use('/api/v1', apiRateLimits(services));
 
   app.all(
     '*',

@@ -41,6 +41,8 @@ export type DatabaseRateLimiterOptions = {
 export class DatabaseRateLimiter extends RateLimiterStoreAbstract {
   private readonly db: Kysely<DB>;
   private lastCleanUp = Date.now();
+  /** Milliseconds this process still refuses the stored key (`getKey(key)`) from memory; 0 when not blocked. Untyped in the library's .d.ts. */
+  declare getInMemoryBlockMsBeforeExpire: (rlKey: string) => number;
 
   constructor(options: DatabaseRateLimiterOptions) {
     super({
