@@ -58,6 +58,7 @@ export const navigation: Record<Role, Array<{ to: string; labelKey: string }>> =
     { to: '/consultant/cohorts', labelKey: 'consultant:nav.cohorts' },
     { to: '/consultant/figures', labelKey: 'consultant:nav.figures' },
     { to: '/consultant/erasure', labelKey: 'privacy:nav.erasure' },
+    { to: '/consultant/inactive', labelKey: 'review:consultant.nav' },
   ],
   candidate: [
     { to: homePathFor('candidate'), labelKey: 'nav.candidateHome' },

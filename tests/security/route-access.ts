@@ -118,7 +118,8 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/healthz': { loader: { access: 'public' } },
   'routes/login': {
     loader: { access: 'anonymous-only' },
-    action: { access: 'public', form: () => ({ email: 'nobody@example.org', password: 'not the password' }), writes: ['sessions'] },
+    // A candidate's login also records activity (candidates.last_active_at).
+    action: { access: 'public', form: () => ({ email: 'nobody@example.org', password: 'not the password' }), writes: ['sessions', 'candidates'] },
   },
   'routes/logout': { loader: { access: 'public' }, action: { access: 'public', form: () => ({}), writes: ['sessions'] } },
   'routes/register': {
@@ -197,7 +198,11 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/admin.mailbox': { loader: { access: 'admin' } },
 
   // ---- candidate -------------------------------------------------------------
-  'routes/candidate._index': { loader: { access: 'candidate' } },
+  'routes/candidate._index': {
+    loader: { access: 'candidate' },
+    // The inactivity review's answer; "still looking" records activity whether or not the candidate was flagged.
+    action: { access: 'candidate', form: () => ({ answer: 'stillLooking' }), writes: ['candidates', 'search_outbox', 'audit_log'] },
+  },
   'routes/candidate.offers._index': { loader: { access: 'candidate', query: () => ({ q: 'opvasker', type: 'praktik', km: '40' }) } },
   'routes/candidate.offers.$slotId': {
     params: { slotId: 'slotA' },
@@ -280,6 +285,10 @@ export const routeAccess: Record<string, RouteAccess> = {
       form: (refs) => ({ intent: 'followUp', placementId: refs.placementA, on: refs.today, note: 'Besøgt' }),
       writes: ['placements', 'placement_follow_ups', 'placement_milestones', 'employer_decisions', 'audit_log'],
     },
+  },
+  'routes/consultant.inactive': {
+    loader: { access: 'consultant' },
+    action: { access: 'consultant-own-jobcentre', form: (refs) => ({ intent: 'confirm', candidateId: refs.candidateA }), writes: ['candidates', 'search_outbox', 'audit_log'] },
   },
   'routes/consultant.figures': { loader: { access: 'consultant', query: () => ({ scope: 'network', map: 'placements' }) } },
   'routes/consultant.figures[.]csv': { loader: { access: 'consultant', query: () => ({ table: 'bySector', scope: 'jobcentre' }) } },
