@@ -1,0 +1,178 @@
+/**
+ * Migrations run forward from an empty database AND from the schema of
+ * every earlier release. Each release's schema is kept as plain SQL in
+ * db/migrations/snapshots/ (written once by scripts/snapshot-schema.ts);
+ * tests/reliability/release-data/ holds a few rows valid at each release.
+ * A snapshot plus its data, migrated to the latest schema, must end with
+ * exactly the schema a fresh database gets and with every row it had.
+ * The released migrations' down() is checked against the snapshots too.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Migrator } from 'kysely';
+import pg from 'pg';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { databaseFromPGlite, type Database } from '../../db/client.server.js';
+import { migrateToLatest, migrations } from '../../db/migrate.server.js';
+import { createTestDatabase, databaseKinds, type DatabaseKind } from '../setup/database.js';
+import { schemaShape, tableRows, type SchemaShape } from './schema-shape.js';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const migrationDir = path.join(repoRoot, 'db/migrations');
+const snapshotDir = path.join(migrationDir, 'snapshots');
+const releaseDataDir = path.join(import.meta.dirname, 'release-data');
+
+const names = Object.keys(migrations);
+const snapshots = fs
+  .readdirSync(snapshotDir)
+  .filter((file) => file.endsWith('.sql'))
+  .map((file) => file.slice(0, -'.sql'.length))
+  .sort();
+
+/** Indexes a released migration's down() forgets to drop; known, frozen history. */
+const downLeftovers: Record<string, string[]> = { '2026-11-24T03-consultants': ['placements_slot_idx'] };
+
+const readSnapshot = (name: string) => fs.readFileSync(path.join(snapshotDir, `${name}.sql`), 'utf8');
+
+/** The rows of every release up to and including `snapshot` (each release's rows build on the earlier ones). */
+function releaseDataUpTo(snapshot: string): string[] {
+  return snapshots.filter((name) => name <= snapshot).map((name) => fs.readFileSync(path.join(releaseDataDir, `${name}.sql`), 'utf8'));
+}
+
+type ScratchDatabase = Database & {
+  /** Runs multi-statement SQL text (a dump) as it is. */
+  load(text: string): Promise<void>;
+  /** Back to an empty `public` schema: cheaper than a new database, which costs PGlite seconds. */
+  reset(): Promise<void>;
+};
+
+async function scratchDatabase(kind: DatabaseKind): Promise<ScratchDatabase> {
+  const resetSql = 'drop schema public cascade; create schema public;';
+  if (kind === 'pglite') {
+    const pglite = await PGlite.create('memory://');
+    const database = databaseFromPGlite(pglite);
+    const load = async (text: string) => {
+      await pglite.exec(text);
+    };
+    return {
+      ...database,
+      load,
+      reset: () => load(resetSql),
+      async close() {
+        await database.close();
+        if (!pglite.closed) await pglite.close();
+      },
+    };
+  }
+  const database = await createTestDatabase('postgres', { migrate: false });
+  const load = async (text: string) => {
+    // A client of its own: the dump's SET statements stay on it.
+    const client = new pg.Client({ connectionString: database.url ?? '' });
+    await client.connect();
+    try {
+      await client.query(text);
+    } finally {
+      await client.end();
+    }
+  };
+  return { ...database, load, reset: () => load(resetSql) };
+}
+
+/** Rows present before migrating that are missing afterwards (compared on the columns that still exist). */
+function lostRows(before: Map<string, Array<Record<string, unknown>>>, after: Map<string, Array<Record<string, unknown>>>): string[] {
+  const lost: string[] = [];
+  for (const [table, rows] of before) {
+    const now = after.get(table);
+    if (!now) {
+      lost.push(`${table}: table is gone (${rows.length} rows)`);
+      continue;
+    }
+    // Columns a later migration added are not part of the comparison; columns it dropped cannot be.
+    const present = new Set(now.flatMap((row) => Object.keys(row)));
+    const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].filter((key) => present.has(key)).sort();
+    const project = (row: Record<string, unknown>) => JSON.stringify(columns.map((key) => [key, row[key]]));
+    const remaining = now.map(project);
+    for (const row of rows) {
+      const at = remaining.indexOf(project(row));
+      if (at === -1) lost.push(`${table}: ${JSON.stringify(row)}`);
+      else remaining.splice(at, 1);
+    }
+  }
+  return lost;
+}
+
+describe('migration files and snapshots', () => {
+  it('lists every migration file of db/migrations/ in db/migrate.server.ts, in file-name order', () => {
+    const files = fs
+      .readdirSync(migrationDir)
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .map((file) => file.slice(0, -'.ts'.length))
+      .sort();
+    expect(names).toEqual(files);
+  });
+
+  it('keeps a snapshot per release (at least the four first), each recording exactly the migrations up to it', () => {
+    expect(snapshots.slice(0, 4)).toEqual(['2026-11-23T00-initial', '2026-11-24T01-employers', '2026-11-24T02-candidates', '2026-11-24T03-consultants']);
+    for (const snapshot of snapshots) {
+      expect(names).toContain(snapshot);
+      const recorded = [...readSnapshot(snapshot).matchAll(/^INSERT INTO public\.kysely_migration VALUES \('([^']+)'/gm)].map((match) => match[1]);
+      expect(recorded, snapshot).toEqual(names.slice(0, names.indexOf(snapshot) + 1));
+      expect(fs.existsSync(path.join(releaseDataDir, `${snapshot}.sql`)), `tests/reliability/release-data/${snapshot}.sql`).toBe(true);
+    }
+  });
+});
+
+describe.each(databaseKinds)('migrations on %s', (kind) => {
+  let database: ScratchDatabase;
+  let latest: SchemaShape;
+
+  beforeAll(async () => {
+    database = await scratchDatabase(kind);
+    await migrateToLatest(database.db);
+    latest = await schemaShape(database.db);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+  beforeEach(async () => {
+    await database.reset();
+  });
+
+  it('from empty applies every listed migration', () => {
+    expect(latest.migrations).toEqual([...names].sort());
+    expect(latest.columns.length).toBeGreaterThan(100);
+  });
+
+  it.each(snapshots)('from the %s snapshot reach the latest schema and keep every row', async (snapshot) => {
+    await database.load(readSnapshot(snapshot));
+    for (const data of releaseDataUpTo(snapshot)) await database.load(data);
+    const before = await tableRows(database.db);
+    // The release's data must exercise every table it had, or "kept every row" proves little.
+    expect([...before].filter(([, rows]) => rows.length === 0).map(([table]) => table)).toEqual([]);
+
+    await migrateToLatest(database.db);
+
+    expect(await schemaShape(database.db)).toEqual(latest);
+    expect(lostRows(before, await tableRows(database.db))).toEqual([]);
+  });
+
+  it.each(snapshots)('down() of %s returns to the schema before it', async (snapshot) => {
+    const previous = names[names.indexOf(snapshot) - 1];
+    // Without the previous state's snapshot there is nothing to compare with (a release of several migrations).
+    if (previous !== undefined && !snapshots.includes(previous)) return;
+    if (previous) await database.load(readSnapshot(previous));
+    else await new Migrator({ db: database.db, provider: { getMigrations: async () => ({}) } }).migrateToLatest();
+    const expected = await schemaShape(database.db);
+
+    await database.reset();
+    await database.load(readSnapshot(snapshot));
+    const result = await new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } }).migrateDown();
+    expect(result.error).toBeUndefined();
+    const actual = await schemaShape(database.db);
+    // Released and frozen: T03's down() leaves its index on an older table behind (harmless, and down() is not run in production).
+    const leftovers = downLeftovers[snapshot] ?? [];
+    expect(actual.indexes.filter((line) => !leftovers.some((name) => line.includes(` | ${name} | `)))).toEqual(expected.indexes);
+    expect({ ...actual, indexes: [] }).toEqual({ ...expected, indexes: [] });
+  });
+});
