@@ -19,8 +19,21 @@ function buildDocument() {
   const SlotList = slotListResponseSchema;
   const ErrorBody = errorBodySchema;
   const json = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-  const errors = (...statuses: Array<400 | 401 | 404 | 409 | 422>) =>
-    Object.fromEntries(
+  const integer = (description: string) => ({ description, schema: { type: 'integer' as const, minimum: 0 } });
+  // Any /api/v1 call may be refused by the rate limits (app/api/rate-limit.server.ts).
+  const rateLimited = {
+    429: {
+      ...json(ErrorBody, 'Too many requests: wait `Retry-After` seconds (also in `details.retryAfterSeconds`); code `rate_limited`'),
+      headers: {
+        'Retry-After': integer('Seconds to wait before the next request'),
+        'RateLimit-Limit': integer('Requests allowed per minute for this API key'),
+        'RateLimit-Remaining': integer('Requests left in the current minute'),
+        'RateLimit-Reset': integer('Seconds until the current minute (or block) ends'),
+      },
+    },
+  };
+  const errors = (...statuses: Array<400 | 401 | 404 | 409 | 422>) => ({
+    ...Object.fromEntries(
       statuses.map((status) => [
         status,
         json(
@@ -34,7 +47,9 @@ function buildDocument() {
           }[status],
         ),
       ]),
-    );
+    ),
+    ...rateLimited,
+  });
 
   registry.registerPath({
     method: 'get',

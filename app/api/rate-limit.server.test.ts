@@ -4,6 +4,8 @@ import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
 import { createApiKey } from '../employers/api-keys.server.js';
+import { assertConforms, openApi31Problems } from './openapi-conformance.js';
+import { openApiDocument } from './openapi.js';
 import { API_RATE, apiClientOf, apiRateLimits, createApiRateLimiter, type ApiRateLimiter } from './rate-limit.server.js';
 import { listSlotsResponse } from './slots.server.js';
 
@@ -29,6 +31,21 @@ describe('apiClientOf', () => {
     expect(apiClientOf('Bearer jbk_abc_othersecret', '192.0.2.1').id).not.toBe(client.id);
     expect(apiClientOf(null, '192.0.2.1')).toEqual({ kind: 'address', id: '192.0.2.1' });
     expect(apiClientOf('Basic dXNlcjpwdw==', '192.0.2.1')).toEqual({ kind: 'address', id: '192.0.2.1' });
+  });
+});
+
+const document = JSON.parse(JSON.stringify(openApiDocument()));
+
+describe('OpenAPI document', () => {
+  it('declares 429 with Retry-After and the RateLimit headers on every operation', () => {
+    expect(openApi31Problems(document)).toEqual([]);
+    const operations = Object.values<Record<string, { responses: Record<string, { headers?: Record<string, unknown> }> }>>(document.paths).flatMap(
+      (item) => Object.values(item),
+    );
+    expect(operations.length).toBeGreaterThan(0);
+    for (const operation of operations) {
+      expect(Object.keys(operation.responses['429']?.headers ?? {})).toEqual(['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset']);
+    }
   });
 });
 
@@ -142,6 +159,7 @@ describe.each(databaseKinds)('API rate limits on %s', (kind) => {
       expect(refused.status).toBe(429);
       expect(refused.headers.get('Retry-After')).toBe('60');
       expect(refused.headers.get('RateLimit-Remaining')).toBe('0');
+      await assertConforms(document, 'GET', '/api/v1/slots', refused);
       expect(await refused.json()).toEqual({
         error: { code: 'rate_limited', message: 'Too many requests; try again in 60 seconds', details: { retryAfterSeconds: 60 } },
       });
