@@ -40,6 +40,8 @@ export default defineConfig({
       JOBBRO_DATA_DIR: dataDir,
       JOBBRO_DEMO: '1',
       LOG_LEVEL: 'warn',
+      // A test-only key, so the browser journeys run with CPR storage configured as on a real server.
+      CPR_ENCRYPTION_KEY: '0e2e'.repeat(16),
     },
   },
 });
