@@ -85,6 +85,20 @@ export function formDataToObject(form: FormData): Record<string, string | string
   return result;
 }
 
+/**
+ * The request's form data; a body that is not a readable form (wrong or
+ * missing Content-Type, broken multipart) → a thrown 400, never a 500.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  const declared = Number(request.headers.get('Content-Length') ?? '0');
+  if (declared > MAX_BODY_BYTES) badRequest(new InvalidInput('The request body is too large'));
+  try {
+    return await request.formData();
+  } catch {
+    badRequest(new InvalidInput('The request body is not a readable form'));
+  }
+}
+
 /** Parses a form body with `schema`; an unreadable body or invalid fields → a thrown 400 with code `invalid_input`. */
 export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   const declared = Number(request.headers.get('Content-Length') ?? '0');

@@ -30,7 +30,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
-  const proposalId = z.uuid().parse(params.proposalId);
+  const parsedId = z.uuid().safeParse(params.proposalId);
+  if (!parsedId.success) throw new Response('Not found', { status: 404 });
+  const proposalId = parsedId.data;
   const form = await parseForm(request, single);
   try {
     if (form.intent === 'approve') await approveMatch(context.services, user, { proposalId, note: form.note ?? null });

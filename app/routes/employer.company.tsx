@@ -10,7 +10,7 @@ import { useErrorText } from '~/employers/form-ui';
 import { fieldErrorsOf } from '~/employers/form-errors.server';
 import { employerActorOf, getCompany, inviteColleague } from '~/employers/organisations.server';
 import { apiKeyNameSchema, invitationSchema } from '~/employers/schemas';
-import { jsonError } from '~/lib/http.server';
+import { jsonError, readFormData } from '~/lib/http.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
@@ -26,7 +26,7 @@ type ActionResult =
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get('intent');
   const { services } = context;
   try {

@@ -9,7 +9,8 @@ import { Field } from '~/employers/form-ui';
 import { acceptInvitation, findInvitation } from '~/employers/organisations.server';
 import { acceptInvitationSchema } from '~/employers/schemas';
 import { resolveLocale } from '~/i18n/i18next.server';
-import { NotFound } from '~/lib/errors';
+import { InvalidInput, NotFound } from '~/lib/errors';
+import { readFormData } from '~/lib/http.server';
 
 export async function loader({ params, context }: LoaderFunctionArgs) {
   try {
@@ -22,7 +23,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: acceptInvitationSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: acceptInvitationSchema });
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password', 'passwordRepeat'] }), { status: 400 });
   try {
     const locale = await resolveLocale(request, context);
@@ -30,6 +31,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect('/employer', { headers: { 'Set-Cookie': cookie } });
   } catch (error) {
     if (error instanceof NotFound) return data(submission.reply({ formErrors: ['invitationInvalid'] }), { status: 404 });
+    // A common password or the person's own e-mail or name: shown on the password field, the name kept.
+    if (error instanceof InvalidInput) {
+      return data(submission.reply({ fieldErrors: error.fields, hideFields: ['password', 'passwordRepeat'] }), { status: 400 });
+    }
     throw error;
   }
 }

@@ -15,7 +15,7 @@ import { employerActorOf } from '~/employers/organisations.server';
 import { declineReasons, decisionSchema } from '~/employers/schemas';
 import { changeSlotStatus, duplicateSlot } from '~/employers/slots.server';
 import { resolveLocale } from '~/i18n/i18next.server';
-import { jsonError } from '~/lib/http.server';
+import { jsonError, readFormData } from '~/lib/http.server';
 import { getTaxonomy } from '~/taxonomy/taxonomy';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -47,7 +47,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['employer']);
   const actor = employerActorOf(user);
   const slotId = params.slotId ?? '';
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get('intent');
   try {
     if (intent === 'publish' || intent === 'fill' || intent === 'close') {

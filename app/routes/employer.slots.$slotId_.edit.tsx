@@ -11,7 +11,7 @@ import { SlotForm } from '~/employers/slot-form';
 import { slotFormDefaults, slotFormOptions } from '~/employers/slot-form-options.server';
 import { getSlot, updateSlot } from '~/employers/slots.server';
 import { resolveLocale } from '~/i18n/i18next.server';
-import { jsonError } from '~/lib/http.server';
+import { jsonError, readFormData } from '~/lib/http.server';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
-  const submission = parseWithZod(await request.formData(), { schema: slotInputSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: slotInputSchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   try {
     const slot = await updateSlot(context.services, actor, params.slotId ?? '', submission.value);

@@ -11,6 +11,7 @@ import { SlotForm } from '~/employers/slot-form';
 import { slotFormOptions } from '~/employers/slot-form-options.server';
 import { createSlot } from '~/employers/slots.server';
 import { resolveLocale } from '~/i18n/i18next.server';
+import { readFormData } from '~/lib/http.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
@@ -20,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const submission = parseWithZod(formData, { schema: slotInputSchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   try {

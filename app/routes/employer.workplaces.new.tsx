@@ -10,6 +10,7 @@ import { FormErrors } from '~/employers/form-ui';
 import { addWorkplace, employerActorOf } from '~/employers/organisations.server';
 import { workplaceSchema } from '~/employers/schemas';
 import { InvalidInput } from '~/lib/errors';
+import { readFormData } from '~/lib/http.server';
 import { WorkplaceFields } from './signup.employer';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -19,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
-  const submission = parseWithZod(await request.formData(), { schema: workplaceSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: workplaceSchema });
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   try {
     await addWorkplace(context.services, actor, submission.value);

@@ -11,6 +11,7 @@ import { signUpCompany } from '~/employers/organisations.server';
 import { companySignupSchema } from '~/employers/schemas';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { InvalidInput } from '~/lib/errors';
+import { readFormData } from '~/lib/http.server';
 
 export const meta: MetaFunction = () => [{ title: 'Jobbro – Opret virksomhed' }];
 
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: companySignupSchema });
+  const submission = parseWithZod(await readFormData(request), { schema: companySignupSchema });
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password', 'passwordRepeat'] }), { status: 400 });
   }

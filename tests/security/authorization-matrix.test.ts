@@ -125,4 +125,26 @@ describe('authorisation matrix', () => {
     }
     if (rows.length > 0) expect.fail(table(rows));
   });
+
+  // Found by the fuzz suite: these answered 500.
+  it('answers 400 when an employer form arrives as something other than a form', async () => {
+    const { world } = harness;
+    for (const path of ['/employer/slots/new', `/employer/slots/${world.refs.slotA}`, '/employer/company', '/employer/workplaces/new']) {
+      for (const headers of [{ 'Content-Type': 'application/json' }, { 'Content-Type': 'multipart/form-data; boundary=x' }]) {
+        const answer = await harness.send(world.actors.employerA, { method: 'POST', path, headers, body: '--x\r\nbroken' });
+        expect({ path, status: answer.status }).toEqual({ path, status: 400 });
+      }
+    }
+  });
+
+  it('answers 404 to a decision on a proposal id that is not a UUID', async () => {
+    const { world } = harness;
+    const answer = await harness.send(world.actors.consultantA, {
+      method: 'POST',
+      path: `/consultant/proposals/${encodeURIComponent("' OR 1=1 --")}`,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'intent=approve',
+    });
+    expect(answer.status).toBe(404);
+  });
 });
