@@ -19,6 +19,7 @@ import {
 import type { DB, Locale } from '../../db/schema.js';
 import { enqueueIndexChange } from '../../search/outbox.server.js';
 import type { Auth, SessionUser } from '../auth/lucia.server.js';
+import { assertPasswordAllowed, PASSWORD_LENGTH } from '../auth/password-policy.server.js';
 import { hashPassword } from '../auth/password.server.js';
 import { getPostalCode } from '../geo/places.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../lib/errors.js';
@@ -50,7 +51,15 @@ export const personSchema = z.object({
 });
 export type PersonInput = z.input<typeof personSchema>;
 
-export const passwordSchema = z.string().min(10, 'errors.passwordShort').max(200, 'errors.tooLong');
+export const passwordSchema = z.string().min(PASSWORD_LENGTH.min, 'errors.passwordShort').max(PASSWORD_LENGTH.max, 'errors.tooLong');
+
+/** The candidate forms' message keys (candidate:errors.*) for what is wrong with a new password. */
+export const CANDIDATE_PASSWORD_MESSAGES = {
+  short: 'errors.passwordShort',
+  long: 'errors.tooLong',
+  common: 'errors.passwordCommon',
+  personal: 'errors.passwordPersonal',
+} as const;
 
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
@@ -175,7 +184,7 @@ async function lookUp(deps: { db: Kysely<DB>; clock: () => Date }, tokenOrCode: 
 
 /**
  * Sets the password from an invitation (once) and logs the candidate in.
- * @throws NotFound (unknown, used or expired), InvalidInput (weak password).
+ * @throws NotFound (unknown, used or expired), InvalidInput (password too short or long, common, or the person's own e-mail or name).
  */
 export async function acceptInvitation(
   deps: { db: Kysely<DB>; auth: Auth; clock: () => Date },
@@ -184,6 +193,7 @@ export async function acceptInvitation(
   const password = passwordSchema.safeParse(input.password);
   if (!password.success) throw new InvalidInput('errors.invalid', { password: password.error.issues.map((issue) => issue.message) });
   const invitation = await lookUp(deps, input.tokenOrCode);
+  await assertPasswordAllowed(password.data, { email: invitation.email, name: invitation.display_name }, CANDIDATE_PASSWORD_MESSAGES);
   const hash = await hashPassword(password.data);
   await deps.db.transaction().execute(async (trx) => {
     await setUserPassword(trx, invitation.user_id, hash);

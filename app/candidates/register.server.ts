@@ -8,10 +8,11 @@ import type { Kysely } from 'kysely';
 import { emailTaken, findJobcentreOfMunicipality, insertCandidateRow, insertCandidateUser, insertJobcentre } from '../../db/queries/candidates.js';
 import type { DB } from '../../db/schema.js';
 import type { Auth } from '../auth/lucia.server.js';
+import { assertPasswordAllowed } from '../auth/password-policy.server.js';
 import { hashPassword } from '../auth/password.server.js';
 import { getMunicipality, getPostalCode } from '../geo/places.js';
 import { Conflict, InvalidInput, NotFound } from '../lib/errors.js';
-import { passwordSchema, personSchema, type PersonInput } from './invite.server.js';
+import { CANDIDATE_PASSWORD_MESSAGES, passwordSchema, personSchema, type PersonInput } from './invite.server.js';
 import { fieldErrorsOf } from './profile-schemas.js';
 
 export const registrationSchema = personSchema.extend({ password: passwordSchema });
@@ -27,6 +28,7 @@ export async function registerCandidate(
   const person = parsed.data;
   const place = getPostalCode(person.postalCode);
   if (!place) throw new NotFound('Postal code', person.postalCode);
+  await assertPasswordAllowed(person.password, { email: person.email, name: person.fullName }, CANDIDATE_PASSWORD_MESSAGES);
   const hash = await hashPassword(person.password);
   const today = deps.clock().toISOString().slice(0, 10);
   const { userId, jobcentreName } = await deps.db.transaction().execute(async (trx) => {

@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import * as employers from '../../db/queries/employers.js';
 import type { DB, Locale } from '../../db/schema.js';
 import type { Auth } from '../auth/lucia.server.js';
+import { assertPasswordAllowed } from '../auth/password-policy.server.js';
 import { hashPassword } from '../auth/password.server.js';
 import { Forbidden, InvalidInput, NotFound } from '../lib/errors.js';
 import { ratioRuleCapacity } from '../rules/ratio-rule.js';
@@ -23,6 +24,9 @@ export function employerActorOf(user: { id: string; role: string; organisationId
   if (user.role !== 'employer' || !user.organisationId) throw new Forbidden('Only a company account may do this');
   return { organisationId: user.organisationId, userId: user.id };
 }
+
+/** The employer forms' message keys (employer:errors.*) for what is wrong with a new password. */
+const PASSWORD_MESSAGES = { short: 'passwordShort', long: 'tooLong', common: 'passwordCommon', personal: 'passwordPersonal' } as const;
 
 /** Colleague invitations are valid for a week. */
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -42,13 +46,15 @@ async function assertUnique(db: Kysely<DB>, checks: { cvr?: string; pNumber?: st
 /**
  * Registers a company with its first workplace and the contact person's
  * account, and logs that person in.
- * @throws InvalidInput (fields cvr / pNumber / email: `cvrTaken`, `pNumberTaken`, `emailTaken`).
+ * @throws InvalidInput (fields cvr / pNumber / email: `cvrTaken`, `pNumberTaken`, `emailTaken`;
+ *   password: `passwordCommon`, `passwordPersonal`).
  */
 export async function signUpCompany(
   deps: { db: Kysely<DB>; auth: Auth },
   input: CompanySignupInput,
   locale: Locale | null,
 ): Promise<{ organisationId: string; userId: string; cookie: string }> {
+  await assertPasswordAllowed(input.password, { email: input.email, name: input.contactName }, PASSWORD_MESSAGES);
   const passwordHash = await hashPassword(input.password);
   const created = await deps.db.transaction().execute(async (trx) => {
     await assertUnique(trx, { cvr: input.cvr, pNumber: input.pNumber, email: input.email });
@@ -206,6 +212,9 @@ export async function acceptInvitation(
   input: { displayName: string; password: string },
   locale: Locale | null,
 ): Promise<{ userId: string; cookie: string }> {
+  // Looked up first for the e-mail the password is checked against; the transaction looks again before using it.
+  const { email } = await findInvitation(deps, token);
+  await assertPasswordAllowed(input.password, { email, name: input.displayName }, PASSWORD_MESSAGES);
   const passwordHash = await hashPassword(input.password);
   const userId = await deps.db.transaction().execute(async (trx) => {
     const invitation = await findInvitation({ db: trx, clock: deps.clock }, token);

@@ -30,6 +30,8 @@ export type ErrorKey =
   | 'postalCodeUnknown'
   | 'email'
   | 'passwordShort'
+  | 'passwordCommon'
+  | 'passwordPersonal'
   | 'passwordMismatch'
   | 'fte'
   | 'wholeNumber'
@@ -109,7 +111,8 @@ export const workplaceFields = {
 export const workplaceSchema = z.object(workplaceFields);
 export type WorkplaceInput = z.output<typeof workplaceSchema>;
 
-export const passwordSchema = z.string(e('passwordShort')).min(10, e('passwordShort')).max(1024, e('tooLong'));
+// The same bounds as app/auth/password-policy.server.ts (which also refuses common and personal passwords, on the server).
+export const passwordSchema = z.string(e('passwordShort')).min(10, e('passwordShort')).max(256, e('tooLong'));
 export const emailSchema = z.string(e('email')).trim().toLowerCase().pipe(z.email(e('email')).max(254, e('email')));
 
 export const companySignupSchema = z
