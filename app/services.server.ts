@@ -16,6 +16,7 @@ import type { SearchEngine } from '../search/engine.js';
 import { startOutboxWorker } from '../search/outbox.server.js';
 import { reindex } from '../search/reindex.server.js';
 import { createAuth, type Auth } from './auth/lucia.server.js';
+import { purgeAppliedErasures } from './privacy/erasure.server.js';
 import { startInactivityReview, type InactivityReviewSchedule } from './candidates/inactivity.server.js';
 import { createMailer } from './mail/mailer.server.js';
 import { createLoginThrottle, type LoginThrottle } from './auth/login-throttle.server.js';
@@ -106,7 +107,11 @@ export async function startServices(env: AppEnv, options: { logger?: Logger } = 
       intervalMs: env.outboxIntervalMs,
       logger,
       // A slot or profile change re-matches what it touches once the index holds the new version.
-      onApplied: (changes) => rematchForIndexChanges({ db, search, clock }, changes),
+      onApplied: async (changes) => {
+        await rematchForIndexChanges({ db, search, clock }, changes);
+        // An applied delete of an erased candidate is the last place their id is kept.
+        if (changes.some((change) => change.index === 'candidates' && change.operation === 'delete')) await purgeAppliedErasures(db);
+      },
     });
     const inactivityReview = startInactivityReview({ db, mailer: createMailer({ env, db }), clock, logger });
     const auth = createAuth(db, { secureCookies: env.secureCookies });
