@@ -8,6 +8,7 @@ import type { Kysely } from 'kysely';
 import * as privacy from '../../db/queries/privacy.js';
 import type { DB, LabelSet } from '../../db/schema.js';
 import type { SessionUser } from '../auth/session.server.js';
+import { hasRegisteredCpr } from '../candidates/cpr.server.js';
 import { ownCandidate } from '../candidates/profile.server.js';
 import { NotFound } from '../lib/errors.js';
 import { deadlineStatus, danishDateOf } from './deadline.js';
@@ -33,6 +34,8 @@ export type CandidateExport = {
     residenceBasis: string;
     gender: string | null;
     nationality: string | null;
+    /** Whether a CPR number is registered; the number itself never leaves the server, not even here. */
+    cprRegistered: boolean;
     jobcentre: string;
     status: string;
     confirmedAt: Iso | null;
@@ -132,7 +135,7 @@ export async function exportOwnData(deps: ExportDeps, user: Viewer): Promise<Can
   const own = await ownCandidate(db, user);
   const [account, candidate] = await Promise.all([privacy.selectAccountForExport(db, user.id), privacy.selectCandidateForExport(db, own.id)]);
   if (!account || !candidate) throw new NotFound('Candidate profile');
-  const [skills, languages, occupations, employments, ambitionLabels, proposals, decisions, consents, placements, views, cohorts, invitations, requests] =
+  const [skills, languages, occupations, employments, ambitionLabels, proposals, decisions, consents, placements, views, cohorts, invitations, requests, cprRegistered] =
     await Promise.all([
       privacy.selectSkillsForExport(db, candidate.id),
       privacy.selectLanguagesForExport(db, candidate.id),
@@ -147,6 +150,7 @@ export async function exportOwnData(deps: ExportDeps, user: Viewer): Promise<Can
       privacy.selectCohortsForExport(db, candidate.id),
       privacy.selectInvitationsForExport(db, candidate.id),
       privacy.selectErasureRequestsOfCandidate(db, candidate.id),
+      hasRegisteredCpr(db, candidate.id),
     ]);
   const placementIds = placements.map((p) => p.id);
   const [followUps, milestones] = await Promise.all([
@@ -178,6 +182,7 @@ export async function exportOwnData(deps: ExportDeps, user: Viewer): Promise<Can
       residenceBasis: candidate.residence_basis,
       gender: candidate.gender,
       nationality: candidate.nationality,
+      cprRegistered,
       jobcentre: candidate.jobcentre_name,
       status: candidate.status,
       confirmedAt: iso(candidate.confirmed_at),

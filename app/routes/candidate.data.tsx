@@ -201,6 +201,7 @@ export default function CandidateData() {
             [f('residenceBasis'), value(doc.profile.residenceBasis)],
             [f('gender'), doc.profile.gender],
             [f('nationality'), doc.profile.nationality],
+            [f('cprRegistered'), yesNo(doc.profile.cprRegistered)],
             [f('jobcentre'), doc.profile.jobcentre],
             [f('status'), value(doc.profile.status)],
             [f('waitingSince'), day(doc.profile.waitingSince)],
