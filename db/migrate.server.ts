@@ -10,6 +10,7 @@ import * as consultants from './migrations/2026-11-24T03-consultants.js';
 import * as privacy from './migrations/2026-11-24T04-privacy.js';
 import * as inactivityCpr from './migrations/2026-11-24T05-inactivity-cpr.js';
 import * as rateLimits from './migrations/2026-11-24T06-rate-limits.js';
+import * as scaleIndexes from './migrations/2026-11-24T07-scale-indexes.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00-initial': initial,
@@ -19,6 +20,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T04-privacy': privacy,
   '2026-11-24T05-inactivity-cpr': inactivityCpr,
   '2026-11-24T06-rate-limits': rateLimits,
+  '2026-11-24T07-scale-indexes': scaleIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -115,23 +115,35 @@ export async function selectQueue(db: Executor, scope: QueueScope, filters: Queu
     .execute();
 }
 
-/** Employers and sectors appearing in the scope's queue, for the filter menus. */
+/**
+ * Employers and sectors appearing in the scope's queue, for the filter menus.
+ * One pass over the visible proposals for both menus (at national scale a
+ * big jobcentre with its network sees ≈ 60,000 undecided proposals).
+ */
 export async function selectQueueFacets(
   db: Executor,
   scope: QueueScope,
 ): Promise<{ organisations: Array<{ id: string; name: string }>; sectors: string[] }> {
-  const base = db
+  const rows = await db
     .selectFrom('match_proposals')
     .innerJoin('slots', 'slots.id', 'match_proposals.slot_id')
     .innerJoin('organisations', 'organisations.id', 'slots.organisation_id')
     .innerJoin('candidates', 'candidates.id', 'match_proposals.candidate_id')
+    .select(['organisations.id', 'organisations.name', 'slots.sector'])
+    .distinct()
     .where('match_proposals.status', '=', 'proposed')
-    .where(visibleTo(scope));
-  const [organisations, sectors] = await Promise.all([
-    base.select(['organisations.id', 'organisations.name']).distinct().orderBy('organisations.name').execute(),
-    base.select('slots.sector').distinct().where('slots.sector', 'is not', null).orderBy('slots.sector').execute(),
-  ]);
-  return { organisations, sectors: sectors.flatMap((row) => (row.sector ? [row.sector] : [])) };
+    .where(visibleTo(scope))
+    .execute();
+  const organisations = new Map<string, string>();
+  const sectors = new Set<string>();
+  for (const row of rows) {
+    organisations.set(row.id, row.name);
+    if (row.sector) sectors.add(row.sector);
+  }
+  return {
+    organisations: [...organisations].map(([id, name]) => ({ id, name })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1)),
+    sectors: [...sectors].sort(),
+  };
 }
 
 export type ProposalContext = {
