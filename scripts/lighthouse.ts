@@ -1,5 +1,5 @@
 /**
- * `npm run lighthouse [-- --no-build --runs N]`: mobile quality of the
+ * `npm run lighthouse [-- --no-build --runs N --pages offers,register]`: mobile quality of the
  * candidate pages. Builds, starts the production server on its own embedded
  * database (data/lighthouse, seeded with the demo on first start and kept),
  * logs in as the demo candidate and audits each page with Lighthouse's
@@ -30,6 +30,8 @@ const GOALS = { performance: 90, accessibility: 100 };
 const argsSchema = z.object({
   'no-build': z.boolean().default(false),
   runs: z.coerce.number().int().min(1).max(9).default(1),
+  /** Comma-separated page names (e.g. `offers,register`); all by default. */
+  pages: z.string().optional(),
 });
 
 type Page = { name: string; path: string; loggedIn: boolean };
@@ -61,6 +63,16 @@ async function firstOfferPath(app: AppChild, cookie: string): Promise<string> {
   return href;
 }
 
+const nodeSchema = z.object({ items: z.array(z.object({ node: z.object({ selector: z.string() }).optional() })) });
+
+/** The elements an accessibility audit names, so the line says where to look. */
+function nodesOf(details: unknown): string {
+  const parsed = nodeSchema.safeParse(details);
+  if (!parsed.success) return '';
+  const selectors = parsed.data.items.flatMap((item) => (item.node ? [item.node.selector] : [])).slice(0, 3);
+  return selectors.length > 0 ? `: ${selectors.join(' | ')}` : '';
+}
+
 async function audit(url: string, port: number, headers: Record<string, string>): Promise<Scores> {
   const result = await lighthouse(url, {
     port,
@@ -75,15 +87,19 @@ async function audit(url: string, port: number, headers: Record<string, string>)
   const score = (id: 'performance' | 'accessibility') => Math.round((lhr.categories[id]?.score ?? 0) * 100);
   const failing = Object.values(lhr.audits)
     .filter((entry) => entry.score !== null && entry.score < 0.9 && entry.scoreDisplayMode !== 'informative' && entry.scoreDisplayMode !== 'manual')
-    .map((entry) => `${entry.id} (${entry.displayValue ?? Math.round((entry.score ?? 0) * 100)})`);
+    .map((entry) => `${entry.id} (${entry.displayValue ?? Math.round((entry.score ?? 0) * 100)}${nodesOf(entry.details)})`);
   return { performance: score('performance'), accessibility: score('accessibility'), failing };
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'no-build': { type: 'boolean' }, runs: { type: 'string' } } });
+  const { values } = parseArgs({ options: { 'no-build': { type: 'boolean' }, runs: { type: 'string' }, pages: { type: 'string' } } });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
   const args = parsed.data;
+  const wanted = args.pages?.split(',').map((name) => name.trim());
+  const pages = wanted ? PAGES.filter((page) => wanted.includes(page.name)) : PAGES;
+  const unknown = wanted?.filter((name) => !PAGES.some((page) => page.name === name)) ?? [];
+  if (unknown.length > 0) throw new Error(`--pages: unknown page ${unknown.join(', ')}; known: ${PAGES.map((page) => page.name).join(', ')}`);
   if (!args['no-build']) {
     execFileSync(process.execPath, [path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   }
@@ -96,7 +112,7 @@ async function main(): Promise<void> {
   try {
     const cookie = await logIn(app, DEMO_EMAILS.candidate);
     const offer = await firstOfferPath(app, cookie);
-    for (const page of PAGES) {
+    for (const page of pages) {
       const pagePath = page.name === 'offer' ? offer : page.path;
       const runs: Scores[] = [];
       for (let i = 0; i < args.runs; i += 1) runs.push(await audit(`${app.base}${pagePath}`, chrome.port, page.loggedIn ? { Cookie: cookie } : {}));
@@ -112,7 +128,7 @@ async function main(): Promise<void> {
     chrome.kill();
     await app.stop();
   }
-  console.log(`lighthouse summary ${PAGES.length - missed} of ${PAGES.length} pages at performance ≥ ${GOALS.performance} and accessibility ${GOALS.accessibility}`);
+  console.log(`lighthouse summary ${pages.length - missed} of ${pages.length} pages at performance ≥ ${GOALS.performance} and accessibility ${GOALS.accessibility}`);
 }
 
 main().catch((error: unknown) => {

@@ -12,13 +12,15 @@
  * and a summary of the targets met. A benchmark, not a test: it exits 0
  * whatever the figures (1 only when it could not run).
  *
- * Seeded data is cached under data/loadtest/<mode>, keyed by a hash of the
- * migrations and the seed code (a schema change seeds afresh): the PGlite
- * directory for `embedded`, a pg_dump for `postgres` (restored into a
- * throwaway PostgreSQL 15 server that the script starts and stops). The
- * cache includes the match proposals, so the consultant queue is full.
- * The child gets JOBBRO_API_RATE_PER_MINUTE set very high, so API rate
- * limiting does not turn the JSON target into a test of the limiter.
+ * Seeded data is cached under data/loadtest/<mode> with a manifest of the
+ * seed code's and each migration's hash: the PGlite directory for
+ * `embedded`, a pg_dump for `postgres` (restored into a throwaway
+ * PostgreSQL 15 server that the script starts and stops). A changed seed or
+ * migration seeds afresh; a new migration is applied by the app on start.
+ * The cache includes the match proposals, so the consultant queue is full.
+ * The child gets JOBBRO_API_RATE_PER_MINUTE and JOBBRO_API_ADDRESS_RATE_PER_MINUTE
+ * at their maximum, so API rate limiting does not turn the JSON target into
+ * a test of the limiter (the limiter's own counting stays on the request path).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -67,17 +69,57 @@ function log(line: string): void {
   console.error(`[loadtest] ${line}`);
 }
 
-/** Changes to the schema or the seed make a new cache; the old one is removed. */
-function cacheKey(): string {
-  const hash = createHash('sha256');
-  for (const dir of ['db/migrations', 'db/seed']) {
-    for (const name of fs.readdirSync(path.join(root, dir)).sort()) {
-      if (!name.endsWith('.ts') || name.endsWith('.test.ts')) continue;
-      hash.update(name).update(fs.readFileSync(path.join(root, dir, name)));
-    }
+/**
+ * What a cached data set was made from: the seed code and sizes (`seed`) and
+ * each migration file's hash. A cache is used when the seed matches and its
+ * migrations are the current ones or an earlier prefix of them (the app
+ * applies the new ones on start, as it would in production); a changed or
+ * removed migration, or any change to the seed, seeds afresh.
+ */
+type CacheManifest = { seed: string; migrations: Record<string, string> };
+
+const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 16);
+
+function sourcesOf(dir: string): Array<[name: string, content: Buffer]> {
+  return fs
+    .readdirSync(path.join(root, dir))
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
+    .sort()
+    .map((name) => [name, fs.readFileSync(path.join(root, dir, name))]);
+}
+
+function currentManifest(): CacheManifest {
+  const seed = createHash('sha256');
+  for (const [name, content] of sourcesOf('db/seed')) seed.update(name).update(content);
+  seed.update(`${CANDIDATES}/${SLOTS}`);
+  return {
+    seed: seed.digest('hex').slice(0, 16),
+    migrations: Object.fromEntries(sourcesOf('db/migrations').map(([name, content]) => [name, sha(content)])),
+  };
+}
+
+const manifestSchema = z.object({ seed: z.string(), migrations: z.record(z.string(), z.string()) });
+
+/** True when a data set made under `cached` can be brought to `current` by migrating forward. */
+function usable(cached: CacheManifest, current: CacheManifest): boolean {
+  if (cached.seed !== current.seed) return false;
+  const had = Object.keys(cached.migrations).sort();
+  const now = Object.keys(current.migrations).sort();
+  return had.every((name, i) => now[i] === name && current.migrations[name] === cached.migrations[name]);
+}
+
+function readManifest(file: string): CacheManifest | undefined {
+  if (!fs.existsSync(file)) return undefined;
+  const parsed = manifestSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Removes everything in the mode's cache directory except `keep`. */
+function pruneCache(modeDir: string, keep: string[]): void {
+  if (!fs.existsSync(modeDir)) return;
+  for (const name of fs.readdirSync(modeDir)) {
+    if (!keep.includes(name)) fs.rmSync(path.join(modeDir, name), { recursive: true, force: true });
   }
-  hash.update(`${CANDIDATES}/${SLOTS}`);
-  return hash.digest('hex').slice(0, 16);
 }
 
 /** Seeds at national scale with the demo accounts, builds the index and stores the matcher's proposals. */
@@ -99,22 +141,18 @@ async function seedNationalScale(database: Database): Promise<void> {
   }
 }
 
-/** Removes caches made for other versions of the schema or seed. */
-function pruneCache(modeDir: string, keep: string): void {
-  if (!fs.existsSync(modeDir)) return;
-  for (const name of fs.readdirSync(modeDir)) {
-    if (!name.startsWith(keep)) fs.rmSync(path.join(modeDir, name), { recursive: true, force: true });
-  }
-}
-
-/** The PGlite data directory, seeded once per cache key. */
-async function embeddedDataDir(key: string): Promise<string> {
+/** The PGlite data directory (seeded once; the app migrates it forward in place). */
+async function embeddedDataDir(current: CacheManifest): Promise<string> {
   const modeDir = path.join(CACHE_DIR, 'embedded');
-  pruneCache(modeDir, key);
-  const dataDir = path.join(modeDir, key);
-  const ready = path.join(dataDir, 'ready');
-  if (fs.existsSync(ready)) return dataDir;
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  const dataDir = path.join(modeDir, 'data');
+  const manifestFile = path.join(modeDir, 'manifest.json');
+  const cached = readManifest(manifestFile);
+  if (cached && usable(cached, current) && fs.existsSync(dataDir)) {
+    // The server about to start migrates the directory to `current`.
+    fs.writeFileSync(manifestFile, JSON.stringify(current, null, 2));
+    return dataDir;
+  }
+  pruneCache(modeDir, []);
   log(`seeding ${path.relative(root, dataDir)} (once; later runs reuse it)`);
   const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
   try {
@@ -122,7 +160,7 @@ async function embeddedDataDir(key: string): Promise<string> {
   } finally {
     await database.close();
   }
-  fs.writeFileSync(ready, new Date().toISOString());
+  fs.writeFileSync(manifestFile, JSON.stringify(current, null, 2));
   return dataDir;
 }
 
@@ -162,20 +200,22 @@ async function startPostgres(): Promise<PostgresServer> {
   };
 }
 
-/** Restores the cached dump, or seeds the new server and dumps it for next time. */
-async function preparePostgres(server: PostgresServer, key: string): Promise<void> {
+/** Restores the cached dump (the app migrates it forward on start), or seeds the new server and dumps it for next time. */
+async function preparePostgres(server: PostgresServer, current: CacheManifest): Promise<void> {
   const adminUrl = server.url.replace(/\/jobbro$/, '/postgres');
   execFileSync(path.join(PG_BIN, 'psql'), [adminUrl, '-qc', 'create database jobbro'], { stdio: ['ignore', 'pipe', 'pipe'] });
   const modeDir = path.join(CACHE_DIR, 'postgres');
-  pruneCache(modeDir, key);
-  const dump = path.join(modeDir, `${key}.pgdump`);
-  if (fs.existsSync(dump)) {
+  const dump = path.join(modeDir, 'jobbro.pgdump');
+  const manifestFile = path.join(modeDir, 'manifest.json');
+  const cached = readManifest(manifestFile);
+  if (cached && usable(cached, current) && fs.existsSync(dump)) {
     const started = performance.now();
     execFileSync(path.join(PG_BIN, 'pg_restore'), ['-d', server.url, '--no-owner', '-j', '2', dump], { stdio: ['ignore', 'pipe', 'pipe'] });
     execFileSync(path.join(PG_BIN, 'psql'), [server.url, '-qc', 'analyze'], { stdio: ['ignore', 'pipe', 'pipe'] });
     log(`restored ${path.relative(root, dump)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     return;
   }
+  pruneCache(modeDir, []);
   log('seeding PostgreSQL (once; later runs restore a dump)');
   const database = await openDatabase({ kind: 'postgres', url: server.url });
   try {
@@ -186,6 +226,7 @@ async function preparePostgres(server: PostgresServer, key: string): Promise<voi
   fs.mkdirSync(modeDir, { recursive: true });
   execFileSync(path.join(PG_BIN, 'pg_dump'), ['-Fc', '-f', `${dump}.partial`, server.url], { stdio: ['ignore', 'pipe', 'pipe'] });
   fs.renameSync(`${dump}.partial`, dump);
+  fs.writeFileSync(manifestFile, JSON.stringify(current, null, 2));
   execFileSync(path.join(PG_BIN, 'psql'), [server.url, '-qc', 'analyze'], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
@@ -282,25 +323,26 @@ async function measureMode(mode: Mode, app: AppChild, options: { duration: numbe
   return lines;
 }
 
-async function runMode(mode: Mode, key: string, options: { duration: number; connections: number }): Promise<Line[]> {
+async function runMode(mode: Mode, current: CacheManifest, options: { duration: number; connections: number }): Promise<Line[]> {
   const started = performance.now();
   let postgres: PostgresServer | undefined;
   let app: AppChild | undefined;
   try {
     let env: Record<string, string>;
     if (mode === 'embedded') {
-      env = { JOBBRO_DATA_DIR: await embeddedDataDir(key) };
+      env = { JOBBRO_DATA_DIR: await embeddedDataDir(current) };
     } else {
       postgres = await startPostgres();
-      await preparePostgres(postgres, key);
+      await preparePostgres(postgres, current);
       env = { DATABASE_URL: postgres.url };
     }
     log(`${mode}: starting the server`);
     app = await startAppChild({
       ...env,
       JOBBRO_DEMO: '1',
-      // Another engineer's API rate limit; the load test measures the app, not the limiter.
-      JOBBRO_API_RATE_PER_MINUTE: '100000000',
+      // The API rate limits at their highest: the load test measures the app, not the limiter.
+      JOBBRO_API_RATE_PER_MINUTE: '10000000',
+      JOBBRO_API_ADDRESS_RATE_PER_MINUTE: '10000000',
     });
     log(`${mode}: ready after ${((performance.now() - started) / 1000).toFixed(0)} s`);
     return await measureMode(mode, app, options);
@@ -346,10 +388,10 @@ async function main(): Promise<void> {
     log('remix build');
     execFileSync(process.execPath, [path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  const key = cacheKey();
+  const current = currentManifest();
   const modes: Mode[] = args.mode === 'all' ? ['embedded', 'postgres'] : [args.mode];
   const lines: Line[] = [];
-  for (const mode of modes) lines.push(...(await runMode(mode, key, args)));
+  for (const mode of modes) lines.push(...(await runMode(mode, current, args)));
   summarise(lines);
 }
 

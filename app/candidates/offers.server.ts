@@ -23,7 +23,7 @@ import { NotFound } from '../lib/errors.js';
 import type { Reason } from '../matching/explain.js';
 import { offersForCandidate, type ExcludedOffer, type RankedOffer } from '../matching/match.js';
 import { slotFilterFor } from '../matching/retrieval.server.js';
-import { facetAndFilter, kmOf, requiredSkillFit, type BrowseQuery, type Facets, type OfferCard } from './offers.js';
+import { browseQuerySchema, facetAndFilter, kmOf, requiredSkillFit, type BrowseQuery, type Facets, type OfferCard } from './offers.js';
 import { loadOwnProfile, type Profile } from './profile.server.js';
 import { selectInterestSlotIds } from '../../db/queries/candidates.js';
 
@@ -99,6 +99,25 @@ export type BrowseResult = {
   maxTravelKm: number;
   interestSlotIds: string[];
 };
+
+/**
+ * The offers page's query string as a `BrowseQuery` (unknown values dropped).
+ * Parsed here rather than in the route, so the page's browser bundle does not carry Zod.
+ */
+export function parseBrowseQuery(params: URLSearchParams): BrowseQuery {
+  const all = (name: string) => {
+    const values = params.getAll(name);
+    return values.length > 1 ? values : values[0];
+  };
+  return browseQuerySchema.parse({
+    q: params.get('q') ?? undefined,
+    type: all('type'),
+    sector: params.get('sector') ?? undefined,
+    municipality: params.get('municipality') ?? undefined,
+    km: params.get('km') ?? undefined,
+    from: params.get('from') ?? undefined,
+  });
+}
 
 /** Published slots the logged-in candidate may take, ranked for them, with facet counts. */
 export async function browseOffers(deps: OffersDeps, user: Viewer, query: BrowseQuery): Promise<BrowseResult> {

@@ -8,7 +8,9 @@ import { z } from 'zod';
 import type { SlotType } from '../../db/schema.js';
 import type { Reason } from '../matching/explain.js';
 
-export const slotTypes = ['igu', 'praktik', 'loentilskud'] as const satisfies readonly SlotType[];
+import { slotTypes } from './slot-types.js';
+
+export { slotTypes };
 
 const blank = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const list = (value: unknown): unknown => (value === undefined ? [] : Array.isArray(value) ? value : [value]);

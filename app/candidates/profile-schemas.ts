@@ -9,8 +9,7 @@ import { getPostalCode } from '../geo/places.js';
 import { cefrLevels, danishProgrammes, danishTests, languageEvidence } from '../taxonomy/language-levels.js';
 import { getTaxonomy, sectorIds } from '../taxonomy/taxonomy.js';
 
-export const profileSteps = ['skills', 'experience', 'languages', 'place', 'availability', 'ambitions'] as const;
-export type ProfileStep = (typeof profileSteps)[number];
+export { profileSteps, type ProfileStep } from './steps.js';
 
 export const learnedWhere = ['denmark', 'abroad', 'informal'] as const;
 export type LearnedWhere = (typeof learnedWhere)[number];

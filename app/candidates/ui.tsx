@@ -6,7 +6,7 @@
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { profileSteps, type ProfileStep } from './profile-schemas';
+import { profileSteps, type ProfileStep } from './steps';
 
 export type FieldErrors = Record<string, string[]>;
 

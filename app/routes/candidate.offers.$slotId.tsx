@@ -9,13 +9,13 @@ import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
 import { expressInterest, withdrawInterest } from '~/candidates/interest.server';
-import { municipalityName, sectorLabel, skillLabel } from '~/candidates/labels';
+import { municipalityName, sectorLabel, skillLabel } from '~/candidates/labels.server';
 import { offerDetail } from '~/candidates/offers.server';
 import { candidateReasons, reasonText } from '~/candidates/reason-text';
 import { readForm } from '~/candidates/step-action.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { Conflict, NotFound, RuleViolation } from '~/lib/errors';
-import { municipalityOfPostalCode } from '~/candidates/labels';
+import { municipalityOfPostalCode } from '~/candidates/labels.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 

@@ -8,31 +8,18 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
-import { municipalityName, sectorLabel } from '~/candidates/labels';
-import { browseQuerySchema, slotTypes } from '~/candidates/offers';
-import { browseOffers } from '~/candidates/offers.server';
+import { municipalityName, sectorLabel } from '~/candidates/labels.server';
+import { browseOffers, parseBrowseQuery } from '~/candidates/offers.server';
+import { slotTypes } from '~/candidates/slot-types';
 import { reasonText } from '~/candidates/reason-text';
 import { resolveLocale } from '~/i18n/i18next.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
-const listOf = (params: URLSearchParams, name: string) => {
-  const all = params.getAll(name);
-  return all.length > 1 ? all : all[0];
-};
-
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
   const lng = await resolveLocale(request, context);
-  const params = new URL(request.url).searchParams;
-  const query = browseQuerySchema.parse({
-    q: params.get('q') ?? undefined,
-    type: listOf(params, 'type'),
-    sector: params.get('sector') ?? undefined,
-    municipality: params.get('municipality') ?? undefined,
-    km: params.get('km') ?? undefined,
-    from: params.get('from') ?? undefined,
-  });
+  const query = parseBrowseQuery(new URL(request.url).searchParams);
   const result = await browseOffers(context.services, user, query);
   return {
     lng,

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
-import { municipalityName, municipalityOfPostalCode } from '~/candidates/labels';
+import { municipalityName, municipalityOfPostalCode } from '~/candidates/labels.server';
 import { loadOwnProfile, savePlace } from '~/candidates/profile.server';
 import { readForm, runStep, textOf, type StepFailure } from '~/candidates/step-action.server';
 import { ErrorSummary, FieldError, Hint, Saved, StepButtons, StepHeader, fieldProps, nextStepPath, stepPath } from '~/candidates/ui';

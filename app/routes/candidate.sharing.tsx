@@ -2,10 +2,9 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
-import { setSharing, sharingOverview } from '~/candidates/sharing.server';
+import { setSharing, sharingFormSchema, sharingOverview } from '~/candidates/sharing.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { NotFound } from '~/lib/errors';
 import { parseForm } from '~/lib/http.server';
@@ -18,11 +17,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { lng, overview: await sharingOverview(context.services, user) };
 }
 
-const sharingForm = z.object({ slotId: z.string().uuid(), share: z.enum(['yes', 'no']) });
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
-  const form = await parseForm(request, sharingForm);
+  const form = await parseForm(request, sharingFormSchema);
   try {
     await setSharing(context.services, user, { slotId: form.slotId, share: form.share === 'yes' });
   } catch (error) {

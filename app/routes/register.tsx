@@ -57,7 +57,7 @@ export default function Register() {
         </div>
       </Form>
       <p>
-        <Link to="/login">{t('register.haveAccount')}</Link>
+        <Link to="/login" className="button button--quiet">{t('register.haveAccount')}</Link>
       </p>
     </>
   );
