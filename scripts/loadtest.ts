@@ -266,6 +266,12 @@ function peakRssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** CPU time (user + system) a process has used so far, in ms; Linux counts it in ticks of 10 ms. */
+function cpuMsOf(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 type Measured = { p50: number; p95: number; p99: number; rps: number; errors: number };
 
 function runAutocannon(url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Measured> {
@@ -315,7 +321,11 @@ async function measureMode(mode: Mode, app: AppChild, options: { duration: numbe
     const bytes = await checkTarget(app, target);
     log(`${mode} ${target.name}: GET ${target.path} (${Math.round(bytes / 1024)} kB); warm-up ${WARMUP_SECONDS} s, then ${options.duration} s`);
     await runAutocannon(`${app.base}${target.path}`, target.headers, options.connections, WARMUP_SECONDS);
+    const cpuBefore = cpuMsOf(app.pid);
     const measured = await runAutocannon(`${app.base}${target.path}`, target.headers, options.connections, options.duration);
+    // The machine is shared: the server's own CPU per answer does not depend on how busy the other processes keep it.
+    const answered = Math.max(1, Math.round(measured.rps * options.duration));
+    log(`${mode} ${target.name}: server CPU ${((cpuMsOf(app.pid) - cpuBefore) / answered).toFixed(1)} ms per answer; load average ${os.loadavg()[0]!.toFixed(1)}`);
     const line = { mode, target: target.name, ...measured, rssMb: peakRssMb(app.pid) };
     printLine(line);
     lines.push(line);

@@ -11,6 +11,7 @@
  * change to the profile shows at once (the index follows through the outbox).
  */
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { findPublishedSlot, type OfferSlotRow } from '../../db/queries/candidates.js';
 import type { DB } from '../../db/schema.js';
 import { buildCandidateDocument, matchCandidateFromDocument, type CandidateDocument } from '../../search/documents/candidates.server.js';
@@ -31,6 +32,12 @@ export type OffersDeps = { db: Kysely<DB>; search: SearchEngine; clock: () => Da
 
 const RETRIEVE_LIMIT = 300;
 const HIDDEN_LIMIT = 20;
+/**
+ * Offers listed per "show more" step. All 300 ranked offers in one page made
+ * 330 kB of HTML and most of the page's server time at national scale; the
+ * best come first, so the first 20 are what a candidate reads.
+ */
+export const OFFERS_STEP = 20;
 
 type Viewer = Pick<SessionUser, 'id' | 'role'>;
 
@@ -92,13 +99,24 @@ function cardOf(offer: RankedOffer, slot: SlotDocument, candidateSkills: readonl
 export type HiddenOffer = { slotId: string; title: string; rule: string; explanation: Reason };
 
 export type BrowseResult = {
+  /** The best `shown` offers (all when `shown` was not asked for). */
   offers: OfferCard[];
+  /** How many offers the filters left, shown or not. */
+  total: number;
   facets: Facets;
   /** Offers the free text found that the candidate cannot take, with the rule that keeps them out. */
   hidden: HiddenOffer[];
   maxTravelKm: number;
   interestSlotIds: string[];
 };
+
+const shownSchema = z.coerce.number().int().min(OFFERS_STEP).max(RETRIEVE_LIMIT).catch(OFFERS_STEP);
+
+/** How many offers the page lists (`?shown=`, a multiple of the step up to all retrieved; anything else: the first step). */
+export function parseShown(params: URLSearchParams): number {
+  const shown = shownSchema.parse(params.get('shown') ?? OFFERS_STEP);
+  return shown - (shown % OFFERS_STEP);
+}
 
 /**
  * The offers page's query string as a `BrowseQuery` (unknown values dropped).
@@ -120,7 +138,7 @@ export function parseBrowseQuery(params: URLSearchParams): BrowseQuery {
 }
 
 /** Published slots the logged-in candidate may take, ranked for them, with facet counts. */
-export async function browseOffers(deps: OffersDeps, user: Viewer, query: BrowseQuery): Promise<BrowseResult> {
+export async function browseOffers(deps: OffersDeps, user: Viewer, query: BrowseQuery, options: { shown?: number } = {}): Promise<BrowseResult> {
   const today = todayOf(deps.clock);
   const profile = await loadOwnProfile(deps, user);
   const document = candidateDocumentOf(profile, today);
@@ -160,7 +178,8 @@ export async function browseOffers(deps: OffersDeps, user: Viewer, query: Browse
     }));
   }
   return {
-    offers,
+    offers: options.shown === undefined ? offers : offers.slice(0, options.shown),
+    total: offers.length,
     facets,
     hidden,
     maxTravelKm: document.maxTravelKm,

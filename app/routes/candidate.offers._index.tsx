@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
 import { municipalityName, sectorLabel } from '~/candidates/labels.server';
-import { browseOffers, parseBrowseQuery } from '~/candidates/offers.server';
+import { browseOffers, OFFERS_STEP, parseBrowseQuery, parseShown } from '~/candidates/offers.server';
 import { slotTypes } from '~/candidates/slot-types';
 import { reasonText } from '~/candidates/reason-text';
 import { resolveLocale } from '~/i18n/i18next.server';
@@ -19,11 +19,16 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateS
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
   const lng = await resolveLocale(request, context);
-  const query = parseBrowseQuery(new URL(request.url).searchParams);
-  const result = await browseOffers(context.services, user, query);
+  const params = new URL(request.url).searchParams;
+  const query = parseBrowseQuery(params);
+  const shown = parseShown(params);
+  const result = await browseOffers(context.services, user, query, { shown });
+  const more = new URLSearchParams(params);
+  more.set('shown', String(shown + OFFERS_STEP));
   return {
     lng,
     query,
+    moreHref: result.total > result.offers.length ? `?${more.toString()}` : null,
     result: {
       ...result,
       offers: result.offers.map((offer) => ({
@@ -39,7 +44,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Offers() {
   const { t, i18n } = useTranslation('candidate');
-  const { query, result, sectorNames, municipalityNames, lng } = useLoaderData<typeof loader>();
+  const { query, result, sectorNames, municipalityNames, lng, moreHref } = useLoaderData<typeof loader>();
   const formatDate = (iso: string) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
   const kmChoices = [5, 10, 25, 50].filter((km) => km < result.maxTravelKm);
   const interested = new Set(result.interestSlotIds);
@@ -111,7 +116,7 @@ export default function Offers() {
         </div>
       </Form>
       <p role="status" aria-live="polite">
-        {t('offers.count', { count: result.offers.length })}
+        {t('offers.count', { count: result.total })}
       </p>
       {result.offers.length === 0 ? <p>{t('offers.none')}</p> : null}
       <ol className="plain-list" aria-label={t('offers.title')}>
@@ -137,6 +142,13 @@ export default function Offers() {
           </li>
         ))}
       </ol>
+      {moreHref ? (
+        <p>
+          <Link to={moreHref} className="button button--quiet" preventScrollReset>
+            {t('offers.more', { shown: result.offers.length, total: result.total })}
+          </Link>
+        </p>
+      ) : null}
       {result.hidden.length > 0 ? (
         <section aria-labelledby="hidden-title">
           <h2 id="hidden-title">{t('offers.hiddenTitle')}</h2>
