@@ -64,7 +64,8 @@ export default function Offer() {
   const [params] = useSearchParams();
   const done = params.get('done');
   const { slot, card, excluded } = detail;
-  const formatDate = (iso: string) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+  const dateFormat = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' });
+  const formatDate = (iso: string) => dateFormat.format(new Date(`${iso}T00:00:00Z`));
   const danishReason = card?.reasons.find((reason) => reason.code === 'danish.meets' || reason.code === 'danish.within_months');
   return (
     <>

@@ -34,7 +34,8 @@ export default function Sharing() {
   const { t } = useTranslation('candidate');
   const { overview, lng } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const format = (value: string | Date) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value));
+  const dateTimeFormat = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' });
+  const format = (value: string | Date) => dateTimeFormat.format(new Date(value));
   return (
     <>
       <h1>{t('sharing.title')}</h1>
