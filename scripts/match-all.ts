@@ -26,7 +26,9 @@ async function main(): Promise<void> {
       { onProgress: ({ slots, proposed }) => process.stderr.write(`\r${slots} slots, ${proposed} proposals`) },
     );
     process.stderr.write('\n');
-    console.log(`re-matched ${summary.slots} slots: ${summary.proposed} proposals written, ${summary.removed} removed`);
+    console.log(
+      `re-matched ${summary.slots} slots: ${summary.proposed} proposals (${summary.written} new or changed, the rest already stored), ${summary.removed} removed`,
+    );
     console.log(`proposals now: ${Object.entries(summary.counts).map(([status, n]) => `${n} ${status}`).join(', ')}`);
     console.log(`done in ${(summary.durationMs / 1000).toFixed(1)} s`);
   } finally {

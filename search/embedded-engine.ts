@@ -60,21 +60,32 @@ function createTokenizer(): Tokenizer {
     }
     return token;
   };
+  // Whole texts repeat too (occupation labels, titles from the same employer): their tokens are kept.
+  const textCache = new Map<string, readonly string[]>();
   return {
     language: 'danish',
     normalizationCache,
     tokenize(raw) {
       if (typeof raw !== 'string') return [String(raw)];
+      const cached = textCache.get(raw);
+      // A copy: Orama owns the arrays it is given.
+      if (cached) return [...cached];
       const tokens = new Set<string>();
       for (const word of raw.normalize('NFC').toLowerCase().split(WORD_SEPARATOR)) {
         if (word === '') continue;
         const token = normalize(word);
         if (token !== '') tokens.add(token);
       }
-      return [...tokens];
+      const result = [...tokens];
+      if (raw.length <= MAX_CACHED_TEXT && textCache.size < MAX_CACHED_TEXTS) textCache.set(raw, result);
+      return [...result];
     },
   };
 }
+
+/** Texts up to this length (titles, labels, a query) have their tokens cached, up to this many. */
+const MAX_CACHED_TEXT = 200;
+const MAX_CACHED_TEXTS = 50_000;
 
 /** Value → document numbers, for exact conditions on keyword and boolean fields. */
 type KeywordIndex = Map<unknown, Set<number>>;

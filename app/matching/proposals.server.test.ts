@@ -44,6 +44,24 @@ describe.each(databaseKinds)('match proposals on %s', (kind) => {
     expect(ok.reasons.map((reason) => JSON.parse(reason).code)).toContain('igu.eligible');
   });
 
+  it('writes nothing when a re-match finds what is stored, and refreshes a stale proposal', async () => {
+    const before = await proposalsOf(world.slots.igu.id);
+    const again = await rematchAll(deps());
+    expect(again).toMatchObject({ slots: 2, written: 0, removed: 0 });
+    expect(again.proposed).toBeGreaterThan(0);
+    const after = await proposalsOf(world.slots.igu.id);
+    for (const [candidateId, row] of before) expect(after.get(candidateId)?.computed_at).toEqual(row.computed_at);
+
+    await database.db
+      .updateTable('match_proposals')
+      .set({ status: 'stale' })
+      .where('slot_id', '=', world.slots.igu.id)
+      .where('candidate_id', '=', world.people.ok.id)
+      .execute();
+    expect(await rematchAll(deps())).toMatchObject({ written: 1, removed: 0 });
+    expect((await proposalsOf(world.slots.igu.id)).get(world.people.ok.id)?.status).toBe('proposed');
+  });
+
   it('keeps a decided proposal when a re-match no longer ranks it, and removes an undecided one', async () => {
     await database.db
       .updateTable('match_proposals')

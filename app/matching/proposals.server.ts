@@ -14,11 +14,13 @@ import {
   analyzeProposals,
   countProposals,
   deleteProposalsOfUnpublishedSlots,
+  deleteUndecidedProposalsById,
   deleteUndecidedProposalsOfCandidate,
-  deleteUnrankedProposals,
+  selectUndecidedProposalsOfSlots,
   selectUndecidedSlotIdsOfCandidate,
   upsertMatcherProposals,
   type MatcherProposalRow,
+  type UndecidedProposalRow,
 } from '../../db/queries/proposals.js';
 import { selectPublishedSlotIds } from '../../db/queries/search-documents.js';
 import type { DB } from '../../db/schema.js';
@@ -58,16 +60,43 @@ async function rankSlot(deps: ProposalDeps, slotId: string): Promise<SlotMatches
   }
 }
 
+const pairKey = (slotId: string, candidateId: string) => `${slotId} ${candidateId}`;
+
+/** True when a stored undecided proposal already says what the matcher ranked now. */
+function isUnchanged(stored: UndecidedProposalRow, row: MatcherProposalRow): boolean {
+  if (stored.status !== 'proposed' || stored.score !== row.score) return false;
+  const names = Object.keys(row.components);
+  if (Object.keys(stored.components).length !== names.length) return false;
+  for (const name of names) if (stored.components[name] !== row.components[name]) return false;
+  if (stored.reasons.length !== row.reasons.length) return false;
+  return row.reasons.every((reason, i) => stored.reasons[i] === reason);
+}
+
+/**
+ * Stores the ranked pairs of some slots in one transaction: the slots'
+ * undecided proposals are read once, only new or changed pairs are written,
+ * and undecided proposals no longer ranked are deleted by id. A full
+ * re-match that finds what it found last time writes nothing.
+ */
 async function writeSlots(deps: ProposalDeps, results: ReadonlyArray<{ slotId: string; ranked: SlotMatchesResult['ranked'] }>) {
   const rows = results.flatMap((result) => rowsFor(result.slotId, result.ranked));
   return deps.db.transaction().execute(async (trx) => {
-    await upsertMatcherProposals(trx, rows);
-    const removed = await deleteUnrankedProposals(
+    const stored = await selectUndecidedProposalsOfSlots(
       trx,
       results.map((result) => result.slotId),
-      rows,
     );
-    return { proposed: rows.length, removed };
+    const storedByPair = new Map(stored.map((proposal) => [pairKey(proposal.slot_id, proposal.candidate_id), proposal]));
+    const changed = rows.filter((row) => {
+      const old = storedByPair.get(pairKey(row.slot_id, row.candidate_id));
+      return old === undefined || !isUnchanged(old, row);
+    });
+    await upsertMatcherProposals(trx, changed);
+    const ranked = new Set(rows.map((row) => pairKey(row.slot_id, row.candidate_id)));
+    const removed = await deleteUndecidedProposalsById(
+      trx,
+      stored.filter((proposal) => !ranked.has(pairKey(proposal.slot_id, proposal.candidate_id))).map((proposal) => proposal.id),
+    );
+    return { proposed: rows.length, written: changed.length, removed };
   });
 }
 
@@ -78,7 +107,8 @@ async function writeSlots(deps: ProposalDeps, results: ReadonlyArray<{ slotId: s
  */
 export async function rematchSlot(deps: ProposalDeps, slotId: string): Promise<{ proposed: number; removed: number }> {
   const result = await rankSlot(deps, slotId);
-  return writeSlots(deps, [{ slotId, ranked: result?.ranked ?? [] }]);
+  const { proposed, removed } = await writeSlots(deps, [{ slotId, ranked: result?.ranked ?? [] }]);
+  return { proposed, removed };
 }
 
 /**
@@ -115,7 +145,10 @@ export async function rematchForIndexChanges(deps: ProposalDeps, changes: readon
 
 export type RematchAllSummary = {
   slots: number;
+  /** Pairs ranked and stored (new, changed or already stored as they are). */
   proposed: number;
+  /** Of those, the rows inserted or updated. */
+  written: number;
   removed: number;
   counts: Record<'proposed' | 'approved' | 'rejected' | 'stale', number>;
   durationMs: number;
@@ -139,6 +172,7 @@ export async function rematchAll(
   let after: string | null = null;
   let slots = 0;
   let proposed = 0;
+  let written = 0;
   let removed = 0;
   let stopped = false;
   await analyzeProposals(deps.db);
@@ -152,13 +186,14 @@ export async function rematchAll(
     after = page[page.length - 1]!;
     const results: Array<{ slotId: string; ranked: SlotMatchesResult['ranked'] }> = [];
     for (const slotId of page) results.push({ slotId, ranked: (await rankSlot(deps, slotId))?.ranked ?? [] });
-    const written = await writeSlots(deps, results);
+    const stored = await writeSlots(deps, results);
     slots += page.length;
-    proposed += written.proposed;
-    removed += written.removed;
+    proposed += stored.proposed;
+    written += stored.written;
+    removed += stored.removed;
     options.onProgress?.({ slots, proposed });
   }
   if (!stopped) removed += await deleteProposalsOfUnpublishedSlots(deps.db);
   const durationMs = performance.now() - started;
-  return { slots, proposed, removed, counts: await countProposals(deps.db), durationMs, stopped };
+  return { slots, proposed, written, removed, counts: await countProposals(deps.db), durationMs, stopped };
 }

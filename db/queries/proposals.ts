@@ -59,28 +59,44 @@ export async function upsertMatcherProposals(db: Executor, rows: readonly Matche
   }
 }
 
+export type UndecidedProposalRow = {
+  id: string;
+  slot_id: string;
+  candidate_id: string;
+  status: 'proposed' | 'stale';
+  score: number | null;
+  components: Record<string, number>;
+  reasons: string[];
+};
+
 /**
- * Deletes the undecided matcher proposals of `slotIds` whose pair is not in
- * `keep` (the pairs the matcher still ranks), in one statement.
+ * The undecided matcher proposals of `slotIds`, as ONE JSON row (PGlite
+ * builds a JavaScript object per result row slowly; one JSON value parses
+ * natively). A re-match compares them with what it ranked and writes only
+ * what changed: sending every row for PostgreSQL to compare cost more than
+ * reading them (parsing 8 MB of JSON per 200 slots).
  */
-export async function deleteUnrankedProposals(
-  db: Executor,
-  slotIds: readonly string[],
-  keep: ReadonlyArray<{ slot_id: string; candidate_id: string }>,
-): Promise<number> {
-  if (slotIds.length === 0) return 0;
-  // The kept pairs as one JSON set, not `(slot_id, candidate_id) not in (…tuples…)`: PostgreSQL expands
-  // a row IN-list into a nested OR chain, which overflows PGlite's small stack and poisons the instance.
-  const kept = recordsetJson(keep.map((pair) => ({ slot_id: pair.slot_id, candidate_id: pair.candidate_id })));
-  const result = await sql`
-    delete from match_proposals m
-    where m.slot_id = any(${sql.val([...slotIds])}::uuid[])
-      and m.source = 'matcher'
-      and m.status in ('proposed', 'stale')
-      and not exists (
-        select 1 from jsonb_to_recordset(cast(${kept} as jsonb)) as k(slot_id uuid, candidate_id uuid)
-        where k.slot_id = m.slot_id and k.candidate_id = m.candidate_id)`.execute(db);
-  return Number(result.numAffectedRows ?? 0n);
+export async function selectUndecidedProposalsOfSlots(db: Executor, slotIds: readonly string[]): Promise<UndecidedProposalRow[]> {
+  if (slotIds.length === 0) return [];
+  const result = await sql<{ rows: UndecidedProposalRow[] }>`
+    select coalesce(json_agg(json_build_object(
+      'id', id, 'slot_id', slot_id, 'candidate_id', candidate_id, 'status', status,
+      'score', score, 'components', components, 'reasons', reasons)), '[]'::json) as rows
+    from match_proposals
+    where slot_id = any(${sql.val([...slotIds])}::uuid[]) and source = 'matcher' and status in ('proposed', 'stale')`.execute(db);
+  return result.rows[0]?.rows ?? [];
+}
+
+/** Deletes the given proposals if they are still undecided matcher proposals (a decision made meanwhile wins). */
+export async function deleteUndecidedProposalsById(db: Executor, ids: readonly string[]): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db
+    .deleteFrom('match_proposals')
+    .where(sql<boolean>`id = any(${sql.val([...ids])}::uuid[])`)
+    .where('source', '=', 'matcher')
+    .where('status', 'in', [...UNDECIDED])
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /**
