@@ -8,7 +8,7 @@ import { InactivityBanner } from '~/candidates/inactivity-banner';
 import { answerInactivityReview, ownInactivityReview } from '~/candidates/inactivity.server';
 import { parseForm } from '~/lib/http.server';
 import { candidateOverview } from '~/candidates/overview.server';
-import { profileSteps } from '~/candidates/profile-schemas';
+import { profileSteps } from '~/candidates/steps';
 import { STEP_OF } from '~/candidates/strength';
 import { stepPath } from '~/candidates/ui';
 import candidateStyles from '~/candidates/candidate.css';
