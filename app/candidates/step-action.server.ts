@@ -5,17 +5,14 @@
  * stay, with a "saved" notice).
  */
 import { data, redirect } from '@remix-run/node';
-import { formDataToObject } from '../lib/http.server.js';
+import { formDataToObject, readFormData } from '../lib/http.server.js';
 import { InvalidInput } from '../lib/errors.js';
 
 export type StepFailure = { errors: Record<string, string[]>; values: Record<string, string | string[]> };
 
+/** The form as a plain object; an unreadable body, or text PostgreSQL cannot store (NUL), is a thrown 400. */
 export async function readForm(request: Request): Promise<Record<string, string | string[]>> {
-  try {
-    return formDataToObject(await request.formData());
-  } catch {
-    throw new Response('Bad request', { status: 400 });
-  }
+  return formDataToObject(await readFormData(request));
 }
 
 export async function runStep(

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { TABLE_IDS } from './table-ids';
 
 export const figuresQuerySchema = z.object({
-  scope: z.enum(['jobcentre', 'network', 'national']).optional(),
+  // A hand-edited query string falls back to the default scope, as `map` does, rather than failing the page.
+  scope: z.enum(['jobcentre', 'network', 'national']).optional().catch(undefined),
   map: z.enum(['candidates', 'placements', 'ordinaryJobs']).catch('candidates').default('candidates'),
 });
 

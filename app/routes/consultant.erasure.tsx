@@ -16,7 +16,8 @@ import { cancelErasureRequest, executeErasure, findCandidatesForRequest, listEra
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
-const querySchema = z.object({ q: z.string().max(200).optional(), confirm: z.string().uuid().optional() });
+// The search text goes to PostgreSQL, whose text cannot hold NUL: such a query is ignored like any other invalid one.
+const querySchema = z.object({ q: z.string().max(200).regex(/^[^\u0000]*$/).optional(), confirm: z.string().uuid().optional() });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);

@@ -46,13 +46,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['employer']);
   const actor = employerActorOf(user);
+  // Sent back to the page as it was named: encoded, as a URL param may hold anything (a NUL made the Location header throw).
   const slotId = params.slotId ?? '';
   const formData = await readFormData(request);
   const intent = formData.get('intent');
   try {
     if (intent === 'publish' || intent === 'fill' || intent === 'close') {
       await changeSlotStatus(context.services, actor, slotId, intent);
-      return redirect(`/employer/slots/${slotId}`);
+      return redirect(`/employer/slots/${encodeURIComponent(slotId)}`);
     }
     if (intent === 'duplicate') {
       const copy = await duplicateSlot(context.services, actor, slotId);
@@ -62,7 +63,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const proposalId = String(formData.get('proposalId') ?? '');
     if (submission.status !== 'success') return data({ proposalId, errors: ['choose'] }, { status: 400 });
     await decideOnCandidate(context.services, { ...actor, userId: user.id }, proposalId, submission.value);
-    return redirect(`/employer/slots/${slotId}`);
+    return redirect(`/employer/slots/${encodeURIComponent(slotId)}`);
   } catch (error) {
     const fieldErrors = fieldErrorsOf(error);
     if (!fieldErrors) throw jsonError(error, context.services.logger);

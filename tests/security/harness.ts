@@ -250,3 +250,54 @@ export function changedTables(before: Fingerprint, after: Fingerprint): string[]
   const names = new Set([...before.keys(), ...after.keys()]);
   return [...names].filter((name) => before.get(name) !== after.get(name)).sort();
 }
+
+// ---- change journal --------------------------------------------------------
+
+/**
+ * Which tables each request changed, exactly: row triggers on every table
+ * append the table's name to a journal (in a schema of its own, so the
+ * fingerprints above never see it). Reading the journal after each request
+ * attributes every write to the request that made it, where comparing
+ * fingerprints around a batch of requests cannot tell them apart; and it
+ * costs one small query instead of hashing every table. A write rolled back
+ * leaves no entry (the journal row is rolled back with it); an UPDATE that
+ * changes nothing but the bookkeeping columns above is not a change.
+ */
+export type ChangeJournal = {
+  /** The tables changed since the last call (each once, sorted). */
+  takeChanges: () => Promise<string[]>;
+};
+
+export async function startChangeJournal(db: Kysely<DB>): Promise<ChangeJournal> {
+  await sql`create schema if not exists change_journal`.execute(db);
+  await sql`create table if not exists change_journal.changes (seq bigserial primary key, table_name text not null)`.execute(db);
+  await sql`
+    create or replace function change_journal.record() returns trigger language plpgsql as $$
+    begin
+      insert into change_journal.changes (table_name) values (TG_TABLE_NAME);
+      return null;
+    end $$`.execute(db);
+  const tables = await sql<{ name: string }>`
+    select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
+  for (const { name } of tables.rows) {
+    if (BOOKKEEPING_TABLES.has(name)) continue;
+    const volatile = sql.join(
+      (VOLATILE_COLUMNS[name] ?? []).map((column) => sql` - ${sql.lit(column)}::text`),
+      sql``,
+    );
+    await sql`create trigger change_journal_rows after insert or delete on ${sql.table(name)} for each row execute function change_journal.record()`.execute(db);
+    await sql`create trigger change_journal_updates after update on ${sql.table(name)} for each row
+      when ((to_jsonb(old)${volatile}) is distinct from (to_jsonb(new)${volatile})) execute function change_journal.record()`.execute(db);
+    await sql`create trigger change_journal_truncates after truncate on ${sql.table(name)} for each statement execute function change_journal.record()`.execute(db);
+  }
+  let last = 0;
+  return {
+    async takeChanges() {
+      const rows = await sql<{ seq: string; table_name: string }>`
+        select seq::text, table_name from change_journal.changes where seq > ${last} order by seq`.execute(db);
+      for (const row of rows.rows) last = Math.max(last, Number(row.seq));
+      return [...new Set(rows.rows.map((row) => row.table_name))].sort();
+    },
+  };
+}

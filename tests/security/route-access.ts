@@ -53,8 +53,18 @@ export type RequestSample = {
   form?: (refs: WorldRefs) => Fields;
   /** A JSON body (API routes). */
   json?: (refs: WorldRefs) => Record<string, unknown>;
-  /** Tables an accepted request may change; the fuzz suite fails when any other table changes. */
+  /**
+   * Tables an accepted request may change; the fuzz suite fails when any other
+   * table changes. A loader's are written whenever the page is shown, also
+   * when it is shown again with an action's refusal.
+   */
   writes?: string[];
+  /**
+   * Form fields of free text (names, notes, titles): the fuzz suite sends each
+   * a set of legitimate but hostile-looking values (SQL, markup, …) that must
+   * be stored exactly as sent when the form is accepted.
+   */
+  text?: string[];
 };
 
 export type RouteAccess =
@@ -124,7 +134,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/logout': { loader: { access: 'public' }, action: { access: 'public', form: () => ({}), writes: ['sessions'] } },
   'routes/register': {
     loader: { access: 'anonymous-only' },
-    action: { access: 'public', form: () => ({ ...person('selv.registreret@example.org'), password: 'a long enough password' }), writes: ['users', 'candidates', 'sessions', 'search_outbox', 'audit_log'] },
+    action: { access: 'public', form: () => ({ ...person('selv.registreret@example.org'), password: 'a long enough password' }), writes: ['users', 'candidates', 'sessions', 'search_outbox', 'audit_log'], text: ['fullName'] },
   },
   'routes/signup.employer': {
     loader: { access: 'anonymous-only' },
@@ -144,6 +154,7 @@ export const routeAccess: Record<string, RouteAccess> = {
         employeesFte: '5',
       }),
       writes: ['organisations', 'workplaces', 'users', 'sessions', 'audit_log'],
+      text: ['companyName', 'contactName', 'workplaceName', 'address'],
     },
   },
   'routes/set-language': {
@@ -162,7 +173,7 @@ export const routeAccess: Record<string, RouteAccess> = {
     params: { token: 'colleagueInvitationTokenA' },
     secretInUrl: true,
     loader: { access: 'public' },
-    action: { access: 'public', form: () => ({ displayName: 'Ny Kollega', password: 'short', passwordRepeat: 'short' }), writes: ['users', 'organisation_invitations', 'sessions'] },
+    action: { access: 'public', form: () => ({ displayName: 'Ny Kollega', password: 'short', passwordRepeat: 'short' }), writes: ['users', 'organisation_invitations', 'sessions'], text: ['displayName'] },
   },
 
   // ---- API -------------------------------------------------------------------
@@ -211,7 +222,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   },
   'routes/candidate.profile.ambitions': {
     loader: { access: 'candidate' },
-    action: { access: 'candidate', form: () => ({ sectors: 'kitchen', note: 'Vil gerne være kok' }), writes: profileWrites },
+    action: { access: 'candidate', form: () => ({ sectors: 'kitchen', note: 'Vil gerne være kok' }), writes: profileWrites, text: ['note'] },
   },
   'routes/candidate.profile.availability': {
     loader: { access: 'candidate' },
@@ -219,7 +230,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   },
   'routes/candidate.profile.experience': {
     loader: { access: 'candidate' },
-    action: { access: 'candidate', form: () => ({ education: 'Gymnasium' }), writes: profileWrites },
+    action: { access: 'candidate', form: () => ({ education: 'Gymnasium' }), writes: profileWrites, text: ['education'] },
   },
   'routes/candidate.profile.languages': {
     loader: { access: 'candidate' },
@@ -255,16 +266,18 @@ export const routeAccess: Record<string, RouteAccess> = {
       access: 'consultant-own-jobcentre',
       form: (refs) => ({ intent: 'reject', proposalId: refs.proposalA, reason: 'other', note: 'Ikke nu' }),
       writes: ['match_proposals', 'match_decisions', 'audit_log', 'search_outbox'],
+      text: ['note'],
     },
   },
   'routes/consultant.proposals.$proposalId': {
     params: { proposalId: 'proposalA' },
-    loader: { access: 'consultant-own-jobcentre' },
-    action: { access: 'consultant-own-jobcentre', form: () => ({ intent: 'approve', note: 'God match' }), writes: ['match_proposals', 'match_decisions', 'audit_log', 'search_outbox'] },
+    // Showing a proposal records that the consultant viewed the candidate's profile.
+    loader: { access: 'consultant-own-jobcentre', writes: ['profile_views'] },
+    action: { access: 'consultant-own-jobcentre', form: () => ({ intent: 'approve', note: 'God match' }), writes: ['match_proposals', 'match_decisions', 'audit_log', 'search_outbox'], text: ['note'] },
   },
   'routes/consultant.candidates.new': {
     loader: { access: 'consultant' },
-    action: { access: 'consultant', form: () => person('ny.kandidat@example.org'), writes: ['users', 'candidates', 'candidate_invitations', 'search_outbox', 'mailbox_messages', 'audit_log'] },
+    action: { access: 'consultant', form: () => person('ny.kandidat@example.org'), writes: ['users', 'candidates', 'candidate_invitations', 'search_outbox', 'mailbox_messages', 'audit_log'], text: ['fullName'] },
   },
   'routes/consultant.cohorts': {
     loader: { access: 'consultant' },
@@ -276,6 +289,7 @@ export const routeAccess: Record<string, RouteAccess> = {
       access: 'consultant-own-jobcentre',
       form: (refs) => ({ intent: 'verify', organisationId: refs.organisationA, cvrChecked: 'on', contactConfirmed: 'on', note: 'Tjekket' }),
       writes: ['organisations', 'organisation_verifications', 'search_outbox', 'audit_log'],
+      text: ['note'],
     },
   },
   'routes/consultant.placements': {
@@ -284,6 +298,7 @@ export const routeAccess: Record<string, RouteAccess> = {
       access: 'consultant-own-jobcentre',
       form: (refs) => ({ intent: 'followUp', placementId: refs.placementA, on: refs.today, note: 'Besøgt' }),
       writes: ['placements', 'placement_follow_ups', 'placement_milestones', 'employer_decisions', 'audit_log'],
+      text: ['note'],
     },
   },
   'routes/consultant.inactive': {
@@ -303,23 +318,25 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/employer.company': {
     loader: { access: 'employer' },
     action: [
-      { access: 'employer', form: () => ({ intent: 'key', name: 'Lagersystem' }), writes: ['api_keys'] },
+      { access: 'employer', form: () => ({ intent: 'key', name: 'Lagersystem' }), writes: ['api_keys'], text: ['name'] },
       { access: 'employer-own-organisation', form: (refs) => ({ intent: 'revoke', keyId: refs.spareApiKeyIdA }), writes: ['api_keys'] },
     ],
   },
   'routes/employer.slots.new': {
     loader: { access: 'employer' },
     // The workplace in the form is organisation A's.
-    action: { access: 'employer-own-organisation', form: slotForm, writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'] },
+    action: { access: 'employer-own-organisation', form: slotForm, writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'], text: ['title'] },
   },
   'routes/employer.slots.$slotId': {
     params: { slotId: 'slotA' },
-    loader: { access: 'employer-own-organisation' },
+    // Showing the approved candidates records each view (audit log, and the candidate's list of who looked).
+    loader: { access: 'employer-own-organisation', writes: ['audit_log', 'profile_views'] },
     action: [
       {
         access: 'employer-own-organisation',
         form: (refs) => ({ proposalId: refs.approvedProposalA, decision: 'invite', note: 'Velkommen' }),
         writes: ['employer_decisions', 'audit_log'],
+        text: ['note'],
       },
       { access: 'employer-own-organisation', form: () => ({ intent: 'duplicate' }), writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'] },
     ],
@@ -327,7 +344,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/employer.slots.$slotId_.edit': {
     params: { slotId: 'slotA' },
     loader: { access: 'employer-own-organisation' },
-    action: { access: 'employer-own-organisation', form: slotForm, writes: ['slots', 'slot_skills', 'search_outbox', 'match_proposals', 'audit_log'] },
+    action: { access: 'employer-own-organisation', form: slotForm, writes: ['slots', 'slot_skills', 'search_outbox', 'match_proposals', 'audit_log'], text: ['title'] },
   },
   'routes/employer.workplaces.new': {
     loader: { access: 'employer' },
@@ -335,6 +352,7 @@ export const routeAccess: Record<string, RouteAccess> = {
       access: 'employer',
       form: () => ({ pNumber: '3000000099', workplaceName: 'Nyt lager', address: 'Kajen 4', postalCode: '6200', employeesFte: '12' }),
       writes: ['workplaces', 'audit_log'],
+      text: ['workplaceName', 'address'],
     },
   },
 };
