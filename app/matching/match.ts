@@ -23,7 +23,7 @@ import {
   coverage,
   danishComponent,
   distanceComponent,
-  waitingComponent,
+  waitingComponentForDays,
   WAITING_TARGET_DAYS,
 } from './score.js';
 import type { CandidateLanguage, MatchCandidate, MatchSlot } from './types.js';
@@ -90,7 +90,31 @@ function prepareSlot(slot: MatchSlot): PreparedSlot {
   };
 }
 
-type PairOutcome = { kind: 'ranked'; pair: RankedPair } | { kind: 'excluded'; exclusion: Exclusion };
+/**
+ * A pair that passed the hard rules, scored but not yet explained. Reasons
+ * are built only for the pairs that make the top (a slot's 50 of the few
+ * hundred retrieved): building them for every pair was a third of ranking.
+ */
+type ScoredPair = {
+  p: PreparedSlot;
+  c: MatchCandidate;
+  score: number;
+  hasAllRequired: boolean;
+  components: Components;
+  km: number;
+  spoken: number;
+  written: number;
+  danishLevel: CandidateLanguage | null;
+  niceHit: number;
+  ambitionFit: AmbitionFit;
+  /** Shared workplace languages, comma-separated; '' for none. */
+  shared: string;
+  iguSource: string | null;
+  /** Days waited by `asOf`; null when unknown. */
+  waitingDays: number | null;
+};
+
+type PairOutcome = { kind: 'scored'; scored: ScoredPair } | { kind: 'excluded'; exclusion: Exclusion };
 
 function exclude(candidateId: string, rule: string, source: string, explanation: Reason): PairOutcome {
   return { kind: 'excluded', exclusion: { candidateId, rule, source, reason: renderReason(explanation), explanation } };
@@ -98,7 +122,7 @@ function exclude(candidateId: string, rule: string, source: string, explanation:
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
-function evaluatePair(p: PreparedSlot, c: MatchCandidate, asOf: string, weights: Weights): PairOutcome {
+function scorePair(p: PreparedSlot, c: MatchCandidate, asOf: string, weights: Weights): PairOutcome {
   const { slot } = p;
 
   // 1. Scheme eligibility on the start date. Praktik and løntilskud have no
@@ -173,21 +197,38 @@ function evaluatePair(p: PreparedSlot, c: MatchCandidate, asOf: string, weights:
     }
   }
 
+  const waitingDays = c.waitingSince ? Math.max(0, daysBetween(c.waitingSince, asOf)) : null;
   const components: Components = {
     requiredSkills: coverage(requiredHit, p.requiredTotal),
     niceSkills: coverage(niceHit, p.niceTotal),
     danish: danishComponent(spoken, written, p.requiredSpoken, p.requiredWritten),
     distance: distanceComponent(km, c.maxTravelKm),
     ambitions: ambitionComponent(ambitionFit),
-    waiting: waitingComponent(c.waitingSince, asOf),
+    waiting: waitingComponentForDays(waitingDays),
     languages: languageFit,
   };
   const score = combine(components, weights);
+  return {
+    kind: 'scored',
+    scored: { p, c, score, hasAllRequired, components, km, spoken, written, danishLevel, niceHit, ambitionFit, shared, iguSource, waitingDays },
+  };
+}
 
+/** The reasons of a scored pair, in the order the UI shows them. */
+function explainPair(scored: ScoredPair): RankedPair {
+  const { p, c, score, hasAllRequired, components, km, spoken, written, danishLevel, niceHit, ambitionFit, shared, iguSource, waitingDays } = scored;
+  const { slot } = p;
   const reasons: Reason[] = [];
   if (hasAllRequired) {
     if (p.requiredTotal > 0) reasons.push({ code: 'skills.required_all', params: { total: p.requiredTotal } });
   } else {
+    // Which must-haves the candidate lacks: their skills marked again (the marks are shared by every pair of the slot).
+    const marks = p.marks;
+    marks.fill(0);
+    for (const skill of c.skills) {
+      const i = p.skillIndex.get(skill.esco);
+      if (i !== undefined) marks[i] = 1;
+    }
     const missing: string[] = [];
     slot.skills.forEach((skill, i) => {
       if (skill.required && marks[i] === 0 && p.skillIndex.get(skill.esco) === i) missing.push(skill.esco);
@@ -228,14 +269,13 @@ function evaluatePair(p: PreparedSlot, c: MatchCandidate, asOf: string, weights:
   if (ambitionFit === 'occupation') reasons.push({ code: 'ambitions.occupation', params: {} });
   else if (ambitionFit === 'sector') reasons.push({ code: 'ambitions.sector', params: { sector: slot.sector ?? '' } });
   else if (ambitionFit === 'none') reasons.push({ code: 'ambitions.elsewhere', params: {} });
-  if (c.waitingSince) {
-    const days = Math.max(0, daysBetween(c.waitingSince, asOf));
-    reasons.push({ code: days > WAITING_TARGET_DAYS ? 'waiting.overdue' : 'waiting.days', params: { days } });
+  if (waitingDays !== null) {
+    reasons.push({ code: waitingDays > WAITING_TARGET_DAYS ? 'waiting.overdue' : 'waiting.days', params: { days: waitingDays } });
   }
   if (shared) reasons.push({ code: 'languages.shared', params: { codes: shared } });
   if (iguSource) reasons.push({ code: 'igu.eligible', params: { source: iguSource } });
 
-  return { kind: 'ranked', pair: { candidateId: c.id, score, hasAllRequired, components, reasons } };
+  return { candidateId: c.id, score, hasAllRequired, components, reasons };
 }
 
 /**
@@ -303,16 +343,17 @@ function checkOptions(opts: MatchOptions): Weights {
 export function matchSlot(slot: MatchSlot, candidates: readonly MatchCandidate[], opts: MatchOptions): SlotMatches {
   const weights = checkOptions(opts);
   const prepared = prepareSlot(slot);
-  const ranked: RankedPair[] = [];
+  const scored: ScoredPair[] = [];
   const excluded: Exclusion[] = [];
   for (const c of candidates) {
-    const outcome = evaluatePair(prepared, c, opts.asOf, weights);
-    if (outcome.kind === 'ranked') ranked.push(outcome.pair);
+    const outcome = scorePair(prepared, c, opts.asOf, weights);
+    if (outcome.kind === 'scored') scored.push(outcome.scored);
     else excluded.push(outcome.exclusion);
   }
-  ranked.sort((a, b) => compareRanked(a, b, a.candidateId, b.candidateId));
+  scored.sort((a, b) => compareRanked(a, b, a.c.id, b.c.id));
   excluded.sort((a, b) => (a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0));
-  return { slotId: slot.id, ranked: opts.top === undefined ? ranked : ranked.slice(0, opts.top), excluded };
+  const kept = opts.top === undefined ? scored : scored.slice(0, opts.top);
+  return { slotId: slot.id, ranked: kept.map(explainPair), excluded };
 }
 
 export type RankedOffer = Omit<RankedPair, 'candidateId'> & { slotId: string };
@@ -322,19 +363,23 @@ export type CandidateOffers = { candidateId: string; ranked: RankedOffer[]; excl
 /** The same rules and score from the candidate's side: which slots suit them best. */
 export function offersForCandidate(candidate: MatchCandidate, slots: readonly MatchSlot[], opts: MatchOptions): CandidateOffers {
   const weights = checkOptions(opts);
-  const ranked: RankedOffer[] = [];
+  const scored: ScoredPair[] = [];
   const excluded: ExcludedOffer[] = [];
   for (const slot of slots) {
-    const outcome = evaluatePair(prepareSlot(slot), candidate, opts.asOf, weights);
-    if (outcome.kind === 'ranked') {
-      const { candidateId: _candidateId, ...rest } = outcome.pair;
-      ranked.push({ slotId: slot.id, ...rest });
+    const outcome = scorePair(prepareSlot(slot), candidate, opts.asOf, weights);
+    if (outcome.kind === 'scored') {
+      scored.push(outcome.scored);
     } else {
       const { candidateId: _candidateId, ...rest } = outcome.exclusion;
       excluded.push({ slotId: slot.id, ...rest });
     }
   }
-  ranked.sort((a, b) => compareRanked(a, b, a.slotId, b.slotId));
+  scored.sort((a, b) => compareRanked(a, b, a.p.slot.id, b.p.slot.id));
   excluded.sort((a, b) => (a.slotId < b.slotId ? -1 : a.slotId > b.slotId ? 1 : 0));
-  return { candidateId: candidate.id, ranked: opts.top === undefined ? ranked : ranked.slice(0, opts.top), excluded };
+  const kept = opts.top === undefined ? scored : scored.slice(0, opts.top);
+  const ranked = kept.map((pair): RankedOffer => {
+    const { candidateId: _candidateId, ...rest } = explainPair(pair);
+    return { slotId: pair.p.slot.id, ...rest };
+  });
+  return { candidateId: candidate.id, ranked, excluded };
 }

@@ -94,8 +94,12 @@ const WAITING_FULL_DAYS = 90;
  * 90 days, so those past the deadline keep climbing. Unknown waiting time is 0.
  */
 export function waitingComponent(waitingSince: string | null | undefined, asOf: string): number {
-  if (!waitingSince) return 0;
-  const days = Math.max(0, daysBetween(waitingSince, asOf));
+  return waitingComponentForDays(waitingSince ? Math.max(0, daysBetween(waitingSince, asOf)) : null);
+}
+
+/** `waitingComponent` from the days already waited (≥ 0; null when unknown). */
+export function waitingComponentForDays(days: number | null): number {
+  if (days === null) return 0;
   if (days <= WAITING_TARGET_DAYS) return (WAITING_AT_TARGET * days) / WAITING_TARGET_DAYS;
   const past = Math.min(1, (days - WAITING_TARGET_DAYS) / (WAITING_FULL_DAYS - WAITING_TARGET_DAYS));
   return WAITING_AT_TARGET + (1 - WAITING_AT_TARGET) * past;
