@@ -37,6 +37,14 @@ const dayOf = (date: Date) => date.toISOString().slice(0, 10);
  * promise is kept, so concurrent page views share one query.
  */
 const FACETS_FRESH_MS = 60_000;
+
+/**
+ * Rows on one page of the queue. At national scale a big jobcentre sees tens
+ * of thousands of undecided proposals, so the page is always a top list that
+ * the filters narrow; 200 rows made a 475 kB page costing ≈ 120 ms of server
+ * time per view, 100 halve that.
+ */
+export const QUEUE_PAGE_ROWS = 100;
 type Facets = Queue['facets'];
 const facetsCache = new WeakMap<Kysely<DB>, Map<string, { at: number; facets: Promise<Facets> }>>();
 
@@ -68,7 +76,7 @@ export async function loadQueue(deps: { db: Kysely<DB>; clock: () => Date }, use
     waitingSinceOnOrBefore: request.minDaysWaiting !== undefined ? addDays(today, -request.minDaysWaiting) : undefined,
     source: request.source,
   };
-  const [rows, facets] = await Promise.all([selectQueue(deps.db, scope, filters), facetsFor(deps.db, scope)]);
+  const [rows, facets] = await Promise.all([selectQueue(deps.db, scope, filters, QUEUE_PAGE_ROWS), facetsFor(deps.db, scope)]);
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   return {
     items: rows.map((row) => ({
