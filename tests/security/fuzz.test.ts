@@ -14,7 +14,7 @@
  * takes a query or URL params) is fuzzed on every run, with a seeded sample
  * of the values per field (the values known to have broken something once
  * always included), so `npm test` stays within a few minutes. The full cross
- * product of fields × values takes ~10 minutes:
+ * product of fields × values takes about twice as long:
  *   JOBBRO_FUZZ=all npx vitest run tests/security/fuzz.test.ts
  * JOBBRO_FUZZ_SEED=<anything> draws another sample (the default is fixed,
  * so a failure reproduces).
@@ -170,7 +170,7 @@ function formCases(base: RequestSpec, sample: Record<string, string | string[]>,
   const raw = (label: string, body: BodyInit, contentType: string | null) =>
     cases.push({ label, spec: { ...base, headers: contentType ? { 'Content-Type': contentType } : {}, body } });
   raw('megabyte form', formBody({ ...sample, [Object.keys(sample)[0] ?? 'x']: MEGABYTE_PLUS }).toString(), 'application/x-www-form-urlencoded');
-  // The sample with a NUL byte in every field, then a broken UTF-8 sequence ending in a raw NUL byte in each text field.
+  // Broken UTF-8 ending in a raw NUL byte, in each free-text field (in a `note` where the form has none).
   const invalid = [0xff, 0xfe, 0xc3, 0x28, 0x00];
   for (const field of textFields.length > 0 ? textFields : ['note']) {
     const prefix = new TextEncoder().encode(`${formBody({ ...sample, [field]: 'x' }).toString()}&${field}=`);
