@@ -86,17 +86,19 @@ export async function listApprovedCandidates(
 
 /**
  * Invites an approved candidate to an interview, or declines with a reason.
- * @throws NotFound when the proposal is not an approved one for the company's slot.
+ * @throws NotFound when the proposal is not an approved one for this slot of the company.
  */
 export async function decideOnCandidate(
   deps: { db: Kysely<DB>; clock: () => Date },
   actor: EmployerActor & { userId: string },
-  proposalId: string,
+  target: { slotId: string; proposalId: string },
   input: DecisionInput,
 ): Promise<void> {
+  const { slotId, proposalId } = target;
   await deps.db.transaction().execute(async (trx) => {
     const proposal = await employers.findApprovedProposal(trx, actor.organisationId, proposalId);
-    if (!proposal) throw new NotFound('Approved candidate', proposalId);
+    // The page posts under its slot's URL: a proposal of another slot is not this page's to decide.
+    if (!proposal || proposal.slot_id !== slotId) throw new NotFound('Approved candidate', proposalId);
     await employers.upsertEmployerDecision(trx, {
       proposal_id: proposal.id,
       decision: input.decision,

@@ -214,14 +214,18 @@ describe.each(databaseKinds)('employers on %s', (kind) => {
     });
 
     it('invites or declines an approved candidate; never another company’s', async () => {
-      await decideOnCandidate(deps(), a, approvedProposal, { decision: 'decline', reason: 'danish', note: undefined });
-      await decideOnCandidate(deps(), a, approvedProposal, { decision: 'invite', note: 'Tirsdag kl. 10' });
+      await decideOnCandidate(deps(), a, { slotId, proposalId: approvedProposal }, { decision: 'decline', reason: 'danish', note: undefined });
+      await decideOnCandidate(deps(), a, { slotId, proposalId: approvedProposal }, { decision: 'invite', note: 'Tirsdag kl. 10' });
       const { slot, candidates } = await listApprovedCandidates(deps(), a, slotId);
       expect(candidates[0]).toMatchObject({ decision: 'invite', declineReason: null });
       expect(slot.pipeline).toMatchObject({ invited: 1, declined: 0 });
-      await expect(decideOnCandidate(deps(), b, approvedProposal, { decision: 'invite', note: undefined })).rejects.toBeInstanceOf(NotFound);
+      await expect(decideOnCandidate(deps(), b, { slotId, proposalId: approvedProposal }, { decision: 'invite', note: undefined })).rejects.toBeInstanceOf(NotFound);
       const proposedId = (await database.db.selectFrom('match_proposals').select('id').where('candidate_id', '=', proposedCandidate).executeTakeFirstOrThrow()).id;
-      await expect(decideOnCandidate(deps(), a, proposedId, { decision: 'invite', note: undefined })).rejects.toBeInstanceOf(NotFound);
+      await expect(decideOnCandidate(deps(), a, { slotId, proposalId: proposedId }, { decision: 'invite', note: undefined })).rejects.toBeInstanceOf(NotFound);
+      // Posted under another slot of the same company: refused, and the decision stays as it was.
+      const sibling = (await createSlot(deps(), a, slotInput(workplaceA), { publish: false })).id;
+      await expect(decideOnCandidate(deps(), a, { slotId: sibling, proposalId: approvedProposal }, { decision: 'decline', reason: 'danish', note: undefined })).rejects.toBeInstanceOf(NotFound);
+      expect((await listApprovedCandidates(deps(), a, slotId)).candidates[0]).toMatchObject({ decision: 'invite' });
     });
   });
 

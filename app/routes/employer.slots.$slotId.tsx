@@ -62,7 +62,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: decisionSchema });
     const proposalId = String(formData.get('proposalId') ?? '');
     if (submission.status !== 'success') return data({ proposalId, errors: ['choose'] }, { status: 400 });
-    await decideOnCandidate(context.services, { ...actor, userId: user.id }, proposalId, submission.value);
+    await decideOnCandidate(context.services, { ...actor, userId: user.id }, { slotId, proposalId }, submission.value);
     return redirect(`/employer/slots/${encodeURIComponent(slotId)}`);
   } catch (error) {
     const fieldErrors = fieldErrorsOf(error);
