@@ -237,6 +237,15 @@ describe.each(databaseKinds)('employers on %s', (kind) => {
     expect(stored.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(stored.hash).not.toContain(secretPart);
     await expect(authenticateApiKey(deps(), `Bearer ${secret}`)).resolves.toEqual({ organisationId: a.organisationId, userId: null });
+    // Last use is kept to the minute: a second call within it does not write the row again.
+    const lastUsed = () => database.db.selectFrom('api_keys').select('last_used_at').where('id', '=', key.id).executeTakeFirstOrThrow();
+    const firstUse = (await lastUsed()).last_used_at;
+    expect(firstUse).not.toBeNull();
+    const later = (ms: number) => ({ ...deps(), clock: () => new Date(new Date(firstUse!).getTime() + ms) });
+    await authenticateApiKey(later(30_000), `Bearer ${secret}`);
+    expect((await lastUsed()).last_used_at).toEqual(firstUse);
+    await authenticateApiKey(later(61_000), `Bearer ${secret}`);
+    expect(new Date((await lastUsed()).last_used_at!).getTime()).toBe(new Date(firstUse!).getTime() + 61_000);
     const tampered = `${secret.slice(0, -1)}${secret.endsWith('x') ? 'y' : 'x'}`;
     await expect(authenticateApiKey(deps(), `Bearer ${tampered}`)).rejects.toBeInstanceOf(Unauthenticated);
     await expect(authenticateApiKey(deps(), null)).rejects.toBeInstanceOf(Unauthenticated);

@@ -54,6 +54,16 @@ export async function findApiKeyByPrefix(db: Executor, prefix: string): Promise<
     .executeTakeFirst();
 }
 
+/**
+ * Records when a key was last used, to the minute: an integrator calling many
+ * times a second would otherwise write (and lock) the key's row on every call.
+ */
 export async function touchApiKey(db: Executor, id: string, at: Date): Promise<void> {
-  await db.updateTable('api_keys').set({ last_used_at: at }).where('id', '=', id).execute();
+  const minuteAgo = new Date(at.getTime() - 60_000);
+  await db
+    .updateTable('api_keys')
+    .set({ last_used_at: at })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', minuteAgo)]))
+    .execute();
 }
