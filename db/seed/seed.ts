@@ -144,6 +144,8 @@ export async function seedDatabase(db: Kysely<DB>, options: SeedOptions): Promis
 
   const counts = await countRows(db);
   const created = SEEDED_TABLES.some((table) => counts[table] > before[table]);
+  // A bulk load leaves the planner without statistics, and PGlite has no autovacuum to gather them.
+  if (created) await sql`analyze`.execute(db);
   return { created, counts, durationMs: Date.now() - started };
 }
 
