@@ -6,21 +6,9 @@
  * found it (language, skill, interest) so other suites see the seed.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { DEMO_PASSWORD, expect, test } from './fixtures';
 
-const PASSWORD = 'demo-jobbro-2026';
-
-let browserErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  browserErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) browserErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => browserErrors.push(error.message));
-});
-test.afterEach(() => {
-  expect(browserErrors).toEqual([]);
-});
 
 test.use({ viewport: { width: 360, height: 800 } });
 
@@ -34,7 +22,7 @@ async function expectAccessible(page: Page) {
 async function logInAsCandidate(page: Page) {
   await page.goto('/login');
   await page.getByLabel('E-mail').fill('candidate@demo.jobbro.dk');
-  await page.getByLabel('Adgangskode').fill(PASSWORD);
+  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log ind', exact: true }).click();
   await expect(page).toHaveURL('/candidate');
 }
@@ -141,7 +129,7 @@ test('self-registration and the paper-code page are accessible', async ({ page }
 async function logIn(page: Page, email: string) {
   await page.goto('/login');
   await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Adgangskode').fill(PASSWORD);
+  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log ind', exact: true }).click();
   // Wait for the log-in to land before going elsewhere, or the next navigation cancels it.
   await expect(page).not.toHaveURL(/\/login/);

@@ -5,26 +5,14 @@
  * the employer invites her from the slot's page, the consultant creates the placement,
  * records start, completion and the outcome, and the figures page shows it.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { DEMO_PASSWORD, expect, test } from './fixtures';
 
-const PASSWORD = 'demo-jobbro-2026';
-
-let browserErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  browserErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) browserErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => browserErrors.push(error.message));
-});
-test.afterEach(() => {
-  expect(browserErrors).toEqual([]);
-});
 
 async function logIn(page: Page, email: string) {
   await page.goto('/login');
   await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Adgangskode').fill(PASSWORD);
+  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log ind', exact: true }).click();
   await expect(page).not.toHaveURL(/\/login/, { timeout: 15_000 });
 }

@@ -3,19 +3,8 @@
  * field), adds a workplace, posts an IGU slot with skills picked from the
  * taxonomy, and sees it listed as waiting for verification.
  */
-import { expect, test, type Page } from '@playwright/test';
-
-let browserErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  browserErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) browserErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => browserErrors.push(error.message));
-});
-test.afterEach(() => {
-  expect(browserErrors).toEqual([]);
-});
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 function inFourWeeks(): string {
   const date = new Date(Date.now() + 28 * 24 * 60 * 60 * 1000);

@@ -1,21 +1,7 @@
 /** Log in as each role with the demo account and land on that role's start page; bad passwords and languages. */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { DEMO_PASSWORD, expect, test } from './fixtures';
 
-const PASSWORD = 'demo-jobbro-2026';
-
-// A script error or a CSP violation in the browser fails the test. Answers with a 4xx status
-// that a test asks for on purpose are reported by Chromium as "Failed to load resource": allowed.
-let browserErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  browserErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) browserErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => browserErrors.push(error.message));
-});
-test.afterEach(() => {
-  expect(browserErrors).toEqual([]);
-});
 
 const roles = [
   { role: 'employer', path: '/employer', heading: 'Dine opslag' },
@@ -33,7 +19,7 @@ async function logIn(page: Page, email: string, password: string) {
 
 for (const { role, path, heading } of roles) {
   test(`${role} logs in and lands on the start page`, async ({ page }) => {
-    await logIn(page, `${role}@demo.jobbro.dk`, PASSWORD);
+    await logIn(page, `${role}@demo.jobbro.dk`, DEMO_PASSWORD);
     await expect(page).toHaveURL(path);
     await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
     await expect(page.getByRole('navigation', { name: 'Hovedmenu' })).toBeVisible();
@@ -55,7 +41,7 @@ test('a wrong password shows a clear error and no session', async ({ page }) => 
 });
 
 test('a role cannot open another role’s start page', async ({ page }) => {
-  await logIn(page, 'candidate@demo.jobbro.dk', PASSWORD);
+  await logIn(page, 'candidate@demo.jobbro.dk', DEMO_PASSWORD);
   await expect(page).toHaveURL('/candidate');
   const response = await page.goto('/employer');
   expect(response?.status()).toBe(403);

@@ -5,26 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { collectBrowserErrors, DEMO_PASSWORD, expect, test } from './fixtures';
 
-const PASSWORD = 'demo-jobbro-2026';
-
-let browserErrors: string[] = [];
-test.beforeEach(({ page }) => {
-  browserErrors = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !message.text().startsWith('Failed to load resource')) browserErrors.push(message.text());
-  });
-  page.on('pageerror', (error) => browserErrors.push(error.message));
-});
-test.afterEach(() => {
-  expect(browserErrors).toEqual([]);
-});
 
 async function logIn(page: Page, email: string, landing: string) {
   await page.goto('/login');
   await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Adgangskode').fill(PASSWORD);
+  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log ind', exact: true }).click();
   await expect(page).toHaveURL(landing);
 }
@@ -34,7 +22,7 @@ async function expectAccessible(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('a candidate downloads their data and asks for erasure; the consultant sees the deadline', async ({ page, browser }) => {
+test('a candidate downloads their data and asks for erasure; the consultant sees the deadline', async ({ page, browser, browserErrors }) => {
   await logIn(page, 'candidate@demo.jobbro.dk', '/candidate');
   await page.getByRole('link', { name: 'Se mine data, hent dem eller bed os slette dem' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mine data' })).toBeVisible();
@@ -57,7 +45,7 @@ test('a candidate downloads their data and asks for erasure; the consultant sees
   const consultantContext = await browser.newContext();
   const consultant = await consultantContext.newPage();
   try {
-    consultant.on('pageerror', (error) => browserErrors.push(error.message));
+    collectBrowserErrors(consultant, browserErrors);
     await logIn(consultant, 'consultant@demo.jobbro.dk', '/consultant');
     await expect(consultant.getByRole('navigation').getByRole('link', { name: 'Anmodninger om sletning' })).toBeVisible();
     await consultant.goto('/consultant/erasure');
