@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { checkHealth } from '../app/lib/health.server.js';
 import { openDatabase } from '../db/client.server.js';
 import type { DB } from '../db/schema.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../tests/setup/database.js';
@@ -63,6 +64,7 @@ function switchableEngine(delayMs = 0) {
       await guard();
       await inner.remove(index, ids);
     },
+    healthy: async () => !state.down,
   };
   return { engine, state, inner };
 }
@@ -134,6 +136,8 @@ describe.each(databaseKinds)('search outbox on %s', (kind) => {
       expect(row.last_error).toMatch(/engine is down/);
     }
     expect(await outboxBacklog(database.db)).toBe(2);
+    // What /healthz answers meanwhile (503 for 'degraded'): writes work, the index lags by two.
+    expect(await checkHealth({ db: database.db, search: engine })).toEqual({ status: 'degraded', database: 'up', search: 'down', outboxBacklog: 2 });
 
     state.down = false;
     const warnings: string[] = [];
@@ -141,6 +145,7 @@ describe.each(databaseKinds)('search outbox on %s', (kind) => {
     await worker.drain();
     await worker.stop();
     expect(await outboxBacklog(database.db)).toBe(0);
+    expect(await checkHealth({ db: database.db, search: engine })).toEqual({ status: 'ok', database: 'up', search: 'up', outboxBacklog: 0 });
     expect(await engine.count('slots')).toBe(2);
     expect((await engine.search('slots', { q: 'midtjylland', limit: 5 })).hits.map((hit) => hit.id)).toEqual(['R2']);
   });

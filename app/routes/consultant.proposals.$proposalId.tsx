@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
+import { cprCipherOf, maskedCprForConsultant } from '~/candidates/cpr.server';
 import { REJECT_REASONS } from '~/consultants/consultant';
 import { RejectReasonSelect } from '~/consultants/reject-reason-select';
 import { approveMatch, previewApproval, rejectMatch } from '~/consultants/decisions.server';
@@ -21,7 +22,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const proposalId = z.uuid().safeParse(params.proposalId);
   if (!proposalId.success) throw new Response('Not found', { status: 404 });
   try {
-    return await previewApproval(context.services, user, proposalId.data);
+    const preview = await previewApproval(context.services, user, proposalId.data);
+    // Only the candidate's own jobcentre sees that a CPR is registered, and then only its birth-date half.
+    const cpr = preview.own
+      ? await maskedCprForConsultant(
+          { db: context.services.db, cipher: cprCipherOf(context.services.env) },
+          user,
+          { id: preview.context.candidate_id, jobcentreId: preview.context.candidate_jobcentre_id },
+        )
+      : null;
+    return { ...preview, cpr };
   } catch (error) {
     const problem = formProblem(error);
     throw new Response(problem.data.problem.message, { status: problem.init?.status ?? 500 });
@@ -45,7 +55,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ProposalPage() {
   const { t } = useTranslation('consultant');
-  const { context, verdicts, own } = useLoaderData<typeof loader>();
+  const { context, verdicts, own, cpr } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <>
@@ -57,6 +67,7 @@ export default function ProposalPage() {
         {context.organisation_name} · {t(`scheme.${context.slot_type}`)} · {t('proposal.starts', { date: context.slot_start_date })}
         {context.source === 'interest' ? <strong className="tag"> {t('queue.interestTag')}</strong> : null}
       </p>
+      {cpr ? <p>{t('proposal.cpr', { cpr })}</p> : null}
       <h2>{t('queue.breakdown')}</h2>
       <p>{t('queue.score')}: {context.score === null ? '–' : context.score.toFixed(1)}</p>
       <ScoreBreakdown components={context.components} />
