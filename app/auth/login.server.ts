@@ -18,6 +18,17 @@ export const loginSchema = z.object({
 
 export type LoginInput = z.input<typeof loginSchema>;
 
+/**
+ * The log-in form as posted, before the checks above (missing fields become
+ * empty, so each gets its own message). Kept here, not in the route, so the
+ * page's browser bundle carries no Zod.
+ */
+export const loginFormSchema = z.object({
+  email: z.string().default(''),
+  password: z.string().default(''),
+  redirectTo: z.string().optional(),
+});
+
 /** The same message for an unknown e-mail and a wrong password, so the form does not reveal who has an account. */
 export const WRONG_CREDENTIALS = 'wrong_credentials';
 

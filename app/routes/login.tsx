@@ -2,20 +2,13 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type HeadersFunction } from '@remix-run/node';
 import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { z } from 'zod';
-import { login, loginSchema } from '~/auth/login.server';
+import { login, loginFormSchema, loginSchema } from '~/auth/login.server';
 import { getOptionalUser, homePathFor, safeRedirectPath } from '~/auth/session.server';
 import { InvalidInput } from '~/lib/errors';
 import { TooManyAttempts } from '~/auth/login-throttle.server';
 import { parseForm } from '~/lib/http.server';
 
 export const meta: MetaFunction = () => [{ title: 'Jobbro – Log ind' }];
-
-const formSchema = z.object({
-  email: z.string().default(''),
-  password: z.string().default(''),
-  redirectTo: z.string().optional(),
-});
 
 type FieldErrors = { email?: 'emailInvalid'; password?: 'passwordRequired' };
 
@@ -37,7 +30,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await parseForm(request, formSchema);
+  const form = await parseForm(request, loginFormSchema);
   const checked = loginSchema.safeParse(form);
   if (!checked.success) {
     const fieldErrors: FieldErrors = {};
