@@ -5,6 +5,7 @@
  * pass: a candidate can only ever export themselves.
  */
 import type { Kysely } from 'kysely';
+import { selectProfileViews } from '../../db/queries/candidates.js';
 import * as privacy from '../../db/queries/privacy.js';
 import type { DB, LabelSet } from '../../db/schema.js';
 import type { SessionUser } from '../auth/session.server.js';
@@ -146,7 +147,7 @@ export async function exportOwnData(deps: ExportDeps, user: Viewer): Promise<Can
       privacy.selectDecisionsForExport(db, candidate.id),
       privacy.selectConsentsForExport(db, candidate.id),
       privacy.selectPlacementsForExport(db, candidate.id),
-      privacy.selectProfileViewsForExport(db, candidate.id),
+      selectProfileViews(db, candidate.id, null),
       privacy.selectCohortsForExport(db, candidate.id),
       privacy.selectInvitationsForExport(db, candidate.id),
       privacy.selectErasureRequestsOfCandidate(db, candidate.id),

@@ -268,8 +268,9 @@ export async function insertConsent(
 
 export type ProfileViewRow = { viewed_at: Date; viewer_name: string | null; organisation_name: string | null; jobcentre_name: string | null };
 
-export async function selectProfileViews(db: Executor, candidateId: string, limit = 50): Promise<ProfileViewRow[]> {
-  return db
+/** "Who viewed me", newest first: the latest `limit` views, or every one (the data export) when `limit` is null. */
+export async function selectProfileViews(db: Executor, candidateId: string, limit: number | null = 50): Promise<ProfileViewRow[]> {
+  const query = db
     .selectFrom('profile_views')
     .leftJoin('users', 'users.id', 'profile_views.viewer_user_id')
     .leftJoin('organisations', 'organisations.id', 'profile_views.organisation_id')
@@ -281,9 +282,8 @@ export async function selectProfileViews(db: Executor, candidateId: string, limi
       'jobcentres.name as jobcentre_name',
     ])
     .where('profile_views.candidate_id', '=', candidateId)
-    .orderBy('profile_views.viewed_at', 'desc')
-    .limit(limit)
-    .execute();
+    .orderBy('profile_views.viewed_at', 'desc');
+  return (limit === null ? query : query.limit(limit)).execute();
 }
 
 /** Called by the employer and consultant pages whenever they show candidates' profiles: one row per candidate shown. */

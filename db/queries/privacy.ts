@@ -221,19 +221,6 @@ export async function selectMilestonesForExport(db: Executor, placementIds: read
     .execute();
 }
 
-/** "Who viewed me": every recorded view, newest first (the sharing page shows only the latest 50). */
-export async function selectProfileViewsForExport(db: Executor, candidateId: string) {
-  return db
-    .selectFrom('profile_views')
-    .leftJoin('users', 'users.id', 'profile_views.viewer_user_id')
-    .leftJoin('organisations', 'organisations.id', 'profile_views.organisation_id')
-    .leftJoin('jobcentres', 'jobcentres.id', 'profile_views.jobcentre_id')
-    .select(['profile_views.viewed_at', 'users.display_name as viewer_name', 'organisations.name as organisation_name', 'jobcentres.name as jobcentre_name'])
-    .where('profile_views.candidate_id', '=', candidateId)
-    .orderBy('profile_views.viewed_at', 'desc')
-    .execute();
-}
-
 export async function selectCohortsForExport(db: Executor, candidateId: string) {
   return db
     .selectFrom('cohort_members')
