@@ -22,7 +22,7 @@
  * at their maximum, so API rate limiting does not turn the JSON target into
  * a test of the limiter (the limiter's own counting stays on the request path).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,7 +38,8 @@ import { DEMO_EMAILS, seedDatabase } from '../db/seed/seed.js';
 import { createDocumentSources } from '../search/documents/index.server.js';
 import { createEmbeddedEngine } from '../search/embedded-engine.js';
 import { reindex } from '../search/reindex.server.js';
-import { freePort, logIn, startAppChild, type AppChild } from './app-child.js';
+import { logIn, startAppChild, type AppChild } from './app-child.js';
+import { startThrowawayPostgres } from './support/throwaway-postgres.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE_DIR = path.join(root, 'data/loadtest');
@@ -167,38 +168,10 @@ async function embeddedDataDir(current: CacheManifest): Promise<string> {
 
 type PostgresServer = { url: string; stop(): void };
 
-/** initdb refuses to run as root; run the server as the `postgres` user then (as tests/setup/postgres-server.ts does). */
-function asPostgres(command: string, args: string[]): [string, string[]] {
-  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
-}
-
-function runQuiet(argv: [string, string[]]): void {
-  execFileSync(argv[0], argv[1], { stdio: ['ignore', 'pipe', 'pipe'] });
-}
-
+/** A throwaway server (durability off: what we measure is the app, not the disk) with a `jobbro` database URL. */
 async function startPostgres(): Promise<PostgresServer> {
-  if (!fs.existsSync(path.join(PG_BIN, 'initdb'))) throw new Error(`PostgreSQL 15 binaries not found in ${PG_BIN}`);
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobbro-loadtest-pg-'));
-  const dataDir = path.join(dir, 'data');
-  const socketDir = path.join(dir, 'sock');
-  fs.mkdirSync(socketDir);
-  if (process.getuid?.() === 0) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
-  fs.chmodSync(dir, 0o755);
-  runQuiet(asPostgres(path.join(PG_BIN, 'initdb'), ['-D', dataDir, '--auth=trust', '-U', 'postgres', '--encoding=UTF8', '--locale=C.UTF-8']));
-  const port = await freePort();
-  // Durability settings off: a throwaway server; what we measure is the app, not the disk.
-  const options = `-p ${port} -k ${socketDir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB`;
-  runQuiet(asPostgres(path.join(PG_BIN, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']));
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/jobbro`,
-    stop() {
-      try {
-        runQuiet(asPostgres(path.join(PG_BIN, 'pg_ctl'), ['-D', dataDir, '-m', 'fast', '-w', 'stop']));
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
+  const server = await startThrowawayPostgres({ binDir: PG_BIN, prefix: 'jobbro-loadtest-pg-', settings: ['shared_buffers=256MB'] });
+  return { url: server.url.replace(/\/postgres$/, '/jobbro'), stop: () => server.stop() };
 }
 
 /** Restores the cached dump (the app migrates it forward on start), or seeds the new server and dumps it for next time. */

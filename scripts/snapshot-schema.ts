@@ -13,17 +13,16 @@
  * server is started from `--pg-bin` (default /usr/lib/postgresql/15/bin).
  * `--out <dir>` writes elsewhere (used by the tests).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { z } from 'zod';
 import { migrations } from '../db/migrate.server.js';
+import { startThrowawayPostgres } from './support/throwaway-postgres.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -57,44 +56,6 @@ function parseArgs(argv: string[]): SnapshotArgs {
   const parsed = argsSchema.safeParse({ ...values, migration: positional[0] });
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'));
   return parsed.data;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** A throwaway server (as tests/setup/postgres-server.ts starts one); initdb refuses root, so it runs as `postgres` then. */
-async function startTemporaryServer(pgBin: string): Promise<{ url: string; stop(): void }> {
-  const isRoot = process.getuid?.() === 0;
-  const as = (command: string, args: string[]) => (isRoot ? ['runuser', '-u', 'postgres', '--', command, ...args] : [command, ...args]);
-  const run = ([command, ...args]: string[]) => execFileSync(command!, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobbro-snapshot-'));
-  const dataDir = path.join(dir, 'data');
-  fs.mkdirSync(path.join(dir, 'sock'));
-  if (isRoot) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
-  fs.chmodSync(dir, 0o755);
-  run(as(path.join(pgBin, 'initdb'), ['-D', dataDir, '--auth=trust', '-U', 'postgres', '--encoding=UTF8', '--locale=C.UTF-8']));
-  const port = await freePort();
-  const options = `-p ${port} -k ${path.join(dir, 'sock')} -c listen_addresses=127.0.0.1 -c fsync=off`;
-  run(as(path.join(pgBin, 'pg_ctl'), ['-D', dataDir, '-o', options, '-l', path.join(dir, 'server.log'), '-w', 'start']));
-  return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    stop() {
-      try {
-        run(as(path.join(pgBin, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']));
-      } finally {
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    },
-  };
 }
 
 async function adminQuery(serverUrl: string, text: string): Promise<void> {
@@ -160,7 +121,7 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const target = path.join(args.out, `${args.migration}.sql`);
   if (fs.existsSync(target)) throw new Error(`${path.relative(root, target)} exists: snapshots of released schemas are never regenerated`);
-  const server = args.server ? { url: args.server, stop() {} } : await startTemporaryServer(args.pgBin);
+  const server = args.server ? { url: args.server, stop() {} } : await startThrowawayPostgres({ binDir: args.pgBin, prefix: 'jobbro-snapshot-' });
   try {
     const text = await snapshotSql(server.url, args.migration, args.pgBin);
     fs.mkdirSync(args.out, { recursive: true });

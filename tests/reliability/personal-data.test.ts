@@ -52,6 +52,7 @@ import type { SearchEngine } from '../../search/engine.js';
 import { createMeilisearchEngine } from '../../search/meilisearch-engine.js';
 import { processOutboxBatch } from '../../search/outbox.server.js';
 import { reindex } from '../../search/reindex.server.js';
+import { freePort } from '../../scripts/support/throwaway-postgres.js';
 import { BUILD_FILE } from '../setup/app-harness.js';
 import { createTestDatabase, databaseKinds } from '../setup/database.js';
 import { engineDocuments } from './index-convergence.js';
@@ -218,19 +219,6 @@ describe.each(engineCases)('index documents on the $name engine', ({ create }) =
 // ---- logs ---------------------------------------------------------------------------------
 
 type Server = { child: ChildProcess; baseUrl: string; output: () => string };
-
-async function freePort(): Promise<number> {
-  const net = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 async function startServer(settings: Record<string, string>): Promise<Server> {
   const port = await freePort();
