@@ -41,20 +41,23 @@ export async function requestOwnErasure(deps: ErasureDeps, user: Viewer): Promis
   const today = danishDateOf(at);
   return deps.db.transaction().execute(async (trx) => {
     const candidate = await ownCandidate(trx, user);
-    const open = await privacy.findOpenErasureRequest(trx, candidate.id);
-    if (open) return withDeadline(open, today);
-    const deadline = erasureDeadline(today);
-    const id = await privacy.insertErasureRequest(trx, {
-      candidateId: candidate.id,
-      jobcentreId: candidate.jobcentre_id,
-      requestedBy: user.id,
-      via: 'candidate',
-      at,
-      deadline,
-    });
-    await privacy.insertPrivacyAudit(trx, { actorUserId: user.id, action: 'erasure.requested', subjectType: 'erasure_request', subjectId: id, details: {} });
-    return { id, requestedAt: at, requestedVia: 'candidate', ...deadlineStatus(deadline, today) };
+    return openErasureRequest(trx, { candidate, actorId: user.id, via: 'candidate', at, today });
   });
+}
+
+/** The candidate's open request as it is, or a new one with its deadline from today, audit-logged. */
+async function openErasureRequest(
+  trx: Executor,
+  request: { candidate: { id: string; jobcentre_id: string }; actorId: string; via: 'candidate' | 'consultant'; at: Date; today: string },
+): Promise<OwnErasureRequest> {
+  const { candidate, actorId, via, at, today } = request;
+  const open = await privacy.findOpenErasureRequest(trx, candidate.id);
+  if (open) return withDeadline(open, today);
+  const deadline = erasureDeadline(today);
+  const id = await privacy.insertErasureRequest(trx, { candidateId: candidate.id, jobcentreId: candidate.jobcentre_id, requestedBy: actorId, via, at, deadline });
+  const action = via === 'candidate' ? 'erasure.requested' : 'erasure.registered';
+  await privacy.insertPrivacyAudit(trx, { actorUserId: actorId, action, subjectType: 'erasure_request', subjectId: id, details: {} });
+  return { id, requestedAt: at, requestedVia: via, ...deadlineStatus(deadline, today) };
 }
 
 /**
@@ -91,19 +94,7 @@ export async function registerErasureRequest(deps: ErasureDeps, user: Consultant
   const today = danishDateOf(at);
   return deps.db.transaction().execute(async (trx) => {
     const candidate = await candidateOfJobcentre(trx, consultant.jobcentreId, candidateId);
-    const open = await privacy.findOpenErasureRequest(trx, candidate.id);
-    if (open) return withDeadline(open, today);
-    const deadline = erasureDeadline(today);
-    const id = await privacy.insertErasureRequest(trx, {
-      candidateId: candidate.id,
-      jobcentreId: candidate.jobcentre_id,
-      requestedBy: consultant.id,
-      via: 'consultant',
-      at,
-      deadline,
-    });
-    await privacy.insertPrivacyAudit(trx, { actorUserId: consultant.id, action: 'erasure.registered', subjectType: 'erasure_request', subjectId: id, details: {} });
-    return { id, requestedAt: at, requestedVia: 'consultant', ...deadlineStatus(deadline, today) };
+    return openErasureRequest(trx, { candidate, actorId: consultant.id, via: 'consultant', at, today });
   });
 }
 
