@@ -30,7 +30,14 @@ describe('parseEnv', () => {
     expect(raised.apiRateLimits).toEqual({ perKeyPerMinute: 100_000, perAddressPerMinute: 1200 });
   });
 
+  it('runs one app process unless told more, and more only with PostgreSQL', () => {
+    expect(parseEnv({}).processes).toBe(1);
+    expect(parseEnv({ DATABASE_URL: 'postgres://u@db/jobbro', JOBBRO_PROCESSES: '4' }).processes).toBe(4);
+    expect(() => parseEnv({ JOBBRO_PROCESSES: '2' })).toThrow(/JOBBRO_PROCESSES: more than 1 needs DATABASE_URL/);
+  });
+
   it.each([
+    [{ JOBBRO_PROCESSES: '0' }, 'JOBBRO_PROCESSES'],
     [{ JOBBRO_API_RATE_PER_MINUTE: '0' }, 'JOBBRO_API_RATE_PER_MINUTE'],
     [{ JOBBRO_API_ADDRESS_RATE_PER_MINUTE: 'lots' }, 'JOBBRO_API_ADDRESS_RATE_PER_MINUTE'],
     [{ PORT: 'eighty' }, 'PORT'],

@@ -45,6 +45,7 @@ const envSchema = z.object({
   JOBBRO_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
   JOBBRO_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
   JOBBRO_API_ADDRESS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
+  JOBBRO_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 export type AppEnv = {
@@ -65,6 +66,8 @@ export type AppEnv = {
   outboxIntervalMs: number;
   /** /api/v1 requests per minute per API key, and per client address for calls without a key. */
   apiRateLimits: { perKeyPerMinute: number; perAddressPerMinute: number };
+  /** App processes `scripts/serve.ts` runs on one port (node:cluster); more than 1 only with PostgreSQL. */
+  processes: number;
 };
 
 export class EnvError extends Error {
@@ -87,6 +90,9 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
   }
   if ((e.MEILI_MASTER_KEY || e.MEILI_API_KEY) && !e.MEILI_HOST) {
     problems.push('MEILI_HOST: required when a Meilisearch key is set');
+  }
+  if (e.JOBBRO_PROCESSES > 1 && e.DATABASE_URL === undefined) {
+    problems.push('JOBBRO_PROCESSES: more than 1 needs DATABASE_URL (the embedded database belongs to one process)');
   }
   if (problems.length > 0) throw new EnvError(problems);
 
@@ -116,6 +122,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     logLevel: e.LOG_LEVEL,
     outboxIntervalMs: e.JOBBRO_OUTBOX_INTERVAL_MS,
     apiRateLimits: { perKeyPerMinute: e.JOBBRO_API_RATE_PER_MINUTE, perAddressPerMinute: e.JOBBRO_API_ADDRESS_RATE_PER_MINUTE },
+    processes: e.JOBBRO_PROCESSES,
   };
 }
 

@@ -4,6 +4,7 @@
  * Started once, before the server listens (PGlite needs ~2 s to open), and
  * handed to every loader and action through the Remix load context.
  */
+import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { pino, type Logger } from 'pino';
 import { openDatabase, type Database } from '../db/client.server.js';
@@ -13,6 +14,7 @@ import { seedDatabase } from '../db/seed/seed.js';
 import { createSearchEngine } from '../search/create-engine.server.js';
 import { createDocumentSources } from '../search/documents/index.server.js';
 import type { SearchEngine } from '../search/engine.js';
+import { startIndexFollower, type IndexFollower } from '../search/index-follower.server.js';
 import { startOutboxWorker } from '../search/outbox.server.js';
 import { reindex } from '../search/reindex.server.js';
 import { createAuth, type Auth } from './auth/lucia.server.js';
@@ -32,6 +34,8 @@ export type AppServices = {
   logger: Logger;
   clock: () => Date;
   outbox: { stop(): Promise<void>; drain(): Promise<void> };
+  /** With PostgreSQL and the embedded engine: follows the index changes other processes apply (search/index-follower.server.ts). */
+  indexFollower?: IndexFollower;
   /** The daily inactivity review (app/candidates/inactivity.server.ts): once at start, then every 24 h. Test harnesses run without it. */
   inactivityReview?: InactivityReviewSchedule;
   loginThrottle: LoginThrottle;
@@ -78,6 +82,7 @@ export async function startServices(env: AppEnv, options: { logger?: Logger } = 
     env.database.kind === 'postgres' ? { kind: 'postgres', url: env.database.url } : { kind: 'pglite', dataDir: env.database.dataDir },
   );
   const { db } = database;
+  let indexFollower: IndexFollower | undefined;
   try {
     await migrateToLatest(db);
     let seeded = false;
@@ -89,12 +94,20 @@ export async function startServices(env: AppEnv, options: { logger?: Logger } = 
     }
     const search = await createSearchEngine(env.search);
     const sources = createDocumentSources();
+    // Each process with PostgreSQL and an embedded engine holds its own index: it follows what the others apply.
+    // Listening starts before the rebuild, so nothing committed meanwhile is missed.
+    const origin = randomUUID();
+    indexFollower =
+      env.database.kind === 'postgres' && env.search.kind === 'embedded'
+        ? await startIndexFollower({ url: env.database.url, db, search, sources, origin, logger, resync: async () => void (await reindex({ db, search, sources })) })
+        : undefined;
     // The embedded engine lives in memory, so PostgreSQL is its source of truth on every boot.
     if (env.search.kind === 'embedded' || seeded) {
       const started = Date.now();
       const counts = await reindex({ db, search, sources });
       logger.info({ counts, ms: Date.now() - started }, 'search index rebuilt');
     }
+    indexFollower?.start();
     const clock = () => new Date();
     if (seeded) {
       const matched = await rematchAll({ db, search, clock });
@@ -106,6 +119,7 @@ export async function startServices(env: AppEnv, options: { logger?: Logger } = 
       sources,
       intervalMs: env.outboxIntervalMs,
       logger,
+      ...(indexFollower ? { announceAs: origin } : {}),
       // A slot or profile change re-matches what it touches once the index holds the new version.
       onApplied: async (changes) => {
         await rematchForIndexChanges({ db, search, clock }, changes);
@@ -115,8 +129,9 @@ export async function startServices(env: AppEnv, options: { logger?: Logger } = 
     });
     const inactivityReview = startInactivityReview({ db, mailer: createMailer({ env, db }), clock, logger });
     const auth = createAuth(db, { secureCookies: env.secureCookies });
-    return { env, database, db, search, auth, logger, clock, outbox, inactivityReview, loginThrottle: createLoginThrottle({ db }) };
+    return { env, database, db, search, auth, logger, clock, outbox, indexFollower, inactivityReview, loginThrottle: createLoginThrottle({ db }) };
   } catch (error) {
+    await indexFollower?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
     throw error;
   }
@@ -126,6 +141,7 @@ export async function startServices(env: AppEnv, options: { logger?: Logger } = 
 export async function stopServices(services: AppServices): Promise<void> {
   await services.inactivityReview?.stop();
   await services.outbox.stop();
+  await services.indexFollower?.stop();
   await services.search.close();
   await services.database.close();
 }

@@ -4,63 +4,47 @@
  * directly so the child's pid is the server's own (its RSS is the app's),
  * and logins through the real login form.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { z } from "zod";
-import { DEMO_PASSWORD } from "../db/seed/seed.js";
-import { freePort } from "./support/throwaway-postgres.js";
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { DEMO_PASSWORD } from '../db/seed/seed.js';
+import { freePort } from './support/throwaway-postgres.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BOOT_TIMEOUT_MS = 240_000;
 
-export type AppChild = {
-  child: ChildProcess;
-  pid: number;
-  base: string;
-  stderr: () => string;
-  stop(): Promise<void>;
-};
+export type AppChild = { child: ChildProcess; pid: number; base: string; stderr: () => string; greeted: () => boolean; stop(): Promise<void> };
 
 /** Starts the server with `env` on top of this process's environment (and `nodeArgs` for node itself) and waits until it is ready. */
-export async function startAppChild(
-  env: Record<string, string>,
-  nodeArgs: string[] = []
-): Promise<AppChild> {
+export async function startAppChild(env: Record<string, string>, nodeArgs: string[] = []): Promise<AppChild> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, "--import", "tsx", path.join(root, "scripts/serve.ts")],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: String(port),
-        HOST: "127.0.0.1",
-        LOG_LEVEL: "warn",
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    }
-  );
-  if (child.pid === undefined)
-    throw new Error("the server could not be started");
-  let errors = "";
-  child.stderr?.on("data", (chunk: Buffer) => {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'scripts/serve.ts')], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (child.pid === undefined) throw new Error('the server could not be started');
+  let errors = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
     errors = (errors + chunk.toString()).slice(-4_000);
   });
-  child.stdout?.resume();
+  let greeted = false;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    // Printed once every app process listens (one, or all of JOBBRO_PROCESSES).
+    if (chunk.toString().includes('Jobbro is running at')) greeted = true;
+  });
   const app: AppChild = {
     child,
     pid: child.pid,
     base: `http://127.0.0.1:${port}`,
     stderr: () => errors,
+    greeted: () => greeted,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
       }),
   };
   try {
@@ -72,55 +56,37 @@ export async function startAppChild(
   return app;
 }
 
-const healthSchema = z.object({
-  status: z.string(),
-  outboxBacklog: z.number().nullable(),
-});
+const healthSchema = z.object({ status: z.string(), outboxBacklog: z.number().nullable() });
 
-/** /healthz 200 and an empty outbox: the index is built and nothing is left to apply. */
+/** /healthz 200, an empty outbox and the welcome line: every process has built its index and nothing is left to apply. */
 async function waitUntilReady(app: AppChild): Promise<void> {
   const deadline = Date.now() + BOOT_TIMEOUT_MS;
   while (Date.now() < deadline) {
-    if (app.child.exitCode !== null)
-      throw new Error(
-        `the server exited with code ${app.child.exitCode}:\n${app.stderr()}`
-      );
+    if (app.child.exitCode !== null) throw new Error(`the server exited with code ${app.child.exitCode}:\n${app.stderr()}`);
     try {
       const response = await fetch(`${app.base}/healthz`);
       const health = healthSchema.parse(await response.json());
-      if (response.status === 200 && health.outboxBacklog === 0) return;
+      if (response.status === 200 && health.outboxBacklog === 0 && app.greeted()) return;
     } catch {
       // Not listening yet.
     }
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  throw new Error(
-    `the server did not become ready within ${
-      BOOT_TIMEOUT_MS / 1000
-    } s:\n${app.stderr()}`
-  );
+  throw new Error(`the server did not become ready within ${BOOT_TIMEOUT_MS / 1000} s:\n${app.stderr()}`);
 }
 
 /** Logs in through the login form, as a browser without JavaScript would; returns the session cookie (`name=value`). */
-export async function logIn(
-  app: AppChild,
-  email: string,
-  password = DEMO_PASSWORD
-): Promise<string> {
+export async function logIn(app: AppChild, email: string, password = DEMO_PASSWORD): Promise<string> {
   const response = await fetch(`${app.base}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Origin: app.base,
-    },
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: app.base },
     body: new URLSearchParams({ email, password }),
   });
   const cookie = response.headers
     .getSetCookie()
-    .map((line) => line.split(";")[0] ?? "")
-    .find((pair) => pair.includes("="));
-  if (response.status !== 302 || !cookie)
-    throw new Error(`logging in as ${email} failed: HTTP ${response.status}`);
+    .map((line) => line.split(';')[0] ?? '')
+    .find((pair) => pair.includes('='));
+  if (response.status !== 302 || !cookie) throw new Error(`logging in as ${email} failed: HTTP ${response.status}`);
   return cookie;
 }

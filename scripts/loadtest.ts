@@ -1,5 +1,5 @@
 /**
- * `npm run loadtest [-- --mode embedded|postgres|all --duration S --connections N --target NAME --profile DIR --no-build]`:
+ * `npm run loadtest [-- --mode embedded|postgres|all --duration S --connections N --processes N --target NAME --profile DIR --no-build]`:
  * Jobbro under load at national scale (30,000 candidates, 10,000 open slots,
  * all 98 municipalities). Builds once, starts `scripts/serve.ts` in
  * production mode as a child process, logs in as the demo candidate and the
@@ -21,36 +21,40 @@
  * The child gets JOBBRO_API_RATE_PER_MINUTE and JOBBRO_API_ADDRESS_RATE_PER_MINUTE
  * at their maximum, so API rate limiting does not turn the JSON target into
  * a test of the limiter (the limiter's own counting stays on the request path).
+ *
+ * With PostgreSQL the server runs one app process per core (JOBBRO_PROCESSES,
+ * `--processes`), each with its own embedded index following the others;
+ * peak RSS and server CPU are summed over all of them.
  */
-import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
-import autocannon, { type Result } from "autocannon";
-import { z } from "zod";
-import { rematchAll } from "../app/matching/proposals.server.js";
-import { openDatabase, type Database } from "../db/client.server.js";
-import { migrateToLatest } from "../db/migrate.server.js";
-import { DEMO_EMAILS, seedDatabase } from "../db/seed/seed.js";
-import { createDocumentSources } from "../search/documents/index.server.js";
-import { createEmbeddedEngine } from "../search/embedded-engine.js";
-import { reindex } from "../search/reindex.server.js";
-import { logIn, startAppChild, type AppChild } from "./app-child.js";
-import { startThrowawayPostgres } from "./support/throwaway-postgres.js";
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import autocannon, { type Result } from 'autocannon';
+import { z } from 'zod';
+import { rematchAll } from '../app/matching/proposals.server.js';
+import { openDatabase, type Database } from '../db/client.server.js';
+import { migrateToLatest } from '../db/migrate.server.js';
+import { DEMO_EMAILS, seedDatabase } from '../db/seed/seed.js';
+import { createDocumentSources } from '../search/documents/index.server.js';
+import { createEmbeddedEngine } from '../search/embedded-engine.js';
+import { reindex } from '../search/reindex.server.js';
+import { logIn, startAppChild, type AppChild } from './app-child.js';
+import { startThrowawayPostgres } from './support/throwaway-postgres.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const CACHE_DIR = path.join(root, "data/loadtest");
-const PG_BIN = "/usr/lib/postgresql/15/bin";
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CACHE_DIR = path.join(root, 'data/loadtest');
+const PG_BIN = '/usr/lib/postgresql/15/bin';
 const CANDIDATES = 30_000;
 const SLOTS = 10_000;
 const WARMUP_SECONDS = 3;
 const TIMEOUT_SECONDS = 10;
 
-type Mode = "embedded" | "postgres";
-type TargetName = "candidate_offers" | "consultant_queue" | "api_slots";
+type Mode = 'embedded' | 'postgres';
+type TargetName = 'candidate_offers' | 'consultant_queue' | 'api_slots';
 
 /** What the issue asks of each target on a 2-core machine. */
 const GOALS: Record<TargetName, { p95Ms?: number; minRps?: number }> = {
@@ -61,24 +65,19 @@ const GOALS: Record<TargetName, { p95Ms?: number; minRps?: number }> = {
 const MAX_RSS_MB = 1536;
 
 const argsSchema = z.object({
-  mode: z.enum(["embedded", "postgres", "all"]).default("all"),
+  mode: z.enum(['embedded', 'postgres', 'all']).default('all'),
   duration: z.coerce.number().int().min(1).max(300).default(20),
   connections: z.coerce.number().int().min(1).max(1000).default(50),
-  "no-build": z.boolean().default(false),
+  'no-build': z.boolean().default(false),
   /** Only this target (candidate_offers, consultant_queue or api_slots). */
-  target: z
-    .enum(["candidate_offers", "consultant_queue", "api_slots"])
-    .optional(),
+  target: z.enum(['candidate_offers', 'consultant_queue', 'api_slots']).optional(),
   /** Writes the server's V8 CPU profile (.cpuprofile) into this directory when it stops. */
   profile: z.string().min(1).optional(),
+  /** App processes with PostgreSQL (JOBBRO_PROCESSES); the embedded database always runs one. */
+  processes: z.coerce.number().int().min(1).max(16).default(os.cpus().length),
 });
 
-type Options = {
-  duration: number;
-  connections: number;
-  target?: TargetName;
-  profile?: string;
-};
+type Options = { duration: number; connections: number; target?: TargetName; profile?: string; processes: number };
 
 function log(line: string): void {
   console.error(`[loadtest] ${line}`);
@@ -93,51 +92,39 @@ function log(line: string): void {
  */
 type CacheManifest = { seed: string; migrations: Record<string, string> };
 
-const sha = (data: string | Buffer) =>
-  createHash("sha256").update(data).digest("hex").slice(0, 16);
+const sha = (data: string | Buffer) => createHash('sha256').update(data).digest('hex').slice(0, 16);
 
 function sourcesOf(dir: string): Array<[name: string, content: Buffer]> {
   return fs
     .readdirSync(path.join(root, dir))
-    .filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"))
+    .filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))
     .sort()
     .map((name) => [name, fs.readFileSync(path.join(root, dir, name))]);
 }
 
 function currentManifest(): CacheManifest {
-  const seed = createHash("sha256");
-  for (const [name, content] of sourcesOf("db/seed"))
-    seed.update(name).update(content);
+  const seed = createHash('sha256');
+  for (const [name, content] of sourcesOf('db/seed')) seed.update(name).update(content);
   seed.update(`${CANDIDATES}/${SLOTS}`);
   return {
-    seed: seed.digest("hex").slice(0, 16),
-    migrations: Object.fromEntries(
-      sourcesOf("db/migrations").map(([name, content]) => [name, sha(content)])
-    ),
+    seed: seed.digest('hex').slice(0, 16),
+    migrations: Object.fromEntries(sourcesOf('db/migrations').map(([name, content]) => [name, sha(content)])),
   };
 }
 
-const manifestSchema = z.object({
-  seed: z.string(),
-  migrations: z.record(z.string(), z.string()),
-});
+const manifestSchema = z.object({ seed: z.string(), migrations: z.record(z.string(), z.string()) });
 
 /** True when a data set made under `cached` can be brought to `current` by migrating forward. */
 function usable(cached: CacheManifest, current: CacheManifest): boolean {
   if (cached.seed !== current.seed) return false;
   const had = Object.keys(cached.migrations).sort();
   const now = Object.keys(current.migrations).sort();
-  return had.every(
-    (name, i) =>
-      now[i] === name && current.migrations[name] === cached.migrations[name]
-  );
+  return had.every((name, i) => now[i] === name && current.migrations[name] === cached.migrations[name]);
 }
 
 function readManifest(file: string): CacheManifest | undefined {
   if (!fs.existsSync(file)) return undefined;
-  const parsed = manifestSchema.safeParse(
-    JSON.parse(fs.readFileSync(file, "utf8"))
-  );
+  const parsed = manifestSchema.safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -145,8 +132,7 @@ function readManifest(file: string): CacheManifest | undefined {
 function pruneCache(modeDir: string, keep: string[]): void {
   if (!fs.existsSync(modeDir)) return;
   for (const name of fs.readdirSync(modeDir)) {
-    if (!keep.includes(name))
-      fs.rmSync(path.join(modeDir, name), { recursive: true, force: true });
+    if (!keep.includes(name)) fs.rmSync(path.join(modeDir, name), { recursive: true, force: true });
   }
 }
 
@@ -155,13 +141,7 @@ async function seedNationalScale(database: Database): Promise<void> {
   const { db } = database;
   await migrateToLatest(db);
   let started = performance.now();
-  await seedDatabase(db, {
-    demo: true,
-    demoData: true,
-    candidates: CANDIDATES,
-    slots: SLOTS,
-    log: (line) => log(`  ${line}`),
-  });
+  await seedDatabase(db, { demo: true, demoData: true, candidates: CANDIDATES, slots: SLOTS, log: (line) => log(`  ${line}`) });
   log(`seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const clock = () => new Date();
   const search = createEmbeddedEngine();
@@ -169,11 +149,7 @@ async function seedNationalScale(database: Database): Promise<void> {
     started = performance.now();
     await reindex({ db, search, sources: createDocumentSources({ clock }) });
     const matched = await rematchAll({ db, search, clock });
-    log(
-      `indexed and matched ${matched.slots} slots (${
-        matched.proposed
-      } proposals) in ${((performance.now() - started) / 1000).toFixed(0)} s`
-    );
+    log(`indexed and matched ${matched.slots} slots (${matched.proposed} proposals) in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await search.close();
   }
@@ -181,9 +157,9 @@ async function seedNationalScale(database: Database): Promise<void> {
 
 /** The PGlite data directory (seeded once; the app migrates it forward in place). */
 async function embeddedDataDir(current: CacheManifest): Promise<string> {
-  const modeDir = path.join(CACHE_DIR, "embedded");
-  const dataDir = path.join(modeDir, "data");
-  const manifestFile = path.join(modeDir, "manifest.json");
+  const modeDir = path.join(CACHE_DIR, 'embedded');
+  const dataDir = path.join(modeDir, 'data');
+  const manifestFile = path.join(modeDir, 'manifest.json');
   const cached = readManifest(manifestFile);
   if (cached && usable(cached, current) && fs.existsSync(dataDir)) {
     // The server about to start migrates the directory to `current`.
@@ -192,10 +168,7 @@ async function embeddedDataDir(current: CacheManifest): Promise<string> {
   }
   pruneCache(modeDir, []);
   log(`seeding ${path.relative(root, dataDir)} (once; later runs reuse it)`);
-  const database = await openDatabase({
-    kind: "pglite",
-    dataDir: path.join(dataDir, "pglite"),
-  });
+  const database = await openDatabase({ kind: 'pglite', dataDir: path.join(dataDir, 'pglite') });
   try {
     await seedNationalScale(database);
   } finally {
@@ -209,114 +182,60 @@ type PostgresServer = { url: string; stop(): void };
 
 /** A throwaway server (durability off: what we measure is the app, not the disk) with a `jobbro` database URL. */
 async function startPostgres(): Promise<PostgresServer> {
-  const server = await startThrowawayPostgres({
-    binDir: PG_BIN,
-    prefix: "jobbro-loadtest-pg-",
-    settings: ["shared_buffers=256MB"],
-  });
-  return {
-    url: server.url.replace(/\/postgres$/, "/jobbro"),
-    stop: () => server.stop(),
-  };
+  const server = await startThrowawayPostgres({ binDir: PG_BIN, prefix: 'jobbro-loadtest-pg-', settings: ['shared_buffers=256MB'] });
+  return { url: server.url.replace(/\/postgres$/, '/jobbro'), stop: () => server.stop() };
 }
 
 /** Restores the cached dump (the app migrates it forward on start), or seeds the new server and dumps it for next time. */
-async function preparePostgres(
-  server: PostgresServer,
-  current: CacheManifest
-): Promise<void> {
-  const adminUrl = server.url.replace(/\/jobbro$/, "/postgres");
-  execFileSync(
-    path.join(PG_BIN, "psql"),
-    [adminUrl, "-qc", "create database jobbro"],
-    { stdio: ["ignore", "pipe", "pipe"] }
-  );
-  const modeDir = path.join(CACHE_DIR, "postgres");
-  const dump = path.join(modeDir, "jobbro.pgdump");
-  const manifestFile = path.join(modeDir, "manifest.json");
+async function preparePostgres(server: PostgresServer, current: CacheManifest): Promise<void> {
+  const adminUrl = server.url.replace(/\/jobbro$/, '/postgres');
+  execFileSync(path.join(PG_BIN, 'psql'), [adminUrl, '-qc', 'create database jobbro'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const modeDir = path.join(CACHE_DIR, 'postgres');
+  const dump = path.join(modeDir, 'jobbro.pgdump');
+  const manifestFile = path.join(modeDir, 'manifest.json');
   const cached = readManifest(manifestFile);
   if (cached && usable(cached, current) && fs.existsSync(dump)) {
     const started = performance.now();
-    execFileSync(
-      path.join(PG_BIN, "pg_restore"),
-      ["-d", server.url, "--no-owner", "-j", "2", dump],
-      { stdio: ["ignore", "pipe", "pipe"] }
-    );
-    execFileSync(path.join(PG_BIN, "psql"), [server.url, "-qc", "analyze"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    log(
-      `restored ${path.relative(root, dump)} in ${(
-        (performance.now() - started) /
-        1000
-      ).toFixed(0)} s`
-    );
+    execFileSync(path.join(PG_BIN, 'pg_restore'), ['-d', server.url, '--no-owner', '-j', '2', dump], { stdio: ['ignore', 'pipe', 'pipe'] });
+    execFileSync(path.join(PG_BIN, 'psql'), [server.url, '-qc', 'analyze'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    log(`restored ${path.relative(root, dump)} in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     return;
   }
   pruneCache(modeDir, []);
-  log("seeding PostgreSQL (once; later runs restore a dump)");
-  const database = await openDatabase({ kind: "postgres", url: server.url });
+  log('seeding PostgreSQL (once; later runs restore a dump)');
+  const database = await openDatabase({ kind: 'postgres', url: server.url });
   try {
     await seedNationalScale(database);
   } finally {
     await database.close();
   }
   fs.mkdirSync(modeDir, { recursive: true });
-  execFileSync(
-    path.join(PG_BIN, "pg_dump"),
-    ["-Fc", "-f", `${dump}.partial`, server.url],
-    { stdio: ["ignore", "pipe", "pipe"] }
-  );
+  execFileSync(path.join(PG_BIN, 'pg_dump'), ['-Fc', '-f', `${dump}.partial`, server.url], { stdio: ['ignore', 'pipe', 'pipe'] });
   fs.renameSync(`${dump}.partial`, dump);
   fs.writeFileSync(manifestFile, JSON.stringify(current, null, 2));
-  execFileSync(path.join(PG_BIN, "psql"), [server.url, "-qc", "analyze"], {
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  execFileSync(path.join(PG_BIN, 'psql'), [server.url, '-qc', 'analyze'], { stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 /** Creates an API key on the company page (the secret is shown once, in the page). */
-async function createApiKey(
-  app: AppChild,
-  employerCookie: string
-): Promise<string> {
+async function createApiKey(app: AppChild, employerCookie: string): Promise<string> {
   const response = await fetch(`${app.base}/employer/company`, {
-    method: "POST",
-    headers: {
-      "Content-Type": "application/x-www-form-urlencoded",
-      Origin: app.base,
-      Cookie: employerCookie,
-    },
-    body: new URLSearchParams({
-      intent: "key",
-      name: `loadtest ${new Date().toISOString()}`,
-    }),
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: app.base, Cookie: employerCookie },
+    body: new URLSearchParams({ intent: 'key', name: `loadtest ${new Date().toISOString()}` }),
   });
-  const key = /jbk_[a-z0-9]{12}_[A-Za-z0-9_-]{32,64}/.exec(
-    await response.text()
-  )?.[0];
-  if (!key)
-    throw new Error(`creating an API key failed: HTTP ${response.status}`);
+  const key = /jbk_[a-z0-9]{12}_[A-Za-z0-9_-]{32,64}/.exec(await response.text())?.[0];
+  if (!key) throw new Error(`creating an API key failed: HTTP ${response.status}`);
   return key;
 }
 
-type Target = {
-  name: TargetName;
-  path: string;
-  headers: Record<string, string>;
-  expect: RegExp;
-};
+type Target = { name: TargetName; path: string; headers: Record<string, string>; expect: RegExp };
 
 /** One request before the load, so a wrong cookie or an empty page stops the run instead of measuring redirects. */
 async function checkTarget(app: AppChild, target: Target): Promise<number> {
-  const response = await fetch(`${app.base}${target.path}`, {
-    headers: target.headers,
-    redirect: "manual",
-  });
+  const response = await fetch(`${app.base}${target.path}`, { headers: target.headers, redirect: 'manual' });
   const body = await response.text();
   if (response.status !== 200 || !target.expect.test(body)) {
-    throw new Error(
-      `${target.name}: GET ${target.path} answered ${response.status} without the expected content`
-    );
+    throw new Error(`${target.name}: GET ${target.path} answered ${response.status} without the expected content`);
   }
   return body.length;
 }
@@ -326,63 +245,64 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 }
 
-/** Peak resident set of a process so far (the kernel's high-water mark), in MB. */
+/** The server and the app processes it forked (JOBBRO_PROCESSES), from /proc. */
+function processTree(pid: number): number[] {
+  const parentOf = new Map<number, number>();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const fields = fs.readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      parentOf.set(Number(name), Number(fields[1]));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i += 1) for (const [child, parent] of parentOf) if (parent === tree[i]) tree.push(child);
+  return tree;
+}
+
+/** Peak resident sets (the kernel's high-water marks) of the server's processes, summed, in MB. */
 function peakRssMb(pid: number): number {
-  const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1] ?? Number.NaN);
+  let kb = 0;
+  for (const each of processTree(pid)) {
+    const status = fs.readFileSync(`/proc/${each}/status`, 'utf8');
+    kb += Number(/VmHWM:\s+(\d+)\s+kB/.exec(status)?.[1] ?? Number.NaN);
+  }
   return kb / 1024;
 }
 
-/** CPU time (user + system) a process has used so far, in ms; Linux counts it in ticks of 10 ms. */
+/** CPU time (user + system) the server's processes have used so far, in ms; Linux counts it in ticks of 10 ms. */
 function cpuMsOf(pid: number): number {
-  const fields =
-    fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ??
-    [];
-  return (Number(fields[11]) + Number(fields[12])) * 10;
+  let ticks = 0;
+  for (const each of processTree(pid)) {
+    const fields = fs.readFileSync(`/proc/${each}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * 10;
 }
 
-type Measured = {
-  p50: number;
-  p95: number;
-  p99: number;
-  rps: number;
-  errors: number;
-};
+type Measured = { p50: number; p95: number; p99: number; rps: number; errors: number };
 
-function runAutocannon(
-  url: string,
-  headers: Record<string, string>,
-  connections: number,
-  seconds: number
-): Promise<Measured> {
+function runAutocannon(url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Measured> {
   return new Promise((resolve, reject) => {
     // Every response's time, so p95 is exact (autocannon's own summary has p90 and p97.5).
     const times: number[] = [];
     let failed = 0;
-    const instance = autocannon(
-      {
-        url,
-        connections,
-        duration: seconds,
-        timeout: TIMEOUT_SECONDS,
-        headers,
-      },
-      (error: Error | null, result: Result) => {
-        if (error) return reject(error);
-        // A request that timed out counts at the timeout in the percentiles, not as if it had never been sent.
-        for (let i = 0; i < result.timeouts; i += 1)
-          times.push(TIMEOUT_SECONDS * 1000);
-        times.sort((a, b) => a - b);
-        resolve({
-          p50: percentile(times, 0.5),
-          p95: percentile(times, 0.95),
-          p99: percentile(times, 0.99),
-          rps: (times.length - failed - result.timeouts) / result.duration,
-          errors: result.errors + result.non2xx,
-        });
-      }
-    );
-    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+    const instance = autocannon({ url, connections, duration: seconds, timeout: TIMEOUT_SECONDS, headers }, (error: Error | null, result: Result) => {
+      if (error) return reject(error);
+      // A request that timed out counts at the timeout in the percentiles, not as if it had never been sent.
+      for (let i = 0; i < result.timeouts; i += 1) times.push(TIMEOUT_SECONDS * 1000);
+      times.sort((a, b) => a - b);
+      resolve({
+        p50: percentile(times, 0.5),
+        p95: percentile(times, 0.95),
+        p99: percentile(times, 0.99),
+        rps: (times.length - failed - result.timeouts) / result.duration,
+        errors: result.errors + result.non2xx,
+      });
+    });
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
       times.push(responseTime);
       if (statusCode < 200 || statusCode > 299) failed += 1;
     });
@@ -391,128 +311,65 @@ function runAutocannon(
 
 type Line = { mode: Mode; target: TargetName } & Measured & { rssMb: number };
 
-const fmt = (ms: number) =>
-  Number.isNaN(ms) ? "NaN" : ms < 10 ? ms.toFixed(1) : String(Math.round(ms));
+const fmt = (ms: number) => (Number.isNaN(ms) ? 'NaN' : ms < 10 ? ms.toFixed(1) : String(Math.round(ms)));
 
 function printLine(line: Line): void {
   console.log(
-    `loadtest ${line.mode} ${line.target} p50=${fmt(line.p50)} p95=${fmt(
-      line.p95
-    )} p99=${fmt(line.p99)} rps=${Math.round(line.rps)} errors=${
-      line.errors
-    } rss_mb=${Math.round(line.rssMb)}`
+    `loadtest ${line.mode} ${line.target} p50=${fmt(line.p50)} p95=${fmt(line.p95)} p99=${fmt(line.p99)} rps=${Math.round(line.rps)} errors=${line.errors} rss_mb=${Math.round(line.rssMb)}`,
   );
 }
 
-async function measureMode(
-  mode: Mode,
-  app: AppChild,
-  options: Options
-): Promise<Line[]> {
+async function measureMode(mode: Mode, app: AppChild, options: Options): Promise<Line[]> {
   const candidate = await logIn(app, DEMO_EMAILS.candidate);
   const consultant = await logIn(app, DEMO_EMAILS.consultant);
-  const apiKey = await createApiKey(
-    app,
-    await logIn(app, DEMO_EMAILS.employer)
-  );
+  const apiKey = await createApiKey(app, await logIn(app, DEMO_EMAILS.employer));
   const targets: Target[] = [
-    {
-      name: "candidate_offers",
-      path: "/candidate/offers",
-      headers: { Cookie: candidate },
-      expect: /<ol class="plain-list"/,
-    },
-    {
-      name: "consultant_queue",
-      path: "/consultant",
-      headers: { Cookie: consultant },
-      expect: /<table/,
-    },
-    {
-      name: "api_slots",
-      path: "/api/v1/slots",
-      headers: { Authorization: `Bearer ${apiKey}` },
-      expect: /^\{"slots":\[\{/,
-    },
+    { name: 'candidate_offers', path: '/candidate/offers', headers: { Cookie: candidate }, expect: /<ol class="plain-list"/ },
+    { name: 'consultant_queue', path: '/consultant', headers: { Cookie: consultant }, expect: /<table/ },
+    { name: 'api_slots', path: '/api/v1/slots', headers: { Authorization: `Bearer ${apiKey}` }, expect: /^\{"slots":\[\{/ },
   ];
   const lines: Line[] = [];
-  for (const target of targets.filter(
-    (each) => options.target === undefined || each.name === options.target
-  )) {
+  for (const target of targets.filter((each) => options.target === undefined || each.name === options.target)) {
     const bytes = await checkTarget(app, target);
-    log(
-      `${mode} ${target.name}: GET ${target.path} (${Math.round(
-        bytes / 1024
-      )} kB); warm-up ${WARMUP_SECONDS} s, then ${options.duration} s`
-    );
-    await runAutocannon(
-      `${app.base}${target.path}`,
-      target.headers,
-      options.connections,
-      WARMUP_SECONDS
-    );
+    log(`${mode} ${target.name}: GET ${target.path} (${Math.round(bytes / 1024)} kB); warm-up ${WARMUP_SECONDS} s, then ${options.duration} s`);
+    await runAutocannon(`${app.base}${target.path}`, target.headers, options.connections, WARMUP_SECONDS);
     const cpuBefore = cpuMsOf(app.pid);
-    const measured = await runAutocannon(
-      `${app.base}${target.path}`,
-      target.headers,
-      options.connections,
-      options.duration
-    );
+    const measured = await runAutocannon(`${app.base}${target.path}`, target.headers, options.connections, options.duration);
     // The machine is shared: the server's own CPU per answer does not depend on how busy the other processes keep it.
     const answered = Math.max(1, Math.round(measured.rps * options.duration));
-    log(
-      `${mode} ${target.name}: server CPU ${(
-        (cpuMsOf(app.pid) - cpuBefore) /
-        answered
-      ).toFixed(1)} ms per answer; load average ${os.loadavg()[0]!.toFixed(1)}`
-    );
-    const line = {
-      mode,
-      target: target.name,
-      ...measured,
-      rssMb: peakRssMb(app.pid),
-    };
+    log(`${mode} ${target.name}: server CPU ${((cpuMsOf(app.pid) - cpuBefore) / answered).toFixed(1)} ms per answer; load average ${os.loadavg()[0]!.toFixed(1)}`);
+    const line = { mode, target: target.name, ...measured, rssMb: peakRssMb(app.pid) };
     printLine(line);
     lines.push(line);
   }
   return lines;
 }
 
-async function runMode(
-  mode: Mode,
-  current: CacheManifest,
-  options: Options
-): Promise<Line[]> {
+async function runMode(mode: Mode, current: CacheManifest, options: Options): Promise<Line[]> {
   const started = performance.now();
   let postgres: PostgresServer | undefined;
   let app: AppChild | undefined;
   try {
     let env: Record<string, string>;
-    if (mode === "embedded") {
+    if (mode === 'embedded') {
       env = { JOBBRO_DATA_DIR: await embeddedDataDir(current) };
     } else {
       postgres = await startPostgres();
       await preparePostgres(postgres, current);
-      env = { DATABASE_URL: postgres.url };
+      env = { DATABASE_URL: postgres.url, JOBBRO_PROCESSES: String(options.processes) };
     }
-    log(`${mode}: starting the server`);
+    log(`${mode}: starting the server (${env.JOBBRO_PROCESSES ?? 1} app process${env.JOBBRO_PROCESSES && env.JOBBRO_PROCESSES !== '1' ? 'es' : ''})`);
     app = await startAppChild(
       {
         ...env,
-        JOBBRO_DEMO: "1",
+        JOBBRO_DEMO: '1',
         // The API rate limits at their highest: the load test measures the app, not the limiter.
-        JOBBRO_API_RATE_PER_MINUTE: "10000000",
-        JOBBRO_API_ADDRESS_RATE_PER_MINUTE: "10000000",
+        JOBBRO_API_RATE_PER_MINUTE: '10000000',
+        JOBBRO_API_ADDRESS_RATE_PER_MINUTE: '10000000',
       },
-      options.profile
-        ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(options.profile)}`]
-        : []
+      options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profile)}`] : [],
     );
-    log(
-      `${mode}: ready after ${((performance.now() - started) / 1000).toFixed(
-        0
-      )} s`
-    );
+    log(`${mode}: ready after ${((performance.now() - started) / 1000).toFixed(0)} s`);
     return await measureMode(mode, app, options);
   } finally {
     await app?.stop();
@@ -525,80 +382,48 @@ function summarise(lines: Line[]): void {
   for (const line of lines) {
     const goal = GOALS[line.target];
     const checks: string[] = [];
-    if (goal.p95Ms !== undefined)
-      checks.push(
-        `p95 ${fmt(line.p95)} ms ${line.p95 <= goal.p95Ms ? "≤" : ">"} ${
-          goal.p95Ms
-        } ms`
-      );
-    if (goal.minRps !== undefined)
-      checks.push(
-        `${Math.round(line.rps)} req/s ${line.rps >= goal.minRps ? "≥" : "<"} ${
-          goal.minRps
-        }`
-      );
+    if (goal.p95Ms !== undefined) checks.push(`p95 ${fmt(line.p95)} ms ${line.p95 <= goal.p95Ms ? '≤' : '>'} ${goal.p95Ms} ms`);
+    if (goal.minRps !== undefined) checks.push(`${Math.round(line.rps)} req/s ${line.rps >= goal.minRps ? '≥' : '<'} ${goal.minRps}`);
     checks.push(`errors ${line.errors}`);
-    checks.push(
-      `peak RSS ${Math.round(line.rssMb)} MB ${
-        line.rssMb <= MAX_RSS_MB ? "≤" : ">"
-      } ${MAX_RSS_MB} MB`
-    );
+    checks.push(`peak RSS ${Math.round(line.rssMb)} MB ${line.rssMb <= MAX_RSS_MB ? '≤' : '>'} ${MAX_RSS_MB} MB`);
     const met =
       (goal.p95Ms === undefined || line.p95 <= goal.p95Ms) &&
       (goal.minRps === undefined || line.rps >= goal.minRps) &&
       line.errors === 0 &&
       line.rssMb <= MAX_RSS_MB;
     if (!met) missed += 1;
-    console.log(
-      `loadtest summary ${line.mode} ${line.target} ${
-        met ? "met" : "MISSED"
-      }: ${checks.join(", ")}`
-    );
+    console.log(`loadtest summary ${line.mode} ${line.target} ${met ? 'met' : 'MISSED'}: ${checks.join(', ')}`);
   }
-  console.log(
-    `loadtest summary ${lines.length - missed} of ${lines.length} targets met`
-  );
+  console.log(`loadtest summary ${lines.length - missed} of ${lines.length} targets met`);
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      mode: { type: "string" },
-      duration: { type: "string" },
-      connections: { type: "string" },
-      "no-build": { type: "boolean" },
-      target: { type: "string" },
-      profile: { type: "string" },
+      mode: { type: 'string' },
+      duration: { type: 'string' },
+      connections: { type: 'string' },
+      'no-build': { type: 'boolean' },
+      target: { type: 'string' },
+      profile: { type: 'string' },
+      processes: { type: 'string' },
     },
   });
   const parsed = argsSchema.safeParse(values);
-  if (!parsed.success)
-    throw new Error(
-      parsed.error.issues
-        .map((issue) => `--${issue.path.join(".")}: ${issue.message}`)
-        .join("\n")
-    );
+  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
   const args = parsed.data;
-  if (!args["no-build"]) {
-    log("remix build");
-    execFileSync(
-      process.execPath,
-      [path.join(root, "node_modules/@remix-run/dev/dist/cli.js"), "build"],
-      { cwd: root, stdio: ["ignore", "ignore", "inherit"] }
-    );
+  if (!args['no-build']) {
+    log('remix build');
+    execFileSync(process.execPath, [path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const current = currentManifest();
-  const modes: Mode[] =
-    args.mode === "all" ? ["embedded", "postgres"] : [args.mode];
+  const modes: Mode[] = args.mode === 'all' ? ['embedded', 'postgres'] : [args.mode];
   const lines: Line[] = [];
   for (const mode of modes) lines.push(...(await runMode(mode, current, args)));
   summarise(lines);
 }
 
 main().catch((error: unknown) => {
-  console.error(
-    "loadtest failed:",
-    error instanceof Error ? error.message : error
-  );
+  console.error('loadtest failed:', error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });

@@ -5,6 +5,7 @@
  * Database and search are opened BEFORE listening, so the first request
  * never waits for PGlite.
  */
+import cluster, { type Worker } from 'node:cluster';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -125,7 +126,9 @@ function createApp(services: AppServices, build: ServerBuild) {
 
   // Fingerprinted by the Remix compiler, so they never change under the same name.
   app.use('/build', express.static(path.join(root, 'public/build'), { immutable: true, maxAge: '1y', index: false }));
-  app.use(express.static(path.join(root, 'public'), { maxAge: '1h', index: false }));
+  // Only file names (favicon.svg …) can be public files: every page and API path would otherwise cost a stat() of the disk.
+  const publicFiles = express.static(path.join(root, 'public'), { maxAge: '1h', index: false });
+  app.use((req, res, next) => (path.extname(req.path) === '' ? next() : publicFiles(req, res, next)));
 
   app.use(sameOriginCheck);
 
@@ -165,6 +168,54 @@ function printWelcome(env: AppEnv): void {
   console.log(lines.join('\n'));
 }
 
+/**
+ * `JOBBRO_PROCESSES=N` (PostgreSQL only): this process forks N app processes
+ * sharing one port. The first starts alone, so migrations and a first-start
+ * seed run once; the rest follow when it listens. Each holds its own sessions
+ * cache-free (sessions live in PostgreSQL), its own outbox worker (entries are
+ * claimed with SKIP LOCKED) and, with the embedded engine, its own index that
+ * follows the others' changes (search/index-follower.server.ts). A process
+ * that dies is replaced; SIGTERM stops them all gracefully.
+ */
+function runPrimary(env: AppEnv): void {
+  const logger = createLogger(env);
+  let stopping = false;
+  let started = 0;
+  let listening = 0;
+  // One at a time: each process builds its own index, and two at once would only slow both.
+  const startNext = () => {
+    started += 1;
+    cluster.fork().once('listening', () => {
+      listening += 1;
+      if (started < env.processes) startNext();
+      else if (listening === env.processes) logger.flush(() => printWelcome(env));
+    });
+  };
+  cluster.on('exit', (worker: Worker, code, signal) => {
+    if (stopping) {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      return;
+    }
+    if (listening === 0) {
+      // The first never came up (bad settings, database unreachable): starting more would fail the same way.
+      logger.error({ code, signal }, 'the first app process could not start');
+      process.exit(1);
+    }
+    logger.error({ pid: worker.process.pid, code, signal }, 'an app process exited; starting another');
+    cluster.fork();
+  });
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal, processes: env.processes }, 'stopping the app processes');
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  startNext();
+}
+
 async function main(): Promise<void> {
   let env: AppEnv;
   try {
@@ -176,12 +227,14 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  if (env.processes > 1 && cluster.isPrimary) return runPrimary(env);
   const logger = createLogger(env);
   const build = await loadBuild();
   const services = await startServices(env, { logger });
   const app = createApp(services, build);
   // Flush the boot logs first so the URL and the demo logins are the last lines a person sees.
-  const server = app.listen(env.port, env.host ?? '0.0.0.0', () => logger.flush(() => printWelcome(env)));
+  // With several processes the primary greets once all of them listen.
+  const server = app.listen(env.port, env.host ?? '0.0.0.0', () => logger.flush(() => cluster.isPrimary && printWelcome(env)));
 
   let stopping = false;
   const stop = (signal: string) => {

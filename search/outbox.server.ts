@@ -15,6 +15,7 @@ import {
   lockDocuments,
   markOutboxEntriesFailed,
   markOutboxEntriesProcessed,
+  notifyIndexChanges,
   type OutboxEntryRow,
 } from '../db/queries/outbox.js';
 import type { DB, SearchIndexName } from '../db/schema.js';
@@ -48,6 +49,12 @@ export type OutboxDeps = {
    * A failure propagates; the entries stay processed.
    */
   onApplied?: (changes: IndexChange[]) => Promise<void>;
+  /**
+   * When set, applied changes are announced (NOTIFY, at commit) under this
+   * process's name, so other processes with their own embedded index follow
+   * them (search/index-follower.server.ts). Only with PostgreSQL.
+   */
+  announceAs?: string;
 };
 
 // Configuring a Meilisearch index waits for a task; do it once per engine and index.
@@ -107,6 +114,7 @@ export async function processOutboxBatch(deps: OutboxDeps): Promise<{ processed:
         continue;
       }
       await markOutboxEntriesProcessed(trx, entryIds);
+      if (deps.announceAs !== undefined) await notifyIndexChanges(trx, deps.announceAs, index, ids);
       processed += entryIds.length;
       for (const id of ids) applied.push({ index, id, operation: current.has(id) ? 'upsert' : 'delete' });
     }

@@ -13,6 +13,17 @@ import type { EmployerActor } from './organisations.server.js';
 
 const KEY_PATTERN = /^jbk_([a-z0-9]{12})_([A-Za-z0-9_-]{32,64})$/;
 
+/** Last use is kept to the minute; this process skips even the (no-op) update while its own last touch is that fresh. */
+const TOUCH_EVERY_MS = 60_000;
+const touchedAt = new Map<string, number>();
+
+async function touchOncePerMinute(db: Kysely<DB>, keyId: string, now: Date): Promise<void> {
+  const last = touchedAt.get(keyId);
+  if (last !== undefined && now.getTime() - last < TOUCH_EVERY_MS && now.getTime() >= last) return;
+  await apiKeys.touchApiKey(db, keyId, now);
+  touchedAt.set(keyId, now.getTime());
+}
+
 function sha256(secret: string): Buffer {
   return createHash('sha256').update(secret).digest();
 }
@@ -71,6 +82,6 @@ export async function authenticateApiKey(deps: { db: Kysely<DB>; clock: () => Da
   const stored = row ? Buffer.from(row.hash, 'hex') : Buffer.alloc(32);
   const ok = timingSafeEqual(stored, sha256(secret)) && row !== undefined && row.revoked_at === null;
   if (!row || !ok) throw new Unauthenticated('The API key is unknown or revoked');
-  await apiKeys.touchApiKey(deps.db, row.id, deps.clock());
+  await touchOncePerMinute(deps.db, row.id, deps.clock());
   return { organisationId: row.organisation_id, userId: null };
 }

@@ -31,8 +31,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     moreHref: result.total > result.offers.length ? `?${more.toString()}` : null,
     result: {
       ...result,
+      // Only what a card shows: the page's data is serialised into the HTML once more for hydration.
       offers: result.offers.map((offer) => ({
-        ...offer,
+        slotId: offer.slotId,
+        title: offer.title,
+        type: offer.type,
+        startDate: offer.startDate,
+        hoursPerWeek: offer.hoursPerWeek,
+        km: offer.km,
+        requiredLacking: offer.requiredLack.length,
         sectorName: offer.sector ? sectorLabel(offer.sector, lng) : null,
         municipalityName: municipalityName(offer.municipalityCode, lng),
       })),
@@ -137,8 +144,8 @@ export default function Offers() {
             <p>
               📅 {t('offers.start', { date: formatDate(offer.startDate) })} · ⏱ {t('offers.hours', { hours: offer.hoursPerWeek })}
             </p>
-            <p className={offer.requiredLack.length === 0 ? 'fit-have' : 'fit-lack'}>
-              {offer.requiredLack.length === 0 ? t('offers.fitAll') : t('offers.fitSome', { count: offer.requiredLack.length })}
+            <p className={offer.requiredLacking === 0 ? 'fit-have' : 'fit-lack'}>
+              {offer.requiredLacking === 0 ? t('offers.fitAll') : t('offers.fitSome', { count: offer.requiredLacking })}
             </p>
             {interested.has(offer.slotId) ? <p>★ {t('offers.interested')}</p> : null}
           </li>

@@ -78,3 +78,23 @@ export async function countPendingOutboxEntries(db: Executor): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.pending);
 }
+
+/** The channel on which a process announces the index changes it applied (for processes with their own embedded index). */
+export const INDEX_CHANGES_CHANNEL = 'jobbro_index_changes';
+/** PostgreSQL refuses NOTIFY payloads of 8,000 bytes or more; 150 ids of 36 characters stay well below. */
+const IDS_PER_NOTICE = 150;
+
+/**
+ * Announces applied changes on `INDEX_CHANGES_CHANNEL`. Run inside the
+ * transaction that marks the entries processed: PostgreSQL delivers the
+ * notices only when it commits, in commit order, and never when it rolls back.
+ */
+export async function notifyIndexChanges(trx: Executor, origin: string, index: SearchIndexName, ids: string[]): Promise<void> {
+  for (let start = 0; start < ids.length; start += IDS_PER_NOTICE) {
+    const payload = JSON.stringify({ origin, index, ids: ids.slice(start, start + IDS_PER_NOTICE) });
+    await sql`select pg_notify(${INDEX_CHANGES_CHANNEL}, ${payload})`.execute(trx);
+  }
+}
+
+/** LISTEN on a dedicated connection (the statement cannot take a parameter; the channel is ours). */
+export const listenIndexChangesSql = `listen ${INDEX_CHANGES_CHANNEL}`;

@@ -1,0 +1,166 @@
+/**
+ * Several app processes on one PostgreSQL, each with its own embedded search
+ * engine (the embedded default scaled to several cores: `JOBBRO_PROCESSES`).
+ * The outbox gives each change to ONE process, which applies it to its own
+ * index and announces it (NOTIFY at commit, db/queries/outbox.ts). Every other
+ * process follows here: it listens on a dedicated connection, reloads the
+ * announced documents from PostgreSQL (the source of truth, never the notice)
+ * and applies them to its own index. With Meilisearch all processes share one
+ * index and nothing needs following.
+ *
+ * Notices that arrive before `start()` (while the process builds its index)
+ * wait and are applied after it, so a document the rebuild read before a
+ * change is never left stale. When the listening connection drops, notices
+ * may have been missed: the follower reconnects and calls `resync` (a rebuild
+ * from the database).
+ */
+import type { Kysely } from 'kysely';
+import pg from 'pg';
+import { z } from 'zod';
+import { INDEX_CHANGES_CHANNEL, listenIndexChangesSql } from '../db/queries/outbox.js';
+import type { DB, SearchIndexName } from '../db/schema.js';
+import { searchIndexNames, type DocumentSources } from './document-sources.js';
+import type { SearchEngine } from './engine.js';
+
+export type IndexFollower = {
+  /** Applies what has arrived and everything after it. */
+  start(): void;
+  /** Resolves when everything received so far is applied (for tests and a graceful stop). */
+  settled(): Promise<void>;
+  stop(): Promise<void>;
+};
+
+type FollowerLogger = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
+
+export type IndexFollowerDeps = {
+  /** The PostgreSQL URL; the follower holds one connection of its own for LISTEN. */
+  url: string;
+  db: Kysely<DB>;
+  search: SearchEngine;
+  sources: DocumentSources;
+  /** This process's name in notices: its own announcements are already in its index. */
+  origin: string;
+  /** Rebuilds this process's index from the database, after notices may have been missed. */
+  resync: () => Promise<void>;
+  logger?: FollowerLogger;
+  /** Wait before reconnecting a dropped connection; default 1 s. */
+  reconnectMs?: number;
+};
+
+const noticeSchema = z.object({
+  origin: z.string(),
+  index: z.enum(searchIndexNames as [SearchIndexName, ...SearchIndexName[]]),
+  ids: z.array(z.string()).max(1_000),
+});
+
+export async function startIndexFollower(deps: IndexFollowerDeps): Promise<IndexFollower> {
+  const reconnectMs = deps.reconnectMs ?? 1_000;
+  const pending = new Map<SearchIndexName, Set<string>>(searchIndexNames.map((index) => [index, new Set<string>()]));
+  let started = false;
+  let stopped = false;
+  let needsResync = false;
+  let client: pg.Client | undefined;
+  let reconnectTimer: NodeJS.Timeout | undefined;
+  // One application at a time, in the order notices arrived.
+  let applying: Promise<void> = Promise.resolve();
+
+  async function applyPending(): Promise<void> {
+    if (needsResync) {
+      needsResync = false;
+      for (const ids of pending.values()) ids.clear();
+      await deps.resync();
+      deps.logger?.info({}, 'index follower: index rebuilt after the listening connection was lost');
+      return;
+    }
+    for (const [index, ids] of pending) {
+      if (ids.size === 0) continue;
+      const batch = [...ids];
+      ids.clear();
+      const current = await deps.sources[index].load(deps.db, batch);
+      const gone = batch.filter((id) => !current.has(id));
+      if (current.size > 0) await deps.search.upsert(index, [...current.values()]);
+      if (gone.length > 0) await deps.search.remove(index, gone);
+    }
+  }
+
+  function schedule(): void {
+    if (!started || stopped) return;
+    applying = applying.then(applyPending).catch((error: unknown) => {
+      // The documents could not be read or written: try them (all of them) again from scratch.
+      needsResync = true;
+      deps.logger?.warn({ err: error }, 'index follower: applying changes failed; the index will be rebuilt');
+      setTimeout(schedule, reconnectMs).unref();
+    });
+  }
+
+  function receive(message: pg.Notification): void {
+    if (message.channel !== INDEX_CHANGES_CHANNEL || message.payload === undefined) return;
+    let notice: z.infer<typeof noticeSchema>;
+    try {
+      notice = noticeSchema.parse(JSON.parse(message.payload));
+    } catch {
+      deps.logger?.warn({}, 'index follower: ignored a notice that is not ours');
+      return;
+    }
+    if (notice.origin === deps.origin) return;
+    const ids = pending.get(notice.index)!;
+    for (const id of notice.ids) ids.add(id);
+    schedule();
+  }
+
+  async function connect(): Promise<void> {
+    const next = new pg.Client({ connectionString: deps.url });
+    next.on('notification', receive);
+    next.on('error', (error) => lost(next, error));
+    next.on('end', () => lost(next, new Error('connection ended')));
+    await next.connect();
+    await next.query(listenIndexChangesSql);
+    client = next;
+  }
+
+  function lost(which: pg.Client, error: Error): void {
+    if (stopped || which !== client) return;
+    client = undefined;
+    which.removeAllListeners();
+    which.end().catch(() => undefined);
+    deps.logger?.warn({ err: error }, 'index follower: listening connection lost; reconnecting');
+    const retry = () => {
+      reconnectTimer = undefined;
+      if (stopped) return;
+      connect().then(
+        () => {
+          // Whatever was announced while we were away is unknown: rebuild.
+          needsResync = true;
+          schedule();
+        },
+        () => {
+          reconnectTimer = setTimeout(retry, reconnectMs);
+          reconnectTimer.unref();
+        },
+      );
+    };
+    reconnectTimer = setTimeout(retry, reconnectMs);
+    reconnectTimer.unref();
+  }
+
+  await connect();
+
+  return {
+    start() {
+      started = true;
+      schedule();
+    },
+    async settled() {
+      await applying;
+    },
+    async stop() {
+      stopped = true;
+      if (reconnectTimer) clearTimeout(reconnectTimer);
+      await applying;
+      const current = client;
+      client = undefined;
+      current?.removeAllListeners();
+      await current?.end().catch(() => undefined);
+    },
+  };
+}
