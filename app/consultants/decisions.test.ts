@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureJobcentre } from '../../db/seed/factories.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
 import { Conflict, Forbidden, InvalidInput, RuleViolation } from '../lib/errors.js';
 import { approveMatch, decideMany, previewApproval, rejectMatch } from './decisions.server.js';
-import { loadQueue } from './queue.server.js';
+import { QUEUE_PAGE_ROWS, loadQueue } from './queue.server.js';
+import { QUEUE_MAX_PAGE, queueQuerySchema } from './schemas.js';
 import { addCandidate, addEmployer, addProposal, addSlot, buildWorld, clock, type World } from './test-world.js';
 
 async function statusOf(world: World, proposalId: string) {
@@ -87,6 +89,98 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
 
     it('hides the rule preview of an invisible proposal', async () => {
       await expect(previewApproval(deps(), world.consultants.aabenraa, ids.outsiderPlain)).rejects.toThrow(/not found/);
+    });
+  });
+
+  describe('paging and the employer-name filter', () => {
+    // A jobcentre of its own (Aarhus, in no network), so that no other test's proposals show in its queue.
+    let aarhus: string;
+    const aarhusConsultant = () => ({ id: '00000000-0000-4000-8000-000000000751', role: 'consultant' as const, jobcentreId: aarhus });
+    const ids = (items: Array<{ proposal_id: string }>) => items.map((item) => item.proposal_id);
+    let all: Array<{ id: string; score: number }>;
+
+    beforeAll(async () => {
+      aarhus = (await ensureJobcentre(world.db, '751')).id;
+      const employer = await addEmployer(world);
+      await world.db.updateTable('organisations').set({ name: 'Kro 100% Dansk_Mad ApS' }).where('id', '=', employer.organisationId).execute();
+      const lookalike = await addEmployer(world);
+      await world.db.updateTable('organisations').set({ name: 'Kro 1000 DanskXMad ApS' }).where('id', '=', lookalike.organisationId).execute();
+      const slots = [await addSlot(world, employer), await addSlot(world, employer), await addSlot(world, lookalike)];
+      const candidates: string[] = [];
+      for (let i = 0; i < 25; i++) candidates.push(await addCandidate(world, aarhus, { full_name: `Aar Hus ${i}` }));
+      all = [];
+      for (const [s, slot] of slots.entries()) {
+        for (const [c, candidate] of candidates.entries()) {
+          // Many equal scores, so the order's tie-breaks decide where pages split.
+          const score = c % 4 === 0 ? 70 : 50 + c + s;
+          all.push({ id: await addProposal(world, slot, candidate, { score }), score });
+        }
+      }
+    }, 60_000);
+
+    it('pages through the queue in order, each page continuing the last without overlap', async () => {
+      // 75 proposals: three full pages.
+      const pages = [];
+      for (let page = 1; page <= 3; page++) pages.push(await loadQueue(deps(), aarhusConsultant(), { page }));
+      expect(pages.map((p) => [p.page, p.firstRow, p.items.length, p.hasNextPage])).toEqual([
+        [1, 1, QUEUE_PAGE_ROWS, true],
+        [2, 26, QUEUE_PAGE_ROWS, true],
+        [3, 51, QUEUE_PAGE_ROWS, false],
+      ]);
+      const seen = pages.flatMap((p) => ids(p.items));
+      expect(new Set(seen).size).toBe(all.length);
+      expect([...seen].sort()).toEqual(all.map((p) => p.id).sort());
+      const scores = pages.flatMap((p) => p.items.map((item) => item.score));
+      expect(scores).toEqual(all.map((p) => p.score).sort((a, b) => b - a));
+      const past = await loadQueue(deps(), aarhusConsultant(), { page: 4 });
+      expect([past.items, past.hasNextPage]).toEqual([[], false]);
+    });
+
+    it('ends with a part-filled page, with the filters applied on every page', async () => {
+      // "Aar Hus 1" and "Aar Hus 10" … "19": 11 candidates on 3 slots.
+      const first = await loadQueue(deps(), aarhusConsultant(), { candidate: 'Aar Hus 1', page: 1 });
+      const second = await loadQueue(deps(), aarhusConsultant(), { candidate: 'Aar Hus 1', page: 2 });
+      expect([first.items.length, first.hasNextPage, second.items.length, second.hasNextPage]).toEqual([QUEUE_PAGE_ROWS, true, 33 - QUEUE_PAGE_ROWS, false]);
+      expect(new Set([...ids(first.items), ...ids(second.items)]).size).toBe(33);
+      expect(second.items.every((item) => item.candidate_name.startsWith('Aar Hus 1'))).toBe(true);
+    });
+
+    it('filters by part of the employer’s name, taking % and _ literally', async () => {
+      const names = async (organisationName: string) => {
+        const queue = await loadQueue(deps(), aarhusConsultant(), { organisationName, page: 1 });
+        return [...new Set(queue.items.map((item) => item.organisation_name))];
+      };
+      expect(await names('dansk_mad')).toEqual(['Kro 100% Dansk_Mad ApS']);
+      expect(await names('100%')).toEqual(['Kro 100% Dansk_Mad ApS']);
+      expect(await names('KRO 1000')).toEqual(['Kro 1000 DanskXMad ApS']);
+      expect((await names('kro')).sort()).toEqual(['Kro 100% Dansk_Mad ApS', 'Kro 1000 DanskXMad ApS']);
+      expect(await names('%')).toEqual(['Kro 100% Dansk_Mad ApS']);
+      expect(await names('Bageri')).toEqual([]);
+    });
+
+    it('shows only what the page renders', async () => {
+      const [item] = (await loadQueue(deps(), aarhusConsultant(), { page: 1 })).items;
+      expect(Object.keys(item!).sort()).toEqual(
+        ['candidate_name', 'components', 'daysWaiting', 'homeJobcentreName', 'organisation_name', 'own', 'proposal_id', 'score', 'slot_start_date', 'slot_title', 'slot_type', 'source'].sort(),
+      );
+    });
+  });
+
+  describe('the queue’s query string', () => {
+    it('reads the page, 1-based, and falls back to the first page on a bad one, keeping the filters', () => {
+      expect(queueQuerySchema.parse({}).page).toBe(1);
+      expect(queueQuerySchema.parse({ page: '3' }).page).toBe(3);
+      expect(queueQuerySchema.parse({ page: String(QUEUE_MAX_PAGE) }).page).toBe(QUEUE_MAX_PAGE);
+      for (const bad of ['0', '-1', '2.5', 'abc', '', String(QUEUE_MAX_PAGE + 1), '1e9', ' ']) {
+        expect(queueQuerySchema.parse({ page: bad, scheme: 'igu', employerName: 'Kro' })).toEqual({ page: 1, scheme: 'igu', employerName: 'Kro' });
+      }
+    });
+
+    it('takes the employer by name, and still by id for links', () => {
+      const id = '6f1f2b5e-8c1a-4d3e-9b7a-2c4d5e6f7a8b';
+      expect(queueQuerySchema.parse({ employerName: 'Kro', employer: id })).toMatchObject({ employerName: 'Kro', employer: id });
+      expect(queueQuerySchema.safeParse({ employer: 'Kro' }).success).toBe(false);
+      expect(queueQuerySchema.safeParse({ employerName: 'x'.repeat(201) }).success).toBe(false);
     });
   });
 

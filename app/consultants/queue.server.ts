@@ -4,7 +4,7 @@
  * network partners' candidates (shown, but decided by the home jobcentre).
  */
 import type { Kysely } from 'kysely';
-import { selectNetworkIdsOf, selectQueue, selectQueueFacets, type QueueFilters, type QueueRow, type QueueScope } from '../../db/queries/queue.js';
+import { selectNetworkIdsOf, selectQueue, type QueueFilters } from '../../db/queries/queue.js';
 import type { DB, SlotType } from '../../db/schema.js';
 import { addDays } from '../lib/dates.js';
 import { asConsultant, type ConsultantUser } from './consultant.js';
@@ -13,56 +13,55 @@ export type QueueRequest = {
   scheme?: SlotType;
   sector?: string;
   organisationId?: string;
+  /** Part of the employer's name, case-insensitive. */
+  organisationName?: string;
   minScore?: number;
   candidate?: string;
   minDaysWaiting?: number;
   source?: 'matcher' | 'interest';
+  /** 1-based; the route bounds it (see QUEUE_MAX_PAGE in schemas.ts). */
+  page?: number;
 };
 
-export type QueueItem = QueueRow & { own: boolean; daysWaiting: number };
+/** One row as the queue page shows it, and nothing more: every field is serialised into the page. */
+export type QueueItem = {
+  proposal_id: string;
+  source: 'matcher' | 'interest';
+  /** Rounded to the one decimal shown. */
+  score: number | null;
+  /** Rounded to the two decimals shown. */
+  components: Record<string, number>;
+  slot_title: string;
+  slot_type: SlotType;
+  slot_start_date: string;
+  organisation_name: string;
+  candidate_name: string;
+  /** The consultant's jobcentre decides (else the candidate's home jobcentre, named in homeJobcentreName). */
+  own: boolean;
+  homeJobcentreName: string | null;
+  daysWaiting: number;
+};
 
 export type Queue = {
   items: QueueItem[];
-  facets: { organisations: Array<{ id: string; name: string }>; sectors: string[] };
+  page: number;
+  /** The 1-based position of the first item in the whole queue. */
+  firstRow: number;
+  hasNextPage: boolean;
 };
-
-const dayOf = (date: Date) => date.toISOString().slice(0, 10);
-
-/**
- * The filter menus list every employer and sector in the scope's whole queue,
- * which at national scale means reading tens of thousands of proposals; a
- * page view should not pay that each time. They are kept per database and
- * scope for a short while (a menu may list an employer whose last proposal
- * was decided a minute ago; choosing it then shows an empty queue). The
- * promise is kept, so concurrent page views share one query.
- */
-const FACETS_FRESH_MS = 60_000;
 
 /**
  * Rows on one page of the queue. At national scale a big jobcentre sees tens
- * of thousands of undecided proposals, so the page is always a top list that
- * the filters narrow; 200 rows made a 475 kB page costing ≈ 120 ms of server
- * time per view, 100 halve that.
+ * of thousands of undecided proposals, so the page is a top list that the
+ * filters narrow and the consultant pages through; rendering and serialising
+ * rows is most of a page view's cost (100 rows cost ≈ 70 ms of server CPU).
  */
-export const QUEUE_PAGE_ROWS = 100;
-type Facets = Queue['facets'];
-const facetsCache = new WeakMap<Kysely<DB>, Map<string, { at: number; facets: Promise<Facets> }>>();
+export const QUEUE_PAGE_ROWS = 25;
 
-function facetsFor(db: Kysely<DB>, scope: QueueScope): Promise<Facets> {
-  const key = `${scope.jobcentreId}|${[...scope.networkIds].sort().join(',')}`;
-  const byScope = facetsCache.get(db) ?? new Map<string, { at: number; facets: Promise<Facets> }>();
-  facetsCache.set(db, byScope);
-  const now = performance.now();
-  const cached = byScope.get(key);
-  if (cached && now - cached.at < FACETS_FRESH_MS) return cached.facets;
-  const facets = selectQueueFacets(db, scope);
-  byScope.set(key, { at: now, facets });
-  // A failed query is not kept: the next page view asks again.
-  facets.catch(() => byScope.delete(key));
-  return facets;
-}
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
 
-/** The queue, ranked by score (then longest waiting), with the filters applied. */
+/** One page of the queue, ranked by score (then longest waiting), with the filters applied. */
 export async function loadQueue(deps: { db: Kysely<DB>; clock: () => Date }, user: ConsultantUser, request: QueueRequest): Promise<Queue> {
   const consultant = asConsultant(user);
   const today = dayOf(deps.clock());
@@ -71,19 +70,37 @@ export async function loadQueue(deps: { db: Kysely<DB>; clock: () => Date }, use
     scheme: request.scheme,
     sector: request.sector,
     organisationId: request.organisationId,
+    organisationName: request.organisationName?.trim() || undefined,
     minScore: request.minScore,
     candidate: request.candidate?.trim() || undefined,
     waitingSinceOnOrBefore: request.minDaysWaiting !== undefined ? addDays(today, -request.minDaysWaiting) : undefined,
     source: request.source,
   };
-  const [rows, facets] = await Promise.all([selectQueue(deps.db, scope, filters, QUEUE_PAGE_ROWS), facetsFor(deps.db, scope)]);
+  const page = Math.max(1, Math.floor(request.page ?? 1));
+  const offset = (page - 1) * QUEUE_PAGE_ROWS;
+  // One row more than shown tells whether a next page exists without counting the whole queue.
+  const rows = await selectQueue(deps.db, scope, filters, { limit: QUEUE_PAGE_ROWS + 1, offset });
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   return {
-    items: rows.map((row) => ({
-      ...row,
-      own: row.candidate_jobcentre_id === consultant.jobcentreId,
-      daysWaiting: Math.max(0, Math.round((todayMs - Date.parse(`${row.waiting_since}T00:00:00Z`)) / 86_400_000)),
-    })),
-    facets,
+    items: rows.slice(0, QUEUE_PAGE_ROWS).map((row) => {
+      const own = row.candidate_jobcentre_id === consultant.jobcentreId;
+      return {
+        proposal_id: row.proposal_id,
+        source: row.source,
+        score: row.score === null ? null : round(row.score, 1),
+        components: Object.fromEntries(Object.entries(row.components).map(([name, value]) => [name, round(value, 2)])),
+        slot_title: row.slot_title,
+        slot_type: row.slot_type,
+        slot_start_date: row.slot_start_date,
+        organisation_name: row.organisation_name,
+        candidate_name: row.candidate_name,
+        own,
+        homeJobcentreName: own ? null : row.candidate_jobcentre_name,
+        daysWaiting: Math.max(0, Math.round((todayMs - Date.parse(`${row.waiting_since}T00:00:00Z`)) / 86_400_000)),
+      };
+    }),
+    page,
+    firstRow: offset + 1,
+    hasNextPage: rows.length > QUEUE_PAGE_ROWS,
   };
 }

@@ -9,15 +9,27 @@ const blankToUndefined = (value: unknown) => (typeof value === 'string' && value
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+/**
+ * The last queue page one may ask for. Pages are read with OFFSET, so a deep
+ * page costs reading every row before it; 200 pages of 25 reach the 5,000th
+ * proposal, far past where a consultant would narrow the filters instead.
+ */
+export const QUEUE_MAX_PAGE = 200;
+
 export const queueQuerySchema = z.object({
   scheme: optional(z.enum(['igu', 'praktik', 'loentilskud'])),
   sector: optional(z.string().max(50)),
+  /** An organisation's id, for links from elsewhere; the filter form sends employerName. */
   employer: optional(z.uuid()),
+  employerName: optional(z.string().max(200)),
   minScore: optional(z.coerce.number().min(0).max(100)),
   candidate: optional(z.string().max(100)),
   minDays: optional(z.coerce.number().int().min(0).max(3650)),
   source: optional(z.enum(['matcher', 'interest'])),
+  // A missing, malformed or out-of-range page shows the first page rather than dropping the filters.
+  page: z.coerce.number().int().min(1).max(QUEUE_MAX_PAGE).catch(1),
 });
+export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
 const ids = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.uuid()).min(1).max(200));
 

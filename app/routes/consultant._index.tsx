@@ -10,25 +10,45 @@ import { requireUser } from '~/auth/session.server';
 import { RejectReasonSelect } from '~/consultants/reject-reason-select';
 import { decideMany } from '~/consultants/decisions.server';
 import { loadQueue } from '~/consultants/queue.server';
-import { decisionFormSchema, queueQuerySchema } from '~/consultants/schemas';
-import { ScoreBreakdown } from '~/consultants/score-breakdown';
+import { decisionFormSchema, queueQuerySchema, type QueueQuery } from '~/consultants/schemas';
+import { ScoreBreakdownList, useComponentLabels } from '~/consultants/score-breakdown';
+import { sectorOptions } from '~/candidates/labels.server';
+import { resolveLocale } from '~/i18n/i18next.server';
 import { parseForm } from '~/lib/http.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
   const url = new URL(request.url);
   const parsed = queueQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-  const query = parsed.success ? parsed.data : {};
-  const queue = await loadQueue(context.services, user, {
-    scheme: query.scheme,
-    sector: query.sector,
-    organisationId: query.employer,
-    minScore: query.minScore,
-    candidate: query.candidate,
-    minDaysWaiting: query.minDays,
-    source: query.source,
-  });
-  return { queue, query, invalidQuery: !parsed.success };
+  const query: QueueQuery = parsed.success ? parsed.data : { page: 1 };
+  const [queue, lng] = await Promise.all([
+    loadQueue(context.services, user, {
+      scheme: query.scheme,
+      sector: query.sector,
+      organisationId: query.employer,
+      organisationName: query.employerName,
+      minScore: query.minScore,
+      candidate: query.candidate,
+      minDaysWaiting: query.minDays,
+      source: query.source,
+      page: query.page,
+    }),
+    resolveLocale(request, context),
+  ]);
+  // Every slot's sector is one of the taxonomy's, so the menu needs no query over the queue.
+  const sectors = sectorOptions(lng).sort((a, b) => a.label.localeCompare(b.label, lng));
+  return { queue, sectors, query, invalidQuery: !parsed.success };
+}
+
+/** The queue's URL with the same filters, at another page. */
+function pageHref(query: QueueQuery, page: number): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    if (name !== 'page' && value !== undefined) params.set(name, String(value));
+  }
+  if (page > 1) params.set('page', String(page));
+  const search = params.toString();
+  return search ? `/consultant?${search}` : '/consultant';
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -46,10 +66,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ConsultantQueue() {
   const { t } = useTranslation('consultant');
-  const { queue, query } = useLoaderData<typeof loader>();
+  const { queue, sectors, query, invalidQuery } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const labelOf = useComponentLabels();
   const done = result?.outcomes.filter((o) => o.ok).length ?? 0;
   const refused = result?.outcomes.flatMap((o) => (o.ok ? [] : [o])) ?? [];
+  // Texts repeated on every row are translated once.
+  const schemeLabel = { igu: t('scheme.igu'), praktik: t('scheme.praktik'), loentilskud: t('scheme.loentilskud') };
+  const interestTag = t('queue.interestTag');
+  const pooledTag = t('queue.pooledTag');
+  const previous = queue.page > 1 ? pageHref(query, queue.page - 1) : null;
+  const next = queue.hasNextPage ? pageHref(query, queue.page + 1) : null;
   return (
     <>
       <h1>{t('queue.title')}</h1>
@@ -71,6 +98,7 @@ export default function ConsultantQueue() {
           ) : null}
         </div>
       ) : null}
+      {invalidQuery ? <p className="notice">{t('queue.invalidFilters')}</p> : null}
 
       <Form method="get" className="queue-filters" aria-label={t('queue.filters')}>
         <label>
@@ -79,7 +107,7 @@ export default function ConsultantQueue() {
             <option value="">{t('queue.any')}</option>
             {(['igu', 'praktik', 'loentilskud'] as const).map((scheme) => (
               <option key={scheme} value={scheme}>
-                {t(`scheme.${scheme}`)}
+                {schemeLabel[scheme]}
               </option>
             ))}
           </select>
@@ -88,31 +116,31 @@ export default function ConsultantQueue() {
           {t('queue.sector')}
           <select name="sector" defaultValue={query.sector ?? ''}>
             <option value="">{t('queue.any')}</option>
-            {queue.facets.sectors.map((sector) => (
-              <option key={sector} value={sector}>
-                {sector}
+            {sectors.map((sector) => (
+              <option key={sector.id} value={sector.id}>
+                {sector.label}
               </option>
             ))}
           </select>
         </label>
         <label>
           {t('queue.employer')}
-          <select name="employer" defaultValue={query.employer ?? ''}>
-            <option value="">{t('queue.any')}</option>
-            {queue.facets.organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
+          <input type="search" name="employerName" maxLength={200} defaultValue={query.employerName ?? ''} />
         </label>
+        {query.employer ? (
+          // A link chose one employer by id; keep it until the consultant clears it.
+          <label>
+            <input type="checkbox" name="employer" value={query.employer} defaultChecked />
+            {t('queue.linkedEmployer')}
+          </label>
+        ) : null}
         <label>
           {t('queue.minScore')}
           <input type="number" name="minScore" min={0} max={100} step={1} defaultValue={query.minScore ?? ''} />
         </label>
         <label>
           {t('queue.candidate')}
-          <input type="search" name="candidate" defaultValue={query.candidate ?? ''} />
+          <input type="search" name="candidate" maxLength={100} defaultValue={query.candidate ?? ''} />
         </label>
         <label>
           {t('queue.minDays')}
@@ -132,11 +160,17 @@ export default function ConsultantQueue() {
       </Form>
 
       {queue.items.length === 0 ? (
-        <p>{t('queue.empty')}</p>
+        queue.page > 1 ? (
+          <p>
+            {t('queue.pastEnd')} <Link to={pageHref(query, 1)}>{t('queue.firstPage')}</Link>
+          </p>
+        ) : (
+          <p>{t('queue.empty')}</p>
+        )
       ) : (
         <Form method="post">
           <table className="data-table">
-            <caption>{t('queue.caption', { count: queue.items.length })}</caption>
+            <caption>{t('queue.caption', { from: queue.firstRow, to: queue.firstRow + queue.items.length - 1 })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('queue.select')}</th>
@@ -159,20 +193,20 @@ export default function ConsultantQueue() {
                         aria-label={t('queue.selectPair', { candidate: item.candidate_name, slot: item.slot_title })}
                       />
                     ) : (
-                      <span>{t('queue.homeJobcentreDecides', { jobcentre: item.candidate_jobcentre_name })}</span>
+                      <span>{t('queue.homeJobcentreDecides', { jobcentre: item.homeJobcentreName })}</span>
                     )}
                   </td>
                   <td>
                     <Link to={`/consultant/proposals/${item.proposal_id}`}>{item.candidate_name}</Link>
-                    {item.source === 'interest' ? <strong className="tag"> {t('queue.interestTag')}</strong> : null}
-                    {!item.own ? <span className="tag"> {t('queue.pooledTag')}</span> : null}
+                    {item.source === 'interest' ? <strong className="tag"> {interestTag}</strong> : null}
+                    {!item.own ? <span className="tag"> {pooledTag}</span> : null}
                   </td>
                   <td>
-                    {item.slot_title} – {item.organisation_name} ({t(`scheme.${item.slot_type}`)}, {item.slot_start_date})
+                    {item.slot_title} – {item.organisation_name} ({schemeLabel[item.slot_type]}, {item.slot_start_date})
                   </td>
                   <td>{item.score === null ? '–' : item.score.toFixed(1)}</td>
                   <td>
-                    <ScoreBreakdown components={item.components} />
+                    <ScoreBreakdownList components={item.components} labelOf={labelOf} />
                   </td>
                   <td>{t('queue.days', { count: item.daysWaiting })}</td>
                 </tr>
@@ -195,6 +229,21 @@ export default function ConsultantQueue() {
           </fieldset>
         </Form>
       )}
+      {previous || next ? (
+        <nav aria-label={t('queue.pages')}>
+          {previous ? (
+            <Link to={previous} rel="prev">
+              {t('queue.previous')}
+            </Link>
+          ) : null}
+          {previous && next ? ' · ' : null}
+          {next ? (
+            <Link to={next} rel="next">
+              {t('queue.next')}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }

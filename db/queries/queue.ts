@@ -15,6 +15,8 @@ export type QueueFilters = {
   scheme?: SlotType;
   sector?: string;
   organisationId?: string;
+  /** Part of the employer's (organisation's) name, case-insensitive. */
+  organisationName?: string;
   minScore?: number;
   /** Part of the candidate's name, case-insensitive. */
   candidate?: string;
@@ -23,23 +25,16 @@ export type QueueFilters = {
   source?: 'matcher' | 'interest';
 };
 
+/** One queue row: only what the queue page shows (the proposal page reads the rest). */
 export type QueueRow = {
   proposal_id: string;
   source: 'matcher' | 'interest';
   score: number | null;
   components: Record<string, number>;
-  reasons: string[];
-  computed_at: Date;
-  slot_id: string;
   slot_title: string;
   slot_type: SlotType;
-  slot_sector: string | null;
   slot_start_date: string;
-  pooled_network_id: string | null;
-  organisation_id: string;
   organisation_name: string;
-  organisation_status: 'unverified' | 'verified' | 'suspended';
-  candidate_id: string;
   candidate_name: string;
   candidate_jobcentre_id: string;
   candidate_jobcentre_name: string;
@@ -64,8 +59,27 @@ function visibleTo(scope: QueueScope): Expression<SqlBool> {
                 where m.network_id = slots.pooled_network_id and m.jobcentre_id = candidates.jobcentre_id)))`;
 }
 
-/** Undecided proposals visible to the scope, best first (interest and matcher proposals together). */
-export async function selectQueue(db: Executor, scope: QueueScope, filters: QueueFilters, limit = 200): Promise<QueueRow[]> {
+/** An ILIKE pattern matching `text` anywhere, with LIKE's wildcards (and the escape character) taken literally. */
+function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * Undecided proposals visible to the scope, best first (interest and matcher
+ * proposals together): `limit` rows after skipping `offset`.
+ *
+ * OFFSET rather than keyset paging: the order (score, then longest waiting,
+ * then id) has a nullable score, which makes a keyset condition awkward, and
+ * page numbers are what the page shows. The partial index
+ * match_proposals_queue_idx yields rows in score order, so page n reads about
+ * n pages' worth of visible proposals; the caller bounds n.
+ */
+export async function selectQueue(
+  db: Executor,
+  scope: QueueScope,
+  filters: QueueFilters,
+  page: { limit: number; offset: number },
+): Promise<QueueRow[]> {
   let query = db
     .selectFrom('match_proposals')
     .innerJoin('slots', 'slots.id', 'match_proposals.slot_id')
@@ -77,18 +91,10 @@ export async function selectQueue(db: Executor, scope: QueueScope, filters: Queu
       'match_proposals.source',
       'match_proposals.score',
       sql<Record<string, number>>`match_proposals.components`.as('components'),
-      sql<string[]>`match_proposals.reasons`.as('reasons'),
-      sql<Date>`match_proposals.computed_at`.as('computed_at'),
-      'slots.id as slot_id',
       'slots.title as slot_title',
       'slots.type as slot_type',
-      'slots.sector as slot_sector',
       'slots.start_date as slot_start_date',
-      'slots.pooled_network_id',
-      'organisations.id as organisation_id',
       'organisations.name as organisation_name',
-      'organisations.status as organisation_status',
-      'candidates.id as candidate_id',
       'candidates.full_name as candidate_name',
       'candidates.jobcentre_id as candidate_jobcentre_id',
       'jobcentres.name as candidate_jobcentre_name',
@@ -100,50 +106,18 @@ export async function selectQueue(db: Executor, scope: QueueScope, filters: Queu
   if (filters.scheme) query = query.where('slots.type', '=', filters.scheme);
   if (filters.sector) query = query.where('slots.sector', '=', filters.sector);
   if (filters.organisationId) query = query.where('organisations.id', '=', filters.organisationId);
+  if (filters.organisationName) query = query.where(sql<SqlBool>`organisations.name ilike ${containsPattern(filters.organisationName)}`);
   if (filters.minScore !== undefined) query = query.where('match_proposals.score', '>=', filters.minScore);
-  if (filters.candidate) {
-    const pattern = `%${filters.candidate.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    query = query.where(sql<SqlBool>`candidates.full_name ilike ${pattern}`);
-  }
+  if (filters.candidate) query = query.where(sql<SqlBool>`candidates.full_name ilike ${containsPattern(filters.candidate)}`);
   if (filters.waitingSinceOnOrBefore) query = query.where('candidates.waiting_since', '<=', filters.waitingSinceOnOrBefore);
   if (filters.source) query = query.where('match_proposals.source', '=', filters.source);
   return query
     .orderBy(sql`match_proposals.score desc nulls last`)
     .orderBy('candidates.waiting_since')
     .orderBy('match_proposals.id')
-    .limit(limit)
+    .limit(page.limit)
+    .offset(page.offset)
     .execute();
-}
-
-/**
- * Employers and sectors appearing in the scope's queue, for the filter menus.
- * One pass over the visible proposals for both menus (at national scale a
- * big jobcentre with its network sees ≈ 60,000 undecided proposals).
- */
-export async function selectQueueFacets(
-  db: Executor,
-  scope: QueueScope,
-): Promise<{ organisations: Array<{ id: string; name: string }>; sectors: string[] }> {
-  const rows = await db
-    .selectFrom('match_proposals')
-    .innerJoin('slots', 'slots.id', 'match_proposals.slot_id')
-    .innerJoin('organisations', 'organisations.id', 'slots.organisation_id')
-    .innerJoin('candidates', 'candidates.id', 'match_proposals.candidate_id')
-    .select(['organisations.id', 'organisations.name', 'slots.sector'])
-    .distinct()
-    .where('match_proposals.status', '=', 'proposed')
-    .where(visibleTo(scope))
-    .execute();
-  const organisations = new Map<string, string>();
-  const sectors = new Set<string>();
-  for (const row of rows) {
-    organisations.set(row.id, row.name);
-    if (row.sector) sectors.add(row.sector);
-  }
-  return {
-    organisations: [...organisations].map(([id, name]) => ({ id, name })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1)),
-    sectors: [...sectors].sort(),
-  };
 }
 
 export type ProposalContext = {
