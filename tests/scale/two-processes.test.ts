@@ -3,8 +3,8 @@
  * pool, its own Lucia instance and its own outbox worker, as two copies of
  * scripts/serve.ts behind a load balancer would be. They share one search
  * engine — Meilisearch when MEILI_HOST is set, otherwise one embedded engine
- * standing in for it (an embedded engine per process could not share an
- * index: each outbox entry is applied by one process only).
+ * standing in for it. (An embedded engine per process, each following the
+ * changes the others apply, is tests/scale/index-follower.test.ts.)
  *
  * Checked: a session opened through one process is valid through the other
  * and a logout in either ends it for both; with both workers running, every
