@@ -10,7 +10,7 @@ import { requireUser } from '~/auth/session.server';
 import { RejectReasonSelect } from '~/consultants/reject-reason-select';
 import { decideMany } from '~/consultants/decisions.server';
 import { loadQueue } from '~/consultants/queue.server';
-import { decisionFormSchema, queueQuerySchema, type QueueQuery } from '~/consultants/schemas';
+import { QUEUE_MAX_PAGE, decisionFormSchema, queueQuerySchema, type QueueQuery } from '~/consultants/schemas';
 import { ScoreBreakdownList, useComponentLabels } from '~/consultants/score-breakdown';
 import { sectorOptions } from '~/candidates/labels.server';
 import { resolveLocale } from '~/i18n/i18next.server';
@@ -36,8 +36,11 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     resolveLocale(request, context),
   ]);
   // Every slot's sector is one of the taxonomy's, so the menu needs no query over the queue.
-  const sectors = sectorOptions(lng).sort((a, b) => a.label.localeCompare(b.label, lng));
-  return { queue, sectors, query, invalidQuery: !parsed.success };
+  const collator = new Intl.Collator(lng);
+  const sectors = sectorOptions(lng).sort((a, b) => collator.compare(a.label, b.label));
+  // The last page one may ask for has no Next link, even when more proposals wait.
+  const nextPage = queue.hasNextPage && queue.page < QUEUE_MAX_PAGE ? queue.page + 1 : null;
+  return { queue, nextPage, moreBeyondLastPage: queue.hasNextPage && nextPage === null, sectors, query, invalidQuery: !parsed.success };
 }
 
 /** The queue's URL with the same filters, at another page. */
@@ -49,6 +52,18 @@ function pageHref(query: QueueQuery, page: number): string {
   if (page > 1) params.set('page', String(page));
   const search = params.toString();
   return search ? `/consultant?${search}` : '/consultant';
+}
+
+/** `text` computed once per distinct argument: rows share few day counts and jobcentres, and t() is most of a row's cost. */
+function rememberEach<K, V>(text: (key: K) => V): (key: K) => V {
+  const seen = new Map<K, V>();
+  return (key) => {
+    const known = seen.get(key);
+    if (known !== undefined) return known;
+    const value = text(key);
+    seen.set(key, value);
+    return value;
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -66,7 +81,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ConsultantQueue() {
   const { t } = useTranslation('consultant');
-  const { queue, sectors, query, invalidQuery } = useLoaderData<typeof loader>();
+  const { queue, nextPage, moreBeyondLastPage, sectors, query, invalidQuery } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const labelOf = useComponentLabels();
   const done = result?.outcomes.filter((o) => o.ok).length ?? 0;
@@ -75,8 +90,10 @@ export default function ConsultantQueue() {
   const schemeLabel = { igu: t('scheme.igu'), praktik: t('scheme.praktik'), loentilskud: t('scheme.loentilskud') };
   const interestTag = t('queue.interestTag');
   const pooledTag = t('queue.pooledTag');
+  const daysLabel = rememberEach((count: number) => t('queue.days', { count }));
+  const decidedBy = rememberEach((jobcentre: string | null) => t('queue.homeJobcentreDecides', { jobcentre }));
   const previous = queue.page > 1 ? pageHref(query, queue.page - 1) : null;
-  const next = queue.hasNextPage ? pageHref(query, queue.page + 1) : null;
+  const next = nextPage === null ? null : pageHref(query, nextPage);
   return (
     <>
       <h1>{t('queue.title')}</h1>
@@ -193,7 +210,7 @@ export default function ConsultantQueue() {
                         aria-label={t('queue.selectPair', { candidate: item.candidate_name, slot: item.slot_title })}
                       />
                     ) : (
-                      <span>{t('queue.homeJobcentreDecides', { jobcentre: item.homeJobcentreName })}</span>
+                      <span>{decidedBy(item.homeJobcentreName)}</span>
                     )}
                   </td>
                   <td>
@@ -208,7 +225,7 @@ export default function ConsultantQueue() {
                   <td>
                     <ScoreBreakdownList components={item.components} labelOf={labelOf} />
                   </td>
-                  <td>{t('queue.days', { count: item.daysWaiting })}</td>
+                  <td>{daysLabel(item.daysWaiting)}</td>
                 </tr>
               ))}
             </tbody>
@@ -229,6 +246,7 @@ export default function ConsultantQueue() {
           </fieldset>
         </Form>
       )}
+      {moreBeyondLastPage ? <p>{t('queue.narrowFilters')}</p> : null}
       {previous || next ? (
         <nav aria-label={t('queue.pages')}>
           {previous ? (

@@ -72,7 +72,7 @@ function containsPattern(text: string): string {
  * then id) has a nullable score, which makes a keyset condition awkward, and
  * page numbers are what the page shows. The partial index
  * match_proposals_queue_idx yields rows in score order, so page n reads about
- * n pages' worth of visible proposals; the caller bounds n.
+ * n pages' worth of visible proposals; the caller bounds n (QUEUE_MAX_PAGE).
  */
 export async function selectQueue(
   db: Executor,
