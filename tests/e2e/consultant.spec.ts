@@ -27,11 +27,20 @@ test('proposal to ordinary job: approve, share, invite, place, outcome, figures'
   await logIn(page, 'consultant@demo.jobbro.dk');
   await expect(page.getByRole('heading', { level: 1, name: 'Din kø' })).toBeVisible();
 
+  // The queue shows one page at a time, best first; Next and Previous keep the place.
+  await expect(page.getByRole('table').locator('caption')).toHaveText('Forslag 1–25, bedste match først');
+  await page.getByRole('navigation', { name: 'Sider i køen' }).getByRole('link', { name: 'Næste' }).click();
+  await expect(page).toHaveURL(/\/consultant\?page=2$/);
+  await expect(page.getByRole('table').locator('caption')).toHaveText(/^Forslag 26–\d+, bedste match først$/);
+  await page.getByRole('navigation', { name: 'Sider i køen' }).getByRole('link', { name: 'Forrige' }).click();
+  await expect(page.getByRole('table').locator('caption')).toHaveText('Forslag 1–25, bedste match først');
+
   // Amal's proposals for the demo employer's slots, best first; approve the first one the rules allow.
   await page.goto('/consultant?candidate=Amal');
-  await page.getByRole('combobox', { name: 'Virksomhed' }).selectOption({ label: 'Restaurant Fjordkanten ApS' });
+  await page.getByRole('searchbox', { name: 'Virksomhed' }).fill('fjordkanten');
   await page.getByRole('button', { name: 'Filtrér' }).click();
-  await expect(page).toHaveURL(/employer=/);
+  await expect(page).toHaveURL(/employerName=fjordkanten/);
+  await expect(page.getByRole('searchbox', { name: 'Kandidat' })).toHaveValue('Amal');
   const boxes = page.getByRole('checkbox', { name: /^Vælg Amal Haddad til / });
   const count = await boxes.count();
   expect(count).toBeGreaterThan(0);
