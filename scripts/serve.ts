@@ -18,6 +18,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { EnvError, getEnv, type AppEnv } from '../app/env.server.js';
 import { apiRateLimits } from '../app/api/rate-limit.server.js';
+import { installRouteMatchingCache } from '../app/lib/route-matching.server.js';
 import { createLogger, startServices, stopServices, type AppServices } from '../app/services.server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -229,6 +230,7 @@ async function main(): Promise<void> {
   }
   if (env.processes > 1 && cluster.isPrimary) return runPrimary(env);
   const logger = createLogger(env);
+  installRouteMatchingCache();
   const build = await loadBuild();
   const services = await startServices(env, { logger });
   const app = createApp(services, build);

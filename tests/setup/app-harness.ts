@@ -16,6 +16,7 @@ import { pino, type Logger } from 'pino';
 import { createAuth } from '../../app/auth/lucia.server.js';
 import { createLoginThrottle } from '../../app/auth/login-throttle.server.js';
 import { parseEnv } from '../../app/env.server.js';
+import { installRouteMatchingCache } from '../../app/lib/route-matching.server.js';
 import type { AppServices } from '../../app/services.server.js';
 import type { Database } from '../../db/client.server.js';
 import { createDocumentSources } from '../../search/documents/index.server.js';
@@ -107,6 +108,8 @@ export async function createTestServices(
 
 /** Sends Requests through Remix like scripts/serve.ts does (without Express's CSRF check, which is not under test here). */
 export function createAppClient(build: ServerBuild, services: AppServices) {
+  // As scripts/serve.ts does, so the suites run the route matching production runs.
+  installRouteMatchingCache();
   const handle = createRequestHandler(build, 'production');
   return async (request: Request, clientAddress = '127.0.0.1'): Promise<Response> => {
     const cookies: string[] = [];
