@@ -59,9 +59,33 @@ describe('matchRoutes with a cache per route table and path', () => {
     expect(second[1]!.params.slotId).toBe('one');
     expect(second[1]).not.toBe(first[1]);
     expect(counted).toHaveBeenCalledTimes(1);
-    // Another table with the same paths is matched on its own.
-    cached([...routes], '/candidate/offers/one');
-    expect(counted).toHaveBeenCalledTimes(2);
+  });
+
+  it('recognises a rebuilt copy of the table and points the matches into that copy', () => {
+    const counted = vi.fn(original);
+    const cached = memoizeMatchRoutes(counted as never);
+    cached(routes, '/candidate/offers/one');
+    const copy = structuredClone(routes);
+    const matches = cached(copy, '/candidate/offers/one')!;
+    expect(counted).toHaveBeenCalledTimes(1);
+    expect(matches[0]!.route).toBe(copy[0]);
+    expect(matches[1]!.route).toBe(copy[0]!.children[3]);
+    expect(matches).toEqual(original(copy, '/candidate/offers/one'));
+  });
+
+  it('does not confuse tables that differ in a path, and leaves routes without ids uncached', () => {
+    const counted = vi.fn(original);
+    const cached = memoizeMatchRoutes(counted as never);
+    const renamed = structuredClone(routes);
+    renamed[0]!.children[3]!.path = 'candidate/jobs/:slotId';
+    expect(cached(routes, '/candidate/jobs/one')).toEqual(original(routes, '/candidate/jobs/one'));
+    expect(cached(renamed, '/candidate/jobs/one')).toEqual(original(renamed, '/candidate/jobs/one'));
+    expect(cached(renamed, '/candidate/jobs/one')![1]!.route).toBe(renamed[0]!.children[3]);
+    const anonymous = [{ path: 'a', children: [{ path: ':b' }] }];
+    cached(anonymous, '/a/x');
+    cached(anonymous, '/a/x');
+    expect(counted).toHaveBeenCalledTimes(4);
+    expect(cached(anonymous, '/a/x')).toEqual(original(anonymous, '/a/x'));
   });
 
   it('replaces the function every CommonJS caller of @remix-run/router reaches, once', () => {
