@@ -182,6 +182,12 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
       expect(queueQuerySchema.safeParse({ employer: 'Kro' }).success).toBe(false);
       expect(queueQuerySchema.safeParse({ employerName: 'x'.repeat(201) }).success).toBe(false);
     });
+
+    it('refuses filter text PostgreSQL cannot hold (NUL)', () => {
+      for (const field of ['employerName', 'candidate', 'sector']) {
+        expect(queueQuerySchema.safeParse({ [field]: 'Kro\u0000' }).success).toBe(false);
+      }
+    });
   });
 
   describe('IGU age under the 2024 rules (start 2026-04-01: must not yet be 50)', () => {

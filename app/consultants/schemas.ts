@@ -19,14 +19,17 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
  */
 export const QUEUE_MAX_PAGE = 40;
 
+// Filter text goes to PostgreSQL, whose text cannot hold NUL (a 500 otherwise): such a query is refused like any other invalid one.
+const filterText = (max: number) => z.string().max(max).regex(/^[^\u0000]*$/);
+
 export const queueQuerySchema = z.object({
   scheme: optional(z.enum(['igu', 'praktik', 'loentilskud'])),
-  sector: optional(z.string().max(50)),
+  sector: optional(filterText(50)),
   /** An organisation's id, for links from elsewhere; the filter form sends employerName. */
   employer: optional(z.uuid()),
-  employerName: optional(z.string().max(200)),
+  employerName: optional(filterText(200)),
   minScore: optional(z.coerce.number().min(0).max(100)),
-  candidate: optional(z.string().max(100)),
+  candidate: optional(filterText(100)),
   minDays: optional(z.coerce.number().int().min(0).max(3650)),
   source: optional(z.enum(['matcher', 'interest'])),
   // A missing, malformed or out-of-range page shows the first page rather than dropping the filters.

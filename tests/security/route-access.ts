@@ -261,7 +261,7 @@ export const routeAccess: Record<string, RouteAccess> = {
 
   // ---- consultant ------------------------------------------------------------
   'routes/consultant._index': {
-    loader: { access: 'consultant', query: () => ({ scheme: 'praktik', minScore: '10' }) },
+    loader: { access: 'consultant', query: () => ({ scheme: 'praktik', minScore: '10', employerName: '', candidate: '', sector: '', page: '1' }) },
     action: {
       access: 'consultant-own-jobcentre',
       form: (refs) => ({ intent: 'reject', proposalId: refs.proposalA, reason: 'other', note: 'Ikke nu' }),
