@@ -1,7 +1,8 @@
 /**
- * Server rendering: one i18next instance per request in the language chosen
- * by resolveLocale, the CSP nonce on every inline script, and bots get the
- * whole document at once (onAllReady) while people get it streamed.
+ * Server rendering: the i18next instance of the language chosen by
+ * resolveLocale (one per language, shared), the CSP nonce on every inline
+ * script, and bots get the whole document at once (onAllReady) while people
+ * get it streamed.
  */
 import { PassThrough } from 'node:stream';
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node';
@@ -9,7 +10,7 @@ import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
-import { createI18nInstance, resolveLocale } from './i18n/i18next.server';
+import { i18nInstanceFor, resolveLocale } from './i18n/i18next.server';
 import { NonceProvider } from './lib/nonce-provider';
 
 const ABORT_DELAY = 5_000;
@@ -23,7 +24,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const lng = await resolveLocale(request, loadContext);
-  const i18n = await createI18nInstance(lng);
+  const i18n = await i18nInstanceFor(lng);
   const nonce = loadContext.cspNonce;
   const readyEvent = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode ? 'onAllReady' : 'onShellReady';
 

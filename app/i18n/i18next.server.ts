@@ -4,7 +4,7 @@
  * the browser's Accept-Language, then Danish.
  */
 import { createCookie, type AppLoadContext } from '@remix-run/node';
-import { createInstance, type i18n as I18n, type TFunction } from 'i18next';
+import { createInstance, type i18n as I18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { RemixI18Next } from 'remix-i18next/server';
 import { getOptionalUser } from '../auth/session.server.js';
@@ -36,17 +36,29 @@ export async function resolveLocale(request: Request, context: AppLoadContext): 
   return isLng(detected) ? detected : fallbackLng;
 }
 
-/** A fresh i18next instance for one request (instances hold the language, so never share one). */
-export async function createI18nInstance(lng: Lng): Promise<I18n> {
+const instances = new Map<Lng, Promise<I18n>>();
+
+async function createLanguageInstance(lng: Lng): Promise<I18n> {
   const instance = createInstance();
   await instance.use(initReactI18next).init({ ...i18nConfig, lng, resources, ns: namespaces });
+  // Shared by every request in this language: switching it would switch it for them all.
+  instance.changeLanguage = () => {
+    throw new Error(`The server's ${lng} i18next instance is shared between requests; its language never changes`);
+  };
   return instance;
 }
 
-/** A translate function in the request's language for text made on the server (e.g. form errors). */
-export async function getT(request: Request, context: AppLoadContext, ns: string = 'common'): Promise<TFunction> {
-  const lng = await resolveLocale(request, context);
-  const instance = createInstance();
-  await instance.init({ ...i18nConfig, lng, resources, ns: namespaces, defaultNS: ns });
-  return instance.t;
+/**
+ * The i18next instance for rendering in `lng`: one per language, made once
+ * and shared by requests (all resources are in memory; nothing on the server
+ * changes an instance's language). Making one per request cost ≈ 0.5 ms of
+ * every page view.
+ */
+export function i18nInstanceFor(lng: Lng): Promise<I18n> {
+  let instance = instances.get(lng);
+  if (!instance) {
+    instance = createLanguageInstance(lng);
+    instances.set(lng, instance);
+  }
+  return instance;
 }
