@@ -8,12 +8,14 @@
  *   stemmer.
  * - Filters never go through Orama. The engine keeps its own secondary
  *   indexes over document numbers (value → documents for keywords and
- *   booleans, sorted arrays for numbers, a 0.25° grid for the geopoint), and
- *   a small planner picks, per query, a superset of the matches from them:
- *   the smallest branch of an `and`, the union of an `or`'s branches. Only
- *   those documents are checked with the compiled `matchesFilter` (the
- *   contract suite's reference), so results are exact and a selective
- *   filter never scans the whole index.
+ *   booleans, sorted arrays for numbers, a 0.25° grid for the geopoint) and
+ *   answers a filter as a bitset per condition, combined word by word
+ *   (filter-bitsets.ts); the parts are cached until the next write, so a
+ *   re-match that asks for the same start days and travel bands ten
+ *   thousand times builds each once. What the indexes cannot answer exactly
+ *   is checked with `matchesFilter` (the contract suite's reference).
+ * - Without text, a page is read off a per-sort order of all documents made
+ *   once after each write, so a query never compares documents.
  * Measured on the national-scale bench (30,000 candidates): see the README.
  */
 import {
@@ -27,7 +29,6 @@ import {
 } from '@orama/orama';
 import { stemmer as danishStemmer } from '@orama/stemmers/danish';
 import type {
-  Filter,
   IndexSettings,
   SearchDocument,
   SearchEngine,
@@ -35,6 +36,7 @@ import type {
   SearchQuery,
   SearchResult,
 } from './engine.js';
+import { BitsetCache, countBits, filterBitset, forEachBit, wordsFor, type Bitset, type FilterIndexes, type GeoColumn } from './filter-bitsets.js';
 import { compileFilter, geoFieldOf, isGeoPoint } from './match-filter.js';
 
 /** Letters, combining marks (Arabic harakat, Devanagari vowel signs) and digits of any script make words. */
@@ -93,10 +95,17 @@ type KeywordIndex = Map<unknown, Set<number>>;
 /**
  * A number field's documents sorted by value, rebuilt lazily after writes
  * (a rebuild of 30,000 values takes a few ms; reindexing writes in batches).
- * Documents whose value is an array go to `irregular` and are always
- * candidates: each bound of a range may be met by a different element.
+ * Documents whose value is an array go to `irregular` and are checked one
+ * by one: each bound of a range may be met by a different element.
  */
 type NumberIndex = { values: Float64Array; numbers: Int32Array; irregular: number[] };
+
+/**
+ * Filter parts kept between queries until the next write, in bytes of
+ * bitsets (a bitset of 30,000 documents is 3.75 kB): enough for a re-match's
+ * start days, Danish levels and travel bands around every postal code in use.
+ */
+const BITSET_CACHE_BYTES = 16 * 1024 * 1024;
 
 /** Grid cell size of the geo index, in degrees. */
 const GEO_CELL_DEGREES = 0.25;
@@ -121,14 +130,17 @@ type IndexState = {
   synonyms: Map<string, string[]>;
   boost: Record<string, number>;
   keywords: Map<string, KeywordIndex>;
+  /** What follows is derived from the documents on first read after a write (see `invalidate`). */
   numbers: Map<string, NumberIndex | undefined>;
   /** Geo cell → document numbers. */
   geo: Map<number, Set<number>>;
-  /** Keyword and geo sets as arrays, made on first read after a write (iterating a Set costs more). */
+  geoColumn: GeoColumn | undefined;
+  /** Keyword and geo sets as arrays (iterating a Set costs more). */
   postings: WeakMap<Set<number>, Int32Array>;
-  /** Per-query "seen" marks for de-duplicating candidates without clearing an array. */
-  seen: Uint32Array;
-  generation: number;
+  live: Bitset | undefined;
+  bitsets: BitsetCache;
+  /** Document orders by sort (JSON of the query's `sort`). */
+  orders: Map<string, SortOrder>;
 };
 
 /** Words shorter than this get no typo tolerance (Meilisearch's `oneTypo: 5`). */
@@ -207,9 +219,6 @@ function indexDocument(state: IndexState, document: SearchDocument, n: number, a
       }
     }
   }
-  // Sorted number arrays and posting arrays are rebuilt on the next query that needs them.
-  for (const field of state.numbers.keys()) state.numbers.set(field, undefined);
-  state.postings = new WeakMap();
   if (state.geoField !== undefined) {
     const point = document[state.geoField];
     if (isGeoPoint(point)) {
@@ -226,29 +235,35 @@ function indexDocument(state: IndexState, document: SearchDocument, n: number, a
   }
 }
 
+/** Drops what is derived from the documents; the next query that needs it rebuilds it. Called after every batch of writes. */
+function invalidate(state: IndexState): void {
+  for (const field of state.numbers.keys()) state.numbers.set(field, undefined);
+  state.geoColumn = undefined;
+  state.postings = new WeakMap();
+  state.live = undefined;
+  state.bitsets = new BitsetCache(BITSET_CACHE_BYTES);
+  state.orders = new Map();
+}
+
 function numberIndexOf(state: IndexState, field: string): NumberIndex {
   const existing = state.numbers.get(field);
   if (existing) return existing;
   const scalars: number[] = [];
   const irregular: number[] = [];
+  const column = new Float64Array(state.byNumber.length);
   state.byNumber.forEach((document, n) => {
     const value = document?.[field];
-    if (typeof value === 'number') scalars.push(n);
-    else if (Array.isArray(value)) irregular.push(n);
+    // NaN never passes a range or equals anything: it stays out, so binary searches never meet it.
+    if (typeof value === 'number' && !Number.isNaN(value)) {
+      scalars.push(n);
+      column[n] = value;
+    } else if (Array.isArray(value)) {
+      irregular.push(n);
+    }
   });
-  const valueOf = (n: number): number => {
-    const value = state.byNumber[n]?.[field];
-    return typeof value === 'number' ? value : Number.NaN;
-  };
-  // NaN never passes a range, so it sorts last and binary searches never reach it.
-  scalars.sort((a, b) => {
-    const av = valueOf(a);
-    const bv = valueOf(b);
-    if (Number.isNaN(av) || Number.isNaN(bv)) return Number.isNaN(av) === Number.isNaN(bv) ? 0 : Number.isNaN(av) ? 1 : -1;
-    return av - bv;
-  });
+  scalars.sort((a, b) => column[a]! - column[b]!);
   const index: NumberIndex = {
-    values: Float64Array.from(scalars, valueOf),
+    values: Float64Array.from(scalars, (n) => column[n]!),
     numbers: Int32Array.from(scalars),
     irregular,
   };
@@ -256,17 +271,29 @@ function numberIndexOf(state: IndexState, field: string): NumberIndex {
   return index;
 }
 
-/** First position whose value is ≥ `bound` (or > `bound` when `strict`). */
-function lowerBound(values: Float64Array, bound: number, strict: boolean): number {
-  let low = 0;
-  let high = values.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    const value = values[middle]!;
-    if (strict ? value <= bound : value < bound) low = middle + 1;
-    else high = middle;
+function geoColumnOf(state: IndexState): GeoColumn | undefined {
+  const { geoField, byNumber } = state;
+  if (geoField === undefined) return undefined;
+  if (state.geoColumn) return state.geoColumn;
+  const lat = new Float64Array(byNumber.length).fill(Number.NaN);
+  const lng = new Float64Array(byNumber.length).fill(Number.NaN);
+  for (let n = 0; n < byNumber.length; n += 1) {
+    const point = byNumber[n]?.[geoField];
+    if (isGeoPoint(point)) {
+      lat[n] = point.lat;
+      lng[n] = point.lng;
+    }
   }
-  return low;
+  return (state.geoColumn = { lat, lng });
+}
+
+function liveOf(state: IndexState): Bitset {
+  if (state.live) return state.live;
+  const live = new Uint32Array(wordsFor(state.byNumber.length));
+  state.byNumber.forEach((document, n) => {
+    if (document) live[n >>> 5]! |= 1 << (n & 31);
+  });
+  return (state.live = live);
 }
 
 function postingsOf(state: IndexState, set: Set<number>): Int32Array {
@@ -275,13 +302,11 @@ function postingsOf(state: IndexState, set: Set<number>): Int32Array {
   return postings;
 }
 
-/** A superset of a filter's matches: how many (with repeats) and how to list them. */
-type Plan = { size: number; collect: (visit: (n: number) => void) => void };
-
 /** Meters per degree of arc on match-filter's sphere (radius 6,371 km). */
 const EARTH_METERS_PER_DEGREE = 111_194;
 
-function geoPlan(state: IndexState, centre: { lat: number; lng: number; meters: number }): Plan | undefined {
+/** The postings of the grid cells that may hold points within the radius; undefined when a scan is cheaper. */
+function geoCells(state: IndexState, centre: { lat: number; lng: number; meters: number }): Int32Array[] | undefined {
   const latDelta = centre.meters / 110_500 + GEO_CELL_DEGREES;
   const maxAbsLat = Math.min(89.9, Math.abs(centre.lat) + latDelta);
   const lngDelta = centre.meters / (EARTH_METERS_PER_DEGREE * Math.cos((maxAbsLat * Math.PI) / 180)) + GEO_CELL_DEGREES;
@@ -294,126 +319,33 @@ function geoPlan(state: IndexState, centre: { lat: number; lng: number; meters: 
   const lngTo = cellOf(centre.lng + lngDelta);
   if ((latTo - latFrom + 1) * (lngTo - lngFrom + 1) > MAX_GEO_CELLS) return undefined;
   const cells: Int32Array[] = [];
-  let size = 0;
   for (let lat = latFrom; lat <= latTo; lat += 1) {
     for (let lng = lngFrom; lng <= lngTo; lng += 1) {
       const numbers = state.geo.get(cellKey(lat, lng));
-      if (numbers) {
-        cells.push(postingsOf(state, numbers));
-        size += numbers.size;
-      }
+      if (numbers) cells.push(postingsOf(state, numbers));
     }
   }
-  return {
-    size,
-    collect: (visit) => {
-      for (const numbers of cells) for (let i = 0; i < numbers.length; i += 1) visit(numbers[i]!);
-    },
-  };
+  return cells;
 }
 
-function rangePlan(state: IndexState, field: string, bounds: { gte?: number; lte?: number; gt?: number; lt?: number }): Plan {
-  const { values, numbers, irregular } = numberIndexOf(state, field);
-  let from = 0;
-  let to = values.length;
-  if (bounds.gte !== undefined) from = Math.max(from, lowerBound(values, bounds.gte, false));
-  if (bounds.gt !== undefined) from = Math.max(from, lowerBound(values, bounds.gt, true));
-  if (bounds.lte !== undefined) to = Math.min(to, lowerBound(values, bounds.lte, true));
-  if (bounds.lt !== undefined) to = Math.min(to, lowerBound(values, bounds.lt, false));
-  // Values that are not numbers (NaN) sort last; an unbounded top must stop before them.
-  if (bounds.lte === undefined && bounds.lt === undefined) to = Math.min(to, lowerBound(values, Number.POSITIVE_INFINITY, true));
-  const count = Math.max(0, to - from);
+function filterIndexes(state: IndexState): FilterIndexes {
   return {
-    size: count + irregular.length,
-    collect: (visit) => {
-      for (let i = from; i < to; i += 1) visit(numbers[i]!);
-      for (const n of irregular) visit(n);
-    },
-  };
-}
-
-/**
- * Documents of `driver` that `filterBy` also lists. Marking costs a few ns a
- * document, checking one with the compiled filter (ranges, a haversine) far
- * more, so visiting only the intersection pays even when `filterBy` is large.
- * The size is an estimate (independence), used only to choose plans.
- */
-function intersect(state: IndexState, driver: Plan, filterBy: Plan): Plan {
-  const total = Math.max(1, state.documents.size);
-  return {
-    size: Math.ceil((driver.size * Math.min(total, filterBy.size)) / total),
-    collect: (visit) => {
-      // Own marks per intersection: plans nest (an or of ands inside an and).
-      const marks = new Uint8Array(state.byNumber.length);
-      filterBy.collect((n) => {
-        marks[n] = 1;
-      });
-      driver.collect((n) => {
-        if (marks[n] === 1) visit(n);
-      });
-    },
-  };
-}
-
-/** Beyond this ratio of sizes, marking the larger side costs more than it saves. */
-const MAX_INTERSECT_RATIO = 16;
-
-/** A plan for `filter`, or undefined when only a full scan can tell. */
-function planFor(filter: Filter, state: IndexState): Plan | undefined {
-  if ('and' in filter) {
-    const plans: Plan[] = [];
-    for (const child of filter.and) {
-      const plan = planFor(child, state);
-      if (!plan) continue;
-      if (plan.size === 0) return plan;
-      plans.push(plan);
-    }
-    if (plans.length === 0) return undefined;
-    plans.sort((a, b) => a.size - b.size);
-    const [smallest, next] = plans;
-    if (smallest && next && next.size <= MAX_INTERSECT_RATIO * smallest.size) return intersect(state, smallest, next);
-    return smallest;
-  }
-  if ('or' in filter) {
-    const plans: Plan[] = [];
-    for (const child of filter.or) {
-      const plan = planFor(child, state);
-      if (!plan) return undefined;
-      plans.push(plan);
-    }
-    return {
-      size: plans.reduce((sum, plan) => sum + plan.size, 0),
-      collect: (visit) => {
-        for (const plan of plans) plan.collect(visit);
-      },
-    };
-  }
-  // `not` and `exists` keep documents without a value, which no index lists.
-  if ('not' in filter || 'exists' in filter) return undefined;
-  if ('geo' in filter) return state.geoField === undefined ? { size: 0, collect: () => undefined } : geoPlan(state, filter.geo);
-  const field = filter.field;
-  const byValue = state.keywords.get(field);
-  if ('eq' in filter || 'in' in filter) {
-    const values = 'eq' in filter ? [filter.eq] : filter.in;
-    if (byValue) {
-      const sets = values.map((value) => byValue.get(value)).filter((set): set is Set<number> => set !== undefined);
-      return {
-        size: sets.reduce((sum, set) => sum + set.size, 0),
-        collect: (visit) => {
-          for (const set of sets) {
-            const numbers = postingsOf(state, set);
-            for (let i = 0; i < numbers.length; i += 1) visit(numbers[i]!);
-          }
-        },
+    capacity: state.byNumber.length,
+    geoField: state.geoField,
+    documentAt: (n) => state.byNumber[n],
+    live: () => liveOf(state),
+    sortedNumbers: (field) => (state.numbers.has(field) ? numberIndexOf(state, field) : undefined),
+    keywordPostings: (field) => {
+      const byValue = state.keywords.get(field);
+      if (!byValue) return undefined;
+      return (value) => {
+        const set = byValue.get(value);
+        return set ? postingsOf(state, set) : undefined;
       };
-    }
-    if (state.numbers.has(field) && values.length === 1 && typeof values[0] === 'number') {
-      return rangePlan(state, field, { gte: values[0], lte: values[0] });
-    }
-    return undefined;
-  }
-  if (state.numbers.has(field)) return rangePlan(state, field, filter);
-  return undefined;
+    },
+    geoCells: (centre) => geoCells(state, centre),
+    geoColumn: () => geoColumnOf(state),
+  };
 }
 
 type Scored = { document: SearchDocument; score: number };
@@ -446,6 +378,95 @@ function comparatorFor(query: SearchQuery, byScore: boolean): (a: Scored, b: Sco
     if (byScore && a.score !== b.score) return b.score - a.score;
     return a.document.id < b.document.id ? -1 : a.document.id > b.document.id ? 1 : 0;
   };
+}
+
+/**
+ * Every document in a query's order (its sort fields, then id), and each
+ * document's place in it (-1 for removed numbers). Made once per sort after
+ * each write; a filter query then reads its page off this order instead of
+ * comparing documents: a re-match sorts thousands of matches per slot.
+ */
+type SortOrder = { order: Int32Array; position: Int32Array };
+
+const NUMBER_VALUE = 0;
+const MISSING_VALUE = 1;
+const OTHER_VALUE = 2;
+
+function orderOf(state: IndexState, sort: NonNullable<SearchQuery['sort']>): SortOrder {
+  const key = JSON.stringify(sort);
+  const existing = state.orders.get(key);
+  if (existing) return existing;
+  const { byNumber } = state;
+  const numbers: number[] = [];
+  byNumber.forEach((document, n) => {
+    if (document) numbers.push(n);
+  });
+  if (sort.length === 0) {
+    numbers.sort((a, b) => {
+      const aId = byNumber[a]!.id;
+      const bId = byNumber[b]!.id;
+      return aId < bId ? -1 : aId > bId ? 1 : 0;
+    });
+  } else {
+    // The same order as `comparatorFor`, on values read once into arrays; ties go by the id order.
+    const byId = orderOf(state, []).position;
+    const fields = sort.map(({ field, direction }) => {
+      const kind = new Uint8Array(byNumber.length);
+      const value = new Float64Array(byNumber.length);
+      for (const n of numbers) {
+        const v = byNumber[n]![field];
+        if (v === undefined || v === null) kind[n] = MISSING_VALUE;
+        else if (typeof v === 'number') value[n] = v;
+        else kind[n] = OTHER_VALUE;
+      }
+      return { field, ascending: direction === 'asc', kind, value };
+    });
+    numbers.sort((a, b) => {
+      for (const { field, ascending, kind, value } of fields) {
+        const aKind = kind[a]!;
+        const bKind = kind[b]!;
+        // Documents without a value come last in either direction.
+        if (aKind === MISSING_VALUE || bKind === MISSING_VALUE) {
+          if (aKind !== bKind) return aKind === MISSING_VALUE ? 1 : -1;
+          continue;
+        }
+        const order =
+          aKind === NUMBER_VALUE && bKind === NUMBER_VALUE ? value[a]! - value[b]! : compareValues(byNumber[a]![field], byNumber[b]![field]);
+        if (order !== 0) return ascending ? order : -order;
+      }
+      return byId[a]! - byId[b]!;
+    });
+  }
+  const order = Int32Array.from(numbers);
+  const position = new Int32Array(byNumber.length).fill(-1);
+  order.forEach((n, i) => {
+    position[n] = i;
+  });
+  const result = { order, position };
+  state.orders.set(key, result);
+  return result;
+}
+
+/** The first `k` documents of `bits` (holding `total`) in `sort`'s order. */
+function firstOfBits(state: IndexState, bits: Bitset, total: number, k: number, sort: NonNullable<SearchQuery['sort']>): number[] {
+  if (k <= 0 || total === 0) return [];
+  const { order, position } = orderOf(state, sort);
+  // Few matches: sort their places. Many: walk the order until the page is full.
+  if (total * 16 <= order.length) {
+    const places = new Int32Array(total);
+    let i = 0;
+    forEachBit(bits, (n) => {
+      places[i++] = position[n]!;
+    });
+    places.sort();
+    return Array.from(places.subarray(0, Math.min(k, total)), (place) => order[place]!);
+  }
+  const found: number[] = [];
+  for (let i = 0; i < order.length && found.length < k; i += 1) {
+    const n = order[i]!;
+    if ((bits[n >>> 5]! & (1 << (n & 31))) !== 0) found.push(n);
+  }
+  return found;
 }
 
 /** The first `k` items in order, without sorting everything (30,000 matches, a page of 20). */
@@ -520,9 +541,11 @@ export function createEmbeddedEngine(): SearchEngine {
       keywords: new Map(keywordFields(settings).map((field) => [field, new Map()])),
       numbers: new Map(numberFields(settings).map((field) => [field, undefined])),
       geo: new Map(),
+      geoColumn: undefined,
       postings: new WeakMap(),
-      seen: new Uint32Array(0),
-      generation: 0,
+      live: undefined,
+      bitsets: new BitsetCache(BITSET_CACHE_BYTES),
+      orders: new Map(),
     };
   }
 
@@ -534,6 +557,7 @@ export function createEmbeddedEngine(): SearchEngine {
       state.documents.set(document.id, document);
       indexDocument(state, document, n, true);
     }
+    invalidate(state);
     if (state.orama && documents.length > 0) {
       const { settings } = state;
       await insertMultiple(
@@ -557,6 +581,7 @@ export function createEmbeddedEngine(): SearchEngine {
       state.numberOf.delete(id);
       state.documents.delete(id);
     }
+    invalidate(state);
     // Replaced documents leave holes in the numbering; renumber when they outweigh the documents.
     if (state.byNumber.length > 2 * state.documents.size + 1_024) renumber(state);
   }
@@ -572,6 +597,7 @@ export function createEmbeddedEngine(): SearchEngine {
       state.numberOf.set(document.id, n);
       indexDocument(state, document, n, true);
     }
+    invalidate(state);
   }
 
   /** Ids matching the words of `q` (every word, or one of its synonyms), with a relevance score. */
@@ -609,50 +635,32 @@ export function createEmbeddedEngine(): SearchEngine {
     return matched;
   }
 
-  /** Documents passing the filter among the plan's, each once. */
-  function planned(state: IndexState, plan: Plan, passes: (document: SearchDocument) => boolean): Scored[] {
-    if (state.seen.length < state.byNumber.length) {
-      state.seen = new Uint32Array(Math.max(1_024, state.byNumber.length * 2));
-      state.generation = 0;
-    }
-    state.generation += 1;
-    if (state.generation === 0xffffffff) {
-      state.seen.fill(0);
-      state.generation = 1;
-    }
-    const { seen, generation, byNumber } = state;
+  /** Documents matching a text query (and its filter), with their relevance. */
+  function textCandidates(state: IndexState, query: SearchQuery, textMatches: Map<string, number>): Scored[] {
+    const passes = query.filter ? compileFilter(query.filter, state.geoField) : undefined;
     const scored: Scored[] = [];
-    plan.collect((n) => {
-      if (seen[n] === generation) return;
-      seen[n] = generation;
-      const document = byNumber[n];
-      if (document && passes(document)) scored.push({ document, score: 0 });
-    });
+    for (const [id, score] of textMatches) {
+      const document = state.documents.get(id);
+      if (document && (!passes || passes(document))) scored.push({ document, score });
+    }
     return scored;
   }
 
-  async function candidates(state: IndexState, query: SearchQuery): Promise<Scored[]> {
-    const passes = query.filter ? compileFilter(query.filter, state.geoField) : undefined;
-    const textMatches = query.q ? await fullTextMatches(state, query.q) : undefined;
-    if (textMatches !== undefined) {
-      const scored: Scored[] = [];
-      for (const [id, score] of textMatches) {
-        const document = state.documents.get(id);
-        if (document && (!passes || passes(document))) scored.push({ document, score });
+  function facetCounts(documents: Iterable<SearchDocument>, fields: readonly string[]): Record<string, Record<string, number>> {
+    const facets: Record<string, Record<string, number>> = {};
+    for (const field of fields) facets[field] = {};
+    if (fields.length === 0) return facets;
+    for (const document of documents) {
+      for (const field of fields) {
+        const counts = facets[field]!;
+        const value = document[field];
+        for (const item of Array.isArray(value) ? new Set(value) : [value]) {
+          const key = facetKey(item);
+          if (key !== undefined) counts[key] = (counts[key] ?? 0) + 1;
+        }
       }
-      return scored;
     }
-    if (query.filter && passes) {
-      const plan = planFor(query.filter, state);
-      // A plan listing most documents costs more than a plain scan.
-      if (plan && plan.size < state.documents.size) return planned(state, plan, passes);
-      const scored: Scored[] = [];
-      for (const document of state.documents.values()) if (passes(document)) scored.push({ document, score: 0 });
-      return scored;
-    }
-    const scored: Scored[] = [];
-    for (const document of state.documents.values()) scored.push({ document, score: 0 });
-    return scored;
+    return facets;
   }
 
   return {
@@ -693,26 +701,27 @@ export function createEmbeddedEngine(): SearchEngine {
 
     async search<TDocument extends SearchDocument>(index: string, query: SearchQuery): Promise<SearchResult<TDocument>> {
       const state = stateOf(index);
-      const matches = await candidates(state, query);
-      const facets: Record<string, Record<string, number>> = {};
-      for (const field of query.facets ?? []) {
-        const counts: Record<string, number> = {};
-        for (const { document } of matches) {
-          const value = document[field];
-          for (const item of Array.isArray(value) ? new Set(value) : [value]) {
-            const key = facetKey(item);
-            if (key !== undefined) counts[key] = (counts[key] ?? 0) + 1;
-          }
-        }
-        facets[field] = counts;
-      }
       const offset = query.offset ?? 0;
-      const page = firstInOrder(matches, offset + query.limit, comparatorFor(query, Boolean(query.q))).slice(offset);
-      const hits: SearchHit<TDocument>[] = page.map(({ document }) => ({
-        id: document.id,
-        document: asCallerDocument<TDocument>(document),
-      }));
-      return { hits, total: matches.length, facets };
+      const toHit = (document: SearchDocument): SearchHit<TDocument> => ({ id: document.id, document: asCallerDocument<TDocument>(document) });
+      const textMatches = query.q ? await fullTextMatches(state, query.q) : undefined;
+      if (textMatches !== undefined) {
+        const matches = textCandidates(state, query, textMatches);
+        const facets = facetCounts(
+          matches.map(({ document }) => document),
+          query.facets ?? [],
+        );
+        const page = firstInOrder(matches, offset + query.limit, comparatorFor(query, true)).slice(offset);
+        return { hits: page.map(({ document }) => toHit(document)), total: matches.length, facets };
+      }
+      // Filters and order without text: computed on document numbers, documents fetched for the page only.
+      const bits = query.filter ? filterBitset(query.filter, filterIndexes(state), state.bitsets) : liveOf(state);
+      const total = countBits(bits);
+      const { byNumber } = state;
+      const matching: SearchDocument[] = [];
+      if (query.facets?.length) forEachBit(bits, (n) => matching.push(byNumber[n]!));
+      const facets = facetCounts(matching, query.facets ?? []);
+      const page = firstOfBits(state, bits, total, offset + query.limit, query.sort ?? []).slice(offset);
+      return { hits: page.map((n) => toHit(byNumber[n]!)), total, facets };
     },
 
     async get<TDocument extends SearchDocument>(index: string, id: string): Promise<TDocument | null> {
