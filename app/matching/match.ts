@@ -27,7 +27,7 @@ import {
   WAITING_TARGET_DAYS,
 } from './score.js';
 import type { CandidateLanguage, MatchCandidate, MatchSlot } from './types.js';
-import { daysBetween } from '../lib/dates.js';
+import { epochDay } from '../lib/dates.js';
 
 export type MatchOptions = { asOf: string; weights?: Weights; top?: number };
 
@@ -53,6 +53,9 @@ export type SlotMatches = { slotId: string; ranked: RankedPair[]; excluded: Excl
 
 type PreparedSlot = {
   slot: MatchSlot;
+  /** The IGU rule set in force on the start date, for pairs judged on an indexed IGU window. */
+  iguRuleSetId: string;
+  iguSource: string;
   /** Skill URI → index into `skills`; identity match, so URIs outside the taxonomy work too. */
   skillIndex: Map<string, number>;
   requiredTotal: number;
@@ -76,8 +79,11 @@ function prepareSlot(slot: MatchSlot): PreparedSlot {
     else niceTotal += 1;
   });
   const months = slot.danish.withinMonths ?? 0;
+  const ruleSet = iguRuleSetOn(slot.startDate);
   return {
     slot,
+    iguRuleSetId: ruleSet?.id ?? '',
+    iguSource: (ruleSet ?? IGU_RULE_SETS[0]!).source,
     skillIndex,
     requiredTotal,
     niceTotal,
@@ -122,6 +128,24 @@ function exclude(candidateId: string, rule: string, source: string, explanation:
 
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
+/**
+ * Epoch days of the dates the matcher meets again and again (a candidate's
+ * waiting date, once per slot it is ranked for): parsing 'YYYY-MM-DD' was a
+ * tenth of a full re-match. Bounded, since a long-running server meets new dates every day.
+ */
+const epochDays = new Map<string, number>();
+const MAX_CACHED_DAYS = 20_000;
+
+function epochDayOf(date: string): number {
+  let day = epochDays.get(date);
+  if (day === undefined) {
+    day = epochDay(date);
+    if (epochDays.size >= MAX_CACHED_DAYS) epochDays.clear();
+    epochDays.set(date, day);
+  }
+  return day;
+}
+
 function scorePair(p: PreparedSlot, c: MatchCandidate, asOf: string, weights: Weights): PairOutcome {
   const { slot } = p;
 
@@ -129,7 +153,7 @@ function scorePair(p: PreparedSlot, c: MatchCandidate, asOf: string, weights: We
   //    residence or age rule (the jobcentre's referral is the gate).
   let iguSource: string | null = null;
   if (slot.type === 'igu') {
-    const verdict = iguVerdictFor(c, slot.startDate);
+    const verdict = iguVerdictFor(c, p);
     if (!verdict.eligible) {
       return exclude(c.id, verdict.rule, verdict.source, {
         code: 'excluded.igu',
@@ -197,7 +221,7 @@ function scorePair(p: PreparedSlot, c: MatchCandidate, asOf: string, weights: We
     }
   }
 
-  const waitingDays = c.waitingSince ? Math.max(0, daysBetween(c.waitingSince, asOf)) : null;
+  const waitingDays = c.waitingSince ? Math.max(0, epochDayOf(asOf) - epochDayOf(c.waitingSince)) : null;
   const components: Components = {
     requiredSkills: coverage(requiredHit, p.requiredTotal),
     niceSkills: coverage(niceHit, p.niceTotal),
@@ -283,12 +307,13 @@ function explainPair(scored: ScoredPair): RankedPair {
  * from the search index (which holds no birth or arrival date), else from the
  * person facts under the rule set in force that day.
  */
-function iguVerdictFor(c: MatchCandidate, startDate: string): IguVerdict {
+function iguVerdictFor(c: MatchCandidate, p: PreparedSlot): IguVerdict {
+  const startDate = p.slot.startDate;
   if (c.iguWindow !== undefined) {
-    const source = (iguRuleSetOn(startDate) ?? IGU_RULE_SETS[0]!).source;
+    const source = p.iguSource;
     const window = c.iguWindow;
     if (window && window.from <= startDate && startDate <= window.until) {
-      return { eligible: true, ruleSet: iguRuleSetOn(startDate)?.id ?? '', source };
+      return { eligible: true, ruleSet: p.iguRuleSetId, source };
     }
     return {
       eligible: false,
