@@ -19,6 +19,7 @@ import type { CandidateLanguage, MatchCandidate } from '../../app/matching/types
 import { iguEligibilityWindow } from '../../app/rules/igu-rules.js';
 import type { DocumentSource } from '../document-sources.js';
 import type { IndexSettings, SearchDocument } from '../engine.js';
+import { shared, sharedAll } from './shared-strings.js';
 
 export type CandidateDocument = {
   id: string;
@@ -119,21 +120,21 @@ export function buildCandidateDocument(row: CandidateDocumentRow, extras: Candid
   const danishWritten = recorded ? row.danish_written : (danishRow?.written ?? null);
   return {
     id: row.id,
-    jobcentreId: row.jobcentre_id,
-    networkIds: extras.networkIds,
-    municipalityCode: row.municipality_code,
+    jobcentreId: shared(row.jobcentre_id),
+    networkIds: sharedAll(extras.networkIds),
+    municipalityCode: shared(row.municipality_code),
     location: { lat: row.lat, lng: row.lon },
     maxTravelKm: row.max_travel_km,
     availableFrom: epochDay(row.available_from),
     hoursPerWeek: row.hours_per_week,
-    skills: extras.skills,
+    skills: sharedAll(extras.skills),
     languages: extras.languages
       .filter((language) => language.code !== 'da')
-      .map((language) => `${language.code}:${language.spoken}:${language.written ?? '-'}`),
+      .map((language) => shared(`${language.code}:${language.spoken}:${language.written ?? '-'}`)),
     danishSpoken: cefrToRank(danishSpoken),
     danishWritten: cefrToRank(danishWritten),
-    ambitionOccupations: row.ambition_occupations,
-    ambitionSectors: row.ambition_sectors,
+    ambitionOccupations: sharedAll(row.ambition_occupations),
+    ambitionSectors: sharedAll(row.ambition_sectors),
     waitingSince: epochDay(row.waiting_since),
     iguEligibleFrom: window ? epochDay(window.from) : null,
     iguEligibleUntil: window ? epochDay(window.until) : null,

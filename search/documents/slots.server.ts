@@ -14,6 +14,7 @@ import { taxonomySynonymGroups } from '../../app/taxonomy/search-synonyms.js';
 import type { DocumentSource } from '../document-sources.js';
 import type { IndexSettings, SearchDocument } from '../engine.js';
 import { cefrToRank, rankToCefr } from './candidates.server.js';
+import { shared, sharedAll } from './shared-strings.js';
 
 export type SlotDocument = {
   id: string;
@@ -106,13 +107,13 @@ export function buildSlotDocument(
   row: SlotDocumentRow,
   skills: ReadonlyArray<{ skill_uri: string; required: boolean; labels: LabelSet }>,
 ): SlotDocument {
-  const requiredSkills = skills.filter((skill) => skill.required).map((skill) => skill.skill_uri);
-  const optionalSkills = skills.filter((skill) => !skill.required).map((skill) => skill.skill_uri);
+  const requiredSkills = skills.filter((skill) => skill.required).map((skill) => shared(skill.skill_uri));
+  const optionalSkills = skills.filter((skill) => !skill.required).map((skill) => shared(skill.skill_uri));
   return {
     id: row.id,
     type: row.type,
-    organisationId: row.organisation_id,
-    municipalityCode: row.municipality_code,
+    organisationId: shared(row.organisation_id),
+    municipalityCode: shared(row.municipality_code),
     pooledNetworkId: row.pooled_network_id,
     location: { lat: row.lat, lng: row.lon },
     startDay: epochDay(row.start_date),
@@ -125,9 +126,9 @@ export function buildSlotDocument(
     danishSpoken: cefrToRank(row.danish_spoken),
     danishWritten: cefrToRank(row.danish_written),
     danishWithinMonths: row.danish_within_months,
-    languages: row.languages,
-    occupationUri: row.occupation_uri,
-    sector: row.sector,
+    languages: sharedAll(row.languages),
+    occupationUri: row.occupation_uri === null ? null : shared(row.occupation_uri),
+    sector: row.sector === null ? null : shared(row.sector),
     title: row.title,
     description: row.description,
     skillText: skills.map((skill) => labelText(skill.labels)).join(' · '),
