@@ -54,7 +54,7 @@ function pageHref(query: QueueQuery, page: number): string {
   return search ? `/consultant?${search}` : '/consultant';
 }
 
-/** `text` computed once per distinct argument: rows share few day counts and jobcentres, and t() is most of a row's cost. */
+/** `text` computed once per distinct argument: rows often share a day count or a jobcentre, and t() is most of a row's cost. */
 function rememberEach<K, V>(text: (key: K) => V): (key: K) => V {
   const seen = new Map<K, V>();
   return (key) => {
