@@ -16,6 +16,7 @@ import {
   deleteProposalsOfUnpublishedSlots,
   deleteUndecidedProposalsById,
   deleteUndecidedProposalsOfCandidate,
+  jsonbText,
   selectUndecidedProposalsOfSlots,
   selectUndecidedSlotIdsOfCandidate,
   upsertMatcherProposals,
@@ -60,16 +61,14 @@ async function rankSlot(deps: ProposalDeps, slotId: string): Promise<SlotMatches
   }
 }
 
-const pairKey = (slotId: string, candidateId: string) => `${slotId} ${candidateId}`;
-
-/** True when a stored undecided proposal already says what the matcher ranked now. */
+/** True when a stored undecided proposal already says what the matcher ranked now (jsonb compared as PostgreSQL prints it). */
 function isUnchanged(stored: UndecidedProposalRow, row: MatcherProposalRow): boolean {
-  if (stored.status !== 'proposed' || stored.score !== row.score) return false;
-  const names = Object.keys(row.components);
-  if (Object.keys(stored.components).length !== names.length) return false;
-  for (const name of names) if (stored.components[name] !== row.components[name]) return false;
-  if (stored.reasons.length !== row.reasons.length) return false;
-  return row.reasons.every((reason, i) => stored.reasons[i] === reason);
+  return (
+    stored.status === 'proposed' &&
+    stored.score === row.score &&
+    stored.componentsText === jsonbText(row.components) &&
+    stored.reasonsText === jsonbText(row.reasons)
+  );
 }
 
 /**
@@ -85,18 +84,25 @@ async function writeSlots(deps: ProposalDeps, results: ReadonlyArray<{ slotId: s
       trx,
       results.map((result) => result.slotId),
     );
-    const storedByPair = new Map(stored.map((proposal) => [pairKey(proposal.slot_id, proposal.candidate_id), proposal]));
+    // Slot, then candidate: no pair key strings to build for ten thousand rows a page.
+    const storedBySlot = new Map<string, Map<string, UndecidedProposalRow>>();
+    for (const proposal of stored) {
+      let ofSlot = storedBySlot.get(proposal.slot_id);
+      if (!ofSlot) storedBySlot.set(proposal.slot_id, (ofSlot = new Map()));
+      ofSlot.set(proposal.candidate_id, proposal);
+    }
+    const ranked = new Set<UndecidedProposalRow>();
     const changed = rows.filter((row) => {
-      const old = storedByPair.get(pairKey(row.slot_id, row.candidate_id));
+      const old = storedBySlot.get(row.slot_id)?.get(row.candidate_id);
+      if (old) ranked.add(old);
       return old === undefined || !isUnchanged(old, row);
     });
-    await upsertMatcherProposals(trx, changed);
-    const ranked = new Set(rows.map((row) => pairKey(row.slot_id, row.candidate_id)));
+    const written = await upsertMatcherProposals(trx, changed);
     const removed = await deleteUndecidedProposalsById(
       trx,
-      stored.filter((proposal) => !ranked.has(pairKey(proposal.slot_id, proposal.candidate_id))).map((proposal) => proposal.id),
+      stored.filter((proposal) => !ranked.has(proposal)).map((proposal) => proposal.id),
     );
-    return { proposed: rows.length, written: changed.length, removed };
+    return { proposed: rows.length, written, removed };
   });
 }
 

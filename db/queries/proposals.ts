@@ -34,12 +34,15 @@ function recordsetJson(rows: ReadonlyArray<Pick<MatcherProposalRow, 'slot_id' | 
  * the same pair stay as they are. An undecided proposal whose score,
  * components and reasons did not change, and which is not stale, is left
  * alone (its `computed_at` keeps the time it last changed): a re-match that
- * ranks the same candidates the same way rewrites nothing.
+ * ranks the same candidates the same way rewrites nothing. Returns the
+ * number of rows inserted or updated.
  */
-export async function upsertMatcherProposals(db: Executor, rows: readonly MatcherProposalRow[]): Promise<void> {
+export async function upsertMatcherProposals(db: Executor, rows: readonly MatcherProposalRow[]): Promise<number> {
+  let written = 0;
   for (let start = 0; start < rows.length; start += INSERT_BATCH) {
     const batch = recordsetJson(rows.slice(start, start + INSERT_BATCH));
-    await sql`
+    const result = await sql<{ n: number | string }>`
+      with written as (
       insert into match_proposals (slot_id, candidate_id, source, score, components, reasons, status)
       select r.slot_id, r.candidate_id, 'matcher', r.score, r.components, r.reasons, 'proposed'
       from jsonb_to_recordset(cast(${batch} as jsonb))
@@ -55,36 +58,128 @@ export async function upsertMatcherProposals(db: Executor, rows: readonly Matche
         and (match_proposals.status <> 'proposed'
           or match_proposals.score is distinct from excluded.score
           or match_proposals.components <> excluded.components
-          or match_proposals.reasons <> excluded.reasons)`.execute(db);
+          or match_proposals.reasons <> excluded.reasons)
+      returning 1)
+      select count(*) as n from written`.execute(db);
+    written += Number(result.rows[0]?.n ?? 0);
   }
+  return written;
 }
 
+/**
+ * An undecided matcher proposal as stored, its jsonb columns as PostgreSQL
+ * prints them (compare with `jsonbText`).
+ */
 export type UndecidedProposalRow = {
   id: string;
   slot_id: string;
   candidate_id: string;
   status: 'proposed' | 'stale';
   score: number | null;
-  components: Record<string, number>;
-  reasons: string[];
+  componentsText: string;
+  reasonsText: string;
 };
 
 /**
- * The undecided matcher proposals of `slotIds`, as ONE JSON row (PGlite
- * builds a JavaScript object per result row slowly; one JSON value parses
- * natively). A re-match compares them with what it ranked and writes only
- * what changed: sending every row for PostgreSQL to compare cost more than
- * reading them (parsing 8 MB of JSON per 200 slots).
+ * The undecided matcher proposals of `slotIds`, as ONE text value, a line
+ * per proposal and a tab between fields (PGlite builds a JavaScript object
+ * per result row slowly; one value arrives whole). The jsonb columns come as
+ * their text: a re-match compares them with `jsonbText` of what it ranked
+ * and writes only what changed. Sending every row for PostgreSQL to compare
+ * cost three times as much, and building JSON of the stored jsonb (to parse
+ * in JavaScript) twice as much, per 200 slots. jsonb text holds no raw tab
+ * or line break (strings escape them), nor do uuids, statuses and numbers.
  */
 export async function selectUndecidedProposalsOfSlots(db: Executor, slotIds: readonly string[]): Promise<UndecidedProposalRow[]> {
   if (slotIds.length === 0) return [];
-  const result = await sql<{ rows: UndecidedProposalRow[] }>`
-    select coalesce(json_agg(json_build_object(
-      'id', id, 'slot_id', slot_id, 'candidate_id', candidate_id, 'status', status,
-      'score', score, 'components', components, 'reasons', reasons)), '[]'::json) as rows
+  const result = await sql<{ rows: string | null }>`
+    select string_agg(concat_ws(E'\t', id, slot_id, candidate_id, status, coalesce(score::text, ''), components::text, reasons::text), E'\n') as rows
     from match_proposals
     where slot_id = any(${sql.val([...slotIds])}::uuid[]) and source = 'matcher' and status in ('proposed', 'stale')`.execute(db);
-  return result.rows[0]?.rows ?? [];
+  const text = result.rows[0]?.rows;
+  if (!text) return [];
+  return text.split('\n').map((line) => {
+    const [id, slot_id, candidate_id, status, score, componentsText, reasonsText] = line.split('\t');
+    if (reasonsText === undefined || (status !== 'proposed' && status !== 'stale')) {
+      throw new Error(`Unexpected proposal line from match_proposals: ${line.slice(0, 200)}`);
+    }
+    return {
+      id: id!,
+      slot_id: slot_id!,
+      candidate_id: candidate_id!,
+      status,
+      score: score === '' ? null : Number(score),
+      componentsText: componentsText!,
+      reasonsText,
+    };
+  });
+}
+
+/** A number as jsonb prints it: the digits JSON.stringify sent, in plain decimal notation (numeric keeps no exponent). */
+function jsonbNumber(value: number): string {
+  // JSON sends NaN and ±Infinity as null; for finite numbers String() is JSON.stringify's text.
+  if (!Number.isFinite(value)) return 'null';
+  const text = String(value);
+  if (!text.includes('e')) return text;
+  const [, sign = '', first = '', rest = '', power = '0'] = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/.exec(text) ?? [];
+  const digits = `${first}${rest}`;
+  const point = 1 + Number(power);
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return `${sign}${digits}${'0'.repeat(point - digits.length)}`;
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/** jsonb orders object keys by length in bytes, then bytewise. */
+function jsonbKeyOrder(a: string, b: string): number {
+  return Buffer.byteLength(a) - Buffer.byteLength(b) || Buffer.compare(Buffer.from(a), Buffer.from(b));
+}
+
+/** Key orders by the object's own key list (a re-match prints ten thousand components objects of one shape a page). */
+const keyOrders = new Map<string, string[]>();
+
+function jsonbKeys(names: string[]): string[] {
+  const shape = JSON.stringify(names);
+  let order = keyOrders.get(shape);
+  if (!order) {
+    order = [...names].sort(jsonbKeyOrder);
+    if (keyOrders.size < 1_000) keyOrders.set(shape, order);
+  }
+  return order;
+}
+
+const isLeftOut = (item: unknown) => item === undefined || typeof item === 'function' || typeof item === 'symbol';
+
+/**
+ * The text PostgreSQL prints (`::text`) for the jsonb made from `value` sent
+ * as JSON: object keys in jsonb's order, ", " and ": " between items, numbers
+ * without exponents, strings escaped as JSON.stringify escapes them. For
+ * plain data (objects, arrays, strings, numbers, booleans, null).
+ * Equal text means equal jsonb; should a form ever differ, the pair only
+ * counts as changed, and the upsert (which compares the jsonb itself) writes nothing.
+ */
+export function jsonbText(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number') return jsonbNumber(value);
+  if (typeof value === 'boolean' || value === null) return String(value);
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let i = 0; i < value.length; i += 1) {
+      const item: unknown = value[i];
+      if (i > 0) text += ', ';
+      text += isLeftOut(item) ? 'null' : jsonbText(item);
+    }
+    return `${text}]`;
+  }
+  if (typeof value === 'object') {
+    const record: Record<string, unknown> = { ...value };
+    let text = '{';
+    for (const name of jsonbKeys(Object.keys(record).filter((key) => !isLeftOut(record[key])))) {
+      if (text.length > 1) text += ', ';
+      text += `${JSON.stringify(name)}: ${jsonbText(record[name])}`;
+    }
+    return `${text}}`;
+  }
+  return 'null';
 }
 
 /** Deletes the given proposals if they are still undecided matcher proposals (a decision made meanwhile wins). */
