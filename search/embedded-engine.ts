@@ -27,6 +27,7 @@ import {
   type SearchableType,
   type Tokenizer,
 } from '@orama/orama';
+import { index as oramaIndex, internalDocumentIDStore } from '@orama/orama/components';
 import { stemmer as danishStemmer } from '@orama/stemmers/danish';
 import type {
   IndexSettings,
@@ -64,26 +65,42 @@ function createTokenizer(): Tokenizer {
   };
   // Whole texts repeat too (occupation labels, titles from the same employer): their tokens are kept.
   const textCache = new Map<string, readonly string[]>();
+  const tokensOf = (raw: string): readonly string[] => {
+    const cached = textCache.get(raw);
+    if (cached) return cached;
+    const tokens = new Set<string>();
+    for (const word of raw.normalize('NFC').toLowerCase().split(WORD_SEPARATOR)) {
+      if (word === '') continue;
+      const token = normalize(word);
+      if (token !== '') tokens.add(token);
+    }
+    const result = [...tokens];
+    if (raw.length <= MAX_CACHED_TEXT && textCache.size < MAX_CACHED_TEXTS) textCache.set(raw, result);
+    return result;
+  };
   return {
     language: 'danish',
     normalizationCache,
     tokenize(raw) {
       if (typeof raw !== 'string') return [String(raw)];
-      const cached = textCache.get(raw);
-      // A copy: Orama owns the arrays it is given.
-      if (cached) return [...cached];
-      const tokens = new Set<string>();
-      for (const word of raw.normalize('NFC').toLowerCase().split(WORD_SEPARATOR)) {
-        if (word === '') continue;
-        const token = normalize(word);
-        if (token !== '') tokens.add(token);
+      if (raw.length <= MAX_CACHED_TEXT || !raw.includes(LABEL_SEPARATOR)) {
+        // A copy: Orama owns the arrays it is given.
+        return [...tokensOf(raw)];
       }
-      const result = [...tokens];
-      if (raw.length <= MAX_CACHED_TEXT && textCache.size < MAX_CACHED_TEXTS) textCache.set(raw, result);
-      return [...result];
+      // A slot's skill text is a few hundred characters of taxonomy labels, each repeated across
+      // thousands of slots: tokenized label by label (cached), the same words in the same order.
+      const tokens = new Set<string>();
+      for (const part of raw.split(LABEL_SEPARATOR)) for (const token of tokensOf(part)) tokens.add(token);
+      return [...tokens];
     },
   };
 }
+
+/**
+ * What search/documents joins labels with. It splits no word (the middle dot
+ * is no letter, mark or digit), so a text's words are its parts' words.
+ */
+const LABEL_SEPARATOR = ' · ';
 
 /** Texts up to this length (titles, labels, a query) have their tokens cached, up to this many. */
 const MAX_CACHED_TEXT = 200;
@@ -143,6 +160,58 @@ type IndexState = {
   orders: Map<string, SortOrder>;
 };
 
+/**
+ * An object that V8 keeps as a hash table from the start. Orama stores each
+ * document's token frequencies as an object keyed by token; built key by key
+ * as usual, every document's distinct key set makes V8 create and walk new
+ * hidden classes (the single largest cost of inserting slot texts, and
+ * memory). Same object otherwise: `{}` with Object.prototype.
+ */
+function dictionaryObject(): Record<string, number> {
+  const object: Record<string, number> = { first: 0, second: 0 };
+  // Deleting a property other than the last one added turns the object into a dictionary.
+  delete object.first;
+  delete object.second;
+  return object;
+}
+
+/**
+ * Orama's index with two changes, same data: each document's frequency
+ * object is a dictionary from the start (see `dictionaryObject`), and a
+ * token's frequency in its field is counted once per field, where Orama
+ * scans the field's tokens once per token (quadratic in the field's length).
+ * Our tokenizer returns each token once per field, so that is the common case.
+ */
+function createTextIndex(): ReturnType<typeof oramaIndex.createIndex> {
+  const defaults = oramaIndex.createIndex();
+  const insertDocumentScoreParameters: typeof defaults.insertDocumentScoreParameters = (index, prop, id, tokens, docsCount) => {
+    defaults.insertDocumentScoreParameters(index, prop, id, tokens, docsCount);
+    const internalId = internalDocumentIDStore.getInternalDocumentId(index.sharedInternalDocumentStore, id);
+    index.frequencies[prop]![internalId] = dictionaryObject();
+  };
+  let lastTokens: readonly string[] | undefined;
+  let distinct = new Set<string>();
+  // Undefined while every token of `lastTokens` occurs once.
+  let counts: Map<string, number> | undefined;
+  const insertTokenScoreParameters: typeof defaults.insertTokenScoreParameters = (index, prop, id, tokens, token) => {
+    if (tokens !== lastTokens) {
+      lastTokens = tokens;
+      distinct = new Set(tokens);
+      counts = undefined;
+      if (distinct.size !== tokens.length) {
+        counts = new Map();
+        for (const t of tokens) counts.set(t, (counts.get(t) ?? 0) + 1);
+      }
+    }
+    const frequency = counts ? (counts.get(token) ?? 0) : distinct.has(token) ? 1 : 0;
+    const internalId = internalDocumentIDStore.getInternalDocumentId(index.sharedInternalDocumentStore, id);
+    index.frequencies[prop]![internalId]![token] = frequency / tokens.length;
+    const occurrences = index.tokenOccurrences[prop]!;
+    occurrences[token] = (occurrences[token] ?? 0) + 1;
+  };
+  return { ...defaults, insertDocumentScoreParameters, insertTokenScoreParameters };
+}
+
 /** Words shorter than this get no typo tolerance (Meilisearch's `oneTypo: 5`). */
 const MIN_WORD_SIZE_FOR_TYPO = 5;
 
@@ -159,7 +228,7 @@ function createOrama(settings: IndexSettings): AnyOrama | undefined {
     schema,
     // Sorting is done on the matching documents in JS; Orama's sorter would index every field.
     sort: { enabled: false },
-    components: { tokenizer: createTokenizer() },
+    components: { tokenizer: createTokenizer(), index: createTextIndex() },
   });
 }
 
