@@ -246,18 +246,23 @@ export type SlotDocumentDetailRow = SlotDocumentRow & {
   skills: Array<{ skill_uri: string; required: boolean; labels: LabelSet }>;
 };
 
+type SlotWithSkillUris = Omit<SlotDocumentRow, 'occupation_labels'> & { skills: Array<{ skill_uri: string; required: boolean }> };
+
 /**
  * Published slots of verified employers among `ids` with their skills, as
  * ONE row holding a JSON array, the skills aggregated set-based (see
  * `selectMatchableCandidatesWithDetails`). Same rows, values and orders as
- * `selectPublishedSlots` plus `selectSlotSkills`.
+ * `selectPublishedSlots` plus `selectSlotSkills`. The skill and occupation
+ * labels (four languages each, the same few hundred for every slot) come
+ * from a second query, once per URI: built into every slot's JSON they were
+ * a third of loading the slots.
  */
 export async function selectPublishedSlotsWithSkills(db: Executor, ids: readonly string[]): Promise<SlotDocumentDetailRow[]> {
   const valid = uuidsOnly(ids);
   if (valid.length === 0) return [];
-  const result = await sql<{ rows: SlotDocumentDetailRow[] }>`
+  const result = await sql<{ rows: SlotWithSkillUris[] }>`
     select coalesce(json_agg(d), '[]'::json) as rows from (
-      select s.id, s.organisation_id, s.type, s.title, s.description, s.occupation_uri, o.labels as occupation_labels,
+      select s.id, s.organisation_id, s.type, s.title, s.description, s.occupation_uri,
         s.sector, s.danish_spoken, s.danish_written, s.danish_within_months, s.languages, s.positions, s.start_date,
         s.weeks, s.hours_per_week, s.pooled_network_id, p.lat, p.lon, p.municipality_code,
         coalesce(k.skills, '[]'::json) as skills
@@ -265,16 +270,44 @@ export async function selectPublishedSlotsWithSkills(db: Executor, ids: readonly
       join organisations org on org.id = s.organisation_id
       join workplaces w on w.id = s.workplace_id
       join postal_codes p on p.code = w.postal_code
-      left join occupations o on o.uri = s.occupation_uri
       left join (
-        select ss.slot_id, json_agg(json_build_object('skill_uri', ss.skill_uri, 'required', ss.required, 'labels', sk.labels)
+        select ss.slot_id, json_agg(json_build_object('skill_uri', ss.skill_uri, 'required', ss.required)
             order by ss.required desc, ss.skill_uri) as skills
-        from slot_skills ss join skills sk on sk.uri = ss.skill_uri
+        from slot_skills ss
         where ${inUuids('ss.slot_id', valid)} group by ss.slot_id
       ) k on k.slot_id = s.id
       where ${inUuids('s.id', valid)} and s.status = 'published' and org.status = 'verified'
     ) d`.execute(db);
-  return result.rows[0]?.rows ?? [];
+  const rows = result.rows[0]?.rows ?? [];
+  if (rows.length === 0) return [];
+  const { skills, occupations } = await selectLabels(
+    db,
+    [...new Set(rows.flatMap((row) => row.skills.map((skill) => skill.skill_uri)))],
+    [...new Set(rows.flatMap((row) => (row.occupation_uri === null ? [] : [row.occupation_uri])))],
+  );
+  return rows.map((row) => ({
+    ...row,
+    occupation_labels: row.occupation_uri === null ? null : (occupations.get(row.occupation_uri) ?? null),
+    // slot_skills.skill_uri references skills: every skill has its labels (the inner join this replaces).
+    skills: row.skills.flatMap((skill) => {
+      const labels = skills.get(skill.skill_uri);
+      return labels ? [{ ...skill, labels }] : [];
+    }),
+  }));
+}
+
+/** Labels of some skills and occupations, by URI, in one query. */
+async function selectLabels(
+  db: Executor,
+  skillUris: readonly string[],
+  occupationUris: readonly string[],
+): Promise<{ skills: Map<string, LabelSet>; occupations: Map<string, LabelSet> }> {
+  const result = await sql<{ skills: Record<string, LabelSet> | null; occupations: Record<string, LabelSet> | null }>`
+    select
+      (select json_object_agg(uri, labels) from skills where uri = any(${sql.val([...skillUris])}::text[])) as skills,
+      (select json_object_agg(uri, labels) from occupations where uri = any(${sql.val([...occupationUris])}::text[])) as occupations`.execute(db);
+  const row = result.rows[0];
+  return { skills: new Map(Object.entries(row?.skills ?? {})), occupations: new Map(Object.entries(row?.occupations ?? {})) };
 }
 
 export async function selectSlotSkills(

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
+import { buildWorld, type World } from '../../tests/setup/matching-world.js';
+import {
+  selectCandidateLanguages,
+  selectCandidateSkills,
+  selectMatchableCandidateIds,
+  selectMatchableCandidates,
+  selectMatchableCandidatesWithDetails,
+  selectPublishedSlotIds,
+  selectPublishedSlots,
+  selectPublishedSlotsWithSkills,
+  selectSlotSkills,
+} from './search-documents.js';
+
+/**
+ * The set-based loaders that build index documents (one JSON value per
+ * batch, labels looked up once per URI) must return what the plain row
+ * queries return; the id pages must list every indexable id once, in order.
+ */
+const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+describe.each(databaseKinds)('search document queries on %s', (kind) => {
+  let database: TestDatabase;
+  let world: World;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    world = await buildWorld(database.db);
+    // One slot with an occupation, so its labels are looked up too.
+    const occupation = getTaxonomy().occupations[0]!.uri;
+    await database.db.updateTable('slots').set({ occupation_uri: occupation }).where('id', '=', world.slots.igu.id).execute();
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('loads slots with their skills and labels as the row queries do', async () => {
+    const ids = [...Object.values(world.slots).map((slot) => slot.id), 'not-a-uuid', '00000000-0000-4000-8000-000000000000'];
+    const loaded = await selectPublishedSlotsWithSkills(database.db, ids);
+    const rows = await selectPublishedSlots(database.db, ids);
+    const skills = await selectSlotSkills(database.db, ids);
+    const expected = rows.map((row) => ({
+      ...row,
+      skills: skills.filter((skill) => skill.slot_id === row.id).map(({ skill_uri, required, labels }) => ({ skill_uri, required, labels })),
+    }));
+    expect(byId(loaded)).toEqual(byId(expected));
+    expect(loaded.map((row) => row.id).sort()).toEqual([world.slots.igu.id, world.slots.praktik.id].sort());
+    expect(loaded.find((row) => row.id === world.slots.igu.id)?.occupation_labels?.da).toBeTruthy();
+    expect(await selectPublishedSlotsWithSkills(database.db, [world.slots.draft.id])).toEqual([]);
+  });
+
+  it('loads candidates with their skills and languages as the row queries do', async () => {
+    const ids = [...Object.values(world.people).map((person) => person.id), 'not-a-uuid'];
+    const loaded = await selectMatchableCandidatesWithDetails(database.db, ids);
+    const rows = await selectMatchableCandidates(database.db, ids);
+    const skills = await selectCandidateSkills(database.db, ids);
+    const languages = await selectCandidateLanguages(database.db, ids);
+    const expected = rows.map((row) => ({
+      ...row,
+      skills: skills.filter((skill) => skill.candidate_id === row.id).map((skill) => skill.skill_uri),
+      languages: languages.filter((language) => language.candidate_id === row.id).map(({ code, spoken, written }) => ({ code, spoken, written })),
+    }));
+    expect(byId(loaded)).toEqual(byId(expected));
+    expect(loaded.some((row) => row.id === world.people.pending.id)).toBe(false);
+  });
+
+  it('pages through every indexable id once, in order', async () => {
+    const page = async (select: typeof selectMatchableCandidateIds) => {
+      const ids: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const next = await select(database.db, after, 2);
+        if (next.length === 0) return ids;
+        ids.push(...next);
+        after = next[next.length - 1]!;
+      }
+    };
+    const candidates = await page(selectMatchableCandidateIds);
+    expect(candidates).toEqual(
+      Object.values(world.people)
+        .filter((person) => person.id !== world.people.pending.id)
+        .map((person) => person.id)
+        .sort(),
+    );
+    expect(await page(selectPublishedSlotIds)).toEqual([world.slots.igu.id, world.slots.praktik.id].sort());
+  });
+});
