@@ -370,7 +370,11 @@ async function runMode(mode: Mode, current: CacheManifest, options: Options): Pr
       options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profile)}`] : [],
     );
     log(`${mode}: ready after ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    return await measureMode(mode, app, options);
+    const lines = await measureMode(mode, app, options);
+    // Warnings and errors the server logged under load (LOG_LEVEL=warn): a 200 can still hide a logged failure.
+    const said = app.stderr().trim();
+    if (said) log(`${mode}: the server logged (last lines):\n${said.split('\n').slice(-5).join('\n')}`);
+    return lines;
   } finally {
     await app?.stop();
     postgres?.stop();
