@@ -20,6 +20,13 @@ export type DocumentSource = {
   load(db: Kysely<DB>, ids: string[]): Promise<Map<string, SearchDocument>>;
   /** Every id that belongs in the index, in batches (for reindexing). */
   allIds(db: Kysely<DB>): AsyncIterable<string[]>;
+  /**
+   * Optional, for reindexing: the documents of the index a page at a time in
+   * id order, after `afterId` (null: from the start), with the page's last
+   * id to continue from (null: no more). The same documents as `allIds` and
+   * `load`, read by key ranges instead of lists of ids.
+   */
+  loadPage?(db: Kysely<DB>, afterId: string | null, limit: number): Promise<{ documents: SearchDocument[]; lastId: string | null }>;
 };
 
 export type DocumentSources = Record<SearchIndexName, DocumentSource>;

@@ -6,9 +6,10 @@
  *
  * Speed (the embedded engine rebuilds on every start): tables the document
  * queries read get planner statistics first if they have none (PGlite runs
- * no autovacuum); documents load 2,000 ids per query, and the next batch
- * loads while the current one uploads (with PostgreSQL and Meilisearch the
- * two overlap; PGlite runs both on this thread, so there it costs nothing).
+ * no autovacuum); documents load 2,000 per query, by key ranges when the
+ * source offers pages (`loadPage`), and the next batch loads while the
+ * current one uploads (with PostgreSQL and Meilisearch the two overlap;
+ * PGlite runs both on this thread, so there it costs nothing).
  */
 import type { Kysely } from 'kysely';
 import { analyzeTables, documentTables, selectUnanalyzedTables } from '../db/queries/search-documents.js';
@@ -17,7 +18,7 @@ import { searchIndexNames, type DocumentSources } from './document-sources.js';
 import type { SearchDocument, SearchEngine } from './engine.js';
 
 /**
- * Ids per document query: set-based loads get cheaper per row up to a few
+ * Documents per query: set-based loads get cheaper per row up to a few
  * thousand, but 5,000 pushed the bench's peak RSS over 1.5 GB (1,537 MB) while
  * 2,000 built faster (5.8 s against 6.25 s) at 1,483 MB.
  */
@@ -49,13 +50,24 @@ export async function reindex(deps: {
       }
     };
     let uploading: Promise<void> = Promise.resolve();
-    for await (const ids of source.allIds(deps.db)) {
-      for (let start = 0; start < ids.length; start += LOAD_BATCH) {
-        const documents = await source.load(deps.db, ids.slice(start, start + LOAD_BATCH));
-        await uploading;
-        uploading = upload([...documents.values()]);
-        // Handled here so a failed upload does not count as unhandled while the next batch loads; awaited above.
-        uploading.catch(() => undefined);
+    const uploadNext = async (documents: SearchDocument[]) => {
+      await uploading;
+      uploading = upload(documents);
+      // Handled here so a failed upload does not count as unhandled while the next batch loads; awaited later.
+      uploading.catch(() => undefined);
+    };
+    if (source.loadPage) {
+      for (let after: string | null = null; ; ) {
+        const page = await source.loadPage(deps.db, after, LOAD_BATCH);
+        if (page.lastId === null) break;
+        await uploadNext(page.documents);
+        after = page.lastId;
+      }
+    } else {
+      for await (const ids of source.allIds(deps.db)) {
+        for (let start = 0; start < ids.length; start += LOAD_BATCH) {
+          await uploadNext([...(await source.load(deps.db, ids.slice(start, start + LOAD_BATCH))).values()]);
+        }
       }
     }
     await uploading;

@@ -6,12 +6,15 @@ import {
   selectCandidateLanguages,
   selectCandidateSkills,
   selectMatchableCandidateIds,
+  selectMatchableCandidatePage,
   selectMatchableCandidates,
   selectMatchableCandidatesWithDetails,
   selectPublishedSlotIds,
+  selectPublishedSlotPage,
   selectPublishedSlots,
   selectPublishedSlotsWithSkills,
   selectSlotSkills,
+  type DocumentPage,
 } from './search-documents.js';
 
 /**
@@ -85,5 +88,34 @@ describe.each(databaseKinds)('search document queries on %s', (kind) => {
         .sort(),
     );
     expect(await page(selectPublishedSlotIds)).toEqual([world.slots.igu.id, world.slots.praktik.id].sort());
+  });
+
+  it('reads keyset pages of documents with the same rows as the loaders by id', async () => {
+    const all = async <Row extends { id: string }>(read: (after: string | null, limit: number) => Promise<DocumentPage<Row>>, limit: number) => {
+      const rows: Row[] = [];
+      const lastIds: string[] = [];
+      for (let after: string | null = null; ; ) {
+        const next = await read(after, limit);
+        if (next.lastId === null) {
+          expect(next.rows).toEqual([]);
+          return { rows, lastIds };
+        }
+        expect(next.rows.length).toBeLessThanOrEqual(limit);
+        rows.push(...next.rows);
+        lastIds.push(next.lastId);
+        after = next.lastId;
+      }
+    };
+    // A non-matchable candidate between two matchable ones: a page may hold fewer documents than its limit.
+    const candidateIds = (await selectMatchableCandidateIds(database.db, null, 100)).concat(world.people.pending.id);
+    const expectedCandidates = byId(await selectMatchableCandidatesWithDetails(database.db, candidateIds));
+    const expectedSlots = byId(await selectPublishedSlotsWithSkills(database.db, Object.values(world.slots).map((slot) => slot.id)));
+    for (const limit of [1, 2, 100]) {
+      const candidates = await all((after, n) => selectMatchableCandidatePage(database.db, after, n), limit);
+      expect(byId(candidates.rows)).toEqual(expectedCandidates);
+      expect(candidates.lastIds).toEqual([...candidates.lastIds].sort());
+      const slots = await all((after, n) => selectPublishedSlotPage(database.db, after, n), limit);
+      expect(byId(slots.rows)).toEqual(expectedSlots);
+    }
   });
 });

@@ -118,6 +118,55 @@ export async function selectMatchableCandidatesWithDetails(db: Executor, ids: re
   return result.rows[0]?.rows ?? [];
 }
 
+/** A keyset page of rows, and the page's last id to continue from (null when the page is empty). */
+export type DocumentPage<Row> = { rows: Row[]; lastId: string | null };
+
+/**
+ * A keyset page of matchable candidates with their skills and languages
+ * (the rows `selectMatchableCandidatesWithDetails` returns for those ids).
+ * For a full reindex: the page is read in id order from the primary key,
+ * and skills and languages by the page's id range, so no list of ids
+ * travels and no table is scanned whole per page (a list of 2,000 ids made
+ * PostgreSQL scan all 120,000 candidate skills for each batch).
+ */
+export async function selectMatchableCandidatePage(
+  db: Executor,
+  afterId: string | null,
+  limit: number,
+): Promise<DocumentPage<CandidateDocumentDetailRow>> {
+  const result = await sql<{ page: DocumentPage<CandidateDocumentDetailRow> }>`
+    with page as materialized (
+      select c.id from candidates c
+      where c.status = 'active' and c.confirmed_at is not null ${afterId === null ? sql`` : sql`and c.id > ${afterId}::uuid`}
+      order by c.id limit ${limit}
+    ), bounds as (
+      select (select id from page order by id limit 1) as first_id, (select id from page order by id desc limit 1) as last_id
+    )
+    select json_build_object('lastId', (select last_id from bounds), 'rows', coalesce((select json_agg(d) from (
+      select c.id, c.jobcentre_id, c.birth_date, c.arrival_date, c.residence_basis,
+        p.lat, p.lon, p.municipality_code, c.max_travel_km, c.available_from, c.hours_per_week,
+        c.danish_spoken, c.danish_written, c.ambition_occupations, c.ambition_sectors, c.waiting_since,
+        coalesce(s.skills, '[]'::json) as skills,
+        coalesce(l.languages, '[]'::json) as languages
+      from page
+      join candidates c on c.id = page.id
+      join postal_codes p on p.code = c.postal_code
+      left join (
+        select candidate_id, json_agg(skill_uri order by skill_uri) as skills
+        from candidate_skills
+        where candidate_id between (select first_id from bounds) and (select last_id from bounds)
+        group by candidate_id
+      ) s on s.candidate_id = c.id
+      left join (
+        select candidate_id, json_agg(json_build_object('code', code, 'spoken', spoken, 'written', written) order by code) as languages
+        from candidate_languages
+        where candidate_id between (select first_id from bounds) and (select last_id from bounds)
+        group by candidate_id
+      ) l on l.candidate_id = c.id
+    ) d), '[]'::json)) as page`.execute(db);
+  return result.rows[0]?.page ?? { rows: [], lastId: null };
+}
+
 export async function selectCandidateSkills(db: Executor, candidateIds: readonly string[]): Promise<Array<{ candidate_id: string; skill_uri: string }>> {
   if (candidateIds.length === 0) return [];
   return db
@@ -248,6 +297,25 @@ export type SlotDocumentDetailRow = SlotDocumentRow & {
 
 type SlotWithSkillUris = Omit<SlotDocumentRow, 'occupation_labels'> & { skills: Array<{ skill_uri: string; required: boolean }> };
 
+/** The skill and occupation labels of slot rows, from one query per batch. */
+async function withLabels(db: Executor, rows: readonly SlotWithSkillUris[]): Promise<SlotDocumentDetailRow[]> {
+  if (rows.length === 0) return [];
+  const { skills, occupations } = await selectLabels(
+    db,
+    [...new Set(rows.flatMap((row) => row.skills.map((skill) => skill.skill_uri)))],
+    [...new Set(rows.flatMap((row) => (row.occupation_uri === null ? [] : [row.occupation_uri])))],
+  );
+  return rows.map((row) => ({
+    ...row,
+    occupation_labels: row.occupation_uri === null ? null : (occupations.get(row.occupation_uri) ?? null),
+    // slot_skills.skill_uri references skills: every skill has its labels (as the inner join this replaced).
+    skills: row.skills.flatMap((skill) => {
+      const labels = skills.get(skill.skill_uri);
+      return labels ? [{ ...skill, labels }] : [];
+    }),
+  }));
+}
+
 /**
  * Published slots of verified employers among `ids` with their skills, as
  * ONE row holding a JSON array, the skills aggregated set-based (see
@@ -278,22 +346,42 @@ export async function selectPublishedSlotsWithSkills(db: Executor, ids: readonly
       ) k on k.slot_id = s.id
       where ${inUuids('s.id', valid)} and s.status = 'published' and org.status = 'verified'
     ) d`.execute(db);
-  const rows = result.rows[0]?.rows ?? [];
-  if (rows.length === 0) return [];
-  const { skills, occupations } = await selectLabels(
-    db,
-    [...new Set(rows.flatMap((row) => row.skills.map((skill) => skill.skill_uri)))],
-    [...new Set(rows.flatMap((row) => (row.occupation_uri === null ? [] : [row.occupation_uri])))],
-  );
-  return rows.map((row) => ({
-    ...row,
-    occupation_labels: row.occupation_uri === null ? null : (occupations.get(row.occupation_uri) ?? null),
-    // slot_skills.skill_uri references skills: every skill has its labels (the inner join this replaces).
-    skills: row.skills.flatMap((skill) => {
-      const labels = skills.get(skill.skill_uri);
-      return labels ? [{ ...skill, labels }] : [];
-    }),
-  }));
+  return withLabels(db, result.rows[0]?.rows ?? []);
+}
+
+/**
+ * A keyset page of published slots of verified employers with their skills
+ * (the rows `selectPublishedSlotsWithSkills` returns for those ids), read
+ * by the page's id range; see `selectMatchableCandidatePage`.
+ */
+export async function selectPublishedSlotPage(db: Executor, afterId: string | null, limit: number): Promise<DocumentPage<SlotDocumentDetailRow>> {
+  const result = await sql<{ page: DocumentPage<SlotWithSkillUris> }>`
+    with page as materialized (
+      select s.id from slots s join organisations org on org.id = s.organisation_id
+      where s.status = 'published' and org.status = 'verified' ${afterId === null ? sql`` : sql`and s.id > ${afterId}::uuid`}
+      order by s.id limit ${limit}
+    ), bounds as (
+      select (select id from page order by id limit 1) as first_id, (select id from page order by id desc limit 1) as last_id
+    )
+    select json_build_object('lastId', (select last_id from bounds), 'rows', coalesce((select json_agg(d) from (
+      select s.id, s.organisation_id, s.type, s.title, s.description, s.occupation_uri,
+        s.sector, s.danish_spoken, s.danish_written, s.danish_within_months, s.languages, s.positions, s.start_date,
+        s.weeks, s.hours_per_week, s.pooled_network_id, p.lat, p.lon, p.municipality_code,
+        coalesce(k.skills, '[]'::json) as skills
+      from page
+      join slots s on s.id = page.id
+      join workplaces w on w.id = s.workplace_id
+      join postal_codes p on p.code = w.postal_code
+      left join (
+        select ss.slot_id, json_agg(json_build_object('skill_uri', ss.skill_uri, 'required', ss.required)
+            order by ss.required desc, ss.skill_uri) as skills
+        from slot_skills ss
+        where ss.slot_id between (select first_id from bounds) and (select last_id from bounds)
+        group by ss.slot_id
+      ) k on k.slot_id = s.id
+    ) d), '[]'::json)) as page`.execute(db);
+  const page = result.rows[0]?.page ?? { rows: [], lastId: null };
+  return { rows: await withLabels(db, page.rows), lastId: page.lastId };
 }
 
 /** Labels of some skills and occupations, by URI, in one query. */

@@ -10,7 +10,9 @@ import type { Kysely } from 'kysely';
 import {
   selectJobcentreNetworks,
   selectMatchableCandidateIds,
+  selectMatchableCandidatePage,
   selectMatchableCandidatesWithDetails,
+  type CandidateDocumentDetailRow,
   type CandidateDocumentRow,
 } from '../../db/queries/search-documents.js';
 import type { Cefr, DB } from '../../db/schema.js';
@@ -184,7 +186,10 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 
 /** Loads the documents of `ids` (matchable ones only) in two queries, whatever the batch size. */
 export async function loadCandidateDocuments(db: Kysely<DB>, ids: readonly string[], today: string): Promise<Map<string, CandidateDocument>> {
-  const rows = await selectMatchableCandidatesWithDetails(db, ids);
+  return documentsOf(db, await selectMatchableCandidatesWithDetails(db, ids), today);
+}
+
+async function documentsOf(db: Kysely<DB>, rows: readonly CandidateDocumentDetailRow[], today: string): Promise<Map<string, CandidateDocument>> {
   const networks = await selectJobcentreNetworks(db, [...new Set(rows.map((row) => row.jobcentre_id))]);
   const networksOf = groupBy(networks, (row) => row.jobcentre_id);
   const documents = new Map<string, CandidateDocument>();
@@ -223,6 +228,10 @@ export function createCandidateDocumentSource(today: () => string): DocumentSour
         yield page;
         after = page[page.length - 1]!;
       }
+    },
+    async loadPage(db, afterId, limit) {
+      const { rows, lastId } = await selectMatchableCandidatePage(db, afterId, limit);
+      return { documents: [...(await documentsOf(db, rows, today())).values()], lastId };
     },
   };
 }

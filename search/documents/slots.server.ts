@@ -6,7 +6,12 @@
  * own language, with typos and the taxonomy's synonyms.
  */
 import type { Kysely } from 'kysely';
-import { selectPublishedSlotIds, selectPublishedSlotsWithSkills, type SlotDocumentRow } from '../../db/queries/search-documents.js';
+import {
+  selectPublishedSlotIds,
+  selectPublishedSlotPage,
+  selectPublishedSlotsWithSkills,
+  type SlotDocumentRow,
+} from '../../db/queries/search-documents.js';
 import type { DB, LabelSet, SlotType } from '../../db/schema.js';
 import { epochDay, fromEpochDay } from '../../app/lib/dates.js';
 import type { MatchSlot } from '../../app/matching/types.js';
@@ -183,6 +188,10 @@ export function createSlotDocumentSource(): DocumentSource {
         yield page;
         after = page[page.length - 1]!;
       }
+    },
+    async loadPage(db, afterId, limit) {
+      const { rows, lastId } = await selectPublishedSlotPage(db, afterId, limit);
+      return { documents: rows.map((row) => buildSlotDocument(row, row.skills)), lastId };
     },
   };
 }
