@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../db/client.server.js';
 import { migrateToLatest } from '../db/migrate.server.js';
 import type { DB } from '../db/schema.js';
@@ -24,6 +24,7 @@ import { createMailer } from './mail/mailer.server.js';
 import { createLoginThrottle, type LoginThrottle } from './auth/login-throttle.server.js';
 import { rematchAll, rematchForIndexChanges } from './matching/proposals.server.js';
 import type { AppEnv } from './env.server.js';
+import { createLogger } from './lib/logger.server.js';
 
 export type AppServices = {
   env: AppEnv;
@@ -55,15 +56,6 @@ declare module '@remix-run/node' {
   interface Future {
     v3_singleFetch: true;
   }
-}
-
-export function createLogger(env: Pick<AppEnv, 'logLevel' | 'nodeEnv'>): Logger {
-  return pino({
-    level: env.logLevel,
-    base: { app: 'jobbro' },
-    // Belt and braces: these never belong in a log line even if someone logs a whole object.
-    redact: { paths: ['password', '*.password', 'email', '*.email', 'cookie', '*.cookie', 'authorization', '*.authorization', 'cpr', '*.cpr'], censor: '[redacted]' },
-  });
 }
 
 async function isFirstStart(db: Kysely<DB>): Promise<boolean> {

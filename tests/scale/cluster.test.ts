@@ -12,6 +12,7 @@ import { DEMO_EMAILS } from '../../db/seed/seed.js';
 import { logIn, startAppChild, type AppChild } from '../../scripts/app-child.js';
 import { createTestDatabase, type TestDatabase } from '../setup/database.js';
 
+/** The app processes the server forked (not other helpers it may run, such as tsx's esbuild service). */
 function childrenOf(pid: number): number[] {
   return fs
     .readdirSync('/proc')
@@ -19,7 +20,8 @@ function childrenOf(pid: number): number[] {
     .flatMap((name) => {
       try {
         const parent = Number(fs.readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
-        return parent === pid ? [Number(name)] : [];
+        const isApp = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('scripts/serve.ts');
+        return parent === pid && isApp ? [Number(name)] : [];
       } catch {
         return [];
       }
