@@ -147,7 +147,7 @@ function addIrregular(bits: Bitset, filter: Filter, irregular: readonly number[]
 }
 
 /** First position whose value is ≥ `bound` (or > `bound` when `strict`). */
-export function lowerBound(values: Float64Array, bound: number, strict: boolean): number {
+function lowerBound(values: Float64Array, bound: number, strict: boolean): number {
   let low = 0;
   let high = values.length;
   while (low < high) {
@@ -215,7 +215,8 @@ function narrowByGeo(bits: Bitset, filter: GeoFilter, context: Context): void {
     bits.fill(0);
     return;
   }
-  forEachBit(bits.slice(), (n) => {
+  // Clearing the bit just visited is safe: forEachBit has read its word already.
+  forEachBit(bits, (n) => {
     if (!test(n)) bits[n >>> 5]! &= ~(1 << (n & 31));
   });
 }

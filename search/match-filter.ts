@@ -1,7 +1,8 @@
 /**
  * The meaning of a `Filter`, written once in plain TypeScript. The embedded
- * engine uses it to finish what Orama's `where` cannot express exactly, and
- * the contract suite uses it as the reference both engines must agree with.
+ * engine uses it for what its indexes cannot answer exactly (and for text
+ * queries' filters), and the contract suite uses it as the reference both
+ * engines must agree with.
  */
 import type { Filter, IndexSettings, SearchDocument } from './engine.js';
 
