@@ -130,8 +130,9 @@ const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 /**
  * Epoch days of the dates the matcher meets again and again (a candidate's
- * waiting date, once per slot it is ranked for): parsing 'YYYY-MM-DD' was a
- * tenth of a full re-match. Bounded, since a long-running server meets new dates every day.
+ * waiting date, once per slot it is ranked for): parsing 'YYYY-MM-DD' twice
+ * per pair was about a twentieth of a full re-match. Bounded, since a
+ * long-running server meets new dates every day.
  */
 const epochDays = new Map<string, number>();
 const MAX_CACHED_DAYS = 20_000;
