@@ -155,6 +155,33 @@ describe('embedded engine filters (bitsets)', () => {
     await engine.upsert('docs', [{ id: 'a', n: 100, kind: 'praktik' }]);
     expect(await ids({ limit: 2, sort: [{ field: 'n', direction: 'desc' }] })).toEqual(['a', 'f']);
   });
+
+  it('pages a few matches the same before and after the full order is made', async () => {
+    const engine = createEmbeddedEngine();
+    await engine.configureIndex('docs', settings);
+    const r = random(5);
+    // Numbers or nothing in the sort field: mixed types (NaN, arrays, strings) have no consistent order.
+    const documents = Array.from({ length: 400 }, (_, i) => {
+      const document = randomDocument(r, `x${String(i).padStart(3, '0')}`);
+      const n = r.pick([0, 1, 2, 3, 5, 8, 2.5, null, undefined]);
+      if (n === undefined) delete document.n;
+      else document.n = n;
+      return document;
+    });
+    await engine.upsert('docs', documents);
+    const filter: Filter = { and: [{ field: 'kind', eq: 'igu' }, { field: 'tags', in: ['c', 'b'] }] };
+    const few = { filter, limit: 5, offset: 2, sort: [{ field: 'n', direction: 'desc' as const }] };
+    const expectedTotal = documents.filter((document) => matchesFilter(document, few.filter, 'at')).length;
+    // Few enough that the first query compares them; the second query (all documents) makes the order.
+    expect(expectedTotal * 16).toBeLessThanOrEqual(documents.length);
+    expect(expectedTotal).toBeGreaterThan(4);
+    const compared = await engine.search('docs', few);
+    await engine.search('docs', { limit: 1, sort: few.sort });
+    const ordered = await engine.search('docs', few);
+    expect(ordered.hits.map((hit) => hit.id)).toEqual(compared.hits.map((hit) => hit.id));
+    expect(compared.total).toBe(expectedTotal);
+    expect(compared.hits).toHaveLength(Math.min(5, expectedTotal - 2));
+  });
 });
 
 describe('bitsets', () => {
