@@ -34,6 +34,14 @@ describe.each(databaseKinds)('search document queries on %s', (kind) => {
     // One slot with an occupation, so its labels are looked up too.
     const occupation = getTaxonomy().occupations[0]!.uri;
     await database.db.updateTable('slots').set({ occupation_uri: occupation }).where('id', '=', world.slots.igu.id).execute();
+    // Languages beyond the world's one: written unknown, and a regional code.
+    await database.db
+      .insertInto('candidate_languages')
+      .values([
+        { candidate_id: world.people.ok.id, code: 'da', spoken: 'B1', written: null, is_mother_tongue: false },
+        { candidate_id: world.people.ok.id, code: 'fa-af', spoken: 'C2', written: 'B2', is_mother_tongue: false },
+      ])
+      .execute();
   });
   afterAll(async () => {
     await database?.close();

@@ -134,7 +134,9 @@ export async function selectMatchableCandidatePage(
   afterId: string | null,
   limit: number,
 ): Promise<DocumentPage<CandidateDocumentDetailRow>> {
-  const result = await sql<{ page: DocumentPage<CandidateDocumentDetailRow> }>`
+  // Rows as JSON arrays, not objects (no column names repeated 2,000 times a page), and languages as
+  // 'code:spoken:written' words: codes match ^[a-z]{2,3}(-[a-z]{2,4})?$ and levels are CEFR (check constraints).
+  const result = await sql<{ page: DocumentPage<CandidateTuple> }>`
     with page as materialized (
       select c.id from candidates c
       where c.status = 'active' and c.confirmed_at is not null ${afterId === null ? sql`` : sql`and c.id > ${afterId}::uuid`}
@@ -142,12 +144,11 @@ export async function selectMatchableCandidatePage(
     ), bounds as (
       select (select id from page order by id limit 1) as first_id, (select id from page order by id desc limit 1) as last_id
     )
-    select json_build_object('lastId', (select last_id from bounds), 'rows', coalesce((select json_agg(d) from (
-      select c.id, c.jobcentre_id, c.birth_date, c.arrival_date, c.residence_basis,
+    select json_build_object('lastId', (select last_id from bounds), 'rows', coalesce((select json_agg(json_build_array(
+        c.id, c.jobcentre_id, c.birth_date, c.arrival_date, c.residence_basis,
         p.lat, p.lon, p.municipality_code, c.max_travel_km, c.available_from, c.hours_per_week,
         c.danish_spoken, c.danish_written, c.ambition_occupations, c.ambition_sectors, c.waiting_since,
-        coalesce(s.skills, '[]'::json) as skills,
-        coalesce(l.languages, '[]'::json) as languages
+        coalesce(s.skills, '[]'::json), coalesce(l.languages, '')))
       from page
       join candidates c on c.id = page.id
       join postal_codes p on p.code = c.postal_code
@@ -158,13 +159,89 @@ export async function selectMatchableCandidatePage(
         group by candidate_id
       ) s on s.candidate_id = c.id
       left join (
-        select candidate_id, json_agg(json_build_object('code', code, 'spoken', spoken, 'written', written) order by code) as languages
+        select candidate_id, string_agg(concat_ws(':', code, spoken, coalesce(written, '')), ' ' order by code) as languages
         from candidate_languages
         where candidate_id between (select first_id from bounds) and (select last_id from bounds)
         group by candidate_id
       ) l on l.candidate_id = c.id
-    ) d), '[]'::json)) as page`.execute(db);
-  return result.rows[0]?.page ?? { rows: [], lastId: null };
+    ), '[]'::json)) as page`.execute(db);
+  const page = result.rows[0]?.page ?? { rows: [], lastId: null };
+  return { lastId: page.lastId, rows: page.rows.map(candidateFromTuple) };
+}
+
+type CandidateTuple = [
+  id: string,
+  jobcentre_id: string,
+  birth_date: string,
+  arrival_date: string,
+  residence_basis: ResidenceBasis,
+  lat: number,
+  lon: number,
+  municipality_code: string,
+  max_travel_km: number,
+  available_from: string,
+  hours_per_week: number | null,
+  danish_spoken: Cefr | null,
+  danish_written: Cefr | null,
+  ambition_occupations: string[],
+  ambition_sectors: string[],
+  waiting_since: string,
+  skills: string[],
+  /** 'code:spoken:written' words, written empty when unknown. */
+  languages: string,
+];
+
+const CEFR_LEVELS: readonly Cefr[] = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'];
+const asCefr = (level: string | undefined): Cefr | null => CEFR_LEVELS.find((cefr) => cefr === level) ?? null;
+
+function languageFromWord(word: string): { code: string; spoken: Cefr; written: Cefr | null } {
+  const [code = '', spoken, written] = word.split(':');
+  const spokenLevel = asCefr(spoken);
+  // candidate_languages.spoken is not null and checked to be CEFR: anything else means the format broke.
+  if (!spokenLevel) throw new Error(`Unexpected language from candidate_languages: ${JSON.stringify(word)}`);
+  return { code, spoken: spokenLevel, written: asCefr(written) };
+}
+
+function candidateFromTuple([
+  id,
+  jobcentre_id,
+  birth_date,
+  arrival_date,
+  residence_basis,
+  lat,
+  lon,
+  municipality_code,
+  max_travel_km,
+  available_from,
+  hours_per_week,
+  danish_spoken,
+  danish_written,
+  ambition_occupations,
+  ambition_sectors,
+  waiting_since,
+  skills,
+  languages,
+]: CandidateTuple): CandidateDocumentDetailRow {
+  return {
+    id,
+    jobcentre_id,
+    birth_date,
+    arrival_date,
+    residence_basis,
+    lat,
+    lon,
+    municipality_code,
+    max_travel_km,
+    available_from,
+    hours_per_week,
+    danish_spoken,
+    danish_written,
+    ambition_occupations,
+    ambition_sectors,
+    waiting_since,
+    skills,
+    languages: languages === '' ? [] : languages.split(' ').map(languageFromWord),
+  };
 }
 
 export async function selectCandidateSkills(db: Executor, candidateIds: readonly string[]): Promise<Array<{ candidate_id: string; skill_uri: string }>> {
