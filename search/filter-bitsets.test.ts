@@ -3,6 +3,7 @@ import { createEmbeddedEngine } from './embedded-engine.js';
 import type { Filter, IndexSettings, SearchDocument, SearchEngine } from './engine.js';
 import { BitsetCache, countBits, forEachBit } from './filter-bitsets.js';
 import { matchesFilter } from './match-filter.js';
+import { createRng, type Rng } from '../db/seed/random.js';
 
 /**
  * The embedded engine answers filters with bitsets and cached parts; these
@@ -19,18 +20,6 @@ const settings: IndexSettings = {
   typoTolerance: false,
 };
 
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return { next, pick, int: (low: number, high: number) => low + Math.floor(next() * (high - low + 1)) };
-}
 
 const numberValues: unknown[] = [0, 1, 2, 3, 5, 8, -0, 2.5, Number.NaN, null, undefined, [1, 9], [], ['3'], '3', 'x', true];
 const kinds: unknown[] = ['igu', 'praktik', 'loentilskud', null, undefined, 3, ['igu', 'praktik'], true];
@@ -46,7 +35,7 @@ const points: unknown[] = [
   'here',
 ];
 
-function randomDocument(r: ReturnType<typeof random>, id: string): SearchDocument {
+function randomDocument(r: Rng, id: string): SearchDocument {
   const document: SearchDocument = { id };
   const set = (field: string, value: unknown) => {
     if (value !== undefined) document[field] = value;
@@ -60,7 +49,7 @@ function randomDocument(r: ReturnType<typeof random>, id: string): SearchDocumen
   return document;
 }
 
-function randomLeaf(r: ReturnType<typeof random>): Filter {
+function randomLeaf(r: Rng): Filter {
   const field = r.pick(['kind', 'tags', 'n', 'm', 'note', 'unknown']);
   const value = r.pick<string | number | boolean>(['igu', 'praktik', 'a', 'b', 'x', '3', 0, 1, 3, 2.5, -0, Number.NaN, true]);
   switch (r.int(0, 6)) {
@@ -81,7 +70,7 @@ function randomLeaf(r: ReturnType<typeof random>): Filter {
   }
 }
 
-function randomFilter(r: ReturnType<typeof random>, depth: number): Filter {
+function randomFilter(r: Rng, depth: number): Filter {
   const roll = r.next();
   if (depth <= 0 || roll < 0.35) return randomLeaf(r);
   if (roll < 0.6) return { and: Array.from({ length: r.int(0, 3) }, () => randomFilter(r, depth - 1)) };
@@ -98,7 +87,7 @@ async function expectReference(engine: SearchEngine, documents: Map<string, Sear
 
 describe('embedded engine filters (bitsets)', () => {
   it('agree with matchesFilter on irregular documents, before and after writes', async () => {
-    const r = random(11);
+    const r = createRng(11);
     const engine = createEmbeddedEngine();
     await engine.configureIndex('docs', settings);
     const documents = new Map<string, SearchDocument>();
@@ -159,7 +148,7 @@ describe('embedded engine filters (bitsets)', () => {
   it('pages a few matches the same before and after the full order is made', async () => {
     const engine = createEmbeddedEngine();
     await engine.configureIndex('docs', settings);
-    const r = random(5);
+    const r = createRng(5);
     // Numbers or nothing in the sort field: mixed types (NaN, arrays, strings) have no consistent order.
     const documents = Array.from({ length: 400 }, (_, i) => {
       const document = randomDocument(r, `x${String(i).padStart(3, '0')}`);

@@ -4,7 +4,7 @@
  * network partners' candidates (shown, but decided by the home jobcentre).
  */
 import type { Kysely } from 'kysely';
-import { selectNetworkIdsOf, selectQueue, type QueueFilters } from '../../db/queries/queue.js';
+import { selectNetworkIdsOf, selectQueue, type QueueFilters, type QueueRow } from '../../db/queries/queue.js';
 import type { DB, SlotType } from '../../db/schema.js';
 import { addDays } from '../lib/dates.js';
 import { asConsultant, type ConsultantUser } from './consultant.js';
@@ -23,19 +23,12 @@ export type QueueRequest = {
   page?: number;
 };
 
-/** One row as the queue page shows it, and nothing more: every field is serialised into the page. */
-export type QueueItem = {
-  proposal_id: string;
-  source: 'matcher' | 'interest';
-  /** Rounded to the one decimal shown. */
-  score: number | null;
-  /** Rounded to the two decimals shown. */
-  components: Record<string, number>;
-  slot_title: string;
-  slot_type: SlotType;
-  slot_start_date: string;
-  organisation_name: string;
-  candidate_name: string;
+/**
+ * One row as the queue page shows it, and nothing more: every field is
+ * serialised into the page. `score` is rounded to the one decimal shown,
+ * `components` to the two decimals shown.
+ */
+export type QueueItem = Omit<QueueRow, 'candidate_jobcentre_id' | 'candidate_jobcentre_name' | 'waiting_since'> & {
   /** The consultant's jobcentre decides (else the candidate's home jobcentre, named in homeJobcentreName). */
   own: boolean;
   homeJobcentreName: string | null;

@@ -10,8 +10,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client.server.js';
-import { buildSlot, insertSlot } from '../../db/seed/factories.js';
-import { seededRng } from '../../db/seed/random.js';
 import { createDocumentSources } from '../../search/documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
@@ -19,7 +17,7 @@ import { startIndexFollower, type IndexFollower } from '../../search/index-follo
 import { enqueueIndexChanges, outboxBacklog, startOutboxWorker, type IndexChange, type OutboxWorker } from '../../search/outbox.server.js';
 import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, type TestDatabase } from '../setup/database.js';
-import { buildWorld, type World } from '../setup/matching-world.js';
+import { buildWorld, insertPublishedSlots, type World } from '../setup/matching-world.js';
 
 const clock = () => new Date('2026-03-01T09:00:00Z');
 const sources = createDocumentSources({ clock });
@@ -68,23 +66,7 @@ describe.skipIf(!inject('postgresUrl'))('embedded engine per process, following 
     await Promise.all(workers.map((worker) => worker.stop()));
   }
 
-  const newSlots = async (count: number, seed: number) => {
-    const rng = seededRng(seed, 'index-follower');
-    const slots = [];
-    for (let i = 0; i < count; i += 1) {
-      slots.push(
-        await insertSlot(
-          main.db,
-          buildSlot(
-            rng,
-            { organisation_id: world.slots.igu.organisation_id, workplace_id: world.slots.igu.workplace_id, status: 'published', start_date: '2026-04-01' },
-            { today: '2026-03-01' },
-          ),
-        ),
-      );
-    }
-    return slots;
-  };
+  const newSlots = (count: number, seed: number) => insertPublishedSlots(main.db, world, count, 'index-follower', seed);
 
   const upserts = (ids: string[]): IndexChange[] => ids.map((id) => ({ index: 'slots', id, operation: 'upsert' }));
 

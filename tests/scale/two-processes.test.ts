@@ -20,7 +20,7 @@ import { rematchAll, rematchForIndexChanges } from '../../app/matching/proposals
 import { openDatabase, type Database } from '../../db/client.server.js';
 import { markProposalDecided } from '../../db/queries/queue.js';
 import { selectProposalsOfSlot } from '../../db/queries/proposals.js';
-import { buildSlot, buildUser, insertSlot, insertUser } from '../../db/seed/factories.js';
+import { buildUser, insertUser } from '../../db/seed/factories.js';
 import { seededRng } from '../../db/seed/random.js';
 import { provisionJobbroKey } from '../../search/create-engine.server.js';
 import { createDocumentSources } from '../../search/documents/index.server.js';
@@ -30,7 +30,7 @@ import { createMeilisearchEngine } from '../../search/meilisearch-engine.js';
 import { enqueueIndexChanges, outboxBacklog, startOutboxWorker, type IndexChange, type OutboxWorker } from '../../search/outbox.server.js';
 import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, type TestDatabase } from '../setup/database.js';
-import { buildWorld, type World } from '../setup/matching-world.js';
+import { buildWorld, insertPublishedSlots, type World } from '../setup/matching-world.js';
 
 const clock = () => new Date('2026-03-01T09:00:00Z');
 const sources = createDocumentSources({ clock });
@@ -165,20 +165,7 @@ describe.skipIf(!inject('postgresUrl')).each(engineCases)('two app processes on 
   });
 
   it('applies every outbox entry exactly once with both workers running, and leaves none', async () => {
-    const rng = seededRng(2, 'two-processes');
-    const slots = [];
-    for (let i = 0; i < EXTRA_SLOTS; i += 1) {
-      slots.push(
-        await insertSlot(
-          main.db,
-          buildSlot(
-            rng,
-            { organisation_id: world.slots.igu.organisation_id, workplace_id: world.slots.igu.workplace_id, status: 'published', start_date: '2026-04-01' },
-            { today: '2026-03-01' },
-          ),
-        ),
-      );
-    }
+    const slots = await insertPublishedSlots(main.db, world, EXTRA_SLOTS, 'two-processes', 2);
     const changes: IndexChange[] = [
       ...slots.map((slot) => ({ index: 'slots' as const, id: slot.id, operation: 'upsert' as const })),
       ...Object.values(world.people).map((person) => ({ index: 'candidates' as const, id: person.id, operation: 'upsert' as const })),

@@ -112,3 +112,22 @@ export async function buildWorld(db: Kysely<DB>) {
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** `count` more published slots of the world's IGU employer, starting 2026-04-01 (for tests that need many index changes). */
+export async function insertPublishedSlots(db: Kysely<DB>, world: World, count: number, rngLabel: string, seed: number) {
+  const rng = seededRng(seed, rngLabel);
+  const slots = [];
+  for (let i = 0; i < count; i += 1) {
+    slots.push(
+      await insertSlot(
+        db,
+        buildSlot(
+          rng,
+          { organisation_id: world.slots.igu.organisation_id, workplace_id: world.slots.igu.workplace_id, status: 'published', start_date: '2026-04-01' },
+          { today: '2026-03-01' },
+        ),
+      ),
+    );
+  }
+  return slots;
+}
