@@ -309,8 +309,8 @@ describe('logs', () => {
     await record('candidate login', send('POST', '/login', { email: person.email, password: PASSWORD, redirectTo: '' }));
     await record('ambitions saved', send('POST', '/candidate/profile/ambitions', { sectors: 'kitchen', note: person.savedNote }));
     await record('consultant login', consultant.send('POST', '/login', { email: consultantEmail, password: PASSWORD, redirectTo: '' }));
-    await record(
-      'candidate registered with CPR',
+    // The second time is a conflict (the CPR is already registered): its error path must not log the number either.
+    const registerWithCpr = () =>
       consultant.send('POST', '/consultant/candidates/new', {
         fullName: registered.fullName,
         email: registered.email,
@@ -320,21 +320,9 @@ describe('logs', () => {
         postalCode: '6200',
         locale: 'uk',
         cpr: registered.cpr,
-      }),
-    );
-    await record(
-      'same candidate again (conflict)',
-      consultant.send('POST', '/consultant/candidates/new', {
-        fullName: registered.fullName,
-        email: registered.email,
-        birthDate: '1988-06-12',
-        arrivalDate: '2022-03-01',
-        residenceBasis: 'ukraine_special_law',
-        postalCode: '6200',
-        locale: 'uk',
-        cpr: registered.cpr,
-      }),
-    );
+      });
+    await record('candidate registered with CPR', registerWithCpr());
+    await record('same candidate again (conflict)', registerWithCpr());
     await record('proposal rejected with a note', consultant.send('POST', '/consultant', { intent: 'reject', proposalId: world.proposalId, reason: 'other', note: consultantNote }));
     await record(
       'company sign-up with a taken e-mail',
