@@ -14,7 +14,8 @@ import { seedDatabase } from '../db/seed/seed.js';
 import { createSearchEngine } from '../search/create-engine.server.js';
 import { createDocumentSources } from '../search/documents/index.server.js';
 import type { SearchEngine } from '../search/engine.js';
-import { startIndexFollower, type IndexFollower } from '../search/index-follower.server.js';
+import { createEmbeddedEngine } from '../search/embedded-engine.js';
+import { rebuildableEngine, startIndexFollower, type IndexFollower } from '../search/index-follower.server.js';
 import { startOutboxWorker } from '../search/outbox.server.js';
 import { reindex } from '../search/reindex.server.js';
 import { createAuth, type Auth } from './auth/lucia.server.js';
@@ -84,14 +85,16 @@ export async function startServices(env: AppEnv, options: { logger?: Logger } = 
       logger.info({ counts: summary.counts, ms: summary.durationMs }, 'seed finished');
       seeded = true;
     }
-    const search = await createSearchEngine(env.search);
     const sources = createDocumentSources();
     // Each process with PostgreSQL and an embedded engine holds its own index: it follows what the others apply.
-    // Listening starts before the rebuild, so nothing committed meanwhile is missed.
+    // Listening starts before the rebuild, so nothing committed meanwhile is missed; a resync rebuilds beside the serving index.
     const origin = randomUUID();
+    const following = env.database.kind === 'postgres' && env.search.kind === 'embedded';
+    const rebuildable = following ? rebuildableEngine(createEmbeddedEngine(), createEmbeddedEngine) : undefined;
+    const search = rebuildable?.engine ?? (await createSearchEngine(env.search));
     indexFollower =
-      env.database.kind === 'postgres' && env.search.kind === 'embedded'
-        ? await startIndexFollower({ url: env.database.url, db, search, sources, origin, logger, resync: async () => void (await reindex({ db, search, sources })) })
+      env.database.kind === 'postgres' && rebuildable
+        ? await startIndexFollower({ url: env.database.url, db, search, sources, origin, logger, resync: () => rebuildable.rebuild({ db, sources }) })
         : undefined;
     // The embedded engine lives in memory, so PostgreSQL is its source of truth on every boot.
     if (env.search.kind === 'embedded' || seeded) {

@@ -13,8 +13,18 @@ import { freePort } from './support/throwaway-postgres.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BOOT_TIMEOUT_MS = 240_000;
+/** Printed once every app process listens (one, or all of JOBBRO_PROCESSES). */
+const WELCOME = 'Jobbro is running at';
 
-export type AppChild = { child: ChildProcess; pid: number; base: string; stderr: () => string; greeted: () => boolean; stop(): Promise<void> };
+export type AppChild = {
+  child: ChildProcess;
+  pid: number;
+  base: string;
+  stderr: () => string;
+  /** How many times the server printed its welcome line. */
+  greetings: () => number;
+  stop(): Promise<void>;
+};
 
 /** Starts the server with `env` on top of this process's environment (and `nodeArgs` for node itself) and waits until it is ready. */
 export async function startAppChild(env: Record<string, string>, nodeArgs: string[] = []): Promise<AppChild> {
@@ -29,17 +39,16 @@ export async function startAppChild(env: Record<string, string>, nodeArgs: strin
   child.stderr?.on('data', (chunk: Buffer) => {
     errors = (errors + chunk.toString()).slice(-4_000);
   });
-  let greeted = false;
+  let greetings = 0;
   child.stdout?.on('data', (chunk: Buffer) => {
-    // Printed once every app process listens (one, or all of JOBBRO_PROCESSES).
-    if (chunk.toString().includes('Jobbro is running at')) greeted = true;
+    greetings += chunk.toString().split(WELCOME).length - 1;
   });
   const app: AppChild = {
     child,
     pid: child.pid,
     base: `http://127.0.0.1:${port}`,
     stderr: () => errors,
-    greeted: () => greeted,
+    greetings: () => greetings,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -66,7 +75,7 @@ async function waitUntilReady(app: AppChild): Promise<void> {
     try {
       const response = await fetch(`${app.base}/healthz`);
       const health = healthSchema.parse(await response.json());
-      if (response.status === 200 && health.outboxBacklog === 0 && app.greeted()) return;
+      if (response.status === 200 && health.outboxBacklog === 0 && app.greetings() > 0) return;
     } catch {
       // Not listening yet.
     }

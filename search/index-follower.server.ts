@@ -20,13 +20,13 @@ import { z } from 'zod';
 import { INDEX_CHANGES_CHANNEL, listenIndexChangesSql } from '../db/queries/outbox.js';
 import type { DB, SearchIndexName } from '../db/schema.js';
 import { searchIndexNames, type DocumentSources } from './document-sources.js';
-import type { SearchEngine } from './engine.js';
+import { applyLoadedDocuments } from './outbox.server.js';
+import { reindex } from './reindex.server.js';
+import type { SearchDocument, SearchEngine, SearchQuery } from './engine.js';
 
 export type IndexFollower = {
   /** Applies what has arrived and everything after it. */
   start(): void;
-  /** Resolves when everything received so far is applied (for tests and a graceful stop). */
-  settled(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -76,10 +76,7 @@ export async function startIndexFollower(deps: IndexFollowerDeps): Promise<Index
       if (ids.size === 0) continue;
       const batch = [...ids];
       ids.clear();
-      const current = await deps.sources[index].load(deps.db, batch);
-      const gone = batch.filter((id) => !current.has(id));
-      if (current.size > 0) await deps.search.upsert(index, [...current.values()]);
-      if (gone.length > 0) await deps.search.remove(index, gone);
+      await applyLoadedDocuments(deps.search, index, batch, await deps.sources[index].load(deps.db, batch));
     }
   }
 
@@ -150,9 +147,6 @@ export async function startIndexFollower(deps: IndexFollowerDeps): Promise<Index
       started = true;
       schedule();
     },
-    async settled() {
-      await applying;
-    },
     async stop() {
       stopped = true;
       if (reconnectTimer) clearTimeout(reconnectTimer);
@@ -161,6 +155,69 @@ export async function startIndexFollower(deps: IndexFollowerDeps): Promise<Index
       client = undefined;
       current?.removeAllListeners();
       await current?.end().catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * An embedded engine that can be rebuilt while it serves: `rebuild` fills a
+ * fresh engine from the database and swaps it in, so searches never see a
+ * half-empty index (the follower's resync after a lost connection). Writes
+ * made to the serving engine meanwhile (this process's outbox) are noted and
+ * re-read from the database into the fresh one before the swap.
+ */
+export function rebuildableEngine(initial: SearchEngine, fresh: () => SearchEngine): { engine: SearchEngine; rebuild(deps: { db: Kysely<DB>; sources: DocumentSources }): Promise<void> } {
+  let current = initial;
+  let touched: Map<SearchIndexName, Set<string>> | undefined;
+  const note = (index: string, ids: readonly string[]) => {
+    if (!touched || !searchIndexNames.includes(index as SearchIndexName)) return;
+    const set = touched.get(index as SearchIndexName) ?? new Set<string>();
+    for (const id of ids) set.add(id);
+    touched.set(index as SearchIndexName, set);
+  };
+  const engine: SearchEngine = {
+    get kind() {
+      return current.kind;
+    },
+    configureIndex: (index, settings) => current.configureIndex(index, settings),
+    upsert: (index, documents: SearchDocument[]) => {
+      note(index, documents.map((document) => document.id));
+      return current.upsert(index, documents);
+    },
+    remove: (index, ids) => {
+      note(index, ids);
+      return current.remove(index, ids);
+    },
+    clear: (index) => current.clear(index),
+    search: <TDocument extends SearchDocument>(index: string, query: SearchQuery) => current.search<TDocument>(index, query),
+    get: <TDocument extends SearchDocument>(index: string, id: string) => current.get<TDocument>(index, id),
+    count: (index) => current.count(index),
+    healthy: () => current.healthy(),
+    close: () => current.close(),
+  };
+  return {
+    engine,
+    async rebuild(deps) {
+      const next = fresh();
+      touched = new Map();
+      try {
+        await reindex({ db: deps.db, search: next, sources: deps.sources });
+        // Until a pass finds nothing new: the swap below then happens with no await in between.
+        for (;;) {
+          const batch = touched;
+          touched = new Map();
+          if (batch.size === 0) break;
+          for (const [index, ids] of batch) await applyLoadedDocuments(next, index, [...ids], await deps.sources[index].load(deps.db, [...ids]));
+        }
+      } catch (error) {
+        touched = undefined;
+        await next.close();
+        throw error;
+      }
+      touched = undefined;
+      const old = current;
+      current = next;
+      await old.close();
     },
   };
 }

@@ -20,7 +20,7 @@ import {
 } from '../db/queries/outbox.js';
 import type { DB, SearchIndexName } from '../db/schema.js';
 import type { DocumentSources } from './document-sources.js';
-import type { SearchEngine } from './engine.js';
+import type { SearchDocument, SearchEngine } from './engine.js';
 
 export type IndexChange = { index: SearchIndexName; id: string; operation: 'upsert' | 'delete' };
 
@@ -72,6 +72,13 @@ function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
+/** Puts the loaded documents of `ids` into the index and removes the ids that have none (deleted, or no longer searchable). */
+export async function applyLoadedDocuments(search: SearchEngine, index: SearchIndexName, ids: readonly string[], current: Map<string, SearchDocument>): Promise<void> {
+  const gone = ids.filter((id) => !current.has(id));
+  if (current.size > 0) await search.upsert(index, [...current.values()]);
+  if (gone.length > 0) await search.remove(index, gone);
+}
+
 const keyOf = (entry: Pick<OutboxEntryRow, 'index_name' | 'document_id'>) => `${entry.index_name}:${entry.document_id}`;
 
 /**
@@ -105,9 +112,7 @@ export async function processOutboxBatch(deps: OutboxDeps): Promise<{ processed:
       const current = await deps.sources[index].load(trx, ids);
       try {
         await ensureConfigured(deps.search, deps.sources, index);
-        const toRemove = ids.filter((id) => !current.has(id));
-        if (current.size > 0) await deps.search.upsert(index, [...current.values()]);
-        if (toRemove.length > 0) await deps.search.remove(index, toRemove);
+        await applyLoadedDocuments(deps.search, index, ids, current);
       } catch (error) {
         await markOutboxEntriesFailed(trx, entryIds, describe(error));
         failed += entryIds.length;

@@ -13,7 +13,7 @@ import { openDatabase, type Database } from '../../db/client.server.js';
 import { createDocumentSources } from '../../search/documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
-import { startIndexFollower, type IndexFollower } from '../../search/index-follower.server.js';
+import { rebuildableEngine, startIndexFollower, type IndexFollower } from '../../search/index-follower.server.js';
 import { enqueueIndexChanges, outboxBacklog, startOutboxWorker, type IndexChange, type OutboxWorker } from '../../search/outbox.server.js';
 import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, type TestDatabase } from '../setup/database.js';
@@ -137,5 +137,54 @@ describe.skipIf(!inject('postgresUrl'))('embedded engine per process, following 
     await runOutbox([startWorker(writer)]);
     await eventually(async () => follower.resyncs > before, 'the follower rebuilt its index');
     await eventually(async () => (await follower.search.get('slots', slot!.id)) !== null, 'the rebuilt index has the slot');
+  });
+});
+
+describe('rebuilding an embedded index while it serves', () => {
+  it('keeps answering from the old index and carries writes made meanwhile into the new one', async () => {
+    const database = await createTestDatabase('pglite');
+    try {
+      const world = await buildWorld(database.db);
+      let release!: () => void;
+      let reached!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const atGate = new Promise<void>((resolve) => (reached = resolve));
+      // The fresh engine waits at its first upload of slots (the rebuild has read the first page of slots by then), so the test acts mid-rebuild.
+      const slowFresh = (): SearchEngine => {
+        const inner = createEmbeddedEngine();
+        return {
+          ...inner,
+          kind: inner.kind,
+          upsert: async (index, documents) => {
+            if (index === 'slots') {
+              reached();
+              await gate;
+            }
+            return inner.upsert(index, documents);
+          },
+        };
+      };
+      const { engine, rebuild } = rebuildableEngine(createEmbeddedEngine(), slowFresh);
+      await reindex({ db: database.db, search: engine, sources });
+      const before = await engine.count('slots');
+      expect(before).toBeGreaterThan(0);
+
+      const rebuilding = rebuild({ db: database.db, sources });
+      await atGate;
+      expect(await engine.count('slots')).toBe(before);
+      // This process's outbox applies a change to a slot the rebuild has already read.
+      const slotId = world.slots.igu.id;
+      await database.db.updateTable('slots').set({ title: 'renamed during the rebuild' }).where('id', '=', slotId).execute();
+      const current = await sources.slots.load(database.db, [slotId]);
+      await engine.upsert('slots', [...current.values()]);
+      release();
+      await rebuilding;
+
+      expect(await engine.count('slots')).toBe(before);
+      expect(await engine.get('slots', slotId)).toEqual(current.get(slotId));
+      expect(await engine.get('slots', slotId)).toMatchObject({ title: 'renamed during the rebuild' });
+    } finally {
+      await database.close();
+    }
   });
 });
