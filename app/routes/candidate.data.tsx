@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
-import { languageLabel, sectorLabel } from '~/candidates/labels';
+import { languageLabel, sectorLabel } from '~/candidates/labels.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { parseForm } from '~/lib/http.server';
 import { danishDateOf, erasureDeadline } from '~/privacy/deadline';

@@ -4,7 +4,7 @@ import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
-import { skillLabel } from '~/candidates/labels';
+import { skillLabel } from '~/candidates/labels.server';
 import { learnedWhere } from '~/candidates/profile-schemas';
 import { addSkill, loadOwnProfile, removeSkill } from '~/candidates/profile.server';
 import { readForm, runStep, type StepFailure } from '~/candidates/step-action.server';
