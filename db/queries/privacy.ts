@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../client.server.js';
 import type { ErasureStatus, LabelSet } from '../schema.js';
+import { containsPattern } from './like.js';
 
 // ---- export ---------------------------------------------------------------------
 
@@ -369,7 +370,7 @@ export async function selectHandledErasureRequests(db: Executor, jobcentreId: st
 
 /** Candidates of a jobcentre by name or e-mail, for registering a request made on paper. */
 export async function searchCandidatesOfJobcentre(db: Executor, jobcentreId: string, text: string, limit = 20) {
-  const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const pattern = containsPattern(text);
   return db
     .selectFrom('candidates')
     .leftJoin('users', 'users.id', 'candidates.user_id')
@@ -476,7 +477,6 @@ export async function scrubAuditLog(db: Executor, ids: readonly string[]): Promi
 
 /** Messages in the local mailbox sent to the person or naming them. */
 export async function deleteMailboxMessagesAbout(db: Executor, person: { emails: readonly string[]; fullName: string }): Promise<void> {
-  const escape = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const needles = [...person.emails, person.fullName].filter((text) => text.trim().length > 0);
   if (needles.length === 0) return;
   await db
@@ -484,8 +484,8 @@ export async function deleteMailboxMessagesAbout(db: Executor, person: { emails:
     .where((eb) =>
       eb.or([
         ...person.emails.map((email) => eb(eb.fn('lower', ['to_address']), '=', email.toLowerCase())),
-        ...needles.map((text) => eb('text_body', 'ilike', escape(text))),
-        ...needles.map((text) => eb('subject', 'ilike', escape(text))),
+        ...needles.map((text) => eb('text_body', 'ilike', containsPattern(text))),
+        ...needles.map((text) => eb('subject', 'ilike', containsPattern(text))),
       ]),
     )
     .execute();

@@ -7,6 +7,7 @@
 import { sql, type Expression, type InsertType, type SqlBool } from 'kysely';
 import type { Executor } from '../client.server.js';
 import type { AuditLogTable, MatchProposal, RejectReason, ResidenceBasis, SlotType } from '../schema.js';
+import { containsPattern } from './like.js';
 
 /** Whose candidates a consultant may see: their jobcentre, and the networks it belongs to. */
 export type QueueScope = { jobcentreId: string; networkIds: readonly string[] };
@@ -59,10 +60,6 @@ function visibleTo(scope: QueueScope): Expression<SqlBool> {
                 where m.network_id = slots.pooled_network_id and m.jobcentre_id = candidates.jobcentre_id)))`;
 }
 
-/** An ILIKE pattern matching `text` anywhere, with LIKE's wildcards (and the escape character) taken literally. */
-function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /**
  * Undecided proposals visible to the scope, best first (interest and matcher
