@@ -3,7 +3,7 @@
  * page view at national scale renders 20 offers instead of 300.
  */
 import { describe, expect, it } from 'vitest';
-import { OFFERS_STEP, parseShown } from '../../app/candidates/offers.server.js';
+import { OFFERS_STEP, parseShown } from './offers.server.js';
 
 const shown = (query: string) => parseShown(new URLSearchParams(query));
 
