@@ -1,0 +1,73 @@
+import { createInstance, type i18n as I18n } from 'i18next';
+import { describe, expect, it, vi } from 'vitest';
+import { i18nConfig, supportedLngs, type Lng } from './i18n.js';
+import { i18nInstanceFor, T_MEMO_LIMIT } from './i18next.server.js';
+import { namespaces, resources } from './resources.js';
+
+async function plainInstance(lng: Lng): Promise<I18n> {
+  const instance = createInstance();
+  await instance.init({ ...i18nConfig, lng, resources, ns: namespaces });
+  return instance;
+}
+
+/** Calls as the pages make them: plain keys, plurals, interpolation, another namespace, a missing key. */
+const calls: Array<[key: string, options?: Record<string, unknown>]> = [
+  ['offers.title'],
+  ['offers.away', { km: 12 }],
+  ['offers.away', { km: 40 }],
+  ['skills.yearsValue', { count: 1 }],
+  ['skills.yearsValue', { count: 7 }],
+  ['offers.count', { count: 0 }],
+  ['offers.count', { count: 300 }],
+  ['common:nav.candidateHome'],
+  ['offers.no.such.key'],
+];
+
+describe('the shared per-language i18next instance', () => {
+  it.each(supportedLngs)('answers %s exactly as a plain instance does, the first time and when remembered', async (lng) => {
+    const shared = (await i18nInstanceFor(lng)).getFixedT(lng, 'candidate');
+    const plain = (await plainInstance(lng)).getFixedT(lng, 'candidate');
+    for (const [key, options] of calls) {
+      const expected = plain(key, options);
+      if (key !== 'offers.no.such.key') expect(expected, 'a key the resources have').not.toBe(key);
+      expect(shared(key, options), `${lng} ${key} ${JSON.stringify(options)}`).toBe(expected);
+      expect(shared(key, options), `${lng} ${key} ${JSON.stringify(options)} remembered`).toBe(expected);
+    }
+  });
+
+  it('translates a remembered call without asking i18next again, and keeps options apart', async () => {
+    const instance = await i18nInstanceFor('en');
+    const t = instance.getFixedT('en', 'candidate');
+    const translate = vi.spyOn(instance.translator, 'translate');
+    try {
+      const first = t('offers.away', { km: 1234 });
+      const again = t('offers.away', { km: 1234 });
+      const other = t('offers.away', { km: 4321 });
+      expect([first, again, other]).toEqual(['1234 km away', '1234 km away', '4321 km away']);
+      expect(translate).toHaveBeenCalledTimes(2);
+    } finally {
+      translate.mockRestore();
+    }
+  });
+
+  it('translates afresh when an option is an object, which may change between calls', async () => {
+    const instance = await i18nInstanceFor('en');
+    const t = instance.getFixedT('en', 'candidate');
+    const distance = { toString: () => '5' };
+    const translate = vi.spyOn(instance.translator, 'translate');
+    try {
+      t('offers.away', { km: distance });
+      t('offers.away', { km: distance });
+      expect(translate).toHaveBeenCalledTimes(2);
+    } finally {
+      translate.mockRestore();
+    }
+  });
+
+  it('stays correct past the memo limit', async () => {
+    const t = (await i18nInstanceFor('da')).getFixedT('da', 'candidate');
+    const plain = (await plainInstance('da')).getFixedT('da', 'candidate');
+    for (let km = 0; km < T_MEMO_LIMIT + 50; km += 1) t('offers.away', { km });
+    for (const km of [0, 1, T_MEMO_LIMIT - 1, T_MEMO_LIMIT + 49]) expect(t('offers.away', { km })).toBe(plain('offers.away', { km }));
+  });
+});
