@@ -72,7 +72,7 @@ function memoKeyOf(key: unknown, options: unknown): string | undefined {
  * interpolation, plurals) was about a tenth of a page's server time.
  */
 function memoiseTranslations(instance: I18n): void {
-  const translate = instance.t.bind(instance) as (...args: unknown[]) => unknown;
+  const translate = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
   const known = new Map<string, unknown>();
   const t = (...args: unknown[]): unknown => {
     const memoKey = args.length <= 2 ? memoKeyOf(args[0], args[1]) : undefined;
@@ -85,7 +85,7 @@ function memoiseTranslations(instance: I18n): void {
     known.set(memoKey, text);
     return text;
   };
-  instance.t = t as I18n['t'];
+  instance.t = t as unknown as I18n['t'];
 }
 
 async function createLanguageInstance(lng: Lng): Promise<I18n> {
