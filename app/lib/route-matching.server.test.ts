@@ -2,8 +2,10 @@ import { createRequire } from 'node:module';
 import { describe, expect, it, vi } from 'vitest';
 import { installRouteMatchingCache, memoizeMatchRoutes } from './route-matching.server.js';
 
+type StaticHandler = { query(request: Request): Promise<unknown>; queryRoute(request: Request, options?: { routeId?: string }): Promise<unknown> };
 const router = createRequire(import.meta.url)('@remix-run/router') as {
   matchRoutes: (routes: object, location: string | { pathname?: string }, basename?: string) => unknown;
+  createStaticHandler: (routes: object[]) => StaticHandler;
 };
 const original = router.matchRoutes;
 
@@ -96,5 +98,19 @@ describe('matchRoutes with a cache per route table and path', () => {
     expect(router.matchRoutes).toBe(installed);
     expect(router.matchRoutes(routes, '/candidate/offers/x')).toEqual(original(routes, '/candidate/offers/x'));
     router.matchRoutes = original;
+  });
+
+  it("reaches the server's own matching too: the static handler (every document and resource request) calls the module's matchRoutes", async () => {
+    // patches/@remix-run+router+1.23.3.patch makes query() and queryRoute() call exports.matchRoutes; without it they call their private copy.
+    const handler = router.createStaticHandler([{ id: 'root', path: '/', children: [{ id: 'slots', path: 'api/v1/slots', loader: () => 'slots' }] }]);
+    const counted = vi.fn(original);
+    router.matchRoutes = counted;
+    try {
+      expect(await handler.queryRoute(new Request('http://localhost/api/v1/slots'), { routeId: 'slots' })).toBe('slots');
+      await handler.query(new Request('http://localhost/api/v1/slots'));
+      expect(counted).toHaveBeenCalledTimes(2);
+    } finally {
+      router.matchRoutes = original;
+    }
   });
 });
