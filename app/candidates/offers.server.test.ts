@@ -69,6 +69,18 @@ describe.each(databaseKinds)('browsing offers as a candidate on %s', (kind) => {
     expect(offer?.km).toBeLessThan(1);
   });
 
+  it('lists the best `shown` offers with their reasons, and counts and facets all of them', async () => {
+    const all = await browseOffers(deps(), users.ok, query());
+    const first = await browseOffers(deps(), users.ok, query(), { shown: 1 });
+    expect(all.offers.length).toBeGreaterThan(1);
+    expect(first.offers).toEqual(all.offers.slice(0, 1));
+    expect([first.total, first.facets]).toEqual([all.total, all.facets]);
+    expect(first.offers[0]?.reasons.find((reason) => reason.code === 'distance.km')?.params.km).toBe(first.offers[0]?.km);
+    // A filter narrows before the step is taken.
+    const praktik = await browseOffers(deps(), users.ok, query({ type: 'praktik' }), { shown: 1 });
+    expect(praktik.offers.map((offer) => offer.slotId)).toEqual([world.slots.praktik.id]);
+  });
+
   it('never lists an IGU slot for a candidate outside the IGU rules in force on its start date', async () => {
     const older = await browseOffers(deps(), users.tooOld, query());
     expect(older.offers.map((offer) => offer.slotId)).toEqual([world.slots.praktik.id]);

@@ -22,7 +22,7 @@ import { getPostalCode } from '../geo/places.js';
 import { epochDay, fromEpochDay } from '../lib/dates.js';
 import { NotFound } from '../lib/errors.js';
 import type { Reason } from '../matching/explain.js';
-import { offersForCandidate, type ExcludedOffer, type RankedOffer } from '../matching/match.js';
+import { offersForCandidate, prepareSlot, rankOffersForCandidate, type ExcludedOffer, type PreparedSlot, type RankedOffer } from '../matching/match.js';
 import { slotFilterFor } from '../matching/retrieval.server.js';
 import { browseQuerySchema, facetAndFilter, kmOf, requiredSkillFit, type BrowseQuery, type Facets, type OfferCard } from './offers.js';
 import { loadOwnProfile, type Profile } from './profile.server.js';
@@ -74,6 +74,23 @@ export function candidateDocumentOf(profile: Profile, today: string): CandidateD
     },
     today,
   );
+}
+
+/**
+ * The matcher's view of each indexed slot, kept while the engine serves the
+ * same document object (the embedded engine does; an upsert stores a new
+ * one, so a changed slot is prepared afresh). It depends on the slot alone,
+ * never on who asks. Engines that return fresh objects simply miss.
+ */
+const preparedSlots = new WeakMap<SlotDocument, PreparedSlot>();
+
+function preparedSlotOf(slot: SlotDocument): PreparedSlot {
+  let prepared = preparedSlots.get(slot);
+  if (prepared === undefined) {
+    prepared = prepareSlot(matchSlotFromDocument(slot));
+    preparedSlots.set(slot, prepared);
+  }
+  return prepared;
 }
 
 function cardOf(offer: RankedOffer, slot: SlotDocument, candidateSkills: readonly string[]): OfferCard {
@@ -156,19 +173,22 @@ export async function browseOffers(deps: OffersDeps, user: Viewer, query: Browse
     limit: RETRIEVE_LIMIT,
   });
   const slots = new Map(result.hits.map((hit) => [hit.id, hit.document]));
-  const ranked = offersForCandidate(matchCandidate, [...slots.values()].map(matchSlotFromDocument), { asOf: today });
-  const cards = ranked.ranked.flatMap((offer) => {
+  const scored = rankOffersForCandidate(matchCandidate, [...slots.values()].map(preparedSlotOf), { asOf: today });
+  const ranked = scored.ranked.flatMap((offer) => {
     const slot = slots.get(offer.slotId);
-    return slot ? [cardOf(offer, slot, skills)] : [];
+    return slot ? [{ offer, slot, type: slot.type, sector: slot.sector, municipalityCode: slot.municipalityCode }] : [];
   });
-  const { offers, facets } = facetAndFilter(cards, query);
+  const { offers, facets } = facetAndFilter(ranked, query);
+  // Reasons and cards for the listed offers only: the rest are counted, not shown.
+  const listed = options.shown === undefined ? offers : offers.slice(0, options.shown);
+  const cards = listed.map(({ offer, slot }) => cardOf(offer.explain(), slot, skills));
 
   let hidden: HiddenOffer[] = [];
   if (query.q) {
     // The same words without the candidate's constraints: what did the rules keep out, and why?
     const all = await deps.search.search<SlotDocument>('slots', { q: query.q, limit: HIDDEN_LIMIT });
     const others = all.hits.map((hit) => hit.document).filter((slot) => !slots.has(slot.id));
-    const verdicts = offersForCandidate(matchCandidate, others.map(matchSlotFromDocument), { asOf: today });
+    const verdicts = rankOffersForCandidate(matchCandidate, others.map(preparedSlotOf), { asOf: today });
     const titles = new Map(others.map((slot) => [slot.id, slot.title]));
     hidden = verdicts.excluded.map((excluded: ExcludedOffer) => ({
       slotId: excluded.slotId,
@@ -178,7 +198,7 @@ export async function browseOffers(deps: OffersDeps, user: Viewer, query: Browse
     }));
   }
   return {
-    offers: options.shown === undefined ? offers : offers.slice(0, options.shown),
+    offers: cards,
     total: offers.length,
     facets,
     hidden,

@@ -45,33 +45,33 @@ export type OfferCard = {
 
 export type Facets = { type: Record<string, number>; sector: Record<string, number>; municipality: Record<string, number> };
 
-function count(cards: readonly OfferCard[], key: (card: OfferCard) => string | null): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const card of cards) {
-    const value = key(card);
-    if (value !== null) counts[value] = (counts[value] ?? 0) + 1;
-  }
-  return counts;
+/** What the facets count and filter on: an offer card, or the indexed slot behind one. */
+export type Faceted = { type: SlotType; sector: string | null; municipalityCode: string };
+
+function increment(counts: Record<string, number>, value: string | null): void {
+  if (value !== null) counts[value] = (counts[value] ?? 0) + 1;
 }
 
 /**
  * Counts per type, sector and municipality over the offers the candidate may
  * take; each dimension is counted with the other dimensions' choices applied
  * (so a count says what choosing that value would show), then all choices
- * narrow the list.
+ * narrow the list. Works on any item with the three fields, in their order,
+ * so the server can filter ranked slots before it builds cards for the few it shows.
  */
-export function facetAndFilter(cards: readonly OfferCard[], query: Pick<BrowseQuery, 'type' | 'sector' | 'municipality'>): { offers: OfferCard[]; facets: Facets } {
-  const byType = (card: OfferCard) => query.type.length === 0 || query.type.includes(card.type);
-  const bySector = (card: OfferCard) => query.sector === undefined || card.sector === query.sector;
-  const byMunicipality = (card: OfferCard) => query.municipality === undefined || card.municipalityCode === query.municipality;
-  return {
-    offers: cards.filter((card) => byType(card) && bySector(card) && byMunicipality(card)),
-    facets: {
-      type: count(cards.filter((card) => bySector(card) && byMunicipality(card)), (card) => card.type),
-      sector: count(cards.filter((card) => byType(card) && byMunicipality(card)), (card) => card.sector),
-      municipality: count(cards.filter((card) => byType(card) && bySector(card)), (card) => card.municipalityCode),
-    },
-  };
+export function facetAndFilter<T extends Faceted>(items: readonly T[], query: Pick<BrowseQuery, 'type' | 'sector' | 'municipality'>): { offers: T[]; facets: Facets } {
+  const facets: Facets = { type: {}, sector: {}, municipality: {} };
+  const offers: T[] = [];
+  for (const item of items) {
+    const type = query.type.length === 0 || query.type.includes(item.type);
+    const sector = query.sector === undefined || item.sector === query.sector;
+    const municipality = query.municipality === undefined || item.municipalityCode === query.municipality;
+    if (sector && municipality) increment(facets.type, item.type);
+    if (type && municipality) increment(facets.sector, item.sector);
+    if (type && sector) increment(facets.municipality, item.municipalityCode);
+    if (type && sector && municipality) offers.push(item);
+  }
+  return { offers, facets };
 }
 
 /** Which of a slot's must-have skills the candidate has and lacks. */

@@ -3,7 +3,7 @@ import type { Cefr } from '../../db/schema.js';
 import { InvalidInput } from '../lib/errors.js';
 import { seededRandom } from '../lib/seeded-random.js';
 import { renderReason } from './explain.js';
-import { matchSlot, offersForCandidate } from './match.js';
+import { matchSlot, offersForCandidate, prepareSlot, rankOffersForCandidate } from './match.js';
 import { DEFAULT_WEIGHTS } from './score.js';
 import type { MatchCandidate, MatchSlot } from './types.js';
 
@@ -307,5 +307,60 @@ describe('offersForCandidate', () => {
     const r = offersForCandidate(c, slots, { asOf: ASOF });
     expect(r.ranked.map((o) => o.slotId)).toEqual(['a', 'b', 'hard']);
     expect(r.excluded).toMatchObject([{ slotId: 'far', rule: 'distance' }]);
+  });
+});
+
+describe('rankOffersForCandidate', () => {
+  const slots = () => [
+    slot({ id: 'b' }),
+    slot({ id: 'a' }),
+    slot({ id: 'far', location: { lat: 57.048, lon: 9.919 } }),
+    slot({ id: 'hard', skills: [{ esco: LOCAL, required: true }, { esco: DISH, required: true }] }),
+    slot({ id: 'near', location: SOENDERBORG, danish: { spoken: 'B1', written: null, withinMonths: 6 } }),
+    slot({ id: 'igu-old', type: 'igu' }),
+  ];
+  const people = [
+    candidate('c1'),
+    candidate('c2', { location: SOENDERBORG, skills: [{ esco: HYGIENE }], maxTravelKm: 300 }),
+    candidate('c3', { birthDate: '1960-01-01', languages: da('B2', 'B1') }),
+  ];
+
+  it('ranks and excludes exactly as offersForCandidate, and explains each offer the same way on demand', () => {
+    const seen = { ranked: 0, excluded: 0, lacking: 0 };
+    for (const c of people) {
+      const full = offersForCandidate(c, slots(), { asOf: ASOF });
+      seen.ranked += full.ranked.length;
+      seen.excluded += full.excluded.length;
+      seen.lacking += full.ranked.filter((o) => !o.hasAllRequired).length;
+      const scored = rankOffersForCandidate(c, slots().map(prepareSlot), { asOf: ASOF });
+      expect(scored.ranked.map((o) => o.slotId)).toEqual(full.ranked.map((o) => o.slotId));
+      expect(scored.excluded).toEqual(full.excluded);
+      expect(scored.ranked.map((o) => o.explain())).toEqual(full.ranked);
+      for (const [i, offer] of scored.ranked.entries()) {
+        expect([offer.score, offer.hasAllRequired]).toEqual([full.ranked[i]!.score, full.ranked[i]!.hasAllRequired]);
+        // The km the offers page shows without reasons is the one the reasons give.
+        expect(full.ranked[i]!.reasons.find((r) => r.code === 'distance.km')?.params.km).toBe(offer.km);
+      }
+    }
+    // The cases above cover offers with and without every must-have, and exclusions.
+    expect(seen.ranked).toBeGreaterThan(6);
+    expect(seen.excluded).toBeGreaterThan(1);
+    expect(seen.lacking).toBeGreaterThan(1);
+  });
+
+  it('explains an offer correctly after the same prepared slot was scored for someone else', () => {
+    // The offers page keeps prepared slots across requests and explains only the offers it shows, later.
+    const prepared = [prepareSlot(slot({ id: 'hard', skills: [{ esco: LOCAL, required: true }, { esco: DISH, required: true }] }))];
+    const lacking = rankOffersForCandidate(candidate('lacks'), prepared, { asOf: ASOF }).ranked[0]!;
+    const hasAll = rankOffersForCandidate(candidate('has', { skills: [{ esco: LOCAL }, { esco: DISH }] }), prepared, { asOf: ASOF }).ranked[0]!;
+    expect(lacking.explain().reasons[0]).toEqual({ code: 'skills.missing_required', params: { missing: 1, total: 2, skills: LOCAL } });
+    expect(hasAll.explain().reasons[0]).toEqual({ code: 'skills.required_all', params: { total: 2 } });
+    expect(lacking.explain()).toEqual(offersForCandidate(candidate('lacks'), [prepared[0]!.slot], { asOf: ASOF }).ranked[0]);
+  });
+
+  it('keeps the best `top` and refuses a bad `top` as offersForCandidate does', () => {
+    const scored = rankOffersForCandidate(candidate('c1'), slots().map(prepareSlot), { asOf: ASOF, top: 2 });
+    expect(scored.ranked.map((o) => o.slotId)).toEqual(offersForCandidate(candidate('c1'), slots(), { asOf: ASOF }).ranked.slice(0, 2).map((o) => o.slotId));
+    expect(() => rankOffersForCandidate(candidate('c1'), [], { asOf: ASOF, top: -1 })).toThrow(RangeError);
   });
 });

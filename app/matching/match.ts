@@ -51,8 +51,14 @@ export type Exclusion = {
 
 export type SlotMatches = { slotId: string; ranked: RankedPair[]; excluded: Exclusion[] };
 
-type PreparedSlot = {
-  slot: MatchSlot;
+/**
+ * A slot made ready for matching (its skills indexed, its IGU rule set
+ * found). It depends on the slot alone, so a caller that meets the same slot
+ * again may keep it (the offers page does, per indexed document); `marks` is
+ * scratch space that each pair fills before use, never read across calls.
+ */
+export type PreparedSlot = {
+  readonly slot: MatchSlot;
   /** The IGU rule set in force on the start date, for pairs judged on an indexed IGU window. */
   iguRuleSetId: string;
   iguSource: string;
@@ -68,7 +74,8 @@ type PreparedSlot = {
   marks: Uint8Array;
 };
 
-function prepareSlot(slot: MatchSlot): PreparedSlot {
+/** Prepares one slot for `rankOffersForCandidate` (and, inside, for every other entry point). */
+export function prepareSlot(slot: MatchSlot): PreparedSlot {
   const skillIndex = new Map<string, number>();
   let requiredTotal = 0;
   let niceTotal = 0;
@@ -386,26 +393,62 @@ export type RankedOffer = Omit<RankedPair, 'candidateId'> & { slotId: string };
 export type ExcludedOffer = Omit<Exclusion, 'candidateId'> & { slotId: string };
 export type CandidateOffers = { candidateId: string; ranked: RankedOffer[]; excluded: ExcludedOffer[] };
 
-/** The same rules and score from the candidate's side: which slots suit them best. */
-export function offersForCandidate(candidate: MatchCandidate, slots: readonly MatchSlot[], opts: MatchOptions): CandidateOffers {
+/**
+ * An offer that passed the hard rules, scored but not explained yet: the
+ * offers page ranks a few hundred slots but shows twenty, and the reasons
+ * were most of the cost of ranking. `explain()` gives what
+ * `offersForCandidate` would have returned for this offer.
+ */
+export class ScoredOffer {
+  readonly slotId: string;
+  readonly score: number;
+  readonly hasAllRequired: boolean;
+  /** Distance to the slot, rounded as the 'distance.km' reason says it. */
+  readonly km: number;
+  readonly #pair: ScoredPair;
+
+  constructor(pair: ScoredPair) {
+    this.slotId = pair.p.slot.id;
+    this.score = pair.score;
+    this.hasAllRequired = pair.hasAllRequired;
+    this.km = round1(pair.km);
+    this.#pair = pair;
+  }
+
+  /** The offer with its component breakdown and reasons. */
+  explain(): RankedOffer {
+    const { candidateId: _candidateId, ...rest } = explainPair(this.#pair);
+    return { slotId: this.slotId, ...rest };
+  }
+}
+
+export type ScoredOffers = { candidateId: string; ranked: ScoredOffer[]; excluded: ExcludedOffer[] };
+
+/**
+ * `offersForCandidate` on prepared slots, without building reasons: the same
+ * rules, the same order, the same exclusions (those carry their explanation).
+ */
+export function rankOffersForCandidate(candidate: MatchCandidate, slots: readonly PreparedSlot[], opts: MatchOptions): ScoredOffers {
   const weights = checkOptions(opts);
   const scored: ScoredPair[] = [];
   const excluded: ExcludedOffer[] = [];
-  for (const slot of slots) {
-    const outcome = scorePair(prepareSlot(slot), candidate, opts.asOf, weights);
+  for (const prepared of slots) {
+    const outcome = scorePair(prepared, candidate, opts.asOf, weights);
     if (outcome.kind === 'scored') {
       scored.push(outcome.scored);
     } else {
       const { candidateId: _candidateId, ...rest } = outcome.exclusion;
-      excluded.push({ slotId: slot.id, ...rest });
+      excluded.push({ slotId: prepared.slot.id, ...rest });
     }
   }
   scored.sort((a, b) => compareRanked(a, b, a.p.slot.id, b.p.slot.id));
   excluded.sort((a, b) => (a.slotId < b.slotId ? -1 : a.slotId > b.slotId ? 1 : 0));
   const kept = opts.top === undefined ? scored : scored.slice(0, opts.top);
-  const ranked = kept.map((pair): RankedOffer => {
-    const { candidateId: _candidateId, ...rest } = explainPair(pair);
-    return { slotId: pair.p.slot.id, ...rest };
-  });
-  return { candidateId: candidate.id, ranked, excluded };
+  return { candidateId: candidate.id, ranked: kept.map((pair) => new ScoredOffer(pair)), excluded };
+}
+
+/** The same rules and score from the candidate's side: which slots suit them best. */
+export function offersForCandidate(candidate: MatchCandidate, slots: readonly MatchSlot[], opts: MatchOptions): CandidateOffers {
+  const { ranked, excluded } = rankOffersForCandidate(candidate, slots.map(prepareSlot), opts);
+  return { candidateId: candidate.id, ranked: ranked.map((offer) => offer.explain()), excluded };
 }
