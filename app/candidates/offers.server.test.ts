@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findCandidateByUserId, findOfferSeekerByUserId, selectInterestSlotIds, selectLanguagesOfCandidate, selectSkillsOfCandidate } from '../../db/queries/candidates.js';
 import { buildSlot, buildUser, insertSlot, insertUser } from '../../db/seed/factories.js';
 import { seededRng } from '../../db/seed/random.js';
 import { createDocumentSources } from '../../search/documents/index.server.js';
@@ -7,7 +8,7 @@ import type { SearchEngine } from '../../search/engine.js';
 import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
 import { buildWorld, type World } from '../../tests/setup/matching-world.js';
-import { RuleViolation } from '../lib/errors.js';
+import { Forbidden, NotFound, RuleViolation } from '../lib/errors.js';
 import { expressInterest, withdrawInterest } from './interest.server.js';
 import { browseQuerySchema } from './offers.js';
 import { browseOffers, offerDetail } from './offers.server.js';
@@ -136,6 +137,39 @@ describe.each(databaseKinds)('browsing offers as a candidate on %s', (kind) => {
       .where('candidate_id', '=', world.people.ok.id)
       .execute();
     expect(gone).toEqual([]);
+  });
+
+  it('reads the candidate, their skills, languages and interests in one query, as the separate queries do', async () => {
+    const candidateId = world.people.ok.id;
+    await database.db.insertInto('candidate_languages').values({ candidate_id: candidateId, code: 'en', spoken: 'B1', written: null }).execute();
+    await database.db.insertInto('candidate_skills').values({ candidate_id: candidateId, skill_uri: world.skills.floors, years: 2 }).execute();
+    await expressInterest(deps(), users.ok, world.slots.praktik.id);
+    try {
+      const seeker = await findOfferSeekerByUserId(database.db, users.ok.id);
+      const candidate = await findCandidateByUserId(database.db, users.ok.id);
+      const { skill_uris: skillUris, languages, interest_slot_ids: interestSlotIds, ...row } = seeker!;
+      expect(candidate).toMatchObject(row);
+      expect(skillUris).toEqual((await selectSkillsOfCandidate(database.db, candidateId)).map((skill) => skill.skill_uri));
+      expect(skillUris.length).toBeGreaterThan(2);
+      const separate = await selectLanguagesOfCandidate(database.db, candidateId);
+      expect(languages).toEqual(separate.map(({ code, spoken, written }) => ({ code, spoken, written })));
+      expect(languages.map((language) => language.written)).toContain(null);
+      expect(interestSlotIds).toEqual(await selectInterestSlotIds(database.db, candidateId));
+      expect(interestSlotIds).toEqual([world.slots.praktik.id]);
+      // The offer's page says so too.
+      expect((await offerDetail(deps(), users.ok, world.slots.praktik.id)).interested).toBe(true);
+      expect((await offerDetail(deps(), users.ok, world.slots.igu.id)).interested).toBe(false);
+    } finally {
+      await withdrawInterest(deps(), users.ok, world.slots.praktik.id);
+      await database.db.deleteFrom('candidate_languages').where('candidate_id', '=', candidateId).where('code', '=', 'en').execute();
+      await database.db.deleteFrom('candidate_skills').where('candidate_id', '=', candidateId).where('skill_uri', '=', world.skills.floors).execute();
+    }
+    // A candidate user without a profile has no offers; other roles have none either.
+    const bare = await insertUser(database.db, buildUser(seededRng(6, 'offers-test'), { role: 'candidate' }));
+    expect(await findOfferSeekerByUserId(database.db, bare.id)).toBeUndefined();
+    await expect(browseOffers(deps(), { id: bare.id, role: 'candidate' }, query())).rejects.toBeInstanceOf(NotFound);
+    const consultant: { id: string; role: 'consultant' } = { id: users.ok.id, role: 'consultant' };
+    await expect(browseOffers(deps(), consultant, query())).rejects.toBeInstanceOf(Forbidden);
   });
 
   it('refuses interest in an offer the rules keep the candidate out of', async () => {

@@ -12,7 +12,7 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { findPublishedSlot, type OfferSlotRow } from '../../db/queries/candidates.js';
+import { findOfferSeekerByUserId, findPublishedSlot, type CandidateLanguageRow, type OfferSeekerRow, type OfferSlotRow } from '../../db/queries/candidates.js';
 import type { DB } from '../../db/schema.js';
 import { buildCandidateDocument, matchCandidateFromDocument, type CandidateDocument } from '../../search/documents/candidates.server.js';
 import { matchSlotFromDocument, type SlotDocument } from '../../search/documents/slots.server.js';
@@ -20,13 +20,11 @@ import type { Filter, SearchEngine } from '../../search/engine.js';
 import type { SessionUser } from '../auth/session.server.js';
 import { getPostalCode } from '../geo/places.js';
 import { epochDay, fromEpochDay } from '../lib/dates.js';
-import { NotFound } from '../lib/errors.js';
+import { Forbidden, NotFound } from '../lib/errors.js';
 import type { Reason } from '../matching/explain.js';
 import { offersForCandidate, prepareSlot, rankOffersForCandidate, type ExcludedOffer, type PreparedSlot, type RankedOffer } from '../matching/match.js';
 import { slotFilterFor } from '../matching/retrieval.server.js';
 import { browseQuerySchema, facetAndFilter, kmOf, requiredSkillFit, type BrowseQuery, type Facets, type OfferCard } from './offers.js';
-import { loadOwnProfile, type Profile } from './profile.server.js';
-import { selectInterestSlotIds } from '../../db/queries/candidates.js';
 
 export type OffersDeps = { db: Kysely<DB>; search: SearchEngine; clock: () => Date };
 
@@ -43,8 +41,30 @@ type Viewer = Pick<SessionUser, 'id' | 'role'>;
 
 const todayOf = (clock: () => Date) => clock().toISOString().slice(0, 10);
 
+/**
+ * What the offers pages read of the candidate: the facts the slots filter and
+ * the matcher use. A whole `Profile` is one, too.
+ */
+export type OfferSeeker = {
+  candidate: Omit<OfferSeekerRow, 'skill_uris' | 'languages' | 'interest_slot_ids'>;
+  skills: ReadonlyArray<{ skill_uri: string }>;
+  languages: ReadonlyArray<Pick<CandidateLanguageRow, 'code' | 'spoken' | 'written'>>;
+};
+
+/**
+ * The logged-in candidate and their interests, in one query.
+ * @throws Forbidden for other roles, NotFound without a profile (as `loadOwnProfile`).
+ */
+async function loadOfferSeeker(db: Kysely<DB>, user: Viewer): Promise<{ seeker: OfferSeeker; interestSlotIds: string[] }> {
+  if (user.role !== 'candidate') throw new Forbidden('Only candidates have a candidate profile');
+  const row = await findOfferSeekerByUserId(db, user.id);
+  if (!row) throw new NotFound('Candidate profile');
+  const { skill_uris: skillUris, languages, interest_slot_ids: interestSlotIds, ...candidate } = row;
+  return { seeker: { candidate, skills: skillUris.map((uri) => ({ skill_uri: uri })), languages }, interestSlotIds };
+}
+
 /** The candidate as the slots filter and the matcher see them, from the profile as it is now. */
-export function candidateDocumentOf(profile: Profile, today: string): CandidateDocument {
+export function candidateDocumentOf(profile: OfferSeeker, today: string): CandidateDocument {
   const { candidate } = profile;
   const place = getPostalCode(candidate.postal_code);
   if (!place) throw new NotFound('Postal code', candidate.postal_code);
@@ -157,8 +177,8 @@ export function parseBrowseQuery(params: URLSearchParams): BrowseQuery {
 /** Published slots the logged-in candidate may take, ranked for them, with facet counts. */
 export async function browseOffers(deps: OffersDeps, user: Viewer, query: BrowseQuery, options: { shown?: number } = {}): Promise<BrowseResult> {
   const today = todayOf(deps.clock);
-  const profile = await loadOwnProfile(deps, user);
-  const document = candidateDocumentOf(profile, today);
+  const { seeker, interestSlotIds } = await loadOfferSeeker(deps.db, user);
+  const document = candidateDocumentOf(seeker, today);
   const matchCandidate = matchCandidateFromDocument(document);
   const skills = document.skills;
 
@@ -203,7 +223,7 @@ export async function browseOffers(deps: OffersDeps, user: Viewer, query: Browse
     facets,
     hidden,
     maxTravelKm: document.maxTravelKm,
-    interestSlotIds: await selectInterestSlotIds(deps.db, profile.candidate.id),
+    interestSlotIds,
   };
 }
 
@@ -218,22 +238,21 @@ export type OfferDetail = {
 
 /** One published slot with the explanation for the logged-in candidate. @throws NotFound for unknown or unpublished slots. */
 export async function offerDetail(deps: OffersDeps, user: Viewer, slotId: string): Promise<OfferDetail> {
-  const profile = await loadOwnProfile(deps, user);
+  const { seeker, interestSlotIds } = await loadOfferSeeker(deps.db, user);
   const slotDocument = await deps.search.get<SlotDocument>('slots', slotId);
   const row = slotDocument ? await findPublishedSlot(deps.db, slotId) : undefined;
   if (!slotDocument || !row) throw new NotFound('Offer', slotId);
-  const verdict = evaluateOffer(profile, slotDocument, todayOf(deps.clock));
-  const interest = await selectInterestSlotIds(deps.db, profile.candidate.id);
+  const verdict = evaluateOffer(seeker, slotDocument, todayOf(deps.clock));
   return {
     slot: { ...row, sector: slotDocument.sector, municipalityCode: slotDocument.municipalityCode },
-    card: verdict.ranked ? cardOf(verdict.ranked, slotDocument, profile.skills.map((s) => s.skill_uri)) : null,
+    card: verdict.ranked ? cardOf(verdict.ranked, slotDocument, seeker.skills.map((s) => s.skill_uri)) : null,
     excluded: verdict.excluded ? { rule: verdict.excluded.rule, explanation: verdict.excluded.explanation } : null,
-    interested: interest.includes(slotId),
+    interested: interestSlotIds.includes(slotId),
   };
 }
 
 /** The matcher's verdict on one candidate and one slot. */
-export function evaluateOffer(profile: Profile, slot: SlotDocument, today: string): { ranked: RankedOffer | null; excluded: ExcludedOffer | null } {
+export function evaluateOffer(profile: OfferSeeker, slot: SlotDocument, today: string): { ranked: RankedOffer | null; excluded: ExcludedOffer | null } {
   const candidate = matchCandidateFromDocument(candidateDocumentOf(profile, today));
   const result = offersForCandidate(candidate, [matchSlotFromDocument(slot)], { asOf: today });
   return { ranked: result.ranked[0] ?? null, excluded: result.excluded[0] ?? null };

@@ -3,7 +3,8 @@
  * slots (match_proposals with source 'interest'), consents per slot, profile
  * views, invitations and self-registration.
  */
-import type { Insertable, Selectable, Updateable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Executor } from '../client.server.js';
 import type {
   CandidateInvitationTable,
@@ -22,6 +23,72 @@ export type CandidateOccupationRow = { occupation_uri: string; years: number | n
 
 export async function findCandidateByUserId(db: Executor, userId: string): Promise<CandidateRow | undefined> {
   return db.selectFrom('candidates').selectAll().where('user_id', '=', userId).executeTakeFirst();
+}
+
+/** What the offers page needs of the logged-in candidate (see `findOfferSeekerByUserId`). */
+export type OfferSeekerRow = Pick<
+  CandidateRow,
+  | 'id'
+  | 'jobcentre_id'
+  | 'birth_date'
+  | 'arrival_date'
+  | 'residence_basis'
+  | 'postal_code'
+  | 'max_travel_km'
+  | 'available_from'
+  | 'hours_per_week'
+  | 'danish_spoken'
+  | 'danish_written'
+  | 'ambition_occupations'
+  | 'ambition_sectors'
+  | 'waiting_since'
+> & {
+  /** Sorted, as `selectSkillsOfCandidate` returns them. */
+  skill_uris: string[];
+  /** Sorted by code, as `selectLanguagesOfCandidate` returns them. */
+  languages: Array<Pick<CandidateLanguageRow, 'code' | 'spoken' | 'written'>>;
+  /** Slots the candidate said they are interested in (`selectInterestSlotIds`). */
+  interest_slot_ids: string[];
+};
+
+/**
+ * The candidate row, skills, languages and interests of a user in one round
+ * trip: the offers page is the busiest candidate page, and four separate
+ * queries were a good part of its server time.
+ */
+export async function findOfferSeekerByUserId(db: Executor, userId: string): Promise<OfferSeekerRow | undefined> {
+  return db
+    .selectFrom('candidates as c')
+    .select([
+      'c.id',
+      'c.jobcentre_id',
+      'c.birth_date',
+      'c.arrival_date',
+      'c.residence_basis',
+      'c.postal_code',
+      'c.max_travel_km',
+      'c.available_from',
+      'c.hours_per_week',
+      'c.danish_spoken',
+      'c.danish_written',
+      'c.ambition_occupations',
+      'c.ambition_sectors',
+      'c.waiting_since',
+    ])
+    .select((eb) => [
+      sql<string[]>`array(${eb.selectFrom('candidate_skills as s').select('s.skill_uri').whereRef('s.candidate_id', '=', 'c.id').orderBy('s.skill_uri')})`.as('skill_uris'),
+      jsonArrayFrom(
+        eb.selectFrom('candidate_languages as l').select(['l.code', 'l.spoken', 'l.written']).whereRef('l.candidate_id', '=', 'c.id').orderBy('l.code'),
+      ).as('languages'),
+      // As text: uuid[] is not parsed into an array by every driver.
+      sql<string[]>`array(${eb
+        .selectFrom('match_proposals as p')
+        .select(sql<string>`p.slot_id::text`.as('slot_id'))
+        .whereRef('p.candidate_id', '=', 'c.id')
+        .where('p.source', '=', 'interest')})`.as('interest_slot_ids'),
+    ])
+    .where('c.user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 export async function selectSkillsOfCandidate(db: Executor, candidateId: string): Promise<CandidateSkillRow[]> {
