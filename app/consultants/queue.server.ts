@@ -4,7 +4,7 @@
  * network partners' candidates (shown, but decided by the home jobcentre).
  */
 import type { Kysely } from 'kysely';
-import { selectNetworkIdsOf, selectQueue, type QueueFilters, type QueueRow } from '../../db/queries/queue.js';
+import { selectQueue, type QueueFilters, type QueueRow } from '../../db/queries/queue.js';
 import type { DB, SlotType } from '../../db/schema.js';
 import { addDays } from '../lib/dates.js';
 import { asConsultant, type ConsultantUser } from './consultant.js';
@@ -58,7 +58,6 @@ const round = (value: number, decimals: number) => Math.round(value * 10 ** deci
 export async function loadQueue(deps: { db: Kysely<DB>; clock: () => Date }, user: ConsultantUser, request: QueueRequest): Promise<Queue> {
   const consultant = asConsultant(user);
   const today = dayOf(deps.clock());
-  const scope = { jobcentreId: consultant.jobcentreId, networkIds: await selectNetworkIdsOf(deps.db, consultant.jobcentreId) };
   const filters: QueueFilters = {
     scheme: request.scheme,
     sector: request.sector,
@@ -72,7 +71,7 @@ export async function loadQueue(deps: { db: Kysely<DB>; clock: () => Date }, use
   const page = Math.max(1, Math.floor(request.page ?? 1));
   const offset = (page - 1) * QUEUE_PAGE_ROWS;
   // One row more than shown tells whether a next page exists without counting the whole queue.
-  const rows = await selectQueue(deps.db, scope, filters, { limit: QUEUE_PAGE_ROWS + 1, offset });
+  const rows = await selectQueue(deps.db, consultant.jobcentreId, filters, { limit: QUEUE_PAGE_ROWS + 1, offset });
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   return {
     items: rows.slice(0, QUEUE_PAGE_ROWS).map((row) => {

@@ -1,0 +1,86 @@
+/**
+ * The queue's one query: networks looked up inside it, filters by employer
+ * and sector, and the names joined to the ranked page (see also the queue
+ * cases in decisions.test.ts).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureJobcentre } from '../../db/seed/factories.js';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
+import { loadQueue } from './queue.server.js';
+import { addCandidate, addEmployer, addProposal, addSlot, buildWorld, clock, type World } from './test-world.js';
+
+describe.each(databaseKinds)('consultant queue query (%s)', (kind) => {
+  let database: TestDatabase;
+  let world: World;
+  const deps = () => ({ db: world.db, clock });
+  let ids: Record<string, string>;
+  let employers: { kitchen: { organisationId: string }; cleaning: { organisationId: string } };
+  let vejle: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+    world = await buildWorld(database.db);
+    // A second network, Aabenraa with Vejle; Sønderborg is not in it.
+    vejle = (await ensureJobcentre(world.db, '630')).id;
+    const east = await world.db.insertInto('jobcentre_networks').values({ name: 'Øst' }).returning('id').executeTakeFirstOrThrow();
+    await world.db
+      .insertInto('jobcentre_network_members')
+      .values([world.jobcentres.aabenraa, vejle].map((jobcentreId) => ({ network_id: east.id, jobcentre_id: jobcentreId })))
+      .execute();
+
+    const kitchen = await addEmployer(world);
+    const cleaning = await addEmployer(world);
+    await world.db.updateTable('organisations').set({ name: 'Rengøring Syd ApS' }).where('id', '=', cleaning.organisationId).execute();
+    await world.db.updateTable('organisations').set({ name: 'Kantinen Aabenraa ApS' }).where('id', '=', kitchen.organisationId).execute();
+    employers = { kitchen, cleaning };
+    const plain = await addSlot(world, kitchen, { title: 'Kok' });
+    const pooledSouth = await addSlot(world, kitchen, { title: 'Opvasker', pooled_network_id: world.networkId });
+    const pooledEast = await addSlot(world, cleaning, { title: 'Rengøringsassistent', sector: 'cleaning', pooled_network_id: east.id });
+
+    const own = await addCandidate(world, world.jobcentres.aabenraa, { full_name: 'Own Aabenraa' });
+    const south = await addCandidate(world, world.jobcentres.soenderborg, { full_name: 'Partner Sønderborg' });
+    const east1 = await addCandidate(world, vejle, { full_name: 'Partner Vejle' });
+    ids = {
+      ownPlain: await addProposal(world, plain, own, { score: 0.95 }),
+      ownEast: await addProposal(world, pooledEast, own, { score: 0.9 }),
+      southOnSouth: await addProposal(world, pooledSouth, south, { score: 0.85 }),
+      eastOnEast: await addProposal(world, pooledEast, east1, { score: 0.8 }),
+      // Pooled, but in a network the candidate's jobcentre is not a member of.
+      southOnEast: await addProposal(world, pooledEast, south, { score: 0.75 }),
+      eastOnSouth: await addProposal(world, pooledSouth, east1, { score: 0.7 }),
+      // Not pooled at all.
+      eastOnPlain: await addProposal(world, plain, east1, { score: 0.65 }),
+    };
+  }, 60_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('shows partners’ candidates of every network the jobcentre belongs to, each only on slots pooled in a network both share', async () => {
+    const queue = await loadQueue(deps(), world.consultants.aabenraa, {});
+    expect(queue.items.map((item) => item.proposal_id)).toEqual([ids.ownPlain, ids.ownEast, ids.southOnSouth, ids.eastOnEast]);
+    // Sønderborg shares only the southern network with Aabenraa, and none with Vejle.
+    const fromSouth = await loadQueue(deps(), world.consultants.soenderborg, {});
+    expect(fromSouth.items.map((item) => item.proposal_id)).toEqual([ids.southOnSouth, ids.southOnEast]);
+  });
+
+  it('names the employer and, for partners’ candidates, the jobcentre that decides, on every ranked row', async () => {
+    const queue = await loadQueue(deps(), world.consultants.aabenraa, {});
+    expect(queue.items.map((item) => [item.slot_title, item.organisation_name, item.own, item.homeJobcentreName])).toEqual([
+      ['Kok', 'Kantinen Aabenraa ApS', true, null],
+      ['Rengøringsassistent', 'Rengøring Syd ApS', true, null],
+      ['Opvasker', 'Kantinen Aabenraa ApS', false, 'Jobcenter Sønderborg'],
+      ['Rengøringsassistent', 'Rengøring Syd ApS', false, 'Jobcenter Vejle'],
+    ]);
+  });
+
+  it('filters by employer (by id from a link, or by name) and by sector', async () => {
+    const shown = async (request: Parameters<typeof loadQueue>[2]) =>
+      (await loadQueue(deps(), world.consultants.aabenraa, request)).items.map((item) => item.proposal_id);
+    expect(await shown({ organisationId: employers.cleaning.organisationId })).toEqual([ids.ownEast, ids.eastOnEast]);
+    expect(await shown({ organisationId: employers.kitchen.organisationId })).toEqual([ids.ownPlain, ids.southOnSouth]);
+    expect(await shown({ organisationName: 'rengøring' })).toEqual([ids.ownEast, ids.eastOnEast]);
+    expect(await shown({ sector: 'cleaning' })).toEqual([ids.ownEast, ids.eastOnEast]);
+    expect(await shown({ sector: 'kitchen', organisationName: 'Rengøring' })).toEqual([]);
+  });
+});
