@@ -53,16 +53,29 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
-/** One date formatter per language: making one costs more than formatting every date on the page. */
+/**
+ * Start dates as the page writes them, per language: formatting was a tenth
+ * of rendering the cards, and the same few hundred start dates come back on
+ * every page. Bounded, since a long-running server meets new dates.
+ */
+const dateTexts = new Map<string, string>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const MAX_DATE_TEXTS = 20_000;
 
-function dateFormatFor(lng: string): Intl.DateTimeFormat {
-  let format = dateFormats.get(lng);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' });
-    dateFormats.set(lng, format);
+function formatDateIn(lng: string, iso: string): string {
+  const key = `${lng} ${iso}`;
+  let text = dateTexts.get(key);
+  if (text === undefined) {
+    let format = dateFormats.get(lng);
+    if (format === undefined) {
+      format = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' });
+      dateFormats.set(lng, format);
+    }
+    text = format.format(new Date(`${iso}T00:00:00Z`));
+    if (dateTexts.size >= MAX_DATE_TEXTS) dateTexts.clear();
+    dateTexts.set(key, text);
   }
-  return format;
+  return text;
 }
 
 // Text is joined into one string per element where the page mixes words and values: React marks every
@@ -70,8 +83,7 @@ function dateFormatFor(lng: string): Intl.DateTimeFormat {
 export default function Offers() {
   const { t, i18n } = useTranslation('candidate');
   const { query, offers, total, maxTravelKm, typeCounts, sectors, municipalities, hidden, lng, moreHref } = useLoaderData<typeof loader>();
-  const dateFormat = dateFormatFor(lng);
-  const formatDate = (iso: string) => dateFormat.format(new Date(`${iso}T00:00:00Z`));
+  const formatDate = (iso: string) => formatDateIn(lng, iso);
   const kmChoices = [5, 10, 25, 50].filter((km) => km < maxTravelKm);
   return (
     <>
