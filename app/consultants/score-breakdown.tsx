@@ -1,5 +1,5 @@
 /** The matcher's score components for one pair, as a small definition list. */
-import { useMemo } from 'react';
+import { Fragment, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A component's label (its name when untranslated). */
@@ -29,12 +29,13 @@ export function ScoreBreakdownList({ components, labelOf }: { components: Record
   const entries = Object.entries(components);
   if (entries.length === 0) return <span>–</span>;
   return (
+    // Terms and values straight in the list, without a <div> per pair: on the queue the pairs are most of the page's elements.
     <dl className="score-breakdown">
       {entries.map(([name, value]) => (
-        <div key={name}>
+        <Fragment key={name}>
           <dt>{labelOf(name)}</dt>
           <dd>{value.toFixed(2)}</dd>
-        </div>
+        </Fragment>
       ))}
     </dl>
   );

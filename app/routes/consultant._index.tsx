@@ -9,10 +9,10 @@ import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
 import { RejectReasonSelect } from '~/consultants/reject-reason-select';
 import { decideMany } from '~/consultants/decisions.server';
-import { loadQueue } from '~/consultants/queue.server';
+import { loadQueue, sectorChoices } from '~/consultants/queue.server';
 import { QUEUE_MAX_PAGE, decisionFormSchema, queueQuerySchema, type QueueQuery } from '~/consultants/schemas';
 import { ScoreBreakdownList, useComponentLabels } from '~/consultants/score-breakdown';
-import { sectorOptions } from '~/candidates/labels.server';
+import { fillIn, slotFor } from '~/consultants/queue-text';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { parseForm } from '~/lib/http.server';
 
@@ -35,9 +35,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     }),
     resolveLocale(request, context),
   ]);
-  // Every slot's sector is one of the taxonomy's, so the menu needs no query over the queue.
-  const collator = new Intl.Collator(lng);
-  const sectors = sectorOptions(lng).sort((a, b) => collator.compare(a.label, b.label));
+  const sectors = sectorChoices(lng);
   // The last page one may ask for has no Next link, even when more proposals wait.
   const nextPage = queue.hasNextPage && queue.page < QUEUE_MAX_PAGE ? queue.page + 1 : null;
   return { queue, nextPage, moreBeyondLastPage: queue.hasNextPage && nextPage === null, sectors, query, invalidQuery: !parsed.success };
@@ -88,10 +86,12 @@ export default function ConsultantQueue() {
   const refused = result?.outcomes.flatMap((o) => (o.ok ? [] : [o])) ?? [];
   // Texts repeated on every row are translated once.
   const schemeLabel = { igu: t('scheme.igu'), praktik: t('scheme.praktik'), loentilskud: t('scheme.loentilskud') };
-  const interestTag = t('queue.interestTag');
-  const pooledTag = t('queue.pooledTag');
+  // The space before a tag belongs to its text, as one text node (React marks the seam between two).
+  const interestTag = ` ${t('queue.interestTag')}`;
+  const pooledTag = ` ${t('queue.pooledTag')}`;
   const daysLabel = rememberEach((count: number) => t('queue.days', { count }));
   const decidedBy = rememberEach((jobcentre: string | null) => t('queue.homeJobcentreDecides', { jobcentre }));
+  const selectPair = fillIn(t('queue.selectPair', { candidate: slotFor('candidate'), slot: slotFor('slot') }), ['candidate', 'slot']);
   const previous = queue.page > 1 ? pageHref(query, queue.page - 1) : null;
   const next = nextPage === null ? null : pageHref(query, nextPage);
   return (
@@ -207,7 +207,7 @@ export default function ConsultantQueue() {
                         type="checkbox"
                         name="proposalId"
                         value={item.proposal_id}
-                        aria-label={t('queue.selectPair', { candidate: item.candidate_name, slot: item.slot_title })}
+                        aria-label={selectPair({ candidate: item.candidate_name, slot: item.slot_title })}
                       />
                     ) : (
                       <span>{decidedBy(item.homeJobcentreName)}</span>
@@ -215,12 +215,11 @@ export default function ConsultantQueue() {
                   </td>
                   <td>
                     <Link to={`/consultant/proposals/${item.proposal_id}`}>{item.candidate_name}</Link>
-                    {item.source === 'interest' ? <strong className="tag"> {interestTag}</strong> : null}
-                    {!item.own ? <span className="tag"> {pooledTag}</span> : null}
+                    {item.source === 'interest' ? <strong className="tag">{interestTag}</strong> : null}
+                    {!item.own ? <span className="tag">{pooledTag}</span> : null}
                   </td>
-                  <td>
-                    {item.slot_title} – {item.organisation_name} ({schemeLabel[item.slot_type]}, {item.slot_start_date})
-                  </td>
+                  {/* One text, not seven: React writes each piece of a mixed child list with a marker between. */}
+                  <td>{`${item.slot_title} – ${item.organisation_name} (${schemeLabel[item.slot_type]}, ${item.slot_start_date})`}</td>
                   <td>{item.score === null ? '–' : item.score.toFixed(1)}</td>
                   <td>
                     <ScoreBreakdownList components={item.components} labelOf={labelOf} />
