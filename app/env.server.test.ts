@@ -36,8 +36,15 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ JOBBRO_PROCESSES: '2' })).toThrow(/JOBBRO_PROCESSES: more than 1 needs DATABASE_URL/);
   });
 
+  it('works on a few requests at once with the embedded database, more with PostgreSQL, or as told', () => {
+    expect(parseEnv({}).concurrentRequests).toBe(4);
+    expect(parseEnv({ DATABASE_URL: 'postgres://u@db/jobbro' }).concurrentRequests).toBe(16);
+    expect(parseEnv({ JOBBRO_CONCURRENT_REQUESTS: '32' }).concurrentRequests).toBe(32);
+  });
+
   it.each([
     [{ JOBBRO_PROCESSES: '0' }, 'JOBBRO_PROCESSES'],
+    [{ JOBBRO_CONCURRENT_REQUESTS: '0' }, 'JOBBRO_CONCURRENT_REQUESTS'],
     [{ JOBBRO_API_RATE_PER_MINUTE: '0' }, 'JOBBRO_API_RATE_PER_MINUTE'],
     [{ JOBBRO_API_ADDRESS_RATE_PER_MINUTE: 'lots' }, 'JOBBRO_API_ADDRESS_RATE_PER_MINUTE'],
     [{ PORT: 'eighty' }, 'PORT'],

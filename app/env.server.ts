@@ -46,6 +46,7 @@ const envSchema = z.object({
   JOBBRO_API_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
   JOBBRO_API_ADDRESS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
   JOBBRO_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
+  JOBBRO_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1_024).optional(),
 });
 
 export type AppEnv = {
@@ -68,6 +69,8 @@ export type AppEnv = {
   apiRateLimits: { perKeyPerMinute: number; perAddressPerMinute: number };
   /** App processes `scripts/serve.ts` runs on one port (node:cluster); more than 1 only with PostgreSQL. */
   processes: number;
+  /** Requests one app process works on at once; the others wait their turn (app/lib/admission.server.ts). */
+  concurrentRequests: number;
 };
 
 export class EnvError extends Error {
@@ -123,6 +126,8 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     outboxIntervalMs: e.JOBBRO_OUTBOX_INTERVAL_MS,
     apiRateLimits: { perKeyPerMinute: e.JOBBRO_API_RATE_PER_MINUTE, perAddressPerMinute: e.JOBBRO_API_ADDRESS_RATE_PER_MINUTE },
     processes: e.JOBBRO_PROCESSES,
+    // The embedded database answers one query at a time in the process itself, so more at once only lengthens every request.
+    concurrentRequests: e.JOBBRO_CONCURRENT_REQUESTS ?? (embeddedDatabase ? 4 : 16),
   };
 }
 

@@ -16,6 +16,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { apiRateLimits } from '../app/api/rate-limit.server.js';
+import { admissionQueue } from '../app/lib/admission.server.js';
 import type { AppEnv } from '../app/env.server.js';
 import { createLogger } from '../app/lib/logger.server.js';
 import { installRouteMatchingCache } from '../app/lib/route-matching.server.js';
@@ -24,6 +25,8 @@ import { startServices, stopServices, type AppServices } from '../app/services.s
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 const SHUTDOWN_GRACE_MS = 10_000;
+/** Requests that may wait for their turn in one process before it answers 503 (at ≈ 20 ms a page, 20 s of work). */
+const MAX_WAITING_REQUESTS = 1_000;
 
 function nonceOf(res: ServerResponse): string {
   const value: unknown = 'locals' in res && typeof res.locals === 'object' && res.locals !== null ? Reflect.get(res.locals, 'cspNonce') : undefined;
@@ -128,6 +131,9 @@ function createApp(services: AppServices, build: ServerBuild) {
   // Only file names (favicon.svg …) can be public files: every page and API path would otherwise cost a stat() of the disk.
   const publicFiles = express.static(path.join(root, 'public'), { maxAge: '1h', index: false });
   app.use((req, res, next) => (path.extname(req.path) === '' ? next() : publicFiles(req, res, next)));
+
+  // After the static files (cheap, never queued); /healthz answers at once so a busy process is not taken for a dead one.
+  app.use(admissionQueue({ concurrent: env.concurrentRequests, maxWaiting: MAX_WAITING_REQUESTS, bypass: (req) => req.path === '/healthz' }));
 
   app.use(sameOriginCheck);
 
