@@ -53,6 +53,18 @@ describe('the shared per-language i18next instance', () => {
     }
   });
 
+  it("remembers calls from components too (react-i18next's fixed t passes lngs: null)", async () => {
+    const instance = await i18nInstanceFor('da');
+    const t = instance.getFixedT(null as unknown as string, 'candidate');
+    const translate = vi.spyOn(translatorOf(instance), 'translate');
+    try {
+      for (let i = 0; i < 5; i += 1) t('offers.away', { km: 987_654 });
+      expect(translate).toHaveBeenCalledTimes(1);
+    } finally {
+      translate.mockRestore();
+    }
+  });
+
   it('translates afresh when an option is an object, which may change between calls', async () => {
     const instance = await i18nInstanceFor('en');
     const t = instance.getFixedT('en', 'candidate');

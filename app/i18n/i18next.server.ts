@@ -52,7 +52,8 @@ function memoKeyOf(key: unknown, options: unknown): string | undefined {
   if (options === undefined || options === null) return memoKey;
   if (typeof options !== 'object') return undefined;
   for (const [name, value] of Object.entries(options)) {
-    if (value === undefined) continue;
+    // react-i18next's useTranslation passes `lngs: null` on every call; null, like undefined, means "not given".
+    if (value === undefined || value === null) continue;
     const type = typeof value;
     if (type === 'string' || type === 'number' || type === 'boolean') {
       memoKey += `\u0000${name}\u0001${type[0]}${String(value)}`;
