@@ -282,7 +282,7 @@ function cpuMsOf(pid: number): number {
   return ticks * 10;
 }
 
-type Measured = { p50: number; p95: number; p99: number; rps: number; errors: number };
+type Measured = { p50: number; p95: number; p99: number; rps: number; errors: number; errorKinds: string };
 
 function runAutocannon(url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Measured> {
   return new Promise((resolve, reject) => {
@@ -300,6 +300,14 @@ function runAutocannon(url: string, headers: Record<string, string>, connections
         p99: percentile(times, 0.99),
         rps: (times.length - failed - result.timeouts) / result.duration,
         errors: result.errors + result.non2xx,
+        // What the errors were, for the log: a 5xx, a refusal and a slow answer need different fixes.
+        errorKinds: [
+          `${result.timeouts} timed out (> ${TIMEOUT_SECONDS} s)`,
+          `${result.errors - result.timeouts} other connection errors`,
+          ...Object.entries(result.statusCodeStats)
+            .filter(([status]) => !status.startsWith('2'))
+            .map(([status, { count }]) => `${count} × HTTP ${status}`),
+        ].join(', '),
       });
     });
     instance.on('response', (_client, statusCode, _bytes, responseTime) => {
@@ -338,6 +346,7 @@ async function measureMode(mode: Mode, app: AppChild, options: Options): Promise
     // The machine is shared: the server's own CPU per answer does not depend on how busy the other processes keep it.
     const answered = Math.max(1, Math.round(measured.rps * options.duration));
     log(`${mode} ${target.name}: server CPU ${((cpuMsOf(app.pid) - cpuBefore) / answered).toFixed(1)} ms per answer; load average ${os.loadavg()[0]!.toFixed(1)}`);
+    if (measured.errors > 0) log(`${mode} ${target.name}: errors: ${measured.errorKinds}`);
     const line = { mode, target: target.name, ...measured, rssMb: peakRssMb(app.pid) };
     printLine(line);
     lines.push(line);
