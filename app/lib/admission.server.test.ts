@@ -133,4 +133,19 @@ describe('the admission queue', () => {
     app.release('b');
     expect((await next).status).toBe(200);
   });
+
+  it('starts each admitted request in a turn of its own, so the event loop reads sockets in between', async () => {
+    const app = await start({ concurrent: 1, maxWaiting: 10 });
+    const first = fetch(`${app.base}/work/a`);
+    await until(() => app.log.length === 1);
+    const second = fetch(`${app.base}/work/b`);
+    await until(() => app.queue.stats().waiting === 1);
+    // Work that waits for the loop's next turn, as reading a socket does, runs before the next request starts.
+    app.release('a');
+    setImmediate(() => app.log.push('a turn of the loop'));
+    await until(() => app.log.length === 3);
+    expect(app.log).toEqual(['start a', 'a turn of the loop', 'start b']);
+    app.release('b');
+    await Promise.all([first, second]);
+  });
 });
