@@ -35,6 +35,7 @@ import { addMonths, daysBetween } from '../lib/dates.js';
 import { Conflict, Forbidden, NotFound } from '../lib/errors.js';
 import type { Mailer } from '../mail/mailer.server.js';
 import { CprDecryptionError, maskCpr, type CprCipher } from './cpr.server.js';
+import { readOwnCandidate } from './profile.server.js';
 
 export const INACTIVITY_MONTHS = 12;
 export const REVIEW_INTERVAL_MS = 24 * 60 * 60 * 1000;
@@ -144,9 +145,7 @@ function reviewStateOf(row: ReviewStateRow): OwnReview['state'] {
 
 /** Whether the logged-in candidate's start page asks the question (flagged) or offers reactivation (archived). */
 export async function ownInactivityReview(deps: { db: Kysely<DB> }, user: Pick<SessionUser, 'id' | 'role'>): Promise<OwnReview> {
-  if (user.role !== 'candidate') throw new Forbidden('Only candidates have a candidate profile');
-  const row = await selectReviewStateOfUser(deps.db, user.id);
-  if (!row) throw new NotFound('Candidate profile');
+  const row = await readOwnCandidate(user, (userId) => selectReviewStateOfUser(deps.db, userId));
   return { state: reviewStateOf(row) };
 }
 
@@ -185,9 +184,7 @@ export async function answerInactivityReview(
   user: Pick<SessionUser, 'id' | 'role'>,
   answer: ReviewAnswer,
 ): Promise<void> {
-  if (user.role !== 'candidate') throw new Forbidden('Only candidates have a candidate profile');
-  const row = await selectReviewStateOfUser(deps.db, user.id);
-  if (!row) throw new NotFound('Candidate profile');
+  const row = await readOwnCandidate(user, (userId) => selectReviewStateOfUser(deps.db, userId));
   await applyAnswer(deps, { userId: user.id, by: 'candidate' }, row, answer);
 }
 

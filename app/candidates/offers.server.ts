@@ -20,10 +20,11 @@ import type { Filter, SearchEngine } from '../../search/engine.js';
 import type { SessionUser } from '../auth/session.server.js';
 import { getPostalCode } from '../geo/places.js';
 import { epochDay, fromEpochDay } from '../lib/dates.js';
-import { Forbidden, NotFound } from '../lib/errors.js';
+import { NotFound } from '../lib/errors.js';
 import type { Reason } from '../matching/explain.js';
 import { offersForCandidate, prepareSlot, rankOffersForCandidate, type ExcludedOffer, type PreparedSlot, type RankedOffer } from '../matching/match.js';
 import { slotFilterFor } from '../matching/retrieval.server.js';
+import { readOwnCandidate } from './profile.server.js';
 import { browseQuerySchema, facetAndFilter, kmOf, requiredSkillFit, type BrowseQuery, type Facets, type OfferCard } from './offers.js';
 
 export type OffersDeps = { db: Kysely<DB>; search: SearchEngine; clock: () => Date };
@@ -53,12 +54,10 @@ export type OfferSeeker = {
 
 /**
  * The logged-in candidate and their interests, in one query.
- * @throws Forbidden for other roles, NotFound without a profile (as `loadOwnProfile`).
+ * @throws Forbidden for other roles, NotFound without a profile (`readOwnCandidate`).
  */
 async function loadOfferSeeker(db: Kysely<DB>, user: Viewer): Promise<{ seeker: OfferSeeker; interestSlotIds: string[] }> {
-  if (user.role !== 'candidate') throw new Forbidden('Only candidates have a candidate profile');
-  const row = await findOfferSeekerByUserId(db, user.id);
-  if (!row) throw new NotFound('Candidate profile');
+  const row = await readOwnCandidate(user, (userId) => findOfferSeekerByUserId(db, userId));
   const { skill_uris: skillUris, languages, interest_slot_ids: interestSlotIds, ...candidate } = row;
   return { seeker: { candidate, skills: skillUris.map((uri) => ({ skill_uri: uri })), languages }, interestSlotIds };
 }

@@ -56,12 +56,21 @@ export type Profile = {
 
 type Viewer = Pick<SessionUser, 'id' | 'role'>;
 
-/** The candidate row of the logged-in candidate. @throws Forbidden for other roles, NotFound without a profile. */
-export async function ownCandidate(db: Executor, user: Viewer): Promise<CandidateRow> {
+/**
+ * What `find` reads of the logged-in candidate's own profile: the one rule
+ * for every "my profile" read, whichever columns it needs.
+ * @throws Forbidden for other roles, NotFound without a profile.
+ */
+export async function readOwnCandidate<T>(user: Viewer, find: (userId: string) => Promise<T | undefined>): Promise<T> {
   if (user.role !== 'candidate') throw new Forbidden('Only candidates have a candidate profile');
-  const candidate = await findCandidateByUserId(db, user.id);
-  if (!candidate) throw new NotFound('Candidate profile');
-  return candidate;
+  const found = await find(user.id);
+  if (!found) throw new NotFound('Candidate profile');
+  return found;
+}
+
+/** The candidate row of the logged-in candidate. @throws Forbidden for other roles, NotFound without a profile. */
+export function ownCandidate(db: Executor, user: Viewer): Promise<CandidateRow> {
+  return readOwnCandidate(user, (userId) => findCandidateByUserId(db, userId));
 }
 
 /** The whole profile of the logged-in candidate. */
