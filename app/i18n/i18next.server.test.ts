@@ -65,6 +65,14 @@ describe('the shared per-language i18next instance', () => {
     }
   });
 
+  it('keeps a null value apart from an absent one', async () => {
+    const t = (await i18nInstanceFor('en')).getFixedT('en', 'consultant');
+    const plain = (await plainInstance('en')).getFixedT('en', 'consultant');
+    expect(t('queue.homeJobcentreDecides', {})).toBe(plain('queue.homeJobcentreDecides', {}));
+    expect(t('queue.homeJobcentreDecides', { jobcentre: null })).toBe(plain('queue.homeJobcentreDecides', { jobcentre: null }));
+    expect(t('queue.homeJobcentreDecides', {})).toBe(plain('queue.homeJobcentreDecides', {}));
+  });
+
   it('translates afresh when an option is an object, which may change between calls', async () => {
     const instance = await i18nInstanceFor('en');
     const t = instance.getFixedT('en', 'candidate');

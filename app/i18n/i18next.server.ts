@@ -43,7 +43,7 @@ export const T_MEMO_LIMIT = 10_000;
 
 /**
  * The memo's key for one t() call, or undefined when an option is not a
- * string, number, boolean or list of strings (an object may change after
+ * string, number, boolean, null or list of strings (an object may change after
  * the call, so such calls are always translated afresh).
  */
 function memoKeyOf(key: unknown, options: unknown): string | undefined {
@@ -52,8 +52,12 @@ function memoKeyOf(key: unknown, options: unknown): string | undefined {
   if (options === undefined || options === null) return memoKey;
   if (typeof options !== 'object') return undefined;
   for (const [name, value] of Object.entries(options)) {
-    // react-i18next's useTranslation passes `lngs: null` on every call; null, like undefined, means "not given".
-    if (value === undefined || value === null) continue;
+    if (value === undefined) continue;
+    // Kept apart from an absent value: i18next may write a null into the text. (react-i18next passes `lngs: null` on every call.)
+    if (value === null) {
+      memoKey += `\u0000${name}\u0004`;
+      continue;
+    }
     const type = typeof value;
     if (type === 'string' || type === 'number' || type === 'boolean') {
       memoKey += `\u0000${name}\u0001${type[0]}${String(value)}`;
