@@ -52,18 +52,6 @@ function pageHref(query: QueueQuery, page: number): string {
   return search ? `/consultant?${search}` : '/consultant';
 }
 
-/** `text` computed once per distinct argument: rows often share a day count or a jobcentre, and t() is most of a row's cost. */
-function rememberEach<K, V>(text: (key: K) => V): (key: K) => V {
-  const seen = new Map<K, V>();
-  return (key) => {
-    const known = seen.get(key);
-    if (known !== undefined) return known;
-    const value = text(key);
-    seen.set(key, value);
-    return value;
-  };
-}
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
   const form = await parseForm(request, decisionFormSchema);
@@ -89,8 +77,6 @@ export default function ConsultantQueue() {
   // The space before a tag belongs to its text, as one text node (React marks the seam between two).
   const interestTag = ` ${t('queue.interestTag')}`;
   const pooledTag = ` ${t('queue.pooledTag')}`;
-  const daysLabel = rememberEach((count: number) => t('queue.days', { count }));
-  const decidedBy = rememberEach((jobcentre: string | null) => t('queue.homeJobcentreDecides', { jobcentre }));
   const selectPair = fillIn(t('queue.selectPair', { candidate: slotFor('candidate'), slot: slotFor('slot') }), ['candidate', 'slot']);
   const previous = queue.page > 1 ? pageHref(query, queue.page - 1) : null;
   const next = nextPage === null ? null : pageHref(query, nextPage);
@@ -210,7 +196,7 @@ export default function ConsultantQueue() {
                         aria-label={selectPair({ candidate: item.candidate_name, slot: item.slot_title })}
                       />
                     ) : (
-                      <span>{decidedBy(item.homeJobcentreName)}</span>
+                      <span>{t('queue.homeJobcentreDecides', { jobcentre: item.homeJobcentreName })}</span>
                     )}
                   </td>
                   <td>
@@ -224,7 +210,7 @@ export default function ConsultantQueue() {
                   <td>
                     <ScoreBreakdownList components={item.components} labelOf={labelOf} />
                   </td>
-                  <td>{daysLabel(item.daysWaiting)}</td>
+                  <td>{t('queue.days', { count: item.daysWaiting })}</td>
                 </tr>
               ))}
             </tbody>
