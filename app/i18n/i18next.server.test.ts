@@ -13,6 +13,17 @@ async function plainInstance(lng: Lng): Promise<I18n> {
 /** i18next's inner translator, which every t() call not answered from the memo reaches. */
 const translatorOf = (instance: I18n) => (instance as unknown as { translator: { translate: (...args: unknown[]) => unknown } }).translator;
 
+/** How many of `calls`' t() calls reached i18next's translator (were not answered from the memo). */
+function translationsDuring(instance: I18n, calls: () => void): number {
+  const translate = vi.spyOn(translatorOf(instance), 'translate');
+  try {
+    calls();
+    return translate.mock.calls.length;
+  } finally {
+    translate.mockRestore();
+  }
+}
+
 /** Calls as the pages make them: plain keys, plurals, interpolation, another namespace, a missing key. */
 const calls: Array<[key: string, options?: Record<string, unknown>]> = [
   ['offers.title'],
@@ -41,28 +52,16 @@ describe('the shared per-language i18next instance', () => {
   it('translates a remembered call without asking i18next again, and keeps options apart', async () => {
     const instance = await i18nInstanceFor('en');
     const t = instance.getFixedT('en', 'candidate');
-    const translate = vi.spyOn(translatorOf(instance), 'translate');
-    try {
-      const first = t('offers.away', { km: 1234 });
-      const again = t('offers.away', { km: 1234 });
-      const other = t('offers.away', { km: 4321 });
-      expect([first, again, other]).toEqual(['1234 km away', '1234 km away', '4321 km away']);
-      expect(translate).toHaveBeenCalledTimes(2);
-    } finally {
-      translate.mockRestore();
-    }
+    const texts: string[] = [];
+    const translated = translationsDuring(instance, () => texts.push(t('offers.away', { km: 1234 }), t('offers.away', { km: 1234 }), t('offers.away', { km: 4321 })));
+    expect(texts).toEqual(['1234 km away', '1234 km away', '4321 km away']);
+    expect(translated).toBe(2);
   });
 
   it("remembers calls from components too (react-i18next's fixed t passes lngs: null)", async () => {
     const instance = await i18nInstanceFor('da');
     const t = instance.getFixedT(null as unknown as string, 'candidate');
-    const translate = vi.spyOn(translatorOf(instance), 'translate');
-    try {
-      for (let i = 0; i < 5; i += 1) t('offers.away', { km: 987_654 });
-      expect(translate).toHaveBeenCalledTimes(1);
-    } finally {
-      translate.mockRestore();
-    }
+    expect(translationsDuring(instance, () => Array.from({ length: 5 }, () => t('offers.away', { km: 987_654 })))).toBe(1);
   });
 
   it('keeps a null value apart from an absent one', async () => {
@@ -77,14 +76,7 @@ describe('the shared per-language i18next instance', () => {
     const instance = await i18nInstanceFor('en');
     const t = instance.getFixedT('en', 'candidate');
     const distance = { toString: () => '5' };
-    const translate = vi.spyOn(translatorOf(instance), 'translate');
-    try {
-      t('offers.away', { km: distance });
-      t('offers.away', { km: distance });
-      expect(translate).toHaveBeenCalledTimes(2);
-    } finally {
-      translate.mockRestore();
-    }
+    expect(translationsDuring(instance, () => [t('offers.away', { km: distance }), t('offers.away', { km: distance })])).toBe(2);
   });
 
   it('stays correct past the memo limit', async () => {
