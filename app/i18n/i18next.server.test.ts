@@ -72,6 +72,15 @@ describe('the shared per-language i18next instance', () => {
     expect(t('queue.homeJobcentreDecides', {})).toBe(plain('queue.homeJobcentreDecides', {}));
   });
 
+  it('never keeps a text made with a string value (names, masked CPR numbers: personal data stays with its request)', async () => {
+    const instance = await i18nInstanceFor('en');
+    const t = instance.getFixedT('en', 'consultant');
+    const plain = (await plainInstance('en')).getFixedT('en', 'consultant');
+    const jobcentre = 'Jobcenter Aarhus';
+    expect(translationsDuring(instance, () => [t('queue.homeJobcentreDecides', { jobcentre }), t('queue.homeJobcentreDecides', { jobcentre })])).toBe(2);
+    expect(t('queue.homeJobcentreDecides', { jobcentre })).toBe(plain('queue.homeJobcentreDecides', { jobcentre }));
+  });
+
   it('translates afresh when an option is an object, which may change between calls', async () => {
     const instance = await i18nInstanceFor('en');
     const t = instance.getFixedT('en', 'candidate');

@@ -41,10 +41,15 @@ const instances = new Map<Lng, Promise<I18n>>();
 /** Distinct (key, options) answers remembered per instance before the memo starts afresh; interpolated names and numbers make the set open-ended. */
 export const T_MEMO_LIMIT = 10_000;
 
+/** Options i18next itself and react-i18next pass (the language, namespace, key prefix): never personal data. */
+const I18NEXT_OPTIONS: ReadonlySet<string> = new Set(['lng', 'lngs', 'ns', 'keyPrefix', 'context', 'defaultValue']);
+
 /**
- * The memo's key for one t() call, or undefined when an option is not a
- * string, number, boolean, null or list of strings (an object may change after
- * the call, so such calls are always translated afresh).
+ * The memo's key for one t() call, or undefined when the call is not
+ * remembered: when a value for the text is a string (a name, a masked CPR,
+ * a date — personal data is not kept beyond its request) or an object
+ * (which may change after the call). Numbers, booleans and null are
+ * remembered: counts, distances and hours are most of the repeated calls.
  */
 function memoKeyOf(key: unknown, options: unknown): string | undefined {
   if (typeof key !== 'string') return undefined;
@@ -53,15 +58,16 @@ function memoKeyOf(key: unknown, options: unknown): string | undefined {
   if (typeof options !== 'object') return undefined;
   for (const [name, value] of Object.entries(options)) {
     if (value === undefined) continue;
+    const internal = I18NEXT_OPTIONS.has(name);
     // Kept apart from an absent value: i18next may write a null into the text. (react-i18next passes `lngs: null` on every call.)
     if (value === null) {
       memoKey += `\u0000${name}\u0004`;
       continue;
     }
     const type = typeof value;
-    if (type === 'string' || type === 'number' || type === 'boolean') {
+    if (type === 'number' || type === 'boolean' || (type === 'string' && internal)) {
       memoKey += `\u0000${name}\u0001${type[0]}${String(value)}`;
-    } else if (Array.isArray(value) && value.every((each) => typeof each === 'string')) {
+    } else if (internal && Array.isArray(value) && value.every((each) => typeof each === 'string')) {
       memoKey += `\u0000${name}\u0002${value.join('\u0003')}`;
     } else {
       return undefined;
