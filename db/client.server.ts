@@ -4,10 +4,12 @@
  * (int8 and numeric as numbers, dates as 'YYYY-MM-DD' strings).
  */
 import fs from 'node:fs';
-import { PGlite, type PGliteInterface } from '@electric-sql/pglite';
+import type { PGliteInterface } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
-import { PGliteDialect } from './pglite-dialect.js';
+import { PGliteDialect, queryableInProcess } from './pglite-dialect.js';
+import { pgliteParsers } from './pglite-parsers.js';
+import { openPGliteThread, type PGliteQueryable } from './pglite-thread.js';
 import type { DB } from './schema.js';
 
 export type DatabaseConfig = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; max?: number };
@@ -20,26 +22,21 @@ export type Database = {
 
 export type Executor = Kysely<DB> | Transaction<DB>;
 
-const PG_INT8 = 20;
-const PG_NUMERIC = 1700;
-const PG_DATE = 1082;
-
-const parseNumber = (value: string) => Number(value);
-const keepDateText = (value: string) => value;
-
+/** The same value types from both databases (pglite-parsers.js): int8 and numeric as numbers, dates as text. */
+const ownParsers: Partial<Record<number, (value: string) => unknown>> = pgliteParsers;
 const pgTypes = {
   getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === PG_INT8 || oid === PG_NUMERIC) return parseNumber;
-    if (oid === PG_DATE) return keepDateText;
-    return pg.types.getTypeParser(oid, format);
+    return ownParsers[oid] ?? pg.types.getTypeParser(oid, format);
   },
 };
 
-const pgliteParsers = { [PG_INT8]: parseNumber, [PG_NUMERIC]: parseNumber, [PG_DATE]: keepDateText };
-
-/** Wraps an open PGlite instance (e.g. a test template's clone). */
+/** Wraps an open in-process PGlite instance (e.g. a test template's clone). */
 export function databaseFromPGlite(pglite: PGliteInterface): Database {
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite, pgliteParsers) });
+  return databaseOver(queryableInProcess(pglite, pgliteParsers));
+}
+
+function databaseOver(pglite: PGliteQueryable): Database {
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 
@@ -50,6 +47,6 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (config.dataDir) fs.mkdirSync(config.dataDir, { recursive: true });
-  const pglite = await PGlite.create(config.dataDir ?? 'memory://');
-  return databaseFromPGlite(pglite);
+  // Its own thread, so queries run on another core than rendering (pglite-thread.ts).
+  return databaseOver(await openPGliteThread(config.dataDir ?? 'memory://'));
 }

@@ -20,6 +20,7 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import type { PGliteQueryable } from './pglite-thread.js';
 
 class Mutex {
   #tail: Promise<void> = Promise.resolve();
@@ -35,13 +36,10 @@ class Mutex {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(
-    private readonly pglite: PGliteInterface,
-    private readonly parsers: ParserOptions,
-  ) {}
+  constructor(private readonly pglite: PGliteQueryable) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters], { rowMode: 'object', parsers: this.parsers });
+    const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
     return {
       rows: result.rows,
       ...(result.affectedRows !== undefined ? { numAffectedRows: BigInt(result.affectedRows) } : {}),
@@ -58,10 +56,7 @@ class PGliteDriver implements Driver {
   readonly #mutex = new Mutex();
   readonly #held = new WeakMap<DatabaseConnection, () => void>();
 
-  constructor(
-    private readonly pglite: PGliteInterface,
-    private readonly parsers: ParserOptions,
-  ) {}
+  constructor(private readonly pglite: PGliteQueryable) {}
 
   async init(): Promise<void> {
     await this.pglite.waitReady;
@@ -69,7 +64,7 @@ class PGliteDriver implements Driver {
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const release = await this.#mutex.acquire();
-    const connection = new PGliteConnection(this.pglite, this.parsers);
+    const connection = new PGliteConnection(this.pglite);
     this.#held.set(connection, release);
     return connection;
   }
@@ -97,19 +92,28 @@ class PGliteDriver implements Driver {
   }
 }
 
+/** An in-process PGlite as the dialect queries it; `parsers` apply to every query, so clones of an instance parse alike. */
+export function queryableInProcess(pglite: PGliteInterface, parsers: ParserOptions = {}): PGliteQueryable {
+  return {
+    waitReady: pglite.waitReady,
+    get closed() {
+      return pglite.closed;
+    },
+    query: (sql, params) => pglite.query(sql, params, { rowMode: 'object', parsers }),
+    close: () => pglite.close(),
+  };
+}
+
 export class PGliteDialect implements Dialect {
-  /** `parsers` apply to every query, so clones of an instance parse alike. */
-  constructor(
-    private readonly pglite: PGliteInterface,
-    private readonly parsers: ParserOptions = {},
-  ) {}
+  /** An in-process PGlite (see `queryableInProcess`) or one in a worker thread (pglite-thread.ts). */
+  constructor(private readonly pglite: PGliteQueryable) {}
 
   createAdapter() {
     return new PostgresAdapter();
   }
 
   createDriver(): Driver {
-    return new PGliteDriver(this.pglite, this.parsers);
+    return new PGliteDriver(this.pglite);
   }
 
   createQueryCompiler() {

@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Database } from './client.server.js';
+
+describe('PGlite in its own thread', () => {
+  let database: Database | undefined;
+  const dirs: string[] = [];
+  afterEach(async () => {
+    await database?.close();
+    database = undefined;
+    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps a PostgreSQL error’s fields (code, constraint) and the connection usable after it', async () => {
+    database = await openDatabase({ kind: 'pglite', dataDir: null });
+    const { db } = database;
+    await sql`create table t (v int constraint t_v_unique unique)`.execute(db);
+    await sql`insert into t values (1)`.execute(db);
+    const error = await sql`insert into t values (1)`.execute(db).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toMatchObject({ code: '23505', constraint: 't_v_unique' });
+    expect((error as Error).message).toMatch(/duplicate key/);
+    const count = await sql<{ n: number }>`select count(*) as n from t`.execute(db);
+    expect(count.rows).toEqual([{ n: 1 }]);
+  });
+
+  it('passes dates, arrays and JSON both ways and reports affected rows', async () => {
+    database = await openDatabase({ kind: 'pglite', dataDir: null });
+    const { db } = database;
+    await sql`create table t (at timestamptz, tags text[], doc jsonb, day date)`.execute(db);
+    const at = new Date('2026-03-01T12:34:56.789Z');
+    const inserted = await sql`insert into t values (${at}, ${sql.val(['a', 'æ'])}::text[], ${JSON.stringify({ k: [1, 2] })}::jsonb, '2026-03-02'), (${at}, '{}', null, null)`.execute(db);
+    expect(inserted.numAffectedRows).toBe(2n);
+    const rows = await sql<{ at: Date; tags: string[]; doc: unknown; day: string | null }>`select * from t order by doc nulls last`.execute(db);
+    expect(rows.rows[0]).toEqual({ at, tags: ['a', 'æ'], doc: { k: [1, 2] }, day: '2026-03-02' });
+    expect(rows.rows[0]!.at).toBeInstanceOf(Date);
+  });
+
+  it('runs a query without holding up the main thread', async () => {
+    database = await openDatabase({ kind: 'pglite', dataDir: null });
+    let ticks = 0;
+    const timer = setInterval(() => (ticks += 1), 10);
+    try {
+      await sql`select pg_sleep(0.4)`.execute(database.db);
+    } finally {
+      clearInterval(timer);
+    }
+    // In the main thread the WebAssembly sleep would have stopped every timer for 400 ms.
+    expect(ticks).toBeGreaterThanOrEqual(10);
+  });
+
+  it('keeps what was written in its data directory across a close, and refuses queries once closed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobbro-pglite-thread-'));
+    dirs.push(dir);
+    const first = await openDatabase({ kind: 'pglite', dataDir: dir });
+    await sql`create table kept (v text)`.execute(first.db);
+    await sql`insert into kept values ('ja')`.execute(first.db);
+    await first.close();
+    await expect(sql`select 1`.execute(first.db)).rejects.toThrow(/destroyed|closed/);
+
+    database = await openDatabase({ kind: 'pglite', dataDir: dir });
+    const rows = await sql<{ v: string }>`select v from kept`.execute(database.db);
+    expect(rows.rows).toEqual([{ v: 'ja' }]);
+  });
+
+  it('says which directory could not be opened', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'jobbro-pglite-thread-')), 'not-a-dir');
+    dirs.push(path.dirname(file));
+    fs.writeFileSync(file, 'x');
+    await expect(openDatabase({ kind: 'pglite', dataDir: file })).rejects.toThrow(/not-a-dir/);
+  });
+});

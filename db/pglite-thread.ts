@@ -1,0 +1,100 @@
+/**
+ * The embedded database (PGlite) in a worker thread of its own.
+ *
+ * PGlite runs PostgreSQL as WebAssembly on the thread that calls it. In the
+ * main thread every query's parsing, planning and execution (≈ 30 % of a
+ * page's CPU under load) took turns with rendering, so an embedded Jobbro
+ * used one core of two. In a worker thread the database works on the other
+ * core while the main thread renders. The driver in pglite-dialect.ts still
+ * hands out the one connection under its lock; this only moves where the
+ * queries run.
+ */
+import { Worker } from 'node:worker_threads';
+import type { Results } from '@electric-sql/pglite';
+
+/** What the Kysely dialect needs of a PGlite: the in-process instance has it, and so does the thread. */
+export type PGliteQueryable = {
+  readonly waitReady: Promise<void>;
+  readonly closed: boolean;
+  query<T>(sql: string, params?: unknown[]): Promise<Pick<Results<T>, 'rows' | 'affectedRows'>>;
+  close(): Promise<void>;
+};
+
+type Reply = { id: number; rows?: unknown[]; affectedRows?: number; error?: Record<string, unknown> & { message: string } };
+type Pending = { resolve(reply: Reply): void; reject(error: Error): void };
+
+/** A PostgreSQL error from the worker, with its fields (code, detail, constraint …) as PGlite gave them. */
+export class EmbeddedDatabaseError extends Error {
+  constructor(fields: Record<string, unknown> & { message: string }) {
+    super(fields.message);
+    const { message: _message, name: _name, ...rest } = fields;
+    Object.assign(this, rest);
+    this.name = 'EmbeddedDatabaseError';
+  }
+}
+
+/** Opens PGlite on `dataDir` ('memory://' for a throwaway database) in a worker thread; resolves once it is open. */
+export async function openPGliteThread(dataDir: string): Promise<PGliteQueryable> {
+  const worker = new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir } });
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let closed = false;
+  let failure: Error | undefined;
+
+  const fail = (error: Error) => {
+    failure ??= error;
+    closed = true;
+    for (const each of pending.values()) each.reject(error);
+    pending.clear();
+  };
+
+  const waitReady = new Promise<void>((resolve, reject) => {
+    worker.once('message', (message: { ready: boolean; error?: { message: string } }) => {
+      if (message.ready) return resolve();
+      reject(new Error(`The embedded database at ${dataDir} did not open: ${message.error?.message ?? 'unknown error'}`));
+    });
+    worker.once('error', reject);
+  });
+  await waitReady;
+  worker.unref();
+
+  worker.on('message', (reply: Reply) => {
+    const waiting = pending.get(reply.id);
+    if (!waiting) return;
+    pending.delete(reply.id);
+    if (pending.size === 0) worker.unref();
+    waiting.resolve(reply);
+  });
+  worker.on('error', (error) => fail(new Error(`The embedded database thread failed: ${error.message}`, { cause: error })));
+  worker.on('exit', (code) => fail(new Error(`The embedded database thread stopped (exit code ${code})`)));
+
+  const send = (message: { sql: string; params: unknown[] } | { close: true }): Promise<Reply> => {
+    if (failure) return Promise.reject(failure);
+    if (closed) return Promise.reject(new Error('The embedded database is closed'));
+    const id = nextId++;
+    return new Promise<Reply>((resolve, reject) => {
+      // Keeps the process alive while a query is out, and only then (a script that never closes still ends).
+      if (pending.size === 0) worker.ref();
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, ...message });
+    });
+  };
+
+  return {
+    waitReady,
+    get closed() {
+      return closed;
+    },
+    async query<T>(sql: string, params: unknown[] = []) {
+      const reply = await send({ sql, params });
+      if (reply.error) throw new EmbeddedDatabaseError(reply.error);
+      return { rows: (reply.rows ?? []) as T[], ...(reply.affectedRows !== undefined ? { affectedRows: reply.affectedRows } : {}) };
+    },
+    async close() {
+      if (closed) return;
+      await send({ close: true });
+      closed = true;
+      await worker.terminate();
+    },
+  };
+}
