@@ -42,9 +42,15 @@ describe('parseEnv', () => {
     expect(parseEnv({ JOBBRO_CONCURRENT_REQUESTS: '32' }).concurrentRequests).toBe(32);
   });
 
+  it('limits each forked app process’s heap to 512 MB unless told otherwise', () => {
+    expect(parseEnv({}).heapMb).toBe(512);
+    expect(parseEnv({ JOBBRO_HEAP_MB: '1024' }).heapMb).toBe(1024);
+  });
+
   it.each([
     [{ JOBBRO_PROCESSES: '0' }, 'JOBBRO_PROCESSES'],
     [{ JOBBRO_CONCURRENT_REQUESTS: '0' }, 'JOBBRO_CONCURRENT_REQUESTS'],
+    [{ JOBBRO_HEAP_MB: '64' }, 'JOBBRO_HEAP_MB'],
     [{ JOBBRO_API_RATE_PER_MINUTE: '0' }, 'JOBBRO_API_RATE_PER_MINUTE'],
     [{ JOBBRO_API_ADDRESS_RATE_PER_MINUTE: 'lots' }, 'JOBBRO_API_ADDRESS_RATE_PER_MINUTE'],
     [{ PORT: 'eighty' }, 'PORT'],

@@ -47,6 +47,7 @@ const envSchema = z.object({
   JOBBRO_API_ADDRESS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
   JOBBRO_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   JOBBRO_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1_024).optional(),
+  JOBBRO_HEAP_MB: z.coerce.number().int().min(256).max(65_536).default(512),
 });
 
 export type AppEnv = {
@@ -71,6 +72,8 @@ export type AppEnv = {
   processes: number;
   /** Requests one app process works on at once; the others wait their turn (app/lib/admission.server.ts). */
   concurrentRequests: number;
+  /** V8's old-space limit for each forked app process (`--max-old-space-size`), in MB. */
+  heapMb: number;
 };
 
 export class EnvError extends Error {
@@ -128,6 +131,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     processes: e.JOBBRO_PROCESSES,
     // The embedded database answers one query at a time in the process itself, so more at once only lengthens every request.
     concurrentRequests: e.JOBBRO_CONCURRENT_REQUESTS ?? (embeddedDatabase ? 4 : 16),
+    heapMb: e.JOBBRO_HEAP_MB,
   };
 }
 

@@ -42,7 +42,7 @@ describe.skipIf(!inject('postgresUrl'))('JOBBRO_PROCESSES=2 on one PostgreSQL', 
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
-    app = await startAppChild({ DATABASE_URL: database.url!, JOBBRO_PROCESSES: '2', JOBBRO_DEMO: '1' });
+    app = await startAppChild({ DATABASE_URL: database.url!, JOBBRO_PROCESSES: '2', JOBBRO_DEMO: '1', JOBBRO_HEAP_MB: '600' });
   }, 240_000);
 
   afterAll(async () => {
@@ -54,6 +54,13 @@ describe.skipIf(!inject('postgresUrl'))('JOBBRO_PROCESSES=2 on one PostgreSQL', 
     expect(childrenOf(app.pid)).toHaveLength(2);
     // The primary greets; the app processes it forked do not.
     expect(app.greetings()).toBe(1);
+  });
+
+  it('starts each app process with the heap limit JOBBRO_HEAP_MB sets', () => {
+    for (const pid of childrenOf(app.pid)) {
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      expect(args).toContain('--max-old-space-size=600');
+    }
   });
 
   it('keeps a session across requests that both processes answer', async () => {
