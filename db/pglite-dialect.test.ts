@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
+import { PGlite } from '@electric-sql/pglite';
 import { createTestDatabase, type TestDatabase } from '../tests/setup/database.js';
+import { databaseFromPGlite, openDatabase } from './client.server.js';
 
 describe('PGlite dialect', () => {
   let database: TestDatabase;
@@ -71,4 +73,43 @@ describe('PGlite dialect', () => {
     const r = await sql<{ one: number }>`select 1 as one`.execute(database.db);
     expect(r.rows[0]!.one).toBe(1);
   });
+
+  it.each([
+    ['in its own thread (queries sent without waiting)', () => openDatabase({ kind: 'pglite', dataDir: null })],
+    ['in process (the connection held per query)', async () => databaseFromPGlite(await PGlite.create('memory://'))],
+  ])('%s: many requests at once never see half a transaction, and each commits whole', async (_kind, open) => {
+    const opened = await open();
+    database = { ...opened, url: null };
+    const { db } = opened;
+    await sql`create table pairs (v int)`.execute(db);
+    const counts: number[] = [];
+    const transactions = Array.from({ length: 10 }, (_, i) =>
+      db.transaction().execute(async (trx) => {
+        await sql`insert into pairs values (${i})`.execute(trx);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        await sql`insert into pairs values (${i})`.execute(trx);
+      }),
+    );
+    // Reads issued one event-loop turn apart, so they arrive while transactions are open.
+    const reads = Array.from({ length: 40 }, async (_, i) => {
+      for (let turn = 0; turn < i; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+      const r = await sql<{ n: number }>`select count(*) as n from pairs`.execute(db);
+      counts.push(r.rows[0]!.n);
+    });
+    const failing = db
+      .transaction()
+      .execute(async (trx) => {
+        await sql`insert into pairs values (-1)`.execute(trx);
+        throw new Error('roll back');
+      })
+      .catch((error: Error) => error.message);
+    await Promise.all([...transactions, ...reads]);
+    expect(await failing).toBe('roll back');
+    expect(counts).toHaveLength(40);
+    // Rows come in pairs, so an odd count would be a read inside someone's open transaction.
+    expect(counts.filter((n) => n % 2 !== 0)).toEqual([]);
+    const total = await sql<{ n: number }>`select count(*) as n from pairs`.execute(db);
+    expect(total.rows[0]!.n).toBe(20);
+  });
 });
+

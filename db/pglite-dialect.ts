@@ -4,8 +4,15 @@
  * PGlite has exactly one connection. Kysely assumes a pool, so without a lock
  * a query issued outside a transaction would run *inside* whichever
  * transaction happens to be open and see its uncommitted rows. The driver
- * therefore hands out the single connection under a mutex that is held from
- * acquire to release — for a transaction, that is from BEGIN to COMMIT.
+ * therefore holds a lock from BEGIN to COMMIT.
+ *
+ * Outside a transaction the lock is needed only to send a query, when the
+ * database runs queries strictly in the order they were sent (the worker
+ * thread of pglite-thread.ts: `runsInSendOrder`). Requests' queries then wait
+ * in the thread's queue, and it goes from one to the next without waiting
+ * for the main thread to take each answer and send the next query. An
+ * in-process PGlite takes a query's turn only once it runs, so there the
+ * single connection is held from acquire to release.
  */
 import type { PGliteInterface, ParserOptions } from '@electric-sql/pglite';
 import {
@@ -36,12 +43,30 @@ class Mutex {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGliteQueryable) {}
+  /** Set while this connection holds the driver's lock: during a transaction, or from acquire to release in process. */
+  release: (() => void) | undefined;
+
+  constructor(
+    private readonly pglite: PGliteQueryable,
+    private readonly lock: Mutex,
+  ) {}
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+    let answer: ReturnType<PGliteQueryable['query']>;
+    if (this.release) {
+      answer = this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+    } else {
+      // Queued in order behind what was sent before, never inside an open transaction: the lock is only needed to send.
+      const release = await this.lock.acquire();
+      try {
+        answer = this.pglite.query<R>(compiledQuery.sql, [...compiledQuery.parameters]);
+      } finally {
+        release();
+      }
+    }
+    const result = await answer;
     return {
-      rows: result.rows,
+      rows: result.rows as R[],
       ...(result.affectedRows !== undefined ? { numAffectedRows: BigInt(result.affectedRows) } : {}),
     };
   }
@@ -53,8 +78,7 @@ class PGliteConnection implements DatabaseConnection {
 }
 
 class PGliteDriver implements Driver {
-  readonly #mutex = new Mutex();
-  readonly #held = new WeakMap<DatabaseConnection, () => void>();
+  readonly #lock = new Mutex();
 
   constructor(private readonly pglite: PGliteQueryable) {}
 
@@ -63,28 +87,47 @@ class PGliteDriver implements Driver {
   }
 
   async acquireConnection(): Promise<DatabaseConnection> {
-    const release = await this.#mutex.acquire();
-    const connection = new PGliteConnection(this.pglite);
-    this.#held.set(connection, release);
+    const connection = new PGliteConnection(this.pglite, this.#lock);
+    // In process a query's turn is only taken once it runs, so the connection is held throughout (see the file comment).
+    if (!this.pglite.runsInSendOrder) connection.release = await this.#lock.acquire();
     return connection;
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    const own = connection as PGliteConnection;
+    own.release ??= await this.#lock.acquire();
     const isolation = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
     await connection.executeQuery(CompiledQuery.raw(`begin${isolation}`));
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('commit'));
+    try {
+      await connection.executeQuery(CompiledQuery.raw('commit'));
+    } finally {
+      this.#endTransaction(connection);
+    }
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery(CompiledQuery.raw('rollback'));
+    try {
+      await connection.executeQuery(CompiledQuery.raw('rollback'));
+    } finally {
+      this.#endTransaction(connection);
+    }
+  }
+
+  /** With queries run in send order, the lock is given back as soon as the transaction ends. */
+  #endTransaction(connection: DatabaseConnection): void {
+    if (!this.pglite.runsInSendOrder) return;
+    const own = connection as PGliteConnection;
+    own.release?.();
+    own.release = undefined;
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    this.#held.get(connection)?.();
-    this.#held.delete(connection);
+    const own = connection as PGliteConnection;
+    own.release?.();
+    own.release = undefined;
   }
 
   async destroy(): Promise<void> {
@@ -99,6 +142,7 @@ export function queryableInProcess(pglite: PGliteInterface, parsers: ParserOptio
     get closed() {
       return pglite.closed;
     },
+    runsInSendOrder: false,
     query: (sql, params) => pglite.query(sql, params, { rowMode: 'object', parsers }),
     close: () => pglite.close(),
   };

@@ -15,6 +15,8 @@ import type { Results } from '@electric-sql/pglite';
 /** What the Kysely dialect needs of a PGlite: the in-process instance has it, and so does the thread. */
 export type PGliteQueryable = {
   readonly waitReady: Promise<void>;
+  /** True when queries run strictly in the order `query` was called (pglite-dialect.ts then sends without holding the connection). */
+  readonly runsInSendOrder: boolean;
   readonly closed: boolean;
   query<T>(sql: string, params?: unknown[]): Promise<Pick<Results<T>, 'rows' | 'affectedRows'>>;
   close(): Promise<void>;
@@ -82,6 +84,8 @@ export async function openPGliteThread(dataDir: string): Promise<PGliteQueryable
 
   return {
     waitReady,
+    // The worker takes messages in order and PGlite runs each query after the one before.
+    runsInSendOrder: true,
     get closed() {
       return closed;
     },

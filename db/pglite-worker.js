@@ -36,7 +36,14 @@ try {
   port.postMessage({ ready: false, error: plainError(error) });
 }
 
-port.on('message', async (/** @type {{ id: number, sql?: string, params?: unknown[], close?: boolean }} */ message) => {
+/** One message after the other, in arrival order: the dialect relies on it (runsInSendOrder in pglite-thread.ts). */
+let tail = Promise.resolve();
+
+port.on('message', (/** @type {{ id: number, sql?: string, params?: unknown[], close?: boolean }} */ message) => {
+  tail = tail.then(() => handle(message));
+});
+
+async function handle(/** @type {{ id: number, sql?: string, params?: unknown[], close?: boolean }} */ message) {
   if (!pglite) return port.postMessage({ id: message.id, error: { message: 'The embedded database did not open' } });
   if (message.close) {
     await pglite.close().catch(() => undefined);
@@ -50,4 +57,4 @@ port.on('message', async (/** @type {{ id: number, sql?: string, params?: unknow
   } catch (error) {
     port.postMessage({ id: message.id, error: plainError(error) });
   }
-});
+}
