@@ -37,7 +37,7 @@ describe('parseEnv', () => {
   });
 
   it('works on a few requests at once with the embedded database, more with PostgreSQL, or as told', () => {
-    expect(parseEnv({}).concurrentRequests).toBe(4);
+    expect(parseEnv({}).concurrentRequests).toBe(8);
     expect(parseEnv({ DATABASE_URL: 'postgres://u@db/jobbro' }).concurrentRequests).toBe(16);
     expect(parseEnv({ JOBBRO_CONCURRENT_REQUESTS: '32' }).concurrentRequests).toBe(32);
   });

@@ -129,8 +129,9 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     outboxIntervalMs: e.JOBBRO_OUTBOX_INTERVAL_MS,
     apiRateLimits: { perKeyPerMinute: e.JOBBRO_API_RATE_PER_MINUTE, perAddressPerMinute: e.JOBBRO_API_ADDRESS_RATE_PER_MINUTE },
     processes: e.JOBBRO_PROCESSES,
-    // The embedded database answers one query at a time in the process itself, so more at once only lengthens every request.
-    concurrentRequests: e.JOBBRO_CONCURRENT_REQUESTS ?? (embeddedDatabase ? 4 : 16),
+    // The embedded database answers one query at a time (in its own thread): a few requests at once keep it and the
+    // main thread busy; more only lengthen every request.
+    concurrentRequests: e.JOBBRO_CONCURRENT_REQUESTS ?? (embeddedDatabase ? 8 : 16),
     heapMb: e.JOBBRO_HEAP_MB,
   };
 }

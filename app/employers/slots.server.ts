@@ -38,7 +38,8 @@ function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-function toView(row: slots.SlotWithPipeline, skills: ReadonlyArray<{ skill_uri: string; required: boolean }>): SlotView {
+function toView(row: slots.SlotWithPipeline): SlotView {
+  const { skills } = row;
   const visibility: SlotView['visibility'] =
     row.status === 'draft'
       ? 'draft'
@@ -79,7 +80,7 @@ function toView(row: slots.SlotWithPipeline, skills: ReadonlyArray<{ skill_uri: 
 async function viewOf(db: Kysely<DB>, actor: EmployerActor, slotId: string): Promise<SlotView> {
   const row = await slots.selectSlotForOrganisation(db, actor.organisationId, slotId);
   if (!row) throw new NotFound('Slot', slotId);
-  return toView(row, await slots.selectSkillsOfSlots(db, [row.id]));
+  return toView(row);
 }
 
 /**
@@ -250,11 +251,7 @@ export async function listSlots(
   filter: { status?: Slot['status']; limit?: number; offset?: number } = {},
 ): Promise<SlotView[]> {
   const rows = await slots.selectSlotsForOrganisation(deps.db, actor.organisationId, filter);
-  const skills = await slots.selectSkillsOfSlots(
-    deps.db,
-    rows.map((row) => row.id),
-  );
-  return rows.map((row) => toView(row, skills.filter((skill) => skill.slot_id === row.id)));
+  return rows.map(toView);
 }
 
 /** One slot of the company. @throws NotFound for a slot of another company too. */

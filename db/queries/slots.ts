@@ -15,6 +15,8 @@ export type SlotWithPipeline = Slot & {
   invited: number;
   declined: number;
   placed: number;
+  /** The slot's skills, required first, then by URI. */
+  skills: Array<{ skill_uri: string; required: boolean }>;
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -40,6 +42,9 @@ function pipelineQuery(db: Executor, organisationId: string) {
       sql<string>`(select count(*) from match_proposals mp join employer_decisions d on d.proposal_id = mp.id
         where mp.slot_id = slots.id and mp.status = 'approved' and d.decision = 'decline')`.as('declined'),
       sql<string>`(select count(*) from placements p where p.slot_id = slots.id)`.as('placed'),
+      // In the same query: on the embedded database each query costs ≈ 0.4 ms before it reads a row.
+      sql<Array<{ skill_uri: string; required: boolean }>>`(select coalesce(json_agg(json_build_object('skill_uri', ss.skill_uri, 'required', ss.required)
+        order by ss.required desc, ss.skill_uri), '[]') from slot_skills ss where ss.slot_id = slots.id)`.as('skills'),
     ])
     .where('slots.organisation_id', '=', organisationId);
 }
