@@ -1,13 +1,11 @@
 /**
  * Server rendering: the i18next instance of the language chosen by
  * resolveLocale (one per language, shared), the CSP nonce on every inline
- * script, and bots get the whole document at once (onAllReady) while people
- * get it streamed.
+ * script, and the whole document at once (onAllReady) for people and bots.
  */
-import { PassThrough } from 'node:stream';
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node';
+import { Writable } from 'node:stream';
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node';
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
-import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { i18nInstanceFor, resolveLocale } from './i18n/i18next.server';
@@ -26,10 +24,26 @@ export default async function handleRequest(
   const lng = await resolveLocale(request, loadContext);
   const i18n = await i18nInstanceFor(lng);
   const nonce = loadContext.cspNonce;
-  const readyEvent = isbot(request.headers.get('user-agent') ?? '') || remixContext.isSpaMode ? 'onAllReady' : 'onShellReady';
 
   return new Promise<Response>((resolve, reject) => {
+    // The whole page in one buffer, sent once with its length: no page here suspends (no defer/Await), so streaming
+    // the shell first only cost a web stream, a pipe and a socket write per chunk on every request.
+    const chunks: Buffer[] = [];
     let shellRendered = false;
+    const page = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        done();
+      },
+      final(done) {
+        clearTimeout(timer);
+        const body = Buffer.concat(chunks);
+        responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+        responseHeaders.set('Content-Length', String(body.length));
+        resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
+        done();
+      },
+    });
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
         <I18nextProvider i18n={i18n}>
@@ -38,24 +52,25 @@ export default async function handleRequest(
       </NonceProvider>,
       {
         nonce,
-        [readyEvent]() {
+        onShellReady() {
           shellRendered = true;
-          const body = new PassThrough();
-          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
+        },
+        onAllReady() {
+          pipe(page);
         },
         onShellError(error: unknown) {
+          clearTimeout(timer);
           reject(error);
         },
         onError(error: unknown) {
+          // Nothing is sent before the page is complete, so an error while rendering still makes it a 500.
           responseStatusCode = 500;
-          // Errors after the shell are already reported through handleError; avoid logging twice.
+          // Errors before the shell reach handleError through the rejection; log only the later ones.
           if (shellRendered) loadContext.services.logger.error({ err: error }, 'render error');
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY + 1_000);
+    const timer = setTimeout(abort, ABORT_DELAY + 1_000);
   });
 }
 
