@@ -72,7 +72,13 @@ async function isFirstStart(db: Kysely<DB>): Promise<boolean> {
 export async function startServices(env: AppEnv, options: { logger?: Logger } = {}): Promise<AppServices> {
   const logger = options.logger ?? createLogger(env);
   const database = await openDatabase(
-    env.database.kind === 'postgres' ? { kind: 'postgres', url: env.database.url } : { kind: 'pglite', dataDir: env.database.dataDir },
+    env.database.kind === 'postgres'
+      ? {
+          kind: 'postgres',
+          url: env.database.url,
+          onIdleError: (error) => logger.warn({ err: error }, 'an idle database connection failed; the pool opens another'),
+        }
+      : { kind: 'pglite', dataDir: env.database.dataDir },
   );
   const { db } = database;
   let indexFollower: IndexFollower | undefined;

@@ -12,7 +12,15 @@ import { pgliteParsers } from './pglite-parsers.js';
 import { openPGliteThread, type PGliteQueryable } from './pglite-thread.js';
 import type { DB } from './schema.js';
 
-export type DatabaseConfig = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string; max?: number };
+export type DatabaseConfig =
+  | { kind: 'pglite'; dataDir: string | null }
+  | {
+      kind: 'postgres';
+      url: string;
+      max?: number;
+      /** An idle pooled connection failed (server restarted, connection terminated): the pool drops it and opens another. */
+      onIdleError?: (error: Error) => void;
+    };
 
 export type Database = {
   db: Kysely<DB>;
@@ -43,6 +51,8 @@ function databaseOver(pglite: PGliteQueryable): Database {
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: config.max ?? 10, types: pgTypes });
+    // Without a listener the pool's 'error' event for an idle connection is thrown and ends the process.
+    pool.on('error', (error) => config.onIdleError?.(error));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
