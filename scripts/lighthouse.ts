@@ -104,10 +104,13 @@ async function main(): Promise<void> {
     execFileSync(process.execPath, [path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const app = await startAppChild({ JOBBRO_DATA_DIR: path.join(root, 'data/lighthouse'), JOBBRO_DEMO: '1' });
-  const chrome = await chromeLauncher.launch({
-    chromePath: CHROMIUM,
-    chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-  });
+  // A Chromium that does not start must not leave the server running behind this script.
+  const chrome = await chromeLauncher
+    .launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
+    .catch(async (error: unknown) => {
+      await app.stop();
+      throw new Error(`${CHROMIUM} did not start (apt-get install -y chromium): ${error instanceof Error ? error.message : String(error)}`);
+    });
   let missed = 0;
   try {
     const cookie = await logIn(app, DEMO_EMAILS.candidate);
