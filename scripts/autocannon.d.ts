@@ -5,8 +5,6 @@ declare module 'autocannon' {
   export type Options = {
     url: string;
     connections?: number;
-    /** Requests a second over all connections (at most). */
-    overallRate?: number;
     duration?: number;
     timeout?: number;
     method?: 'GET' | 'POST';

@@ -1,5 +1,5 @@
 /**
- * `npm run loadtest [-- --mode embedded|postgres|all --duration S --connections N --rate R --processes N --target NAME --profile DIR --no-build]`:
+ * `npm run loadtest [-- --mode embedded|postgres|all --duration S --connections N --processes N --target NAME --profile DIR --no-build]`:
  * Jobbro under load at national scale (30,000 candidates, 10,000 open slots,
  * all 98 municipalities). Builds once, starts `scripts/serve.ts` in
  * production mode as a child process, logs in as the demo candidate and the
@@ -9,16 +9,8 @@
  *
  *   loadtest <mode> <target> p50=<ms> p95=<ms> p99=<ms> rps=<n> errors=<n> rss_mb=<n>
  *
- * and a summary of the targets met. The same connections then send at a
- * fixed rate (`--rate`, 100 a second by default; 0 skips it), about ten
- * times the busiest hour expected nationally, which says how long a person
- * waits when the server is busy but not saturated; a separate line, not
- * judged against the targets:
- *
- *   loadtest-rate <mode> <target> offered=<n> p50=<ms> p95=<ms> p99=<ms> rps=<n> errors=<n>
- *
- * A benchmark, not a test: it exits 0 whatever the figures (1 only when it
- * could not run).
+ * and a summary of the targets met. A benchmark, not a test: it exits 0
+ * whatever the figures (1 only when it could not run).
  *
  * Seeded data is cached under data/loadtest/<mode> with a manifest of the
  * seed code's and each migration's hash: the PGlite directory for
@@ -76,8 +68,6 @@ const argsSchema = z.object({
   mode: z.enum(['embedded', 'postgres', 'all']).default('all'),
   duration: z.coerce.number().int().min(1).max(300).default(20),
   connections: z.coerce.number().int().min(1).max(1000).default(50),
-  /** Requests a second for the fixed-rate run after each target (0: none). */
-  rate: z.coerce.number().int().min(0).max(100_000).default(100),
   'no-build': z.boolean().default(false),
   /** Only this target (candidate_offers, consultant_queue or api_slots). */
   target: z.enum(['candidate_offers', 'consultant_queue', 'api_slots']).optional(),
@@ -87,7 +77,7 @@ const argsSchema = z.object({
   processes: z.coerce.number().int().min(1).max(16).default(os.cpus().length),
 });
 
-type Options = { duration: number; connections: number; rate: number; target?: TargetName; profile?: string; processes: number };
+type Options = { duration: number; connections: number; target?: TargetName; profile?: string; processes: number };
 
 function log(line: string): void {
   console.error(`[loadtest] ${line}`);
@@ -294,13 +284,12 @@ function cpuMsOf(pid: number): number {
 
 type Measured = { p50: number; p95: number; p99: number; rps: number; errors: number; errorKinds: string };
 
-function runAutocannon(url: string, headers: Record<string, string>, connections: number, seconds: number, overallRate?: number): Promise<Measured> {
+function runAutocannon(url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Measured> {
   return new Promise((resolve, reject) => {
     // Every response's time, so p95 is exact (autocannon's own summary has p90 and p97.5).
     const times: number[] = [];
     let failed = 0;
-    const load = { url, connections, duration: seconds, timeout: TIMEOUT_SECONDS, headers, ...(overallRate ? { overallRate } : {}) };
-    const instance = autocannon(load, (error: Error | null, result: Result) => {
+    const instance = autocannon({ url, connections, duration: seconds, timeout: TIMEOUT_SECONDS, headers }, (error: Error | null, result: Result) => {
       if (error) return reject(error);
       // A request that timed out counts at the timeout in the percentiles, not as if it had never been sent.
       for (let i = 0; i < result.timeouts; i += 1) times.push(TIMEOUT_SECONDS * 1000);
@@ -361,14 +350,6 @@ async function measureMode(mode: Mode, app: AppChild, options: Options): Promise
     const line = { mode, target: target.name, ...measured, rssMb: peakRssMb(app.pid) };
     printLine(line);
     lines.push(line);
-    if (options.rate > 0) {
-      const atRate = await runAutocannon(`${app.base}${target.path}`, target.headers, options.connections, options.duration, options.rate);
-      // Sent at most at the rate: an answer rate well below it means the server could not keep up.
-      const kept = atRate.rps >= options.rate * 0.9 ? '' : ' (the server did not keep up with the rate)';
-      console.log(
-        `loadtest-rate ${mode} ${target.name} offered=${options.rate} p50=${fmt(atRate.p50)} p95=${fmt(atRate.p95)} p99=${fmt(atRate.p99)} rps=${Math.round(atRate.rps)} errors=${atRate.errors}${kept}`,
-      );
-    }
   }
   return lines;
 }
@@ -435,7 +416,6 @@ async function main(): Promise<void> {
       mode: { type: 'string' },
       duration: { type: 'string' },
       connections: { type: 'string' },
-      rate: { type: 'string' },
       'no-build': { type: 'boolean' },
       target: { type: 'string' },
       profile: { type: 'string' },
