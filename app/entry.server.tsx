@@ -30,6 +30,7 @@ export default async function handleRequest(
     // the shell first only cost a web stream, a pipe and a socket write per chunk on every request.
     const chunks: Buffer[] = [];
     let shellRendered = false;
+    let timer: NodeJS.Timeout | undefined;
     const page = new Writable({
       write(chunk: Buffer, _encoding, done) {
         chunks.push(chunk);
@@ -70,7 +71,7 @@ export default async function handleRequest(
         },
       },
     );
-    const timer = setTimeout(abort, ABORT_DELAY + 1_000);
+    timer = setTimeout(abort, ABORT_DELAY + 1_000);
   });
 }
 

@@ -12,7 +12,9 @@
  * in the thread's queue, and it goes from one to the next without waiting
  * for the main thread to take each answer and send the next query. An
  * in-process PGlite takes a query's turn only once it runs, so there the
- * single connection is held from acquire to release.
+ * single connection is held from acquire to release. With the thread,
+ * `db.connection()` therefore reserves nothing outside a transaction: session
+ * state (SET, temporary tables, session advisory locks) belongs in one.
  */
 import type { PGliteInterface, ParserOptions } from '@electric-sql/pglite';
 import {
@@ -131,7 +133,13 @@ class PGliteDriver implements Driver {
   }
 
   async destroy(): Promise<void> {
-    if (!this.pglite.closed) await this.pglite.close();
+    // After any open transaction, so closing never cuts one in half.
+    const release = await this.#lock.acquire();
+    try {
+      if (!this.pglite.closed) await this.pglite.close();
+    } finally {
+      release();
+    }
   }
 }
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from './client.server.js';
+import { openPGliteThread } from './pglite-thread.js';
 
 describe('PGlite in its own thread', () => {
   let database: Database | undefined;
@@ -71,5 +72,25 @@ describe('PGlite in its own thread', () => {
     dirs.push(path.dirname(file));
     fs.writeFileSync(file, 'x');
     await expect(openDatabase({ kind: 'pglite', dataDir: file })).rejects.toThrow(/not-a-dir/);
+  });
+
+  it('refuses a parameter it cannot pass to the thread, and answers the next query', async () => {
+    const thread = await openPGliteThread('memory://');
+    try {
+      await expect(thread.query('select $1::text as v', [() => 'not data'])).rejects.toThrow(/could not be cloned/);
+      await expect(thread.query<{ v: string }>('select $1::text as v', ['ja'])).resolves.toMatchObject({ rows: [{ v: 'ja' }] });
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('answers what was sent before close() and refuses what comes after', async () => {
+    const thread = await openPGliteThread('memory://');
+    const before = thread.query<{ one: number }>('select 1 as one');
+    const closing = thread.close();
+    await expect(thread.query('select 2')).rejects.toThrow(/The embedded database is closed/);
+    await expect(before).resolves.toMatchObject({ rows: [{ one: 1 }] });
+    await closing;
+    expect(thread.closed).toBe(true);
   });
 });

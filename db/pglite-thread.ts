@@ -51,13 +51,21 @@ export async function openPGliteThread(dataDir: string): Promise<PGliteQueryable
   };
 
   const waitReady = new Promise<void>((resolve, reject) => {
+    const refused = (why: string) => reject(new Error(`The embedded database at ${dataDir} did not open: ${why}`));
     worker.once('message', (message: { ready: boolean; error?: { message: string } }) => {
       if (message.ready) return resolve();
-      reject(new Error(`The embedded database at ${dataDir} did not open: ${message.error?.message ?? 'unknown error'}`));
+      refused(message.error?.message ?? 'unknown error');
     });
-    worker.once('error', reject);
+    worker.once('error', (error) => refused(error.message));
+    worker.once('exit', (code) => refused(`its thread stopped (exit code ${code})`));
   });
-  await waitReady;
+  try {
+    await waitReady;
+  } catch (error) {
+    // A thread left running would keep the process alive after the error.
+    await worker.terminate();
+    throw error;
+  }
   worker.unref();
 
   worker.on('message', (reply: Reply) => {
@@ -75,10 +83,11 @@ export async function openPGliteThread(dataDir: string): Promise<PGliteQueryable
     if (closed) return Promise.reject(new Error('The embedded database is closed'));
     const id = nextId++;
     return new Promise<Reply>((resolve, reject) => {
+      // Throws for a parameter that cannot be copied to the thread (a function, a symbol): then nothing is pending.
+      worker.postMessage({ id, ...message });
       // Keeps the process alive while a query is out, and only then (a script that never closes still ends).
       if (pending.size === 0) worker.ref();
       pending.set(id, { resolve, reject });
-      worker.postMessage({ id, ...message });
     });
   };
 
@@ -96,8 +105,10 @@ export async function openPGliteThread(dataDir: string): Promise<PGliteQueryable
     },
     async close() {
       if (closed) return;
-      await send({ close: true });
+      const done = send({ close: true });
+      // Queries sent after this are refused here; those sent before it are answered first.
       closed = true;
+      await done;
       await worker.terminate();
     },
   };

@@ -40,7 +40,10 @@ try {
 let tail = Promise.resolve();
 
 port.on('message', (/** @type {{ id: number, sql?: string, params?: unknown[], close?: boolean }} */ message) => {
-  tail = tail.then(() => handle(message));
+  // A reply that cannot be sent must not stop the chain: every later message would wait forever.
+  tail = tail
+    .then(() => handle(message))
+    .catch((/** @type {unknown} */ error) => port.postMessage({ id: message.id, error: { message: `The embedded database could not answer: ${String(error)}` } }));
 });
 
 async function handle(/** @type {{ id: number, sql?: string, params?: unknown[], close?: boolean }} */ message) {

@@ -57,7 +57,9 @@ describe.skipIf(!inject('postgresUrl'))('JOBBRO_PROCESSES=2 on one PostgreSQL', 
   });
 
   it('starts each app process with the heap limit JOBBRO_HEAP_MB sets', () => {
-    for (const pid of childrenOf(app.pid)) {
+    const pids = childrenOf(app.pid);
+    expect(pids).toHaveLength(2);
+    for (const pid of pids) {
       const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
       expect(args).toContain('--max-old-space-size=600');
     }
