@@ -93,4 +93,49 @@ describe('PGlite in its own thread', () => {
     await closing;
     expect(thread.closed).toBe(true);
   });
+
+  describe('statements it has seen before (prepared once, then only executed)', () => {
+    it('give the same rows and types every time, and the same errors', async () => {
+      database = await openDatabase({ kind: 'pglite', dataDir: null });
+      const { db } = database;
+      await sql`create table t (id int8 primary key, day date, at timestamptz, tags text[], doc jsonb)`.execute(db);
+      const at = new Date('2026-03-01T12:00:00.000Z');
+      for (let i = 1; i <= 6; i += 1) {
+        await sql`insert into t values (${i}, ${`2026-03-0${i}`}, ${at}, ${sql.val(['a', `b${i}`])}::text[], ${JSON.stringify({ i })}::jsonb)`.execute(db);
+      }
+      const seen = [];
+      for (let i = 1; i <= 6; i += 1) {
+        const rows = await sql<{ id: number; day: string; at: Date; tags: string[]; doc: unknown }>`select * from t where id = ${i}`.execute(db);
+        seen.push(rows.rows[0]);
+      }
+      expect(seen).toEqual([1, 2, 3, 4, 5, 6].map((i) => ({ id: i, day: `2026-03-0${i}`, at, tags: ['a', `b${i}`], doc: { i } })));
+      for (let i = 0; i < 4; i += 1) {
+        const error = await sql`insert into t (id) values (${1})`.execute(db).catch((caught: unknown) => caught);
+        expect(error).toMatchObject({ code: '23505', constraint: 't_pkey' });
+      }
+      const updated = await sql`update t set doc = null where id > ${3}`.execute(db);
+      expect(updated.numAffectedRows).toBe(3n);
+    });
+
+    it('see a table’s new shape after it changed, also when a rollback undid a change', async () => {
+      database = await openDatabase({ kind: 'pglite', dataDir: null });
+      const { db } = database;
+      await sql`create table shapes (a int)`.execute(db);
+      await sql`insert into shapes values (1)`.execute(db);
+      const all = () => sql<Record<string, unknown>>`select * from shapes`.execute(db).then((r) => r.rows);
+      for (let i = 0; i < 4; i += 1) expect(await all()).toEqual([{ a: 1 }]);
+      await sql`alter table shapes add column b text default 'ny'`.execute(db);
+      expect(await all()).toEqual([{ a: 1, b: 'ny' }]);
+
+      await db
+        .transaction()
+        .execute(async (trx) => {
+          await sql`alter table shapes add column c int default 7`.execute(trx);
+          for (let i = 0; i < 4; i += 1) expect(await sql`select * from shapes`.execute(trx).then((r) => r.rows)).toEqual([{ a: 1, b: 'ny', c: 7 }]);
+          throw new Error('roll back');
+        })
+        .catch((error: Error) => expect(error.message).toBe('roll back'));
+      for (let i = 0; i < 4; i += 1) expect(await all()).toEqual([{ a: 1, b: 'ny' }]);
+    });
+  });
 });
