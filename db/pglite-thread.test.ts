@@ -72,6 +72,8 @@ describe('PGlite in its own thread', () => {
     dirs.push(path.dirname(file));
     fs.writeFileSync(file, 'x');
     await expect(openDatabase({ kind: 'pglite', dataDir: file })).rejects.toThrow(/not-a-dir/);
+    // The same refusal from the thread itself, which is then stopped rather than left keeping the process alive.
+    await expect(openPGliteThread(file)).rejects.toThrow(/The embedded database at .*not-a-dir did not open/);
   });
 
   it('refuses a parameter it cannot pass to the thread, and answers the next query', async () => {

@@ -5,9 +5,9 @@
  * main thread every query's parsing, planning and execution (≈ 30 % of a
  * page's CPU under load) took turns with rendering, so an embedded Jobbro
  * used one core of two. In a worker thread the database works on the other
- * core while the main thread renders. The driver in pglite-dialect.ts still
- * hands out the one connection under its lock; this only moves where the
- * queries run.
+ * core while the main thread renders. The thread runs queries in the order
+ * they are sent (so pglite-dialect.ts locks only to send, and from BEGIN to
+ * COMMIT) and prepares statements that come back (pglite-worker.js).
  */
 import { Worker } from 'node:worker_threads';
 import type { Results } from '@electric-sql/pglite';

@@ -87,21 +87,22 @@ async function handle(/** @type {{ id: number, sql?: string, params?: unknown[],
  * @param {PGlite} db @param {string} sql @param {unknown[]} params
  */
 async function run(db, sql, params) {
+  const unnamed = () => db.query(sql, params, { rowMode: 'object', parsers });
   if (!PREPARABLE.test(sql)) {
     // A changed table could change a prepared statement's result columns (PostgreSQL then refuses to run it), and
     // a rollback can undo a change made after a statement was prepared: start afresh after either.
     if (!KEEPS_SHAPES.test(sql)) await forgetPrepared(db);
-    return db.query(sql, params, { rowMode: 'object', parsers });
+    return unnamed();
   }
   let statement = prepared.get(sql);
   if (statement === undefined) {
     const times = (counted.get(sql) ?? 0) + 1;
     if (counted.size >= MAX_COUNTED) counted.clear();
     counted.set(sql, times);
-    if (times < PREPARE_AT) return db.query(sql, params, { rowMode: 'object', parsers });
+    if (times < PREPARE_AT) return unnamed();
     statement = await prepare(db, sql);
     // Could not be prepared (an error, an aborted transaction): the plain query reports it as usual.
-    if (statement === undefined) return db.query(sql, params, { rowMode: 'object', parsers });
+    if (statement === undefined) return unnamed();
   } else {
     prepared.delete(sql);
     prepared.set(sql, statement);

@@ -42,7 +42,7 @@ function pipelineQuery(db: Executor, organisationId: string) {
       sql<string>`(select count(*) from match_proposals mp join employer_decisions d on d.proposal_id = mp.id
         where mp.slot_id = slots.id and mp.status = 'approved' and d.decision = 'decline')`.as('declined'),
       sql<string>`(select count(*) from placements p where p.slot_id = slots.id)`.as('placed'),
-      // In the same query: on the embedded database each query costs ≈ 0.4 ms before it reads a row.
+      // In the same query: one round trip less per slot list (on the embedded database, one message to its thread).
       sql<Array<{ skill_uri: string; required: boolean }>>`(select coalesce(json_agg(json_build_object('skill_uri', ss.skill_uri, 'required', ss.required)
         order by ss.required desc, ss.skill_uri), '[]') from slot_skills ss where ss.slot_id = slots.id)`.as('skills'),
     ])
