@@ -342,10 +342,16 @@ async function measureMode(mode: Mode, app: AppChild, options: Options): Promise
     log(`${mode} ${target.name}: GET ${target.path} (${Math.round(bytes / 1024)} kB); warm-up ${WARMUP_SECONDS} s, then ${options.duration} s`);
     await runAutocannon(`${app.base}${target.path}`, target.headers, options.connections, WARMUP_SECONDS);
     const cpuBefore = cpuMsOf(app.pid);
+    const ownCpuBefore = process.cpuUsage();
     const measured = await runAutocannon(`${app.base}${target.path}`, target.headers, options.connections, options.duration);
     // The machine is shared: the server's own CPU per answer does not depend on how busy the other processes keep it.
     const answered = Math.max(1, Math.round(measured.rps * options.duration));
-    log(`${mode} ${target.name}: server CPU ${((cpuMsOf(app.pid) - cpuBefore) / answered).toFixed(1)} ms per answer; load average ${os.loadavg()[0]!.toFixed(1)}`);
+    const ownCpu = process.cpuUsage(ownCpuBefore);
+    const loadCpuMs = (ownCpu.user + ownCpu.system) / 1000;
+    log(
+      `${mode} ${target.name}: server CPU ${((cpuMsOf(app.pid) - cpuBefore) / answered).toFixed(1)} ms per answer, ` +
+        `load generator ${(loadCpuMs / answered).toFixed(1)} ms; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    );
     if (measured.errors > 0) log(`${mode} ${target.name}: errors: ${measured.errorKinds}`);
     const line = { mode, target: target.name, ...measured, rssMb: peakRssMb(app.pid) };
     printLine(line);
