@@ -193,6 +193,10 @@ export interface MatchProposalTable {
   decided_at: Timestamp | null;
   reject_reason: RejectReason | null;
   decision_note: string | null;
+  /** Copy of the candidate's jobcentre, kept by a trigger (the queue's index). */
+  candidate_jobcentre_id: Generated<string>;
+  /** Copy of the slot's network when it is pooled, kept by a trigger (the queue's index). */
+  slot_pooled_network_id: Generated<string | null>;
 }
 
 export interface PlacementTable {

@@ -1,5 +1,5 @@
 /**
- * The queue's one query: networks looked up inside it, filters by employer
+ * The queue's one query: own and partners' rows (networks looked up inside it), filters by employer
  * and sector, and the names joined to the ranked page (see also the queue
  * cases in decisions.test.ts).
  */
@@ -14,7 +14,7 @@ describe.each(databaseKinds)('consultant queue query (%s)', (kind) => {
   let world: World;
   const deps = () => ({ db: world.db, clock });
   let ids: Record<string, string>;
-  let employers: { kitchen: { organisationId: string }; cleaning: { organisationId: string } };
+  let employers: Record<'kitchen' | 'cleaning', { organisationId: string; workplaceId: string }>;
   let vejle: string;
 
   beforeAll(async () => {
@@ -82,5 +82,54 @@ describe.each(databaseKinds)('consultant queue query (%s)', (kind) => {
     expect(await shown({ organisationName: 'rengøring' })).toEqual([ids.ownEast, ids.eastOnEast]);
     expect(await shown({ sector: 'cleaning' })).toEqual([ids.ownEast, ids.eastOnEast]);
     expect(await shown({ sector: 'kitchen', organisationName: 'Rengøring' })).toEqual([]);
+  });
+
+  it('follows a candidate who moves to another jobcentre, and a slot pooled into and out of a network', async () => {
+    // The queue reads copies of the candidate's jobcentre and the slot's network on each proposal (kept by triggers).
+    const shownTo = async (consultant: keyof World['consultants']) =>
+      (await loadQueue(deps(), world.consultants[consultant], {})).items.map((item) => item.proposal_id);
+    const slot = await addSlot(world, employers.kitchen, { title: 'Bager' });
+    const mover = await addCandidate(world, world.jobcentres.odense, { full_name: 'Moving Candidate' });
+    const proposal = await addProposal(world, slot, mover, { score: 0.99 });
+    try {
+      expect(await shownTo('odense')).toContain(proposal);
+      expect(await shownTo('aabenraa')).not.toContain(proposal);
+
+      await world.db.updateTable('candidates').set({ jobcentre_id: world.jobcentres.haderslev }).where('id', '=', mover).execute();
+      expect(await shownTo('odense')).not.toContain(proposal);
+      // Haderslev is Aabenraa's partner, but the slot is not pooled.
+      expect(await shownTo('aabenraa')).not.toContain(proposal);
+
+      await world.db.updateTable('slots').set({ pooled_network_id: world.networkId }).where('id', '=', slot).execute();
+      expect(await shownTo('aabenraa')).toContain(proposal);
+      expect(await shownTo('soenderborg')).toContain(proposal);
+
+      await world.db.updateTable('slots').set({ pooled_network_id: null }).where('id', '=', slot).execute();
+      expect(await shownTo('aabenraa')).not.toContain(proposal);
+    } finally {
+      await world.db.deleteFrom('match_proposals').where('id', '=', proposal).execute();
+    }
+  });
+
+  it('pages through more rows than one page of either kind, in one order', async () => {
+    // Own and partners' rows interleave by score across pages; page n must equal the n-th slice of the whole order.
+    const slot = await addSlot(world, employers.kitchen, { title: 'Pakkemedarbejder', pooled_network_id: world.networkId });
+    const added: string[] = [];
+    try {
+      for (let i = 0; i < 30; i += 1) {
+        const home = i % 2 === 0 ? world.jobcentres.aabenraa : world.jobcentres.soenderborg;
+        const candidate = await addCandidate(world, home, { full_name: `Paged ${i}` });
+        added.push(await addProposal(world, slot, candidate, { score: 0.5 + (i % 7) / 100 }));
+      }
+      const all = (await loadQueue(deps(), world.consultants.aabenraa, {})).items;
+      const second = (await loadQueue(deps(), world.consultants.aabenraa, { page: 2 })).items;
+      const whole = [...all, ...second].map((item) => item.proposal_id);
+      expect(new Set(whole).size).toBe(whole.length);
+      expect(whole.filter((id) => added.includes(id))).toHaveLength(30);
+      const scores = [...all, ...second].map((item) => item.score ?? -1);
+      expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    } finally {
+      await world.db.deleteFrom('match_proposals').where('id', 'in', added).execute();
+    }
   });
 });
