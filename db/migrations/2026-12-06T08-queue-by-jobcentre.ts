@@ -25,8 +25,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // A proposal's copies, taken when it is written (whatever the writer sets is overwritten).
   await sql`create function match_proposals_copy_visibility() returns trigger language plpgsql as $$
     begin
-      select jobcentre_id into new.candidate_jobcentre_id from candidates where id = new.candidate_id;
-      select pooled_network_id into new.slot_pooled_network_id from slots where id = new.slot_id;
+      -- One lookup for both: a re-match writes ≈ 500,000 proposals through here.
+      select c.jobcentre_id, s.pooled_network_id into new.candidate_jobcentre_id, new.slot_pooled_network_id
+        from candidates c, slots s where c.id = new.candidate_id and s.id = new.slot_id;
       return new;
     end $$`.execute(db);
   await sql`create trigger match_proposals_copy_visibility before insert or update of candidate_id, slot_id, candidate_jobcentre_id, slot_pooled_network_id
