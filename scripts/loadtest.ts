@@ -178,12 +178,12 @@ async function embeddedDataDir(current: CacheManifest): Promise<string> {
   return dataDir;
 }
 
-type PostgresServer = { url: string; stop(): void };
+type PostgresServer = { url: string; pid: number; stop(): void };
 
 /** A throwaway server (durability off: what we measure is the app, not the disk) with a `jobbro` database URL. */
 async function startPostgres(): Promise<PostgresServer> {
   const server = await startThrowawayPostgres({ binDir: PG_BIN, prefix: 'jobbro-loadtest-pg-', settings: ['shared_buffers=256MB'] });
-  return { url: server.url.replace(/\/postgres$/, '/jobbro'), stop: () => server.stop() };
+  return { url: server.url.replace(/\/postgres$/, '/jobbro'), pid: server.pid, stop: () => server.stop() };
 }
 
 /** Restores the cached dump (the app migrates it forward on start), or seeds the new server and dumps it for next time. */
@@ -327,7 +327,8 @@ function printLine(line: Line): void {
   );
 }
 
-async function measureMode(mode: Mode, app: AppChild, options: Options): Promise<Line[]> {
+/** `databasePid`: the PostgreSQL server's postmaster, whose CPU is counted apart from the app's. */
+async function measureMode(mode: Mode, app: AppChild, options: Options, databasePid?: number): Promise<Line[]> {
   const candidate = await logIn(app, DEMO_EMAILS.candidate);
   const consultant = await logIn(app, DEMO_EMAILS.consultant);
   const apiKey = await createApiKey(app, await logIn(app, DEMO_EMAILS.employer));
@@ -342,14 +343,16 @@ async function measureMode(mode: Mode, app: AppChild, options: Options): Promise
     log(`${mode} ${target.name}: GET ${target.path} (${Math.round(bytes / 1024)} kB); warm-up ${WARMUP_SECONDS} s, then ${options.duration} s`);
     await runAutocannon(`${app.base}${target.path}`, target.headers, options.connections, WARMUP_SECONDS);
     const cpuBefore = cpuMsOf(app.pid);
+    const databaseCpuBefore = databasePid === undefined ? 0 : cpuMsOf(databasePid);
     const ownCpuBefore = process.cpuUsage();
     const measured = await runAutocannon(`${app.base}${target.path}`, target.headers, options.connections, options.duration);
     // The machine is shared: the server's own CPU per answer does not depend on how busy the other processes keep it.
     const answered = Math.max(1, Math.round(measured.rps * options.duration));
     const ownCpu = process.cpuUsage(ownCpuBefore);
     const loadCpuMs = (ownCpu.user + ownCpu.system) / 1000;
+    const databaseCpu = databasePid === undefined ? '' : `, PostgreSQL ${((cpuMsOf(databasePid) - databaseCpuBefore) / answered).toFixed(1)} ms`;
     log(
-      `${mode} ${target.name}: server CPU ${((cpuMsOf(app.pid) - cpuBefore) / answered).toFixed(1)} ms per answer, ` +
+      `${mode} ${target.name}: server CPU ${((cpuMsOf(app.pid) - cpuBefore) / answered).toFixed(1)} ms per answer${databaseCpu}, ` +
         `load generator ${(loadCpuMs / answered).toFixed(1)} ms; load average ${os.loadavg()[0]!.toFixed(1)}`,
     );
     if (measured.errors > 0) log(`${mode} ${target.name}: errors: ${measured.errorKinds}`);
@@ -385,7 +388,7 @@ async function runMode(mode: Mode, current: CacheManifest, options: Options): Pr
       options.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(options.profile)}`] : [],
     );
     log(`${mode}: ready after ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    const lines = await measureMode(mode, app, options);
+    const lines = await measureMode(mode, app, options, postgres?.pid);
     // Warnings and errors the server logged under load (LOG_LEVEL=warn): a 200 can still hide a logged failure.
     const said = app.stderr().trim();
     if (said) log(`${mode}: the server logged (last lines):\n${said.split('\n').slice(-5).join('\n')}`);

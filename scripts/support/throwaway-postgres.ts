@@ -38,6 +38,8 @@ function run([command, args]: [string, string[]]): void {
 export type ThrowawayPostgres = {
   /** URL of the `postgres` database as the superuser `postgres` (trust auth). */
   url: string;
+  /** The postmaster's process id (its backends are its children). */
+  pid: number;
   /** Stops the server at once and removes its directory. */
   stop(): void;
 };
@@ -60,6 +62,7 @@ export async function startThrowawayPostgres(options: { binDir?: string; prefix:
   run(asPostgres(path.join(binDir, 'pg_ctl'), ['-D', dataDir, '-o', serverOptions, '-l', path.join(root, 'server.log'), '-w', 'start']));
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    pid: Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop() {
       try {
         run(asPostgres(path.join(binDir, 'pg_ctl'), ['-D', dataDir, '-m', 'immediate', '-w', 'stop']));
