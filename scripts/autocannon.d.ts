@@ -2,8 +2,13 @@
 declare module 'autocannon' {
   import type { EventEmitter } from 'node:events';
 
+  /** One request as autocannon builds it; `setupRequest` may change it before each send. */
+  export type Request = { method?: string; path?: string; headers?: Record<string, string>; body?: string };
+
   export type Options = {
     url: string;
+    /** Each connection sends these in turn; a request without `path` goes to `url`'s. */
+    requests?: Array<Request & { setupRequest?: (request: Request, context: Record<string, unknown>) => Request }>;
     connections?: number;
     duration?: number;
     timeout?: number;

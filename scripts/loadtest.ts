@@ -33,12 +33,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import autocannon, { type Result } from 'autocannon';
+import autocannon, { type Request, type Result } from 'autocannon';
 import { z } from 'zod';
 import { rematchAll } from '../app/matching/proposals.server.js';
 import { openDatabase, type Database } from '../db/client.server.js';
 import { migrateToLatest } from '../db/migrate.server.js';
-import { DEMO_EMAILS, seedDatabase } from '../db/seed/seed.js';
+import municipalities from '../db/data/geo/municipalities.json';
+import { DEMO_EMAILS, jobcentreConsultantEmail, seedDatabase } from '../db/seed/seed.js';
 import { createDocumentSources } from '../search/documents/index.server.js';
 import { createEmbeddedEngine } from '../search/embedded-engine.js';
 import { reindex } from '../search/reindex.server.js';
@@ -141,7 +142,14 @@ async function seedNationalScale(database: Database): Promise<void> {
   const { db } = database;
   await migrateToLatest(db);
   let started = performance.now();
-  await seedDatabase(db, { demo: true, demoData: true, candidates: CANDIDATES, slots: SLOTS, log: (line) => log(`  ${line}`) });
+  await seedDatabase(db, {
+    demo: true,
+    demoData: true,
+    jobcentreConsultants: true,
+    candidates: CANDIDATES,
+    slots: SLOTS,
+    log: (line) => log(`  ${line}`),
+  });
   log(`seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const clock = () => new Date();
   const search = createEmbeddedEngine();
@@ -228,16 +236,29 @@ async function createApiKey(app: AppChild, employerCookie: string): Promise<stri
   return key;
 }
 
-type Target = { name: TargetName; path: string; headers: Record<string, string>; expect: RegExp };
+/** `cookies`: the requests take these session cookies in turn (several users at once), instead of one in `headers`. */
+type Target = { name: TargetName; path: string; headers: Record<string, string>; cookies?: string[]; expect: RegExp };
 
-/** One request before the load, so a wrong cookie or an empty page stops the run instead of measuring redirects. */
+/** One request per user before the load, so a wrong cookie or an empty page stops the run instead of measuring redirects. */
 async function checkTarget(app: AppChild, target: Target): Promise<number> {
-  const response = await fetch(`${app.base}${target.path}`, { headers: target.headers, redirect: 'manual' });
-  const body = await response.text();
-  if (response.status !== 200 || !target.expect.test(body)) {
-    throw new Error(`${target.name}: GET ${target.path} answered ${response.status} without the expected content`);
+  let bytes = 0;
+  for (const cookie of target.cookies ?? [undefined]) {
+    const headers = cookie === undefined ? target.headers : { ...target.headers, Cookie: cookie };
+    const response = await fetch(`${app.base}${target.path}`, { headers, redirect: 'manual' });
+    const body = await response.text();
+    if (response.status !== 200 || !target.expect.test(body)) {
+      throw new Error(`${target.name}: GET ${target.path} answered ${response.status} without the expected content`);
+    }
+    bytes = Math.max(bytes, body.length);
   }
-  return body.length;
+  return bytes;
+}
+
+/** Logs in every user, a few at a time (each login verifies a password hash). */
+async function logInAll(app: AppChild, emails: readonly string[]): Promise<string[]> {
+  const cookies: string[] = [];
+  for (let i = 0; i < emails.length; i += 4) cookies.push(...(await Promise.all(emails.slice(i, i + 4).map((email) => logIn(app, email)))));
+  return cookies;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -284,12 +305,18 @@ function cpuMsOf(pid: number): number {
 
 type Measured = { p50: number; p95: number; p99: number; rps: number; errors: number; errorKinds: string };
 
-function runAutocannon(url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Measured> {
+function runAutocannon(url: string, target: Target, connections: number, seconds: number): Promise<Measured> {
   return new Promise((resolve, reject) => {
     // Every response's time, so p95 is exact (autocannon's own summary has p90 and p97.5).
     const times: number[] = [];
     let failed = 0;
-    const instance = autocannon({ url, connections, duration: seconds, timeout: TIMEOUT_SECONDS, headers }, (error: Error | null, result: Result) => {
+    const { cookies, headers } = target;
+    let turn = 0;
+    const requests = cookies?.length
+      ? [{ setupRequest: (request: Request) => ({ ...request, headers: { ...request.headers, Cookie: cookies[turn++ % cookies.length]! } }) }]
+      : undefined;
+    const options = { url, connections, duration: seconds, timeout: TIMEOUT_SECONDS, headers, ...(requests ? { requests } : {}) };
+    const instance = autocannon(options, (error: Error | null, result: Result) => {
       if (error) return reject(error);
       // A request that timed out counts at the timeout in the percentiles, not as if it had never been sent.
       for (let i = 0; i < result.timeouts; i += 1) times.push(TIMEOUT_SECONDS * 1000);
@@ -330,22 +357,23 @@ function printLine(line: Line): void {
 /** `databasePid`: the PostgreSQL server's postmaster, whose CPU is counted apart from the app's. */
 async function measureMode(mode: Mode, app: AppChild, options: Options, databasePid?: number): Promise<Line[]> {
   const candidate = await logIn(app, DEMO_EMAILS.candidate);
-  const consultant = await logIn(app, DEMO_EMAILS.consultant);
+  // Every jobcentre's consultant in turn: the queue's work depends on the jobcentre (a small one's share of all proposals).
+  const consultants = await logInAll(app, municipalities.map((municipality) => jobcentreConsultantEmail(municipality.code)));
   const apiKey = await createApiKey(app, await logIn(app, DEMO_EMAILS.employer));
   const targets: Target[] = [
     { name: 'candidate_offers', path: '/candidate/offers', headers: { Cookie: candidate }, expect: /<ol class="plain-list"/ },
-    { name: 'consultant_queue', path: '/consultant', headers: { Cookie: consultant }, expect: /<table/ },
+    { name: 'consultant_queue', path: '/consultant', headers: {}, cookies: consultants, expect: /<table/ },
     { name: 'api_slots', path: '/api/v1/slots', headers: { Authorization: `Bearer ${apiKey}` }, expect: /^\{"slots":\[\{/ },
   ];
   const lines: Line[] = [];
   for (const target of targets.filter((each) => options.target === undefined || each.name === options.target)) {
     const bytes = await checkTarget(app, target);
     log(`${mode} ${target.name}: GET ${target.path} (${Math.round(bytes / 1024)} kB); warm-up ${WARMUP_SECONDS} s, then ${options.duration} s`);
-    await runAutocannon(`${app.base}${target.path}`, target.headers, options.connections, WARMUP_SECONDS);
+    await runAutocannon(`${app.base}${target.path}`, target, options.connections, WARMUP_SECONDS);
     const cpuBefore = cpuMsOf(app.pid);
     const databaseCpuBefore = databasePid === undefined ? 0 : cpuMsOf(databasePid);
     const ownCpuBefore = process.cpuUsage();
-    const measured = await runAutocannon(`${app.base}${target.path}`, target.headers, options.connections, options.duration);
+    const measured = await runAutocannon(`${app.base}${target.path}`, target, options.connections, options.duration);
     // The machine is shared: the server's own CPU per answer does not depend on how busy the other processes keep it.
     const answered = Math.max(1, Math.round(measured.rps * options.duration));
     const ownCpu = process.cpuUsage(ownCpuBefore);

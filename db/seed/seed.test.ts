@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
 import { verifyPassword } from '../../app/auth/password.server.js';
-import { DEMO_EMAILS, DEMO_PASSWORD, seedDatabase, SOUTHERN_NETWORK, type SeedSummary } from './seed.js';
+import { DEMO_EMAILS, DEMO_PASSWORD, jobcentreConsultantEmail, seedDatabase, SOUTHERN_NETWORK, type SeedSummary } from './seed.js';
 
 
 const today = '2026-11-24';
@@ -124,5 +124,23 @@ describe.each(databaseKinds)('seedDatabase (%s)', (kind) => {
     } finally {
       await other.close();
     }
+  });
+
+  it('adds one consultant login per jobcentre on request (for the load test), once', async () => {
+    const { db } = database;
+    await seedDatabase(db, { demo: false, demoData: false, jobcentreConsultants: true, today });
+    await seedDatabase(db, { demo: false, demoData: false, jobcentreConsultants: true, today });
+    const consultants = await db
+      .selectFrom('users')
+      .innerJoin('jobcentres', 'jobcentres.id', 'users.jobcentre_id')
+      .select(['users.email', 'users.role', 'users.password_hash', 'jobcentres.municipality_code'])
+      .where('users.email', 'like', 'consultant.%')
+      .execute();
+    expect(consultants).toHaveLength(98);
+    for (const consultant of consultants) {
+      expect(consultant.email).toBe(jobcentreConsultantEmail(consultant.municipality_code));
+      expect(consultant.role).toBe('consultant');
+    }
+    expect(await verifyPassword(consultants[0]!.password_hash ?? '', DEMO_PASSWORD)).toBe(true);
   });
 });

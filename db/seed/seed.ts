@@ -44,6 +44,11 @@ export type SeedOptions = {
   candidates?: number;
   /** Number of published slots (default 80); about one draft per eight comes on top. */
   slots?: number;
+  /**
+   * Also one consultant login for every jobcentre (`consultant.<municipality code>@demo.jobbro.dk`, the demo
+   * password), so the load test can spread the consultant queue over all of them.
+   */
+  jobcentreConsultants?: boolean;
   /** RNG seed (default 2026). */
   seed?: number;
   /** 'YYYY-MM-DD' that relative dates start from (default: the real date). */
@@ -134,6 +139,10 @@ export async function seedDatabase(db: Kysely<DB>, options: SeedOptions): Promis
   if (options.demo) {
     await seedDemoAccounts(db, ref, { seed, today });
     log(`[${elapsed()}] demo accounts: employer, consultant, candidate, admin (password in README)`);
+  }
+  if (options.jobcentreConsultants) {
+    const consultants = await seedJobcentreConsultants(db, ref);
+    log(`[${elapsed()}] jobcentre consultants: ${consultants} new`);
   }
   if (demoData) {
     const slots = await seedEmployers(db, ref, { seed, today, publishedSlots: options.slots ?? DEFAULT_SLOTS });
@@ -330,6 +339,24 @@ function pickPostalCode(rng: Rng, ref: Reference, municipalityCode: string): { c
 }
 
 // ---- demo accounts -----------------------------------------------------------
+
+/** The login of the consultant `jobcentreConsultants` seeds for a municipality's jobcentre. */
+export const jobcentreConsultantEmail = (municipalityCode: string) => `consultant.${municipalityCode}@demo.jobbro.dk`;
+
+async function seedJobcentreConsultants(db: Kysely<DB>, ref: Reference): Promise<number> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const rows = [...ref.jobcentreByMunicipality].map(([municipalityCode, jobcentreId]) => ({
+    email: jobcentreConsultantEmail(municipalityCode),
+    role: 'consultant' as const,
+    display_name: `Konsulent ${municipalityCode}`,
+    organisation_id: null,
+    jobcentre_id: jobcentreId,
+    password_hash: passwordHash,
+    locale: 'da' as const,
+  }));
+  const inserted = await db.insertInto('users').values(rows).onConflict((oc) => oc.column('email').doNothing()).returning('id').execute();
+  return inserted.length;
+}
 
 const DEMO_COMPANY = {
   name: 'Restaurant Fjordkanten ApS',
