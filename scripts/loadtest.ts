@@ -2,8 +2,9 @@
  * `npm run loadtest [-- --mode embedded|postgres|all --duration S --connections N --processes N --target NAME --profile DIR --no-build]`:
  * Jobbro under load at national scale (30,000 candidates, 10,000 open slots,
  * all 98 municipalities). Builds once, starts `scripts/serve.ts` in
- * production mode as a child process, logs in as the demo candidate and the
- * demo consultant, makes an API key for the demo employer, and drives three
+ * production mode as a child process, logs in as the demo candidate and as
+ * every jobcentre's consultant (the queue's requests take them in turn),
+ * makes an API key for the demo employer, and drives three
  * targets over loopback with autocannon (50 connections, a warm-up, then a
  * fixed duration each). Prints one line per mode and target:
  *
