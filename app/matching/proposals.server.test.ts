@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectProposalsOfSlot } from '../../db/queries/proposals.js';
+import { selectUnanalyzedTables } from '../../db/queries/search-documents.js';
 import { createDocumentSources } from '../../search/documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
@@ -32,8 +33,11 @@ describe.each(databaseKinds)('match proposals on %s', (kind) => {
   });
 
   it('stores the ranked candidates of every published slot with score, breakdown and reasons', async () => {
+    expect(await selectUnanalyzedTables(database.db, ['match_proposals'])).toEqual(['match_proposals']);
     const summary = await rematchAll(deps());
     expect(summary.slots).toBe(2);
+    // Statistics of what it wrote (PGlite never analyzes by itself): the queue's plan depends on them.
+    expect(await selectUnanalyzedTables(database.db, ['match_proposals'])).toEqual([]);
     const igu = await proposalsOf(world.slots.igu.id);
     expect(new Set(igu.keys())).toEqual(new Set([world.people.ok.id, world.people.neighbour.id]));
     const ok = igu.get(world.people.ok.id)!;

@@ -200,6 +200,9 @@ export async function rematchAll(
     options.onProgress?.({ slots, proposed });
   }
   if (!stopped) removed += await deleteProposalsOfUnpublishedSlots(deps.db);
+  // Once more for what was just written: the consultant queue's plan depends on how proposals spread over jobcentres
+  // and networks, and a first re-match starts from an empty table.
+  if (written > 0 || removed > 0) await analyzeProposals(deps.db);
   const durationMs = performance.now() - started;
   return { slots, proposed, written, removed, counts: await countProposals(deps.db), durationMs, stopped };
 }

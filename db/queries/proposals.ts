@@ -198,7 +198,8 @@ export async function deleteUndecidedProposalsById(db: Executor, ids: readonly s
  * Refreshes the planner's statistics of match_proposals. PGlite runs no
  * autovacuum, so without it the planner keeps the estimates of an empty table
  * and scans the whole table (and a status index) for a page of slots instead
- * of using the (slot_id, candidate_id) index; a full re-match calls it first.
+ * of using the (slot_id, candidate_id) index; a full re-match calls it first,
+ * and again after writing.
  */
 export async function analyzeProposals(db: Executor): Promise<void> {
   await sql`analyze match_proposals`.execute(db);
