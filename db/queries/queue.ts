@@ -95,6 +95,9 @@ export async function selectQueue(
   page: { limit: number; offset: number },
 ): Promise<QueueRow[]> {
   const wanted = page.offset + page.limit;
+  // The limits are written into the statement, not passed as parameters: the embedded database prepares statements
+  // it sees often, and a plan made for an unknown LIMIT may sort a whole network's proposals instead of reading the
+  // index in order (≈ 40 texts, one per page number).
   /** Proposals passing the filters, in queue order, with what the page shows. */
   const rowsWhere = (query: ReturnType<typeof fromProposals>) => {
     let filtered = query
@@ -188,7 +191,7 @@ export async function selectQueue(
     .orderBy('visible.proposal_id')
     .limit(sql.lit(page.limit))
     .offset(sql.lit(page.offset))
-    .execute() as Promise<QueueRow[]>;
+    .execute();
 }
 
 export type ProposalContext = {
