@@ -116,8 +116,10 @@ export async function selectQueue(
         'candidates.jobcentre_id as candidate_jobcentre_id',
         'candidates.waiting_since',
       ])
-      .where('match_proposals.status', '=', 'proposed')
-      .where('candidates.status', 'in', ['active', 'pending']);
+      // Literals, not parameters: the indexes hold only undecided proposals, and a prepared statement's generic plan
+      // may use such a partial index only when the query itself says `status = 'proposed'`.
+      .where('match_proposals.status', '=', sql.lit('proposed'))
+      .where('candidates.status', 'in', [sql.lit('active' as const), sql.lit('pending' as const)]);
     if (filters.scheme) filtered = filtered.where('slots.type', '=', filters.scheme);
     if (filters.sector) filtered = filtered.where('slots.sector', '=', filters.sector);
     if (filters.organisationId) filtered = filtered.where('slots.organisation_id', '=', filters.organisationId);
