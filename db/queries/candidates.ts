@@ -15,6 +15,7 @@ import type {
   Cefr,
   SlotType,
 } from '../schema.js';
+import { reusableQuery } from './reusable-query.js';
 
 export type CandidateRow = Selectable<CandidateTable>;
 export type CandidateSkillRow = { skill_uri: string; years: number | null; learned_where: 'denmark' | 'abroad' | 'informal' | null };
@@ -56,39 +57,46 @@ export type OfferSeekerRow = Pick<
  * trip: the offers page is the busiest candidate page, and four separate
  * queries were a good part of its server time.
  */
+// Compiled once (reusable-query.ts): every offers page reads it.
+const offerSeekerOfUser = reusableQuery(
+  (db: Executor, _form: null, [userId]: readonly [userId: string]) =>
+    db
+      .selectFrom('candidates as c')
+      .select([
+        'c.id',
+        'c.jobcentre_id',
+        'c.birth_date',
+        'c.arrival_date',
+        'c.residence_basis',
+        'c.postal_code',
+        'c.max_travel_km',
+        'c.available_from',
+        'c.hours_per_week',
+        'c.danish_spoken',
+        'c.danish_written',
+        'c.ambition_occupations',
+        'c.ambition_sectors',
+        'c.waiting_since',
+      ])
+      .select((eb) => [
+        sql<string[]>`array(${eb.selectFrom('candidate_skills as s').select('s.skill_uri').whereRef('s.candidate_id', '=', 'c.id').orderBy('s.skill_uri')})`.as('skill_uris'),
+        jsonArrayFrom(
+          eb.selectFrom('candidate_languages as l').select(['l.code', 'l.spoken', 'l.written']).whereRef('l.candidate_id', '=', 'c.id').orderBy('l.code'),
+        ).as('languages'),
+        // As text: uuid[] is not parsed into an array by every driver.
+        sql<string[]>`array(${eb
+          .selectFrom('match_proposals as p')
+          .select(sql<string>`p.slot_id::text`.as('slot_id'))
+          .whereRef('p.candidate_id', '=', 'c.id')
+          .where('p.source', '=', 'interest')})`.as('interest_slot_ids'),
+      ])
+      .where('c.user_id', '=', userId),
+  () => '',
+);
+
 export async function findOfferSeekerByUserId(db: Executor, userId: string): Promise<OfferSeekerRow | undefined> {
-  return db
-    .selectFrom('candidates as c')
-    .select([
-      'c.id',
-      'c.jobcentre_id',
-      'c.birth_date',
-      'c.arrival_date',
-      'c.residence_basis',
-      'c.postal_code',
-      'c.max_travel_km',
-      'c.available_from',
-      'c.hours_per_week',
-      'c.danish_spoken',
-      'c.danish_written',
-      'c.ambition_occupations',
-      'c.ambition_sectors',
-      'c.waiting_since',
-    ])
-    .select((eb) => [
-      sql<string[]>`array(${eb.selectFrom('candidate_skills as s').select('s.skill_uri').whereRef('s.candidate_id', '=', 'c.id').orderBy('s.skill_uri')})`.as('skill_uris'),
-      jsonArrayFrom(
-        eb.selectFrom('candidate_languages as l').select(['l.code', 'l.spoken', 'l.written']).whereRef('l.candidate_id', '=', 'c.id').orderBy('l.code'),
-      ).as('languages'),
-      // As text: uuid[] is not parsed into an array by every driver.
-      sql<string[]>`array(${eb
-        .selectFrom('match_proposals as p')
-        .select(sql<string>`p.slot_id::text`.as('slot_id'))
-        .whereRef('p.candidate_id', '=', 'c.id')
-        .where('p.source', '=', 'interest')})`.as('interest_slot_ids'),
-    ])
-    .where('c.user_id', '=', userId)
-    .executeTakeFirst();
+  const [row] = await offerSeekerOfUser(db, null, [userId]);
+  return row;
 }
 
 export async function selectSkillsOfCandidate(db: Executor, candidateId: string): Promise<CandidateSkillRow[]> {

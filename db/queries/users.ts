@@ -4,6 +4,7 @@
  */
 import type { Executor } from '../client.server.js';
 import type { Locale, Role } from '../schema.js';
+import { reusableQuery } from './reusable-query.js';
 
 export type UserRow = {
   id: string;
@@ -39,28 +40,34 @@ export async function updateUserLocale(db: Executor, userId: string, locale: Loc
   await db.updateTable('users').set({ locale }).where('id', '=', userId).execute();
 }
 
+// Compiled once (reusable-query.ts): it runs on every request.
+const sessionWithUser = reusableQuery(
+  (db: Executor, _form: null, [sessionId]: readonly [sessionId: string]) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.id as session_id',
+        'sessions.user_id',
+        'sessions.expires_at',
+        'users.id',
+        'users.email',
+        'users.role',
+        'users.display_name',
+        'users.locale',
+        'users.organisation_id',
+        'users.jobcentre_id',
+      ])
+      .where('sessions.id', '=', sessionId),
+  () => '',
+);
+
 /** One query for the session and its user, as Lucia validates on every request. */
 export async function findSessionWithUser(
   db: Executor,
   sessionId: string,
 ): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as session_id',
-      'sessions.user_id',
-      'sessions.expires_at',
-      'users.id',
-      'users.email',
-      'users.role',
-      'users.display_name',
-      'users.locale',
-      'users.organisation_id',
-      'users.jobcentre_id',
-    ])
-    .where('sessions.id', '=', sessionId)
-    .executeTakeFirst();
+  const [row] = await sessionWithUser(db, null, [sessionId]);
   if (!row) return undefined;
   const { session_id, user_id, expires_at, ...user } = row;
   return { session: { id: session_id, user_id, expires_at: new Date(expires_at) }, user };
