@@ -139,5 +139,25 @@ describe('PGlite in its own thread', () => {
         .catch((error: Error) => expect(error.message).toBe('roll back'));
       for (let i = 0; i < 4; i += 1) expect(await all()).toEqual([{ a: 1, b: 'ny' }]);
     });
+
+    it('leaves none behind when a transaction that changed a table failed and rolled back', async () => {
+      database = await openDatabase({ kind: 'pglite', dataDir: null });
+      const { db } = database;
+      await sql`create table kept (id int primary key)`.execute(db);
+      await sql`insert into kept values (1)`.execute(db);
+      const failed = await db
+        .transaction()
+        .execute(async (trx) => {
+          await sql`alter table kept add column note text`.execute(trx);
+          for (let i = 0; i < 4; i += 1) await sql`select * from kept where id = ${1}`.execute(trx);
+          await sql`insert into kept (id) values (${1})`.execute(trx);
+        })
+        .catch((error: unknown) => error);
+      expect(failed).toMatchObject({ code: '23505' });
+      // The rollback forgot them: in the failed transaction, DEALLOCATE itself would have failed and left them on the server.
+      const left = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements`.execute(db);
+      expect(left.rows).toEqual([{ n: 0 }]);
+      for (let i = 0; i < 4; i += 1) expect((await sql`select * from kept`.execute(db)).rows).toEqual([{ id: 1 }]);
+    });
   });
 });

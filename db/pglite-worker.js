@@ -24,6 +24,10 @@ const MAX_COUNTED = 5_000;
 const PREPARABLE = /^\s*(select|insert|update|delete|with)\b/i;
 /** Statements that leave every table's shape as it was. */
 const KEEPS_SHAPES = /^\s*(begin|commit|savepoint|release|set|show|start transaction|end)\b/i;
+const COMMITS = /^\s*(commit|end)\b/i;
+const ROLLS_BACK = /^\s*(rollback|abort)\b/i;
+/** Whether a statement that may change a table's shape ran since the last commit. */
+let shapeMayHaveChanged = false;
 /** @type {Map<string, number>} how often each text was run unprepared */
 const counted = new Map();
 /** @type {Map<string, { name: string, types: number[] }>} in least-recently-used order */
@@ -89,10 +93,20 @@ async function handle(/** @type {{ id: number, sql?: string, params?: unknown[],
 async function run(db, sql, params) {
   const unnamed = () => db.query(sql, params, { rowMode: 'object', parsers });
   if (!PREPARABLE.test(sql)) {
+    const result = await unnamed();
     // A changed table could change a prepared statement's result columns (PostgreSQL then refuses to run it), and
-    // a rollback can undo a change made after a statement was prepared: start afresh after either.
-    if (!KEEPS_SHAPES.test(sql)) await forgetPrepared(db);
-    return unnamed();
+    // a rollback can undo a change made after a statement was prepared: start afresh after either. Only once the
+    // statement has run: in a transaction that already failed, DEALLOCATE fails too and the statements would stay.
+    // A rollback forgets only when a shape may have changed since the last commit (most undo a refused write).
+    if (COMMITS.test(sql)) {
+      shapeMayHaveChanged = false;
+    } else if (ROLLS_BACK.test(sql)) {
+      if (shapeMayHaveChanged) await forgetPrepared(db);
+    } else if (!KEEPS_SHAPES.test(sql)) {
+      await forgetPrepared(db);
+      shapeMayHaveChanged = true;
+    }
+    return result;
   }
   let statement = prepared.get(sql);
   if (statement === undefined) {
@@ -159,7 +173,7 @@ async function forgetPrepared(db) {
   if (prepared.size === 0) return;
   prepared.clear();
   counted.clear();
-  // Outside the statement's transaction state: DEALLOCATE is not transactional and cannot fail here.
+  // DEALLOCATE is not transactional; it fails only inside a transaction that already failed, which run() avoids.
   await exchange(db, protocol.serialize.query('deallocate all')).catch(() => undefined);
   await exchange(db, protocol.serialize.sync()).catch(() => undefined);
 }
