@@ -91,7 +91,6 @@ const offerSeekerOfUser = reusableQuery(
           .where('p.source', '=', 'interest')})`.as('interest_slot_ids'),
       ])
       .where('c.user_id', '=', userId),
-  () => '',
 );
 
 export async function findOfferSeekerByUserId(db: Executor, userId: string): Promise<OfferSeekerRow | undefined> {

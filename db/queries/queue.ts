@@ -4,7 +4,7 @@
  * slots pooled in a network the jobcentre belongs to), the facts the
  * approval rules need, and the decision history (labelled data).
  */
-import { sql, type Expression, type InsertType, type RawBuilder, type SqlBool } from 'kysely';
+import { sql, type Expression, type InsertType, type SqlBool } from 'kysely';
 import type { Executor } from '../client.server.js';
 import type { AuditLogTable, MatchProposal, RejectReason, ResidenceBasis, SlotType } from '../schema.js';
 import { containsPattern } from './like.js';
@@ -50,21 +50,18 @@ export async function selectNetworkIdsOf(db: Executor, jobcentreId: string): Pro
 }
 
 /**
- * The visibility rule as SQL over `candidates` and `slots`: the jobcentre's
- * own candidates, or the slot is pooled in one of `networks` (the
- * jobcentre's) and the candidate's jobcentre is a member of that same network.
+ * The visibility rule as SQL over `candidates` and `slots`, for a scope whose
+ * networks the caller has read already: the jobcentre's own candidates, or
+ * the slot is pooled in one of the jobcentre's networks and the candidate's
+ * jobcentre is a member of that same network. (The queue's list reads the
+ * same rule from copies on each proposal; see selectQueue.)
  */
-function visibleTo(jobcentreId: string, networks: RawBuilder<unknown>): Expression<SqlBool> {
-  return sql<SqlBool>`(candidates.jobcentre_id = ${jobcentreId} or (
-    slots.pooled_network_id in (${networks})
-    and exists (select 1 from jobcentre_network_members m
-                where m.network_id = slots.pooled_network_id and m.jobcentre_id = candidates.jobcentre_id)))`;
-}
-
-/** The rule for a scope whose networks the caller has read already. */
 function visibleToScope(scope: QueueScope): Expression<SqlBool> {
   if (scope.networkIds.length === 0) return sql<SqlBool>`candidates.jobcentre_id = ${scope.jobcentreId}`;
-  return visibleTo(scope.jobcentreId, sql.join(scope.networkIds));
+  return sql<SqlBool>`(candidates.jobcentre_id = ${scope.jobcentreId} or (
+    slots.pooled_network_id in (${sql.join(scope.networkIds)})
+    and exists (select 1 from jobcentre_network_members m
+                where m.network_id = slots.pooled_network_id and m.jobcentre_id = candidates.jobcentre_id)))`;
 }
 
 /**

@@ -19,13 +19,14 @@ const MAX_SHAPES = 500;
 
 /**
  * `build(db, form, values)` writes the SQL text from `form` (named by
- * `keyOf(form)`) and from which values are undefined (a part left out); each
+ * `keyOf(form)`; leave it out when the text has one form) and from which
+ * values are undefined (a part left out); each
  * value it may use only as a query parameter, as it is (never in the text,
  * never transformed).
  */
 export function reusableQuery<Row, Form, Values extends readonly unknown[]>(
   build: (db: Executor, form: Form, values: Values) => Compilable<Row>,
-  keyOf: (form: Form) => string,
+  keyOf: (form: Form) => string = () => '',
 ): (db: Executor, form: Form, values: Values) => Promise<Row[]> {
   const shapes = new Map<string, Shape>();
   const compileShape = (db: Executor, form: Form, values: Values): Shape => {

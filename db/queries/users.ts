@@ -59,7 +59,6 @@ const sessionWithUser = reusableQuery(
         'users.jobcentre_id',
       ])
       .where('sessions.id', '=', sessionId),
-  () => '',
 );
 
 /** One query for the session and its user, as Lucia validates on every request. */
