@@ -94,6 +94,8 @@ describe('PGlite in its own thread', () => {
     await expect(before).resolves.toMatchObject({ rows: [{ one: 1 }] });
     await closing;
     expect(thread.closed).toBe(true);
+    // Also once the thread has ended: a closed database says so, not that its thread stopped.
+    await expect(thread.query('select 3')).rejects.toThrow(/The embedded database is closed/);
   });
 
   describe('statements it has seen before (prepared once, then only executed)', () => {

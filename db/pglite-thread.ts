@@ -43,6 +43,7 @@ export async function openPGliteThread(dataDir: string): Promise<PGliteQueryable
   let closed = false;
   let failure: Error | undefined;
 
+  let terminating = false;
   const fail = (error: Error) => {
     failure ??= error;
     closed = true;
@@ -76,7 +77,10 @@ export async function openPGliteThread(dataDir: string): Promise<PGliteQueryable
     waiting.resolve(reply);
   });
   worker.on('error', (error) => fail(new Error(`The embedded database thread failed: ${error.message}`, { cause: error })));
-  worker.on('exit', (code) => fail(new Error(`The embedded database thread stopped (exit code ${code})`)));
+  // close() ends the thread itself: that is no failure, and later queries hear that the database is closed.
+  worker.on('exit', (code) => {
+    if (!terminating) fail(new Error(`The embedded database thread stopped (exit code ${code})`));
+  });
 
   const send = (message: { sql: string; params: unknown[] } | { close: true }): Promise<Reply> => {
     if (failure) return Promise.reject(failure);
@@ -109,6 +113,7 @@ export async function openPGliteThread(dataDir: string): Promise<PGliteQueryable
       // Queries sent after this are refused here; those sent before it are answered first.
       closed = true;
       await done;
+      terminating = true;
       await worker.terminate();
     },
   };
