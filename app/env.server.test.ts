@@ -45,6 +45,9 @@ describe('parseEnv', () => {
   it('limits each forked app process’s heap to 512 MB unless told otherwise', () => {
     expect(parseEnv({}).heapMb).toBe(512);
     expect(parseEnv({ JOBBRO_HEAP_MB: '1024' }).heapMb).toBe(1024);
+    // The operator's own limit wins.
+    expect(parseEnv({ NODE_OPTIONS: '--max-old-space-size=2048' }).heapMb).toBeNull();
+    expect(parseEnv({ NODE_OPTIONS: '--enable-source-maps' }).heapMb).toBe(512);
   });
 
   it.each([

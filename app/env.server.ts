@@ -48,6 +48,7 @@ const envSchema = z.object({
   JOBBRO_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   JOBBRO_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1_024).optional(),
   JOBBRO_HEAP_MB: z.coerce.number().int().min(256).max(65_536).default(512),
+  NODE_OPTIONS: z.string().optional(),
 });
 
 export type AppEnv = {
@@ -72,8 +73,8 @@ export type AppEnv = {
   processes: number;
   /** Requests one app process works on at once; the others wait their turn (app/lib/admission.server.ts). */
   concurrentRequests: number;
-  /** V8's old-space limit for each forked app process (`--max-old-space-size`), in MB. */
-  heapMb: number;
+  /** V8's old-space limit for each forked app process (`--max-old-space-size`), in MB; null when NODE_OPTIONS sets the operator's own. */
+  heapMb: number | null;
 };
 
 export class EnvError extends Error {
@@ -132,7 +133,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     // The embedded database answers one query at a time (in its own thread): a few requests at once keep it and the
     // main thread busy; more only lengthen every request.
     concurrentRequests: e.JOBBRO_CONCURRENT_REQUESTS ?? (embeddedDatabase ? 8 : 16),
-    heapMb: e.JOBBRO_HEAP_MB,
+    heapMb: e.NODE_OPTIONS?.includes('--max-old-space-size') ? null : e.JOBBRO_HEAP_MB,
   };
 }
 

@@ -109,7 +109,9 @@ async function main(): Promise<void> {
     .launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] })
     .catch(async (error: unknown) => {
       await app.stop();
-      throw new Error(`${CHROMIUM} did not start (apt-get install -y chromium): ${error instanceof Error ? error.message : String(error)}`);
+      throw new Error(`${CHROMIUM} did not start (apt-get install -y chromium): ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
     });
   let missed = 0;
   try {

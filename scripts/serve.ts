@@ -34,7 +34,7 @@ function runPrimary(env: AppEnv): void {
   // Left to itself V8 lets each process's heap grow to ≈ 4× its live size under load (≈ 190 MB live, 850 MB resident
   // at national scale), so N processes outgrow a modest server. A limit makes it collect sooner instead.
   // An operator's own limit (NODE_OPTIONS or node's arguments) wins over the default.
-  const ownLimit = [...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((arg) => arg.includes('--max-old-space-size'));
+  const ownLimit = env.heapMb === null || process.execArgv.some((arg) => arg.includes('--max-old-space-size'));
   if (!ownLimit) cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${env.heapMb}`] });
   let stopping = false;
   let started = 0;
