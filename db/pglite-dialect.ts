@@ -96,7 +96,7 @@ class PGliteDriver implements Driver {
   }
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
-    const own = connection as PGliteConnection;
+    const own = ownConnection(connection);
     own.release ??= await this.#lock.acquire();
     const isolation = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
     await connection.executeQuery(CompiledQuery.raw(`begin${isolation}`));
@@ -120,16 +120,11 @@ class PGliteDriver implements Driver {
 
   /** With queries run in send order, the lock is given back as soon as the transaction ends. */
   #endTransaction(connection: DatabaseConnection): void {
-    if (!this.pglite.runsInSendOrder) return;
-    const own = connection as PGliteConnection;
-    own.release?.();
-    own.release = undefined;
+    if (this.pglite.runsInSendOrder) giveBack(connection);
   }
 
   async releaseConnection(connection: DatabaseConnection): Promise<void> {
-    const own = connection as PGliteConnection;
-    own.release?.();
-    own.release = undefined;
+    giveBack(connection);
   }
 
   async destroy(): Promise<void> {
@@ -175,4 +170,16 @@ export class PGliteDialect implements Dialect {
   createIntrospector(db: Kysely<any>) {
     return new PostgresIntrospector(db);
   }
+}
+
+function ownConnection(connection: DatabaseConnection): PGliteConnection {
+  if (!(connection instanceof PGliteConnection)) throw new Error('Not a connection of the PGlite dialect');
+  return connection;
+}
+
+/** Gives the lock back if the connection holds it. */
+function giveBack(connection: DatabaseConnection): void {
+  const own = ownConnection(connection);
+  own.release?.();
+  own.release = undefined;
 }
