@@ -2,8 +2,8 @@
  * `npm run loadtest [-- --mode embedded|postgres|all --duration S --connections N --processes N --target NAME --profile DIR --no-build]`:
  * Jobbro under load at national scale (30,000 candidates, 10,000 open slots,
  * all 98 municipalities). Builds once, starts `scripts/serve.ts` in
- * production mode as a child process, logs in as the demo candidate and as
- * every jobcentre's consultant (the queue's requests take them in turn),
+ * production mode as a child process, logs in as one seeded candidate and
+ * one consultant of every jobcentre (each page's requests take them in turn),
  * makes an API key for the demo employer, and drives three
  * targets over loopback with autocannon (50 connections, a warm-up, then a
  * fixed duration each). Prints one line per mode and target:
@@ -40,7 +40,7 @@ import { rematchAll } from '../app/matching/proposals.server.js';
 import { openDatabase, type Database } from '../db/client.server.js';
 import { migrateToLatest } from '../db/migrate.server.js';
 import municipalities from '../db/data/geo/municipalities.json';
-import { DEMO_EMAILS, jobcentreConsultantEmail, seedDatabase } from '../db/seed/seed.js';
+import { DEMO_EMAILS, jobcentreCandidateEmail, jobcentreConsultantEmail, seedDatabase } from '../db/seed/seed.js';
 import { createDocumentSources } from '../search/documents/index.server.js';
 import { createEmbeddedEngine } from '../search/embedded-engine.js';
 import { reindex } from '../search/reindex.server.js';
@@ -147,6 +147,7 @@ async function seedNationalScale(database: Database): Promise<void> {
     demo: true,
     demoData: true,
     jobcentreConsultants: true,
+    jobcentreCandidates: true,
     candidates: CANDIDATES,
     slots: SLOTS,
     log: (line) => log(`  ${line}`),
@@ -357,12 +358,13 @@ function printLine(line: Line): void {
 
 /** `databasePid`: the PostgreSQL server's postmaster, whose CPU is counted apart from the app's. */
 async function measureMode(mode: Mode, app: AppChild, options: Options, databasePid?: number): Promise<Line[]> {
-  const candidate = await logIn(app, DEMO_EMAILS.candidate);
-  // Every jobcentre's consultant in turn: the queue's work depends on the jobcentre (a small one's share of all proposals).
+  // People all over the country in turn: the offers page's work depends on where the candidate lives and what they
+  // can do, the queue's on the jobcentre (a small one's share of all proposals).
+  const candidates = await logInAll(app, municipalities.map((municipality) => jobcentreCandidateEmail(municipality.code)));
   const consultants = await logInAll(app, municipalities.map((municipality) => jobcentreConsultantEmail(municipality.code)));
   const apiKey = await createApiKey(app, await logIn(app, DEMO_EMAILS.employer));
   const targets: Target[] = [
-    { name: 'candidate_offers', path: '/candidate/offers', headers: { Cookie: candidate }, expect: /<ol class="plain-list"/ },
+    { name: 'candidate_offers', path: '/candidate/offers', headers: {}, cookies: candidates, expect: /<ol class="plain-list"/ },
     { name: 'consultant_queue', path: '/consultant', headers: {}, cookies: consultants, expect: /<table/ },
     { name: 'api_slots', path: '/api/v1/slots', headers: { Authorization: `Bearer ${apiKey}` }, expect: /^\{"slots":\[\{/ },
   ];

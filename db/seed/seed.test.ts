@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
 import { verifyPassword } from '../../app/auth/password.server.js';
-import { DEMO_EMAILS, DEMO_PASSWORD, jobcentreConsultantEmail, seedDatabase, SOUTHERN_NETWORK, type SeedSummary } from './seed.js';
+import { DEMO_EMAILS, DEMO_PASSWORD, jobcentreCandidateEmail, jobcentreConsultantEmail, seedDatabase, SOUTHERN_NETWORK, type SeedSummary } from './seed.js';
 
 
 const today = '2026-11-24';
@@ -142,5 +142,39 @@ describe.each(databaseKinds)('seedDatabase (%s)', (kind) => {
       expect(consultant.role).toBe('consultant');
     }
     expect(await verifyPassword(consultants[0]!.password_hash ?? '', DEMO_PASSWORD)).toBe(true);
+  });
+
+  it('gives the first active seeded candidate of each jobcentre a login on request (for the load test), once', async () => {
+    const { db } = database;
+    const summary = await seedDatabase(db, { demo: false, demoData: false, jobcentreCandidates: true, today });
+    const again = await seedDatabase(db, { demo: false, demoData: false, jobcentreCandidates: true, today });
+    const seeded = await db
+      .selectFrom('candidates')
+      .innerJoin('jobcentres', 'jobcentres.id', 'candidates.jobcentre_id')
+      .select(['candidates.email', 'candidates.status', 'jobcentres.municipality_code'])
+      .where('candidates.email', 'like', '%@seed.jobbro.dk')
+      .orderBy('candidates.email')
+      .execute();
+    const expected = new Map<string, string>();
+    for (const candidate of seeded) {
+      if (candidate.status === 'active' && !expected.has(candidate.municipality_code)) expected.set(candidate.municipality_code, candidate.email ?? '');
+    }
+    const logins = await db
+      .selectFrom('users')
+      .innerJoin('candidates', 'candidates.user_id', 'users.id')
+      .innerJoin('jobcentres', 'jobcentres.id', 'candidates.jobcentre_id')
+      .select(['users.email as login', 'users.role', 'users.password_hash', 'candidates.email', 'jobcentres.municipality_code'])
+      .where('users.email', 'like', 'candidate.%')
+      .execute();
+    expect(expected.size).toBeGreaterThan(10);
+    expect(logins).toHaveLength(expected.size);
+    for (const login of logins) {
+      expect(login.login).toBe(jobcentreCandidateEmail(login.municipality_code));
+      expect(login.email).toBe(expected.get(login.municipality_code));
+      expect(login.role).toBe('candidate');
+    }
+    expect(summary.counts.users - again.counts.users).toBe(0);
+    expect(again.created).toBe(false);
+    expect(await verifyPassword(logins[0]!.password_hash ?? '', DEMO_PASSWORD)).toBe(true);
   });
 });

@@ -49,6 +49,12 @@ export type SeedOptions = {
    * password), so the load test can spread the consultant queue over all of them.
    */
   jobcentreConsultants?: boolean;
+  /**
+   * Also a login for one seeded, active candidate of every jobcentre that has one
+   * (`candidate.<municipality code>@demo.jobbro.dk`, the demo password), so the load
+   * test browses offers as people all over the country rather than as one person.
+   */
+  jobcentreCandidates?: boolean;
   /** RNG seed (default 2026). */
   seed?: number;
   /** 'YYYY-MM-DD' that relative dates start from (default: the real date). */
@@ -149,6 +155,10 @@ export async function seedDatabase(db: Kysely<DB>, options: SeedOptions): Promis
     log(`[${elapsed()}] employers: ${slots.organisations} new organisations, ${slots.slots} new slots`);
     const candidates = await seedCandidates(db, ref, { seed, today, count: options.candidates ?? DEFAULT_CANDIDATES });
     log(`[${elapsed()}] candidates: ${candidates} new`);
+  }
+  if (options.jobcentreCandidates) {
+    const logins = await seedJobcentreCandidateLogins(db, ref);
+    log(`[${elapsed()}] candidate logins: ${logins} new`);
   }
 
   const counts = await countRows(db);
@@ -356,6 +366,47 @@ async function seedJobcentreConsultants(db: Kysely<DB>, ref: Reference): Promise
   }));
   const inserted = await db.insertInto('users').values(rows).onConflict((oc) => oc.column('email').doNothing()).returning('id').execute();
   return inserted.length;
+}
+
+/** The login `jobcentreCandidates` gives one seeded candidate of a municipality's jobcentre. */
+export const jobcentreCandidateEmail = (municipalityCode: string) => `candidate.${municipalityCode}@demo.jobbro.dk`;
+
+/** The first active seeded candidate of each jobcentre gets a user; jobcentres whose candidate has one already are skipped. */
+async function seedJobcentreCandidateLogins(db: Kysely<DB>, ref: Reference): Promise<number> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  let created = 0;
+  for (const [municipalityCode, jobcentreId] of ref.jobcentreByMunicipality) {
+    await db.transaction().execute(async (trx) => {
+      const candidate = await trx
+        .selectFrom('candidates')
+        .select(['id', 'full_name'])
+        .where('jobcentre_id', '=', jobcentreId)
+        .where('status', '=', 'active')
+        .where('email', 'like', `%@${CANDIDATE_EMAIL_DOMAIN}`)
+        .orderBy('email')
+        .limit(1)
+        .executeTakeFirst();
+      if (!candidate) return;
+      const user = await trx
+        .insertInto('users')
+        .values({
+          email: jobcentreCandidateEmail(municipalityCode),
+          role: 'candidate',
+          display_name: candidate.full_name,
+          organisation_id: null,
+          jobcentre_id: null,
+          password_hash: passwordHash,
+          locale: 'da',
+        })
+        .onConflict((oc) => oc.column('email').doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!user) return;
+      await trx.updateTable('candidates').set({ user_id: user.id }).where('id', '=', candidate.id).execute();
+      created += 1;
+    });
+  }
+  return created;
 }
 
 const DEMO_COMPANY = {
