@@ -22,7 +22,7 @@ const MARK = ' /* prepared */';
 
 /** `sql` marked to run as a named statement on every connection of a `preparingPool`. */
 export function markPrepared(sql: string): string {
-  return sql.endsWith(MARK) ? sql : sql + MARK;
+  return sql + MARK;
 }
 
 /** More texts than this means something marks texts that vary; later ones run unnamed. */
@@ -58,7 +58,8 @@ class PreparingClient implements PostgresPoolClient {
   query<R>(cursor: PostgresCursor<R>): PostgresCursor<R>;
   query<R>(sqlOrCursor: string | PostgresCursor<R>, parameters?: ReadonlyArray<unknown>): Promise<PostgresQueryResult<R>> | PostgresCursor<R> {
     if (typeof sqlOrCursor !== 'string') return this.client.query(sqlOrCursor as never) as PostgresCursor<R>;
-    const values = parameters ? [...parameters] : [];
+    // Kysely hands over a fresh array of its own for each query.
+    const values = (parameters ?? []) as unknown[];
     const name = statementNameOf(sqlOrCursor);
     if (name === undefined) return this.client.query(sqlOrCursor, values) as unknown as Promise<PostgresQueryResult<R>>;
     return this.named<R>(name, sqlOrCursor, values);

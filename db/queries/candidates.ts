@@ -52,11 +52,6 @@ export type OfferSeekerRow = Pick<
   interest_slot_ids: string[];
 };
 
-/**
- * The candidate row, skills, languages and interests of a user in one round
- * trip: the offers page is the busiest candidate page, and four separate
- * queries were a good part of its server time.
- */
 // Compiled once (reusable-query.ts): every offers page reads it.
 const offerSeekerOfUser = reusableQuery(
   (db: Executor, _form: null, [userId]: readonly [userId: string]) =>
@@ -93,6 +88,11 @@ const offerSeekerOfUser = reusableQuery(
       .where('c.user_id', '=', userId),
 );
 
+/**
+ * The candidate row, skills, languages and interests of a user in one round
+ * trip: the offers page is the busiest candidate page, and four separate
+ * queries were a good part of its server time.
+ */
 export async function findOfferSeekerByUserId(db: Executor, userId: string): Promise<OfferSeekerRow | undefined> {
   const [row] = await offerSeekerOfUser(db, null, [userId]);
   return row;
