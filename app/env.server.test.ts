@@ -42,12 +42,14 @@ describe('parseEnv', () => {
     expect(parseEnv({ JOBBRO_CONCURRENT_REQUESTS: '32' }).concurrentRequests).toBe(32);
   });
 
-  it('limits each forked app process’s heap to 512 MB unless told otherwise', () => {
-    expect(parseEnv({}).heapMb).toBe(512);
-    expect(parseEnv({ JOBBRO_HEAP_MB: '1024' }).heapMb).toBe(1024);
+  it('limits the heap to 1 GB for one app process and 512 MB for each of several, unless told otherwise', () => {
+    expect(parseEnv({}).heapMb).toBe(1024);
+    expect(parseEnv({ DATABASE_URL: 'postgres://u@db/jobbro', JOBBRO_PROCESSES: '2' }).heapMb).toBe(512);
+    expect(parseEnv({ JOBBRO_HEAP_MB: '768' }).heapMb).toBe(768);
+    expect(parseEnv({ DATABASE_URL: 'postgres://u@db/jobbro', JOBBRO_PROCESSES: '2', JOBBRO_HEAP_MB: '768' }).heapMb).toBe(768);
     // The operator's own limit wins.
     expect(parseEnv({ NODE_OPTIONS: '--max-old-space-size=2048' }).heapMb).toBeNull();
-    expect(parseEnv({ NODE_OPTIONS: '--enable-source-maps' }).heapMb).toBe(512);
+    expect(parseEnv({ NODE_OPTIONS: '--enable-source-maps' }).heapMb).toBe(1024);
   });
 
   it.each([

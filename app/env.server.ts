@@ -47,7 +47,7 @@ const envSchema = z.object({
   JOBBRO_API_ADDRESS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
   JOBBRO_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   JOBBRO_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1_024).optional(),
-  JOBBRO_HEAP_MB: z.coerce.number().int().min(256).max(65_536).default(512),
+  JOBBRO_HEAP_MB: z.coerce.number().int().min(256).max(65_536).optional(),
   NODE_OPTIONS: z.string().optional(),
 });
 
@@ -73,7 +73,7 @@ export type AppEnv = {
   processes: number;
   /** Requests one app process works on at once; the others wait their turn (app/lib/admission.server.ts). */
   concurrentRequests: number;
-  /** V8's old-space limit for each forked app process (`--max-old-space-size`), in MB; null when NODE_OPTIONS sets the operator's own. */
+  /** V8's old-space limit for each app process (`--max-old-space-size`), in MB; null when NODE_OPTIONS sets the operator's own. */
   heapMb: number | null;
 };
 
@@ -133,7 +133,8 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     // The embedded database answers one query at a time (in its own thread): a few requests at once keep it and the
     // main thread busy; more only lengthen every request.
     concurrentRequests: e.JOBBRO_CONCURRENT_REQUESTS ?? (embeddedDatabase ? 8 : 16),
-    heapMb: e.NODE_OPTIONS?.includes('--max-old-space-size') ? null : e.JOBBRO_HEAP_MB,
+    // One process may use what several would share (load test: 1 GB keeps the embedded default at ≈ 1 GB resident).
+    heapMb: e.NODE_OPTIONS?.includes('--max-old-space-size') ? null : (e.JOBBRO_HEAP_MB ?? (e.JOBBRO_PROCESSES > 1 ? 512 : 1024)),
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * `npm start` / `npm run serve`: the production server. Reads the settings,
- * then runs one app process (scripts/app-server.ts) or, with
- * `JOBBRO_PROCESSES=N`, forks N of them on one port. This process imports the
- * app only when it is one of them, so a primary stays small.
+ * then forks the app processes (scripts/app-server.ts; one, or
+ * `JOBBRO_PROCESSES=N` on one port) with their heap limit. This process
+ * imports the app only when it is one of them, so a primary stays small; it
+ * runs the app itself only when the operator set their own heap limit.
  */
 import cluster, { type Worker } from 'node:cluster';
 import { EnvError, getEnv, type AppEnv } from '../app/env.server.js';
@@ -21,7 +22,21 @@ function printWelcome(env: AppEnv): void {
 }
 
 /**
- * `JOBBRO_PROCESSES=N` (PostgreSQL only): this process forks N app processes
+ * Left to itself V8 lets a busy process's heap grow to ≈ 4× its live size
+ * (≈ 190 MB live at national scale: 850 MB resident for each of two processes;
+ * one embedded process passed 1.5 GB after a minute of load). A limit makes it
+ * collect sooner instead. Node takes the limit only on its command line, so a
+ * process that needs one is forked with it. An operator's own limit
+ * (NODE_OPTIONS or node's arguments) wins over the default: null then.
+ */
+function heapLimitArg(env: AppEnv): string | null {
+  const ownLimit = env.heapMb === null || process.execArgv.some((arg) => arg.includes('--max-old-space-size'));
+  return ownLimit ? null : `--max-old-space-size=${env.heapMb}`;
+}
+
+/**
+ * `JOBBRO_PROCESSES=N` (N > 1 with PostgreSQL; also N = 1, to give the one
+ * process its heap limit): this process forks N app processes
  * sharing one port. The first starts alone, so migrations and a first-start
  * seed run once; the rest follow when it listens. Sessions live in
  * PostgreSQL, so any process serves any user; each has its own outbox worker
@@ -31,11 +46,8 @@ function printWelcome(env: AppEnv): void {
  */
 function runPrimary(env: AppEnv): void {
   const logger = createLogger(env);
-  // Left to itself V8 lets each process's heap grow to ≈ 4× its live size under load (≈ 190 MB live, 850 MB resident
-  // at national scale), so N processes outgrow a modest server. A limit makes it collect sooner instead.
-  // An operator's own limit (NODE_OPTIONS or node's arguments) wins over the default.
-  const ownLimit = env.heapMb === null || process.execArgv.some((arg) => arg.includes('--max-old-space-size'));
-  if (!ownLimit) cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-old-space-size=${env.heapMb}`] });
+  const limit = heapLimitArg(env);
+  if (limit) cluster.setupPrimary({ execArgv: [...process.execArgv, limit] });
   let stopping = false;
   let started = 0;
   let listening = 0;
@@ -84,7 +96,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  if (env.processes > 1 && cluster.isPrimary) return runPrimary(env);
+  if (cluster.isPrimary && (env.processes > 1 || heapLimitArg(env) !== null)) return runPrimary(env);
   const { runAppServer } = await import('./app-server.js');
   // With several processes the primary greets once all of them listen.
   await runAppServer(env, () => {

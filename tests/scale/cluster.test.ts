@@ -4,9 +4,12 @@
  * and the welcome line comes once, when both listen; a session opened through
  * the login form works on every following request whichever process takes
  * it; a process that dies is replaced while the other keeps answering; SIGTERM
- * stops them all.
+ * stops them all. And the embedded default: its one app process is forked
+ * too, so that it gets its heap limit.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_EMAILS } from '../../db/seed/seed.js';
 import { logIn, startAppChild, type AppChild } from '../../scripts/app-child.js';
@@ -89,6 +92,37 @@ describe.skipIf(!inject('postgresUrl'))('JOBBRO_PROCESSES=2 on one PostgreSQL', 
     await app.stop();
     const alive = (pid: number) => fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
     await eventually(() => workers.every((pid) => !alive(pid)), 'all app processes exited', 30_000);
+    expect(app.child.exitCode).toBe(0);
+  }, 60_000);
+});
+
+describe('the embedded default (one app process)', () => {
+  let dataDir: string;
+  let app: AppChild;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobbro-one-process-'));
+    app = await startAppChild({ JOBBRO_DATA_DIR: dataDir, JOBBRO_DEMO: '1' });
+  }, 240_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('forks its one app process with the default heap limit of 1 GB, which answers', async () => {
+    const pids = childrenOf(app.pid);
+    expect(pids).toHaveLength(1);
+    expect(fs.readFileSync(`/proc/${pids[0]}/cmdline`, 'utf8').split('\0')).toContain('--max-old-space-size=1024');
+    expect(app.greetings()).toBe(1);
+    const cookie = await logIn(app, DEMO_EMAILS.candidate);
+    expect((await fetch(`${app.base}/candidate`, { headers: { Cookie: cookie }, redirect: 'manual' })).status).toBe(200);
+  });
+
+  it('stops on SIGTERM', async () => {
+    const [worker] = childrenOf(app.pid);
+    await app.stop();
+    await eventually(() => !fs.existsSync(`/proc/${worker}`) || fs.readFileSync(`/proc/${worker}/stat`, 'utf8').includes(') Z '), 'the app process exited', 30_000);
     expect(app.child.exitCode).toBe(0);
   }, 60_000);
 });
