@@ -35,6 +35,18 @@ function heapLimitArg(env: AppEnv): string | null {
 }
 
 /**
+ * Each half of V8's young generation, in MB, for the forked app processes
+ * (V8 gives 16 with these heap limits). A page's objects live as long as the
+ * request, and with many requests in progress they outlived two young
+ * collections and moved to the old generation, whose full collections then
+ * paused the process. Twice the room: PostgreSQL load test, offers page p95
+ * 181–197 → 143–168 ms and queue 236–270 → 204–261 ms in alternating runs,
+ * for ≈ 50 MB more resident memory per process. An operator's own
+ * `--max-semi-space-size` wins.
+ */
+const SEMI_SPACE_MB = 32;
+
+/**
  * `JOBBRO_PROCESSES=N` (N > 1 with PostgreSQL; also N = 1, to give the one
  * process its heap limit): this process forks N app processes
  * sharing one port. The first starts alone, so migrations and a first-start
@@ -47,7 +59,9 @@ function heapLimitArg(env: AppEnv): string | null {
 function runPrimary(env: AppEnv): void {
   const logger = createLogger(env);
   const limit = heapLimitArg(env);
-  if (limit) cluster.setupPrimary({ execArgv: [...process.execArgv, limit] });
+  const ownYoung = process.execArgv.some((arg) => arg.includes('--max-semi-space-size')) || process.env.NODE_OPTIONS?.includes('--max-semi-space-size');
+  const young = ownYoung ? [] : [`--max-semi-space-size=${SEMI_SPACE_MB}`];
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...(limit ? [limit] : []), ...young] });
   let stopping = false;
   let started = 0;
   let listening = 0;

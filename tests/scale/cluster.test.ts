@@ -59,12 +59,13 @@ describe.skipIf(!inject('postgresUrl'))('JOBBRO_PROCESSES=2 on one PostgreSQL', 
     expect(app.greetings()).toBe(1);
   });
 
-  it('starts each app process with the heap limit JOBBRO_HEAP_MB sets', () => {
+  it('starts each app process with the heap limit JOBBRO_HEAP_MB sets and a larger young generation', () => {
     const pids = childrenOf(app.pid);
     expect(pids).toHaveLength(2);
     for (const pid of pids) {
       const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
       expect(args).toContain('--max-old-space-size=600');
+      expect(args).toContain('--max-semi-space-size=32');
     }
   });
 
