@@ -31,6 +31,9 @@ function childrenOf(pid: number): number[] {
     });
 }
 
+/** Running, neither gone nor a zombie waiting for its parent. */
+const alive = (pid: number) => fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
+
 async function eventually(check: () => boolean | Promise<boolean>, what: string, ms = 120_000): Promise<void> {
   const deadline = Date.now() + ms;
   while (!(await check())) {
@@ -91,7 +94,6 @@ describe.skipIf(!inject('postgresUrl'))('JOBBRO_PROCESSES=2 on one PostgreSQL', 
   it('stops every process on SIGTERM', async () => {
     const workers = childrenOf(app.pid);
     await app.stop();
-    const alive = (pid: number) => fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
     await eventually(() => workers.every((pid) => !alive(pid)), 'all app processes exited', 30_000);
     expect(app.child.exitCode).toBe(0);
   }, 60_000);
@@ -122,8 +124,9 @@ describe('the embedded default (one app process)', () => {
 
   it('stops on SIGTERM', async () => {
     const [worker] = childrenOf(app.pid);
+    expect(worker).toBeDefined();
     await app.stop();
-    await eventually(() => !fs.existsSync(`/proc/${worker}`) || fs.readFileSync(`/proc/${worker}/stat`, 'utf8').includes(') Z '), 'the app process exited', 30_000);
+    await eventually(() => !alive(worker!), 'the app process exited', 30_000);
     expect(app.child.exitCode).toBe(0);
   }, 60_000);
 });
