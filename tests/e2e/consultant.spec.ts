@@ -83,8 +83,8 @@ test('proposal to ordinary job: approve, share, invite, place, outcome, figures'
     const invite = page.getByRole('button', { name: 'Invitér til samtale' });
     if ((await invite.count()) === 0) continue;
     await expect(page.getByText('Amal Haddad')).toBeVisible();
-    // The slot may show earlier invitations: wait for one more, this submission's answer, before leaving the page
-    // (logging out while it was still on its way aborted it).
+    // The page always shows the words as a step of the slot's pipeline: wait for one more, this submission's answer,
+    // before leaving the page (logging out while it was still on its way aborted it).
     const invitedBefore = await page.getByText('Inviteret til samtale').count();
     await invite.first().click();
     await expect(page.getByText('Inviteret til samtale')).toHaveCount(invitedBefore + 1);
