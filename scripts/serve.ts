@@ -30,8 +30,12 @@ function printWelcome(env: AppEnv): void {
  * (NODE_OPTIONS or node's arguments) wins over the default: null then.
  */
 function heapLimitArg(env: AppEnv): string | null {
-  const ownLimit = env.heapMb === null || process.execArgv.some((arg) => arg.includes('--max-old-space-size'));
-  return ownLimit ? null : `--max-old-space-size=${env.heapMb}`;
+  return env.heapMb === null || setByOperator('--max-old-space-size') ? null : `--max-old-space-size=${env.heapMb}`;
+}
+
+/** A V8 flag the operator gave node themselves, in its arguments or NODE_OPTIONS: theirs wins over ours. */
+function setByOperator(flag: string): boolean {
+  return process.execArgv.some((arg) => arg.includes(flag)) || Boolean(process.env.NODE_OPTIONS?.includes(flag));
 }
 
 /**
@@ -59,9 +63,8 @@ const SEMI_SPACE_MB = 32;
 function runPrimary(env: AppEnv): void {
   const logger = createLogger(env);
   const limit = heapLimitArg(env);
-  const ownYoung = process.execArgv.some((arg) => arg.includes('--max-semi-space-size')) || process.env.NODE_OPTIONS?.includes('--max-semi-space-size');
-  const young = ownYoung ? [] : [`--max-semi-space-size=${SEMI_SPACE_MB}`];
-  cluster.setupPrimary({ execArgv: [...process.execArgv, ...(limit ? [limit] : []), ...young] });
+  const young = setByOperator('--max-semi-space-size') ? null : `--max-semi-space-size=${SEMI_SPACE_MB}`;
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...[limit, young].filter((arg) => arg !== null)] });
   let stopping = false;
   let started = 0;
   let listening = 0;
