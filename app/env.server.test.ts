@@ -30,10 +30,11 @@ describe('parseEnv', () => {
     expect(raised.apiRateLimits).toEqual({ perKeyPerMinute: 100_000, perAddressPerMinute: 1200 });
   });
 
-  it('runs one app process unless told more, and more only with PostgreSQL', () => {
+  it('runs one app process unless told more, with PostgreSQL or the embedded database', () => {
     expect(parseEnv({}).processes).toBe(1);
     expect(parseEnv({ DATABASE_URL: 'postgres://u@db/jobbro', JOBBRO_PROCESSES: '4' }).processes).toBe(4);
-    expect(() => parseEnv({ JOBBRO_PROCESSES: '2' })).toThrow(/JOBBRO_PROCESSES: more than 1 needs DATABASE_URL/);
+    expect(parseEnv({ JOBBRO_PROCESSES: '2' }).processes).toBe(2);
+    expect(() => parseEnv({ JOBBRO_PROCESSES: '0' })).toThrow(/JOBBRO_PROCESSES/);
   });
 
   it('works on a few requests at once with the embedded database, more with PostgreSQL, or as told', () => {

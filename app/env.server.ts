@@ -69,7 +69,7 @@ export type AppEnv = {
   outboxIntervalMs: number;
   /** /api/v1 requests per minute per API key, and per client address for calls without a key. */
   apiRateLimits: { perKeyPerMinute: number; perAddressPerMinute: number };
-  /** App processes `scripts/serve.ts` runs on one port (node:cluster); more than 1 only with PostgreSQL. */
+  /** App processes `scripts/serve.ts` runs on one port (node:cluster); with the embedded database its primary holds the database for them. */
   processes: number;
   /** Requests one app process works on at once; the others wait their turn (app/lib/admission.server.ts). */
   concurrentRequests: number;
@@ -97,9 +97,6 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
   }
   if ((e.MEILI_MASTER_KEY || e.MEILI_API_KEY) && !e.MEILI_HOST) {
     problems.push('MEILI_HOST: required when a Meilisearch key is set');
-  }
-  if (e.JOBBRO_PROCESSES > 1 && e.DATABASE_URL === undefined) {
-    problems.push('JOBBRO_PROCESSES: more than 1 needs DATABASE_URL (the embedded database belongs to one process)');
   }
   if (problems.length > 0) throw new EnvError(problems);
 

@@ -7,7 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { openDatabase, type Database } from '../db/client.server.js';
+import { openDatabase, openDatabaseViaPrimary, type Database } from '../db/client.server.js';
+import type { BrokerChannel } from '../db/pglite-remote.js';
+import { INDEX_CHANGES_CHANNEL } from '../db/queries/outbox.js';
 import { migrateToLatest } from '../db/migrate.server.js';
 import type { DB } from '../db/schema.js';
 import { seedDatabase } from '../db/seed/seed.js';
@@ -15,7 +17,7 @@ import { createSearchEngine } from '../search/create-engine.server.js';
 import { createDocumentSources } from '../search/documents/index.server.js';
 import type { SearchEngine } from '../search/engine.js';
 import { createEmbeddedEngine } from '../search/embedded-engine.js';
-import { rebuildableEngine, startIndexFollower, type IndexFollower } from '../search/index-follower.server.js';
+import { postgresNotices, rebuildableEngine, startIndexFollower, type IndexFollower, type NoticeSource } from '../search/index-follower.server.js';
 import { startOutboxWorker } from '../search/outbox.server.js';
 import { reindex } from '../search/reindex.server.js';
 import { createAuth, type Auth } from './auth/lucia.server.js';
@@ -36,7 +38,7 @@ export type AppServices = {
   logger: Logger;
   clock: () => Date;
   outbox: { stop(): Promise<void>; drain(): Promise<void> };
-  /** With PostgreSQL and the embedded engine: follows the index changes other processes apply (search/index-follower.server.ts). */
+  /** With several processes and the embedded engine: follows the index changes the others apply (search/index-follower.server.ts). */
   indexFollower?: IndexFollower;
   /** The daily inactivity review (app/candidates/inactivity.server.ts): once at start, then every 24 h. Test harnesses run without it. */
   inactivityReview?: InactivityReviewSchedule;
@@ -69,17 +71,27 @@ async function isFirstStart(db: Kysely<DB>): Promise<boolean> {
  * engine, rebuilds the index when it cannot have survived (embedded engine)
  * or the seed just ran, and starts the outbox worker.
  */
-export async function startServices(env: AppEnv, options: { logger?: Logger } = {}): Promise<AppServices> {
+export async function startServices(
+  env: AppEnv,
+  options: {
+    logger?: Logger;
+    /** One of several app processes on the embedded database, which the primary holds (db/pglite-broker.server.ts): the IPC channel to it. */
+    embeddedDatabaseVia?: BrokerChannel;
+  } = {},
+): Promise<AppServices> {
   const logger = options.logger ?? createLogger(env);
-  const database = await openDatabase(
-    env.database.kind === 'postgres'
-      ? {
-          kind: 'postgres',
-          url: env.database.url,
-          onIdleError: (error) => logger.warn({ err: error }, 'an idle database connection failed; the pool opens another'),
-        }
-      : { kind: 'pglite', dataDir: env.database.dataDir },
-  );
+  const shared = options.embeddedDatabaseVia && env.database.kind === 'pglite' ? openDatabaseViaPrimary(options.embeddedDatabaseVia) : undefined;
+  const database =
+    shared ??
+    (await openDatabase(
+      env.database.kind === 'postgres'
+        ? {
+            kind: 'postgres',
+            url: env.database.url,
+            onIdleError: (error) => logger.warn({ err: error }, 'an idle database connection failed; the pool opens another'),
+          }
+        : { kind: 'pglite', dataDir: env.database.dataDir },
+    ));
   const { db } = database;
   let indexFollower: IndexFollower | undefined;
   try {
@@ -92,15 +104,26 @@ export async function startServices(env: AppEnv, options: { logger?: Logger } = 
       seeded = true;
     }
     const sources = createDocumentSources();
-    // Each process with PostgreSQL and an embedded engine holds its own index: it follows what the others apply.
+    // Each of several processes with an embedded engine holds its own index: it follows what the others apply.
     // Listening starts before the rebuild, so nothing committed meanwhile is missed; a resync rebuilds beside the serving index.
     const origin = randomUUID();
-    const following = env.database.kind === 'postgres' && env.search.kind === 'embedded';
-    const rebuildable = following ? rebuildableEngine(createEmbeddedEngine(), createEmbeddedEngine) : undefined;
+    const notices: NoticeSource | undefined =
+      env.search.kind !== 'embedded'
+        ? undefined
+        : env.database.kind === 'postgres'
+          ? postgresNotices(env.database.url)
+          : shared
+            ? async (onPayload) => {
+                // Notices come over the IPC channel, which lasts as long as the process.
+                await shared.listen(INDEX_CHANGES_CHANNEL, onPayload);
+                return { close: async () => undefined };
+              }
+            : undefined;
+    const rebuildable = notices ? rebuildableEngine(createEmbeddedEngine(), createEmbeddedEngine) : undefined;
     const search = rebuildable?.engine ?? (await createSearchEngine(env.search));
     indexFollower =
-      env.database.kind === 'postgres' && rebuildable
-        ? await startIndexFollower({ url: env.database.url, db, search, sources, origin, logger, resync: () => rebuildable.rebuild({ db, sources }) })
+      notices && rebuildable
+        ? await startIndexFollower({ notices, db, search, sources, origin, logger, resync: () => rebuildable.rebuild({ db, sources }) })
         : undefined;
     // The embedded engine lives in memory, so PostgreSQL is its source of truth on every boot.
     if (env.search.kind === 'embedded' || seeded) {

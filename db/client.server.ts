@@ -10,7 +10,8 @@ import pg from 'pg';
 import { preparingPool } from './pg-prepared.js';
 import { PGliteDialect, queryableInProcess } from './pglite-dialect.js';
 import { pgliteParsers } from './pglite-parsers.js';
-import { openPGliteThread, type PGliteQueryable } from './pglite-thread.js';
+import { openPGliteViaPrimary, type BrokerChannel } from './pglite-remote.js';
+import { openPGliteThread, type PGliteQueryable, type PGliteThread } from './pglite-thread.js';
 import type { DB } from './schema.js';
 
 export type DatabaseConfig =
@@ -47,6 +48,16 @@ export function databaseFromPGlite(pglite: PGliteInterface): Database {
 function databaseOver(pglite: PGliteQueryable): Database {
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
+}
+
+/**
+ * The embedded database that the primary of scripts/serve.ts holds for
+ * several app processes (pglite-broker.server.ts), over `channel` (the
+ * process's IPC channel), with its NOTIFY.
+ */
+export function openDatabaseViaPrimary(channel: BrokerChannel): Database & { listen: PGliteThread['listen'] } {
+  const pglite = openPGliteViaPrimary(channel);
+  return { ...databaseOver(pglite), listen: (name, onPayload) => pglite.listen(name, onPayload) };
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {

@@ -4,8 +4,9 @@
  * Plain JavaScript: worker threads load files as Node does, without the
  * TypeScript loader of tsx or Vitest.
  *
- * Messages in: { id, sql, params } and { id, close: true }.
- * Messages out: { id, rows, affectedRows } or { id, error: { message, ...fields } }.
+ * Messages in: { id, sql, params }, { id, listen: channel } and { id, close: true }.
+ * Messages out: { id, rows, affectedRows } or { id, error: { message, ...fields } },
+ * and { notification: { channel, payload } } for each NOTIFY on a channel listened to.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, parse as results, protocol } from '@electric-sql/pglite';
@@ -62,15 +63,24 @@ try {
 /** One message after the other, in arrival order: the dialect relies on it (runsInSendOrder in pglite-thread.ts). */
 let tail = Promise.resolve();
 
-port.on('message', (/** @type {{ id: number, sql?: string, params?: unknown[], close?: boolean }} */ message) => {
+/** @typedef {{ id: number, sql?: string, params?: unknown[], listen?: string, close?: boolean }} Message */
+
+port.on('message', (/** @type {Message} */ message) => {
   // A reply that cannot be sent must not stop the chain: every later message would wait forever.
   tail = tail
     .then(() => handle(message))
     .catch((/** @type {unknown} */ error) => port.postMessage({ id: message.id, error: { message: `The embedded database could not answer: ${String(error)}` } }));
 });
 
-async function handle(/** @type {{ id: number, sql?: string, params?: unknown[], close?: boolean }} */ message) {
+async function handle(/** @type {Message} */ message) {
   if (!pglite) return port.postMessage({ id: message.id, error: { message: 'The embedded database did not open' } });
+  if (message.listen !== undefined) {
+    const channel = message.listen;
+    // PGlite hands on the notices of every query it runs, prepared ones included.
+    await pglite.listen(channel, (payload) => port.postMessage({ notification: { channel, payload } }));
+    port.postMessage({ id: message.id, rows: [] });
+    return;
+  }
   if (message.close) {
     await pglite.close().catch(() => undefined);
     port.postMessage({ id: message.id, rows: [] });

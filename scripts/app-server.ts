@@ -5,8 +5,9 @@
  * search are opened BEFORE listening, so the first request never waits for
  * PGlite. Started by scripts/serve.ts (directly, or in each process it forks).
  */
+import cluster from 'node:cluster';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
@@ -18,9 +19,11 @@ import { pinoHttp } from 'pino-http';
 import { apiRateLimits } from '../app/api/rate-limit.server.js';
 import { admissionQueue } from '../app/lib/admission.server.js';
 import type { AppEnv } from '../app/env.server.js';
+import type { BrokerChannel } from '../db/pglite-remote.js';
 import { createLogger } from '../app/lib/logger.server.js';
 import { installRouteMatchingCache } from '../app/lib/route-matching.server.js';
 import { startServices, stopServices, type AppServices } from '../app/services.server.js';
+import { SERVING_MESSAGE, serveHandedConnections } from './least-connections.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
@@ -164,36 +167,63 @@ function createApp(services: AppServices, build: ServerBuild) {
   return app;
 }
 
-/** Starts the services and listens; `onListening` runs once the port is open and the boot logs are flushed. */
-export async function runAppServer(env: AppEnv, onListening: () => void): Promise<void> {
+/** The IPC channel to the primary, which holds the embedded database when several app processes share it (scripts/serve.ts). */
+function channelToPrimary(): BrokerChannel {
+  const send = process.send?.bind(process);
+  if (!send) throw new Error('An app process of several needs the IPC channel to the primary that holds the embedded database');
+  return {
+    send: (message, callback) => send(message, undefined, undefined, callback),
+    on: (event: 'message' | 'disconnect', listener: (message?: unknown) => void) => process.on(event, listener),
+  };
+}
+
+/**
+ * Starts the services and serves: on its own port, or (forked by
+ * scripts/serve.ts) the connections the primary hands over. `onServing`
+ * runs once it serves and the boot logs are flushed.
+ */
+export async function runAppServer(env: AppEnv, onServing: () => void): Promise<void> {
   const logger = createLogger(env);
   installRouteMatchingCache();
   const build = await loadBuild();
-  const services = await startServices(env, { logger });
+  const sharesEmbeddedDatabase = cluster.isWorker && env.processes > 1 && env.database.kind === 'pglite';
+  const services = await startServices(env, { logger, ...(sharesEmbeddedDatabase ? { embeddedDatabaseVia: channelToPrimary() } : {}) });
   const app = createApp(services, build);
+  const server = http.createServer(app);
+  let finish: (graceMs: number) => Promise<void>;
   // Flush the boot logs first so the URL and the demo logins are the last lines a person sees.
-  const server = app.listen(env.port, env.host ?? '0.0.0.0', () => logger.flush(onListening));
+  if (cluster.isWorker) {
+    finish = serveHandedConnections(server).stop;
+    logger.flush(() => {
+      process.send?.(SERVING_MESSAGE);
+      onServing();
+    });
+  } else {
+    server.listen(env.port, env.host ?? '0.0.0.0', () => logger.flush(onServing));
+    finish = (graceMs) =>
+      new Promise((resolve) => {
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        force.unref();
+        server.close(() => resolve());
+      });
+  }
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping: finishing in-flight requests');
-    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-    force.unref();
-    server.close(() => {
-      stopServices(services)
-        .then(() => {
-          logger.info('stopped');
-          process.exit(0);
-        })
-        .catch((error: unknown) => {
-          logger.error({ err: error }, 'error while stopping');
-          process.exit(1);
-        });
-    });
+    finish(SHUTDOWN_GRACE_MS)
+      .then(() => stopServices(services))
+      .then(() => {
+        logger.info('stopped');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      });
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
 }
-

@@ -23,8 +23,9 @@
  * at their maximum, so API rate limiting does not turn the JSON target into
  * a test of the limiter (the limiter's own counting stays on the request path).
  *
- * With PostgreSQL the server runs one app process per core (JOBBRO_PROCESSES,
+ * The server runs one app process per core in both modes (JOBBRO_PROCESSES,
  * `--processes`), each with its own embedded index following the others;
+ * with the embedded database the primary holds the database for them;
  * peak RSS and server CPU are summed over all of them.
  */
 import { execFileSync } from 'node:child_process';
@@ -76,7 +77,7 @@ const argsSchema = z.object({
   target: z.enum(['candidate_offers', 'consultant_queue', 'api_slots']).optional(),
   /** Writes the server's V8 CPU profile (.cpuprofile) into this directory when it stops. */
   profile: z.string().min(1).optional(),
-  /** App processes with PostgreSQL (JOBBRO_PROCESSES); the embedded database always runs one. */
+  /** App processes (JOBBRO_PROCESSES), in both modes. */
   processes: z.coerce.number().int().min(1).max(16).default(os.cpus().length),
 });
 
@@ -402,7 +403,7 @@ async function runMode(mode: Mode, current: CacheManifest, options: Options): Pr
   try {
     let env: Record<string, string>;
     if (mode === 'embedded') {
-      env = { JOBBRO_DATA_DIR: await embeddedDataDir(current) };
+      env = { JOBBRO_DATA_DIR: await embeddedDataDir(current), JOBBRO_PROCESSES: String(options.processes) };
     } else {
       postgres = await startPostgres();
       await preparePostgres(postgres, current);

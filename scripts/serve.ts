@@ -3,11 +3,15 @@
  * then forks the app processes (scripts/app-server.ts; one, or
  * `JOBBRO_PROCESSES=N` on one port) with their heap limit. This process
  * imports the app only when it is one of them, so a primary stays small; it
- * runs the app itself only when the operator set their own heap limit.
+ * runs the app itself only when the operator set their own heap limit. With
+ * the embedded database and several processes it holds the database for them
+ * (db/pglite-broker.server.ts).
  */
 import cluster, { type Worker } from 'node:cluster';
+import fs from 'node:fs';
 import { EnvError, getEnv, type AppEnv } from '../app/env.server.js';
 import { createLogger } from '../app/lib/logger.server.js';
+import { balanceConnections, isServing } from './least-connections.js';
 
 const DEMO_PASSWORD = 'demo-jobbro-2026';
 const DEMO_ROLES = ['employer', 'consultant', 'candidate', 'admin'] as const;
@@ -51,55 +55,87 @@ function setByOperator(flag: string): boolean {
 const SEMI_SPACE_MB = 32;
 
 /**
- * `JOBBRO_PROCESSES=N` (N > 1 with PostgreSQL; also N = 1, to give the one
- * process its heap limit): this process forks N app processes
- * sharing one port. The first starts alone, so migrations and a first-start
- * seed run once; the rest follow when it listens. Sessions live in
+ * `JOBBRO_PROCESSES=N` (also N = 1, to give the one process its heap
+ * limit): this process forks N app processes and hands each connection on
+ * its port to the one with the fewest (least-connections.ts). The first
+ * starts alone, so migrations and a first-start seed run once; the port
+ * opens when it serves, and the rest follow. Sessions live in
  * PostgreSQL, so any process serves any user; each has its own outbox worker
  * (entries are claimed with SKIP LOCKED) and, with the embedded engine, its
  * own index that follows the others' changes (search/index-follower.server.ts).
  * A process that dies is replaced; SIGTERM stops them all gracefully.
  */
-function runPrimary(env: AppEnv): void {
+async function runPrimary(env: AppEnv): Promise<void> {
   const logger = createLogger(env);
   const limit = heapLimitArg(env);
   const young = setByOperator('--max-semi-space-size') ? null : `--max-semi-space-size=${SEMI_SPACE_MB}`;
-  cluster.setupPrimary({ execArgv: [...process.execArgv, ...[limit, young].filter((arg) => arg !== null)] });
+  // 'advanced': the embedded database's rows and parameters cross the IPC channel with their types (Date, bytes).
+  cluster.setupPrimary({ execArgv: [...process.execArgv, ...[limit, young].filter((arg) => arg !== null)], serialization: 'advanced' });
+  const sharedDatabase = env.database.kind === 'pglite' && env.processes > 1 ? await holdEmbeddedDatabase(env.database.dataDir) : null;
+  const exit = (code: number) => {
+    // The embedded database is closed after the last app process, so it is left whole on disk.
+    (sharedDatabase?.close() ?? Promise.resolve()).catch(() => undefined).finally(() => process.exit(code));
+  };
+  const balancer = balanceConnections(cluster);
   let stopping = false;
   let started = 0;
-  let listening = 0;
+  let serving = 0;
   // One at a time: each process builds its own index, and two at once would only slow both.
   const startNext = () => {
     started += 1;
-    cluster.fork().once('listening', () => {
-      listening += 1;
-      if (started < env.processes) startNext();
-      else if (listening === env.processes) logger.flush(() => printWelcome(env));
-    });
+    cluster.fork();
   };
+  cluster.on('message', (worker: Worker, message: unknown) => {
+    if (!isServing(message) || stopping) return;
+    balancer.add(worker);
+    serving += 1;
+    if (serving === 1) {
+      balancer.listen(env.port, env.host ?? '0.0.0.0').catch((error: unknown) => {
+        logger.error({ err: error, port: env.port }, 'the port could not be opened');
+        stop('SIGTERM', 1);
+      });
+    }
+    if (started < env.processes) startNext();
+    else if (serving === env.processes) logger.flush(() => printWelcome(env));
+  });
   cluster.on('exit', (worker: Worker, code, signal) => {
+    balancer.remove(worker);
     if (stopping) {
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (Object.keys(cluster.workers ?? {}).length === 0) exit(exitCode);
       return;
     }
-    if (listening === 0) {
+    if (serving === 0) {
       // The first never came up (bad settings, database unreachable): starting more would fail the same way.
       logger.error({ code, signal }, 'the first app process could not start');
-      process.exit(1);
+      exit(1);
+      return;
     }
     logger.error({ pid: worker.process.pid, code, signal }, 'an app process exited; starting another');
     cluster.fork();
   });
-  const stop = (signal: NodeJS.Signals) => {
+  let exitCode = 0;
+  const stop = (signal: NodeJS.Signals, code = 0) => {
     if (stopping) return;
     stopping = true;
+    exitCode = code;
+    balancer.close();
     logger.info({ signal, processes: env.processes }, 'stopping the app processes');
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
-    if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    if (Object.keys(cluster.workers ?? {}).length === 0) exit(code);
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
   startNext();
+}
+
+/** Opens the embedded database in this process (its own thread) and answers the app processes' queries. */
+async function holdEmbeddedDatabase(dataDir: string): Promise<{ close(): Promise<void> }> {
+  const { openPGliteThread } = await import('../db/pglite-thread.js');
+  const { createPGliteBroker, serveClusterWorkers } = await import('../db/pglite-broker.server.js');
+  fs.mkdirSync(dataDir, { recursive: true });
+  const broker = createPGliteBroker(await openPGliteThread(dataDir));
+  serveClusterWorkers(broker, cluster);
+  return broker;
 }
 
 async function main(): Promise<void> {

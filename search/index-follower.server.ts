@@ -30,11 +30,48 @@ export type IndexFollower = {
   stop(): Promise<void>;
 };
 
+/**
+ * Opens a way to hear the notices on the index-changes channel. `onLost` is
+ * called once if it breaks (notices may then have been missed); the follower
+ * opens a new one and rebuilds.
+ */
+export type NoticeSource = (onPayload: (payload: string) => void, onLost: (error: Error) => void) => Promise<{ close(): Promise<void> }>;
+
+/** LISTEN on a connection of its own to the PostgreSQL server at `url`. */
+export function postgresNotices(url: string): NoticeSource {
+  return async (onPayload, onLost) => {
+    const client = new pg.Client({ connectionString: url });
+    let lost = false;
+    const lose = (error: Error) => {
+      if (lost) return;
+      lost = true;
+      client.removeAllListeners();
+      client.on('error', () => undefined);
+      client.end().catch(() => undefined);
+      onLost(error);
+    };
+    client.on('notification', (message) => {
+      if (message.channel === INDEX_CHANGES_CHANNEL && message.payload !== undefined) onPayload(message.payload);
+    });
+    client.on('error', lose);
+    client.on('end', () => lose(new Error('connection ended')));
+    await client.connect();
+    await client.query(listenIndexChangesSql);
+    return {
+      async close() {
+        lost = true;
+        client.removeAllListeners();
+        await client.end().catch(() => undefined);
+      },
+    };
+  };
+}
+
 type FollowerLogger = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 
 export type IndexFollowerDeps = {
-  /** The PostgreSQL URL; the follower holds one connection of its own for LISTEN. */
-  url: string;
+  /** Where notices come from: a connection of its own to PostgreSQL (`postgresNotices`), or the primary that holds the embedded database. */
+  notices: NoticeSource;
   db: Kysely<DB>;
   search: SearchEngine;
   sources: DocumentSources;
@@ -59,7 +96,7 @@ export async function startIndexFollower(deps: IndexFollowerDeps): Promise<Index
   let started = false;
   let stopped = false;
   let needsResync = false;
-  let client: pg.Client | undefined;
+  let connection: { close(): Promise<void> } | undefined;
   let reconnectTimer: NodeJS.Timeout | undefined;
   // One application at a time, in the order notices arrived.
   let applying: Promise<void> = Promise.resolve();
@@ -90,11 +127,10 @@ export async function startIndexFollower(deps: IndexFollowerDeps): Promise<Index
     });
   }
 
-  function receive(message: pg.Notification): void {
-    if (message.channel !== INDEX_CHANGES_CHANNEL || message.payload === undefined) return;
+  function receive(payload: string): void {
     let notice: z.infer<typeof noticeSchema>;
     try {
-      notice = noticeSchema.parse(JSON.parse(message.payload));
+      notice = noticeSchema.parse(JSON.parse(payload));
     } catch {
       deps.logger?.warn({}, 'index follower: ignored a notice that is not ours');
       return;
@@ -105,21 +141,18 @@ export async function startIndexFollower(deps: IndexFollowerDeps): Promise<Index
     schedule();
   }
 
+  let generation = 0;
+
   async function connect(): Promise<void> {
-    const next = new pg.Client({ connectionString: deps.url });
-    next.on('notification', receive);
-    next.on('error', (error) => lost(next, error));
-    next.on('end', () => lost(next, new Error('connection ended')));
-    await next.connect();
-    await next.query(listenIndexChangesSql);
-    client = next;
+    const mine = (generation += 1);
+    connection = await deps.notices(receive, (error) => {
+      if (mine === generation) lost(error);
+    });
   }
 
-  function lost(which: pg.Client, error: Error): void {
-    if (stopped || which !== client) return;
-    client = undefined;
-    which.removeAllListeners();
-    which.end().catch(() => undefined);
+  function lost(error: Error): void {
+    if (stopped) return;
+    connection = undefined;
     deps.logger?.warn({ err: error }, 'index follower: listening connection lost; reconnecting');
     const retry = () => {
       reconnectTimer = undefined;
@@ -151,10 +184,9 @@ export async function startIndexFollower(deps: IndexFollowerDeps): Promise<Index
       stopped = true;
       if (reconnectTimer) clearTimeout(reconnectTimer);
       await applying;
-      const current = client;
-      client = undefined;
-      current?.removeAllListeners();
-      await current?.end().catch(() => undefined);
+      const current = connection;
+      connection = undefined;
+      await current?.close();
     },
   };
 }

@@ -11,6 +11,7 @@ import type { Executor } from '../db/client.server.js';
 import {
   claimPendingOutboxEntries,
   countPendingOutboxEntries,
+  hasPendingOutboxEntries,
   insertOutboxEntries,
   lockDocuments,
   markOutboxEntriesFailed,
@@ -91,6 +92,9 @@ const keyOf = (entry: Pick<OutboxEntryRow, 'index_name' | 'document_id'>) => `${
  */
 export async function processOutboxBatch(deps: OutboxDeps): Promise<{ processed: number; failed: number }> {
   const batchSize = deps.batchSize ?? 200;
+  // Most polls find nothing. Asking first keeps them out of a transaction, which with PGlite would hold back every
+  // other query (of all app processes sharing it) for the round trips from BEGIN to COMMIT.
+  if (!(await hasPendingOutboxEntries(deps.db))) return { processed: 0, failed: 0 };
   const applied: IndexChange[] = [];
   const result = await deps.db.transaction().execute(async (trx) => {
     const claimed = await claimPendingOutboxEntries(trx, batchSize);

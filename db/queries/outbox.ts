@@ -70,6 +70,12 @@ export async function markOutboxEntriesFailed(trx: Executor, ids: number[], erro
     .execute();
 }
 
+/** Whether any entry waits, without a transaction or a lock (the partial index of pending entries answers it). */
+export async function hasPendingOutboxEntries(db: Executor): Promise<boolean> {
+  const row = await db.selectFrom('search_outbox').select('id').where('processed_at', 'is', null).limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function countPendingOutboxEntries(db: Executor): Promise<number> {
   const row = await db
     .selectFrom('search_outbox')

@@ -4,8 +4,10 @@
  * and the welcome line comes once, when both listen; a session opened through
  * the login form works on every following request whichever process takes
  * it; a process that dies is replaced while the other keeps answering; SIGTERM
- * stops them all. And the embedded default: its one app process is forked
- * too, so that it gets its heap limit.
+ * stops them all. The same with the embedded database, which the primary
+ * then holds for both: a session works in both, and what they wrote is on
+ * disk for the next start. And the embedded default: its one app process is
+ * forked too, so that it gets its heap limit.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -97,6 +99,40 @@ describe.skipIf(!inject('postgresUrl'))('JOBBRO_PROCESSES=2 on one PostgreSQL', 
     await eventually(() => workers.every((pid) => !alive(pid)), 'all app processes exited', 30_000);
     expect(app.child.exitCode).toBe(0);
   }, 60_000);
+});
+
+describe('JOBBRO_PROCESSES=2 on the embedded database', () => {
+  let dataDir: string;
+  let app: AppChild;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobbro-two-embedded-'));
+    app = await startAppChild({ JOBBRO_DATA_DIR: dataDir, JOBBRO_PROCESSES: '2', JOBBRO_DEMO: '1' });
+  }, 240_000);
+
+  afterAll(async () => {
+    await app?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('runs two app processes on the database the primary holds, keeps sessions in both, and leaves the data whole on disk', async () => {
+    expect(childrenOf(app.pid)).toHaveLength(2);
+    expect(app.greetings()).toBe(1);
+    const cookie = await logIn(app, DEMO_EMAILS.candidate);
+    // Twenty at once open several connections, which the primary hands to both processes in turn.
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => fetch(`${app.base}/candidate`, { headers: { Cookie: cookie }, redirect: 'manual' }).then((response) => response.status)),
+    );
+    expect(answers).toEqual(Array.from({ length: 20 }, () => 200));
+
+    const workers = childrenOf(app.pid);
+    await app.stop();
+    await eventually(() => workers.every((pid) => !alive(pid)), 'all app processes exited', 30_000);
+    expect(app.child.exitCode).toBe(0);
+    // The session written through an app process is there after a restart: the primary closed the database cleanly.
+    app = await startAppChild({ JOBBRO_DATA_DIR: dataDir, JOBBRO_PROCESSES: '2' });
+    expect((await fetch(`${app.base}/candidate`, { headers: { Cookie: cookie }, redirect: 'manual' })).status).toBe(200);
+  }, 300_000);
 });
 
 describe('the embedded default (one app process)', () => {
