@@ -23,7 +23,7 @@ import type { BrokerChannel } from '../db/pglite-remote.js';
 import { createLogger } from '../app/lib/logger.server.js';
 import { installRouteMatchingCache } from '../app/lib/route-matching.server.js';
 import { startServices, stopServices, type AppServices } from '../app/services.server.js';
-import { SERVING_MESSAGE, serveHandedConnections } from './least-connections.js';
+import { SERVING_MESSAGE, serveHandedConnections } from './connections-in-turn.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);

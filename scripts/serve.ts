@@ -11,7 +11,7 @@ import cluster, { type Worker } from 'node:cluster';
 import fs from 'node:fs';
 import { EnvError, getEnv, type AppEnv } from '../app/env.server.js';
 import { createLogger } from '../app/lib/logger.server.js';
-import { balanceConnections, isServing } from './least-connections.js';
+import { handConnectionsInTurn, isServing } from './connections-in-turn.js';
 
 const DEMO_PASSWORD = 'demo-jobbro-2026';
 const DEMO_ROLES = ['employer', 'consultant', 'candidate', 'admin'] as const;
@@ -56,8 +56,8 @@ const SEMI_SPACE_MB = 32;
 
 /**
  * `JOBBRO_PROCESSES=N` (also N = 1, to give the one process its heap
- * limit): this process forks N app processes and hands each connection on
- * its port to the one with the fewest (least-connections.ts). The first
+ * limit): this process forks N app processes and hands the connections on
+ * its port to each in turn (connections-in-turn.ts). The first
  * starts alone, so migrations and a first-start seed run once; the port
  * opens when it serves, and the rest follow. Sessions live in
  * PostgreSQL, so any process serves any user; each has its own outbox worker
@@ -76,7 +76,7 @@ async function runPrimary(env: AppEnv): Promise<void> {
     // The embedded database is closed after the last app process, so it is left whole on disk.
     (sharedDatabase?.close() ?? Promise.resolve()).catch(() => undefined).finally(() => process.exit(code));
   };
-  const balancer = balanceConnections(cluster);
+  const connections = handConnectionsInTurn();
   let stopping = false;
   let started = 0;
   let serving = 0;
@@ -87,10 +87,10 @@ async function runPrimary(env: AppEnv): Promise<void> {
   };
   cluster.on('message', (worker: Worker, message: unknown) => {
     if (!isServing(message) || stopping) return;
-    balancer.add(worker);
+    connections.add(worker);
     serving += 1;
     if (serving === 1) {
-      balancer.listen(env.port, env.host ?? '0.0.0.0').catch((error: unknown) => {
+      connections.listen(env.port, env.host ?? '0.0.0.0').catch((error: unknown) => {
         logger.error({ err: error, port: env.port }, 'the port could not be opened');
         stop('SIGTERM', 1);
       });
@@ -99,7 +99,7 @@ async function runPrimary(env: AppEnv): Promise<void> {
     else if (serving === env.processes) logger.flush(() => printWelcome(env));
   });
   cluster.on('exit', (worker: Worker, code, signal) => {
-    balancer.remove(worker);
+    connections.remove(worker);
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) exit(exitCode);
       return;
@@ -118,7 +118,7 @@ async function runPrimary(env: AppEnv): Promise<void> {
     if (stopping) return;
     stopping = true;
     exitCode = code;
-    balancer.close();
+    connections.close();
     logger.info({ signal, processes: env.processes }, 'stopping the app processes');
     for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
     if (Object.keys(cluster.workers ?? {}).length === 0) exit(code);

@@ -1,14 +1,17 @@
 /**
- * Connections to the app processes, each to the one with the fewest open.
+ * Connections to the app processes strictly in turn.
  *
- * Node's cluster hands a new connection to whichever process acknowledged
- * its last one first, so under load the process that happened to be busy
- * got fewer. A kept-alive connection stays where it landed: in the load test
- * 50 connections split 14/36 or 16/34 between two processes, and the
- * clients of the fuller one waited 2–2.5 times as long (offers page
- * 88–90 ms against 187–244 ms on average). Here the primary accepts, pauses
- * the socket before reading from it and hands it over; each app process says
- * when one of its connections closes.
+ * Node's cluster hands a new connection to a process only once it has
+ * acknowledged its last one, so under load the process that happened to be
+ * busy got fewer. A kept-alive connection stays where it landed: in the load
+ * test 50 connections split 14/36 or 16/34 between two processes, and the
+ * clients of the fuller one waited 2–2.5 times as long (offers page 88–90 ms
+ * against 187–244 ms on average). Here the primary accepts, pauses the socket
+ * before reading from it and hands it to the next process in turn: 50 new
+ * connections split 25/25. (Handing each to the process with the fewest open
+ * did worse: a busy process reports its closed connections late, so a client
+ * that closed all its connections and opened new ones at once was split as
+ * unevenly as before, 12/38.)
  */
 import type { Worker } from 'node:cluster';
 import type { Server as HttpServer } from 'node:http';
@@ -19,12 +22,9 @@ export const SERVING_MESSAGE = { jobbroServing: true } as const;
 export const isServing = (message: unknown): boolean => typeof message === 'object' && message !== null && 'jobbroServing' in message;
 
 type Handed = { jobbroConnection: true };
-type Closed = { jobbroConnectionClosed: true };
-
-const isClosed = (message: unknown): message is Closed => typeof message === 'object' && message !== null && 'jobbroConnectionClosed' in message;
 const isHanded = (message: unknown): message is Handed => typeof message === 'object' && message !== null && 'jobbroConnection' in message;
 
-export type ConnectionBalancer = {
+export type ConnectionsInTurn = {
   /** `worker` serves from now on. */
   add(worker: Worker): void;
   /** `worker` has stopped: it gets nothing more. */
@@ -35,27 +35,23 @@ export type ConnectionBalancer = {
   close(): void;
 };
 
-export function balanceConnections(cluster: { on(event: 'message', listener: (worker: Worker, message: unknown) => void): unknown }): ConnectionBalancer {
-  const open = new Map<Worker, number>();
+export function handConnectionsInTurn(): ConnectionsInTurn {
+  const serving: Worker[] = [];
+  let turn = 0;
   const server = net.createServer({ pauseOnConnect: true, noDelay: true }, (socket) => {
-    let target: Worker | undefined;
-    for (const [worker, count] of open) if (target === undefined || count < open.get(target)!) target = worker;
-    if (!target) return socket.destroy();
-    const chosen = target;
-    open.set(chosen, open.get(chosen)! + 1);
-    chosen.send({ jobbroConnection: true } satisfies Handed, socket, (error: Error | null) => {
-      if (!error) return;
-      // The process went away meanwhile: the client reconnects.
-      if (open.has(chosen)) open.set(chosen, Math.max(0, open.get(chosen)! - 1));
-      socket.destroy();
+    if (serving.length === 0) return socket.destroy();
+    turn = (turn + 1) % serving.length;
+    // The process may have gone away meanwhile: the client then reconnects.
+    serving[turn]!.send({ jobbroConnection: true } satisfies Handed, socket, (error: Error | null) => {
+      if (error) socket.destroy();
     });
   });
-  cluster.on('message', (worker, message) => {
-    if (isClosed(message) && open.has(worker)) open.set(worker, Math.max(0, open.get(worker)! - 1));
-  });
   return {
-    add: (worker) => void open.set(worker, 0),
-    remove: (worker) => void open.delete(worker),
+    add: (worker) => void serving.push(worker),
+    remove: (worker) => {
+      const at = serving.indexOf(worker);
+      if (at !== -1) serving.splice(at, 1);
+    },
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -79,19 +75,11 @@ export function serveHandedConnections(server: HttpServer): { stop(graceMs: numb
   let stopping = false;
   // Node starts tracking a server's connections (request and header timeouts, idle connections) when it listens; this one never does.
   server.emit('listening');
-  const report = () => process.send?.({ jobbroConnectionClosed: true } satisfies Closed, undefined, undefined, () => undefined);
   process.on('message', (message: unknown, socket: unknown) => {
     if (!isHanded(message) || !(socket instanceof net.Socket)) return;
-    if (stopping) {
-      socket.destroy();
-      report();
-      return;
-    }
+    if (stopping) return void socket.destroy();
     sockets.add(socket);
-    socket.once('close', () => {
-      sockets.delete(socket);
-      report();
-    });
+    socket.once('close', () => sockets.delete(socket));
     server.emit('connection', socket);
     socket.resume();
   });
