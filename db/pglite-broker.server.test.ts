@@ -13,7 +13,7 @@ import { openDatabaseViaPrimary } from './client.server.js';
 import { connect } from '../tests/setup/ipc-channel.js';
 import { createPGliteBroker, type PGliteBroker } from './pglite-broker.server.js';
 import { openPGliteViaPrimary } from './pglite-remote.js';
-import { openPGliteHere, openPGliteThread, type PGliteThread } from './pglite-thread.js';
+import { openPGliteThread, type PGliteThread } from './pglite-thread.js';
 
 /** Settles `promise` into a flag, to see whether it has answered yet. */
 function watch<T>(promise: Promise<T>): { readonly done: boolean; promise: Promise<T> } {
@@ -27,15 +27,12 @@ function watch<T>(promise: Promise<T>): { readonly done: boolean; promise: Promi
 
 const turns = (n: number) => new Promise<void>((resolve) => setTimeout(resolve, n * 20));
 
-describe.each([
-  ['on this thread (as the primary holds it)', openPGliteHere],
-  ['in its worker thread', openPGliteThread],
-])('the embedded database held by the primary for several app processes, %s', (_where, open) => {
+describe('the embedded database held by the primary for several app processes', () => {
   let thread: PGliteThread;
   let broker: PGliteBroker;
 
   beforeEach(async () => {
-    thread = await open('memory://');
+    thread = await openPGliteThread('memory://');
     await thread.query('create table notes (id int primary key, body text not null, at timestamptz, n int8)');
     broker = createPGliteBroker(thread);
   });

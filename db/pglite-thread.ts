@@ -10,8 +10,7 @@
  * COMMIT) and prepares statements that come back (pglite-worker.js).
  */
 import { Worker } from 'node:worker_threads';
-import type { PGlite, Results } from '@electric-sql/pglite';
-import { openEmbeddedDatabase, plainError, statementRunner } from './pglite-statements.js';
+import type { Results } from '@electric-sql/pglite';
 
 /** What the Kysely dialect needs of a PGlite: the in-process instance has it, and so does the thread. */
 export type PGliteQueryable = {
@@ -45,8 +44,7 @@ export class EmbeddedDatabaseError extends Error {
 
 /** Opens PGlite on `dataDir` ('memory://' for a throwaway database) in a worker thread; resolves once it is open. */
 export async function openPGliteThread(dataDir: string): Promise<PGliteThread> {
-  // Plain JavaScript: without the parent's loaders (tsx), which would only take memory in the thread.
-  const worker = new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir }, execArgv: [] });
+  const worker = new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir } });
   const pending = new Map<number, Pending>();
   const listeners = new Map<string, Array<(payload: string) => void>>();
   let nextId = 1;
@@ -137,56 +135,5 @@ export async function openPGliteThread(dataDir: string): Promise<PGliteThread> {
       terminating = true;
       await worker.terminate();
     },
-  };
-}
-
-/**
- * PGlite on this thread, with the same prepared statements and the same
- * interface as the worker thread. For the primary of scripts/serve.ts when
- * it holds the database for several app processes: it does nothing else,
- * and handing each answer on from a thread of its own cost a copy more
- * (the consultant queue's ≈ 7 ms of CPU an answer became 8).
- */
-export async function openPGliteHere(dataDir: string): Promise<PGliteThread> {
-  let pglite: PGlite;
-  try {
-    pglite = await openEmbeddedDatabase(dataDir);
-  } catch (error) {
-    throw new Error(`The embedded database at ${dataDir} did not open: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  const run = statementRunner(pglite);
-  // One query after the other, in the order they were sent, as in the thread.
-  let tail: Promise<unknown> = Promise.resolve();
-  let closed = false;
-  const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
-    const next = tail.then(work);
-    tail = next.catch(() => undefined);
-    return next;
-  };
-  return {
-    waitReady: Promise.resolve(),
-    runsInSendOrder: true,
-    get closed() {
-      return closed;
-    },
-    query: <T>(sql: string, params: unknown[] = []) =>
-      inTurn(async () => {
-        if (closed) throw new Error('The embedded database is closed');
-        try {
-          const result = await run(sql, params);
-          return { rows: result.rows as T[], ...(result.affectedRows !== undefined ? { affectedRows: result.affectedRows } : {}) };
-        } catch (error) {
-          throw new EmbeddedDatabaseError(plainError(error));
-        }
-      }),
-    listen: async (channel, onPayload) => {
-      await inTurn(() => pglite.listen(channel, onPayload));
-    },
-    close: () =>
-      inTurn(async () => {
-        if (closed) return;
-        closed = true;
-        await pglite.close();
-      }),
   };
 }

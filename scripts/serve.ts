@@ -128,12 +128,12 @@ async function runPrimary(env: AppEnv): Promise<void> {
   startNext();
 }
 
-/** Opens the embedded database in this process and answers the app processes' queries. */
+/** Opens the embedded database in this process (its own thread) and answers the app processes' queries. */
 async function holdEmbeddedDatabase(dataDir: string): Promise<{ close(): Promise<void> }> {
-  const { openPGliteHere } = await import('../db/pglite-thread.js');
+  const { openPGliteThread } = await import('../db/pglite-thread.js');
   const { createPGliteBroker, serveClusterWorkers } = await import('../db/pglite-broker.server.js');
   fs.mkdirSync(dataDir, { recursive: true });
-  const broker = createPGliteBroker(await openPGliteHere(dataDir));
+  const broker = createPGliteBroker(await openPGliteThread(dataDir));
   serveClusterWorkers(broker, cluster);
   return broker;
 }
