@@ -118,6 +118,12 @@ describe('JOBBRO_PROCESSES=2 on the embedded database', () => {
   it('runs two app processes on the database the primary holds, keeps sessions in both, and leaves the data whole on disk', async () => {
     expect(childrenOf(app.pid)).toHaveLength(2);
     expect(app.greetings()).toBe(1);
+    for (const pid of childrenOf(app.pid)) {
+      const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      expect(args).toContain('--max-old-space-size=512');
+      // The larger young generation is for PostgreSQL only; here the memory goes to the primary's database.
+      expect(args.some((arg) => arg.startsWith('--max-semi-space-size'))).toBe(false);
+    }
     const cookie = await logIn(app, DEMO_EMAILS.candidate);
     // Twenty at once open several connections, which the primary hands to both processes in turn.
     const answers = await Promise.all(
