@@ -23,9 +23,10 @@
  * at their maximum, so API rate limiting does not turn the JSON target into
  * a test of the limiter (the limiter's own counting stays on the request path).
  *
- * The server runs one app process per core in both modes (JOBBRO_PROCESSES,
+ * With PostgreSQL the server runs one app process per core (JOBBRO_PROCESSES,
  * `--processes`), each with its own embedded index following the others;
- * with the embedded database the primary holds the database for them;
+ * with the embedded database one by default (`--processes 2`: the primary
+ * holds the database for both);
  * peak RSS and server CPU are summed over all of them.
  */
 import { execFileSync } from 'node:child_process';
@@ -77,11 +78,14 @@ const argsSchema = z.object({
   target: z.enum(['candidate_offers', 'consultant_queue', 'api_slots']).optional(),
   /** Writes the server's V8 CPU profile (.cpuprofile) into this directory when it stops. */
   profile: z.string().min(1).optional(),
-  /** App processes (JOBBRO_PROCESSES), in both modes. */
-  processes: z.coerce.number().int().min(1).max(16).default(os.cpus().length),
+  /**
+   * App processes (JOBBRO_PROCESSES). Default: one per core with PostgreSQL, one with the embedded database, where two
+   * (the primary holding the database for them) answered more pages but with a longer tail (ADR 0009).
+   */
+  processes: z.coerce.number().int().min(1).max(16).optional(),
 });
 
-type Options = { duration: number; warmup: number; connections: number; target?: TargetName; profile?: string; processes: number };
+type Options = { duration: number; warmup: number; connections: number; target?: TargetName; profile?: string; processes?: number };
 
 function log(line: string): void {
   console.error(`[loadtest] ${line}`);
@@ -403,11 +407,11 @@ async function runMode(mode: Mode, current: CacheManifest, options: Options): Pr
   try {
     let env: Record<string, string>;
     if (mode === 'embedded') {
-      env = { JOBBRO_DATA_DIR: await embeddedDataDir(current), JOBBRO_PROCESSES: String(options.processes) };
+      env = { JOBBRO_DATA_DIR: await embeddedDataDir(current), JOBBRO_PROCESSES: String(options.processes ?? 1) };
     } else {
       postgres = await startPostgres();
       await preparePostgres(postgres, current);
-      env = { DATABASE_URL: postgres.url, JOBBRO_PROCESSES: String(options.processes) };
+      env = { DATABASE_URL: postgres.url, JOBBRO_PROCESSES: String(options.processes ?? os.cpus().length) };
     }
     log(`${mode}: starting the server (${env.JOBBRO_PROCESSES ?? 1} app process${env.JOBBRO_PROCESSES && env.JOBBRO_PROCESSES !== '1' ? 'es' : ''})`);
     app = await startAppChild(
