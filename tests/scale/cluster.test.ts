@@ -121,7 +121,7 @@ describe('JOBBRO_PROCESSES=2 on the embedded database', () => {
     for (const pid of childrenOf(app.pid)) {
       const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
       expect(args).toContain('--max-old-space-size=512');
-      // The larger young generation is for PostgreSQL only; here the memory goes to the primary's database.
+      // Without the larger young generation: here the memory goes to the primary's database.
       expect(args.some((arg) => arg.startsWith('--max-semi-space-size'))).toBe(false);
     }
     const cookie = await logIn(app, DEMO_EMAILS.candidate);
@@ -158,7 +158,9 @@ describe('the embedded default (one app process)', () => {
   it('forks its one app process with the default heap limit of 1 GB, which answers', async () => {
     const pids = childrenOf(app.pid);
     expect(pids).toHaveLength(1);
-    expect(fs.readFileSync(`/proc/${pids[0]}/cmdline`, 'utf8').split('\0')).toContain('--max-old-space-size=1024');
+    const args = fs.readFileSync(`/proc/${pids[0]}/cmdline`, 'utf8').split('\0');
+    expect(args).toContain('--max-old-space-size=1024');
+    expect(args).toContain('--max-semi-space-size=32');
     expect(app.greetings()).toBe(1);
     const cookie = await logIn(app, DEMO_EMAILS.candidate);
     expect((await fetch(`${app.base}/candidate`, { headers: { Cookie: cookie }, redirect: 'manual' })).status).toBe(200);
