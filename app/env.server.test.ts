@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv } from './env.server.js';
+import { EnvError, parseEnv, sharesEmbeddedDatabase } from './env.server.js';
 
 describe('parseEnv', () => {
   it('defaults to the embedded database in ./data and the embedded search engine', () => {
@@ -35,6 +35,12 @@ describe('parseEnv', () => {
     expect(parseEnv({ DATABASE_URL: 'postgres://u@db/jobbro', JOBBRO_PROCESSES: '4' }).processes).toBe(4);
     expect(parseEnv({ JOBBRO_PROCESSES: '2' }).processes).toBe(2);
     expect(() => parseEnv({ JOBBRO_PROCESSES: '0' })).toThrow(/JOBBRO_PROCESSES/);
+  });
+
+  it('shares the embedded database through the primary only when several processes run without DATABASE_URL', () => {
+    expect(sharesEmbeddedDatabase(parseEnv({ JOBBRO_PROCESSES: '2' }))).toBe(true);
+    expect(sharesEmbeddedDatabase(parseEnv({}))).toBe(false);
+    expect(sharesEmbeddedDatabase(parseEnv({ DATABASE_URL: 'postgres://u@db/jobbro', JOBBRO_PROCESSES: '2' }))).toBe(false);
   });
 
   it('works on a few requests at once with the embedded database, more with PostgreSQL, or as told', () => {

@@ -138,6 +138,13 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
 let cached: AppEnv | undefined;
 
 /** The process's settings, parsed once. */
+/** Several app processes on the embedded database: the primary of scripts/serve.ts then holds it for them (db/pglite-broker.server.ts). */
+export function sharesEmbeddedDatabase<T extends Pick<AppEnv, 'processes' | 'database'>>(
+  env: T,
+): env is T & { database: Extract<AppEnv['database'], { kind: 'pglite' }> } {
+  return env.processes > 1 && env.database.kind === 'pglite';
+}
+
 export function getEnv(): AppEnv {
   cached ??= parseEnv(process.env);
   return cached;

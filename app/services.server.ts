@@ -9,7 +9,6 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { openDatabase, openDatabaseViaPrimary, type Database } from '../db/client.server.js';
 import type { BrokerChannel } from '../db/pglite-remote.js';
-import { INDEX_CHANGES_CHANNEL } from '../db/queries/outbox.js';
 import { migrateToLatest } from '../db/migrate.server.js';
 import type { DB } from '../db/schema.js';
 import { seedDatabase } from '../db/seed/seed.js';
@@ -17,7 +16,7 @@ import { createSearchEngine } from '../search/create-engine.server.js';
 import { createDocumentSources } from '../search/documents/index.server.js';
 import type { SearchEngine } from '../search/engine.js';
 import { createEmbeddedEngine } from '../search/embedded-engine.js';
-import { postgresNotices, rebuildableEngine, startIndexFollower, type IndexFollower, type NoticeSource } from '../search/index-follower.server.js';
+import { postgresNotices, primaryNotices, rebuildableEngine, startIndexFollower, type IndexFollower, type NoticeSource } from '../search/index-follower.server.js';
 import { startOutboxWorker } from '../search/outbox.server.js';
 import { reindex } from '../search/reindex.server.js';
 import { createAuth, type Auth } from './auth/lucia.server.js';
@@ -80,7 +79,7 @@ export async function startServices(
   } = {},
 ): Promise<AppServices> {
   const logger = options.logger ?? createLogger(env);
-  const shared = options.embeddedDatabaseVia && env.database.kind === 'pglite' ? openDatabaseViaPrimary(options.embeddedDatabaseVia) : undefined;
+  const shared = options.embeddedDatabaseVia ? openDatabaseViaPrimary(options.embeddedDatabaseVia) : undefined;
   const database =
     shared ??
     (await openDatabase(
@@ -113,11 +112,7 @@ export async function startServices(
         : env.database.kind === 'postgres'
           ? postgresNotices(env.database.url)
           : shared
-            ? async (onPayload) => {
-                // Notices come over the IPC channel, which lasts as long as the process.
-                await shared.listen(INDEX_CHANGES_CHANNEL, onPayload);
-                return { close: async () => undefined };
-              }
+            ? primaryNotices(shared.listen)
             : undefined;
     const rebuildable = notices ? rebuildableEngine(createEmbeddedEngine(), createEmbeddedEngine) : undefined;
     const search = rebuildable?.engine ?? (await createSearchEngine(env.search));

@@ -413,7 +413,7 @@ async function runMode(mode: Mode, current: CacheManifest, options: Options): Pr
       await preparePostgres(postgres, current);
       env = { DATABASE_URL: postgres.url, JOBBRO_PROCESSES: String(options.processes ?? os.cpus().length) };
     }
-    log(`${mode}: starting the server (${env.JOBBRO_PROCESSES ?? 1} app process${env.JOBBRO_PROCESSES && env.JOBBRO_PROCESSES !== '1' ? 'es' : ''})`);
+    log(`${mode}: starting the server (${env.JOBBRO_PROCESSES} app process${env.JOBBRO_PROCESSES === '1' ? '' : 'es'})`);
     app = await startAppChild(
       {
         ...env,

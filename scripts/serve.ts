@@ -9,7 +9,7 @@
  */
 import cluster, { type Worker } from 'node:cluster';
 import fs from 'node:fs';
-import { EnvError, getEnv, type AppEnv } from '../app/env.server.js';
+import { EnvError, getEnv, sharesEmbeddedDatabase, type AppEnv } from '../app/env.server.js';
 import { createLogger } from '../app/lib/logger.server.js';
 import { handConnectionsInTurn, isServing } from './connections-in-turn.js';
 
@@ -70,17 +70,18 @@ async function runPrimary(env: AppEnv): Promise<void> {
   const limit = heapLimitArg(env);
   // Several processes on the embedded database go without: their ≈ 50 MB each took them and the primary's database over
   // the 1.5 GB of the national load test (1.57 GB at peak).
-  const sharesEmbedded = env.database.kind === 'pglite' && env.processes > 1;
-  const young = sharesEmbedded || setByOperator('--max-semi-space-size') ? null : `--max-semi-space-size=${SEMI_SPACE_MB}`;
+  const sharedDatabase = sharesEmbeddedDatabase(env);
+  const young = sharedDatabase || setByOperator('--max-semi-space-size') ? null : `--max-semi-space-size=${SEMI_SPACE_MB}`;
   // 'advanced': the embedded database's rows and parameters cross the IPC channel with their types (Date, bytes).
   cluster.setupPrimary({ execArgv: [...process.execArgv, ...[limit, young].filter((arg) => arg !== null)], serialization: 'advanced' });
-  const sharedDatabase = env.database.kind === 'pglite' && env.processes > 1 ? await holdEmbeddedDatabase(env.database.dataDir) : null;
+  const heldDatabase = sharedDatabase ? await holdEmbeddedDatabase(env.database.dataDir) : null;
   const exit = (code: number) => {
     // The embedded database is closed after the last app process, so it is left whole on disk.
-    (sharedDatabase?.close() ?? Promise.resolve()).catch(() => undefined).finally(() => process.exit(code));
+    (heldDatabase?.close() ?? Promise.resolve()).catch(() => undefined).finally(() => process.exit(code));
   };
   const connections = handConnectionsInTurn();
   let stopping = false;
+  let exitCode = 0;
   let started = 0;
   let serving = 0;
   // One at a time: each process builds its own index, and two at once would only slow both.
@@ -116,7 +117,6 @@ async function runPrimary(env: AppEnv): Promise<void> {
     logger.error({ pid: worker.process.pid, code, signal }, 'an app process exited; starting another');
     cluster.fork();
   });
-  let exitCode = 0;
   const stop = (signal: NodeJS.Signals, code = 0) => {
     if (stopping) return;
     stopping = true;

@@ -33,6 +33,9 @@ function childrenOf(pid: number): number[] {
     });
 }
 
+/** A process's command line, argument by argument. */
+const argsOf = (pid: number) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+
 /** Running, neither gone nor a zombie waiting for its parent. */
 const alive = (pid: number) => fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
 
@@ -68,7 +71,7 @@ describe.skipIf(!inject('postgresUrl'))('JOBBRO_PROCESSES=2 on one PostgreSQL', 
     const pids = childrenOf(app.pid);
     expect(pids).toHaveLength(2);
     for (const pid of pids) {
-      const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      const args = argsOf(pid);
       expect(args).toContain('--max-old-space-size=600');
       expect(args).toContain('--max-semi-space-size=32');
     }
@@ -119,7 +122,7 @@ describe('JOBBRO_PROCESSES=2 on the embedded database', () => {
     expect(childrenOf(app.pid)).toHaveLength(2);
     expect(app.greetings()).toBe(1);
     for (const pid of childrenOf(app.pid)) {
-      const args = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+      const args = argsOf(pid);
       expect(args).toContain('--max-old-space-size=512');
       // Without the larger young generation: here the memory goes to the primary's database.
       expect(args.some((arg) => arg.startsWith('--max-semi-space-size'))).toBe(false);
@@ -158,7 +161,7 @@ describe('the embedded default (one app process)', () => {
   it('forks its one app process with the default heap limit of 1 GB, which answers', async () => {
     const pids = childrenOf(app.pid);
     expect(pids).toHaveLength(1);
-    const args = fs.readFileSync(`/proc/${pids[0]}/cmdline`, 'utf8').split('\0');
+    const args = argsOf(pids[0]!);
     expect(args).toContain('--max-old-space-size=1024');
     expect(args).toContain('--max-semi-space-size=32');
     expect(app.greetings()).toBe(1);

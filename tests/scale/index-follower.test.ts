@@ -14,11 +14,10 @@ import { openDatabase, openDatabaseViaPrimary, type Database } from '../../db/cl
 import { migrateToLatest } from '../../db/migrate.server.js';
 import { createPGliteBroker } from '../../db/pglite-broker.server.js';
 import { openPGliteThread } from '../../db/pglite-thread.js';
-import { INDEX_CHANGES_CHANNEL } from '../../db/queries/outbox.js';
 import { createDocumentSources } from '../../search/documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
-import { postgresNotices, rebuildableEngine, startIndexFollower, type IndexFollower } from '../../search/index-follower.server.js';
+import { postgresNotices, primaryNotices, rebuildableEngine, startIndexFollower, type IndexFollower } from '../../search/index-follower.server.js';
 import { enqueueIndexChanges, outboxBacklog, startOutboxWorker, type IndexChange, type OutboxWorker } from '../../search/outbox.server.js';
 import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, type TestDatabase } from '../setup/database.js';
@@ -209,10 +208,7 @@ describe('embedded engine per process, following each other through the embedded
         const database = openDatabaseViaPrimary(connect(broker).channel);
         const search = createEmbeddedEngine();
         const follower = await startIndexFollower({
-          notices: async (onPayload) => {
-            await database.listen(INDEX_CHANGES_CHANNEL, onPayload);
-            return { close: async () => undefined };
-          },
+          notices: primaryNotices(database.listen),
           db: database.db,
           search,
           sources,
