@@ -1,19 +1,26 @@
 /**
  * Server rendering: the i18next instance of the language chosen by
  * resolveLocale (one per language, shared), the CSP nonce on every inline
- * script, and the whole document at once (onAllReady) for people and bots.
+ * script, and the whole document at once, for people and bots alike.
  */
-import { Writable } from 'node:stream';
 import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node';
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
-import { renderToPipeableStream } from 'react-dom/server';
+import { renderToString } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { i18nInstanceFor, resolveLocale } from './i18n/i18next.server';
+import { settleHandoff } from './lib/settled-handoff.server';
 import { NonceProvider } from './lib/nonce-provider';
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
+/**
+ * No page here suspends (no defer/Await), so the page is rendered to one
+ * string: React's streaming renderer took twice as long for the same markup
+ * (its chunking, encoding and scheduling), and nothing was sent before the
+ * page was complete anyway. The only thing that suspends is Remix's transfer
+ * of the loader data to the browser; settleHandoff reads that data first.
+ */
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -24,55 +31,21 @@ export default async function handleRequest(
   const lng = await resolveLocale(request, loadContext);
   const i18n = await i18nInstanceFor(lng);
   const nonce = loadContext.cspNonce;
-
-  return new Promise<Response>((resolve, reject) => {
-    // The whole page in one buffer, sent once with its length: no page here suspends (no defer/Await), so streaming
-    // the shell first only cost a web stream, a pipe and a socket write per chunk on every request.
-    const chunks: Buffer[] = [];
-    let shellRendered = false;
-    let timer: NodeJS.Timeout | undefined;
-    const page = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        chunks.push(chunk);
-        done();
-      },
-      final(done) {
-        clearTimeout(timer);
-        const body = Buffer.concat(chunks);
-        responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-        responseHeaders.set('Content-Length', String(body.length));
-        resolve(new Response(body, { headers: responseHeaders, status: responseStatusCode }));
-        done();
-      },
-    });
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <I18nextProvider i18n={i18n}>
-          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-        </I18nextProvider>
-      </NonceProvider>,
-      {
-        nonce,
-        onShellReady() {
-          shellRendered = true;
-        },
-        onAllReady() {
-          pipe(page);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timer);
-          reject(error);
-        },
-        onError(error: unknown) {
-          // Nothing is sent before the page is complete, so an error while rendering still makes it a 500.
-          responseStatusCode = 500;
-          // Errors before the shell reach handleError through the rejection; log only the later ones.
-          if (shellRendered) loadContext.services.logger.error({ err: error }, 'render error');
-        },
-      },
-    );
-    timer = setTimeout(abort, ABORT_DELAY + 1_000);
-  });
+  await settleHandoff(remixContext);
+  // A render error throws here; Remix then renders the route's error boundary, as it did when the shell failed.
+  const html = renderToString(
+    <NonceProvider value={nonce}>
+      <I18nextProvider i18n={i18n}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </I18nextProvider>
+    </NonceProvider>,
+  );
+  // renderToString puts a boundary it could not finish in the browser's hands (React marks it <!--$!-->).
+  if (html.includes('<!--$!-->')) loadContext.services.logger.error({ path: new URL(request.url).pathname }, 'a component suspended while rendering on the server');
+  const body = Buffer.from(`<!DOCTYPE html>${html}`);
+  responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+  responseHeaders.set('Content-Length', String(body.length));
+  return new Response(body, { headers: responseHeaders, status: responseStatusCode });
 }
 
 /**
