@@ -24,6 +24,7 @@ import { createLogger } from '../app/lib/logger.server.js';
 import { installRouteMatchingCache } from '../app/lib/route-matching.server.js';
 import { startServices, stopServices, type AppServices } from '../app/services.server.js';
 import { SERVING_MESSAGE, serveHandedConnections } from './connections-in-turn.js';
+import { importWithoutSourceMap } from './support/import-without-source-map.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
@@ -70,7 +71,7 @@ function pathOf(url: string | undefined): string {
 async function loadBuild(): Promise<ServerBuild> {
   const buildUrl = new URL('../build/index.js', import.meta.url).href;
   try {
-    return await import(buildUrl);
+    return await importWithoutSourceMap<ServerBuild>(buildUrl);
   } catch (error) {
     throw new Error('The Remix build is missing or broken: run `npm run build` first (npm start does it for you).', { cause: error });
   }
