@@ -56,26 +56,39 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /**
  * Start dates as the page writes them, per language: formatting was a tenth
  * of rendering the cards, and the same few hundred start dates come back on
- * every page. Bounded, since a long-running server meets new dates.
+ * every page. The card's whole start text is kept too, since its date is the
+ * one value i18next's memo leaves out (it never keeps strings, which may be
+ * personal). Bounded, since a long-running server meets new dates.
  */
 const dateTexts = new Map<string, string>();
+const startTexts = new Map<string, string>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const MAX_DATE_TEXTS = 20_000;
 
-function formatDateIn(lng: string, iso: string): string {
-  const key = `${lng} ${iso}`;
-  let text = dateTexts.get(key);
+function remember(texts: Map<string, string>, key: string, make: () => string): string {
+  let text = texts.get(key);
   if (text === undefined) {
+    text = make();
+    if (texts.size >= MAX_DATE_TEXTS) texts.clear();
+    texts.set(key, text);
+  }
+  return text;
+}
+
+function formatDateIn(lng: string, iso: string): string {
+  return remember(dateTexts, `${lng} ${iso}`, () => {
     let format = dateFormats.get(lng);
     if (format === undefined) {
       format = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' });
       dateFormats.set(lng, format);
     }
-    text = format.format(new Date(`${iso}T00:00:00Z`));
-    if (dateTexts.size >= MAX_DATE_TEXTS) dateTexts.clear();
-    dateTexts.set(key, text);
-  }
-  return text;
+    return format.format(new Date(`${iso}T00:00:00Z`));
+  });
+}
+
+/** The card's "starts on" text; `t` is the page's, whose texts depend only on the language. */
+function startTextIn(lng: string, iso: string, t: (key: string, options: { date: string }) => string): string {
+  return remember(startTexts, `${lng} ${iso}`, () => t('offers.start', { date: formatDateIn(lng, iso) }));
 }
 
 // Text is joined into one string per element where the page mixes words and values: React marks every
@@ -160,7 +173,7 @@ export default function Offers() {
             </h2>
             <p>{offer.sectorName ? `${t(`offers.typeNames.${offer.type}`)} · ${offer.sectorName}` : t(`offers.typeNames.${offer.type}`)}</p>
             <p>{`📍 ${offer.municipalityName} · ${t('offers.away', { km: offer.km })}`}</p>
-            <p>{`📅 ${t('offers.start', { date: formatDate(offer.startDate) })} · ⏱ ${t('offers.hours', { hours: offer.hoursPerWeek })}`}</p>
+            <p>{`📅 ${startTextIn(lng, offer.startDate, t)} · ⏱ ${t('offers.hours', { hours: offer.hoursPerWeek })}`}</p>
             <p className={offer.requiredLacking === 0 ? 'fit-have' : 'fit-lack'}>
               {offer.requiredLacking === 0 ? t('offers.fitAll') : t('offers.fitSome', { count: offer.requiredLacking })}
             </p>
