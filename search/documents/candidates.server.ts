@@ -21,27 +21,27 @@ import type { CandidateLanguage, MatchCandidate } from '../../app/matching/types
 import { iguEligibilityWindow } from '../../app/rules/igu-rules.js';
 import type { DocumentSource } from '../document-sources.js';
 import type { IndexSettings, SearchDocument } from '../engine.js';
-import { shared, sharedAll } from './shared-strings.js';
+import { shared, sharedAll, sharedList, sharedPoint, type Point } from './shared-values.js';
 
 export type CandidateDocument = {
   id: string;
   jobcentreId: string;
   /** Networks the candidate's jobcentre pools candidates in. */
-  networkIds: string[];
+  networkIds: readonly string[];
   municipalityCode: string;
-  location: { lat: number; lng: number };
+  location: Point;
   maxTravelKm: number;
   /** Epoch day. */
   availableFrom: number;
   hoursPerWeek: number | null;
   skills: string[];
   /** Other languages than Danish as 'code:spoken:written' ('-' when written is unknown), e.g. 'ar:C2:C1'. */
-  languages: string[];
+  languages: readonly string[];
   /** Danish as CEFR rank 1..6; 0 for none. */
   danishSpoken: number;
   danishWritten: number;
   ambitionOccupations: string[];
-  ambitionSectors: string[];
+  ambitionSectors: readonly string[];
   /** Epoch day. */
   waitingSince: number;
   /** First and last slot start day (epoch days) for which the candidate is IGU-eligible; null: none from today on. */
@@ -123,20 +123,20 @@ export function buildCandidateDocument(row: CandidateDocumentRow, extras: Candid
   return {
     id: row.id,
     jobcentreId: shared(row.jobcentre_id),
-    networkIds: sharedAll(extras.networkIds),
+    networkIds: sharedList(extras.networkIds),
     municipalityCode: shared(row.municipality_code),
-    location: { lat: row.lat, lng: row.lon },
+    location: sharedPoint(row.lat, row.lon),
     maxTravelKm: row.max_travel_km,
     availableFrom: epochDay(row.available_from),
     hoursPerWeek: row.hours_per_week,
     skills: sharedAll(extras.skills),
-    languages: extras.languages
-      .filter((language) => language.code !== 'da')
-      .map((language) => shared(`${language.code}:${language.spoken}:${language.written ?? '-'}`)),
+    languages: sharedList(
+      extras.languages.filter((language) => language.code !== 'da').map((language) => `${language.code}:${language.spoken}:${language.written ?? '-'}`),
+    ),
     danishSpoken: cefrToRank(danishSpoken),
     danishWritten: cefrToRank(danishWritten),
     ambitionOccupations: sharedAll(row.ambition_occupations),
-    ambitionSectors: sharedAll(row.ambition_sectors),
+    ambitionSectors: sharedList(row.ambition_sectors),
     waitingSince: epochDay(row.waiting_since),
     iguEligibleFrom: window ? epochDay(window.from) : null,
     iguEligibleUntil: window ? epochDay(window.until) : null,

@@ -19,7 +19,7 @@ import { taxonomySynonymGroups } from '../../app/taxonomy/search-synonyms.js';
 import type { DocumentSource } from '../document-sources.js';
 import type { IndexSettings, SearchDocument } from '../engine.js';
 import { cefrToRank, rankToCefr } from './candidates.server.js';
-import { shared, sharedAll } from './shared-strings.js';
+import { shared, sharedAll } from './shared-values.js';
 
 export type SlotDocument = {
   id: string;
