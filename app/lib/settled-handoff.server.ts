@@ -11,8 +11,8 @@
  * then renders the same two scripts it would have streamed, without
  * suspending. The stream it is handed afterwards is an empty one, since the
  * original is read. This leans on @remix-run/react 2.17's StreamTransfer
- * (`renderMeta.streamCache[identifier].result`); the server-render test
- * checks a real page's data still reaches the HTML.
+ * (`renderMeta.streamCache[identifier].result`); its test renders a real
+ * page and decodes the data the HTML carries.
  */
 import type { EntryContext } from '@remix-run/node';
 

@@ -9,7 +9,7 @@
  *   their first 40, and the index holds each value once.
  * - Short lists that few people differ in (networks, languages, sectors)
  *   and places (a postal code's point): at national scale the candidates'
- *   documents held ≈ 230,000 such objects of their own, a sixth of an app
+ *   documents held ≈ 220,000 such objects of their own, a sixth of an app
  *   process's heap objects, all marked by every full collection. Shared
  *   ones are frozen, so a caller that tried to change one would fail
  *   loudly instead of changing other people's documents.
