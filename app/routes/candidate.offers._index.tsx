@@ -6,6 +6,7 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { useListNavigation } from '~/components/list-navigation';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
 import { municipalityName, sectorLabel } from '~/candidates/labels.server';
@@ -95,6 +96,7 @@ function startTextIn(lng: string, iso: string, t: (key: string, options: { date:
 // boundary between adjacent text children with <!-- --> (≈ 200 markers on a page of offers).
 export default function Offers() {
   const { t, i18n } = useTranslation('candidate');
+  const follow = useListNavigation();
   const { query, offers, total, maxTravelKm, typeCounts, sectors, municipalities, hidden, lng, moreHref } = useLoaderData<typeof loader>();
   const formatDate = (iso: string) => formatDateIn(lng, iso);
   const kmChoices = [5, 10, 25, 50].filter((km) => km < maxTravelKm);
@@ -169,7 +171,9 @@ export default function Offers() {
         {offers.map((offer) => (
           <li key={offer.slotId} className="item">
             <h2>
-              <Link to={`/candidate/offers/${offer.slotId}`}>{offer.title}</Link>
+              <a href={`/candidate/offers/${offer.slotId}`} onClick={follow}>
+                {offer.title}
+              </a>
             </h2>
             <p>{offer.sectorName ? `${t(`offers.typeNames.${offer.type}`)} · ${offer.sectorName}` : t(`offers.typeNames.${offer.type}`)}</p>
             <p>{`📍 ${offer.municipalityName} · ${t('offers.away', { km: offer.km })}`}</p>

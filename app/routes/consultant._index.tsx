@@ -6,6 +6,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { useListNavigation } from '~/components/list-navigation';
 import { requireUser } from '~/auth/session.server';
 import { RejectReasonSelect } from '~/consultants/reject-reason-select';
 import { decideMany } from '~/consultants/decisions.server';
@@ -67,6 +68,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ConsultantQueue() {
   const { t } = useTranslation('consultant');
+  const follow = useListNavigation();
   const { queue, nextPage, moreBeyondLastPage, sectors, query, invalidQuery } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const labelOf = useComponentLabels();
@@ -200,7 +202,9 @@ export default function ConsultantQueue() {
                     )}
                   </td>
                   <td>
-                    <Link to={`/consultant/proposals/${item.proposal_id}`}>{item.candidate_name}</Link>
+                    <a href={`/consultant/proposals/${item.proposal_id}`} onClick={follow}>
+                      {item.candidate_name}
+                    </a>
                     {item.source === 'interest' ? <strong className="tag">{interestTag}</strong> : null}
                     {!item.own ? <span className="tag">{pooledTag}</span> : null}
                   </td>

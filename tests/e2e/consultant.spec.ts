@@ -133,3 +133,17 @@ test('a consultant cannot see national figures or another role’s pages', async
   const response = await page.request.get('/admin/figures');
   expect(response.status()).toBe(403);
 });
+
+test('the queue’s links open a proposal in the app, without loading the whole document again', async ({ page }) => {
+  await logIn(page, 'consultant@demo.jobbro.dk');
+  await expect(page.getByRole('heading', { level: 1, name: 'Din kø' })).toBeVisible();
+  // After hydration a document load would forget this mark; the app's own navigation keeps it.
+  await page.waitForFunction(() => 'window' in globalThis && '__remixRouter' in window);
+  await page.evaluate(() => Object.assign(window, { sameDocumentMark: true }));
+  const proposal = page.locator('table a[href^="/consultant/proposals/"]').first();
+  const href = await proposal.getAttribute('href');
+  await proposal.click();
+  await expect(page).toHaveURL(href!);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { sameDocumentMark?: boolean }).sameDocumentMark)).toBe(true);
+});
