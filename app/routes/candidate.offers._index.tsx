@@ -14,6 +14,7 @@ import { browseOffers, OFFERS_STEP, parseBrowseQuery, parseShown } from '~/candi
 import { slotTypes } from '~/candidates/slot-types';
 import { reasonText } from '~/candidates/reason-text';
 import { resolveLocale } from '~/i18n/i18next.server';
+import { rememberIn } from '~/lib/bounded-memo';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -66,18 +67,8 @@ const startTexts = new Map<string, string>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const MAX_DATE_TEXTS = 20_000;
 
-function remember(texts: Map<string, string>, key: string, make: () => string): string {
-  let text = texts.get(key);
-  if (text === undefined) {
-    text = make();
-    if (texts.size >= MAX_DATE_TEXTS) texts.clear();
-    texts.set(key, text);
-  }
-  return text;
-}
-
 function formatDateIn(lng: string, iso: string): string {
-  return remember(dateTexts, `${lng} ${iso}`, () => {
+  return rememberIn(dateTexts, `${lng} ${iso}`, MAX_DATE_TEXTS, () => {
     let format = dateFormats.get(lng);
     if (format === undefined) {
       format = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -89,7 +80,7 @@ function formatDateIn(lng: string, iso: string): string {
 
 /** The card's "starts on" text; `t` is the page's, whose texts depend only on the language. */
 function startTextIn(lng: string, iso: string, t: (key: string, options: { date: string }) => string): string {
-  return remember(startTexts, `${lng} ${iso}`, () => t('offers.start', { date: formatDateIn(lng, iso) }));
+  return rememberIn(startTexts, `${lng} ${iso}`, MAX_DATE_TEXTS, () => t('offers.start', { date: formatDateIn(lng, iso) }));
 }
 
 // Text is joined into one string per element where the page mixes words and values: React marks every

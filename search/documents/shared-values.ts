@@ -14,16 +14,14 @@
  *   ones are frozen, so a caller that tried to change one would fail
  *   loudly instead of changing other people's documents.
  */
+import { rememberIn } from '../../app/lib/bounded-memo.js';
+
 const strings = new Map<string, string>();
 /** The values are taxonomy URIs and ids, a few thousand; the bound only guards a long-running process. */
 const MAX_SHARED = 200_000;
 
 export function shared(value: string): string {
-  const existing = strings.get(value);
-  if (existing !== undefined) return existing;
-  if (strings.size >= MAX_SHARED) strings.clear();
-  strings.set(value, value);
-  return value;
+  return rememberIn(strings, value, MAX_SHARED, () => value);
 }
 
 export function sharedAll(values: readonly string[]): string[] {
@@ -36,14 +34,7 @@ const EMPTY_LIST: readonly string[] = Object.freeze([]);
 /** One frozen list per distinct sequence of values, its strings shared. */
 export function sharedList(values: readonly string[]): readonly string[] {
   if (values.length === 0) return EMPTY_LIST;
-  const key = values.join('\u0000');
-  let list = lists.get(key);
-  if (list === undefined) {
-    if (lists.size >= MAX_SHARED) lists.clear();
-    list = Object.freeze(sharedAll(values));
-    lists.set(key, list);
-  }
-  return list;
+  return rememberIn(lists, values.join('\u0000'), MAX_SHARED, () => Object.freeze(sharedAll(values)));
 }
 
 export type Point = { readonly lat: number; readonly lng: number };
@@ -51,12 +42,5 @@ const points = new Map<string, Point>();
 
 /** One frozen point per distinct position (candidates' places are postal codes' points). */
 export function sharedPoint(lat: number, lng: number): Point {
-  const key = `${lat},${lng}`;
-  let point = points.get(key);
-  if (point === undefined) {
-    if (points.size >= MAX_SHARED) points.clear();
-    point = Object.freeze({ lat, lng });
-    points.set(key, point);
-  }
-  return point;
+  return rememberIn(points, `${lat},${lng}`, MAX_SHARED, () => Object.freeze({ lat, lng }));
 }
