@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3100;
+const PORT = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = path.resolve('.e2e-data');
 
 export default defineConfig({

@@ -30,15 +30,31 @@ import daReview from './locales/da/review.json';
 import enReview from './locales/en/review.json';
 import arReview from './locales/ar/review.json';
 import ukReview from './locales/uk/review.json';
+import daTrust from './locales/da/trust.json';
+import enTrust from './locales/en/trust.json';
+import arTrust from './locales/ar/trust.json';
+import ukTrust from './locales/uk/trust.json';
+import daNotifications from './locales/da/notifications.json';
+import enNotifications from './locales/en/notifications.json';
+import arNotifications from './locales/ar/notifications.json';
+import ukNotifications from './locales/uk/notifications.json';
+import daWorkbench from './locales/da/workbench.json';
+import enWorkbench from './locales/en/workbench.json';
+import arWorkbench from './locales/ar/workbench.json';
+import ukWorkbench from './locales/uk/workbench.json';
+import daLookup from './locales/da/lookup.json';
+import enLookup from './locales/en/lookup.json';
+import arLookup from './locales/ar/lookup.json';
+import ukLookup from './locales/uk/lookup.json';
 import type { Lng } from './i18n';
 
 export type Resources = Record<Lng, Record<string, Record<string, unknown>>>;
 
 export const resources = {
-  da: { common: daCommon, candidate: daCandidate, employer: daEmployer, consultant: daConsultant, privacy: daPrivacy, review: daReview },
-  en: { common: enCommon, candidate: enCandidate, employer: enEmployer, consultant: enConsultant, privacy: enPrivacy, review: enReview },
-  ar: { common: arCommon, candidate: arCandidate, employer: arEmployer, privacy: arPrivacy, review: arReview },
-  uk: { common: ukCommon, candidate: ukCandidate, employer: ukEmployer, privacy: ukPrivacy, review: ukReview },
+  da: { common: daCommon, candidate: daCandidate, employer: daEmployer, consultant: daConsultant, privacy: daPrivacy, review: daReview, trust: daTrust, notifications: daNotifications, workbench: daWorkbench, lookup: daLookup },
+  en: { common: enCommon, candidate: enCandidate, employer: enEmployer, consultant: enConsultant, privacy: enPrivacy, review: enReview, trust: enTrust, notifications: enNotifications, workbench: enWorkbench, lookup: enLookup },
+  ar: { common: arCommon, candidate: arCandidate, employer: arEmployer, privacy: arPrivacy, review: arReview, trust: arTrust, notifications: arNotifications, workbench: arWorkbench, lookup: arLookup },
+  uk: { common: ukCommon, candidate: ukCandidate, employer: ukEmployer, privacy: ukPrivacy, review: ukReview, trust: ukTrust, notifications: ukNotifications, workbench: ukWorkbench, lookup: ukLookup },
 } satisfies Resources;
 
 /** Every namespace in any language, so i18next loads them all. */
