@@ -374,6 +374,26 @@ export interface PlacementMilestoneTable {
   recorded_by: string | null;
 }
 
+/** A placement's end moved later, with who, when and why (migration 2026-12-07T12). */
+export interface PlacementExtensionTable {
+  id: Generated<string>;
+  placement_id: string;
+  previous_end: DateString;
+  new_end: DateString;
+  reason: string;
+  decided_by: string | null;
+  decided_at: Generated<Timestamp>;
+}
+
+/** A consultant's dated note on a candidate; appended, never updated (migration 2026-12-07T12). */
+export interface CandidateNoteTable {
+  id: Generated<string>;
+  candidate_id: string;
+  author_user_id: string | null;
+  body: string;
+  written_at: Generated<Timestamp>;
+}
+
 export interface CohortTable {
   id: Generated<string>;
   network_id: string;
@@ -463,6 +483,8 @@ export interface DB {
   organisation_verifications: OrganisationVerificationTable;
   placement_follow_ups: PlacementFollowUpTable;
   placement_milestones: PlacementMilestoneTable;
+  placement_extensions: PlacementExtensionTable;
+  candidate_notes: CandidateNoteTable;
   cohorts: CohortTable;
   cohort_members: CohortMemberTable;
   candidate_invitations: CandidateInvitationTable;

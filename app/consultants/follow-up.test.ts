@@ -42,38 +42,59 @@ describe.each(databaseKinds)('verification, placements and cohorts (%s)', (kind)
     expect((await world.db.selectFrom('organisations').select('status').where('id', '=', local.organisationId).executeTakeFirstOrThrow()).status).toBe('suspended');
   });
 
-  it('follows an IGU from approval to an ordinary job, in order', async () => {
+  it('follows an IGU from approval to an ordinary job, in order, each fact on or after its day', async () => {
+    // The clock moves with the IGU: facts are recorded when they happen, never ahead of time.
+    let now = clock();
+    const at = (day: string) => {
+      now = new Date(`${day}T09:00:00Z`);
+    };
+    const moving = () => ({ db: world.db, clock: () => now });
     const employer = await addEmployer(world);
     const slot = await addSlot(world, employer, { type: 'igu', weeks: 104, hours_per_week: 30, start_date: '2026-04-01' });
     const candidate = await addCandidate(world, world.jobcentres.aabenraa);
     const proposal = await addProposal(world, slot, candidate);
-    await approveMatch(deps(), world.consultants.aabenraa, { proposalId: proposal });
-    const input = { proposalId: proposal, startDate: '2026-04-01', endDate: '2028-03-30' };
+    await approveMatch(moving(), world.consultants.aabenraa, { proposalId: proposal });
+    const input = { proposalId: proposal, startDate: '2026-04-01', endDate: '2028-03-31' };
     // No consent yet.
-    await expect(createPlacement(deps(), world.consultants.aabenraa, input)).rejects.toBeInstanceOf(Conflict);
+    await expect(createPlacement(moving(), world.consultants.aabenraa, input)).rejects.toBeInstanceOf(Conflict);
     await world.db.insertInto('consents').values({ candidate_id: candidate, slot_id: slot, organisation_id: employer.organisationId, granted: true }).execute();
-    await expect(createPlacement(deps(), world.consultants.aabenraa, input)).rejects.toThrow(/employer has not invited/);
-    await expect(recordEmployerAnswer(deps(), world.consultants.soenderborg, { proposalId: proposal, decision: 'invite' })).rejects.toBeInstanceOf(Forbidden);
-    await recordEmployerAnswer(deps(), world.consultants.aabenraa, { proposalId: proposal, decision: 'invite' });
-    const placementId = await createPlacement(deps(), world.consultants.aabenraa, input);
-    await expect(recordPlacementEvent(deps(), world.consultants.aabenraa, placementId, { kind: 'outcome', on: '2026-05-01', outcome: 'ordinary_job' })).rejects.toBeInstanceOf(Conflict);
-    await recordPlacementEvent(deps(), world.consultants.aabenraa, placementId, { kind: 'start', on: '2026-04-01' });
-    await recordPlacementEvent(deps(), world.consultants.aabenraa, placementId, { kind: 'followUp', on: '2026-03-01', note: 'God start', nextFollowUp: '2026-03-02' });
-    await recordPlacementEvent(deps(), world.consultants.aabenraa, placementId, { kind: 'milestone', on: '2026-10-01', milestone: 'bonus_6m' });
-    let item = (await loadPipeline(deps(), world.consultants.aabenraa)).find((p) => p.placement_id === placementId);
+    await expect(createPlacement(moving(), world.consultants.aabenraa, input)).rejects.toThrow(/employer has not invited/);
+    await expect(recordEmployerAnswer(moving(), world.consultants.soenderborg, { proposalId: proposal, decision: 'invite' })).rejects.toBeInstanceOf(Forbidden);
+    await recordEmployerAnswer(moving(), world.consultants.aabenraa, { proposalId: proposal, decision: 'invite' });
+    const placementId = await createPlacement(moving(), world.consultants.aabenraa, input);
+    await expect(recordPlacementEvent(moving(), world.consultants.aabenraa, placementId, { kind: 'outcome', on: '2026-03-02', outcome: 'ordinary_job' })).rejects.toBeInstanceOf(Conflict);
+    // Not before it has happened.
+    await expect(recordPlacementEvent(moving(), world.consultants.aabenraa, placementId, { kind: 'start', on: '2026-04-01' })).rejects.toMatchObject({ rule: 'placement.not_in_future' });
+    at('2026-04-01');
+    await recordPlacementEvent(moving(), world.consultants.aabenraa, placementId, { kind: 'start', on: '2026-04-01' });
+    at('2026-04-15');
+    await recordPlacementEvent(moving(), world.consultants.aabenraa, placementId, { kind: 'followUp', on: '2026-04-15', note: 'God start', nextFollowUp: '2026-05-15' });
+    await expect(recordPlacementEvent(moving(), world.consultants.aabenraa, placementId, { kind: 'milestone', on: '2026-04-15', milestone: 'bonus_6m' })).rejects.toMatchObject({
+      rule: 'igu.bonus_6m_date',
+    });
+    at('2026-05-20');
+    let item = (await loadPipeline(moving(), world.consultants.aabenraa)).find((p) => p.placement_id === placementId);
     expect(item?.stage).toBe('started');
-    // Next follow-up 2026-03-02 is today: a reminder.
+    // The next follow-up, 2026-05-15, has passed: a reminder.
     expect(item?.followUpDue).toBe(true);
+    at('2026-10-01');
+    await recordPlacementEvent(moving(), world.consultants.aabenraa, placementId, { kind: 'milestone', on: '2026-10-01', milestone: 'bonus_6m' });
+    item = (await loadPipeline(moving(), world.consultants.aabenraa)).find((p) => p.placement_id === placementId);
     expect(item?.milestones).toEqual([
       { kind: 'bonus_6m', due_on: '2026-10-01', done_on: '2026-10-01' },
-      { kind: 'school_part', due_on: '2028-03-30', done_on: null },
+      { kind: 'school_part', due_on: '2028-03-31', done_on: null },
       { kind: 'bonus_24m', due_on: '2028-04-01', done_on: null },
     ]);
-    await recordPlacementEvent(deps(), world.consultants.aabenraa, placementId, { kind: 'complete', on: '2028-03-30' });
-    await recordPlacementEvent(deps(), world.consultants.aabenraa, placementId, { kind: 'outcome', on: '2028-04-01', outcome: 'ordinary_job' });
-    item = (await loadPipeline(deps(), world.consultants.aabenraa)).find((p) => p.placement_id === placementId);
+    at('2028-04-02');
+    await recordPlacementEvent(moving(), world.consultants.aabenraa, placementId, { kind: 'complete', on: '2028-03-31' });
+    await recordPlacementEvent(moving(), world.consultants.aabenraa, placementId, { kind: 'milestone', on: '2028-04-01', milestone: 'bonus_24m' });
+    await expect(recordPlacementEvent(moving(), world.consultants.aabenraa, placementId, { kind: 'outcome', on: '2028-03-30', outcome: 'ordinary_job' })).rejects.toMatchObject({
+      rule: 'placement.outcome_after_end',
+    });
+    await recordPlacementEvent(moving(), world.consultants.aabenraa, placementId, { kind: 'outcome', on: '2028-04-01', outcome: 'ordinary_job' });
+    item = (await loadPipeline(moving(), world.consultants.aabenraa)).find((p) => p.placement_id === placementId);
     expect(item).toMatchObject({ stage: 'ended', outcome: 'ordinary_job', outcome_on: '2028-04-01' });
-    await expect(recordPlacementEvent(deps(), world.consultants.soenderborg, placementId, { kind: 'followUp', on: '2026-05-01' })).rejects.toBeInstanceOf(Forbidden);
+    await expect(recordPlacementEvent(moving(), world.consultants.soenderborg, placementId, { kind: 'followUp', on: '2026-05-01' })).rejects.toBeInstanceOf(Forbidden);
   });
 
   it('pools network candidates into a cohort; each home jobcentre approves its own, within the seats', async () => {

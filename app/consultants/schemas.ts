@@ -68,6 +68,7 @@ export const placementFormSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('complete'), placementId: z.uuid(), on: isoDate }),
   z.object({ intent: z.literal('outcome'), placementId: z.uuid(), on: isoDate, outcome: z.enum(['ordinary_job', 'education', 'back_to_programme']) }),
   z.object({ intent: z.literal('milestone'), placementId: z.uuid(), on: isoDate, kind: z.enum(['school_part', 'bonus_6m', 'bonus_24m']) }),
+  z.object({ intent: z.literal('extend'), placementId: z.uuid(), newEnd: isoDate, reason: z.string().trim().min(1).max(1000) }),
 ]);
 
 export const cohortFormSchema = z.discriminatedUnion('intent', [

@@ -12,6 +12,7 @@ import type { Kysely } from 'kysely';
 import {
   findPlacement,
   findProposalForPlacement,
+  insertExtension,
   insertFollowUp,
   insertMilestones,
   insertPlacement,
@@ -19,6 +20,7 @@ import {
   selectMilestonesOf,
   selectOtherPlacementPeriods,
   selectPipeline,
+  setMilestoneDue,
   updatePlacement,
   upsertEmployerAnswer,
   type PipelineRow,
@@ -30,7 +32,20 @@ import type { DB, MilestoneKind, PlacementOutcome } from '../../db/schema.js';
 import { asConsultant, type Consultant, type ConsultantUser } from '../consultants/consultant.js';
 import { addMonths } from '../lib/dates.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation } from '../lib/errors.js';
+import { danishDateOf } from '../privacy/deadline.js';
 import { periodsOverlap } from '../rules/approval-rules.js';
+import type { Verdict } from '../rules/verdict.js';
+import {
+  checkCompletionAfterStart,
+  checkEarlyEndNotBeforeStart,
+  checkEndWithinMaximum,
+  checkExtension,
+  checkMilestoneDate,
+  checkNotInFuture,
+  checkOutcomeAfterEnd,
+  checkStartAfterApproval,
+  iguBonusEarliest,
+} from './date-rules.js';
 
 export type PlacementDeps = { db: Kysely<DB>; clock: () => Date };
 
@@ -41,6 +56,12 @@ export type PipelineItem = PipelineRow & {
 };
 
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Throws the first failing rule as a RuleViolation naming the rule and its source. */
+function enforce(...verdicts: Verdict[]): void {
+  const failed = verdicts.find((verdict) => !verdict.ok);
+  if (failed) throw new RuleViolation(failed.rule, failed.message, failed.source);
+}
 
 /** Where an approved match stands, from consent to outcome. */
 export function pipelineStage(row: Pick<PipelineRow, 'shared' | 'employer_decision' | 'placement_status'>): PipelineItem['stage'] {
@@ -97,6 +118,10 @@ export async function createPlacement(
     if (proposal.placement_id) throw new Conflict('This match already has a placement');
     if (proposal.shared !== true) throw new Conflict('The candidate has not agreed to share their details with the employer');
     if (proposal.employer_decision !== 'invite') throw new Conflict('The employer has not invited the candidate');
+    enforce(
+      ...(proposal.approved_at ? [checkStartAfterApproval({ approvedOn: danishDateOf(proposal.approved_at), startOn: input.startDate })] : []),
+      checkEndWithinMaximum({ type: proposal.slot_type, startDate: input.startDate, endDate: input.endDate, extended: false }),
+    );
     const others = await selectOtherPlacementPeriods(trx, proposal.candidate_id, proposal.proposal_id);
     const clash = others.find((p) => periodsOverlap(input.startDate, input.endDate, p.start_date, p.status === 'ended_early' ? (p.ended_on ?? p.end_date) : p.end_date));
     if (clash) throw new RuleViolation('placement.overlap', `overlaps another placement (${clash.start_date} to ${clash.end_date})`, 'Jobbro');
@@ -145,7 +170,8 @@ export type PlacementEvent =
   | { kind: 'endEarly'; on: string; reason: string }
   | { kind: 'complete'; on: string }
   | { kind: 'outcome'; on: string; outcome: PlacementOutcome }
-  | { kind: 'milestone'; on: string; milestone: MilestoneKind };
+  | { kind: 'milestone'; on: string; milestone: MilestoneKind }
+  | { kind: 'extend'; newEnd: string; reason: string };
 
 async function ownPlacement(trx: Executor, consultant: Consultant, placementId: string): Promise<PlacementRow> {
   const placement = await findPlacement(trx, placementId);
@@ -160,17 +186,30 @@ function requireStatus(placement: PlacementRow, allowed: ReadonlyArray<Placement
 
 /**
  * Records one event in a placement's life; the allowed order is planned →
- * started → (follow-ups) → ended early or completed → outcome.
- * @throws NotFound, Forbidden, Conflict (out of order), InvalidInput.
+ * started → (follow-ups, extensions) → ended early or completed → outcome.
+ * Every date obeys the placement date rules (./date-rules.ts): nothing in the
+ * future, no start before the approval, completion after the start, outcome
+ * after the end, IGU bonuses from 6 and 24 months after the actual start,
+ * ends within the scheme's maximum with extensions recorded.
+ * @throws NotFound, Forbidden, Conflict (out of order), InvalidInput,
+ *   RuleViolation naming the date rule.
  */
 export async function recordPlacementEvent(deps: PlacementDeps, user: ConsultantUser, placementId: string, event: PlacementEvent): Promise<void> {
   const consultant = asConsultant(user);
   await deps.db.transaction().execute(async (trx) => {
     const placement = await ownPlacement(trx, consultant, placementId);
+    const today = danishDateOf(deps.clock());
+    if (event.kind !== 'extend') enforce(checkNotInFuture({ on: event.on, today }));
     switch (event.kind) {
       case 'start':
         requireStatus(placement, ['planned'], 'a start');
+        if (placement.approved_at) enforce(checkStartAfterApproval({ approvedOn: danishDateOf(placement.approved_at), startOn: event.on }));
         await updatePlacement(trx, placementId, { status: 'started', started_on: event.on });
+        if (placement.type === 'igu') {
+          // The bonuses count from the day the IGU really started, not the planned day.
+          await setMilestoneDue(trx, placementId, 'bonus_6m', iguBonusEarliest('bonus_6m', event.on));
+          await setMilestoneDue(trx, placementId, 'bonus_24m', iguBonusEarliest('bonus_24m', event.on));
+        }
         break;
       case 'followUp': {
         requireStatus(placement, ['started'], 'a follow-up');
@@ -182,20 +221,31 @@ export async function recordPlacementEvent(deps: PlacementDeps, user: Consultant
       case 'endEarly':
         requireStatus(placement, ['started'], 'an early end');
         if (!event.reason.trim()) throw new InvalidInput('Say why the placement ended early', { reason: ['required'] });
+        enforce(checkEarlyEndNotBeforeStart({ startedOn: placement.started_on, endedOn: event.on }));
         await updatePlacement(trx, placementId, { status: 'ended_early', ended_on: event.on, ended_reason: event.reason.trim() });
         break;
       case 'complete':
         requireStatus(placement, ['started'], 'completion');
+        enforce(checkCompletionAfterStart({ startedOn: placement.started_on, completedOn: event.on }));
         await updatePlacement(trx, placementId, { status: 'completed', ended_on: event.on });
         break;
       case 'outcome':
         requireStatus(placement, ['ended_early', 'completed'], 'an outcome');
+        enforce(checkOutcomeAfterEnd({ endedOn: placement.ended_on, outcomeOn: event.on }));
         await updatePlacement(trx, placementId, { outcome: event.outcome, outcome_on: event.on });
         break;
       case 'milestone':
         if (placement.type !== 'igu') throw new Conflict('Only IGU placements have milestones');
+        enforce(checkMilestoneDate({ kind: event.milestone, startedOn: placement.started_on, doneOn: event.on, status: placement.status, endedOn: placement.ended_on }));
         if ((await markMilestoneDone(trx, placementId, event.milestone, event.on, consultant.id)) === 0) throw new NotFound('Milestone', event.milestone);
         break;
+      case 'extend': {
+        requireStatus(placement, ['planned', 'started'], 'an extension');
+        // The maximum counts from the planned start, as the database's check does.
+        enforce(checkExtension({ type: placement.type, startDate: placement.start_date, currentEnd: placement.end_date, newEnd: event.newEnd, reason: event.reason }));
+        await insertExtension(trx, { placement_id: placementId, previous_end: placement.end_date, new_end: event.newEnd, reason: event.reason.trim(), decided_by: consultant.id });
+        break;
+      }
     }
     await insertAuditEntry(trx, { actorUserId: consultant.id, action: `placement.${event.kind}`, subjectType: 'placement', subjectId: placementId, details: { ...event } });
   });

@@ -30,6 +30,8 @@ export type PipelineRow = {
   outcome: PlacementOutcome | null;
   outcome_on: string | null;
   next_follow_up: string | null;
+  /** Extensions recorded on the placement (its end moved later). */
+  extensions: number;
 };
 
 /** Approved matches of the jobcentre's candidates, with where each stands. */
@@ -67,6 +69,7 @@ export async function selectPipeline(db: Executor, jobcentreId: string): Promise
       'placements.outcome_on',
       sql<string | null>`(select to_char(f.next_follow_up, 'YYYY-MM-DD') from placement_follow_ups f
         where f.placement_id = placements.id order by f.visited_on desc, f.recorded_at desc limit 1)`.as('next_follow_up'),
+      sql<number>`(select count(*)::int from placement_extensions e where e.placement_id = placements.id)`.as('extensions'),
     ])
     .where('candidates.jobcentre_id', '=', jobcentreId)
     .where('match_proposals.status', '=', 'approved')
@@ -83,6 +86,7 @@ export type ProposalForPlacement = {
   candidate_jobcentre_id: string;
   slot_id: string;
   slot_type: SlotType;
+  approved_at: Date | null;
   organisation_id: string;
   is_private: boolean;
   shared: boolean | null;
@@ -105,6 +109,7 @@ export async function findProposalForPlacement(db: Executor, proposalId: string)
       'candidates.jobcentre_id as candidate_jobcentre_id',
       'slots.id as slot_id',
       'slots.type as slot_type',
+      'match_proposals.decided_at as approved_at',
       'organisations.id as organisation_id',
       'organisations.is_private',
       sql<boolean | null>`(select c.granted from consents c
@@ -133,8 +138,11 @@ export type PlacementRow = {
   start_date: string;
   end_date: string;
   started_on: string | null;
+  ended_on: string | null;
   candidate_id: string;
   candidate_jobcentre_id: string;
+  /** When the match behind it was approved (null for a placement recorded without a match). */
+  approved_at: Date | null;
 };
 
 export async function findPlacement(db: Executor, placementId: string): Promise<PlacementRow | undefined> {
@@ -148,8 +156,16 @@ export async function findPlacement(db: Executor, placementId: string): Promise<
       'placements.start_date',
       'placements.end_date',
       'placements.started_on',
+      'placements.ended_on',
       'placements.candidate_id',
       'candidates.jobcentre_id as candidate_jobcentre_id',
+      (eb) =>
+        eb
+          .selectFrom('match_proposals')
+          .select('match_proposals.decided_at')
+          .whereRef('match_proposals.id', '=', 'placements.proposal_id')
+          .where('match_proposals.status', '=', 'approved')
+          .as('approved_at'),
     ])
     .where('placements.id', '=', placementId)
     .forUpdate('placements')
@@ -169,6 +185,20 @@ export async function updatePlacement(
   },
 ): Promise<void> {
   await db.updateTable('placements').set(patch).where('id', '=', placementId).execute();
+}
+
+/** Moves a placement's end later; the extension row comes first, the database checks it is there. */
+export async function insertExtension(
+  db: Executor,
+  row: { placement_id: string; previous_end: string; new_end: string; reason: string; decided_by: string },
+): Promise<void> {
+  await db.insertInto('placement_extensions').values(row).execute();
+  await db.updateTable('placements').set({ end_date: row.new_end }).where('id', '=', row.placement_id).execute();
+}
+
+/** Milestones fall due counting from the actual start, set when the start is recorded. */
+export async function setMilestoneDue(db: Executor, placementId: string, kind: MilestoneKind, dueOn: string): Promise<void> {
+  await db.updateTable('placement_milestones').set({ due_on: dueOn }).where('placement_id', '=', placementId).where('kind', '=', kind).execute();
 }
 
 export async function insertFollowUp(

@@ -1,0 +1,24 @@
+/**
+ * A refused action on a consultant page, in the consultant's language: the
+ * rule's own text from the workbench namespace (`rule.<id>`), its legal
+ * source, and the detail the domain gave (dates), instead of an English rule
+ * code inside the Danish interface.
+ */
+import { useTranslation } from 'react-i18next';
+import type { FormProblem } from '~/consultants/form-errors.server';
+
+export function RuleProblem({ problem }: { problem: FormProblem }) {
+  const { t } = useTranslation('workbench');
+  if (!problem.rule) return <p role="alert" className="alert">{problem.message}</p>;
+  return (
+    <div role="alert" className="alert rule-problem">
+      <p>
+        <strong>{t(`rule.${problem.rule}`, { defaultValue: problem.rule })}</strong>
+      </p>
+      <p className="rule-problem__detail">
+        {problem.message}
+        {problem.source ? ` · ${t('rule.sourceLabel')}: ${problem.source}` : ''}
+      </p>
+    </div>
+  );
+}
