@@ -53,6 +53,7 @@ export const navigation: Record<Role, Array<{ to: string; labelKey: string }>> =
   ],
   consultant: [
     { to: homePathFor('consultant'), labelKey: 'nav.consultantHome' },
+    { to: '/consultant/candidates', labelKey: 'workbench:nav.caseload' },
     { to: '/consultant/placements', labelKey: 'consultant:nav.placements' },
     { to: '/consultant/employers', labelKey: 'consultant:nav.employers' },
     { to: '/consultant/cohorts', labelKey: 'consultant:nav.cohorts' },

@@ -1,0 +1,347 @@
+/**
+ * One candidate of the consultant's jobcentre: profile (CPR masked),
+ * proposals and interests, placements, the consultant's dated notes, who
+ * viewed the profile, and the actions (edit on their behalf, resend the
+ * invitation, mark inactive or archive). Every view is audit-logged.
+ */
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { requireUser } from '~/auth/session.server';
+import { cprCipherOf } from '~/candidates/cpr.server';
+import { languageLabel, municipalityName, municipalityOfPostalCode, occupationLabel, sectorLabel, skillLabel } from '~/candidates/labels.server';
+import { formProblem } from '~/consultants/form-errors.server';
+import { resolveLocale } from '~/i18n/i18next.server';
+import { InvalidInput } from '~/lib/errors';
+import { parseForm } from '~/lib/http.server';
+import { addCandidateNote, editCandidateOnBehalf, loadCandidatePage, setCandidateStatusByConsultant } from '~/workbench/caseload.server';
+import { RuleProblem } from '~/workbench/rule-problem';
+import { candidatePageActionSchema } from '~/workbench/schemas';
+import workbenchStyles from '~/workbench/workbench.css';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: workbenchStyles }];
+
+const params = z.object({ candidateId: z.uuid() });
+
+export async function loader({ request, context, params: routeParams }: LoaderFunctionArgs) {
+  const user = await requireUser(request, context, ['consultant']);
+  const parsed = params.safeParse(routeParams);
+  if (!parsed.success) throw data({ message: 'candidateId must be a UUID' }, { status: 400 });
+  const { services } = context;
+  const [page, lng] = await Promise.all([
+    loadCandidatePage({ db: services.db, clock: services.clock, cprCipher: cprCipherOf(services.env) }, user, parsed.data.candidateId),
+    resolveLocale(request, context),
+  ]);
+  const { candidate } = page;
+  const municipality = municipalityOfPostalCode(candidate.postal_code);
+  return {
+    lng,
+    today: services.clock().toISOString().slice(0, 10),
+    candidate: {
+      id: candidate.id,
+      fullName: candidate.full_name,
+      status: candidate.status,
+      email: candidate.email,
+      phone: candidate.phone,
+      birthDate: candidate.birth_date,
+      arrivalDate: candidate.arrival_date,
+      residenceBasis: candidate.residence_basis,
+      postalCode: candidate.postal_code,
+      place: municipality ? municipalityName(municipality, lng) : null,
+      maxTravelKm: candidate.max_travel_km,
+      drivingLicence: candidate.driving_licence,
+      availableFrom: candidate.available_from,
+      hoursPerWeek: candidate.hours_per_week,
+      danishSpoken: candidate.danish_spoken,
+      danishWritten: candidate.danish_written,
+      danishProgramme: candidate.danish_programme,
+      danishModule: candidate.danish_module,
+      danishTest: candidate.danish_test,
+      danishEvidence: candidate.danish_evidence,
+      ambitionSectors: candidate.ambition_sectors.map((sector) => sectorLabel(sector, lng)),
+      ambitionOccupations: candidate.ambition_occupations.map((uri) => occupationLabel(uri, lng)),
+      ambitionNote: candidate.ambition_note,
+      education: candidate.education,
+      waitingSince: candidate.waiting_since,
+      confirmedAt: candidate.confirmed_at,
+    },
+    maskedCpr: page.maskedCpr,
+    skills: page.skills.map((skill) => ({ label: skillLabel(skill.skill_uri, lng), years: skill.years, learnedWhere: skill.learned_where })),
+    languages: page.languages.map((language) => ({ ...language, label: languageLabel(language.code, lng) })),
+    occupations: page.occupations.map((occupation) => ({ label: occupationLabel(occupation.occupation_uri, lng), years: occupation.years })),
+    proposals: page.proposals,
+    placements: page.placements,
+    notes: page.notes,
+    views: page.views,
+  };
+}
+
+export async function action({ request, context, params: routeParams }: ActionFunctionArgs) {
+  const user = await requireUser(request, context, ['consultant']);
+  const parsed = params.safeParse(routeParams);
+  if (!parsed.success) throw data({ message: 'candidateId must be a UUID' }, { status: 400 });
+  const candidateId = parsed.data.candidateId;
+  const form = await parseForm(request, candidatePageActionSchema);
+  const deps = context.services;
+  try {
+    if (form.intent === 'note') await addCandidateNote(deps, user, candidateId, form.body);
+    else if (form.intent === 'status') await setCandidateStatusByConsultant(deps, user, candidateId, form.status);
+    else await editCandidateOnBehalf(deps, user, candidateId, form);
+  } catch (error) {
+    const noFields: Record<string, string[]> = {};
+    if (error instanceof InvalidInput) return data({ ok: false as const, intent: form.intent, fields: error.fields, problem: null }, { status: 400 });
+    const problem = formProblem(error);
+    return data({ ok: false as const, intent: form.intent, fields: noFields, problem: problem.data.problem }, { status: problem.init?.status ?? 400 });
+  }
+  return { ok: true as const, intent: form.intent };
+}
+
+export default function CandidatePage() {
+  const { t } = useTranslation('workbench');
+  const { t: tc } = useTranslation('consultant');
+  const { t: tCandidate } = useTranslation('candidate');
+  const { candidate, maskedCpr, skills, languages, occupations, proposals, placements, notes, views, lng, today } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const when = new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
+  const fieldError = (name: string) => (result && !result.ok ? result.fields[name]?.[0] : undefined);
+  return (
+    <div className="workbench">
+      <p>
+        <Link to="/consultant/candidates">{t('candidate.back')}</Link>
+      </p>
+      <h1>{candidate.fullName}</h1>
+      <p>
+        <span className="status-badge">{t(`caseload.statusLabel.${candidate.status}`)}</span>{' '}
+        {t('candidate.waitingSince', { date: candidate.waitingSince })}
+      </p>
+      {result?.ok ? <p role="status">{t(`candidate.saved.${result.intent}`)}</p> : null}
+      {result && !result.ok && result.problem ? <RuleProblem problem={result.problem} /> : null}
+      {result && !result.ok && !result.problem ? (
+        <p role="alert" className="alert">
+          {t('candidate.fixFields', { fields: Object.keys(result.fields).join(', ') })}
+        </p>
+      ) : null}
+
+      <div className="actions-row">
+        {candidate.status !== 'pending' ? (
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="status" />
+            {candidate.status !== 'active' ? (
+              <button type="submit" name="status" value="active" className="button button--quiet">
+                {t('candidate.markActive')}
+              </button>
+            ) : null}
+            {candidate.status !== 'inactive' ? (
+              <button type="submit" name="status" value="inactive" className="button button--quiet">
+                {t('candidate.markInactive')}
+              </button>
+            ) : null}
+            {candidate.status !== 'archived' ? (
+              <button type="submit" name="status" value="archived" className="button button--quiet">
+                {t('candidate.archive')}
+              </button>
+            ) : null}
+          </Form>
+        ) : (
+          <p>
+            <Link to="/consultant/candidates">{t('candidate.answerRegistration')}</Link>
+          </p>
+        )}
+        {/* The route is h/trust-accounts' (POST /consultant/candidates/:id/resend-invitation). */}
+        <Form method="post" action={`/consultant/candidates/${candidate.id}/resend-invitation`} className="inline-form">
+          <button type="submit" className="button button--quiet">
+            {t('candidate.resendInvitation')}
+          </button>
+        </Form>
+      </div>
+
+      <div className="profile-grid">
+        <section aria-labelledby="profile-heading">
+          <h2 id="profile-heading">{t('candidate.profile')}</h2>
+          <dl className="facts">
+            <dt>{t('candidate.cpr')}</dt>
+            <dd>{maskedCpr ?? t('candidate.noCpr')}</dd>
+            <dt>{t('candidate.email')}</dt>
+            <dd>{candidate.email ?? '–'}</dd>
+            <dt>{t('candidate.phone')}</dt>
+            <dd>{candidate.phone ?? '–'}</dd>
+            <dt>{t('candidate.birthDate')}</dt>
+            <dd>{candidate.birthDate}</dd>
+            <dt>{t('candidate.arrivalDate')}</dt>
+            <dd>{candidate.arrivalDate}</dd>
+            <dt>{t('candidate.residenceBasis')}</dt>
+            <dd>{t(`candidate.residence.${candidate.residenceBasis}`)}</dd>
+            <dt>{t('candidate.place')}</dt>
+            <dd>
+              {candidate.postalCode}
+              {candidate.place ? ` ${candidate.place}` : ''} · {t('candidate.travel', { km: candidate.maxTravelKm })}
+              {candidate.drivingLicence ? ` · ${t('candidate.drivingLicence')}` : ''}
+            </dd>
+            <dt>{t('candidate.availability')}</dt>
+            <dd>
+              {t('candidate.availableFrom', { date: candidate.availableFrom })}
+              {candidate.hoursPerWeek ? ` · ${t('candidate.hours', { count: candidate.hoursPerWeek })}` : ''}
+            </dd>
+            <dt>{t('candidate.danish')}</dt>
+            <dd>
+              {t('candidate.danishLevels', { spoken: candidate.danishSpoken ?? '–', written: candidate.danishWritten ?? '–' })}
+              {candidate.danishProgramme ? ` · ${candidate.danishProgramme}${candidate.danishModule ? ` ${t('candidate.module', { module: candidate.danishModule })}` : ''}` : ''}
+              {candidate.danishTest ? ` · ${candidate.danishTest}` : ''}
+              {candidate.danishEvidence ? ` (${t(`candidate.evidence.${candidate.danishEvidence}`)})` : ''}
+            </dd>
+            <dt>{t('candidate.education')}</dt>
+            <dd>{candidate.education ?? '–'}</dd>
+          </dl>
+        </section>
+
+        <section aria-labelledby="skills-heading">
+          <h2 id="skills-heading">{t('candidate.skillsAndLanguages')}</h2>
+          {skills.length === 0 ? <p>{t('candidate.noSkills')}</p> : null}
+          <ul>
+            {skills.map((skill) => (
+              <li key={skill.label}>
+                {skill.label}
+                {skill.years !== null ? ` · ${t('candidate.years', { count: Number(skill.years) })}` : ''}
+                {skill.learnedWhere ? ` · ${t(`candidate.learned.${skill.learnedWhere}`)}` : ''}
+              </li>
+            ))}
+          </ul>
+          {occupations.length > 0 ? (
+            <>
+              <h3>{t('candidate.experience')}</h3>
+              <ul>
+                {occupations.map((occupation) => (
+                  <li key={occupation.label}>
+                    {occupation.label}
+                    {occupation.years !== null ? ` · ${t('candidate.years', { count: Number(occupation.years) })}` : ''}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <h3>{t('candidate.languages')}</h3>
+          <ul>
+            {languages.map((language) => (
+              <li key={language.code}>
+                {language.label}: {t('candidate.danishLevels', { spoken: language.spoken, written: language.written ?? '–' })}
+                {language.is_mother_tongue ? ` · ${t('candidate.motherTongue')}` : ''} ({t(`candidate.evidence.${language.evidence}`)})
+              </li>
+            ))}
+          </ul>
+          <h3>{t('candidate.ambitions')}</h3>
+          <p>
+            {[...candidate.ambitionSectors, ...candidate.ambitionOccupations].join(', ') || '–'}
+            {candidate.ambitionNote ? ` – “${candidate.ambitionNote}”` : ''}
+          </p>
+        </section>
+
+        <section aria-labelledby="proposals-heading">
+          <h2 id="proposals-heading">{t('candidate.proposals', { count: proposals.length })}</h2>
+          {proposals.length === 0 ? <p>{t('candidate.noProposals')}</p> : null}
+          <ul>
+            {proposals.map((proposal) => (
+              <li key={proposal.proposal_id}>
+                <Link to={`/consultant/proposals/${proposal.proposal_id}`}>
+                  {proposal.slot_title}, {proposal.organisation_name}
+                </Link>{' '}
+                · {tc(`scheme.${proposal.slot_type}`)} · {t(`candidate.proposalStatus.${proposal.status}`)}
+                {proposal.source === 'interest' ? ` · ${t('candidate.ownInterest')}` : ''}
+                {proposal.score !== null ? ` · ${t('candidate.score', { score: Math.round(proposal.score) })}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section aria-labelledby="placements-heading">
+          <h2 id="placements-heading">{t('candidate.placements', { count: placements.length })}</h2>
+          {placements.length === 0 ? <p>{t('candidate.noPlacements')}</p> : null}
+          <ul>
+            {placements.map((placement) => (
+              <li key={placement.id}>
+                {tc(`scheme.${placement.type}`)} – {placement.slot_title}, {placement.organisation_name} ·{' '}
+                {t(`candidate.placementStatus.${placement.status}`)} · {placement.started_on ?? placement.start_date}–{placement.ended_on ?? placement.end_date}
+                {placement.outcome ? ` · ${tc(`outcome.${placement.outcome}`)}` : ''}
+                {placement.ended_reason ? ` · ${placement.ended_reason}` : ''}
+              </li>
+            ))}
+          </ul>
+          <p>
+            <Link to="/consultant/placements">{t('candidate.toBoard')}</Link>
+          </p>
+        </section>
+
+        <section aria-labelledby="notes-heading">
+          <h2 id="notes-heading">{t('candidate.notes')}</h2>
+          <Form method="post">
+            <input type="hidden" name="intent" value="note" />
+            <label htmlFor="note-body">{t('candidate.newNote')}</label>
+            <textarea id="note-body" name="body" rows={3} maxLength={4000} required style={{ inlineSize: '100%' }} />
+            <button type="submit" className="button">
+              {t('candidate.addNote')}
+            </button>
+          </Form>
+          {notes.length === 0 ? <p>{t('candidate.noNotes')}</p> : null}
+          <ol className="notes">
+            {notes.map((note) => (
+              <li key={note.id}>
+                <p className="notes__meta">
+                  {when.format(new Date(note.written_at))} · {note.author_name ?? t('candidate.unknownAuthor')}
+                </p>
+                <p style={{ whiteSpace: 'pre-wrap' }}>{note.body}</p>
+              </li>
+            ))}
+          </ol>
+        </section>
+
+        <section aria-labelledby="views-heading">
+          <h2 id="views-heading">{t('candidate.views')}</h2>
+          <ul>
+            {views.map((view, index) => (
+              <li key={`${String(view.viewed_at)}-${index}`}>
+                {when.format(new Date(view.viewed_at))} · {view.viewer_name ?? '–'}
+                {view.organisation_name ? ` (${view.organisation_name})` : view.jobcentre_name ? ` (${view.jobcentre_name})` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section aria-labelledby="edit-heading">
+          <h2 id="edit-heading">{t('candidate.editOnBehalf')}</h2>
+          <p className="hint">{t('candidate.editLead')}</p>
+          <Form method="post" className="board__form">
+            <input type="hidden" name="intent" value="edit" />
+            <label>
+              {t('candidate.postalCode')}
+              <input name="postalCode" inputMode="numeric" defaultValue={candidate.postalCode} aria-invalid={fieldError('postalCode') ? true : undefined} />
+              {fieldError('postalCode') ? <span className="field__error">{tCandidate(fieldError('postalCode') ?? '')}</span> : null}
+            </label>
+            <label>
+              {t('candidate.maxTravelKm')}
+              <input name="maxTravelKm" type="number" min={1} max={300} defaultValue={candidate.maxTravelKm} />
+              {fieldError('maxTravelKm') ? <span className="field__error">{tCandidate(fieldError('maxTravelKm') ?? '')}</span> : null}
+            </label>
+            <label>
+              <span>
+                <input name="drivingLicence" type="checkbox" defaultChecked={candidate.drivingLicence} /> {t('candidate.drivingLicence')}
+              </span>
+            </label>
+            <label>
+              {t('candidate.availableFromLabel')}
+              <input name="availableFrom" type="date" min={today} defaultValue={candidate.availableFrom < today ? today : candidate.availableFrom} />
+              {fieldError('availableFrom') ? <span className="field__error">{tCandidate(fieldError('availableFrom') ?? '')}</span> : null}
+            </label>
+            <label>
+              {t('candidate.hoursLabel')}
+              <input name="hoursPerWeek" type="number" min={1} max={60} defaultValue={candidate.hoursPerWeek ?? ''} />
+              {fieldError('hoursPerWeek') ? <span className="field__error">{tCandidate(fieldError('hoursPerWeek') ?? '')}</span> : null}
+            </label>
+            <button type="submit" className="button">
+              {t('candidate.saveEdit')}
+            </button>
+          </Form>
+        </section>
+      </div>
+    </div>
+  );
+}

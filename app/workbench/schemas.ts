@@ -1,0 +1,44 @@
+/**
+ * Zod schemas for the caseload's query string and the candidate page's
+ * forms, shared by routes and domain. Empty fields mean "not given".
+ */
+import { z } from 'zod';
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+
+export const CASELOAD_PAGE_SIZE = 25;
+export const CASELOAD_STATUSES = ['pending', 'active', 'in_placement', 'inactive', 'archived'] as const;
+export const CASELOAD_SORTS = ['name', 'waited', 'danish', 'registered'] as const;
+export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
+
+export const caseloadQuerySchema = z.object({
+  // PostgreSQL text cannot hold NUL: refuse it like any other invalid filter.
+  q: optional(z.string().trim().max(200).regex(/^[^\u0000]*$/)),
+  status: optional(z.enum(CASELOAD_STATUSES)),
+  minDays: optional(z.coerce.number().int().min(0).max(3650)),
+  danish: optional(z.enum(CEFR_LEVELS)),
+  sector: optional(z.string().max(50).regex(/^[a-z_]+$/)),
+  sort: optional(z.enum(CASELOAD_SORTS)),
+  dir: optional(z.enum(['asc', 'desc'])),
+  page: optional(z.coerce.number().int().min(1).max(1000)),
+});
+export type CaseloadQuery = z.output<typeof caseloadQuerySchema>;
+
+export const caseloadActionSchema = z.object({
+  intent: z.enum(['confirm', 'decline']),
+  candidateId: z.uuid(),
+});
+
+export const candidatePageActionSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('note'), body: z.string().trim().min(1).max(4000) }),
+  z.object({ intent: z.literal('status'), status: z.enum(['active', 'inactive', 'archived']) }),
+  z.object({
+    intent: z.literal('edit'),
+    postalCode: z.string(),
+    maxTravelKm: z.string(),
+    drivingLicence: optional(z.string()),
+    availableFrom: z.string(),
+    hoursPerWeek: optional(z.string()),
+  }),
+]);
