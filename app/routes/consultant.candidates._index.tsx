@@ -188,14 +188,14 @@ export default function Caseload() {
                   <td>
                     <span className="status-badge">{t(`caseload.statusLabel.${status}`)}</span>
                   </td>
-                  <td>{t('caseload.days', { count: row.days_waited })}</td>
+                  <td className="nowrap">{t('caseload.days', { count: row.days_waited })}</td>
                   <td>
                     {row.danish_spoken ?? '–'}
                     {row.danish_written ? ` / ${row.danish_written}` : ''}
                   </td>
                   <td>{row.ambition_sectors.map((sector) => sectorName.get(sector) ?? sector).join(', ') || '–'}</td>
                   <td>{row.postal_code}</td>
-                  <td>{dateFormat.format(new Date(row.created_at))}</td>
+                  <td className="nowrap">{dateFormat.format(new Date(row.created_at))}</td>
                 </tr>
               );
             })}
