@@ -90,6 +90,22 @@ export async function previewApproval(deps: Pick<DecisionDeps, 'db'>, user: Cons
 }
 
 /**
+ * The approval rules each proposal would fail if approved now (the queue
+ * flags those rows). Read-only: the caller has already limited the ids to
+ * proposals the consultant may see.
+ */
+export async function approvalFailuresOf(db: Executor, proposalIds: readonly string[]): Promise<Map<string, Verdict[]>> {
+  const entries = await Promise.all(
+    proposalIds.map(async (proposalId): Promise<[string, Verdict[]]> => {
+      const context = await findProposalContext(db, proposalId);
+      if (!context) return [proposalId, []];
+      return [proposalId, failures(checkApproval(await approvalInputFor(db, context)))];
+    }),
+  );
+  return new Map(entries);
+}
+
+/**
  * Approves a proposal for the consultant's own candidate.
  * @throws NotFound, Forbidden (another jobcentre's candidate), Conflict
  *   (already decided), RuleViolation (the first failing rule, with its source).

@@ -4,11 +4,15 @@
  * network partners' candidates (shown, but decided by the home jobcentre).
  */
 import type { Kysely } from 'kysely';
-import { selectQueue, type QueueFilters, type QueueRow } from '../../db/queries/queue.js';
+import { countQueue, selectQueue, selectQueueRequirements, type QueueFilters, type QueueRow, type QueueSort } from '../../db/queries/queue.js';
 import type { DB, Locale, SlotType } from '../../db/schema.js';
 import { sectorOptions } from '../candidates/labels.server.js';
 import type { SectorId } from '../taxonomy/taxonomy.js';
+import { getPostalCode } from '../geo/places.js';
 import { addDays } from '../lib/dates.js';
+import { distanceKm } from '../lib/geo.js';
+import { compareRequirements, type Requirements } from '../workbench/requirements.js';
+import { approvalFailuresOf } from './decisions.server.js';
 import { asConsultant, type ConsultantUser } from './consultant.js';
 
 export type QueueRequest = {
@@ -23,6 +27,7 @@ export type QueueRequest = {
   source?: 'matcher' | 'interest';
   /** 1-based; the route bounds it (see QUEUE_MAX_PAGE in schemas.ts). */
   page?: number;
+  sort?: QueueSort;
 };
 
 /**
@@ -35,6 +40,10 @@ export type QueueItem = Omit<QueueRow, 'candidate_jobcentre_id' | 'candidate_job
   own: boolean;
   homeJobcentreName: string | null;
   daysWaiting: number;
+  /** Must-have skills, Danish, distance and start side by side (skill labels are the route's). */
+  requirements: Requirements | null;
+  /** Approval rules the proposal would fail now (rule id and source; the page shows the rule's Danish text). */
+  flags: Array<{ rule: string; message: string; source: string }>;
 };
 
 export type Queue = {
@@ -43,6 +52,8 @@ export type Queue = {
   /** The 1-based position of the first item in the whole queue. */
   firstRow: number;
   hasNextPage: boolean;
+  /** Undecided proposals matching the filters, on every page. */
+  total: number;
 };
 
 /**
@@ -73,10 +84,36 @@ export async function loadQueue(deps: { db: Kysely<DB>; clock: () => Date }, use
   const page = Math.max(1, Math.floor(request.page ?? 1));
   const offset = (page - 1) * QUEUE_PAGE_ROWS;
   // One row more than shown tells whether a next page exists without counting the whole queue.
-  const rows = await selectQueue(deps.db, consultant.jobcentreId, filters, { limit: QUEUE_PAGE_ROWS + 1, offset });
+  const [rows, total] = await Promise.all([
+    selectQueue(deps.db, consultant.jobcentreId, filters, { limit: QUEUE_PAGE_ROWS + 1, offset, sort: request.sort ?? 'score' }),
+    countQueue(deps.db, consultant.jobcentreId, filters),
+  ]);
+  const shown = rows.slice(0, QUEUE_PAGE_ROWS);
+  const ids = shown.map((row) => row.proposal_id);
+  const [requirementRows, failures] = await Promise.all([selectQueueRequirements(deps.db, ids), approvalFailuresOf(deps.db, ids)]);
+  const requirementsOf = new Map(
+    requirementRows.map((row) => {
+      const candidatePlace = getPostalCode(row.candidate_postal_code);
+      const workplace = getPostalCode(row.workplace_postal_code);
+      return [
+        row.proposal_id,
+        compareRequirements({
+          requiredSkills: row.required_skills,
+          candidateSkills: row.candidate_skills,
+          danishNeeded: { spoken: row.slot_danish_spoken, written: row.slot_danish_written, withinMonths: row.danish_within_months },
+          danishHeld: { spoken: row.candidate_danish_spoken, written: row.candidate_danish_written },
+          distanceKm: candidatePlace && workplace ? distanceKm(candidatePlace, workplace) : null,
+          maxTravelKm: row.max_travel_km,
+          startDate: row.slot_start_date,
+          availableFrom: row.available_from,
+        }),
+      ];
+    }),
+  );
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   return {
-    items: rows.slice(0, QUEUE_PAGE_ROWS).map((row) => {
+    total,
+    items: shown.map((row) => {
       const own = row.candidate_jobcentre_id === consultant.jobcentreId;
       return {
         proposal_id: row.proposal_id,
@@ -91,6 +128,8 @@ export async function loadQueue(deps: { db: Kysely<DB>; clock: () => Date }, use
         own,
         homeJobcentreName: own ? null : row.candidate_jobcentre_name,
         daysWaiting: Math.max(0, Math.round((todayMs - Date.parse(`${row.waiting_since}T00:00:00Z`)) / 86_400_000)),
+        requirements: requirementsOf.get(row.proposal_id) ?? null,
+        flags: (failures.get(row.proposal_id) ?? []).map(({ rule, message, source }) => ({ rule, message, source })),
       };
     }),
     page,

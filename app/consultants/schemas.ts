@@ -28,6 +28,7 @@ export const queueQuerySchema = z.object({
   employer: optional(z.uuid()),
   employerName: optional(filterText(200)),
   minScore: optional(z.coerce.number().min(0).max(100)),
+  sort: optional(z.enum(['score', 'waited', 'start'])),
   candidate: optional(filterText(100)),
   minDays: optional(z.coerce.number().int().min(0).max(3650)),
   source: optional(z.enum(['matcher', 'interest'])),

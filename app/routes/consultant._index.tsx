@@ -3,7 +3,7 @@
  * candidates' own interest) for their jobcentre and pooled network slots,
  * ranked, filtered by query string, decided several at once.
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { useListNavigation } from '~/components/list-navigation';
@@ -12,10 +12,14 @@ import { RejectReasonSelect } from '~/consultants/reject-reason-select';
 import { decideMany } from '~/consultants/decisions.server';
 import { loadQueue, sectorChoices } from '~/consultants/queue.server';
 import { QUEUE_MAX_PAGE, decisionFormSchema, queueQuerySchema, type QueueQuery } from '~/consultants/schemas';
-import { ScoreBreakdownList, useComponentLabels } from '~/consultants/score-breakdown';
+import { skillLabel } from '~/candidates/labels.server';
+import workbenchStyles from '~/workbench/workbench.css';
+import { QueueRow } from '~/workbench/queue-row';
 import { fillIn, slotFor } from '~/consultants/queue-text';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { parseForm } from '~/lib/http.server';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: workbenchStyles }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
@@ -33,13 +37,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       minDaysWaiting: query.minDays,
       source: query.source,
       page: query.page,
+      sort: query.sort,
     }),
     resolveLocale(request, context),
   ]);
   const sectors = sectorChoices(lng);
   // The last page one may ask for has no Next link, even when more proposals wait.
   const nextPage = queue.hasNextPage && queue.page < QUEUE_MAX_PAGE ? queue.page + 1 : null;
-  return { queue, nextPage, moreBeyondLastPage: queue.hasNextPage && nextPage === null, sectors, query, invalidQuery: !parsed.success };
+  // Skill names in the reader's language, resolved here so the taxonomy stays on the server.
+  const items = queue.items.map((item) => ({
+    ...item,
+    requirements: item.requirements && {
+      ...item.requirements,
+      skills: item.requirements.skills.map((skill) => ({ ...skill, label: skillLabel(skill.uri, lng) })),
+    },
+  }));
+  return { queue: { ...queue, items }, nextPage, moreBeyondLastPage: queue.hasNextPage && nextPage === null, sectors, query, invalidQuery: !parsed.success };
 }
 
 /** The queue's URL with the same filters, at another page. */
@@ -68,35 +81,54 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ConsultantQueue() {
   const { t } = useTranslation('consultant');
+  const { t: tw } = useTranslation('workbench');
   const follow = useListNavigation();
   const { queue, nextPage, moreBeyondLastPage, sectors, query, invalidQuery } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const labelOf = useComponentLabels();
   const done = result?.outcomes.filter((o) => o.ok).length ?? 0;
   const refused = result?.outcomes.flatMap((o) => (o.ok ? [] : [o])) ?? [];
   // Texts repeated on every row are translated once.
   const schemeLabel = { igu: t('scheme.igu'), praktik: t('scheme.praktik'), loentilskud: t('scheme.loentilskud') };
-  // The space before a tag belongs to its text, as one text node (React marks the seam between two).
-  const interestTag = ` ${t('queue.interestTag')}`;
-  const pooledTag = ` ${t('queue.pooledTag')}`;
   const selectPair = fillIn(t('queue.selectPair', { candidate: slotFor('candidate'), slot: slotFor('slot') }), ['candidate', 'slot']);
+  const rowTexts = {
+    interestTag: ` ${t('queue.interestTag')}`,
+    pooledTag: ` ${t('queue.pooledTag')}`,
+    schemeLabel,
+    selectPair,
+    homeDecides: (jobcentre: string) => t('queue.homeJobcentreDecides', { jobcentre }),
+    days: (count: number) => t('queue.days', { count }),
+    ruleText: (rule: string) => tw(`rule.${rule}`, { defaultValue: rule }),
+    ruleShort: (rule: string) => tw(`ruleShort.${rule}`, { defaultValue: tw(`rule.${rule}`, { defaultValue: rule }) }),
+    sourceLabel: tw('rule.sourceLabel'),
+    noMustHaves: tw('queue.noMustHaves'),
+    danish: tw('queue.danishShort'),
+    km: tw('queue.kmShort'),
+    start: tw('queue.startShort'),
+    unknownKm: tw('queue.unknownKm'),
+    scoreLabel: (score: string) => tw('queue.scoreLabel', { score }),
+  };
   const previous = queue.page > 1 ? pageHref(query, queue.page - 1) : null;
   const next = nextPage === null ? null : pageHref(query, nextPage);
+  const sort = query.sort ?? 'score';
+  const sortHeader = (column: 'score' | 'waited' | 'start', label: string) => (
+    <th scope="col" aria-sort={sort === column ? (column === 'score' ? 'descending' : 'ascending') : undefined}>
+      {sort === column ? label : <Link to={pageHref({ ...query, sort: column === 'score' ? undefined : column }, 1)}>{label}</Link>}
+    </th>
+  );
+  const lastShown = queue.firstRow + queue.items.length - 1;
   return (
-    <>
-      <h1>{t('queue.title')}</h1>
-      <p>
-        <Link to="/consultant/placements">{t('nav.placements')}</Link> · <Link to="/consultant/employers">{t('nav.employers')}</Link> ·{' '}
-        <Link to="/consultant/cohorts">{t('nav.cohorts')}</Link> · <Link to="/consultant/figures">{t('nav.figures')}</Link>
-      </p>
+    <div className="workbench">
+      <h1 className="queue-title">{t('queue.title')}</h1>
       {result ? (
-        <div role="status" className="notice">
+        <div role="status" className="notice queue-result">
           <p>{t(result.intent === 'approve' ? 'queue.approvedCount' : 'queue.rejectedCount', { count: done })}</p>
           {refused.length > 0 ? (
             <ul>
               {refused.map((o) => (
                 <li key={o.proposalId}>
-                  {o.rule ? t('queue.refusedRule', { rule: o.rule, message: o.message, source: o.source ?? '' }) : t(`errors.${o.code}`, { defaultValue: o.message })}
+                  {o.rule
+                    ? tw('queue.refusedRule', { rule: tw(`rule.${o.rule}`, { defaultValue: o.rule }), message: o.message, source: o.source ?? '' })
+                    : t(`errors.${o.code}`, { defaultValue: o.message })}
                 </li>
               ))}
             </ul>
@@ -105,7 +137,8 @@ export default function ConsultantQueue() {
       ) : null}
       {invalidQuery ? <p className="notice">{t('queue.invalidFilters')}</p> : null}
 
-      <Form method="get" className="queue-filters" aria-label={t('queue.filters')}>
+      <Form method="get" className="queue-filters queue-filters--compact" aria-label={t('queue.filters')}>
+        {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
         <label>
           {t('queue.scheme')}
           <select name="scheme" defaultValue={query.scheme ?? ''}>
@@ -141,7 +174,7 @@ export default function ConsultantQueue() {
         ) : null}
         <label>
           {t('queue.minScore')}
-          <input type="number" name="minScore" min={0} max={100} step={1} defaultValue={query.minScore ?? ''} />
+          <input type="number" name="minScore" min={0} max={100} step={1} defaultValue={query.minScore ?? ''} className="narrow" />
         </label>
         <label>
           {t('queue.candidate')}
@@ -149,7 +182,7 @@ export default function ConsultantQueue() {
         </label>
         <label>
           {t('queue.minDays')}
-          <input type="number" name="minDays" min={0} defaultValue={query.minDays ?? ''} />
+          <input type="number" name="minDays" min={0} defaultValue={query.minDays ?? ''} className="narrow" />
         </label>
         <label>
           {t('queue.source')}
@@ -174,51 +207,30 @@ export default function ConsultantQueue() {
         )
       ) : (
         <Form method="post">
-          <table className="data-table">
-            <caption>{t('queue.caption', { from: queue.firstRow, to: queue.firstRow + queue.items.length - 1 })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('queue.select')}</th>
-                <th scope="col">{t('queue.candidate')}</th>
-                <th scope="col">{t('queue.slot')}</th>
-                <th scope="col">{t('queue.score')}</th>
-                <th scope="col">{t('queue.breakdown')}</th>
-                <th scope="col">{t('queue.waited')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {queue.items.map((item) => (
-                <tr key={item.proposal_id}>
-                  <td>
-                    {item.own ? (
-                      <input
-                        type="checkbox"
-                        name="proposalId"
-                        value={item.proposal_id}
-                        aria-label={selectPair({ candidate: item.candidate_name, slot: item.slot_title })}
-                      />
-                    ) : (
-                      <span>{t('queue.homeJobcentreDecides', { jobcentre: item.homeJobcentreName })}</span>
-                    )}
-                  </td>
-                  <td>
-                    <a href={`/consultant/proposals/${item.proposal_id}`} onClick={follow}>
-                      {item.candidate_name}
-                    </a>
-                    {item.source === 'interest' ? <strong className="tag">{interestTag}</strong> : null}
-                    {!item.own ? <span className="tag">{pooledTag}</span> : null}
-                  </td>
-                  {/* One text, not seven: React writes each piece of a mixed child list with a marker between. */}
-                  <td>{`${item.slot_title} – ${item.organisation_name} (${schemeLabel[item.slot_type]}, ${item.slot_start_date})`}</td>
-                  <td>{item.score === null ? '–' : item.score.toFixed(1)}</td>
-                  <td>
-                    <ScoreBreakdownList components={item.components} labelOf={labelOf} />
-                  </td>
-                  <td>{t('queue.days', { count: item.daysWaiting })}</td>
+          <div className="table-scroll">
+            <table className="data-table queue-table">
+              <caption>{tw(`queue.caption.${sort}`, { from: queue.firstRow, to: lastShown, total: queue.total })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('queue.select')}</th>
+                  <th scope="col">{t('queue.candidate')}</th>
+                  <th scope="col">{t('queue.slot')}</th>
+                  {sortHeader('score', t('queue.score'))}
+                  <th scope="col">{tw('queue.mustHaves')}</th>
+                  <th scope="col">{tw('queue.danish')}</th>
+                  <th scope="col">{tw('queue.distance')}</th>
+                  {sortHeader('start', tw('queue.start'))}
+                  {sortHeader('waited', t('queue.waited'))}
+                  <th scope="col">{tw('queue.rules')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {queue.items.map((item) => (
+                  <QueueRow key={item.proposal_id} item={item} texts={rowTexts} onFollow={follow} />
+                ))}
+              </tbody>
+            </table>
+          </div>
           <fieldset className="queue-decide">
             <legend>{t('queue.decideSelected')}</legend>
             <button type="submit" name="intent" value="approve" className="button">
@@ -251,6 +263,6 @@ export default function ConsultantQueue() {
           ) : null}
         </nav>
       ) : null}
-    </>
+    </div>
   );
 }

@@ -6,7 +6,7 @@
  */
 import { sql, type Expression, type InsertType, type SqlBool } from 'kysely';
 import type { Executor } from '../client.server.js';
-import type { AuditLogTable, MatchProposal, RejectReason, ResidenceBasis, SlotType } from '../schema.js';
+import type { AuditLogTable, Cefr, MatchProposal, RejectReason, ResidenceBasis, SlotType } from '../schema.js';
 import { containsPattern } from './like.js';
 import { reusableQuery } from './reusable-query.js';
 
@@ -86,13 +86,15 @@ function visibleToScope(scope: QueueScope): Expression<SqlBool> {
  *
  * Employer and jobcentre names are subqueries on the page's rows only.
  */
+export type QueueSort = 'score' | 'waited' | 'start';
+
 export async function selectQueue(
   db: Executor,
   jobcentreId: string,
   filters: QueueFilters,
-  page: { limit: number; offset: number },
+  page: { limit: number; offset: number; sort?: QueueSort },
 ): Promise<QueueRow[]> {
-  return queueQuery(db, page, [
+  return queueQuery(db, { limit: page.limit, offset: page.offset, sort: page.sort ?? 'score' }, [
     jobcentreId,
     filters.scheme,
     filters.sector,
@@ -120,7 +122,7 @@ type QueueValues = readonly [
 
 // Built and compiled once per page and set of filters (reusable-query.ts): ≈ 8 % of the queue page's CPU otherwise.
 const queueQuery = reusableQuery(
-  (db: Executor, page: { limit: number; offset: number }, values: QueueValues) => {
+  (db: Executor, page: { limit: number; offset: number; sort: QueueSort }, values: QueueValues) => {
     const [jobcentreId, scheme, sector, organisationId, organisationPattern, minScore, candidatePattern, waitingSinceOnOrBefore, source] = values;
     // The limits are written into the statement, not passed as parameters: the embedded database prepares statements
     // it sees often, and a plan made for an unknown LIMIT may sort a whole network's proposals instead of reading the
@@ -161,11 +163,14 @@ const queueQuery = reusableQuery(
       if (candidatePattern) filtered = filtered.where(sql<SqlBool>`candidates.full_name ilike ${candidatePattern}`);
       if (waitingSinceOnOrBefore) filtered = filtered.where('candidates.waiting_since', '<=', waitingSinceOnOrBefore);
       if (source) filtered = filtered.where('match_proposals.source', '=', source);
-      return filtered
-        .orderBy(sql`match_proposals.score desc nulls last`)
-        .orderBy('candidates.waiting_since')
-        .orderBy('match_proposals.id')
-        .limit(sql.lit(wanted));
+      // Each branch is cut at `wanted` rows in the page's own order, so the merge below sees every row it can show.
+      const ordered =
+        page.sort === 'waited'
+          ? filtered.orderBy('candidates.waiting_since').orderBy(sql`match_proposals.score desc nulls last`)
+          : page.sort === 'start'
+            ? filtered.orderBy('slots.start_date').orderBy(sql`match_proposals.score desc nulls last`)
+            : filtered.orderBy(sql`match_proposals.score desc nulls last`).orderBy('candidates.waiting_since');
+      return ordered.orderBy('match_proposals.id').limit(sql.lit(wanted));
     };
 
     const own = rowsWhere(fromProposals().where('match_proposals.candidate_jobcentre_id', '=', jobcentreId));
@@ -215,14 +220,95 @@ const queueQuery = reusableQuery(
           .as('candidate_jobcentre_name'),
         'visible.waiting_since',
       ])
-      .orderBy(sql`visible.score desc nulls last`)
-      .orderBy('visible.waiting_since')
+      .orderBy(
+        page.sort === 'waited'
+          ? sql`visible.waiting_since, visible.score desc nulls last`
+          : page.sort === 'start'
+            ? sql`visible.slot_start_date, visible.score desc nulls last`
+            : sql`visible.score desc nulls last, visible.waiting_since`,
+      )
       .orderBy('visible.proposal_id')
       .limit(sql.lit(page.limit))
       .offset(sql.lit(page.offset));
   },
-  (page) => `${page.limit} ${page.offset}`,
+  (page) => `${page.limit} ${page.offset} ${page.sort}`,
 );
+
+/**
+ * How many undecided proposals the queue holds for the jobcentre with these
+ * filters (the page shows the total). The same filters and visibility rule as
+ * selectQueue, written as conditions over one scan: counting cannot stop at a
+ * page, so it needs no index order.
+ */
+export async function countQueue(db: Executor, jobcentreId: string, filters: QueueFilters): Promise<number> {
+  let query = db
+    .selectFrom('match_proposals')
+    .innerJoin('slots', 'slots.id', 'match_proposals.slot_id')
+    .innerJoin('candidates', 'candidates.id', 'match_proposals.candidate_id')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('match_proposals.status', '=', sql.lit('proposed'))
+    .where('candidates.status', 'in', [sql.lit('active' as const), sql.lit('pending' as const)])
+    .where(sql<SqlBool>`(match_proposals.candidate_jobcentre_id = ${jobcentreId} or (
+      match_proposals.slot_pooled_network_id in (select m.network_id from jobcentre_network_members m where m.jobcentre_id = ${jobcentreId})
+      and exists (select 1 from jobcentre_network_members theirs
+                  where theirs.network_id = match_proposals.slot_pooled_network_id and theirs.jobcentre_id = match_proposals.candidate_jobcentre_id)))`);
+  if (filters.scheme) query = query.where('slots.type', '=', filters.scheme);
+  if (filters.sector) query = query.where('slots.sector', '=', filters.sector);
+  if (filters.organisationId) query = query.where('slots.organisation_id', '=', filters.organisationId);
+  if (filters.organisationName) {
+    const pattern = containsPattern(filters.organisationName);
+    query = query.where('slots.organisation_id', 'in', (eb) => eb.selectFrom('organisations').select('organisations.id').where(sql<SqlBool>`organisations.name ilike ${pattern}`));
+  }
+  if (filters.minScore !== undefined) query = query.where('match_proposals.score', '>=', filters.minScore);
+  if (filters.candidate) query = query.where(sql<SqlBool>`candidates.full_name ilike ${containsPattern(filters.candidate)}`);
+  if (filters.waitingSinceOnOrBefore) query = query.where('candidates.waiting_since', '<=', filters.waitingSinceOnOrBefore);
+  if (filters.source) query = query.where('match_proposals.source', '=', filters.source);
+  const row = await query.executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export type QueueRequirementsRow = {
+  proposal_id: string;
+  required_skills: string[];
+  candidate_skills: string[];
+  slot_danish_spoken: Cefr | null;
+  slot_danish_written: Cefr | null;
+  danish_within_months: number | null;
+  candidate_danish_spoken: Cefr | null;
+  candidate_danish_written: Cefr | null;
+  workplace_postal_code: string;
+  candidate_postal_code: string;
+  max_travel_km: number;
+  slot_start_date: string;
+  available_from: string;
+};
+
+/** What the queue compares side by side for each of a page's proposals: must-have skills, Danish, distance, start. */
+export async function selectQueueRequirements(db: Executor, proposalIds: readonly string[]): Promise<QueueRequirementsRow[]> {
+  if (proposalIds.length === 0) return [];
+  return db
+    .selectFrom('match_proposals')
+    .innerJoin('slots', 'slots.id', 'match_proposals.slot_id')
+    .innerJoin('workplaces', 'workplaces.id', 'slots.workplace_id')
+    .innerJoin('candidates', 'candidates.id', 'match_proposals.candidate_id')
+    .select([
+      'match_proposals.id as proposal_id',
+      sql<string[]>`array(select ss.skill_uri from slot_skills ss where ss.slot_id = slots.id and ss.required order by ss.skill_uri)`.as('required_skills'),
+      sql<string[]>`array(select cs.skill_uri from candidate_skills cs where cs.candidate_id = candidates.id)`.as('candidate_skills'),
+      'slots.danish_spoken as slot_danish_spoken',
+      'slots.danish_written as slot_danish_written',
+      'slots.danish_within_months',
+      'candidates.danish_spoken as candidate_danish_spoken',
+      'candidates.danish_written as candidate_danish_written',
+      'workplaces.postal_code as workplace_postal_code',
+      'candidates.postal_code as candidate_postal_code',
+      'candidates.max_travel_km',
+      'slots.start_date as slot_start_date',
+      'candidates.available_from',
+    ])
+    .where('match_proposals.id', 'in', [...proposalIds])
+    .execute();
+}
 
 export type ProposalContext = {
   proposal_id: string;
