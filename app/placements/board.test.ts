@@ -8,6 +8,7 @@ const item = (over: Partial<BoardItem>): BoardItem => ({
   outcome: null,
   start_date: '2026-11-02',
   end_date: '2027-01-31',
+  ended_on: null,
   next_follow_up: null,
   milestones: [],
   ...over,
@@ -49,6 +50,8 @@ describe('dueThisWeek', () => {
         item({ proposal_id: 'ends', end_date: '2026-12-11' }),
         item({ proposal_id: 'bonus', milestones: [{ kind: 'bonus_6m', due_on: '2026-12-12', done_on: null }, { kind: 'school_part', due_on: '2026-12-12', done_on: null }] }),
         item({ proposal_id: 'paid', milestones: [{ kind: 'bonus_6m', due_on: '2026-12-12', done_on: '2026-12-08' }] }),
+        // Ended after two months: the 6-month bonus was never earned, so it is not due.
+        item({ proposal_id: 'short', stage: 'ended', outcome: 'education', ended_on: '2026-08-01', milestones: [{ kind: 'bonus_6m', due_on: '2026-12-10', done_on: null }] }),
         item({ proposal_id: 'outcome', stage: 'ended', outcome: null }),
         item({ proposal_id: 'ready', stage: 'ready', placement_id: null }),
       ],

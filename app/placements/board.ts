@@ -18,6 +18,7 @@ export type BoardItem = {
   outcome: string | null;
   start_date: string | null;
   end_date: string | null;
+  ended_on: string | null;
   next_follow_up: string | null;
   milestones: ReadonlyArray<{ kind: MilestoneKind; due_on: string; done_on: string | null }>;
 };
@@ -63,7 +64,9 @@ export function dueThisWeek<T extends BoardItem>(items: readonly T[], today: str
     }
     if (item.stage === 'started' || item.stage === 'ended') {
       for (const milestone of item.milestones) {
-        if (milestone.done_on === null && milestone.kind !== 'school_part' && milestone.due_on <= weekEnd) {
+        // A bonus is earned only if the placement lasted until it (the day before the anniversary counts).
+        const earned = item.ended_on === null || item.ended_on >= addDays(milestone.due_on, -1);
+        if (milestone.done_on === null && milestone.kind !== 'school_part' && milestone.due_on <= weekEnd && earned) {
           tasks.push({ item, kind: 'milestone', on: milestone.due_on, milestone: milestone.kind });
         }
       }

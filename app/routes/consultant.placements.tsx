@@ -11,7 +11,7 @@ import { formProblem } from '~/consultants/form-errors.server';
 import { placementFormSchema } from '~/consultants/schemas';
 import { parseForm } from '~/lib/http.server';
 import { addDays } from '~/lib/dates';
-import { BOARD_COLUMNS, dueThisWeek, groupByColumn } from '~/placements/board';
+import { BOARD_COLUMNS, dueThisWeek, endOfWeek, groupByColumn } from '~/placements/board';
 import { maxEndDate } from '~/placements/date-rules';
 import { createPlacement, loadPipeline, recordEmployerAnswer, recordPlacementEvent, type PipelineItem, type PlacementEvent } from '~/placements/placements.server';
 import { danishDateOf } from '~/privacy/deadline';
@@ -108,6 +108,8 @@ type Item = PipelineItem;
 
 function PlacementCard({ item, today }: { item: Item; today: string }) {
   const { t } = useTranslation('consultant');
+  // Forms only for milestones that fall due this week or earlier; the rest say from when.
+  const weekEnd = endOfWeek(today);
   const { t: tw } = useTranslation('workbench');
   const placementId = item.placement_id;
   return (
@@ -128,7 +130,7 @@ function PlacementCard({ item, today }: { item: Item; today: string }) {
           {item.milestones.map((m) => (
             <li key={m.kind}>
               {t(`milestone.${m.kind}`)}: {m.done_on ? t('placements.milestoneDone', { date: m.done_on }) : tw('board.milestoneFrom', { date: m.due_on })}
-              {!m.done_on && placementId && (item.stage === 'started' || item.stage === 'ended') ? (
+              {!m.done_on && placementId && (item.stage === 'started' || item.stage === 'ended') && m.due_on <= weekEnd ? (
                 <Form method="post" className="board__form">
                   <input type="hidden" name="intent" value="milestone" />
                   <input type="hidden" name="placementId" value={placementId} />

@@ -30,6 +30,7 @@ import {
   type NewSlot,
   type NewWorkplace,
 } from './factories.js';
+import { seedHistory } from './history.js';
 import { loadReferenceData } from './load-reference.js';
 import { loadTaxonomy } from './load-taxonomy.js';
 import { seededRng, type Rng } from './random.js';
@@ -155,6 +156,8 @@ export async function seedDatabase(db: Kysely<DB>, options: SeedOptions): Promis
     log(`[${elapsed()}] employers: ${slots.organisations} new organisations, ${slots.slots} new slots`);
     const candidates = await seedCandidates(db, ref, { seed, today, count: options.candidates ?? DEFAULT_CANDIDATES });
     log(`[${elapsed()}] candidates: ${candidates} new`);
+    const history = await seedHistory(db, { seed, today });
+    log(`[${elapsed()}] a year of history: ${history} new placements`);
   }
   if (options.jobcentreCandidates) {
     const logins = await seedJobcentreCandidateLogins(db, ref);
