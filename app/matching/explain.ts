@@ -81,3 +81,8 @@ const TEMPLATES: Record<Locale, Record<ReasonCode, Template>> = {
 export function renderReason(reason: Reason, locale: Locale = 'en'): string {
   return TEMPLATES[locale][reason.code](reason.params);
 }
+
+/** Is `code` one of the reason codes (stored reasons are read back from JSON)? */
+export function isReasonCode(code: string): code is ReasonCode {
+  return Object.hasOwn(TEMPLATES.en, code);
+}

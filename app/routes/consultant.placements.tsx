@@ -113,7 +113,7 @@ function PlacementCard({ item, today }: { item: Item; today: string }) {
   const { t: tw } = useTranslation('workbench');
   const placementId = item.placement_id;
   return (
-    <article className="board__card" aria-labelledby={`p-${item.proposal_id}`} id={`p-${item.proposal_id}`}>
+    <article className="board__card" aria-labelledby={`h-${item.proposal_id}`} id={`p-${item.proposal_id}`}>
       <h3 id={`h-${item.proposal_id}`}>
         <a href={`/consultant/candidates/${item.candidate_id}`}>{item.candidate_name}</a> – {item.slot_title}, {item.organisation_name}
       </h3>

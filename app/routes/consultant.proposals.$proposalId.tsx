@@ -1,5 +1,5 @@
 /** One proposal: the pair, the score breakdown, every rule check with its source, and the decision. */
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -10,7 +10,33 @@ import { RejectReasonSelect } from '~/consultants/reject-reason-select';
 import { approveMatch, previewApproval, rejectMatch } from '~/consultants/decisions.server';
 import { formProblem } from '~/consultants/form-errors.server';
 import { ScoreBreakdown } from '~/consultants/score-breakdown';
+import { resolveLocale } from '~/i18n/i18next.server';
 import { parseForm } from '~/lib/http.server';
+import { isReasonCode, renderReason, type Reason } from '~/matching/explain';
+import { loadDecisionHistory } from '~/workbench/decision-history.server';
+import { DecisionHistory } from '~/workbench/decision-history';
+import { RuleProblem } from '~/workbench/rule-problem';
+import workbenchStyles from '~/workbench/workbench.css';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: workbenchStyles }];
+
+/** The matcher's stored reasons are JSON texts of { code, params }; one that cannot be read is left out. */
+function reasonsOf(texts: readonly string[]): Reason[] {
+  return texts.flatMap((text) => {
+    try {
+      const value: unknown = JSON.parse(text);
+      if (typeof value !== 'object' || value === null || !('code' in value) || !('params' in value)) return [];
+      const { code, params: raw } = value;
+      if (typeof code !== 'string' || !isReasonCode(code) || typeof raw !== 'object' || raw === null) return [];
+      const params: Record<string, string | number> = {};
+      for (const [key, param] of Object.entries(raw)) if (typeof param === 'string' || typeof param === 'number') params[key] = param;
+      return [{ code, params }];
+    } catch {
+      // Older proposals stored plain English sentences: shown as they are below.
+    }
+    return [];
+  });
+}
 
 const single = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('approve'), note: z.string().max(1000).optional() }),
@@ -31,7 +57,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           { id: preview.context.candidate_id, jobcentreId: preview.context.candidate_jobcentre_id },
         )
       : null;
-    return { ...preview, cpr };
+    const lng = await resolveLocale(request, context);
+    const language = lng === 'en' ? 'en' : 'da';
+    // The same sentences `npm run match` and the what-if tool print, in the consultant's language.
+    const reasons = reasonsOf(preview.context.reasons).map((reason) => renderReason(reason, language));
+    const history = await loadDecisionHistory(context.services, proposalId.data);
+    return { ...preview, cpr, reasons, history, lng };
   } catch (error) {
     const problem = formProblem(error);
     throw new Response(problem.data.problem.message, { status: problem.init?.status ?? 500 });
@@ -55,7 +86,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ProposalPage() {
   const { t } = useTranslation('consultant');
-  const { context, verdicts, own, cpr } = useLoaderData<typeof loader>();
+  const { t: tw } = useTranslation('workbench');
+  const { context, verdicts, own, cpr, reasons, history, lng } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <>
@@ -68,24 +100,48 @@ export default function ProposalPage() {
         {context.source === 'interest' ? <strong className="tag"> {t('queue.interestTag')}</strong> : null}
       </p>
       {cpr ? <p>{t('proposal.cpr', { cpr })}</p> : null}
-      <h2>{t('queue.breakdown')}</h2>
-      <p>{t('queue.score')}: {context.score === null ? '–' : context.score.toFixed(1)}</p>
-      <ScoreBreakdown components={context.components} />
-      <h2>{t('proposal.rules')}</h2>
-      <ul className="rule-checks">
-        {verdicts.map((v) => (
-          <li key={v.rule}>
-            <strong>{v.ok ? t('proposal.passed') : t('proposal.failed')}</strong> {v.rule}: {v.message} <em>({v.source})</em>
-          </li>
-        ))}
-      </ul>
-      {result && !result.ok ? (
-        <p role="alert">
-          {result.problem.rule
-            ? t('queue.refusedRule', { rule: result.problem.rule, message: result.problem.message, source: result.problem.source ?? '' })
-            : result.problem.message}
-        </p>
-      ) : null}
+      <div className="workbench">
+        <section aria-labelledby="reasons-heading">
+          <h2 id="reasons-heading">{tw('proposal.reasons')}</h2>
+          <p>
+            {t('queue.score')}: {context.score === null ? '–' : context.score.toFixed(1)}
+          </p>
+          {reasons.length > 0 ? (
+            <ul>
+              {reasons.map((reason) => (
+                <li key={reason}>{reason}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{tw('proposal.noReasons')}</p>
+          )}
+          <details>
+            <summary>{t('queue.breakdown')}</summary>
+            <ScoreBreakdown components={context.components} />
+          </details>
+        </section>
+        <section aria-labelledby="rules-heading">
+          <h2 id="rules-heading">{t('proposal.rules')}</h2>
+          <ul className="rule-checks">
+            {verdicts.map((v) => (
+              <li key={v.rule} className={v.ok ? undefined : 'rule-checks__failed'}>
+                <strong>{v.ok ? `✓ ${t('proposal.passed')}` : `✗ ${t('proposal.failed')}`}</strong> {tw(`rule.${v.rule}`, { defaultValue: v.rule })}{' '}
+                <em>
+                  ({tw('rule.sourceLabel')}: {v.source})
+                </em>
+                {!v.ok ? (
+                  <>
+                    {' '}
+                    <small lang="en">{v.message}</small>
+                  </>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+        {result && !result.ok ? <RuleProblem problem={result.problem} /> : null}
+        <DecisionHistory entries={history} lng={lng} />
+      </div>
       {own && context.status === 'proposed' ? (
         <Form method="post">
           <label>

@@ -242,3 +242,45 @@ export async function selectNotesOfCandidate(db: Executor, candidateId: string):
 export async function insertCandidateNote(db: Executor, row: { candidateId: string; authorUserId: string; body: string; at: Date }): Promise<void> {
   await db.insertInto('candidate_notes').values({ candidate_id: row.candidateId, author_user_id: row.authorUserId, body: row.body, written_at: row.at }).execute();
 }
+
+// ---- a proposal's decision history -----------------------------------------------------
+
+export type DecisionHistoryRow = {
+  at: Date;
+  kind: 'consultant' | 'employer';
+  decision: string;
+  reason: string | null;
+  note: string | null;
+  actor_name: string | null;
+};
+
+/** Who decided what on a proposal and when: the jobcentre's decisions and the employer's answer, oldest first. */
+export async function selectDecisionHistory(db: Executor, proposalId: string): Promise<DecisionHistoryRow[]> {
+  const consultant = await db
+    .selectFrom('match_decisions')
+    .leftJoin('users', 'users.id', 'match_decisions.decided_by')
+    .select([
+      'match_decisions.decided_at as at',
+      sql<'consultant'>`'consultant'`.as('kind'),
+      'match_decisions.decision',
+      'match_decisions.reject_reason as reason',
+      'match_decisions.note',
+      'users.display_name as actor_name',
+    ])
+    .where('match_decisions.proposal_id', '=', proposalId)
+    .execute();
+  const employer = await db
+    .selectFrom('employer_decisions')
+    .leftJoin('users', 'users.id', 'employer_decisions.decided_by')
+    .select([
+      'employer_decisions.decided_at as at',
+      sql<'employer'>`'employer'`.as('kind'),
+      'employer_decisions.decision',
+      'employer_decisions.reason',
+      'employer_decisions.note',
+      'users.display_name as actor_name',
+    ])
+    .where('employer_decisions.proposal_id', '=', proposalId)
+    .execute();
+  return [...consultant, ...employer].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime());
+}

@@ -225,8 +225,8 @@ async function writeStory(
       organisation_id: input.workplace.organisation_id,
       workplace_id: input.workplace.workplace_id,
       type: story.type,
-      // Past slots were filled; the ones still ahead are published but already have their person.
-      status: future ? 'published' : 'filled',
+      // A slot whose person has a placement is filled; one still waiting for consent or the employer stays published.
+      status: future && ['awaiting_consent', 'awaiting_employer', 'ready', 'rejected'].includes(story.stage) ? 'published' : 'filled',
       title: rng.pick(TITLES[story.type]),
       description: 'Opslag fra det seneste år.',
       sector: input.workplace.sector,
@@ -339,8 +339,8 @@ async function writeStory(
       const sixMonths = addMonths(time.started ?? time.start, 6);
       const twoYears = addMonths(time.started ?? time.start, 24);
       const lastedSix = time.started !== null && sixMonths <= today && (time.ended === null || time.ended >= addDays(sixMonths, -1));
-      // Every other IGU under way has its 6-month bonus due but not yet recorded: the board's "this week".
-      const recorded = lastedSix && (status !== 'started' || index % 2 === 0);
+      // One IGU under way per jobcentre (its second) has the 6-month bonus due but not yet recorded: the board's "this week".
+      const recorded = lastedSix && !(status === 'started' && index % STORIES.length === 16);
       milestones.push({ placement_id: placementId, kind: 'bonus_6m', due_on: sixMonths, done_on: recorded ? addDays(sixMonths, rng.int(0, 10)) : null, recorded_by: input.consultantId });
       const completedTwoYears = status === 'completed' && twoYears <= today;
       milestones.push({ placement_id: placementId, kind: 'bonus_24m', due_on: twoYears, done_on: completedTwoYears ? (addDays(twoYears, 5) <= today ? addDays(twoYears, 5) : twoYears) : null, recorded_by: input.consultantId });

@@ -1,0 +1,120 @@
+/**
+ * The consultant's workbench (issue 24), in Danish, against the demo data
+ * with its year of history: confirm a self-registered candidate (the person
+ * is mailed), open a candidate from the caseload (the view is logged, a note
+ * is kept), read a flagged rule in the compact queue (≥ 15 rows on
+ * 1920×1080), and try to record an IGU bonus before its time and see the
+ * Danish rule refuse it.
+ */
+import type { Page } from '@playwright/test';
+import { DEMO_PASSWORD, expect, test } from './fixtures';
+
+async function logIn(page: Page, email: string) {
+  await page.goto('/login');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log ind', exact: true }).click();
+  await expect(page).not.toHaveURL(/\/login/, { timeout: 15_000 });
+}
+
+test('confirm a self-registered candidate from the caseload; they are told by mail', async ({ page }) => {
+  await logIn(page, 'consultant@demo.jobbro.dk');
+  await page.getByRole('link', { name: 'Kandidater', exact: true }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Kandidater' })).toBeVisible();
+  const pending = page.getByRole('region', { name: /selvtilmelding(er)? venter på svar/ });
+  const confirm = pending.getByRole('button', { name: /^Godkend / }).first();
+  const label = (await confirm.getAttribute('aria-label')) ?? '';
+  const name = label.replace(/^Godkend /, '');
+  expect(name).not.toBe('');
+  // Pending registrations are listed first in the table too.
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('Venter på godkendelse');
+  await confirm.click();
+  await expect(page.getByRole('status')).toHaveText('Kandidaten er godkendt og har fået besked.');
+  await expect(pending.getByText(name, { exact: true })).toHaveCount(0);
+  await page.getByRole('searchbox', { name: 'Navn' }).fill(name);
+  await page.getByRole('button', { name: 'Filtrér' }).click();
+  await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Aktiv');
+
+  // The person's address, from their page; the mail landed in the local mailbox.
+  await page.getByRole('link', { name, exact: true }).first().click();
+  const email = (await page.locator('dt:text-is("E-mail") + dd').textContent())?.trim() ?? '';
+  expect(email).toContain('@');
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await logIn(page, 'admin@demo.jobbro.dk');
+  await page.goto('/admin/mailbox');
+  await expect(page.getByText(email, { exact: true }).first()).toBeVisible();
+});
+
+test('open a candidate from the caseload: profile, history, the view is logged, a note is kept', async ({ page }) => {
+  await logIn(page, 'consultant@demo.jobbro.dk');
+  await page.goto('/consultant/candidates?status=in_placement');
+  const caption = page.getByRole('table').locator('caption');
+  await expect(caption).toHaveText(/^Kandidat 1–\d+ af \d+$/);
+  await expect(page.getByRole('table').getByRole('row').nth(1)).toContainText('I forløb');
+  const link = page.locator('tbody tr').first().getByRole('link');
+  const name = (await link.textContent()) ?? '';
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Forløb \(\d+\)$/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: /^Forløb/ }).getByRole('listitem').first()).toBeVisible();
+  // Viewing is audit-logged like every view of candidate data, and the page lists it.
+  await expect(page.getByRole('region', { name: 'Hvem har set profilen' }).getByText(/Mette Lauridsen/).first()).toBeVisible();
+  // CPR is never shown in full.
+  await expect(page.locator('dt:text-is("CPR-nummer") + dd')).not.toHaveText(/\d{6}-\d{4}/);
+
+  await page.getByLabel('Ny note').fill('Ringede – vil gerne have flere timer');
+  await page.getByRole('button', { name: 'Tilføj note' }).click();
+  await expect(page.getByRole('status')).toHaveText('Noten er gemt.');
+  await page.getByLabel('Ny note').fill('Mødtes på jobcentret');
+  await page.getByRole('button', { name: 'Tilføj note' }).click();
+  const notes = page.getByRole('region', { name: 'Noter (historik)' }).getByRole('listitem');
+  // A history, newest first, each with its author.
+  await expect(notes).toHaveCount(2);
+  await expect(notes.nth(0)).toContainText('Mødtes på jobcentret');
+  await expect(notes.nth(1)).toContainText('Ringede – vil gerne have flere timer');
+  await expect(notes.nth(0)).toContainText('Mette Lauridsen');
+});
+
+test('the compact queue shows 15+ rows on 1920×1080 and flags a failing approval rule in Danish', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await logIn(page, 'consultant@demo.jobbro.dk');
+  await expect(page.getByRole('heading', { level: 1, name: 'Din kø' })).toBeVisible();
+  await expect(page.getByRole('table').locator('caption')).toHaveText(/^Forslag 1–25 af \d+, bedste match først$/);
+  const rows = page.getByRole('table').locator('tbody tr');
+  let visible = 0;
+  for (let i = 0; i < (await rows.count()); i++) {
+    const box = await rows.nth(i).boundingBox();
+    if (box && box.y + box.height <= 1080) visible += 1;
+  }
+  expect(visible).toBeGreaterThanOrEqual(15);
+  await page.screenshot({ path: '/tmp/workbench-queue-1920.png' });
+
+  // A flagged row names the rule in Danish, with its full text and source on hover.
+  const flag = page.locator('.rule-flag').first();
+  await expect(flag).toBeVisible();
+  await expect(flag).toHaveText(/^⚠ (Allerede i forløb andetsteds|Rimelighedskravet|IGU kun én gang i livet|3-måneders-reglen)$/);
+  await expect(flag).toHaveAttribute('title', /Kilde: /);
+  await expect(flag).not.toHaveText(/placement\.|ratio_rule|igu\./);
+
+  // Sorting by days waited keeps the total and orders the rows.
+  await page.getByRole('link', { name: 'Ventet' }).click();
+  await expect(page.getByRole('table').locator('caption')).toHaveText(/^Forslag 1–25 af \d+, længst ventet først$/);
+});
+
+test('an IGU bonus cannot be recorded before its time: the Danish rule refuses it', async ({ page }) => {
+  await logIn(page, 'consultant@demo.jobbro.dk');
+  await page.goto('/consultant/placements');
+  await expect(page.getByRole('heading', { level: 2, name: /^Denne uge: \d+ ting at gøre$/ })).toBeVisible();
+  // An IGU under way whose 6-month bonus is due: try to record it on a day before the IGU started.
+  const card = page.getByRole('article').filter({ hasText: 'IGU · Startet' }).filter({ has: page.getByLabel('Dato for Virksomhedsbonus efter 6 måneder') }).first();
+  const period = (await card.getByText(/^Fra \d{4}-\d{2}-\d{2} til /).textContent()) ?? '';
+  const started = period.slice(4, 14);
+  const dayBefore = new Date(Date.parse(`${started}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  await card.getByLabel('Dato for Virksomhedsbonus efter 6 måneder').fill(dayBefore);
+  await card.getByRole('button', { name: 'Markér som klaret' }).first().click();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('IGU-bonus efter 6 måneder kan først registreres 6 måneder efter den faktiske start');
+  await expect(alert).toContainText('Kilde: lov 623/2016');
+  // Nothing was recorded: the bonus is still open.
+  await expect(page.getByRole('article').filter({ hasText: period }).getByText(/Virksomhedsbonus efter 6 måneder: kan registreres fra/)).toBeVisible();
+});
