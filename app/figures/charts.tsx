@@ -12,8 +12,42 @@ const BAR_HEIGHT = 22;
 const LABEL_WIDTH = 200;
 const WIDTH = 560;
 
-export function BarChart({ title, description, rows, csvHref }: { title: string; description: string; rows: readonly ChartRow[]; csvHref?: string }) {
+const BAR_COLOUR = '#2a6f97';
+
+/** What a chart's colours mean, as text beside a swatch (every chart has one). */
+export function Legend({ items }: { items: ReadonlyArray<{ colour: string; label: string }> }) {
+  const { t } = useTranslation('workbench');
+  return (
+    <ul className="chart-legend" aria-label={t('figures.legend')} style={{ display: 'flex', flexWrap: 'wrap', gap: '0.25rem 1rem', listStyle: 'none', padding: 0, margin: '0 0 0.5rem', fontSize: '0.9rem' }}>
+      {items.map((item) => (
+        <li key={item.label}>
+          <span
+            aria-hidden="true"
+            style={{ display: 'inline-block', inlineSize: '0.9rem', blockSize: '0.9rem', background: item.colour, border: '1px solid #666', verticalAlign: 'middle' }}
+          />{' '}
+          {item.label}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function BarChart({
+  title,
+  description,
+  rows,
+  csvHref,
+  legend,
+}: {
+  title: string;
+  description: string;
+  rows: readonly ChartRow[];
+  csvHref?: string;
+  /** What the bars count; "Antal" when not given. */
+  legend?: string;
+}) {
   const { t } = useTranslation('consultant');
+  const { t: tw } = useTranslation('workbench');
   const id = useId();
   const max = Math.max(1, ...rows.map((r) => r.value));
   const x = scaleLinear().domain([0, max]).range([0, WIDTH - LABEL_WIDTH - 60]);
@@ -22,6 +56,7 @@ export function BarChart({ title, description, rows, csvHref }: { title: string;
     <figure className="chart" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       <p id={`${id}-desc`}>{description}</p>
+      <Legend items={[{ colour: BAR_COLOUR, label: legend ?? tw('figures.legendCount') }]} />
       <svg role="img" aria-labelledby={`${id}-svg-title ${id}-svg-desc`} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" style={{ maxInlineSize: WIDTH }}>
         <title id={`${id}-svg-title`}>{title}</title>
         <desc id={`${id}-svg-desc`}>{description}</desc>
@@ -32,7 +67,7 @@ export function BarChart({ title, description, rows, csvHref }: { title: string;
               <text x={0} y={y + BAR_HEIGHT * 0.7} fontSize="13">
                 {row.label}
               </text>
-              <rect x={LABEL_WIDTH} y={y} width={Math.max(0, x(row.value))} height={BAR_HEIGHT} fill="#2a6f97" />
+              <rect x={LABEL_WIDTH} y={y} width={Math.max(0, x(row.value))} height={BAR_HEIGHT} fill={BAR_COLOUR} />
               <text x={LABEL_WIDTH + x(row.value) + 6} y={y + BAR_HEIGHT * 0.7} fontSize="13">
                 {row.display ?? row.value}
               </text>
@@ -98,9 +133,17 @@ export function MunicipalityMap({
   csvHref?: string;
 }) {
   const { t } = useTranslation('consultant');
+  const { t: tw } = useTranslation('workbench');
   const id = useId();
   const max = Math.max(1, ...Object.values(values));
   const colour = scaleQuantize<string>().domain([0, max]).range(PALETTE);
+  const legend = [
+    { colour: '#f4f4f4', label: tw('figures.legendNone') },
+    ...PALETTE.map((shade) => {
+      const [from, to] = colour.invertExtent(shade);
+      return { colour: shade, label: tw('figures.legendRange', { from: Math.round(from ?? 0), to: Math.round(to ?? max) }) };
+    }),
+  ];
   const rows: ChartRow[] = paths
     .filter((p) => (values[p.code] ?? 0) > 0)
     .map((p) => ({ key: p.code, label: p.name, value: values[p.code] ?? 0 }))
@@ -109,6 +152,7 @@ export function MunicipalityMap({
     <figure className="chart" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       <p>{description}</p>
+      <Legend items={legend} />
       <svg role="img" aria-labelledby={`${id}-svg-title ${id}-svg-desc`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxInlineSize: width }}>
         <title id={`${id}-svg-title`}>{title}</title>
         <desc id={`${id}-svg-desc`}>{description}</desc>

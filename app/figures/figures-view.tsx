@@ -23,6 +23,7 @@ export function FiguresView({
   scopes: ReadonlyArray<'jobcentre' | 'network' | 'national'>;
 }) {
   const { t } = useTranslation('consultant');
+  const { t: tw } = useTranslation('workbench');
   const csv = (table: string) => `${csvBase}?table=${table}&scope=${figures.scope}&map=${mapFigure}`;
   const label = (prefix: string) => (r: { key: string; value: number }): ChartRow => ({ key: r.key, label: t(`${prefix}.${r.key}`, { defaultValue: r.key }), value: r.value });
   const scopeName = t(`figures.scope${figures.scope[0]!.toUpperCase()}${figures.scope.slice(1)}`);
@@ -61,7 +62,14 @@ export function FiguresView({
       <p>
         {t('figures.employersActive')}: <strong>{figures.employersActive}</strong>
       </p>
-      <BarChart title={t('figures.stages')} description={t('figures.stagesDesc')} rows={figures.stages.map(label('figures.stage'))} csvHref={csv('stages')} />
+      <BarChart
+        title={tw('figures.funnel')}
+        description={tw('figures.funnelDesc')}
+        legend={tw('figures.legendReached')}
+        rows={figures.funnel.map((r) => ({ key: r.key, label: tw(`figures.funnelStep.${r.key}`), value: r.value }))}
+        csvHref={csv('funnel')}
+      />
+      <BarChart legend={tw('figures.legendCandidates')} title={t('figures.stages')} description={t('figures.stagesDesc')} rows={figures.stages.map(label('figures.stage'))} csvHref={csv('stages')} />
       <BarChart
         title={t('figures.firstOffer')}
         description={t('figures.firstOfferDesc', {
@@ -74,7 +82,7 @@ export function FiguresView({
         csvHref={csv('firstOffer')}
       />
       <BarChart title={t('figures.ordinaryWork')} description={t('figures.ordinaryWorkDesc')} rows={shareRows} csvHref={csv('ordinaryWork')} />
-      <BarChart title={t('figures.byScheme')} description={t('figures.byScheme')} rows={figures.byScheme.map(label('scheme'))} csvHref={csv('byScheme')} />
+      <BarChart legend={tw('figures.legendPlacements')} title={t('figures.byScheme')} description={t('figures.byScheme')} rows={figures.byScheme.map(label('scheme'))} csvHref={csv('byScheme')} />
       <BarChart
         title={t('figures.bySector')}
         description={t('figures.bySector')}

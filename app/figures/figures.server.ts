@@ -21,6 +21,7 @@ import {
   daysToFirstOffer,
   decisionSummary,
   employersActive,
+  funnelOf,
   ordinaryWorkShare,
   type CandidateFact,
   type Count,
@@ -36,6 +37,8 @@ export type Figures = {
   scope: FigureScope;
   today: string;
   stages: Count[];
+  /** Candidates who reached each step (the stages summed from the step on). */
+  funnel: Count[];
   firstOffer: FirstOfferFigures;
   ordinaryWork: { after1: ShareFigure; after3: ShareFigure };
   byScheme: Count[];
@@ -87,10 +90,12 @@ export async function loadFigures(deps: Deps, user: Viewer, scope: FigureScope):
     ordinaryWorkFrom: row.ordinary_work_from,
   }));
   const placements = placementRows.map((row) => ({ ...row, municipalityCode: row.municipality_code }));
+  const stages = candidatesByStage(facts);
   return {
     scope,
     today,
-    stages: candidatesByStage(facts),
+    stages,
+    funnel: funnelOf(stages),
     firstOffer: daysToFirstOffer(facts, today),
     ordinaryWork: { after1: ordinaryWorkShare(facts, today, 1), after3: ordinaryWorkShare(facts, today, 3) },
     byScheme: countBy(placements, (p) => p.type),

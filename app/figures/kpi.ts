@@ -55,6 +55,40 @@ export function candidatesByStage(facts: readonly CandidateFact[]): Count[] {
   return STAGES.map((stage) => ({ key: stage, value: counts.get(stage) ?? 0 }));
 }
 
+/** The funnel's steps: how far candidates have come, each step counting everyone at it or beyond. */
+export const FUNNEL = ['registered', 'proposed', 'approved', 'placed', 'placement_ended', 'outcome'] as const;
+export type FunnelStep = (typeof FUNNEL)[number];
+
+const FUNNEL_STEP_OF: Record<Stage, FunnelStep> = {
+  registered: 'registered',
+  proposed: 'proposed',
+  approved: 'approved',
+  in_placement: 'placed',
+  placement_ended: 'placement_ended',
+  ordinary_job: 'outcome',
+  education: 'outcome',
+};
+
+/**
+ * The funnel from the stage counts, so the two always add up: each step is
+ * the sum of the stages at or after it, the first step is every candidate,
+ * and no step is larger than the one before.
+ */
+export function funnelOf(stages: readonly Count[]): Count[] {
+  const atStep = new Map<FunnelStep, number>(FUNNEL.map((step) => [step, 0]));
+  for (const stage of STAGES) {
+    const value = stages.find((count) => count.key === stage)?.value ?? 0;
+    atStep.set(FUNNEL_STEP_OF[stage], (atStep.get(FUNNEL_STEP_OF[stage]) ?? 0) + value);
+  }
+  let reached = 0;
+  const out: Count[] = [];
+  for (const step of [...FUNNEL].reverse()) {
+    reached += atStep.get(step) ?? 0;
+    out.unshift({ key: step, value: reached });
+  }
+  return out;
+}
+
 export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);

@@ -1,7 +1,46 @@
-/** The figures as plain tables (header + rows) for CSV export; keys, not translated labels, so files compare across languages. */
+/**
+ * The figures as plain tables (header + rows) for CSV export. Headings are
+ * Danish, for the municipality's spreadsheet; the rows keep their keys, not
+ * translated labels, so files compare across languages and years.
+ */
 import type { Figures, MapFigure, TableId } from './figures.server.js';
 
+const HEADINGS_DA: Record<string, string> = {
+  stage: 'Trin',
+  count: 'Antal',
+  bucket: 'Dage til første tilbud',
+  years_after_arrival: 'År efter ankomst',
+  eligible: 'Kandidater der tæller med',
+  in_ordinary_work: 'I ordinært job',
+  share: 'Andel',
+  scheme: 'Ordning',
+  sector: 'Branche',
+  outcome: 'Resultat',
+  decision: 'Beslutning',
+  municipality_code: 'Kommunekode',
+  municipality: 'Kommune',
+  candidates: 'Kandidater',
+  placements: 'Forløb',
+  ordinaryJobs: 'Ordinære job',
+  funnel: 'Trin i tragten',
+  reached: 'Nået trinnet',
+};
+
+const danish = (table: { header: string[]; rows: Array<Array<string | number | null>> }) => ({
+  header: table.header.map((key) => HEADINGS_DA[key] ?? key),
+  rows: table.rows,
+});
+
 export function figureTable(
+  figures: Figures,
+  id: TableId,
+  municipalities: ReadonlyArray<{ code: string; name: string }>,
+  mapFigure: MapFigure,
+): { header: string[]; rows: Array<Array<string | number | null>> } {
+  return danish(keyedTable(figures, id, municipalities, mapFigure));
+}
+
+function keyedTable(
   figures: Figures,
   id: TableId,
   municipalities: ReadonlyArray<{ code: string; name: string }>,
@@ -14,6 +53,8 @@ export function figureTable(
   switch (id) {
     case 'stages':
       return counts(figures.stages, 'stage');
+    case 'funnel':
+      return { header: ['funnel', 'reached'], rows: figures.funnel.map((r) => [r.key, r.value]) };
     case 'firstOffer':
       return {
         header: ['bucket', 'count'],

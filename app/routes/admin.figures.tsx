@@ -11,16 +11,16 @@ import { figuresQuerySchema } from '~/figures/schemas';
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['admin']);
   const query = figuresQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { figures: await loadFigures(context.services, user, 'national'), paths: municipalityPaths(), mapFigure: query.map };
+  return { figures: await loadFigures(context.services, user, 'national'), paths: municipalityPaths(), mapFigure: query.map, mapSize: { width: MAP_WIDTH, height: MAP_HEIGHT } };
 }
 
 export default function AdminFigures() {
   const { t } = useTranslation('consultant');
-  const { figures, paths, mapFigure } = useLoaderData<typeof loader>();
+  const { figures, paths, mapFigure, mapSize } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t('figures.titleNational')}</h1>
-      <FiguresView figures={figures} paths={paths} mapFigure={mapFigure} mapSize={{ width: MAP_WIDTH, height: MAP_HEIGHT }} csvBase="/admin/figures.csv" scopes={['national']} />
+      <FiguresView figures={figures} paths={paths} mapFigure={mapFigure} mapSize={mapSize} csvBase="/admin/figures.csv" scopes={['national']} />
     </>
   );
 }

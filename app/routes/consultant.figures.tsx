@@ -16,12 +16,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     figures: await loadFigures(context.services, user, scope),
     paths: municipalityPaths(),
     mapFigure: query.map,
+    // From the loader, not imported into the component: a .server module is empty in the browser, and the map's
+    // size read there was undefined, so the hydrated SVG differed from the server's (React errors 418/425).
+    mapSize: { width: MAP_WIDTH, height: MAP_HEIGHT },
   };
 }
 
 export default function ConsultantFigures() {
   const { t } = useTranslation('consultant');
-  const { figures, paths, mapFigure } = useLoaderData<typeof loader>();
+  const { figures, paths, mapFigure, mapSize } = useLoaderData<typeof loader>();
   return (
     <>
       <h1>{t('figures.title')}</h1>
@@ -29,7 +32,7 @@ export default function ConsultantFigures() {
         figures={figures}
         paths={paths}
         mapFigure={mapFigure}
-        mapSize={{ width: MAP_WIDTH, height: MAP_HEIGHT }}
+        mapSize={mapSize}
         csvBase="/consultant/figures.csv"
         scopes={['jobcentre', 'network']}
       />

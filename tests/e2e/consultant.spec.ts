@@ -125,7 +125,12 @@ test('proposal to ordinary job: approve, share, invite, place, outcome, figures'
   // Every table exports as CSV.
   const csv = await page.request.get('/consultant/figures.csv?table=byOutcome&scope=jobcentre');
   expect(csv.status()).toBe(200);
-  expect(await csv.text()).toMatch(/ordinary_job,\d+/);
+  const bytes = await csv.body();
+  // For a Danish spreadsheet: UTF-8 byte-order mark, semicolons, Danish headings.
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const text = bytes.subarray(3).toString('utf8');
+  expect(text.startsWith('Resultat;Antal\r\n')).toBe(true);
+  expect(text).toMatch(/ordinary_job;\d+/);
 });
 
 test('a consultant cannot see national figures or another role’s pages', async ({ page }) => {
