@@ -24,7 +24,7 @@ export function FiguresView({
 }) {
   const { t } = useTranslation('consultant');
   const { t: tw } = useTranslation('workbench');
-  const csv = (table: string) => `${csvBase}?table=${table}&scope=${figures.scope}&map=${mapFigure}`;
+  const csv = (table: string) => `${csvBase}?table=${table}&scope=${figures.scope}&map=${mapFigure}&period=${figures.period}`;
   const label = (prefix: string) => (r: { key: string; value: number }): ChartRow => ({ key: r.key, label: t(`${prefix}.${r.key}`, { defaultValue: r.key }), value: r.value });
   const scopeName = t(`figures.scope${figures.scope[0]!.toUpperCase()}${figures.scope.slice(1)}`);
   const shareRows: ChartRow[] = [
@@ -47,6 +47,14 @@ export function FiguresView({
             </select>
           </label>
         ) : null}
+        <label>
+          {tw('figures.period')}
+          <select name="period" defaultValue={figures.period}>
+            <option value="all">{tw('figures.periodAll')}</option>
+            <option value="12m">{tw('figures.period12')}</option>
+            <option value="3m">{tw('figures.period3')}</option>
+          </select>
+        </label>
         <label>
           {t('figures.mapFigure')}
           <select name="map" defaultValue={mapFigure}>

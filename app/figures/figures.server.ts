@@ -12,7 +12,7 @@ import {
 } from '../../db/queries/figures.js';
 import type { DB } from '../../db/schema.js';
 import { asConsultant, type ConsultantUser } from '../consultants/consultant.js';
-import { addYears } from '../lib/dates.js';
+import { addMonths, addYears } from '../lib/dates.js';
 import { TABLE_IDS } from './table-ids.js';
 import { Forbidden } from '../lib/errors.js';
 import {
@@ -31,10 +31,13 @@ import {
 
 export type FigureScope = 'jobcentre' | 'network' | 'national';
 export type MapFigure = 'candidates' | 'placements' | 'ordinaryJobs';
+/** The period the placement and decision figures cover; the candidates' stages are always as of today. */
+export type FigurePeriod = 'all' | '12m' | '3m';
 export type TableId = (typeof TABLE_IDS)[number];
 
 export type Figures = {
   scope: FigureScope;
+  period: FigurePeriod;
   today: string;
   stages: Count[];
   /** Candidates who reached each step (the stages summed from the step on). */
@@ -69,13 +72,14 @@ function byMunicipality(rows: ReadonlyArray<{ municipalityCode: string }>): Reco
 }
 
 /** Every figure for the scope; consultants get their jobcentre or network, admins the nation. */
-export async function loadFigures(deps: Deps, user: Viewer, scope: FigureScope): Promise<Figures> {
+export async function loadFigures(deps: Deps, user: Viewer, scope: FigureScope, period: FigurePeriod = 'all'): Promise<Figures> {
   const ids = await jobcentreIdsFor(deps, user, scope);
   const today = deps.clock().toISOString().slice(0, 10);
+  const since = period === 'all' ? null : addMonths(today, period === '12m' ? -12 : -3);
   const [candidateRows, placementRows, decisionRows, activityRows] = await Promise.all([
     selectCandidateFacts(deps.db, ids),
-    selectPlacementFacts(deps.db, ids),
-    selectDecisionFacts(deps.db, ids),
+    selectPlacementFacts(deps.db, ids, since),
+    selectDecisionFacts(deps.db, ids, since),
     selectEmployerActivity(deps.db, ids),
   ]);
   const facts: CandidateFact[] = candidateRows.map((row) => ({
@@ -93,6 +97,7 @@ export async function loadFigures(deps: Deps, user: Viewer, scope: FigureScope):
   const stages = candidatesByStage(facts);
   return {
     scope,
+    period,
     today,
     stages,
     funnel: funnelOf(stages),

@@ -6,6 +6,7 @@ export const figuresQuerySchema = z.object({
   // A hand-edited query string falls back to the default scope, as `map` does, rather than failing the page.
   scope: z.enum(['jobcentre', 'network', 'national']).optional().catch(undefined),
   map: z.enum(['candidates', 'placements', 'ordinaryJobs']).catch('candidates').default('candidates'),
+  period: z.enum(['all', '12m', '3m']).catch('all').default('all'),
 });
 
 export const csvQuerySchema = figuresQuerySchema.extend({ table: z.enum(TABLE_IDS) });

@@ -11,7 +11,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['admin']);
   const parsed = csvQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return new Response('Unknown table', { status: 400 });
-  const figures = await loadFigures(context.services, user, 'national');
+  const figures = await loadFigures(context.services, user, 'national', parsed.data.period);
   const table = figureTable(figures, parsed.data.table, municipalityPaths(), parsed.data.map);
   return new Response(toCsv(table.header, table.rows), {
     headers: {

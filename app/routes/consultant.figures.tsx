@@ -13,7 +13,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const query = figuresQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const scope = query.scope === 'network' ? 'network' : 'jobcentre';
   return {
-    figures: await loadFigures(context.services, user, scope),
+    figures: await loadFigures(context.services, user, scope, query.period),
     paths: municipalityPaths(),
     mapFigure: query.map,
     // From the loader, not imported into the component: a .server module is empty in the browser, and the map's

@@ -12,7 +12,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const parsed = csvQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return new Response('Unknown table', { status: 400 });
   const scope = parsed.data.scope === 'network' ? 'network' : 'jobcentre';
-  const figures = await loadFigures(context.services, user, scope);
+  const figures = await loadFigures(context.services, user, scope, parsed.data.period);
   const table = figureTable(figures, parsed.data.table, municipalityPaths(), parsed.data.map);
   return new Response(toCsv(table.header, table.rows), {
     headers: {

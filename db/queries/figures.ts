@@ -47,7 +47,8 @@ export async function selectCandidateFacts(db: Executor, jobcentreIds: readonly 
 
 export type PlacementFactRow = { type: SlotType; sector: string | null; outcome: PlacementOutcome | null; municipality_code: string };
 
-export async function selectPlacementFacts(db: Executor, jobcentreIds: readonly string[] | null): Promise<PlacementFactRow[]> {
+/** `since`: only placements starting on or after that day (null: all). */
+export async function selectPlacementFacts(db: Executor, jobcentreIds: readonly string[] | null, since: string | null = null): Promise<PlacementFactRow[]> {
   let query = db
     .selectFrom('placements')
     .innerJoin('slots', 'slots.id', 'placements.slot_id')
@@ -55,21 +56,26 @@ export async function selectPlacementFacts(db: Executor, jobcentreIds: readonly 
     .innerJoin('jobcentres', 'jobcentres.id', 'candidates.jobcentre_id')
     .select(['placements.type', 'slots.sector', 'placements.outcome', 'jobcentres.municipality_code']);
   if (jobcentreIds) query = query.where('candidates.jobcentre_id', 'in', jobcentreIds.length ? [...jobcentreIds] : ['00000000-0000-0000-0000-000000000000']);
+  if (since) query = query.where('placements.start_date', '>=', since);
   // Placements of erased candidates still count, from their pseudonymous trace (ADR 0005).
   let erased = db
     .selectFrom('erased_placements')
     .innerJoin('jobcentres', 'jobcentres.id', 'erased_placements.jobcentre_id')
     .select(['erased_placements.type', 'erased_placements.sector', 'erased_placements.outcome', 'jobcentres.municipality_code']);
   if (jobcentreIds) erased = erased.where('erased_placements.jobcentre_id', 'in', jobcentreIds.length ? [...jobcentreIds] : ['00000000-0000-0000-0000-000000000000']);
+  // The erased trace keeps no start date: its creation stands in for it.
+  if (since) erased = erased.where(sql<boolean>`erased_placements.created_at >= ${since}::date`);
   return [...(await query.execute()), ...(await erased.execute())];
 }
 
 export async function selectDecisionFacts(
   db: Executor,
   jobcentreIds: readonly string[] | null,
+  since: string | null = null,
 ): Promise<Array<{ decision: 'approved' | 'rejected'; reject_reason: RejectReason | null }>> {
   let query = db.selectFrom('match_decisions').select(['decision', 'reject_reason']);
   if (jobcentreIds) query = query.where('jobcentre_id', 'in', jobcentreIds.length ? [...jobcentreIds] : ['00000000-0000-0000-0000-000000000000']);
+  if (since) query = query.where(sql<boolean>`decided_at >= ${since}::date`);
   return query.execute();
 }
 
