@@ -59,7 +59,8 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
       expect(seen).toEqual([ids.ownPlain, ids.partnerPooled, ids.ownInterest]);
       expect(queue.items.map((item) => item.own)).toEqual([true, false, true]);
       expect(queue.items[2]!.source).toBe('interest');
-      expect(queue.items[0]!.components).toEqual({ skills: 0.8, danish: 0.6, distance: 0.9 });
+      expect(queue.items[0]!.requirements).toMatchObject({ start: { date: expect.any(String) } });
+      expect(queue.items[0]!.flags).toEqual([]);
     });
 
     it('a jobcentre outside the network sees only its own candidates', async () => {
@@ -161,7 +162,8 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
     it('shows only what the page renders', async () => {
       const [item] = (await loadQueue(deps(), aarhusConsultant(), { page: 1 })).items;
       expect(Object.keys(item!).sort()).toEqual(
-        ['candidate_name', 'components', 'daysWaiting', 'homeJobcentreName', 'organisation_name', 'own', 'proposal_id', 'score', 'slot_start_date', 'slot_title', 'slot_type', 'source'].sort(),
+        // The score's parts are on the proposal page; the row shows the requirements side by side and the failing rules.
+        ['candidate_name', 'daysWaiting', 'flags', 'homeJobcentreName', 'organisation_name', 'own', 'proposal_id', 'requirements', 'score', 'slot_start_date', 'slot_title', 'slot_type', 'source'].sort(),
       );
     });
   });

@@ -35,7 +35,7 @@ export type QueueRequest = {
  * serialised into the page. `score` is rounded to the one decimal shown,
  * `components` to the two decimals shown.
  */
-export type QueueItem = Omit<QueueRow, 'candidate_jobcentre_id' | 'candidate_jobcentre_name' | 'waiting_since'> & {
+export type QueueItem = Omit<QueueRow, 'candidate_jobcentre_id' | 'candidate_jobcentre_name' | 'waiting_since' | 'components'> & {
   /** The consultant's jobcentre decides (else the candidate's home jobcentre, named in homeJobcentreName). */
   own: boolean;
   homeJobcentreName: string | null;
@@ -119,7 +119,6 @@ export async function loadQueue(deps: { db: Kysely<DB>; clock: () => Date }, use
         proposal_id: row.proposal_id,
         source: row.source,
         score: row.score === null ? null : round(row.score, 1),
-        components: Object.fromEntries(Object.entries(row.components).map(([name, value]) => [name, round(value, 2)])),
         slot_title: row.slot_title,
         slot_type: row.slot_type,
         slot_start_date: row.slot_start_date,

@@ -26,7 +26,8 @@ describe.each(databaseKinds)('seedDatabase (%s)', (kind) => {
     expect(second.counts).toEqual(first.counts);
     expect(first.counts.municipalities).toBe(98);
     expect(first.counts.jobcentres).toBe(98);
-    expect(first.counts.candidates).toBe(121);
+    // 121 seeded now, and 72 whose year of history db/seed/history.ts writes (24 in each of three jobcentres).
+    expect(first.counts.candidates).toBe(121 + 72);
     expect(first.counts.users).toBe(4);
     expect(first.counts.organisations).toBeGreaterThan(10);
   });
@@ -87,7 +88,8 @@ describe.each(databaseKinds)('seedDatabase (%s)', (kind) => {
       } else {
         expect(slot.weeks).toBeLessThanOrEqual(52);
       }
-      expect(slot.start_date > today).toBe(true);
+      // The history's slots were filled in the past year; every other slot starts ahead.
+      if (slot.status !== 'filled') expect(slot.start_date > today).toBe(true);
     }
   });
 
@@ -110,7 +112,7 @@ describe.each(databaseKinds)('seedDatabase (%s)', (kind) => {
     const other = await createTestDatabase(kind);
     try {
       await seedDatabase(other.db, { demo: false, demoData: true, candidates: 20, slots: 10, today });
-      const names = await other.db.selectFrom('candidates').select(['email', 'full_name', 'birth_date']).orderBy('email').execute();
+      const names = await other.db.selectFrom('candidates').select(['email', 'full_name', 'birth_date']).where('email', 'is not', null).orderBy('email').execute();
       const mine = await database.db
         .selectFrom('candidates')
         .select(['email', 'full_name', 'birth_date'])
