@@ -47,6 +47,8 @@ async function addPerson(world: World, jobcentreId: string, name: string, employ
   // An approved proposal that became a completed placement with an ordinary job, and a rejected one.
   const placed = await addSlot(world, employer, { title: `Kitchen ${email.length}`, sector: 'kitchen' });
   const proposalId = await addProposal(world, placed, candidateId, { status: 'approved' });
+  // Approved before the placement below starts: the database refuses a placement that starts before its approval.
+  await db.updateTable('match_proposals').set({ decided_at: new Date('2025-08-15T10:00:00Z') }).where('id', '=', proposalId).execute();
   const rejectedSlot = await addSlot(world, employer, { title: 'Warehouse', sector: 'warehouse' });
   await addProposal(world, rejectedSlot, candidateId);
   await db

@@ -118,18 +118,3 @@ test('an IGU bonus cannot be recorded before its time: the Danish rule refuses i
   // Nothing was recorded: the bonus is still open.
   await expect(page.getByRole('article').filter({ hasText: period }).getByText(/Virksomhedsbonus efter 6 måneder: kan registreres fra/)).toBeVisible();
 });
-
-test('the admin’s national figures hydrate without errors and every chart has a legend', async ({ page }) => {
-  // The fixture fails the test on any console error, such as React's hydration errors 418/425.
-  await logIn(page, 'admin@demo.jobbro.dk');
-  await page.goto('/admin/figures');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const map = page.locator('figure svg').last();
-  await expect(map).toHaveAttribute('viewBox', /^0 0 \d+(\.\d+)? \d+(\.\d+)?$/);
-  const figures = page.getByRole('figure');
-  const count = await figures.count();
-  expect(count).toBeGreaterThan(5);
-  for (let i = 0; i < count; i++) await expect(figures.nth(i).getByRole('list', { name: 'Signaturforklaring' })).toBeVisible();
-  // Let hydration finish before the fixture reads the console.
-  await page.waitForLoadState('networkidle');
-});
