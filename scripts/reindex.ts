@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { getEnv } from '../app/env.server.js';
 import { openDatabase } from '../db/client.server.js';
 import { createSearchEngine } from '../search/create-engine.server.js';
-import { documentSources } from '../search/documents/index.server.js';
+import { documentSources } from '../app/matching/documents/index.server.js';
 import { reindex } from '../search/reindex.server.js';
 
 const argsSchema = z.object({ index: z.enum(['candidates', 'slots']).optional() });

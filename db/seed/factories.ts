@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Insertable, Selectable } from 'kysely';
-import { addDays, addYears } from '../../app/lib/dates.js';
+import { addDays, addYears } from './seed-dates.js';
 import type { Executor } from '../client.server.js';
 import type {
   Cefr,

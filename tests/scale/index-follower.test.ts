@@ -14,7 +14,7 @@ import { openDatabase, openDatabaseViaPrimary, type Database } from '../../db/cl
 import { migrateToLatest } from '../../db/migrate.server.js';
 import { createPGliteBroker } from '../../db/pglite-broker.server.js';
 import { openPGliteThread } from '../../db/pglite-thread.js';
-import { createDocumentSources } from '../../search/documents/index.server.js';
+import { createDocumentSources } from '../../app/matching/documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { postgresNotices, primaryNotices, rebuildableEngine, startIndexFollower, type IndexFollower } from '../../search/index-follower.server.js';

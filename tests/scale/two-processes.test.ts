@@ -23,7 +23,7 @@ import { selectProposalsOfSlot } from '../../db/queries/proposals.js';
 import { buildUser, insertUser } from '../../db/seed/factories.js';
 import { seededRng } from '../../db/seed/random.js';
 import { provisionJobbroKey } from '../../search/create-engine.server.js';
-import { createDocumentSources } from '../../search/documents/index.server.js';
+import { createDocumentSources } from '../../app/matching/documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { createMeilisearchEngine } from '../../search/meilisearch-engine.js';
