@@ -42,7 +42,7 @@ async function eventually(check: () => Promise<boolean>, what: string): Promise<
 describe.skipIf(!inject('postgresUrl'))('embedded engine per process, following each other through PostgreSQL', () => {
   let main: TestDatabase;
   let world: World;
-  let processes: Process[] = [];
+  const processes: Process[] = [];
 
   async function startProcess(name: string, database: Database, options: { start: boolean }): Promise<Process> {
     const search = createEmbeddedEngine();
