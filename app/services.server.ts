@@ -12,7 +12,7 @@ import { migrateToLatest } from '../db/migrate.server.js';
 import type { DB } from '../db/schema.js';
 import { seedDatabase } from '../db/seed/seed.js';
 import { createSearchEngine } from '../search/create-engine.server.js';
-import { createDocumentSources } from '../search/documents/index.server.js';
+import { createDocumentSources } from './matching/documents/index.server.js';
 import type { SearchEngine } from '../search/engine.js';
 import { createEmbeddedEngine } from '../search/embedded-engine.js';
 import { postgresNotices, rebuildableEngine, startIndexFollower, type IndexFollower, type NoticeSource } from '../search/index-follower.server.js';
@@ -26,6 +26,8 @@ import { createLoginThrottle, type LoginThrottle } from './auth/login-throttle.s
 import { rematchAll, rematchForIndexChanges } from './matching/proposals.server.js';
 import type { AppEnv } from './env.server.js';
 import { createLogger } from './lib/logger.server.js';
+import { hashPassword } from './auth/password.server.js';
+import { getTaxonomy } from './taxonomy/taxonomy.js';
 
 export type AppServices = {
   env: AppEnv;
@@ -90,7 +92,7 @@ export async function startServices(
     let seeded = false;
     if (await isFirstStart(db)) {
       logger.info({ demo: env.demo }, 'first start: loading reference data%s', env.demo ? ' and demo data' : '');
-      const summary = await seedDatabase(db, { demo: env.demo, log: (line) => logger.info(line) });
+      const summary = await seedDatabase(db, { hashPassword, taxonomy: getTaxonomy(), demo: env.demo, log: (line) => logger.info(line) });
       logger.info({ counts: summary.counts, ms: summary.durationMs }, 'seed finished');
       seeded = true;
     }

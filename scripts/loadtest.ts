@@ -42,9 +42,11 @@ import { openDatabase, type Database } from '../db/client.server.js';
 import { migrateToLatest } from '../db/migrate.server.js';
 import municipalities from '../db/data/geo/municipalities.json';
 import { DEMO_EMAILS, jobcentreCandidateEmail, jobcentreConsultantEmail, seedDatabase } from '../db/seed/seed.js';
-import { createDocumentSources } from '../search/documents/index.server.js';
+import { createDocumentSources } from '../app/matching/documents/index.server.js';
 import { createEmbeddedEngine } from '../search/embedded-engine.js';
 import { reindex } from '../search/reindex.server.js';
+import { hashPassword } from '../app/auth/password.server.js';
+import { getTaxonomy } from '../app/taxonomy/taxonomy.js';
 import { logIn, startAppChild, type AppChild } from './app-child.js';
 import { startThrowawayPostgres } from './support/throwaway-postgres.js';
 
@@ -146,6 +148,8 @@ async function seedNationalScale(database: Database): Promise<void> {
   await migrateToLatest(db);
   let started = performance.now();
   await seedDatabase(db, {
+    hashPassword,
+    taxonomy: getTaxonomy(),
     demo: true,
     demoData: true,
     jobcentreConsultants: true,

@@ -6,7 +6,7 @@
 import { getEnv } from '../app/env.server.js';
 import { rematchAll } from '../app/matching/proposals.server.js';
 import { createSearchEngine } from '../search/create-engine.server.js';
-import { createDocumentSources } from '../search/documents/index.server.js';
+import { createDocumentSources } from '../app/matching/documents/index.server.js';
 import { reindex } from '../search/reindex.server.js';
 import { openForMaintenance } from './support/open-for-maintenance.js';
 

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { getEnv } from '../app/env.server.js';
 import { createSearchEngine } from '../search/create-engine.server.js';
-import { documentSources } from '../search/documents/index.server.js';
+import { documentSources } from '../app/matching/documents/index.server.js';
 import { reindex } from '../search/reindex.server.js';
 import { openForMaintenance } from './support/open-for-maintenance.js';
 

@@ -13,6 +13,8 @@ import { isIsoDate } from '../app/lib/dates.js';
 import { getEnv } from '../app/env.server.js';
 import { migrateToLatest } from '../db/migrate.server.js';
 import { seedDatabase } from '../db/seed/seed.js';
+import { hashPassword } from '../app/auth/password.server.js';
+import { getTaxonomy } from '../app/taxonomy/taxonomy.js';
 import { openForMaintenance } from './support/open-for-maintenance.js';
 
 const count = (max: number) => z.coerce.number().int().min(0).max(max).optional();
@@ -36,6 +38,8 @@ async function main(): Promise<void> {
   try {
     await migrateToLatest(database.db);
     const summary = await seedDatabase(database.db, {
+      hashPassword,
+      taxonomy: getTaxonomy(),
       demo: env.demo,
       demoData: true,
       ...parsed.data,

@@ -3,7 +3,7 @@
  *
  * Index: a candidate with a distinctive name, e-mail, phone, nationality,
  * education, free-text note and CPR is indexed through the real code path
- * (search/documents/* via reindex, then a profile save through the outbox);
+ * (app/matching/documents/* via reindex, then a profile save through the outbox);
  * every document is read back from the engine — the embedded one always,
  * Meilisearch when MEILI_HOST is set — and must hold none of those values
  * and no field named like them.
@@ -44,9 +44,10 @@ import {
   insertWorkplace,
 } from '../../db/seed/factories.js';
 import { loadReferenceData } from '../../db/seed/load-reference.js';
+import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
 import { loadTaxonomy } from '../../db/seed/load-taxonomy.js';
 import { createRng } from '../../db/seed/random.js';
-import { createDocumentSources } from '../../search/documents/index.server.js';
+import { createDocumentSources } from '../../app/matching/documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { createMeilisearchEngine } from '../../search/meilisearch-engine.js';
@@ -118,7 +119,7 @@ type World = {
 /** Reference data, a jobcentre with a consultant, a verified employer with a published slot and an API key, and the person. */
 async function buildWorld(db: Kysely<DB>): Promise<World> {
   await loadReferenceData(db);
-  await loadTaxonomy(db);
+  await loadTaxonomy(db, getTaxonomy());
   const rng = createRng(77);
   const jobcentre = await ensureJobcentre(db, '580');
   const passwordHash = await hashPassword(PASSWORD);

@@ -14,7 +14,7 @@ import { createLoginThrottle } from '../../app/auth/login-throttle.server.js';
 import { parseEnv } from '../../app/env.server.js';
 import type { AppServices } from '../../app/services.server.js';
 import type { Database } from '../../db/client.server.js';
-import { createDocumentSources } from '../../search/documents/index.server.js';
+import { createDocumentSources } from '../../app/matching/documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import { reindex } from '../../search/reindex.server.js';
 
