@@ -66,7 +66,7 @@ if (!run('typecheck', npx, ['tsc', '--noEmit'])) {
   totals.failed += 1;
   finish(false);
 }
-if (!run('build', npx, ['remix', 'build'])) {
+if (!run('build', 'npm', ['run', 'build'])) {
   totals.failed += 1;
   finish(false);
 }
