@@ -88,7 +88,7 @@ export default function SkillsStep() {
                     <button type="submit" name="intent" value="add" className="button icon-text">
                       <Plus aria-hidden="true" size={18} />
                       {t('skills.add')}
-                      <span className="visually-hidden">{`: ${result.label}`}</span>
+                      <span className="visually-hidden">{` ${result.label}`}</span>
                     </button>
                   </Form>
                 </li>
@@ -138,7 +138,7 @@ export default function SkillsStep() {
                     <button type="submit" name="intent" value="remove" className="button button--quiet icon-text">
                       <X aria-hidden="true" size={18} />
                       {t('skills.remove')}
-                      <span className="visually-hidden">{`: ${skill.label}`}</span>
+                      <span className="visually-hidden">{` ${skill.label}`}</span>
                     </button>
                   </div>
                 </Form>
