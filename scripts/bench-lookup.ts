@@ -43,4 +43,6 @@ for (let round = 0; round < 3; round++) {
 }
 times.sort((a, b) => a - b);
 const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))] ?? 0;
-console.log(`lookup p50=${at(0.5).toFixed(2)} ms p95=${at(0.95).toFixed(2)} ms (${times.length} lookups: every query and every prefix of it, as typed)`);
+console.log(
+  `lookup p50=${at(0.5).toFixed(2)} ms p95=${at(0.95).toFixed(2)} ms (${times.length} lookups: every query and every prefix of it, as typed)`,
+);

@@ -12,20 +12,7 @@
  */
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useId, useMemo, useState } from 'react';
-import {
-  Button,
-  ComboBox,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Tag,
-  TagGroup,
-  TagList,
-  Text,
-  type Key,
-} from 'react-aria-components';
+import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Tag, TagGroup, TagList, Text, type Key } from 'react-aria-components';
 import { X } from 'lucide-react';
 import { z } from 'zod';
 import type { Locale } from '~/taxonomy/taxonomy';
@@ -90,9 +77,7 @@ export function SkillPicker({
     const parsed = responseSchema.safeParse(fetcher.data);
     if (!parsed.success) return [];
     const chosen = new Set(selected.map((s) => s.uri));
-    return parsed.data.results
-      .filter((r) => !chosen.has(r.uri))
-      .map((r) => ({ id: r.uri, label: r.label, matched: r.matched }));
+    return parsed.data.results.filter((r) => !chosen.has(r.uri)).map((r) => ({ id: r.uri, label: r.label, matched: r.matched }));
   }, [fetcher.data, query, selected]);
 
   const pick = (key: Key | null) => {
@@ -120,13 +105,15 @@ export function SkillPicker({
       >
         <Label className="skill-picker__label">{label}</Label>
         <Input className="skill-picker__input" />
-        {description ? <Text slot="description" className="skill-picker__description">{description}</Text> : null}
+        {description ? (
+          <Text slot="description" className="skill-picker__description">
+            {description}
+          </Text>
+        ) : null}
         <Popover className="skill-picker__popover" placement="bottom start" offset={4}>
           <ListBox
             className="skill-picker__list"
-            renderEmptyState={() => (
-              <p className="skill-picker__empty">{fetcher.state === 'loading' ? loadingLabel : noResultsLabel}</p>
-            )}
+            renderEmptyState={() => <p className="skill-picker__empty">{fetcher.state === 'loading' ? loadingLabel : noResultsLabel}</p>}
           >
             {(option: { id: string; label: string; matched: string }) => (
               <ListBoxItem id={option.id} textValue={option.label} className="skill-picker__option">

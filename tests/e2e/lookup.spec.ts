@@ -136,15 +136,15 @@ test('the employer’s skill picker shows its list opaque and above the form, in
   // What is painted at the option's centre is the option, not a form field under the list.
   const box = await option.boundingBox();
   expect(box).not.toBeNull();
-  const onTop = await page.evaluate(
-    ({ x, y }) => document.elementFromPoint(x, y)?.closest('[role="option"]') !== null,
-    { x: (box?.x ?? 0) + (box?.width ?? 0) / 2, y: (box?.y ?? 0) + (box?.height ?? 0) / 2 },
-  );
+  const onTop = await page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.closest('[role="option"]') !== null, {
+    x: (box?.x ?? 0) + (box?.width ?? 0) / 2,
+    y: (box?.y ?? 0) + (box?.height ?? 0) / 2,
+  });
   expect(onTop).toBe(true);
   // No Tailwind class names are left in the picker.
-  const classes = await page.locator('.skill-picker, .skill-picker *, .skill-picker__popover, .skill-picker__popover *').evaluateAll((elements) =>
-    elements.flatMap((element) => (typeof element.className === 'string' ? element.className.split(/\s+/) : [])),
-  );
+  const classes = await page
+    .locator('.skill-picker, .skill-picker *, .skill-picker__popover, .skill-picker__popover *')
+    .evaluateAll((elements) => elements.flatMap((element) => (typeof element.className === 'string' ? element.className.split(/\s+/) : [])));
   expect(classes.filter((name) => /^(flex|rounded|border|bg-|px-|py-|text-|shadow|gap-|min-w|max-h)/.test(name))).toEqual([]);
   await page.screenshot({ path: '/tmp/lookup-shots/employer-picker-open.png' });
 
@@ -161,10 +161,36 @@ test.describe('every role’s pages on a 360-pixel phone', () => {
 
   for (const [role, paths] of [
     ['employer', ['/employer', '/employer/company', '/employer/slots/new', '/employer/workplaces/new']],
-    ['consultant', ['/consultant', '/consultant/candidates/new', '/consultant/cohorts', '/consultant/employers', '/consultant/placements', '/consultant/inactive', '/consultant/figures', '/consultant/erasure']],
+    [
+      'consultant',
+      [
+        '/consultant',
+        '/consultant/candidates/new',
+        '/consultant/cohorts',
+        '/consultant/employers',
+        '/consultant/placements',
+        '/consultant/inactive',
+        '/consultant/figures',
+        '/consultant/erasure',
+      ],
+    ],
     // /admin/figures is left out: its charts fail to hydrate at this width (an SVG viewBox of "undefined"), reported separately.
     ['admin', ['/admin', '/admin/mailbox']],
-    ['candidate', ['/candidate', '/candidate/profile/skills?q=kok', '/candidate/profile/experience', '/candidate/profile/languages', '/candidate/profile/place', '/candidate/profile/availability', '/candidate/profile/ambitions', '/candidate/offers', '/candidate/sharing', '/candidate/data']],
+    [
+      'candidate',
+      [
+        '/candidate',
+        '/candidate/profile/skills?q=kok',
+        '/candidate/profile/experience',
+        '/candidate/profile/languages',
+        '/candidate/profile/place',
+        '/candidate/profile/availability',
+        '/candidate/profile/ambitions',
+        '/candidate/offers',
+        '/candidate/sharing',
+        '/candidate/data',
+      ],
+    ],
   ] as const) {
     test(`${role}: no page is wider than 360 px and the header is at most 120 px high`, async ({ page }) => {
       test.setTimeout(120_000);
