@@ -28,6 +28,8 @@ async function logInAsCandidate(page: Page) {
 }
 
 test('in Arabic: add a skill by its Arabic name, set Danish, browse offers, express interest', async ({ page }) => {
+  // Four pages analysed by axe and a round trip through three languages: over 30 s on a shared machine.
+  test.setTimeout(90_000);
   await logInAsCandidate(page);
   await page.getByRole('button', { name: 'العربية' }).click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
