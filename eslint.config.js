@@ -8,7 +8,7 @@ const climbsInto = (...folders) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['build/', 'public/build/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', '.cache/'] },
+  { ignores: ['build/', 'server-build/', 'public/build/', 'node_modules/', 'data/', 'test-results/', 'playwright-report/', '.cache/'] },
   {
     files: ['**/*.{ts,tsx,js,mjs,cjs}'],
     languageOptions: { parser: tseslint.parser, ecmaVersion: 'latest', sourceType: 'module' },
@@ -20,5 +20,24 @@ export default tseslint.config(
   {
     files: ['search/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [climbsInto('app')] }] },
+  },
+  {
+    // The built server takes what it starts from the Remix build (ADR 0010): a value imported here would be a second copy.
+    files: ['server/**'],
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(app|db|search)/|^~/',
+              allowTypeImports: true,
+              message: 'The server imports only types from app/, db/ and search/: it takes their values from the Remix build (app/entry.server.tsx, ADR 0010).',
+            },
+          ],
+        },
+      ],
+    },
   },
 );
