@@ -38,7 +38,9 @@ async function loadBuild(): Promise<{ build: ServerBuild; parts: ServerParts }> 
   try {
     build = await import(pathToFileURL(path.join(root, 'build/index.js')).href);
   } catch (error) {
-    failStart(`the Remix build is missing or broken (${error instanceof Error ? error.message : String(error)}): run \`npm run build\` first (npm start does it for you)`);
+    failStart(
+      `the Remix build is missing or broken (${error instanceof Error ? error.message : String(error)}): run \`npm run build\` first (npm start does it for you)`,
+    );
   }
   const entry = build.entry.module;
   if (!hasServerParts(entry)) failStart('the Remix build is older than the server: run `npm run build`');
@@ -62,7 +64,7 @@ function portProblem(env: AppEnv): Promise<string | null> {
 function runPrimary(env: AppEnv): void {
   let listening = 0;
   let stopping = false;
-  let exitCode = 0;
+  const exitCode = 0;
   cluster.on('listening', () => {
     listening += 1;
     if (listening < env.processes) cluster.fork();

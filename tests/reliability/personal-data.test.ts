@@ -277,7 +277,7 @@ describe('logs', () => {
   let world: World;
   let server: Server | undefined;
   let lines: string[] = [];
-  let statuses: Record<string, number> = {};
+  const statuses: Record<string, number> = {};
   let effects: Record<string, unknown> = {};
   const cleanups: Array<() => Promise<void>> = [];
 

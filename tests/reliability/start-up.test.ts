@@ -24,7 +24,11 @@ const RUNNING = 'Jobbro is running at';
 type Finished = { code: number | null; stdout: string; stderr: string; ms: number };
 
 /** Runs a command to its end (or kills it after `timeoutMs`). `onStderr` sees the error output as it grows. */
-function run(args: string[], env: Record<string, string>, options: SpawnOptions & { timeoutMs?: number; onStderr?: (text: string) => void } = {}): Promise<Finished> {
+function run(
+  args: string[],
+  env: Record<string, string>,
+  options: SpawnOptions & { timeoutMs?: number; onStderr?: (text: string) => void } = {},
+): Promise<Finished> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, {
@@ -49,7 +53,8 @@ function run(args: string[], env: Record<string, string>, options: SpawnOptions 
   });
 }
 
-const server = async (env: Record<string, string>, options: SpawnOptions = {}) => run([SERVER_FILE], { PORT: String(await freePort()), HOST: '127.0.0.1', ...env }, options);
+const server = async (env: Record<string, string>, options: SpawnOptions = {}) =>
+  run([SERVER_FILE], { PORT: String(await freePort()), HOST: '127.0.0.1', ...env }, options);
 const maintenance = (script: string, env: Record<string, string>, extra: string[] = [], options: Parameters<typeof run>[2] = {}) =>
   run(['--import', 'tsx', path.join('scripts', script), ...extra], env, options);
 
@@ -77,13 +82,17 @@ describe('one writer per embedded data directory', () => {
     expect((await fetch(`${first.base}/healthz`)).status).toBe(200);
   }, 60_000);
 
-  it.each(['flag-inactive.ts', 'reindex.ts', 'match-all.ts', 'seed.ts'])('refuses the writing command %s while the server holds the directory', async (script) => {
-    const refused = await maintenance(script, { JOBBRO_DATA_DIR: dataDir });
-    expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain(`is in use by process ${first.pid} (node server-build/index.js)`);
-    expect(refused.stderr).toContain('--wait');
-    expect((await fetch(`${first.base}/healthz`)).status).toBe(200);
-  }, 60_000);
+  it.each(['flag-inactive.ts', 'reindex.ts', 'match-all.ts', 'seed.ts'])(
+    'refuses the writing command %s while the server holds the directory',
+    async (script) => {
+      const refused = await maintenance(script, { JOBBRO_DATA_DIR: dataDir });
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toContain(`is in use by process ${first.pid} (node server-build/index.js)`);
+      expect(refused.stderr).toContain('--wait');
+      expect((await fetch(`${first.base}/healthz`)).status).toBe(200);
+    },
+    60_000,
+  );
 
   it('runs a command given --wait once the server has stopped', async () => {
     let waiting: () => void = () => undefined;
@@ -131,7 +140,9 @@ describe('start-up says what is wrong', () => {
     try {
       const start = await run([SERVER_FILE], { PORT: String(port), HOST: '127.0.0.1', JOBBRO_DATA_DIR: dataDir });
       expect(start.code).toBe(1);
-      expect(start.stderr.trim()).toBe(`Jobbro could not start: port ${port} is already in use (set PORT to a free port, or stop what listens on it)`);
+      expect(start.stderr.trim()).toBe(
+        `Jobbro could not start: port ${port} is already in use (set PORT to a free port, or stop what listens on it)`,
+      );
       expect(start.stdout).not.toContain(RUNNING);
       // Nothing was opened: the database would have made its directory.
       expect(fs.existsSync(dataDir)).toBe(false);
