@@ -17,7 +17,7 @@ import type pg from 'pg';
 /** More texts than this means something registers texts that vary; later ones run unnamed. */
 const MAX_NAMED_TEXTS = 2_000;
 
-/** The texts to run as named statements; one module for routes and services since the server shares the build's (ADR 0010). */
+/** The texts to run as named statements; one module for routes and services since the server shares the build's (ADR 0011). */
 const registered = new Set<string>();
 
 /** Registers `sql` to run as a named statement on every connection of a `preparingPool`; returns it unchanged. */

@@ -4,7 +4,7 @@
  * node runs. It loads the Remix server build and takes from its entry module
  * (app/entry.server.tsx) everything it starts beside the routes: settings,
  * logger, services and their middleware. So routes and services share one
- * copy of every module (docs/decisions/0010-one-built-server.md).
+ * copy of every module (docs/decisions/0011-one-built-server.md).
  *
  * One process serves. With PostgreSQL, `JOBBRO_PROCESSES=N` runs N on one
  * port with node's cluster module; the first starts alone, so migrations and
