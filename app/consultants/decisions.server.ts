@@ -5,7 +5,7 @@
  * and refuses with the first failing rule and its source. Each decision is
  * also appended to `match_decisions`, the labelled data for evaluation.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { insertProfileViews } from '../../db/queries/candidates.js';
 import {
   countSupportedPersonsAtWorkplace,
@@ -26,6 +26,7 @@ import { checkApproval, type ApprovalInput } from '../rules/approval-rules.js';
 import { failures, type Verdict } from '../rules/verdict.js';
 import { Conflict, DomainError, Forbidden, InvalidInput, NotFound, RuleViolation } from '../lib/errors.js';
 import { asConsultant, type Consultant, type ConsultantUser } from './consultant.js';
+import { proposalDecided } from '../notifications/events.server.js';
 
 export type DecisionDeps = { db: Kysely<DB>; clock: () => Date };
 
@@ -121,7 +122,7 @@ export async function rejectMatch(deps: DecisionDeps, user: ConsultantUser, inpu
 }
 
 async function record(
-  trx: Executor,
+  trx: Transaction<DB>,
   consultant: Consultant,
   context: ProposalContext,
   at: Date,
@@ -158,6 +159,7 @@ async function record(
     subjectId: context.proposal_id,
     details: { candidateId: context.candidate_id, slotId: context.slot_id, reason: decision.reason },
   });
+  await proposalDecided(trx, { proposalId: context.proposal_id, decision: decision.decision, reason: decision.reason, actorUserId: consultant.id, at });
 }
 
 export type BulkOutcome = { proposalId: string; ok: true } | { proposalId: string; ok: false; code: string; rule: string | null; message: string; source: string | null };
