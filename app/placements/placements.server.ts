@@ -49,10 +49,11 @@ export function pipelineStage(row: Pick<PipelineRow, 'shared' | 'employer_decisi
   if (row.placement_status === 'planned') return 'planned';
   if (row.placement_status === 'started') return 'started';
   if (row.placement_status) return 'ended';
+  // A "no" from the employer ends the match whatever the candidate has answered: the page must not wait for them.
+  if (row.employer_decision === 'decline') return 'employer_declined';
   if (row.shared === null) return 'awaiting_consent';
   if (!row.shared) return 'not_shared';
   if (row.employer_decision === null) return 'awaiting_employer';
-  if (row.employer_decision === 'decline') return 'employer_declined';
   return 'ready';
 }
 

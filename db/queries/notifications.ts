@@ -383,3 +383,73 @@ export async function lockEmployerDecision(trx: Transaction<DB>, proposalId: str
   const row = await trx.selectFrom('employer_decisions').select('decision').where('proposal_id', '=', proposalId).forUpdate().executeTakeFirst();
   return row?.decision ?? null;
 }
+
+export type CandidateOfferProgressRow = {
+  proposal_id: string;
+  source: 'matcher' | 'interest';
+  status: 'proposed' | 'approved' | 'rejected' | 'stale';
+  slot_id: string;
+  slot_title: string;
+  organisation_name: string;
+  employer_decision: 'invite' | 'decline' | null;
+  shared: boolean | null;
+  placement_status: 'planned' | 'started' | 'ended_early' | 'completed' | null;
+  placement_start: string | null;
+};
+
+/** The candidate's interests and approved matches (not stale ones), with how far each has come, latest first. */
+export async function selectCandidateOfferProgress(db: Executor, candidateId: string): Promise<CandidateOfferProgressRow[]> {
+  return db
+    .selectFrom('match_proposals as p')
+    .innerJoin('slots as s', 's.id', 'p.slot_id')
+    .innerJoin('organisations as o', 'o.id', 's.organisation_id')
+    .leftJoin('employer_decisions as d', 'd.proposal_id', 'p.id')
+    .leftJoin('placements as pl', 'pl.proposal_id', 'p.id')
+    .select([
+      'p.id as proposal_id',
+      'p.source',
+      'p.status',
+      's.id as slot_id',
+      's.title as slot_title',
+      'o.name as organisation_name',
+      'd.decision as employer_decision',
+      'pl.status as placement_status',
+      'pl.start_date as placement_start',
+      (eb) =>
+        eb
+          .selectFrom('consents as k')
+          .select('k.granted')
+          .whereRef('k.candidate_id', '=', 'p.candidate_id')
+          .whereRef('k.slot_id', '=', 'p.slot_id')
+          .where('k.revoked_at', 'is', null)
+          .orderBy('k.recorded_at', 'desc')
+          .limit(1)
+          .as('shared'),
+    ])
+    .where('p.candidate_id', '=', candidateId)
+    .where((eb) => eb.or([eb('p.source', '=', 'interest'), eb('p.status', '=', 'approved')]))
+    .where('p.status', '!=', 'stale')
+    .orderBy(sql`coalesce(p.decided_at, p.computed_at)`, 'desc')
+    .limit(20)
+    .execute();
+}
+
+export type EmployerDecisionSeenRow = {
+  proposal_id: string;
+  decision: 'invite' | 'decline';
+  reason: string | null;
+  decided_at: Date;
+  decided_by_name: string | null;
+  decided_by_role: Role | null;
+};
+
+/** The employer's answers on these proposals, with who gave them (an employer, or a consultant recording it) and when. */
+export async function selectEmployerDecisionsOf(db: Executor, proposalIds: readonly string[]): Promise<EmployerDecisionSeenRow[]> {
+  if (proposalIds.length === 0) return [];
+  return db
+    .selectFrom('employer_decisions as d')
+    .leftJoin('users as u', 'u.id', 'd.decided_by')
+    .select(['d.proposal_id', 'd.decision', 'd.reason', 'd.decided_at', 'u.display_name as decided_by_name', 'u.role as decided_by_role'])
+    .where('d.proposal_id', 'in', [...proposalIds])
+    .execute();
+}
