@@ -20,6 +20,7 @@ import {
   selectUnfilledSlotsStarting,
   selectUntoldOffers,
 } from '../../db/queries/notifications.js';
+import type { Executor } from '../../db/client.server.js';
 import type { DB } from '../../db/schema.js';
 import { inactivityCutoff } from '../candidates/inactivity.server.js';
 import { addDays, addMonths } from '../lib/dates.js';
@@ -36,13 +37,14 @@ export type ScheduleDeps = { db: Kysely<DB>; clock: () => Date };
 
 export type ScheduleRun = Record<'unfilled' | 'milestones' | 'ends' | 'starts' | 'erasures' | 'inactivity' | 'offers', number>;
 
-async function once(deps: ScheduleDeps, event: Omit<NotificationEvent, 'actorUserId' | 'at'>, drafts: (db: Kysely<DB>) => Promise<NotificationDraft[]>): Promise<number> {
-  return deps.db.transaction().execute(async (trx) => notify(trx, { ...event, actorUserId: null, at: deps.clock() }, await drafts(deps.db)));
+/** One reminder in its own transaction; the recipients are read inside it (PGlite has one connection, held by the transaction). */
+async function once(deps: ScheduleDeps, event: Omit<NotificationEvent, 'actorUserId' | 'at'>, drafts: (db: Executor) => Promise<NotificationDraft[]>): Promise<number> {
+  return deps.db.transaction().execute(async (trx) => notify(trx, { ...event, actorUserId: null, at: deps.clock() }, await drafts(trx)));
 }
 
-const employerDrafts = async (db: Kysely<DB>, organisationId: string, draft: Omit<NotificationDraft, 'userId'>) =>
+const employerDrafts = async (db: Executor, organisationId: string, draft: Omit<NotificationDraft, 'userId'>) =>
   (await selectEmployerUserIds(db, organisationId)).map((userId) => ({ ...draft, userId }));
-const consultantDrafts = async (db: Kysely<DB>, jobcentreId: string, draft: Omit<NotificationDraft, 'userId'>) =>
+const consultantDrafts = async (db: Executor, jobcentreId: string, draft: Omit<NotificationDraft, 'userId'>) =>
   (await selectConsultantUserIds(db, jobcentreId)).map((userId) => ({ ...draft, userId }));
 
 /** One run of every reminder; returns how many notifications each wrote. */
