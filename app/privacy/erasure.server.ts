@@ -5,6 +5,7 @@
  * from the database, the search index and every session in one transaction,
  * leaving only the pseudonymous trace the figures need (ADR 0005).
  */
+import { deleteNotificationsAbout } from '../../db/queries/notifications.js';
 import type { Kysely } from 'kysely';
 import type { Executor } from '../../db/client.server.js';
 import * as privacy from '../../db/queries/privacy.js';
@@ -227,6 +228,7 @@ export async function executeErasure(deps: ErasureDeps, user: ConsultantUser, re
     // A one-word name would match unrelated mail ("Ali" in "Alice"); the e-mail addresses still catch theirs.
     const fullName = candidate.full_name.trim().includes(' ') ? candidate.full_name.trim() : '';
     await privacy.deleteMailboxMessagesAbout(trx, { emails, fullName });
+    await deleteNotificationsAbout(trx, { emails, fullName });
 
     await privacy.deleteOutboxEntriesOf(trx, candidate.id);
     await privacy.deleteCandidate(trx, candidate.id);

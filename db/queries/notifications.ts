@@ -6,6 +6,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Executor } from '../client.server.js';
 import type { DB, Locale, MailMode, Role } from '../schema.js';
+import { containsPattern } from './like.js';
 
 export type RecipientRow = { id: string; email: string; role: Role; locale: Locale | null; display_name: string };
 
@@ -451,5 +452,25 @@ export async function selectEmployerDecisionsOf(db: Executor, proposalIds: reado
     .leftJoin('users as u', 'u.id', 'd.decided_by')
     .select(['d.proposal_id', 'd.decision', 'd.reason', 'd.decided_at', 'u.display_name as decided_by_name', 'u.role as decided_by_role'])
     .where('d.proposal_id', 'in', [...proposalIds])
+    .execute();
+}
+
+/**
+ * Erasure: notifications that name the person (those of employers and
+ * consultants carry the name), and queued or sent mails to them or naming
+ * them. Their own notifications go with their user row.
+ */
+export async function deleteNotificationsAbout(trx: Transaction<DB>, person: { emails: readonly string[]; fullName: string }): Promise<void> {
+  const pattern = person.fullName.trim() === '' ? null : containsPattern(person.fullName.trim());
+  if (pattern) await trx.deleteFrom('notifications').where(sql<boolean>`params::text ilike ${pattern}`).execute();
+  if (person.emails.length === 0 && !pattern) return;
+  await trx
+    .deleteFrom('outgoing_mails')
+    .where((eb) =>
+      eb.or([
+        ...person.emails.map((email) => eb(eb.fn('lower', ['to_address']), '=', email.toLowerCase())),
+        ...(pattern ? [eb('text_body', 'ilike', pattern), eb('subject', 'ilike', pattern)] : []),
+      ]),
+    )
     .execute();
 }
