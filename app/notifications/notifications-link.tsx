@@ -6,7 +6,6 @@ export function NotificationsLink({ unread }: { unread: number }) {
   const { t } = useTranslation('notifications');
   return (
     <Link to="/notifications" className="notifications-link" aria-label={unread > 0 ? t('nav.linkWithCount', { count: unread }) : t('nav.link')}>
-      <span aria-hidden="true">🔔</span>
       <span>{t('nav.link')}</span>
       {unread > 0 ? (
         <span className="notifications-link__count" aria-hidden="true">
