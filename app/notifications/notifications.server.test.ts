@@ -20,6 +20,9 @@ import { deliverDueMails, RETRY_BASE_MS } from './delivery.server.js';
 import { composeDigests } from './digest.server.js';
 import { listNotifications, markRead, saveMailSettings, unreadCount } from './inbox.server.js';
 import { runScheduledNotices } from './schedule.server.js';
+import { interestChanged } from './events.server.js';
+import { setEmployerVerification } from '../consultants/verification.server.js';
+import { executeErasure, requestOwnErasure } from '../privacy/erasure.server.js';
 
 const BASE_URL = 'http://jobbro.test';
 
@@ -268,5 +271,30 @@ describe.each(databaseKinds)('notifications (%s)', (kind) => {
     const error = await saveMailSettings(deps(), p.candidate, { employer_invited: 'immediate', new_offers: 'hourly' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInput);
     expect(error instanceof InvalidInput ? Object.keys(error.fields).sort() : []).toEqual(['employer_invited', 'new_offers']);
+  });
+
+  it('a verified company is told; interest changes reach the consultants as digest items', async () => {
+    const p = await pair({ source: 'interest' });
+    await world.db.updateTable('organisations').set({ status: 'unverified' }).where('id', '=', p.employer.organisationId).execute();
+    await setEmployerVerification(deps(), world.consultants.aabenraa, { action: 'verify', organisationId: p.employer.organisationId, cvrChecked: true, contactConfirmed: true });
+    expect(await notificationsOf(p.employerUser.id)).toMatchObject([{ kind: 'company_verified', link: '/employer/company', mail_mode: 'immediate' }]);
+
+    await world.db.transaction().execute((trx) => interestChanged(trx, { proposalId: p.proposalId, expressed: true, actorUserId: p.candidateUser.id, at: clock() }));
+    const told = (await notificationsOf(world.consultants.aabenraa.id)).filter((n) => n.kind === 'interest_expressed').at(-1);
+    expect(told).toMatchObject({ mail_mode: 'digest', mail_id: null, link: `/consultant/proposals/${p.proposalId}`, params: { candidateName: p.candidateName } });
+  });
+
+  it("erasing a candidate removes the notifications and mails that name them", async () => {
+    const p = await pair({ locale: 'en' });
+    await approveMatch(deps(), world.consultants.aabenraa, { proposalId: p.proposalId });
+    await setSharing(deps(), p.candidate, { slotId: p.slotId, share: true });
+    const named = async () =>
+      (await world.db.selectFrom('notifications').select('params').execute()).filter((row) => JSON.stringify(row.params).includes(p.candidateName)).length;
+    expect(await named()).toBeGreaterThan(0);
+    const request = await requestOwnErasure(deps(), p.candidate);
+    await executeErasure(deps(), world.consultants.aabenraa, request.id);
+    expect(await named()).toBe(0);
+    const mails = await world.db.selectFrom('outgoing_mails').select(['to_address', 'text_body']).execute();
+    expect(mails.filter((mail) => mail.to_address === p.candidateUser.email || mail.text_body.includes(p.candidateName))).toEqual([]);
   });
 });
