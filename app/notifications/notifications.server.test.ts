@@ -294,6 +294,8 @@ describe.each(databaseKinds)('notifications (%s)', (kind) => {
     const request = await requestOwnErasure(deps(), p.candidate);
     await executeErasure(deps(), world.consultants.aabenraa, request.id);
     expect(await named()).toBe(0);
+    // Nor does anything the candidate's own events pointed at stay: their proposal's events are gone with its notifications.
+    expect(await world.db.selectFrom('notification_events').select('id').where('subject_id', '=', p.proposalId).execute()).toEqual([]);
     const mails = await world.db.selectFrom('outgoing_mails').select(['to_address', 'text_body']).execute();
     expect(mails.filter((mail) => mail.to_address === p.candidateUser.email || mail.text_body.includes(p.candidateName))).toEqual([]);
   });

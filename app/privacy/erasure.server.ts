@@ -228,7 +228,7 @@ export async function executeErasure(deps: ErasureDeps, user: ConsultantUser, re
     // A one-word name would match unrelated mail ("Ali" in "Alice"); the e-mail addresses still catch theirs.
     const fullName = candidate.full_name.trim().includes(' ') ? candidate.full_name.trim() : '';
     await privacy.deleteMailboxMessagesAbout(trx, { emails, fullName });
-    await deleteNotificationsAbout(trx, { emails, fullName });
+    await deleteNotificationsAbout(trx, { candidateId: candidate.id, emails, fullName });
 
     await privacy.deleteOutboxEntriesOf(trx, candidate.id);
     await privacy.deleteCandidate(trx, candidate.id);

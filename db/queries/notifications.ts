@@ -460,7 +460,20 @@ export async function selectEmployerDecisionsOf(db: Executor, proposalIds: reado
  * consultants carry the name), and queued or sent mails to them or naming
  * them. Their own notifications go with their user row.
  */
-export async function deleteNotificationsAbout(trx: Transaction<DB>, person: { emails: readonly string[]; fullName: string }): Promise<void> {
+export async function deleteNotificationsAbout(trx: Transaction<DB>, person: { candidateId: string; emails: readonly string[]; fullName: string }): Promise<void> {
+  // Events about the candidate or their proposals, with every notification of them (on delete cascade); run before the proposals go.
+  await trx
+    .deleteFrom('notification_events')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('subject_type', '=', 'candidate'), eb('subject_id', '=', person.candidateId)]),
+        eb.and([
+          eb('subject_type', '=', 'match_proposal'),
+          eb('subject_id', 'in', eb.selectFrom('match_proposals').select(sql<string>`id::text`.as('id')).where('candidate_id', '=', person.candidateId)),
+        ]),
+      ]),
+    )
+    .execute();
   const pattern = person.fullName.trim() === '' ? null : containsPattern(person.fullName.trim());
   if (pattern) await trx.deleteFrom('notifications').where(sql<boolean>`params::text ilike ${pattern}`).execute();
   if (person.emails.length === 0 && !pattern) return;
