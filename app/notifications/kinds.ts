@@ -75,7 +75,7 @@ export function recipientLanguage(role: string, locale: string | null): 'da' | '
 /**
  * The candidate's name as an employer's notification may carry it: only
  * while the candidate shares their details with that employer for that slot
- * (DOMAIN.md, privacy); otherwise nothing.
+ * (docs/domain.md, privacy); otherwise nothing.
  */
 export function nameForEmployer(candidate: { fullName: string; shared: boolean }): string | null {
   return candidate.shared ? candidate.fullName : null;
