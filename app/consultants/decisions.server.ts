@@ -55,7 +55,14 @@ async function approvalInputFor(db: Executor, context: ProposalContext): Promise
       availableFrom: context.available_from,
     },
     employments: employments.map((e) => ({ cvr: e.cvr, kind: e.kind, startDate: e.start_date, endDate: e.end_date })),
-    placements: placements.map((p) => ({ slotId: p.slot_id, type: p.type, startDate: p.start_date, endDate: p.end_date, status: p.status })),
+    // A completed placement occupied the candidate until it ended, not until its planned end.
+    placements: placements.map((p) => ({
+      slotId: p.slot_id,
+      type: p.type,
+      startDate: p.start_date,
+      endDate: p.status === 'completed' ? (p.ended_on ?? p.end_date) : p.end_date,
+      status: p.status,
+    })),
     workplace: { ordinaryEmployeesFte: context.ordinary_employees_fte, currentSupported },
     organisationStatus: context.organisation_status,
   };
