@@ -4,10 +4,10 @@
  * and status 'proposed', which the consultant approves or rejects. Only
  * offers the candidate may take (the matcher's hard rules) accept interest.
  */
+import { insertAuditEntry } from '../../db/queries/audit-log.js';
 import {
   deleteProposal,
   findProposal,
-  insertAudit,
   insertInterest,
   markProposalAsInterest,
 } from '../../db/queries/candidates.js';
@@ -53,7 +53,7 @@ export async function expressInterest(deps: OffersDeps, user: Viewer, slotId: st
         reasons: verdict.ranked.reasons.map((reason) => reason.code),
       });
     }
-    await insertAudit(trx, { actorUserId: user.id, action: 'candidate.interest', subjectType: 'slot', subjectId: slotId, details: { candidateId } });
+    await insertAuditEntry(trx, { actorUserId: user.id, action: 'candidate.interest', subjectType: 'slot', subjectId: slotId, details: { candidateId } });
     await interestChanged(trx, { proposalId, expressed: true, actorUserId: user.id, at: deps.clock() });
   });
 }
@@ -71,7 +71,7 @@ export async function withdrawInterest(deps: Pick<OffersDeps, 'db' | 'clock'>, u
     // Told before the proposal goes: the notification is written from it.
     await interestChanged(trx, { proposalId: existing.id, expressed: false, actorUserId: user.id, at: deps.clock() });
     await deleteProposal(trx, existing.id);
-    await insertAudit(trx, {
+    await insertAuditEntry(trx, {
       actorUserId: user.id,
       action: 'candidate.interest_withdrawn',
       subjectType: 'slot',
