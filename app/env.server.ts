@@ -38,6 +38,7 @@ const envSchema = z.object({
   JOBBRO_SECURE_COOKIES: flag,
   SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
   MAIL_FROM: z.string().default('Jobbro <no-reply@jobbro.dk>'),
+  JOBBRO_PUBLIC_URL: optionalText.pipe(z.url({ message: 'must be a URL such as https://jobbro.dk' }).optional()),
   CPR_ENCRYPTION_KEY: optionalText.pipe(
     z.string().regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (a 256-bit key)').optional(),
   ),
@@ -47,8 +48,6 @@ const envSchema = z.object({
   JOBBRO_API_ADDRESS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
   JOBBRO_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   JOBBRO_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1_024).optional(),
-  JOBBRO_HEAP_MB: z.coerce.number().int().min(256).max(65_536).optional(),
-  NODE_OPTIONS: z.string().optional(),
 });
 
 export type AppEnv = {
@@ -64,17 +63,17 @@ export type AppEnv = {
   secureCookies: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Where people reach the app: the start of every link in a mail (default http://localhost:PORT). */
+  publicUrl: string;
   cprEncryptionKey: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   outboxIntervalMs: number;
   /** /api/v1 requests per minute per API key, and per client address for calls without a key. */
   apiRateLimits: { perKeyPerMinute: number; perAddressPerMinute: number };
-  /** App processes `scripts/serve.ts` runs on one port (node:cluster); with the embedded database its primary holds the database for them. */
+  /** App processes server/index.ts runs on one port with node's cluster module; more than one only with PostgreSQL. */
   processes: number;
   /** Requests one app process works on at once; the others wait their turn (app/lib/admission.server.ts). */
   concurrentRequests: number;
-  /** V8's old-space limit for each app process (`--max-old-space-size`), in MB; null when NODE_OPTIONS sets the operator's own. */
-  heapMb: number | null;
 };
 
 export class EnvError extends Error {
@@ -97,6 +96,10 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
   }
   if ((e.MEILI_MASTER_KEY || e.MEILI_API_KEY) && !e.MEILI_HOST) {
     problems.push('MEILI_HOST: required when a Meilisearch key is set');
+  }
+  // The embedded database belongs to one process (db/data-dir-lock.ts); several share a PostgreSQL server.
+  if (e.JOBBRO_PROCESSES > 1 && e.DATABASE_URL === undefined) {
+    problems.push('JOBBRO_PROCESSES: more than one process needs PostgreSQL (set DATABASE_URL); the embedded database serves one');
   }
   if (problems.length > 0) throw new EnvError(problems);
 
@@ -122,6 +125,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     secureCookies: e.JOBBRO_SECURE_COOKIES ?? false,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    publicUrl: (e.JOBBRO_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     cprEncryptionKey: e.CPR_ENCRYPTION_KEY,
     logLevel: e.LOG_LEVEL,
     outboxIntervalMs: e.JOBBRO_OUTBOX_INTERVAL_MS,
@@ -130,21 +134,12 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     // The embedded database answers one query at a time (in its own thread): a few requests at once keep it and the
     // main thread busy; more only lengthen every request.
     concurrentRequests: e.JOBBRO_CONCURRENT_REQUESTS ?? (embeddedDatabase ? 8 : 16),
-    // One process may use what several would share (load test: 1 GB keeps the embedded default at ≈ 1 GB resident).
-    heapMb: e.NODE_OPTIONS?.includes('--max-old-space-size') ? null : (e.JOBBRO_HEAP_MB ?? (e.JOBBRO_PROCESSES > 1 ? 512 : 1024)),
   };
 }
 
 let cached: AppEnv | undefined;
 
 /** The process's settings, parsed once. */
-/** Several app processes on the embedded database: the primary of scripts/serve.ts then holds it for them (db/pglite-broker.server.ts). */
-export function sharesEmbeddedDatabase<T extends Pick<AppEnv, 'processes' | 'database'>>(
-  env: T,
-): env is T & { database: Extract<AppEnv['database'], { kind: 'pglite' }> } {
-  return env.processes > 1 && env.database.kind === 'pglite';
-}
-
 export function getEnv(): AppEnv {
   cached ??= parseEnv(process.env);
   return cached;

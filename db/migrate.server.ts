@@ -3,6 +3,7 @@
  * file system.
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { DB } from './schema.js';
 import * as initial from './migrations/2026-11-23T00-initial.js';
 import * as employers from './migrations/2026-11-24T01-employers.js';
 import * as candidates from './migrations/2026-11-24T02-candidates.js';
@@ -12,6 +13,7 @@ import * as inactivityCpr from './migrations/2026-11-24T05-inactivity-cpr.js';
 import * as rateLimits from './migrations/2026-11-24T06-rate-limits.js';
 import * as scaleIndexes from './migrations/2026-11-24T07-scale-indexes.js';
 import * as queueByJobcentre from './migrations/2026-12-06T08-queue-by-jobcentre.js';
+import * as notifications from './migrations/2026-12-07T11-notifications.js';
 import * as workbench from './migrations/2026-12-07T12-workbench.js';
 
 export const migrations: Record<string, Migration> = {
@@ -24,6 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T06-rate-limits': rateLimits,
   '2026-11-24T07-scale-indexes': scaleIndexes,
   '2026-12-06T08-queue-by-jobcentre': queueByJobcentre,
+  '2026-12-07T11-notifications': notifications,
   '2026-12-07T12-workbench': workbench,
 };
 
@@ -32,7 +35,7 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export class MigrationError extends Error {}
 
 /** Migrates to the latest schema; throws naming the migration that failed. */
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSet> {
   const migrator = new Migrator({ db, provider });
   const result = await migrator.migrateToLatest();
   if (result.error) {

@@ -1,7 +1,7 @@
 import { CompiledQuery, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../tests/setup/database.js';
-import { markPrepared } from './pg-prepared.js';
+import { prepareOnServer } from './pg-prepared.js';
 
 const run = <Row>(db: Kysely<unknown>, text: string, parameters: unknown[]) => db.executeQuery<Row>(CompiledQuery.raw(text, parameters)).then((result) => result.rows);
 
@@ -14,9 +14,9 @@ describe.skipIf(!inject('postgresUrl'))('named statements on a PostgreSQL server
   });
   afterAll(async () => database?.close());
 
-  it('prepares a marked text once per connection, and leaves unmarked texts unnamed', async () => {
-    const marked = markPrepared('select label from things where id = $1');
-    const unmarked = 'select label from things where id = $1';
+  it('prepares a registered text once per connection, and leaves other texts unnamed', async () => {
+    const marked = prepareOnServer('select label from things where id = $1');
+    const unmarked = 'select label from things where id = $1 and true';
     const statements = await database.db.connection().execute(async (connection) => {
       const db = connection as unknown as Kysely<unknown>;
       expect(await run(db, marked, [1])).toEqual([{ label: 'one' }]);
@@ -28,7 +28,7 @@ describe.skipIf(!inject('postgresUrl'))('named statements on a PostgreSQL server
   });
 
   it('prepares a statement again when a schema change altered its result columns', async () => {
-    const text = markPrepared('select * from things where id = $1');
+    const text = prepareOnServer('select * from things where id = $1');
     await database.db.connection().execute(async (connection) => {
       const db = connection as unknown as Kysely<unknown>;
       expect(await run(db, text, [1])).toEqual([{ id: 1, label: 'one' }]);
@@ -40,7 +40,7 @@ describe.skipIf(!inject('postgresUrl'))('named statements on a PostgreSQL server
   });
 
   it('inside a transaction, reports the refusal itself and works again after it', async () => {
-    const text = markPrepared('select * from things where id = $1 /* in a transaction */');
+    const text = prepareOnServer('select * from things where id = $1 /* in a transaction */');
     await database.db.connection().execute(async (connection) => {
       const db = connection as unknown as Kysely<unknown>;
       expect(await run(db, text, [1])).toHaveLength(1);

@@ -7,31 +7,30 @@
  * it once and PostgreSQL may keep a generic plan, as the embedded database
  * (pglite-worker.js) already does.
  *
- * Only marked texts are named: `pg` keeps every name it prepared for the
- * life of a connection, so a text that varies with its values (an IN list)
- * would fill the server's memory. The mark is in the text itself because
- * the app's build carries its own copy of the query modules, apart from the
- * server's copy that opens the database: state kept in one module is not
- * seen by the other.
+ * Only the texts a reusable query registers are named: `pg` keeps every
+ * name it prepared for the life of a connection, so a text that varies with
+ * its values (an IN list) would fill the server's memory.
  */
 import type { PostgresCursor, PostgresPool, PostgresPoolClient, PostgresQueryResult } from 'kysely';
 import type pg from 'pg';
 
-/** At the end, where it leaves the statement's first word to the embedded database's checks (pglite-worker.js). */
-const MARK = ' /* prepared */';
+/** More texts than this means something registers texts that vary; later ones run unnamed. */
+const MAX_NAMED_TEXTS = 2_000;
 
-/** `sql` marked to run as a named statement on every connection of a `preparingPool`. */
-export function markPrepared(sql: string): string {
-  return sql + MARK;
+/** The texts to run as named statements; one module for routes and services since the server shares the build's (ADR 0011). */
+const registered = new Set<string>();
+
+/** Registers `sql` to run as a named statement on every connection of a `preparingPool`; returns it unchanged. */
+export function prepareOnServer(sql: string): string {
+  if (registered.size < MAX_NAMED_TEXTS) registered.add(sql);
+  return sql;
 }
 
-/** More texts than this means something marks texts that vary; later ones run unnamed. */
-const MAX_NAMED_TEXTS = 2_000;
 const nameOfText = new Map<string, string>();
 let names = 0;
 
 function statementNameOf(text: string): string | undefined {
-  if (!text.endsWith(MARK)) return undefined;
+  if (!registered.has(text)) return undefined;
   let name = nameOfText.get(text);
   if (name === undefined && nameOfText.size < MAX_NAMED_TEXTS) {
     name = `jobbro_${++names}`;
@@ -87,7 +86,7 @@ class PreparingClient implements PostgresPoolClient {
   }
 }
 
-/** `pool` as Kysely's PostgresDialect takes it, running the marked texts as named statements. */
+/** `pool` as Kysely's PostgresDialect takes it, running the registered texts as named statements. */
 export function preparingPool(pool: pg.Pool): PostgresPool {
   // One wrapper per pooled connection: Kysely keeps its own connection object per client it is given.
   const clients = new WeakMap<pg.PoolClient, PreparingClient>();

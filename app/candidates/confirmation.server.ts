@@ -7,7 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { findCandidateForDecision, setCandidateStatus } from '../../db/queries/caseload.js';
-import { insertAuditEntry } from '../../db/queries/queue.js';
+import { insertAuditEntry } from '../../db/queries/audit-log.js';
 import { findJobcentreName } from '../../db/queries/users.js';
 import type { DB, Locale } from '../../db/schema.js';
 import { enqueueIndexChange } from '../../search/outbox.server.js';

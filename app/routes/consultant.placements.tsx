@@ -5,6 +5,7 @@
  */
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
 import { formProblem } from '~/consultants/form-errors.server';
@@ -15,6 +16,9 @@ import { BOARD_COLUMNS, dueThisWeek, endOfWeek, groupByColumn } from '~/placemen
 import { maxEndDate } from '~/placements/date-rules';
 import { createPlacement, loadPipeline, recordEmployerAnswer, recordPlacementEvent, type PipelineItem, type PlacementEvent } from '~/placements/placements.server';
 import { danishDateOf } from '~/privacy/deadline';
+import { resolveLocale } from '~/i18n/i18next.server';
+import { EmployerDecisionNote } from '~/notifications/employer-decision-note';
+import { employerDecisionsOf } from '~/notifications/employer-decisions.server';
 import { RuleProblem } from '~/workbench/rule-problem';
 import workbenchStyles from '~/workbench/workbench.css';
 
@@ -22,7 +26,13 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: workbenchS
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
-  return { items: await loadPipeline(context.services, user), today: danishDateOf(context.services.clock()) };
+  const items = await loadPipeline(context.services, user);
+  return {
+    items,
+    today: danishDateOf(context.services.clock()),
+    employerDecisions: await employerDecisionsOf(context.services, items.map((item) => item.proposal_id)),
+    lng: await resolveLocale(request, context),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -57,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ConsultantPlacements() {
   const { t } = useTranslation('consultant');
   const { t: tw } = useTranslation('workbench');
-  const { items, today } = useLoaderData<typeof loader>();
+  const { items, today, employerDecisions, lng } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const due = dueThisWeek(items, today);
   const columns = groupByColumn(items);
@@ -91,11 +101,11 @@ export default function ConsultantPlacements() {
               <details>
                 <summary>{tw('board.showClosed', { count: columns.closed.length })}</summary>
                 {columns.closed.map((item) => (
-                  <PlacementCard key={item.proposal_id} item={item} today={today} />
+                  <PlacementCard key={item.proposal_id} item={item} today={today} decisionNote={<EmployerDecisionNote decision={employerDecisions[item.proposal_id]} lng={lng} />} />
                 ))}
               </details>
             ) : (
-              columns[column].map((item) => <PlacementCard key={item.proposal_id} item={item} today={today} />)
+              columns[column].map((item) => <PlacementCard key={item.proposal_id} item={item} today={today} decisionNote={<EmployerDecisionNote decision={employerDecisions[item.proposal_id]} lng={lng} />} />)
             )}
           </section>
         ))}
@@ -106,7 +116,7 @@ export default function ConsultantPlacements() {
 
 type Item = PipelineItem;
 
-function PlacementCard({ item, today }: { item: Item; today: string }) {
+function PlacementCard({ item, today, decisionNote }: { item: Item; today: string; decisionNote: ReactNode }) {
   const { t } = useTranslation('consultant');
   // Forms only for milestones that fall due this week or earlier; the rest say from when.
   const weekEnd = endOfWeek(today);
@@ -121,6 +131,7 @@ function PlacementCard({ item, today }: { item: Item; today: string }) {
         {t(`scheme.${item.slot_type}`)} · <strong>{t(`placements.stage.${item.stage}`)}</strong>
         {item.outcome ? ` · ${t(`outcome.${item.outcome}`)} (${item.outcome_on})` : ''}
       </p>
+      {decisionNote}
       {item.start_date ? <p className="board__meta">{t('placements.period', { start: item.started_on ?? item.start_date, end: item.ended_on ?? item.end_date })}</p> : null}
       {item.ended_reason ? <p className="board__meta">{tw('board.endedReason', { reason: item.ended_reason })}</p> : null}
       {item.next_follow_up && item.stage === 'started' ? <p className="board__meta">{t('placements.nextFollowUp', { date: item.next_follow_up })}</p> : null}

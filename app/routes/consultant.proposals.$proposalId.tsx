@@ -17,6 +17,8 @@ import { loadDecisionHistory } from '~/workbench/decision-history.server';
 import { DecisionHistory } from '~/workbench/decision-history';
 import { RuleProblem } from '~/workbench/rule-problem';
 import workbenchStyles from '~/workbench/workbench.css';
+import { EmployerDecisionNote } from '~/notifications/employer-decision-note';
+import { employerDecisionsOf } from '~/notifications/employer-decisions.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: workbenchStyles }];
 
@@ -62,7 +64,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     // The same sentences `npm run match` and the what-if tool print, in the consultant's language.
     const reasons = reasonsOf(preview.context.reasons).map((reason) => renderReason(reason, language));
     const history = await loadDecisionHistory(context.services, proposalId.data);
-    return { ...preview, cpr, reasons, history, lng };
+    const employerDecision = (await employerDecisionsOf(context.services, [preview.context.proposal_id]))[preview.context.proposal_id] ?? null;
+    return { ...preview, cpr, reasons, history, lng, employerDecision };
   } catch (error) {
     const problem = formProblem(error);
     throw new Response(problem.data.problem.message, { status: problem.init?.status ?? 500 });
@@ -87,7 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ProposalPage() {
   const { t } = useTranslation('consultant');
   const { t: tw } = useTranslation('workbench');
-  const { context, verdicts, own, cpr, reasons, history, lng } = useLoaderData<typeof loader>();
+  const { context, verdicts, own, cpr, reasons, history, lng, employerDecision } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <>
@@ -140,6 +143,7 @@ export default function ProposalPage() {
           </ul>
         </section>
         {result && !result.ok ? <RuleProblem problem={result.problem} /> : null}
+        {context.status === 'approved' ? <EmployerDecisionNote decision={employerDecision ?? undefined} lng={lng} /> : null}
         <DecisionHistory entries={history} lng={lng} />
       </div>
       {own && context.status === 'proposed' ? (

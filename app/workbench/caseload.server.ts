@@ -33,7 +33,7 @@ import {
   type CandidateSkillRow,
   type ProfileViewRow,
 } from '../../db/queries/candidates.js';
-import { insertAuditEntry } from '../../db/queries/queue.js';
+import { insertAuditEntry } from '../../db/queries/audit-log.js';
 import type { Executor } from '../../db/client.server.js';
 import type { DB } from '../../db/schema.js';
 import { enqueueIndexChange } from '../../search/outbox.server.js';

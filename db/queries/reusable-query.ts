@@ -9,7 +9,7 @@
  */
 import { CompiledQuery, type Compilable } from 'kysely';
 import type { Executor } from '../client.server.js';
-import { markPrepared } from '../pg-prepared.js';
+import { prepareOnServer } from '../pg-prepared.js';
 
 /** One parameter of a compiled shape: the call's value at `index`, or a value the query itself fixed. */
 type Parameter = { index: number } | { fixed: unknown };
@@ -35,7 +35,7 @@ export function reusableQuery<Row, Form, Values extends readonly unknown[]>(
     const standIns = values.map((value, i) => (value === undefined ? undefined : `\u0000value ${i}\u0000`));
     const compiled = build(db, form, standIns as unknown as Values).compile();
     return {
-      sql: markPrepared(compiled.sql),
+      sql: prepareOnServer(compiled.sql),
       parameters: compiled.parameters.map((parameter) => {
         const index = typeof parameter === 'string' ? standIns.indexOf(parameter) : -1;
         return index >= 0 ? { index } : { fixed: parameter };
