@@ -23,10 +23,12 @@ import {
   markOutboxEntriesProcessed,
   notifyIndexChanges,
   retryFailedOutboxEntryNow,
+  selectFailedOutboxEntries,
+  type FailedOutboxEntryRow,
   type OutboxEntryRow,
 } from '../db/queries/outbox.js';
 import type { DB, SearchIndexName } from '../db/schema.js';
-import type { DocumentSource, DocumentSources } from './document-sources.js';
+import { DocumentBuildFailures, describeError, type DocumentFailure, type DocumentSource, type DocumentSources } from './document-sources.js';
 import { SearchUnavailable, type SearchDocument, type SearchEngine } from './engine.js';
 
 export type IndexChange = { index: SearchIndexName; id: string; operation: 'upsert' | 'delete' };
@@ -75,9 +77,7 @@ async function ensureConfigured(search: SearchEngine, sources: DocumentSources, 
   done.add(index);
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
+const describe = describeError;
 
 /** Puts the loaded documents of `ids` into the index and removes the ids that have none (deleted, or no longer searchable). */
 export async function applyLoadedDocuments(search: SearchEngine, index: SearchIndexName, ids: readonly string[], current: Map<string, SearchDocument>): Promise<void> {
@@ -87,9 +87,6 @@ export async function applyLoadedDocuments(search: SearchEngine, index: SearchIn
 }
 
 const keyOf = (entry: Pick<OutboxEntryRow, 'index_name' | 'document_id'>) => `${entry.index_name}:${entry.document_id}`;
-
-/** A document that could not be built or applied, with why. */
-type DocumentFailure = { id: string; error: string };
 
 /**
  * Loads the documents of `ids`; when the batch fails, loads them one at a
@@ -104,6 +101,7 @@ async function loadIsolating(
   try {
     return { current: await inSavepoint(trx, () => source.load(trx, [...ids])), failures: [] };
   } catch (error) {
+    if (error instanceof DocumentBuildFailures) return { current: error.built, failures: error.failures };
     if (ids.length === 1) return { current: new Map(), failures: [{ id: ids[0]!, error: describe(error) }] };
   }
   const current = new Map<string, SearchDocument>();
@@ -112,7 +110,7 @@ async function loadIsolating(
     try {
       for (const [key, document] of await inSavepoint(trx, () => source.load(trx, [id]))) current.set(key, document);
     } catch (error) {
-      failures.push({ id, error: describe(error) });
+      failures.push(...(error instanceof DocumentBuildFailures ? error.failures : [{ id, error: describe(error) }]));
     }
   }
   return { current, failures };
@@ -229,6 +227,13 @@ async function markFailures(trx: Kysely<DB>, entries: readonly OutboxEntryRow[],
 /** Entries not yet applied to the search engine (for /healthz and tests). */
 export async function outboxBacklog(db: Kysely<DB>): Promise<number> {
   return countPendingOutboxEntries(db);
+}
+
+export type FailedOutboxEntry = FailedOutboxEntryRow;
+
+/** Failed entries, oldest first (at most `limit`), with their errors: the admin's outbox page. */
+export async function listFailedOutboxEntries(db: Kysely<DB>, limit = 200): Promise<FailedOutboxEntry[]> {
+  return selectFailedOutboxEntries(db, limit);
 }
 
 /** Makes a failed entry due now (the admin's retry button); false when it is no longer failed. */

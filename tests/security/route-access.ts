@@ -207,6 +207,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/admin.figures': { loader: { access: 'admin', query: () => ({ map: 'placements' }) } },
   'routes/admin.figures[.]csv': { loader: { access: 'admin', query: () => ({ table: 'bySector' }) } },
   'routes/admin.mailbox': { loader: { access: 'admin' } },
+  'routes/admin.outbox': { loader: { access: 'admin' }, action: { access: 'admin', form: () => ({ intent: 'retry', entryId: '1' }), writes: ['search_outbox'] } },
 
   // ---- candidate -------------------------------------------------------------
   'routes/candidate._index': {
