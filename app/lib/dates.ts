@@ -12,12 +12,13 @@ type Ymd = { year: number; month: number; day: number };
 
 function parse(date: string): Ymd {
   const m = DATE_RE.exec(date);
-  if (!m) throw new RangeError(`Not a date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  // The value stays out of the messages: it may be a date of birth, and messages reach logs and the admin's outbox page.
+  if (!m) throw new RangeError('Not a date (YYYY-MM-DD)');
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new RangeError(`Not a calendar date: ${date}`);
+    throw new RangeError('Not a calendar date');
   }
   return { year, month, day };
 }
