@@ -11,10 +11,16 @@ const blankToUndefined = (value: unknown) => (typeof value === 'string' && value
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
 /** Placement, follow-up, milestone and course dates: within ten years of today either way. */
 const isoDate = calendarDate({ earliest: { yearsFromToday: -10 }, latest: { yearsFromToday: 10 } });
-const endNotBeforeStart = (start: string, end: string) => ({
-  check: (value: Record<string, unknown>) => String(value[end]) >= String(value[start]),
-  params: { path: [end], message: `must be on or after ${start}`, when: (payload: { issues: readonly unknown[] }) => payload.issues.length === 0 },
-});
+/** Refine arguments: `end` is not before `start` (checked once both dates are valid). */
+function endNotBeforeStart(
+  start: string,
+  end: string,
+): [(value: Record<string, unknown>) => boolean, { path: string[]; message: string; when: (payload: { issues: readonly unknown[] }) => boolean }] {
+  return [
+    (value) => String(value[end]) >= String(value[start]),
+    { path: [end], message: `must be on or after ${start}`, when: (payload) => payload.issues.length === 0 },
+  ];
+}
 
 /**
  * The last queue page one may ask for (rows 976–1,000). Pages are read with
@@ -69,7 +75,7 @@ export const verificationFormSchema = z.discriminatedUnion('intent', [
 export const placementFormSchema = z.discriminatedUnion('intent', [
   z
     .object({ intent: z.literal('create'), proposalId: z.uuid(), startDate: isoDate, endDate: isoDate })
-    .refine(endNotBeforeStart('startDate', 'endDate').check, endNotBeforeStart('startDate', 'endDate').params),
+    .refine(...endNotBeforeStart('startDate', 'endDate')),
   z.object({ intent: z.literal('employerAnswer'), proposalId: z.uuid(), decision: z.enum(['invite', 'decline']) }),
   z.object({ intent: z.literal('start'), placementId: z.uuid(), on: isoDate }),
   z.object({ intent: z.literal('followUp'), placementId: z.uuid(), on: isoDate, note: optional(z.string().max(2000)), nextFollowUp: optional(isoDate) }),
@@ -90,7 +96,7 @@ export const cohortFormSchema = z.discriminatedUnion('intent', [
       courseEnd: isoDate,
       seats: decimalNumber({ min: 1, max: 200, integer: true, message: 'must be a whole number from 1 to 200' }),
     })
-    .refine(endNotBeforeStart('courseStart', 'courseEnd').check, endNotBeforeStart('courseStart', 'courseEnd').params),
+    .refine(...endNotBeforeStart('courseStart', 'courseEnd')),
   z.object({ intent: z.literal('match'), cohortId: z.uuid() }),
   z.object({ intent: z.literal('approve'), cohortId: z.uuid(), candidateId: ids }),
   z.object({ intent: z.literal('reject'), cohortId: z.uuid(), candidateId: ids, reason: z.enum(REJECT_REASONS) }),
