@@ -15,6 +15,7 @@ import * as scaleIndexes from './migrations/2026-11-24T07-scale-indexes.js';
 import * as queueByJobcentre from './migrations/2026-12-06T08-queue-by-jobcentre.js';
 import * as dateChecks from './migrations/2026-12-07T09-date-checks.js';
 import * as outboxFailures from './migrations/2026-12-07T09-outbox-failures.js';
+import * as notifications from './migrations/2026-12-07T11-notifications.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00-initial': initial,
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T08-queue-by-jobcentre': queueByJobcentre,
   '2026-12-07T09-date-checks': dateChecks,
   '2026-12-07T09-outbox-failures': outboxFailures,
+  '2026-12-07T11-notifications': notifications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
