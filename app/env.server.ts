@@ -48,6 +48,8 @@ const envSchema = z.object({
   JOBBRO_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   JOBBRO_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1_024).optional(),
   JOBBRO_HEAP_MB: z.coerce.number().int().min(256).max(65_536).optional(),
+  JOBBRO_FORM_BODY_LIMIT_KB: z.coerce.number().int().min(8).max(10_240).default(128),
+  JOBBRO_API_BODY_LIMIT_KB: z.coerce.number().int().min(8).max(102_400).default(512),
   NODE_OPTIONS: z.string().optional(),
 });
 
@@ -75,6 +77,11 @@ export type AppEnv = {
   concurrentRequests: number;
   /** V8's old-space limit for each app process (`--max-old-space-size`), in MB; null when NODE_OPTIONS sets the operator's own. */
   heapMb: number | null;
+  /**
+   * The most a request body may hold, in bytes, counted as it streams (app/lib/body-limit.server.ts): form posts of
+   * pages, and JSON bodies of /api/. Past it the request is answered 413 and no more is read.
+   */
+  bodyLimits: { form: number; api: number };
 };
 
 export class EnvError extends Error {
@@ -132,6 +139,9 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     concurrentRequests: e.JOBBRO_CONCURRENT_REQUESTS ?? (embeddedDatabase ? 8 : 16),
     // One process may use what several would share (load test: 1 GB keeps the embedded default at ≈ 1 GB resident).
     heapMb: e.NODE_OPTIONS?.includes('--max-old-space-size') ? null : (e.JOBBRO_HEAP_MB ?? (e.JOBBRO_PROCESSES > 1 ? 512 : 1024)),
+    // The longest form (5,000-character notes in Arabic or Ukrainian, percent-encoded: ≈ 30 KB a field) fits in 128 KB
+    // several times over; the API's slot bodies are a few KB.
+    bodyLimits: { form: e.JOBBRO_FORM_BODY_LIMIT_KB * 1024, api: e.JOBBRO_API_BODY_LIMIT_KB * 1024 },
   };
 }
 

@@ -18,16 +18,18 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { apiRateLimits } from '../app/api/rate-limit.server.js';
 import { admissionQueue } from '../app/lib/admission.server.js';
+import { answeredTooLarge, limitRequestBodies } from '../app/lib/body-limit.server.js';
+import { noStore } from '../app/lib/no-store.server.js';
+import { refuseControlCharactersInQuery, refuseUnknownMethods, sameOriginCheck } from '../app/lib/request-guards.server.js';
 import { sharesEmbeddedDatabase, type AppEnv } from '../app/env.server.js';
 import type { BrokerChannel } from '../db/pglite-remote.js';
-import { createLogger } from '../app/lib/logger.server.js';
+import { createLogger, serializeError } from '../app/lib/logger.server.js';
 import { installRouteMatchingCache } from '../app/lib/route-matching.server.js';
 import { startServices, stopServices, type AppServices } from '../app/services.server.js';
 import { SERVING_MESSAGE, serveHandedConnections } from './connections-in-turn.js';
 import { importWithoutSourceMap } from './support/import-without-source-map.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 const SHUTDOWN_GRACE_MS = 10_000;
 /** Requests that may wait for their turn in one process before it answers 503 (at ≈ 20 ms a page, 20 s of work). */
 const MAX_WAITING_REQUESTS = 1_000;
@@ -35,24 +37,6 @@ const MAX_WAITING_REQUESTS = 1_000;
 function nonceOf(res: ServerResponse): string {
   const value: unknown = 'locals' in res && typeof res.locals === 'object' && res.locals !== null ? Reflect.get(res.locals, 'cspNonce') : undefined;
   return typeof value === 'string' ? value : '';
-}
-
-/** Refuses cross-site POST/PUT/PATCH/DELETE (CSRF). API clients that send a bearer token are not browsers and are exempt. */
-function sameOriginCheck(req: Request, res: Response, next: NextFunction): void {
-  if (SAFE_METHODS.has(req.method)) return next();
-  if (/^Bearer\s+\S/i.test(req.get('authorization') ?? '')) return next();
-  const host = req.get('host');
-  const source = req.get('origin') ?? req.get('referer');
-  let sourceHost: string | null = null;
-  if (source && source !== 'null') {
-    try {
-      sourceHost = new URL(source).host;
-    } catch {
-      sourceHost = null;
-    }
-  }
-  if (host && sourceHost === host) return next();
-  res.status(403).json({ error: { code: 'forbidden', message: 'Cross-site request refused: Origin does not match Host', details: {} } });
 }
 
 /** A request id from the proxy when it looks like one, else a new one. */
@@ -92,6 +76,7 @@ function createApp(services: AppServices, build: ServerBuild) {
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: pathOf(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: serializeError,
       },
     }),
   );
@@ -128,6 +113,9 @@ function createApp(services: AppServices, build: ServerBuild) {
     }),
   );
 
+  // At the door: methods no route serves (405), control characters in the query (400), bodies past their limit (413).
+  app.use(refuseUnknownMethods, refuseControlCharactersInQuery, limitRequestBodies(env.bodyLimits));
+
   app.use(compression());
 
   // Fingerprinted by the Remix compiler, so they never change under the same name.
@@ -135,6 +123,8 @@ function createApp(services: AppServices, build: ServerBuild) {
   // Only file names (favicon.svg …) can be public files: every page and API path would otherwise cost a stat() of the disk.
   const publicFiles = express.static(path.join(root, 'public'), { maxAge: '1h', index: false });
   app.use((req, res, next) => (path.extname(req.path) === '' ? next() : publicFiles(req, res, next)));
+
+  app.use(noStore);
 
   // After the static files (cheap, never queued); /healthz answers at once so a busy process is not taken for a dead one.
   app.use(admissionQueue({ concurrent: env.concurrentRequests, maxWaiting: MAX_WAITING_REQUESTS, bypass: (req) => req.path === '/healthz' }));
@@ -161,6 +151,8 @@ function createApp(services: AppServices, build: ServerBuild) {
   );
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // The route's read of a body refused with 413 was cut off: nothing went wrong, and the answer is out.
+    if (answeredTooLarge(res)) return;
     req.log.error({ err: error }, 'unhandled error');
     if (!res.headersSent) res.status(500).type('text/plain').send('Internal Server Error');
   });
