@@ -12,11 +12,14 @@
  *   passes the limit; the request stream is then destroyed, so the route's
  *   read fails instead of going on with a partial body, and the connection
  *   is closed, so nothing more is read.
- * - A body no route reads stays unread (the socket's back-pressure stops
- *   the client), and is dropped with its connection after the answer.
+ * - A body the route does not read (a redirect to log in, a 405) stays
+ *   unread: the socket's back-pressure stops the client, the route answers,
+ *   and the connection closes with that answer instead of reading the rest
+ *   to make room for a next request.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
+import onHeaders from 'on-headers';
 
 export type BodyLimits = {
   /** Form posts (pages, and their `.data` single-fetch posts), in bytes. */
@@ -92,6 +95,10 @@ export function limitRequestBodies(limits: BodyLimits) {
     // when it reads, and every chunk passes this counter on its way.
     req.pause();
     req.on('data', count);
+    // Node would otherwise read (and drop) the whole rest of an unread body to keep the connection for another request.
+    onHeaders(res, () => {
+      if (!req.complete && !refused.has(res)) res.setHeader('Connection', 'close');
+    });
     next();
   };
 }
