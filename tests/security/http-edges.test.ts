@@ -23,6 +23,7 @@ import { loadTaxonomy } from '../../db/seed/load-taxonomy.js';
 import { createRng } from '../../db/seed/random.js';
 import { BUILD_FILE, loadServerBuild, routesOf } from '../setup/app-harness.js';
 import { createTestDatabase, databaseKinds } from '../setup/database.js';
+import { personalDataIn } from '../setup/personal-values.js';
 import { appProcessOf, browserClient, residentMb, startRealServer, stopRealServer, type RealServer } from '../setup/real-server.js';
 
 const routes = routesOf(await loadServerBuild());
@@ -146,6 +147,7 @@ describe('the HTTP edges of the real server', () => {
       const before = residentMb(app) ?? 0;
       const sent = await sendChunked(baseUrl(), '/login', 64 * 1024 * 1024);
       const after = residentMb(app);
+      console.info(`64 MB chunked to /login: ${sent.status} after ${Math.round(sent.written / 1024)} KB sent, ${sent.ms} ms; app process ${before} → ${after} MB resident`);
       expect({ status: sent.status, error: sent.error }).toEqual({ status: 413, error: null });
       // What the client got into the socket before the answer: the limit plus what the kernel's buffers hold.
       expect(sent.written).toBeLessThan(8 * 1024 * 1024);
@@ -310,5 +312,12 @@ describe('the HTTP edges of the real server', () => {
       }
       expect(wrong).toEqual([]);
     });
+  });
+
+  // Last: the server's own output after all of the above (at LOG_LEVEL=info: a line per request).
+  it('logged none of the e-mails, passwords or keys it was sent', () => {
+    const lines = server!.output().split('\n').filter((line) => line.startsWith('{'));
+    expect(lines.length).toBeGreaterThan(100);
+    expect(personalDataIn(lines, [CANDIDATE_EMAIL, ADMIN_EMAIL, PASSWORD, apiKey, 'evil.example'])).toEqual([]);
   });
 });
