@@ -1,6 +1,6 @@
 /**
- * Browser tests against the BUILT app (`npm run build` first; `npm test`
- * does it), in Debian's Chromium, with a fresh PGlite data directory so the
+ * Browser tests against the BUILT app run as `npm start` runs it (`npm run
+ * build` first; `npm test` does it), in Debian's Chromium, with a fresh PGlite data directory so the
  * first-start seed runs exactly as it does for a new user.
  */
 import path from 'node:path';
@@ -32,7 +32,7 @@ export default defineConfig({
   globalTeardown: './tests/e2e/server-log-scan.ts',
   webServer: {
     // All the server prints is kept for the scan; warnings, errors and the welcome text still show here.
-    command: `rm -rf "${dataDir}" && mkdir -p "${path.dirname(serverLog)}" && tsx scripts/serve.ts 2>&1 | tee "${serverLog}" | grep --line-buffered -v '"level":[23]0'`,
+    command: `rm -rf "${dataDir}" && mkdir -p "${path.dirname(serverLog)}" && node server-build/index.js 2>&1 | tee "${serverLog}" | grep --line-buffered -v '"level":[23]0'`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,

@@ -47,10 +47,8 @@ const envSchema = z.object({
   JOBBRO_API_ADDRESS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
   JOBBRO_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   JOBBRO_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1_024).optional(),
-  JOBBRO_HEAP_MB: z.coerce.number().int().min(256).max(65_536).optional(),
   JOBBRO_FORM_BODY_LIMIT_KB: z.coerce.number().int().min(8).max(10_240).default(128),
   JOBBRO_API_BODY_LIMIT_KB: z.coerce.number().int().min(8).max(102_400).default(512),
-  NODE_OPTIONS: z.string().optional(),
 });
 
 export type AppEnv = {
@@ -71,12 +69,10 @@ export type AppEnv = {
   outboxIntervalMs: number;
   /** /api/v1 requests per minute per API key, and per client address for calls without a key. */
   apiRateLimits: { perKeyPerMinute: number; perAddressPerMinute: number };
-  /** App processes `scripts/serve.ts` runs on one port (node:cluster); with the embedded database its primary holds the database for them. */
+  /** App processes server/index.ts runs on one port with node's cluster module; more than one only with PostgreSQL. */
   processes: number;
   /** Requests one app process works on at once; the others wait their turn (app/lib/admission.server.ts). */
   concurrentRequests: number;
-  /** V8's old-space limit for each app process (`--max-old-space-size`), in MB; null when NODE_OPTIONS sets the operator's own. */
-  heapMb: number | null;
   /**
    * The most a request body may hold, in bytes, counted as it streams (app/lib/body-limit.server.ts): form posts of
    * pages, and JSON bodies of /api/. Past it the request is answered 413 and no more is read.
@@ -104,6 +100,10 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
   }
   if ((e.MEILI_MASTER_KEY || e.MEILI_API_KEY) && !e.MEILI_HOST) {
     problems.push('MEILI_HOST: required when a Meilisearch key is set');
+  }
+  // The embedded database belongs to one process (db/data-dir-lock.ts); several share a PostgreSQL server.
+  if (e.JOBBRO_PROCESSES > 1 && e.DATABASE_URL === undefined) {
+    problems.push('JOBBRO_PROCESSES: more than one process needs PostgreSQL (set DATABASE_URL); the embedded database serves one');
   }
   if (problems.length > 0) throw new EnvError(problems);
 
@@ -137,8 +137,6 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     // The embedded database answers one query at a time (in its own thread): a few requests at once keep it and the
     // main thread busy; more only lengthen every request.
     concurrentRequests: e.JOBBRO_CONCURRENT_REQUESTS ?? (embeddedDatabase ? 8 : 16),
-    // One process may use what several would share (load test: 1 GB keeps the embedded default at ≈ 1 GB resident).
-    heapMb: e.NODE_OPTIONS?.includes('--max-old-space-size') ? null : (e.JOBBRO_HEAP_MB ?? (e.JOBBRO_PROCESSES > 1 ? 512 : 1024)),
     // The longest form (5,000-character notes in Arabic or Ukrainian, percent-encoded: ≈ 30 KB a field) fits in 128 KB
     // several times over; the API's slot bodies are a few KB.
     bodyLimits: { form: e.JOBBRO_FORM_BODY_LIMIT_KB * 1024, api: e.JOBBRO_API_BODY_LIMIT_KB * 1024 },
@@ -148,13 +146,6 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
 let cached: AppEnv | undefined;
 
 /** The process's settings, parsed once. */
-/** Several app processes on the embedded database: the primary of scripts/serve.ts then holds it for them (db/pglite-broker.server.ts). */
-export function sharesEmbeddedDatabase<T extends Pick<AppEnv, 'processes' | 'database'>>(
-  env: T,
-): env is T & { database: Extract<AppEnv['database'], { kind: 'pglite' }> } {
-  return env.processes > 1 && env.database.kind === 'pglite';
-}
-
 export function getEnv(): AppEnv {
   cached ??= parseEnv(process.env);
   return cached;

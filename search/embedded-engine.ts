@@ -97,7 +97,7 @@ function createTokenizer(): Tokenizer {
 }
 
 /**
- * What search/documents joins labels with. It splits no word (the middle dot
+ * What app/matching/documents joins labels with. It splits no word (the middle dot
  * is no letter, mark or digit), so a text's words are its parts' words.
  */
 const LABEL_SEPARATOR = ' · ';

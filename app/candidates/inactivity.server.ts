@@ -97,8 +97,7 @@ export type InactivityReviewSchedule = { stop(): Promise<void> };
 
 /**
  * Runs the review now and then every `intervalMs` (default 24 h). Never
- * throws: a failed run is logged and the next one tries again (this object
- * is built by scripts/serve.ts, outside the Remix bundle — ADR 0001).
+ * throws: a failed run is logged and the next one tries again.
  */
 export function startInactivityReview(
   deps: ReviewRunDeps & { intervalMs?: number; logger: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void } },

@@ -11,7 +11,7 @@ import {
   insertInterest,
   markProposalAsInterest,
 } from '../../db/queries/candidates.js';
-import type { SlotDocument } from '../../search/documents/slots.server.js';
+import type { SlotDocument } from '../matching/documents/slots.server.js';
 import type { SessionUser } from '../auth/session.server.js';
 import { Conflict, NotFound, RuleViolation } from '../lib/errors.js';
 import { evaluateOffer, type OffersDeps } from './offers.server.js';

@@ -55,7 +55,7 @@ export async function listApprovedCandidates(
       details: { slotId: slot.id, organisationId: actor.organisationId, shared: row.full_name !== null },
     })),
   );
-  // The candidate sees who has looked at their profile (DOMAIN.md, privacy).
+  // The candidate sees who has looked at their profile (docs/domain.md, privacy).
   // An API key has no user; its views stay in the audit log above.
   const viewerUserId = actor.userId;
   if (viewerUserId !== null) {

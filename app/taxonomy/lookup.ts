@@ -2,7 +2,7 @@
  * Skill and occupation lookup by any label or synonym in any of the four
  * languages, tolerant of typos and missing diacritics.
  *
- * A small hand-written index (see docs/decisions/2026-11-24-taxonomy-lookup.md):
+ * A small hand-written index (see docs/decisions/0003-taxonomy.md):
  * every label and synonym becomes an entry of folded words; a query word
  * matches an indexed word exactly, as a prefix, or within a Damerau–Levenshtein
  * budget (1 for 4–7 letters, 2 for 8+). Every query word must match. Ranking:

@@ -10,6 +10,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { hashPassword } from '../../app/auth/password.server.js';
+import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
 import { openDatabase } from '../../db/client.server.js';
 import { migrateToLatest } from '../../db/migrate.server.js';
 import { seedDatabase } from '../../db/seed/seed.js';
@@ -38,7 +40,7 @@ export default async function scanServerLog(): Promise<void> {
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
   try {
     await migrateToLatest(database.db);
-    await seedDatabase(database.db, { demo: true });
+    await seedDatabase(database.db, { hashPassword, taxonomy: getTaxonomy(), demo: true });
     const values = [...(await personalValuesIn(database.db)), ...typedValues(), 'demo-jobbro-2026'];
     const found = [...personalDataIn(lines, values), ...lines.filter((line) => EMAIL_ADDRESS.test(line)).map((line) => `an e-mail address in ${line.slice(0, 300)}`)];
     if (found.length > 0) throw new Error(`The server logged personal data during the browser journeys:\n  ${[...new Set(found)].slice(0, 20).join('\n  ')}`);

@@ -1,6 +1,6 @@
 /**
  * What the whole HTTP stack answers at its edges, on the real server
- * (scripts/serve.ts over the production build, loopback only): bodies past
+ * (server-build/index.js over the Remix build, loopback only): bodies past
  * their limit while they stream (a chunked POST that once filled the heap),
  * methods no route serves, control characters in the query, foreign-origin
  * single-fetch requests, caching of signed-in answers, and redirects that
@@ -17,6 +17,7 @@ import { hashPassword } from '../../app/auth/password.server.js';
 import { openDatabase, type Database } from '../../db/client.server.js';
 import { migrateToLatest } from '../../db/migrate.server.js';
 import { createApiKey } from '../../app/employers/api-keys.server.js';
+import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
 import { buildCandidate, buildOrganisation, buildUser, ensureJobcentre, insertCandidate, insertOrganisation, insertUser } from '../../db/seed/factories.js';
 import { loadReferenceData } from '../../db/seed/load-reference.js';
 import { loadTaxonomy } from '../../db/seed/load-taxonomy.js';
@@ -113,7 +114,7 @@ describe('the HTTP edges of the real server', () => {
     }
     await migrateToLatest(database.db);
     await loadReferenceData(database.db);
-    await loadTaxonomy(database.db);
+    await loadTaxonomy(database.db, getTaxonomy());
     const rng = createRng(21);
     const jobcentre = await ensureJobcentre(database.db, '580');
     const passwordHash = await hashPassword(PASSWORD);

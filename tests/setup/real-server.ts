@@ -1,5 +1,6 @@
 /**
- * The real server (scripts/serve.ts over the production build) in a child
+ * The real server (server-build/index.js over the Remix build, as `npm start`
+ * runs it; `npm run build` makes both) in a child
  * process on a free loopback port, with everything it prints kept, for tests
  * that need the whole HTTP stack: Express's guards, the Remix adapter, the
  * request logs.
@@ -7,13 +8,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SERVER_FILE } from '../../scripts/app-child.js';
 import { freePort } from '../../scripts/support/throwaway-postgres.js';
 
 export type RealServer = { child: ChildProcess; baseUrl: string; port: number; output: () => string };
 
 export async function startRealServer(settings: Record<string, string>): Promise<RealServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+  const child = spawn(process.execPath, [SERVER_FILE], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ...settings },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -50,7 +52,7 @@ export async function stopRealServer(server: RealServer | undefined): Promise<vo
   clearTimeout(force);
 }
 
-/** The process that serves: the app process scripts/serve.ts forked (with its heap limit), or the server itself. */
+/** The process that serves: the server itself, or with JOBBRO_PROCESSES the last of the processes it forked. */
 export function appProcessOf(server: RealServer): number {
   const pid = server.child.pid ?? 0;
   const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);

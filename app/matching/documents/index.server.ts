@@ -3,7 +3,7 @@
  * The candidate source needs today's date (the IGU window starts today), so
  * tests and the bench pass their own clock.
  */
-import type { DocumentSources } from '../document-sources.js';
+import type { DocumentSources } from '../../../search/document-sources.js';
 import { createCandidateDocumentSource } from './candidates.server.js';
 import { createSlotDocumentSource } from './slots.server.js';
 

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { verifyPassword } from '../../app/auth/password.server.js';
-import { DEMO_EMAILS, DEMO_PASSWORD, jobcentreCandidateEmail, jobcentreConsultantEmail, seedDatabase, SOUTHERN_NETWORK, type SeedSummary } from './seed.js';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../setup/database.js';
+import { hashPassword, verifyPassword } from '../../app/auth/password.server.js';
+import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
+import { DEMO_EMAILS, DEMO_PASSWORD, jobcentreCandidateEmail, jobcentreConsultantEmail, seedDatabase, SOUTHERN_NETWORK, type SeedSummary } from '../../db/seed/seed.js';
 
 
 const today = '2026-11-24';
+const fromApp = { hashPassword, taxonomy: getTaxonomy() };
 
 describe.each(databaseKinds)('seedDatabase (%s)', (kind) => {
   let database: TestDatabase;
@@ -13,8 +15,8 @@ describe.each(databaseKinds)('seedDatabase (%s)', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    first = await seedDatabase(database.db, { demo: true, candidates: 120, slots: 40, today });
-    second = await seedDatabase(database.db, { demo: true, candidates: 120, slots: 40, today });
+    first = await seedDatabase(database.db, { ...fromApp, demo: true, candidates: 120, slots: 40, today });
+    second = await seedDatabase(database.db, { ...fromApp, demo: true, candidates: 120, slots: 40, today });
   }, 120_000);
   afterAll(async () => {
     await database?.close();
@@ -109,7 +111,7 @@ describe.each(databaseKinds)('seedDatabase (%s)', (kind) => {
   it('is deterministic for the same seed and date', async () => {
     const other = await createTestDatabase(kind);
     try {
-      await seedDatabase(other.db, { demo: false, demoData: true, candidates: 20, slots: 10, today });
+      await seedDatabase(other.db, { ...fromApp, demo: false, demoData: true, candidates: 20, slots: 10, today });
       const names = await other.db.selectFrom('candidates').select(['email', 'full_name', 'birth_date']).orderBy('email').execute();
       const mine = await database.db
         .selectFrom('candidates')
@@ -128,8 +130,8 @@ describe.each(databaseKinds)('seedDatabase (%s)', (kind) => {
 
   it('adds one consultant login per jobcentre on request (for the load test), once', async () => {
     const { db } = database;
-    await seedDatabase(db, { demo: false, demoData: false, jobcentreConsultants: true, today });
-    await seedDatabase(db, { demo: false, demoData: false, jobcentreConsultants: true, today });
+    await seedDatabase(db, { ...fromApp, demo: false, demoData: false, jobcentreConsultants: true, today });
+    await seedDatabase(db, { ...fromApp, demo: false, demoData: false, jobcentreConsultants: true, today });
     const consultants = await db
       .selectFrom('users')
       .innerJoin('jobcentres', 'jobcentres.id', 'users.jobcentre_id')
@@ -146,8 +148,8 @@ describe.each(databaseKinds)('seedDatabase (%s)', (kind) => {
 
   it('gives the first active seeded candidate of each jobcentre a login on request (for the load test), once', async () => {
     const { db } = database;
-    const summary = await seedDatabase(db, { demo: false, demoData: false, jobcentreCandidates: true, today });
-    const again = await seedDatabase(db, { demo: false, demoData: false, jobcentreCandidates: true, today });
+    const summary = await seedDatabase(db, { ...fromApp, demo: false, demoData: false, jobcentreCandidates: true, today });
+    const again = await seedDatabase(db, { ...fromApp, demo: false, demoData: false, jobcentreCandidates: true, today });
     const seeded = await db
       .selectFrom('candidates')
       .innerJoin('jobcentres', 'jobcentres.id', 'candidates.jobcentre_id')

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
+import { createTestDatabase, databaseKinds, type TestDatabase } from '../setup/database.js';
 import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
-import { countTaxonomy, findSkillsByUris, listOccupationSkills } from '../queries/taxonomy.js';
-import { loadTaxonomy } from './load-taxonomy.js';
+import { countTaxonomy, findSkillsByUris, listOccupationSkills } from '../../db/queries/taxonomy.js';
+import { loadTaxonomy } from '../../db/seed/load-taxonomy.js';
 
 describe.each(databaseKinds)('loadTaxonomy on %s', (kind) => {
   let database: TestDatabase;
@@ -16,9 +16,9 @@ describe.each(databaseKinds)('loadTaxonomy on %s', (kind) => {
   it('loads every skill, occupation and occupation → skill relation, idempotently', async () => {
     const taxonomy = getTaxonomy();
     const relations = taxonomy.occupations.reduce((n, o) => n + o.essentialSkills.length + o.optionalSkills.length, 0);
-    const first = await loadTaxonomy(database.db);
+    const first = await loadTaxonomy(database.db, taxonomy);
     expect(first).toEqual({ skills: taxonomy.skills.length, occupations: taxonomy.occupations.length });
-    const second = await loadTaxonomy(database.db);
+    const second = await loadTaxonomy(database.db, taxonomy);
     expect(second).toEqual(first);
     expect(await countTaxonomy(database.db)).toEqual({ skills: first.skills, occupations: first.occupations, occupationSkills: relations });
   });

@@ -11,13 +11,13 @@ import {
   selectPublishedSlotPage,
   selectPublishedSlotsWithSkills,
   type SlotDocumentRow,
-} from '../../db/queries/search-documents.js';
-import type { DB, LabelSet, SlotType } from '../../db/schema.js';
-import { epochDay, fromEpochDay } from '../../app/lib/dates.js';
-import type { MatchSlot } from '../../app/matching/types.js';
-import { taxonomySynonymGroups } from '../../app/taxonomy/search-synonyms.js';
-import type { DocumentSource } from '../document-sources.js';
-import type { IndexSettings, SearchDocument } from '../engine.js';
+} from '../../../db/queries/search-documents.js';
+import type { DB, LabelSet, SlotType } from '../../../db/schema.js';
+import { epochDay, fromEpochDay } from '../../lib/dates.js';
+import type { MatchSlot } from '../types.js';
+import { taxonomySynonymGroups } from '../../taxonomy/search-synonyms.js';
+import type { DocumentSource } from '../../../search/document-sources.js';
+import type { IndexSettings, SearchDocument } from '../../../search/engine.js';
 import { cefrToRank, rankToCefr } from './candidates.server.js';
 import { shared, sharedAll } from './shared-values.js';
 

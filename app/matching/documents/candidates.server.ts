@@ -14,13 +14,13 @@ import {
   selectMatchableCandidatesWithDetails,
   type CandidateDocumentDetailRow,
   type CandidateDocumentRow,
-} from '../../db/queries/search-documents.js';
-import type { Cefr, DB } from '../../db/schema.js';
-import { epochDay, fromEpochDay } from '../../app/lib/dates.js';
-import type { CandidateLanguage, MatchCandidate } from '../../app/matching/types.js';
-import { iguEligibilityWindow } from '../../app/rules/igu-rules.js';
-import type { DocumentSource } from '../document-sources.js';
-import type { IndexSettings, SearchDocument } from '../engine.js';
+} from '../../../db/queries/search-documents.js';
+import type { Cefr, DB } from '../../../db/schema.js';
+import { epochDay, fromEpochDay } from '../../lib/dates.js';
+import type { CandidateLanguage, MatchCandidate } from '../types.js';
+import { iguEligibilityWindow } from '../../rules/igu-rules.js';
+import type { DocumentSource } from '../../../search/document-sources.js';
+import type { IndexSettings, SearchDocument } from '../../../search/engine.js';
 import { shared, sharedAll, sharedList, sharedPoint, type Point } from './shared-values.js';
 
 export type CandidateDocument = {

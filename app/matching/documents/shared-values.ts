@@ -14,7 +14,7 @@
  *   ones are frozen, so a caller that tried to change one would fail
  *   loudly instead of changing other people's documents.
  */
-import { rememberIn } from '../../app/lib/bounded-memo.js';
+import { rememberIn } from '../../lib/bounded-memo.js';
 
 const strings = new Map<string, string>();
 /** The values are taxonomy URIs and ids, a few thousand; the bound only guards a long-running process. */

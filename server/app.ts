@@ -1,9 +1,10 @@
 /**
- * One app process: Express around the Remix build, with security headers,
+ * The app's HTTP side: Express around the Remix build, with security headers,
  * compression, request logs without personal data, a same-origin check on
  * state-changing requests, and a graceful stop on SIGTERM. Database and
  * search are opened BEFORE listening, so the first request never waits for
- * PGlite. Started by scripts/serve.ts (directly, or in each process it forks).
+ * PGlite. The services and the middleware that needs them come from the
+ * Remix build (app/entry.server.tsx), as server/index.ts hands them over.
  */
 import cluster from 'node:cluster';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -16,18 +17,34 @@ import compression from 'compression';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
-import { apiRateLimits } from '../app/api/rate-limit.server.js';
-import { admissionQueue } from '../app/lib/admission.server.js';
-import { answeredTooLarge, limitRequestBodies } from '../app/lib/body-limit.server.js';
-import { noStore } from '../app/lib/no-store.server.js';
-import { refuseControlCharactersInQuery, refuseUnknownMethods, sameOriginCheck } from '../app/lib/request-guards.server.js';
-import { sharesEmbeddedDatabase, type AppEnv } from '../app/env.server.js';
-import type { BrokerChannel } from '../db/pglite-remote.js';
-import { createLogger, serializeError } from '../app/lib/logger.server.js';
-import { installRouteMatchingCache } from '../app/lib/route-matching.server.js';
-import { startServices, stopServices, type AppServices } from '../app/services.server.js';
-import { SERVING_MESSAGE, serveHandedConnections } from './connections-in-turn.js';
-import { importWithoutSourceMap } from './support/import-without-source-map.js';
+import type * as AppEntry from '../app/entry.server';
+
+/** What the server takes from the Remix build's entry module beside the request handler (one copy of every module). */
+export type ServerParts = Pick<typeof AppEntry, (typeof PART_NAMES)[number]>;
+type AppEnv = ReturnType<ServerParts['getEnv']>;
+type AppServices = Awaited<ReturnType<ServerParts['startServices']>>;
+
+const PART_NAMES = [
+  'getEnv',
+  'EnvError',
+  'createLogger',
+  'serializeError',
+  'startServices',
+  'stopServices',
+  'apiRateLimits',
+  'admissionQueue',
+  'refuseUnknownMethods',
+  'refuseControlCharactersInQuery',
+  'limitRequestBodies',
+  'answeredTooLarge',
+  'noStore',
+  'sameOriginCheck',
+] as const;
+
+/** True when the build's entry module exports every part the server starts (a build older than server/ does not). */
+export function hasServerParts(entry: object): entry is ServerParts {
+  return PART_NAMES.every((name) => typeof Reflect.get(entry, name) === 'function');
+}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -52,16 +69,8 @@ function pathOf(url: string | undefined): string {
   return (url ?? '').split('?')[0] ?? '';
 }
 
-async function loadBuild(): Promise<ServerBuild> {
-  const buildUrl = new URL('../build/index.js', import.meta.url).href;
-  try {
-    return await importWithoutSourceMap<ServerBuild>(buildUrl);
-  } catch (error) {
-    throw new Error('The Remix build is missing or broken: run `npm run build` first (npm start does it for you).', { cause: error });
-  }
-}
-
-function createApp(services: AppServices, build: ServerBuild) {
+function createApp(services: AppServices, build: ServerBuild, parts: ServerParts) {
+  const { admissionQueue, apiRateLimits, limitRequestBodies, answeredTooLarge, sameOriginCheck } = parts;
   const { env, logger } = services;
   const app = express();
   app.disable('x-powered-by');
@@ -76,7 +85,7 @@ function createApp(services: AppServices, build: ServerBuild) {
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: pathOf(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-        err: serializeError,
+        err: parts.serializeError,
       },
     }),
   );
@@ -114,7 +123,7 @@ function createApp(services: AppServices, build: ServerBuild) {
   );
 
   // At the door: methods no route serves (405), control characters in the query (400), bodies past their limit (413).
-  app.use(refuseUnknownMethods, refuseControlCharactersInQuery, limitRequestBodies(env.bodyLimits));
+  app.use(parts.refuseUnknownMethods, parts.refuseControlCharactersInQuery, limitRequestBodies(env.bodyLimits));
 
   app.use(compression());
 
@@ -124,7 +133,7 @@ function createApp(services: AppServices, build: ServerBuild) {
   const publicFiles = express.static(path.join(root, 'public'), { maxAge: '1h', index: false });
   app.use((req, res, next) => (path.extname(req.path) === '' ? next() : publicFiles(req, res, next)));
 
-  app.use(noStore);
+  app.use(parts.noStore);
 
   // After the static files (cheap, never queued); /healthz answers at once so a busy process is not taken for a dead one.
   app.use(admissionQueue({ concurrent: env.concurrentRequests, maxWaiting: MAX_WAITING_REQUESTS, bypass: (req) => req.path === '/healthz' }));
@@ -160,54 +169,48 @@ function createApp(services: AppServices, build: ServerBuild) {
   return app;
 }
 
-/** The IPC channel to the primary, which holds the embedded database when several app processes share it (scripts/serve.ts). */
-function channelToPrimary(): BrokerChannel {
-  const send = process.send?.bind(process);
-  if (!send) throw new Error('An app process of several needs the IPC channel to the primary that holds the embedded database');
-  return {
-    send: (message, callback) => send(message, undefined, undefined, callback),
-    on: (event: 'message' | 'disconnect', listener: (message?: unknown) => void) => process.on(event, listener),
-  };
+/** Why the port could not be opened, in words an operator can act on. */
+export function listenProblem(error: NodeJS.ErrnoException, env: Pick<AppEnv, 'port' | 'host'>): string {
+  if (error.code === 'EADDRINUSE') return `port ${env.port} is already in use (set PORT to a free port, or stop what listens on it)`;
+  if (error.code === 'EACCES') return `port ${env.port} needs privileges this user does not have (set PORT to 1024 or above)`;
+  if (error.code === 'EADDRNOTAVAIL') return `HOST ${env.host ?? ''} is not an address of this machine`;
+  return `port ${env.port} could not be opened (${error.code ?? error.message})`;
+}
+
+/** The one line a start that failed prints, to stderr, before it exits with 1. */
+export function failStart(problem: string): never {
+  console.error(`Jobbro could not start: ${problem}`);
+  process.exit(1);
 }
 
 /**
- * Starts the services and serves: on its own port, or (forked by
- * scripts/serve.ts) the connections the primary hands over. `onServing`
- * runs once it serves and the boot logs are flushed.
+ * Starts the services and serves on the port (in a process of a cluster, on
+ * the port the primary holds). `onServing` runs once it listens and the
+ * boot logs are flushed.
  */
-export async function runAppServer(env: AppEnv, onServing: () => void): Promise<void> {
-  const logger = createLogger(env);
-  installRouteMatchingCache();
-  const build = await loadBuild();
-  const viaPrimary = cluster.isWorker && sharesEmbeddedDatabase(env);
-  const services = await startServices(env, { logger, ...(viaPrimary ? { embeddedDatabaseVia: channelToPrimary() } : {}) });
-  const app = createApp(services, build);
+export async function runAppServer(env: AppEnv, build: ServerBuild, parts: ServerParts, onServing: () => void): Promise<void> {
+  const logger = parts.createLogger(env);
+  const services = await parts.startServices(env, { logger });
+  const app = createApp(services, build, parts);
   const server = http.createServer(app);
-  let finish: (graceMs: number) => Promise<void>;
+  server.once('error', (error: NodeJS.ErrnoException) => {
+    // Taken between the primary's check and now: the same one line, after the services are closed again.
+    parts.stopServices(services).finally(() => failStart(listenProblem(error, env)));
+  });
   // Flush the boot logs first so the URL and the demo logins are the last lines a person sees.
-  if (cluster.isWorker) {
-    finish = serveHandedConnections(server).stop;
-    logger.flush(() => {
-      process.send?.(SERVING_MESSAGE);
-      onServing();
-    });
-  } else {
-    server.listen(env.port, env.host ?? '0.0.0.0', () => logger.flush(onServing));
-    finish = (graceMs) =>
-      new Promise((resolve) => {
-        const force = setTimeout(() => server.closeAllConnections(), graceMs);
-        force.unref();
-        server.close(() => resolve());
-      });
-  }
+  server.listen(env.port, env.host ?? '0.0.0.0', () => logger.flush(onServing));
 
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping: finishing in-flight requests');
-    finish(SHUTDOWN_GRACE_MS)
-      .then(() => stopServices(services))
+    new Promise<void>((resolve) => {
+      const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+      force.unref();
+      server.close(() => resolve());
+    })
+      .then(() => parts.stopServices(services))
       .then(() => {
         logger.info('stopped');
         process.exit(0);
@@ -219,4 +222,6 @@ export async function runAppServer(env: AppEnv, onServing: () => void): Promise<
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  // A process of a cluster also stops when the primary goes.
+  if (cluster.isWorker) process.on('disconnect', () => stop('disconnect'));
 }
