@@ -28,8 +28,8 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium' }],
-  // Scans everything the server logged for the personal data the journeys used (tests/e2e/server-log-scan.ts).
-  globalTeardown: './tests/e2e/server-log-scan.ts',
+  // Scans everything the server logged for the personal data the journeys used (tests/e2e/global-teardown.ts).
+  globalTeardown: './tests/e2e/global-teardown.ts',
   webServer: {
     // All the server prints is kept for the scan; warnings, errors and the welcome text still show here.
     command: `rm -rf "${dataDir}" && mkdir -p "${path.dirname(serverLog)}" && node server-build/index.js 2>&1 | tee "${serverLog}" | grep --line-buffered -v '"level":[23]0'`,

@@ -1,5 +1,6 @@
 /**
- * Playwright's global teardown: everything the browser journeys made the
+ * Run by Playwright's global teardown (global-teardown.ts) under tsx, which
+ * loads the seed's JSON data as the app does: everything the browser journeys made the
  * server log (its output, kept in SERVER_LOG by the webServer command in
  * playwright.config.ts, at LOG_LEVEL=debug) is scanned for the personal data
  * they used: every name, e-mail, phone number, date of birth and note of the
@@ -9,6 +10,7 @@
  * the run.
  */
 import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { hashPassword } from '../../app/auth/password.server.js';
 import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
@@ -17,7 +19,6 @@ import { migrateToLatest } from '../../db/migrate.server.js';
 import { seedDatabase } from '../../db/seed/seed.js';
 import { personalDataIn, personalValuesIn } from '../setup/personal-values.js';
 
-export const SERVER_LOG = path.resolve('.e2e-logs/server.log');
 
 const EMAIL_ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
 
@@ -32,11 +33,11 @@ function typedValues(): string[] {
   return [...new Set(values.filter((value) => value.trim().length >= 6))];
 }
 
-export default async function scanServerLog(): Promise<void> {
-  if (!fs.existsSync(SERVER_LOG)) throw new Error(`The server's log ${SERVER_LOG} is missing: did the webServer command change?`);
+export async function scanServerLog(serverLog: string): Promise<void> {
+  if (!fs.existsSync(serverLog)) throw new Error(`The server's log ${serverLog} is missing: did the webServer command change?`);
   // JSON lines only: the welcome text printing the demo logins is for the person who started the server.
-  const lines = fs.readFileSync(SERVER_LOG, 'utf8').split('\n').filter((line) => line.startsWith('{'));
-  if (lines.length < 10) throw new Error(`Only ${lines.length} log lines in ${SERVER_LOG}: is LOG_LEVEL below info?`);
+  const lines = fs.readFileSync(serverLog, 'utf8').split('\n').filter((line) => line.startsWith('{'));
+  if (lines.length < 10) throw new Error(`Only ${lines.length} log lines in ${serverLog}: is LOG_LEVEL below info?`);
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
   try {
     await migrateToLatest(database.db);
@@ -48,4 +49,11 @@ export default async function scanServerLog(): Promise<void> {
   } finally {
     await database.close();
   }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  scanServerLog(path.resolve(process.argv[2] ?? '.e2e-logs/server.log')).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
 }
