@@ -62,7 +62,7 @@ function portProblem(env: AppEnv): Promise<string | null> {
 function runPrimary(env: AppEnv): void {
   let listening = 0;
   let stopping = false;
-  let exitCode = 0;
+  const exitCode = 0;
   cluster.on('listening', () => {
     listening += 1;
     if (listening < env.processes) cluster.fork();

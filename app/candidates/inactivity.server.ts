@@ -11,11 +11,11 @@
  * and `npm run candidates:flag-inactive`) is idempotent and safe in several
  * processes at once: flagging and claiming a mail are single statements.
  */
+import { insertAuditEntry } from '../../db/queries/audit-log.js';
 import type { Kysely } from 'kysely';
 import {
   claimReviewMails,
   flagCandidatesInactiveSince,
-  insertReviewAudit,
   markCandidateArchived,
   markCandidateStillLooking,
   releaseReviewMail,
@@ -164,11 +164,12 @@ async function applyAnswer(
     }
     // Archiving takes the document out (it is no longer active); reactivating puts it back. The outbox worker re-matches either way.
     if (answer === 'archive' || row.status === 'archived') await enqueueIndexChange(trx, { index: 'candidates', id: row.id, operation: 'upsert' });
-    await insertReviewAudit(trx, {
+    await insertAuditEntry(trx, {
       actorUserId: actor.userId,
       action: answer === 'archive' ? 'candidate.review.archive' : 'candidate.review.confirm',
-      candidateId: row.id,
-      by: actor.by,
+      subjectType: 'candidate',
+      subjectId: row.id,
+      details: { by: actor.by },
     });
   });
 }

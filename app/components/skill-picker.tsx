@@ -62,6 +62,8 @@ export function SkillPicker({
   description,
 }: SkillPickerProps) {
   const fetcher = useFetcher();
+  // Stable across renders (React Router makes it with useCallback), unlike the fetcher object itself.
+  const loadSuggestions = fetcher.load;
   const [selected, setSelected] = useState<PickedSkill[]>(defaultValue);
   const [inputValue, setInputValue] = useState('');
   const selectedId = useId();
@@ -70,9 +72,8 @@ export function SkillPicker({
   useEffect(() => {
     if (query.length === 0) return;
     const params = new URLSearchParams({ q: query, lang, kind: 'skill', limit: '10' });
-    fetcher.load(`/api/v1/skills?${params}`);
-    // fetcher is stable enough for this purpose; reloading on its identity would loop.
-  }, [query, lang]);
+    loadSuggestions(`/api/v1/skills?${params}`);
+  }, [query, lang, loadSuggestions]);
 
   const options = useMemo(() => {
     if (query.length === 0) return [];

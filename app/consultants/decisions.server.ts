@@ -5,12 +5,12 @@
  * and refuses with the first failing rule and its source. Each decision is
  * also appended to `match_decisions`, the labelled data for evaluation.
  */
+import { insertAuditEntry } from '../../db/queries/audit-log.js';
 import type { Kysely } from 'kysely';
 import { insertProfileViews } from '../../db/queries/candidates.js';
 import {
   countSupportedPersonsAtWorkplace,
   findProposalContext,
-  insertAuditEntry,
   insertMatchDecision,
   lockWorkplaceRow,
   markProposalDecided,

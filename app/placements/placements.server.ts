@@ -24,7 +24,7 @@ import {
   type PipelineRow,
   type PlacementRow,
 } from '../../db/queries/placements.js';
-import { insertAuditEntry } from '../../db/queries/queue.js';
+import { insertAuditEntry } from '../../db/queries/audit-log.js';
 import type { Executor } from '../../db/client.server.js';
 import type { DB, MilestoneKind, PlacementOutcome } from '../../db/schema.js';
 import { asConsultant, type Consultant, type ConsultantUser } from '../consultants/consultant.js';

@@ -171,7 +171,8 @@ export function iguEligibilityWindow(person: IguPerson, asOf: string): { from: s
   });
   if (intervals.length === 0) return null;
   // Intervals come in rule-set order, so they are already sorted by start.
-  let [from, until] = intervals[0]!;
+  const [from, firstUntil] = intervals[0]!;
+  let until = firstUntil;
   for (const [start, end] of intervals.slice(1)) {
     if (start > until + 1) break;
     until = Math.max(until, end);

@@ -225,7 +225,7 @@ describe('logs', () => {
   let world: World;
   let server: RealServer | undefined;
   let lines: string[] = [];
-  let statuses: Record<string, number> = {};
+  const statuses: Record<string, number> = {};
   let effects: Record<string, unknown> = {};
   /** Every name, e-mail, phone, birth date and note in the database once the requests are done. */
   let storedPersonalValues: string[] = [];

@@ -10,7 +10,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDatabase, type Database } from '../../db/client.server.js';
-import { migrateToLatest } from '../../db/migrate.server.js';
 import { createDocumentSources } from '../../app/matching/documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
@@ -38,7 +37,7 @@ async function eventually(check: () => Promise<boolean>, what: string): Promise<
 describe.skipIf(!inject('postgresUrl'))('embedded engine per process, following each other through PostgreSQL', () => {
   let main: TestDatabase;
   let world: World;
-  let processes: Process[] = [];
+  const processes: Process[] = [];
 
   async function startProcess(name: string, database: Database, options: { start: boolean }): Promise<Process> {
     const search = createEmbeddedEngine();
