@@ -227,7 +227,7 @@ export async function browseOffers(deps: OffersDeps, user: Viewer, query: Browse
 }
 
 export type OfferDetail = {
-  slot: OfferSlotRow & { sector: string | null; municipalityCode: string };
+  slot: OfferSlotRow & { sector: string | null; municipalityCode: string; occupationUri: string | null; optionalSkills: string[] };
   /** Present when the candidate may take the offer. */
   card: OfferCard | null;
   /** Present when a rule keeps the candidate out. */
@@ -243,7 +243,13 @@ export async function offerDetail(deps: OffersDeps, user: Viewer, slotId: string
   if (!slotDocument || !row) throw new NotFound('Offer', slotId);
   const verdict = evaluateOffer(seeker, slotDocument, todayOf(deps.clock));
   return {
-    slot: { ...row, sector: slotDocument.sector, municipalityCode: slotDocument.municipalityCode },
+    slot: {
+      ...row,
+      sector: slotDocument.sector,
+      municipalityCode: slotDocument.municipalityCode,
+      occupationUri: slotDocument.occupationUri,
+      optionalSkills: slotDocument.optionalSkills,
+    },
     card: verdict.ranked ? cardOf(verdict.ranked, slotDocument, seeker.skills.map((s) => s.skill_uri)) : null,
     excluded: verdict.excluded ? { rule: verdict.excluded.rule, explanation: verdict.excluded.explanation } : null,
     interested: interestSlotIds.includes(slotId),
