@@ -122,7 +122,8 @@ export function buildTaxonomyIndex(taxonomy: Taxonomy): TaxonomyIndex {
     processTerm: (term, field) => analyseWord(term, languageOfField(field)) || null,
     searchOptions: {
       combineWith: 'AND',
-      prefix: (_term, i, terms) => i === terms.length - 1,
+      // A one-letter prefix matches a good part of the vocabulary and helps nobody choose.
+      prefix: (term, i, terms) => i === terms.length - 1 && [...term].length >= 2,
       fuzzy: (term) => typoBudget(term),
       maxFuzzy: 2,
       boostDocument: (_id, _term, stored) => (stored?.preferred === true ? PREFERRED_BOOST : 1),
