@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../db/client.server.js';
 import { migrateToLatest } from '../db/migrate.server.js';
 import type { DB } from '../db/schema.js';
-import { seedDatabase } from '../db/seed/seed.js';
+import { loadReference, seedDatabase } from '../db/seed/seed.js';
 import { createSearchEngine } from '../search/create-engine.server.js';
 import { createDocumentSources } from './matching/documents/index.server.js';
 import type { SearchEngine } from '../search/engine.js';
@@ -67,7 +67,8 @@ async function isFirstStart(db: Kysely<DB>): Promise<boolean> {
 }
 
 /**
- * Opens the database, migrates, seeds on the first start, opens the search
+ * Opens the database, migrates, seeds on the first start (reference data on
+ * every other start), opens the search
  * engine, rebuilds the index when it cannot have survived (embedded engine)
  * or the seed just ran, and starts the outbox worker.
  */
@@ -95,6 +96,11 @@ export async function startServices(
       const summary = await seedDatabase(db, { hashPassword, taxonomy: getTaxonomy(), demo: env.demo, log: (line) => logger.info(line) });
       logger.info({ counts: summary.counts, ms: summary.durationMs }, 'seed finished');
       seeded = true;
+    } else {
+      // Reference data (places, taxonomy, jobcentres) follows the data files shipped with this version.
+      const started = Date.now();
+      await loadReference(db, { taxonomy: getTaxonomy() });
+      logger.info({ ms: Date.now() - started }, 'reference data loaded');
     }
     const sources = createDocumentSources();
     // Each of several processes on PostgreSQL with an embedded engine holds its own index: it follows what the others apply.

@@ -4,7 +4,7 @@
  * of the four languages, typed in everyday words, with typos, without
  * diacritics, or half-typed.
  *
- * Built on MiniSearch (docs/decisions/2026-12-07-lookup-on-minisearch.md).
+ * Built on MiniSearch (docs/decisions/0010-lookup-on-minisearch-with-one-text-analysis.md).
  * Every label and synonym is one small document, indexed in the field of its
  * language with that language's analysis (search/text-analysis.ts, shared
  * with the embedded search engine). A query is analysed for each language
