@@ -8,6 +8,7 @@ import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { recordFailedStatement } from './failed-statement.js';
 import { lockDataDirectory, type LockOptions } from './data-dir-lock.js';
+import { preparingPool } from './pg-prepared.js';
 import { PGliteDialect, queryableInProcess } from './pglite-dialect.js';
 import { pgliteParsers } from './pglite-parsers.js';
 import { openPGliteThread, type PGliteQueryable } from './pglite-thread.js';
@@ -60,7 +61,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const pool = new pg.Pool({ connectionString: config.url, max: config.max ?? 10, types: pgTypes });
     // Without a listener the pool's 'error' event for an idle connection is thrown and ends the process.
     pool.on('error', (error) => config.onIdleError?.(error));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log: recordFailedStatement });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), log: recordFailedStatement });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (config.dataDir === null) return databaseOver(await openPGliteThread('memory://'));
