@@ -22,6 +22,7 @@ import { createAuth, type Auth } from './auth/lucia.server.js';
 import { purgeAppliedErasures } from './privacy/erasure.server.js';
 import { startInactivityReview, type InactivityReviewSchedule } from './candidates/inactivity.server.js';
 import { createMailer } from './mail/mailer.server.js';
+import { startNotificationWorker, type NotificationWorker } from './notifications/worker.server.js';
 import { createLoginThrottle, type LoginThrottle } from './auth/login-throttle.server.js';
 import { rematchAll, rematchForIndexChanges } from './matching/proposals.server.js';
 import type { AppEnv } from './env.server.js';
@@ -43,6 +44,8 @@ export type AppServices = {
   /** The daily inactivity review (app/candidates/inactivity.server.ts): once at start, then every 24 h. Test harnesses run without it. */
   inactivityReview?: InactivityReviewSchedule;
   loginThrottle: LoginThrottle;
+  /** Mail delivery, reminders and digests (app/notifications/worker.server.ts). Test harnesses run without it. */
+  notificationWorker?: NotificationWorker;
 };
 
 declare module '@remix-run/node' {
@@ -141,8 +144,9 @@ export async function startServices(
       },
     });
     const inactivityReview = startInactivityReview({ db, mailer: createMailer({ env, db }), clock, logger });
+    const notificationWorker = startNotificationWorker({ db, mailer: createMailer({ env, db }), clock, baseUrl: env.publicUrl, logger });
     const auth = createAuth(db, { secureCookies: env.secureCookies });
-    return { env, database, db, search, auth, logger, clock, outbox, indexFollower, inactivityReview, loginThrottle: createLoginThrottle({ db }) };
+    return { env, database, db, search, auth, logger, clock, outbox, indexFollower, inactivityReview, notificationWorker, loginThrottle: createLoginThrottle({ db }) };
   } catch (error) {
     await indexFollower?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
@@ -153,6 +157,7 @@ export async function startServices(
 /** Stops the review and the worker first (they use both), then search, then the database. */
 export async function stopServices(services: AppServices): Promise<void> {
   await services.inactivityReview?.stop();
+  await services.notificationWorker?.stop();
   await services.outbox.stop();
   await services.indexFollower?.stop();
   await services.search.close();

@@ -5,6 +5,7 @@
  * Pending candidates are not in the matching index.
  */
 import type { Kysely } from 'kysely';
+import { registrationWaiting } from '../notifications/events.server.js';
 import { emailTaken, findJobcentreOfMunicipality, insertCandidateRow, insertCandidateUser, insertJobcentre } from '../../db/queries/candidates.js';
 import type { DB } from '../../db/schema.js';
 import type { Auth } from '../auth/lucia.server.js';
@@ -39,7 +40,7 @@ export async function registerCandidate(
       jobcentre = { id: await insertJobcentre(trx, place.municipalityCode, name), name };
     }
     const id = await insertCandidateUser(trx, { email: person.email, displayName: person.fullName, passwordHash: hash, locale: person.locale });
-    await insertCandidateRow(trx, {
+    const candidateId = await insertCandidateRow(trx, {
       user_id: id,
       jobcentre_id: jobcentre.id,
       status: 'pending',
@@ -53,6 +54,7 @@ export async function registerCandidate(
       available_from: today,
       waiting_since: today,
     });
+    await registrationWaiting(trx, { candidateId, jobcentreId: jobcentre.id, candidateName: person.fullName, actorUserId: id, at: deps.clock() });
     return { userId: id, jobcentreName: jobcentre.name };
   });
   const session = await deps.auth.createSession(userId, {});
