@@ -5,6 +5,7 @@
  * Pending candidates are not in the matching index.
  */
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { registrationWaiting } from '../notifications/events.server.js';
 import { emailTaken, findJobcentreOfMunicipality, insertCandidateRow, insertCandidateUser, insertJobcentre } from '../../db/queries/candidates.js';
 import type { DB } from '../../db/schema.js';
@@ -13,10 +14,9 @@ import { assertPasswordAllowed } from '../auth/password-policy.server.js';
 import { hashPassword } from '../auth/password.server.js';
 import { getMunicipality, getPostalCode } from '../geo/places.js';
 import { Conflict, InvalidInput, NotFound } from '../lib/errors.js';
-import { CANDIDATE_PASSWORD_MESSAGES, passwordSchema, personSchema, type PersonInput } from './invite.server.js';
+import { CANDIDATE_PASSWORD_MESSAGES, passwordSchema, personSchemaOn, type PersonInput } from './invite.server.js';
 import { fieldErrorsOf } from './profile-schemas.js';
 
-export const registrationSchema = personSchema.extend({ password: passwordSchema });
 export type RegistrationInput = PersonInput & { password: string };
 
 /** Creates the account and a pending candidate; returns the session cookie. */
@@ -24,7 +24,7 @@ export async function registerCandidate(
   deps: { db: Kysely<DB>; auth: Auth; clock: () => Date },
   input: RegistrationInput,
 ): Promise<{ cookie: string; jobcentreName: string }> {
-  const parsed = registrationSchema.safeParse(input);
+  const parsed = personSchemaOn(deps.clock).and(z.object({ password: passwordSchema })).safeParse(input);
   if (!parsed.success) throw new InvalidInput('errors.invalid', fieldErrorsOf(parsed.error.issues));
   const person = parsed.data;
   const place = getPostalCode(person.postalCode);

@@ -163,7 +163,7 @@ export async function editCandidateOnBehalf(
 ): Promise<void> {
   const consultant = asConsultant(user);
   const place = placeSchema.safeParse(input);
-  const availability = availabilitySchema(danishDateOf(deps.clock())).safeParse(input);
+  const availability = availabilitySchema(deps.clock).safeParse(input);
   const issues = [...(place.success ? [] : place.error.issues), ...(availability.success ? [] : availability.error.issues)];
   if (!place.success || !availability.success) throw new InvalidInput('errors.invalid', fieldErrorsOf(issues));
   await deps.db.transaction().execute(async (trx) => {
