@@ -8,12 +8,15 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
+  claimInvitation,
   emailTaken,
+  expireOpenInvitations,
+  findInvitableCandidate,
   findInvitationByHash,
+  insertAudit,
   insertCandidateRow,
   insertCandidateUser,
   insertInvitation,
-  markInvitationUsed,
   setUserPassword,
 } from '../../db/queries/candidates.js';
 import type { DB, Locale } from '../../db/schema.js';
@@ -59,6 +62,7 @@ export const CANDIDATE_PASSWORD_MESSAGES = {
   long: 'errors.tooLong',
   common: 'errors.passwordCommon',
   personal: 'errors.passwordPersonal',
+  weak: 'errors.passwordWeak',
 } as const;
 
 export function hashSecret(secret: string): string {
@@ -129,9 +133,7 @@ export async function inviteCandidate(
   const person = parsed.data;
   const now = deps.clock();
   const today = now.toISOString().slice(0, 10);
-  const token = randomBytes(32).toString('base64url');
-  const code = newCode();
-  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+  const { token, code, expiresAt } = newInvitationSecrets(now);
   const ids = await deps.db.transaction().execute(async (trx) => {
     if (await emailTaken(trx, person.email)) throw new Conflict('errors.emailTaken');
     const userId = await insertCandidateUser(trx, { email: person.email, displayName: person.fullName, passwordHash: null, locale: person.locale });
@@ -164,9 +166,57 @@ export async function inviteCandidate(
     await enqueueIndexChange(trx, { index: 'candidates', id: candidateId, operation: 'upsert' });
     return { userId, candidateId };
   });
-  const link = `${deps.baseUrl.replace(/\/$/, '')}/invite/${token}`;
+  const link = invitationLink(deps.baseUrl, token);
   await deps.mailer.send({ to: person.email, ...MAIL_TEXT[person.locale](person.fullName, link, code) });
   return { ...ids, link, code, expiresAt, maskedCpr: cprCheck.cpr === null ? null : maskCpr(cprCheck.cpr) };
+}
+
+function newInvitationSecrets(now: Date): { token: string; code: string; expiresAt: Date } {
+  return { token: randomBytes(32).toString('base64url'), code: newCode(), expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) };
+}
+
+function invitationLink(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/$/, '')}/invite/${token}`;
+}
+
+/**
+ * A consultant of the candidate's jobcentre sends a new invitation (a lost
+ * mail, a lost paper code): a new link and code, mailed again; every earlier
+ * link and code of the candidate stops working in the same transaction.
+ * @throws Forbidden (not a consultant of the candidate's jobcentre), NotFound,
+ *   Conflict (`invitation.accountActive`: the candidate already chose a
+ *   password, so the way back in is /forgot-password, not a new invitation;
+ *   `invitation.noEmail`: no account to invite).
+ */
+export async function resendInvitation(
+  deps: Omit<InviteDeps, 'cprCipher'>,
+  consultant: Pick<SessionUser, 'id' | 'role' | 'jobcentreId'>,
+  candidateId: string,
+): Promise<{ link: string; code: string; expiresAt: Date; email: string }> {
+  if (consultant.role !== 'consultant' || !consultant.jobcentreId) throw new Forbidden('Only jobcentre consultants resend invitations');
+  const now = deps.clock();
+  const { token, code, expiresAt } = newInvitationSecrets(now);
+  const candidate = await deps.db.transaction().execute(async (trx) => {
+    const found = await findInvitableCandidate(trx, candidateId);
+    if (!found) throw new NotFound('Candidate', candidateId);
+    if (found.jobcentre_id !== consultant.jobcentreId) throw new Forbidden('Only the candidate’s own jobcentre invites them');
+    if (found.user_id === null || found.email === null) throw new Conflict('invitation.noEmail');
+    if (found.has_password) throw new Conflict('invitation.accountActive');
+    const replaced = await expireOpenInvitations(trx, candidateId, now);
+    await insertInvitation(trx, {
+      candidate_id: candidateId,
+      user_id: found.user_id,
+      token_hash: hashSecret(token),
+      code_hash: hashSecret(code),
+      created_by: consultant.id,
+      expires_at: expiresAt,
+    });
+    await insertAudit(trx, { actorUserId: consultant.id, action: 'candidate.invitation_resent', subjectType: 'candidate', subjectId: candidateId, details: { replaced } });
+    return { email: found.email, name: found.full_name, locale: found.locale ?? 'da' };
+  });
+  const link = invitationLink(deps.baseUrl, token);
+  await deps.mailer.send({ to: candidate.email, ...MAIL_TEXT[candidate.locale](candidate.name, link, code) });
+  return { link, code, expiresAt, email: candidate.email };
 }
 
 /** The invitation behind a link token or a paper code, if it can still be used. */
@@ -184,7 +234,10 @@ async function lookUp(deps: { db: Kysely<DB>; clock: () => Date }, tokenOrCode: 
 
 /**
  * Sets the password from an invitation (once) and logs the candidate in.
- * @throws NotFound (unknown, used or expired), InvalidInput (password too short or long, common, or the person's own e-mail or name).
+ * Once even when the link and the paper code are accepted at the same
+ * moment: the claim is one conditional UPDATE (claimInvitation), so the
+ * second accept finds the invitation used and sets nothing.
+ * @throws NotFound (unknown, used or expired), InvalidInput (password too short or long, common, weak, or the person's own e-mail or name).
  */
 export async function acceptInvitation(
   deps: { db: Kysely<DB>; auth: Auth; clock: () => Date },
@@ -196,8 +249,8 @@ export async function acceptInvitation(
   await assertPasswordAllowed(password.data, { email: invitation.email, name: invitation.display_name }, CANDIDATE_PASSWORD_MESSAGES);
   const hash = await hashPassword(password.data);
   await deps.db.transaction().execute(async (trx) => {
+    if (!(await claimInvitation(trx, invitation.id, deps.clock()))) throw new NotFound('Invitation');
     await setUserPassword(trx, invitation.user_id, hash);
-    await markInvitationUsed(trx, invitation.id, deps.clock());
   });
   const session = await deps.auth.createSession(invitation.user_id, {});
   return { cookie: deps.auth.createSessionCookie(session.id).serialize() };

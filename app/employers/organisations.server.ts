@@ -26,7 +26,7 @@ export function employerActorOf(user: { id: string; role: string; organisationId
 }
 
 /** The employer forms' message keys (employer:errors.*) for what is wrong with a new password. */
-const PASSWORD_MESSAGES = { short: 'passwordShort', long: 'tooLong', common: 'passwordCommon', personal: 'passwordPersonal' } as const;
+const PASSWORD_MESSAGES = { short: 'passwordShort', long: 'tooLong', common: 'passwordCommon', personal: 'passwordPersonal', weak: 'passwordWeak' } as const;
 
 /** Colleague invitations are valid for a week. */
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
