@@ -107,6 +107,9 @@ function Header() {
         {user ? (
           <div className="site-header__user">
             <span>{t('layout.loggedInAs', { name: user.displayName })}</span>
+            <Link to="/account" className="button button--quiet">
+              {t('account:account.link')}
+            </Link>
             <Form method="post" action="/logout">
               <button type="submit" className="button button--quiet">
                 {t('layout.logOut')}

@@ -70,11 +70,11 @@ describe.each(databaseKinds)('every form that sets a password refuses a common o
   it('candidate self-registration (/register), with nothing stored', async () => {
     const person = { fullName: 'Hala Nasser', email: 'hala@example.org', birthDate: '1995-02-02', arrivalDate: '2024-06-01', residenceBasis: 'refugee' as const, postalCode: '6200', locale: 'ar' as const };
     const users = await count('users');
-    expect(await refusal(registerCandidate({ db: database.db, auth, clock }, { ...person, password: 'qwertyuiop' }))).toEqual({ password: ['errors.passwordCommon'] });
-    expect(await refusal(registerCandidate({ db: database.db, auth, clock }, { ...person, password: 'Hala@Example.org' }))).toEqual({ password: ['errors.passwordPersonal'] });
-    expect(await refusal(registerCandidate({ db: database.db, auth, clock }, { ...person, password: 'x'.repeat(257) }))).toEqual({ password: ['errors.tooLong'] });
+    expect(await refusal(registerCandidate({ db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' }, { ...person, password: 'qwertyuiop' }))).toEqual({ password: ['errors.passwordCommon'] });
+    expect(await refusal(registerCandidate({ db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' }, { ...person, password: 'Hala@Example.org' }))).toEqual({ password: ['errors.passwordPersonal'] });
+    expect(await refusal(registerCandidate({ db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' }, { ...person, password: 'x'.repeat(257) }))).toEqual({ password: ['errors.tooLong'] });
     expect(await count('users')).toBe(users);
-    await registerCandidate({ db: database.db, auth, clock }, { ...person, password: 'hala-password-2026' });
+    await registerCandidate({ db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' }, { ...person, password: 'hala-password-2026' });
     expect(await count('users')).toBe(users + 1);
   });
 

@@ -179,6 +179,24 @@ function invitationLink(baseUrl: string, token: string): string {
   return `${baseUrl.replace(/\/$/, '')}/invite/${token}`;
 }
 
+export type InvitationState = { candidateId: string; name: string; email: string | null; accountActive: boolean };
+
+/**
+ * Whether a new invitation can be sent to the candidate, for the page with the button.
+ * @throws Forbidden (not a consultant of the candidate's jobcentre), NotFound.
+ */
+export async function invitationState(
+  deps: { db: Kysely<DB> },
+  consultant: Pick<SessionUser, 'role' | 'jobcentreId'>,
+  candidateId: string,
+): Promise<InvitationState> {
+  if (consultant.role !== 'consultant' || !consultant.jobcentreId) throw new Forbidden('Only jobcentre consultants resend invitations');
+  const found = await findInvitableCandidate(deps.db, candidateId);
+  if (!found) throw new NotFound('Candidate', candidateId);
+  if (found.jobcentre_id !== consultant.jobcentreId) throw new Forbidden('Only the candidate’s own jobcentre invites them');
+  return { candidateId, name: found.full_name, email: found.email, accountActive: found.has_password };
+}
+
 /**
  * A consultant of the candidate's jobcentre sends a new invitation (a lost
  * mail, a lost paper code): a new link and code, mailed again; every earlier
@@ -197,7 +215,7 @@ export async function resendInvitation(
   const now = deps.clock();
   const { token, code, expiresAt } = newInvitationSecrets(now);
   const candidate = await deps.db.transaction().execute(async (trx) => {
-    const found = await findInvitableCandidate(trx, candidateId);
+    const found = await findInvitableCandidate(trx, candidateId, true);
     if (!found) throw new NotFound('Candidate', candidateId);
     if (found.jobcentre_id !== consultant.jobcentreId) throw new Forbidden('Only the candidate’s own jobcentre invites them');
     if (found.user_id === null || found.email === null) throw new Conflict('invitation.noEmail');

@@ -2,6 +2,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { ResendInvitationButton } from '~/candidates/resend-invitation-button';
 import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import { cprCipherOf, maskedCprForConsultant } from '~/candidates/cpr.server';
@@ -68,6 +69,8 @@ export default function ProposalPage() {
         {context.source === 'interest' ? <strong className="tag"> {t('queue.interestTag')}</strong> : null}
       </p>
       {cpr ? <p>{t('proposal.cpr', { cpr })}</p> : null}
+      {/* Until the candidate's own page (workbench) exists, the consultant resends a lost invitation from here. */}
+      {own ? <ResendInvitationButton candidateId={context.candidate_id} /> : null}
       <h2>{t('queue.breakdown')}</h2>
       <p>{t('queue.score')}: {context.score === null ? '–' : context.score.toFixed(1)}</p>
       <ScoreBreakdown components={context.components} />

@@ -21,7 +21,7 @@ const statements = [
      created_at timestamptz not null default now(),
      expires_at timestamptz not null,
      used_at timestamptz,
-     check (expires_at > created_at))`,
+     check (expires_at >= created_at))`,
   `create index password_resets_user_idx on password_resets(user_id)`,
 
   `alter table candidate_cprs drop constraint candidate_cprs_cpr_lookup_hash_key`,

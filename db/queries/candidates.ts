@@ -475,9 +475,9 @@ export type InvitableCandidateRow = {
   has_password: boolean;
 };
 
-/** What resending an invitation needs to know of a candidate, locked against a parallel resend. */
-export async function findInvitableCandidate(db: Executor, candidateId: string): Promise<InvitableCandidateRow | undefined> {
-  return db
+/** What resending an invitation needs to know of a candidate; `lock` holds it against a parallel resend. */
+export async function findInvitableCandidate(db: Executor, candidateId: string, lock = false): Promise<InvitableCandidateRow | undefined> {
+  const query = db
     .selectFrom('candidates')
     .leftJoin('users', 'users.id', 'candidates.user_id')
     .select([
@@ -489,9 +489,8 @@ export async function findInvitableCandidate(db: Executor, candidateId: string):
       'users.locale',
       sql<boolean>`users.password_hash is not null`.as('has_password'),
     ])
-    .where('candidates.id', '=', candidateId)
-    .forUpdate('candidates')
-    .executeTakeFirst();
+    .where('candidates.id', '=', candidateId);
+  return (lock ? query.forUpdate('candidates') : query).executeTakeFirst();
 }
 
 export async function setUserPassword(db: Executor, userId: string, passwordHash: string): Promise<void> {

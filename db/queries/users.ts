@@ -134,3 +134,68 @@ export async function countUsers(db: Executor): Promise<number> {
   const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+// ---- passwords: reset links and changes --------------------------------------------
+
+export async function updateUserPassword(db: Executor, userId: string, passwordHash: string): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
+export async function findPasswordHash(db: Executor, userId: string): Promise<string | null> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+export async function countUserSessions(db: Executor, userId: string, now: Date): Promise<number> {
+  const row = await db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('expires_at', '>', now)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** A new reset link for the user; every earlier open link of theirs stops working. */
+export async function insertPasswordReset(db: Executor, row: { userId: string; tokenHash: string; createdAt: Date; expiresAt: Date }): Promise<void> {
+  await db
+    .updateTable('password_resets')
+    .set({ expires_at: row.createdAt })
+    .where('user_id', '=', row.userId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', row.createdAt)
+    .execute();
+  await db
+    .insertInto('password_resets')
+    .values({ user_id: row.userId, token_hash: row.tokenHash, created_at: row.createdAt, expires_at: row.expiresAt })
+    .execute();
+}
+
+/** The open reset link (not used, not expired) whose token hashes to `tokenHash`, with its user. */
+export async function findOpenPasswordReset(
+  db: Executor,
+  tokenHash: string,
+  now: Date,
+): Promise<{ id: string; user_id: string; email: string; display_name: string; role: Role } | undefined> {
+  return db
+    .selectFrom('password_resets')
+    .innerJoin('users', 'users.id', 'password_resets.user_id')
+    .select(['password_resets.id', 'password_resets.user_id', 'users.email', 'users.display_name', 'users.role'])
+    .where('password_resets.token_hash', '=', tokenHash)
+    .where('password_resets.used_at', 'is', null)
+    .where('password_resets.expires_at', '>', now)
+    .executeTakeFirst();
+}
+
+/** Uses the link if it is still open, in one statement, so two uses at once cannot both succeed; returns its user. */
+export async function claimPasswordReset(db: Executor, resetId: string, now: Date): Promise<string | undefined> {
+  const row = await db
+    .updateTable('password_resets')
+    .set({ used_at: now })
+    .where('id', '=', resetId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning('user_id')
+    .executeTakeFirst();
+  return row?.user_id;
+}

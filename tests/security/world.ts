@@ -12,6 +12,7 @@ import type { AppServices } from '../../app/services.server.js';
 import { createApiKey } from '../../app/employers/api-keys.server.js';
 import { inviteColleague } from '../../app/employers/organisations.server.js';
 import { inviteCandidate } from '../../app/candidates/invite.server.js';
+import { newestMailedLink } from '../setup/mailbox.js';
 import { createMailboxMailer } from '../../app/mail/mailer.server.js';
 import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
 import { addDays } from '../../app/lib/dates.js';
@@ -225,7 +226,9 @@ async function tenant(db: Kysely<DB>, services: AppServices, t: Tenant, today: s
   const key = await createApiKey({ db }, actorA, { name: `Nøgle ${word}` });
   // For the revoke form: revoking it leaves the key the suites authenticate with.
   const spareKey = await createApiKey({ db }, actorA, { name: `Reservenøgle ${word}` });
-  const colleague = await inviteColleague({ db, clock: services.clock }, actorA, { email: `kollega.${word.toLowerCase()}@firma.dk` });
+  const colleagueEmail = `kollega.${word.toLowerCase()}@firma.dk`;
+  await inviteColleague({ db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' }, actorA, { email: colleagueEmail });
+  const colleague = await newestMailedLink(db, colleagueEmail, '/employer/invitation/');
   const invitation = await inviteCandidate(
     { db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' },
     { id: consultant.id, role: 'consultant', jobcentreId: jobcentre.id },
