@@ -363,7 +363,7 @@ export async function selectProfileViews(db: Executor, candidateId: string, limi
 /** Called by the employer and consultant pages whenever they show candidates' profiles: one row per candidate shown. */
 export async function insertProfileViews(
   db: Executor,
-  rows: ReadonlyArray<{ candidateId: string; viewerUserId: string; organisationId: string | null; jobcentreId: string | null }>,
+  rows: ReadonlyArray<{ candidateId: string; viewerUserId: string | null; organisationId: string | null; jobcentreId: string | null }>,
 ): Promise<void> {
   if (rows.length === 0) return;
   await db
