@@ -59,6 +59,7 @@ export const navigation: Record<Role, Array<{ to: string; labelKey: string }>> =
     { to: '/consultant/figures', labelKey: 'consultant:nav.figures' },
     { to: '/consultant/erasure', labelKey: 'privacy:nav.erasure' },
     { to: '/consultant/inactive', labelKey: 'review:consultant.nav' },
+    { to: '/consultant/cpr-duplicates', labelKey: 'account:cprDuplicates.nav' },
   ],
   candidate: [
     { to: homePathFor('candidate'), labelKey: 'nav.candidateHome' },

@@ -153,7 +153,7 @@ export async function inviteCandidate(
       last_active_at: now,
     });
     if (cprCheck.cpr !== null && deps.cprCipher) {
-      await storeCandidateCpr(trx, deps.cprCipher, { candidateId, cpr: cprCheck.cpr, createdBy: consultant.id });
+      await storeCandidateCpr(trx, deps.cprCipher, { candidateId, jobcentreId, cpr: cprCheck.cpr, createdBy: consultant.id });
     }
     await insertInvitation(trx, {
       candidate_id: candidateId,
