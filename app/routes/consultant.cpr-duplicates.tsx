@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import { listCprDuplicates, settleCprDuplicate } from '~/candidates/cpr-duplicates.server';
+import { NotFound } from '~/lib/errors';
 import { jsonError, parseForm } from '~/lib/http.server';
 
 export const meta: MetaFunction = () => [{ title: 'Jobbro' }];
@@ -28,6 +29,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     await settleCprDuplicate(context.services, user, flagId);
     return data({ settled: flagId });
   } catch (error) {
+    // Settled meanwhile, or not a case of this jobcentre: the same answer, so it reveals nothing.
+    if (error instanceof NotFound) return data({ settled: null }, { status: 409 });
     throw jsonError(error, context.services.logger);
   }
 }
