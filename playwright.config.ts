@@ -1,6 +1,6 @@
 /**
- * Browser tests against the BUILT app (`npm run build` first; `npm test`
- * does it), in Debian's Chromium, with a fresh PGlite data directory so the
+ * Browser tests against the BUILT app run as `npm start` runs it (`npm run
+ * build` first; `npm test` does it), in Debian's Chromium, with a fresh PGlite data directory so the
  * first-start seed runs exactly as it does for a new user.
  */
 import path from 'node:path';
@@ -28,7 +28,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium' }],
   webServer: {
-    command: `rm -rf "${dataDir}" && tsx scripts/serve.ts`,
+    command: `rm -rf "${dataDir}" && node server-build/index.js`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,

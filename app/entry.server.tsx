@@ -2,24 +2,33 @@
  * Server rendering: the i18next instance of the language chosen by
  * resolveLocale (one per language, shared), the CSP nonce on every inline
  * script, and the whole document at once, for people and bots alike.
+ *
+ * It also hands the server (server/index.ts) what it starts beside the
+ * routes: settings, logger, services and the Express middleware that needs
+ * them. The server takes them from this build, so routes and services share
+ * one copy of every module (docs/decisions/0010-one-built-server.md).
  */
-import type { AppLoadContext, EntryContext, HandleErrorFunction } from '@remix-run/node';
+import { PassThrough } from 'node:stream';
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node';
 import { isRouteErrorResponse, RemixServer } from '@remix-run/react';
-import { renderToString } from 'react-dom/server';
+import { renderToPipeableStream } from 'react-dom/server';
 import { I18nextProvider } from 'react-i18next';
 import { i18nInstanceFor, resolveLocale } from './i18n/i18next.server';
-import { settleHandoff } from './lib/settled-handoff.server';
 import { NonceProvider } from './lib/nonce-provider';
+
+export { apiRateLimits } from './api/rate-limit.server';
+export { EnvError, getEnv } from './env.server';
+export { admissionQueue } from './lib/admission.server';
+export { createLogger } from './lib/logger.server';
+export { startServices, stopServices } from './services.server';
 
 const ABORT_DELAY = 5_000;
 export const streamTimeout = ABORT_DELAY;
 
 /**
- * No page here suspends (no defer/Await), so the page is rendered to one
- * string: React's streaming renderer took twice as long for the same markup
- * (its chunking, encoding and scheduling), and nothing was sent before the
- * page was complete anyway. The only thing that suspends is Remix's transfer
- * of the loader data to the browser; settleHandoff reads that data first.
+ * No page here suspends (no defer/Await), so the response starts once all
+ * of it is ready (onAllReady): a status and headers that never change after
+ * the first byte, and the loader data that Remix streams after the document.
  */
 export default async function handleRequest(
   request: Request,
@@ -31,21 +40,42 @@ export default async function handleRequest(
   const lng = await resolveLocale(request, loadContext);
   const i18n = await i18nInstanceFor(lng);
   const nonce = loadContext.cspNonce;
-  await settleHandoff(remixContext);
-  // A render error throws here; Remix then renders the route's error boundary, as it did when the shell failed.
-  const html = renderToString(
-    <NonceProvider value={nonce}>
-      <I18nextProvider i18n={i18n}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </I18nextProvider>
-    </NonceProvider>,
-  );
-  // renderToString puts a boundary it could not finish in the browser's hands (React marks it <!--$!-->).
-  if (html.includes('<!--$!-->')) loadContext.services.logger.error({ path: new URL(request.url).pathname }, 'a component suspended while rendering on the server');
-  const body = Buffer.from(`<!DOCTYPE html>${html}`);
-  responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
-  responseHeaders.set('Content-Length', String(body.length));
-  return new Response(body, { headers: responseHeaders, status: responseStatusCode });
+  return new Promise<Response>((resolve, reject) => {
+    let statusCode = responseStatusCode;
+    let shellRendered = false;
+    let deadline: NodeJS.Timeout | undefined;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <I18nextProvider i18n={i18n}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </I18nextProvider>
+      </NonceProvider>,
+      {
+        nonce,
+        onShellReady() {
+          shellRendered = true;
+        },
+        onAllReady() {
+          clearTimeout(deadline);
+          const body = new PassThrough();
+          responseHeaders.set('Content-Type', 'text/html; charset=utf-8');
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: statusCode }));
+          pipe(body);
+        },
+        // The document itself could not be rendered: Remix then renders the route's error boundary.
+        onShellError(error) {
+          clearTimeout(deadline);
+          reject(error);
+        },
+        onError(error) {
+          statusCode = 500;
+          // An error in the shell reaches handleError through onShellError; log only what React recovered from.
+          if (shellRendered) loadContext.services.logger.error({ err: error, path: new URL(request.url).pathname }, 'rendering failed');
+        },
+      },
+    );
+    deadline = setTimeout(abort, ABORT_DELAY + 1_000);
+  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv, sharesEmbeddedDatabase } from './env.server.js';
+import { EnvError, parseEnv } from './env.server.js';
 
 describe('parseEnv', () => {
   it('defaults to the embedded database in ./data and the embedded search engine', () => {
@@ -30,17 +30,11 @@ describe('parseEnv', () => {
     expect(raised.apiRateLimits).toEqual({ perKeyPerMinute: 100_000, perAddressPerMinute: 1200 });
   });
 
-  it('runs one app process unless told more, with PostgreSQL or the embedded database', () => {
+  it('runs one app process unless told more, and more only with PostgreSQL', () => {
     expect(parseEnv({}).processes).toBe(1);
     expect(parseEnv({ DATABASE_URL: 'postgres://u@db/jobbro', JOBBRO_PROCESSES: '4' }).processes).toBe(4);
-    expect(parseEnv({ JOBBRO_PROCESSES: '2' }).processes).toBe(2);
+    expect(() => parseEnv({ JOBBRO_PROCESSES: '2' })).toThrow(/JOBBRO_PROCESSES: more than one process needs PostgreSQL/);
     expect(() => parseEnv({ JOBBRO_PROCESSES: '0' })).toThrow(/JOBBRO_PROCESSES/);
-  });
-
-  it('shares the embedded database through the primary only when several processes run without DATABASE_URL', () => {
-    expect(sharesEmbeddedDatabase(parseEnv({ JOBBRO_PROCESSES: '2' }))).toBe(true);
-    expect(sharesEmbeddedDatabase(parseEnv({}))).toBe(false);
-    expect(sharesEmbeddedDatabase(parseEnv({ DATABASE_URL: 'postgres://u@db/jobbro', JOBBRO_PROCESSES: '2' }))).toBe(false);
   });
 
   it('works on a few requests at once with the embedded database, more with PostgreSQL, or as told', () => {
@@ -49,20 +43,9 @@ describe('parseEnv', () => {
     expect(parseEnv({ JOBBRO_CONCURRENT_REQUESTS: '32' }).concurrentRequests).toBe(32);
   });
 
-  it('limits the heap to 1 GB for one app process and 512 MB for each of several, unless told otherwise', () => {
-    expect(parseEnv({}).heapMb).toBe(1024);
-    expect(parseEnv({ DATABASE_URL: 'postgres://u@db/jobbro', JOBBRO_PROCESSES: '2' }).heapMb).toBe(512);
-    expect(parseEnv({ JOBBRO_HEAP_MB: '768' }).heapMb).toBe(768);
-    expect(parseEnv({ DATABASE_URL: 'postgres://u@db/jobbro', JOBBRO_PROCESSES: '2', JOBBRO_HEAP_MB: '768' }).heapMb).toBe(768);
-    // The operator's own limit wins.
-    expect(parseEnv({ NODE_OPTIONS: '--max-old-space-size=2048' }).heapMb).toBeNull();
-    expect(parseEnv({ NODE_OPTIONS: '--enable-source-maps' }).heapMb).toBe(1024);
-  });
-
   it.each([
     [{ JOBBRO_PROCESSES: '0' }, 'JOBBRO_PROCESSES'],
     [{ JOBBRO_CONCURRENT_REQUESTS: '0' }, 'JOBBRO_CONCURRENT_REQUESTS'],
-    [{ JOBBRO_HEAP_MB: '64' }, 'JOBBRO_HEAP_MB'],
     [{ JOBBRO_API_RATE_PER_MINUTE: '0' }, 'JOBBRO_API_RATE_PER_MINUTE'],
     [{ JOBBRO_API_ADDRESS_RATE_PER_MINUTE: 'lots' }, 'JOBBRO_API_ADDRESS_RATE_PER_MINUTE'],
     [{ PORT: 'eighty' }, 'PORT'],

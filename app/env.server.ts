@@ -47,8 +47,6 @@ const envSchema = z.object({
   JOBBRO_API_ADDRESS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
   JOBBRO_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   JOBBRO_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1_024).optional(),
-  JOBBRO_HEAP_MB: z.coerce.number().int().min(256).max(65_536).optional(),
-  NODE_OPTIONS: z.string().optional(),
 });
 
 export type AppEnv = {
@@ -69,12 +67,10 @@ export type AppEnv = {
   outboxIntervalMs: number;
   /** /api/v1 requests per minute per API key, and per client address for calls without a key. */
   apiRateLimits: { perKeyPerMinute: number; perAddressPerMinute: number };
-  /** App processes `scripts/serve.ts` runs on one port (node:cluster); with the embedded database its primary holds the database for them. */
+  /** App processes server/index.ts runs on one port with node's cluster module; more than one only with PostgreSQL. */
   processes: number;
   /** Requests one app process works on at once; the others wait their turn (app/lib/admission.server.ts). */
   concurrentRequests: number;
-  /** V8's old-space limit for each app process (`--max-old-space-size`), in MB; null when NODE_OPTIONS sets the operator's own. */
-  heapMb: number | null;
 };
 
 export class EnvError extends Error {
@@ -97,6 +93,10 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
   }
   if ((e.MEILI_MASTER_KEY || e.MEILI_API_KEY) && !e.MEILI_HOST) {
     problems.push('MEILI_HOST: required when a Meilisearch key is set');
+  }
+  // The embedded database belongs to one process (db/data-dir-lock.ts); several share a PostgreSQL server.
+  if (e.JOBBRO_PROCESSES > 1 && e.DATABASE_URL === undefined) {
+    problems.push('JOBBRO_PROCESSES: more than one process needs PostgreSQL (set DATABASE_URL); the embedded database serves one');
   }
   if (problems.length > 0) throw new EnvError(problems);
 
@@ -130,21 +130,12 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     // The embedded database answers one query at a time (in its own thread): a few requests at once keep it and the
     // main thread busy; more only lengthen every request.
     concurrentRequests: e.JOBBRO_CONCURRENT_REQUESTS ?? (embeddedDatabase ? 8 : 16),
-    // One process may use what several would share (load test: 1 GB keeps the embedded default at ≈ 1 GB resident).
-    heapMb: e.NODE_OPTIONS?.includes('--max-old-space-size') ? null : (e.JOBBRO_HEAP_MB ?? (e.JOBBRO_PROCESSES > 1 ? 512 : 1024)),
   };
 }
 
 let cached: AppEnv | undefined;
 
 /** The process's settings, parsed once. */
-/** Several app processes on the embedded database: the primary of scripts/serve.ts then holds it for them (db/pglite-broker.server.ts). */
-export function sharesEmbeddedDatabase<T extends Pick<AppEnv, 'processes' | 'database'>>(
-  env: T,
-): env is T & { database: Extract<AppEnv['database'], { kind: 'pglite' }> } {
-  return env.processes > 1 && env.database.kind === 'pglite';
-}
-
 export function getEnv(): AppEnv {
   cached ??= parseEnv(process.env);
   return cached;

@@ -7,16 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
-import { openDatabase, openDatabaseViaPrimary, type Database } from '../db/client.server.js';
-import type { BrokerChannel } from '../db/pglite-remote.js';
+import { openDatabase, type Database } from '../db/client.server.js';
 import { migrateToLatest } from '../db/migrate.server.js';
 import type { DB } from '../db/schema.js';
 import { seedDatabase } from '../db/seed/seed.js';
 import { createSearchEngine } from '../search/create-engine.server.js';
-import { createDocumentSources } from '../search/documents/index.server.js';
+import { createDocumentSources } from './matching/documents/index.server.js';
 import type { SearchEngine } from '../search/engine.js';
 import { createEmbeddedEngine } from '../search/embedded-engine.js';
-import { postgresNotices, primaryNotices, rebuildableEngine, startIndexFollower, type IndexFollower, type NoticeSource } from '../search/index-follower.server.js';
+import { postgresNotices, rebuildableEngine, startIndexFollower, type IndexFollower, type NoticeSource } from '../search/index-follower.server.js';
 import { startOutboxWorker } from '../search/outbox.server.js';
 import { reindex } from '../search/reindex.server.js';
 import { createAuth, type Auth } from './auth/lucia.server.js';
@@ -27,6 +26,8 @@ import { createLoginThrottle, type LoginThrottle } from './auth/login-throttle.s
 import { rematchAll, rematchForIndexChanges } from './matching/proposals.server.js';
 import type { AppEnv } from './env.server.js';
 import { createLogger } from './lib/logger.server.js';
+import { hashPassword } from './auth/password.server.js';
+import { getTaxonomy } from './taxonomy/taxonomy.js';
 
 export type AppServices = {
   env: AppEnv;
@@ -37,7 +38,7 @@ export type AppServices = {
   logger: Logger;
   clock: () => Date;
   outbox: { stop(): Promise<void>; drain(): Promise<void> };
-  /** With several processes and the embedded engine: follows the index changes the others apply (search/index-follower.server.ts). */
+  /** On PostgreSQL with the embedded engine: follows the index changes other processes apply (search/index-follower.server.ts). */
   indexFollower?: IndexFollower;
   /** The daily inactivity review (app/candidates/inactivity.server.ts): once at start, then every 24 h. Test harnesses run without it. */
   inactivityReview?: InactivityReviewSchedule;
@@ -72,25 +73,18 @@ async function isFirstStart(db: Kysely<DB>): Promise<boolean> {
  */
 export async function startServices(
   env: AppEnv,
-  options: {
-    logger?: Logger;
-    /** One of several app processes on the embedded database, which the primary holds (db/pglite-broker.server.ts): the IPC channel to it. */
-    embeddedDatabaseVia?: BrokerChannel;
-  } = {},
+  options: { logger?: Logger } = {},
 ): Promise<AppServices> {
   const logger = options.logger ?? createLogger(env);
-  const shared = options.embeddedDatabaseVia ? openDatabaseViaPrimary(options.embeddedDatabaseVia) : undefined;
-  const database =
-    shared ??
-    (await openDatabase(
-      env.database.kind === 'postgres'
-        ? {
-            kind: 'postgres',
-            url: env.database.url,
-            onIdleError: (error) => logger.warn({ err: error }, 'an idle database connection failed; the pool opens another'),
-          }
-        : { kind: 'pglite', dataDir: env.database.dataDir },
-    ));
+  const database = await openDatabase(
+    env.database.kind === 'postgres'
+      ? {
+          kind: 'postgres',
+          url: env.database.url,
+          onIdleError: (error) => logger.warn({ err: error }, 'an idle database connection failed; the pool opens another'),
+        }
+      : { kind: 'pglite', dataDir: env.database.dataDir },
+  );
   const { db } = database;
   let indexFollower: IndexFollower | undefined;
   try {
@@ -98,22 +92,16 @@ export async function startServices(
     let seeded = false;
     if (await isFirstStart(db)) {
       logger.info({ demo: env.demo }, 'first start: loading reference data%s', env.demo ? ' and demo data' : '');
-      const summary = await seedDatabase(db, { demo: env.demo, log: (line) => logger.info(line) });
+      const summary = await seedDatabase(db, { hashPassword, taxonomy: getTaxonomy(), demo: env.demo, log: (line) => logger.info(line) });
       logger.info({ counts: summary.counts, ms: summary.durationMs }, 'seed finished');
       seeded = true;
     }
     const sources = createDocumentSources();
-    // Each of several processes with an embedded engine holds its own index: it follows what the others apply.
+    // Each of several processes on PostgreSQL with an embedded engine holds its own index: it follows what the others apply.
     // Listening starts before the rebuild, so nothing committed meanwhile is missed; a resync rebuilds beside the serving index.
     const origin = randomUUID();
     const notices: NoticeSource | undefined =
-      env.search.kind !== 'embedded'
-        ? undefined
-        : env.database.kind === 'postgres'
-          ? postgresNotices(env.database.url)
-          : shared
-            ? primaryNotices(shared.listen)
-            : undefined;
+      env.search.kind === 'embedded' && env.database.kind === 'postgres' ? postgresNotices(env.database.url) : undefined;
     const rebuildable = notices ? rebuildableEngine(createEmbeddedEngine(), createEmbeddedEngine) : undefined;
     const search = rebuildable?.engine ?? (await createSearchEngine(env.search));
     indexFollower =

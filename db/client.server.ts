@@ -3,19 +3,23 @@
  * PGlite in-process. Both return the same Kysely<DB> and the same value types
  * (int8 and numeric as numbers, dates as 'YYYY-MM-DD' strings).
  */
-import fs from 'node:fs';
 import type { PGliteInterface } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
-import { preparingPool } from './pg-prepared.js';
+import { lockDataDirectory, type LockOptions } from './data-dir-lock.js';
 import { PGliteDialect, queryableInProcess } from './pglite-dialect.js';
 import { pgliteParsers } from './pglite-parsers.js';
-import { openPGliteViaPrimary, type BrokerChannel } from './pglite-remote.js';
-import { openPGliteThread, type PGliteQueryable, type PGliteThread } from './pglite-thread.js';
+import { openPGliteThread, type PGliteQueryable } from './pglite-thread.js';
 import type { DB } from './schema.js';
 
 export type DatabaseConfig =
-  | { kind: 'pglite'; dataDir: string | null }
+  | {
+      kind: 'pglite';
+      /** null: a throwaway database in memory. */
+      dataDir: string | null;
+      /** When another process holds the directory: wait for it to stop instead of refusing (data-dir-lock.ts). */
+      waitForHolder?: LockOptions['wait'];
+    }
   | {
       kind: 'postgres';
       url: string;
@@ -50,25 +54,23 @@ function databaseOver(pglite: PGliteQueryable): Database {
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 
-/**
- * The embedded database that the primary of scripts/serve.ts holds for
- * several app processes (pglite-broker.server.ts), over `channel` (the
- * process's IPC channel), with its NOTIFY.
- */
-export function openDatabaseViaPrimary(channel: BrokerChannel): Database & { listen: PGliteThread['listen'] } {
-  const pglite = openPGliteViaPrimary(channel);
-  return { ...databaseOver(pglite), listen: (name, onPayload) => pglite.listen(name, onPayload) };
-}
-
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: config.url, max: config.max ?? 10, types: pgTypes });
     // Without a listener the pool's 'error' event for an idle connection is thrown and ends the process.
     pool.on('error', (error) => config.onIdleError?.(error));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
-  if (config.dataDir) fs.mkdirSync(config.dataDir, { recursive: true });
-  // Its own thread, so queries run on another core than rendering (pglite-thread.ts).
-  return databaseOver(await openPGliteThread(config.dataDir ?? 'memory://'));
+  if (config.dataDir === null) return databaseOver(await openPGliteThread('memory://'));
+  // One writer per directory: refuses (or waits) while another process has it open.
+  const lock = await lockDataDirectory(config.dataDir, config.waitForHolder ? { wait: config.waitForHolder } : {});
+  try {
+    // Its own thread, so queries run on another core than rendering (pglite-thread.ts).
+    const database = databaseOver(await openPGliteThread(config.dataDir));
+    return { ...database, close: () => database.close().finally(() => lock.release()) };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
 }

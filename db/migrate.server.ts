@@ -3,6 +3,7 @@
  * file system.
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider, type MigrationResultSet } from 'kysely';
+import type { DB } from './schema.js';
 import * as initial from './migrations/2026-11-23T00-initial.js';
 import * as employers from './migrations/2026-11-24T01-employers.js';
 import * as candidates from './migrations/2026-11-24T02-candidates.js';
@@ -32,7 +33,7 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 export class MigrationError extends Error {}
 
 /** Migrates to the latest schema; throws naming the migration that failed. */
-export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResultSet> {
+export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationResultSet> {
   const migrator = new Migrator({ db, provider });
   const result = await migrator.migrateToLatest();
   if (result.error) {

@@ -25,7 +25,6 @@ import {
   type DatabaseConnection,
   type Dialect,
   type Driver,
-  type Kysely,
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
@@ -167,7 +166,7 @@ export class PGliteDialect implements Dialect {
     return new PostgresQueryCompiler();
   }
 
-  createIntrospector(db: Kysely<any>) {
+  createIntrospector(db: Parameters<Dialect['createIntrospector']>[0]) {
     return new PostgresIntrospector(db);
   }
 }

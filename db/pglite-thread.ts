@@ -9,6 +9,7 @@
  * they are sent (so pglite-dialect.ts locks only to send, and from BEGIN to
  * COMMIT) and prepares statements that come back (pglite-worker.js).
  */
+import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Results } from '@electric-sql/pglite';
 
@@ -22,14 +23,7 @@ export type PGliteQueryable = {
   close(): Promise<void>;
 };
 
-/** The thread's database, which can also pass on NOTIFY (the primary's broker for several app processes, pglite-broker.server.ts). */
-export type PGliteThread = PGliteQueryable & {
-  /** LISTENs on `channel`; `onPayload` hears every notice on it from then on. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<void>;
-};
-
 type Reply = { id: number; rows?: unknown[]; affectedRows?: number; error?: Record<string, unknown> & { message: string } };
-type Notification = { notification: { channel: string; payload: string } };
 type Pending = { resolve(reply: Reply): void; reject(error: Error): void };
 
 /** A PostgreSQL error from the worker, with its fields (code, detail, constraint …) as PGlite gave them. */
@@ -43,11 +37,12 @@ export class EmbeddedDatabaseError extends Error {
 }
 
 /** Opens PGlite on `dataDir` ('memory://' for a throwaway database) in a worker thread; resolves once it is open. */
-export async function openPGliteThread(dataDir: string): Promise<PGliteThread> {
-  // Plain JavaScript: without the parent's loaders (tsx), which would only take memory in the thread (≈ 35 MB).
-  const worker = new Worker(new URL('./pglite-worker.js', import.meta.url), { workerData: { dataDir }, execArgv: [] });
+export async function openPGliteThread(dataDir: string): Promise<PGliteQueryable> {
+  // Plain JavaScript: without the parent's loaders (tsx, Vitest), which would only take memory in the thread (≈ 35 MB).
+  // Found through package.json's "imports": this module may run from the Remix bundle in build/, away from db/.
+  const workerFile = createRequire(import.meta.url).resolve('#pglite-worker');
+  const worker = new Worker(workerFile, { workerData: { dataDir }, execArgv: [] });
   const pending = new Map<number, Pending>();
-  const listeners = new Map<string, Array<(payload: string) => void>>();
   let nextId = 1;
   let closed = false;
   let failure: Error | undefined;
@@ -78,11 +73,7 @@ export async function openPGliteThread(dataDir: string): Promise<PGliteThread> {
   }
   worker.unref();
 
-  worker.on('message', (reply: Reply | Notification) => {
-    if ('notification' in reply) {
-      for (const listener of listeners.get(reply.notification.channel) ?? []) listener(reply.notification.payload);
-      return;
-    }
+  worker.on('message', (reply: Reply) => {
     const waiting = pending.get(reply.id);
     if (!waiting) return;
     pending.delete(reply.id);
@@ -95,7 +86,7 @@ export async function openPGliteThread(dataDir: string): Promise<PGliteThread> {
     if (!terminating) fail(new Error(`The embedded database thread stopped (exit code ${code})`));
   });
 
-  const send = (message: { sql: string; params: unknown[] } | { listen: string } | { close: true }): Promise<Reply> => {
+  const send = (message: { sql: string; params: unknown[] } | { close: true }): Promise<Reply> => {
     if (failure) return Promise.reject(failure);
     if (closed) return Promise.reject(new Error('The embedded database is closed'));
     const id = nextId++;
@@ -119,13 +110,6 @@ export async function openPGliteThread(dataDir: string): Promise<PGliteThread> {
       const reply = await send({ sql, params });
       if (reply.error) throw new EmbeddedDatabaseError(reply.error);
       return { rows: (reply.rows ?? []) as T[], ...(reply.affectedRows !== undefined ? { affectedRows: reply.affectedRows } : {}) };
-    },
-    async listen(channel, onPayload) {
-      const known = listeners.get(channel);
-      if (known) return void known.push(onPayload);
-      listeners.set(channel, [onPayload]);
-      const reply = await send({ listen: channel });
-      if (reply.error) throw new EmbeddedDatabaseError(reply.error);
     },
     async close() {
       if (closed) return;

@@ -4,9 +4,8 @@
  * Plain JavaScript: worker threads load files as Node does, without the
  * TypeScript loader of tsx or Vitest.
  *
- * Messages in: { id, sql, params }, { id, listen: channel } and { id, close: true }.
- * Messages out: { id, rows, affectedRows } or { id, error: { message, ...fields } },
- * and { notification: { channel, payload } } for each NOTIFY on a channel listened to.
+ * Messages in: { id, sql, params } and { id, close: true }.
+ * Messages out: { id, rows, affectedRows } or { id, error: { message, ...fields } }.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, parse as results, protocol } from '@electric-sql/pglite';
@@ -23,8 +22,7 @@ const PREPARE_AT = 3;
  * PGlite's buffer cache (PostgreSQL's shared_buffers; PGlite's default is
  * 128 MB). It lives in the process's memory; the operating system caches
  * the files behind it anyway. Half of it kept the national load test's
- * figures and took ≈ 100 MB less memory, which the 1.5 GB target needed once
- * the database's process also serves two app processes.
+ * figures and took ≈ 100 MB less memory.
  */
 const SHARED_BUFFERS = '64MB';
 const MAX_PREPARED = 200;
@@ -71,7 +69,7 @@ try {
 /** One message after the other, in arrival order: the dialect relies on it (runsInSendOrder in pglite-thread.ts). */
 let tail = Promise.resolve();
 
-/** @typedef {{ id: number, sql?: string, params?: unknown[], listen?: string, close?: boolean }} Message */
+/** @typedef {{ id: number, sql?: string, params?: unknown[], close?: boolean }} Message */
 
 port.on('message', (/** @type {Message} */ message) => {
   // A reply that cannot be sent must not stop the chain: every later message would wait forever.
@@ -82,13 +80,6 @@ port.on('message', (/** @type {Message} */ message) => {
 
 async function handle(/** @type {Message} */ message) {
   if (!pglite) return port.postMessage({ id: message.id, error: { message: 'The embedded database did not open' } });
-  if (message.listen !== undefined) {
-    const channel = message.listen;
-    // PGlite hands on the notices of every query it runs, prepared ones included.
-    await pglite.listen(channel, (payload) => port.postMessage({ notification: { channel, payload } }));
-    port.postMessage({ id: message.id, rows: [] });
-    return;
-  }
   if (message.close) {
     await pglite.close().catch(() => undefined);
     port.postMessage({ id: message.id, rows: [] });

@@ -23,7 +23,7 @@ export type Locale = 'da' | 'en' | 'ar' | 'uk';
 export type LabelSet = Record<Locale, string>;
 export type SynonymSet = Partial<Record<Locale, string[]>>;
 
-/** `date` columns come back as 'YYYY-MM-DD' strings (type parsers are set in db/client.ts). */
+/** `date` columns come back as 'YYYY-MM-DD' strings (type parsers are set in db/client.server.ts). */
 type DateString = string;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Numeric = ColumnType<number, number | string, number | string>;

@@ -1,8 +1,9 @@
 /**
- * Jobbro as a child process, for the load test and the Lighthouse audit:
- * `scripts/serve.ts` in production mode on a free loopback port, run by node
- * directly so the child's pid is the server's own (its RSS is the app's),
- * and logins through the real login form.
+ * Jobbro as a child process, for the load test, the Lighthouse audit and the
+ * tests that start the real server: the built server (server-build/index.js,
+ * `npm run build`) in production mode on a free loopback port, run by node
+ * as `npm start` runs it, so the child's pid is the server's own (its RSS is
+ * the app's), and logins through the real login form.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
@@ -13,7 +14,9 @@ import { freePort } from './support/throwaway-postgres.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const BOOT_TIMEOUT_MS = 240_000;
-/** Printed once every app process listens (one, or all of JOBBRO_PROCESSES). */
+/** What `npm run build` makes and `npm start` runs. */
+export const SERVER_FILE = path.join(root, 'server-build/index.js');
+/** Printed once the server listens (with JOBBRO_PROCESSES, once all of them do). */
 const WELCOME = 'Jobbro is running at';
 
 export type AppChild = {
@@ -29,7 +32,7 @@ export type AppChild = {
 /** Starts the server with `env` on top of this process's environment (and `nodeArgs` for node itself) and waits until it is ready. */
 export async function startAppChild(env: Record<string, string>, nodeArgs: string[] = []): Promise<AppChild> {
   const port = await freePort();
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path.join(root, 'scripts/serve.ts')], {
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_FILE], {
     cwd: root,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -27,11 +27,13 @@ import { openDatabase, type Database } from '../db/client.server.js';
 import { migrateToLatest } from '../db/migrate.server.js';
 import { analyzeTables, documentTables } from '../db/queries/search-documents.js';
 import { seedDatabase } from '../db/seed/seed.js';
-import { matchCandidateFromDocument, type CandidateDocument } from '../search/documents/candidates.server.js';
-import { createDocumentSources } from '../search/documents/index.server.js';
-import { matchSlotFromDocument, type SlotDocument } from '../search/documents/slots.server.js';
+import { matchCandidateFromDocument, type CandidateDocument } from '../app/matching/documents/candidates.server.js';
+import { createDocumentSources } from '../app/matching/documents/index.server.js';
+import { matchSlotFromDocument, type SlotDocument } from '../app/matching/documents/slots.server.js';
 import { createEmbeddedEngine } from '../search/embedded-engine.js';
 import { reindex } from '../search/reindex.server.js';
+import { hashPassword } from '../app/auth/password.server.js';
+import { getTaxonomy } from '../app/taxonomy/taxonomy.js';
 
 const CANDIDATES = 30_000;
 const SLOTS = 10_000;
@@ -126,7 +128,7 @@ async function openBenchDatabase(): Promise<Database> {
   if (Number(counted.n) < CANDIDATES) {
     console.error(cached ? 'bench database incomplete: seeding the rest' : `seeding ${DATA_DIR} (once; later runs reuse it)`);
     const started = performance.now();
-    await seedDatabase(db, { demo: false, demoData: true, candidates: CANDIDATES, slots: SLOTS, today: SEED_DAY, log: (line) => console.error(line) });
+    await seedDatabase(db, { hashPassword, taxonomy: getTaxonomy(), demo: false, demoData: true, candidates: CANDIDATES, slots: SLOTS, today: SEED_DAY, log: (line) => console.error(line) });
     // The seed is a bulk load and PGlite runs no autovacuum: give the planner its statistics once.
     await analyzeTables(db, documentTables);
     console.error(`seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);

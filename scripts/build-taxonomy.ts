@@ -3,21 +3,26 @@
  * db/data/taxonomy/curation/*.txt with ESCO's URIs, ISCO groups and English
  * labels, and writes db/data/taxonomy/{skills,occupations}.json.
  *
- * It reads ESCO from ../shared/reference/esco (outside the repository), so it
- * is never run by the app or the tests: the committed JSON is the product's data.
+ * It reads ESCO's English CSV files from db/data/taxonomy/esco/, which hold
+ * only the ESCO rows the curation uses. Given the folder of the full ESCO
+ * download instead, it reads that and rewrites the extract (after adding
+ * concepts to the curation). It is never run by the app or the tests: the
+ * committed JSON is the product's data.
  *
- *   npx tsx scripts/build-taxonomy.ts
+ *   npx tsx scripts/build-taxonomy.ts                 # from the extract
+ *   npx tsx scripts/build-taxonomy.ts <esco-csv-dir>  # from the full ESCO files
  *
  * Curation line formats (`~` separates fields, `|` separates label|synonyms):
+ *   everyday-*.txt:    o|s ~ en ~ language ~ synonym|synonym
  *   skills-*.txt:      en ~ s|k ~ sectors ~ da ~ ar ~ uk [~ extra en synonyms]
  *   occupations.txt:   en ~ sector ~ da ~ ar ~ uk ~ essential en labels (;) ~ optional en labels (;) [~ extra en synonyms]
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const escoDir = resolve(root, '../shared/reference/esco');
+const escoDir = process.argv[2] ? resolve(process.argv[2]) : join(root, 'db/data/taxonomy/esco');
 const dataDir = join(root, 'db/data/taxonomy');
 const curationDir = join(dataDir, 'curation');
 
@@ -140,9 +145,39 @@ const occupations = curationLines('occupations').flatMap(([en = '', sector = '',
   }];
 });
 
+/**
+ * curation/everyday-*.txt: `o|s ~ ESCO en label ~ language ~ synonym|synonym`, the words people
+ * use for a skill or occupation (colloquial, regional, plural), added to its synonyms.
+ */
+for (const [kind = '', en = '', language = '', words = ''] of curationLines('everyday-')) {
+  const item = (kind === 'o' ? occupations : skills).find((x) => x.labels.en.toLowerCase() === en.toLowerCase());
+  if (!item) { errors.push(`everyday synonyms for unknown ${kind === 'o' ? 'occupation' : 'skill'}: ${en}`); continue; }
+  if (language !== 'da' && language !== 'en' && language !== 'ar' && language !== 'uk') { errors.push(`everyday synonyms for ${en}: unknown language ${language}`); continue; }
+  const known = new Set([item.labels[language], ...item.synonyms[language]].map((w) => w.toLowerCase()));
+  for (const word of labelAndSynonyms(`x|${words}`).synonyms) {
+    if (!known.has(word.toLowerCase())) item.synonyms[language].push(word);
+    known.add(word.toLowerCase());
+  }
+}
+
 if (errors.length > 0) {
   console.error(errors.join('\n'));
   process.exitCode = 1;
+}
+const extractColumns = ['conceptUri', 'iscoGroup', 'preferredLabel', 'altLabels'];
+const csvField = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+function writeExtract(file: string, byLabel: Map<string, Row>, labels: string[]): void {
+  const rows = labels.flatMap((label): Row[] => {
+    const row = byLabel.get(label.toLowerCase());
+    return row ? [row] : [];
+  });
+  const lines = [extractColumns.join(','), ...rows.map((row) => extractColumns.map((c) => csvField(row[c] ?? '')).join(','))];
+  writeFileSync(join(dataDir, 'esco', file), `${lines.join('\n')}\n`);
+}
+if (process.argv[2] && errors.length === 0) {
+  mkdirSync(join(dataDir, 'esco'), { recursive: true });
+  writeExtract('skills_en.csv', escoSkills, skills.map((s) => s.labels.en));
+  writeExtract('occupations_en.csv', escoOccupations, occupations.map((o) => o.labels.en));
 }
 writeFileSync(join(dataDir, 'skills.json'), `${JSON.stringify(skills, null, 2)}\n`);
 writeFileSync(join(dataDir, 'occupations.json'), `${JSON.stringify(occupations, null, 2)}\n`);

@@ -9,12 +9,12 @@
 import { getEnv } from '../app/env.server.js';
 import { flagInactiveCandidates } from '../app/candidates/inactivity.server.js';
 import { createMailer } from '../app/mail/mailer.server.js';
-import { openDatabase } from '../db/client.server.js';
 import { migrateToLatest } from '../db/migrate.server.js';
+import { openForMaintenance } from './support/open-for-maintenance.js';
 
 async function main(): Promise<void> {
   const env = getEnv();
-  const database = await openDatabase(env.database);
+  const database = await openForMaintenance(env.database);
   try {
     await migrateToLatest(database.db);
     const summary = await flagInactiveCandidates({

@@ -102,7 +102,7 @@ async function main(): Promise<void> {
   const unknown = wanted?.filter((name) => !PAGES.some((page) => page.name === name)) ?? [];
   if (unknown.length > 0) throw new Error(`--pages: unknown page ${unknown.join(', ')}; known: ${PAGES.map((page) => page.name).join(', ')}`);
   if (!args['no-build']) {
-    execFileSync(process.execPath, [path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const app = await startAppChild({ JOBBRO_DATA_DIR: path.join(root, 'data/lighthouse'), JOBBRO_DEMO: '1' });
   // A Chromium that does not start must not leave the server running behind this script.

@@ -1,7 +1,7 @@
 /**
  * `npm run loadtest [-- --mode embedded|postgres|all --duration S --warmup S --connections N --processes N --target NAME --profile DIR --no-build]`:
  * Jobbro under load at national scale (30,000 candidates, 10,000 open slots,
- * all 98 municipalities). Builds once, starts `scripts/serve.ts` in
+ * all 98 municipalities). Builds once, starts the built server in
  * production mode as a child process, logs in as one seeded candidate and
  * one consultant of every jobcentre (each page's requests take them in turn),
  * makes an API key for the demo employer, and drives three
@@ -25,8 +25,7 @@
  *
  * With PostgreSQL the server runs one app process per core (JOBBRO_PROCESSES,
  * `--processes`), each with its own embedded index following the others;
- * with the embedded database one by default (`--processes 2`: the primary
- * holds the database for both);
+ * with the embedded database one (it belongs to one process);
  * peak RSS and server CPU are summed over all of them.
  */
 import { execFileSync } from 'node:child_process';
@@ -43,9 +42,11 @@ import { openDatabase, type Database } from '../db/client.server.js';
 import { migrateToLatest } from '../db/migrate.server.js';
 import municipalities from '../db/data/geo/municipalities.json';
 import { DEMO_EMAILS, jobcentreCandidateEmail, jobcentreConsultantEmail, seedDatabase } from '../db/seed/seed.js';
-import { createDocumentSources } from '../search/documents/index.server.js';
+import { createDocumentSources } from '../app/matching/documents/index.server.js';
 import { createEmbeddedEngine } from '../search/embedded-engine.js';
 import { reindex } from '../search/reindex.server.js';
+import { hashPassword } from '../app/auth/password.server.js';
+import { getTaxonomy } from '../app/taxonomy/taxonomy.js';
 import { logIn, startAppChild, type AppChild } from './app-child.js';
 import { startThrowawayPostgres } from './support/throwaway-postgres.js';
 
@@ -78,10 +79,7 @@ const argsSchema = z.object({
   target: z.enum(['candidate_offers', 'consultant_queue', 'api_slots']).optional(),
   /** Writes the server's V8 CPU profile (.cpuprofile) into this directory when it stops. */
   profile: z.string().min(1).optional(),
-  /**
-   * App processes (JOBBRO_PROCESSES). Default: one per core with PostgreSQL, one with the embedded database, where two
-   * (the primary holding the database for them) answered more pages but with a longer tail (ADR 0009).
-   */
+  /** App processes on PostgreSQL (JOBBRO_PROCESSES). Default: one per core. The embedded database always runs one. */
   processes: z.coerce.number().int().min(1).max(16).optional(),
 });
 
@@ -150,6 +148,8 @@ async function seedNationalScale(database: Database): Promise<void> {
   await migrateToLatest(db);
   let started = performance.now();
   await seedDatabase(db, {
+    hashPassword,
+    taxonomy: getTaxonomy(),
     demo: true,
     demoData: true,
     jobcentreConsultants: true,
@@ -407,7 +407,7 @@ async function runMode(mode: Mode, current: CacheManifest, options: Options): Pr
   try {
     let env: Record<string, string>;
     if (mode === 'embedded') {
-      env = { JOBBRO_DATA_DIR: await embeddedDataDir(current), JOBBRO_PROCESSES: String(options.processes ?? 1) };
+      env = { JOBBRO_DATA_DIR: await embeddedDataDir(current), JOBBRO_PROCESSES: '1' };
     } else {
       postgres = await startPostgres();
       await preparePostgres(postgres, current);
@@ -473,8 +473,8 @@ async function main(): Promise<void> {
   if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => `--${issue.path.join('.')}: ${issue.message}`).join('\n'));
   const args = parsed.data;
   if (!args['no-build']) {
-    log('remix build');
-    execFileSync(process.execPath, [path.join(root, 'node_modules/@remix-run/dev/dist/cli.js'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    log('npm run build');
+    execFileSync('npm', ['run', 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   const current = currentManifest();
   const modes: Mode[] = args.mode === 'all' ? ['embedded', 'postgres'] : [args.mode];

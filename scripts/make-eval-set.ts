@@ -22,13 +22,13 @@ import { fileURLToPath } from 'node:url';
 import type { Cefr, ResidenceBasis, SlotType } from '../db/schema.js';
 import { addDays, addYears, daysBetween } from '../app/lib/dates.js';
 import { distanceKm } from '../app/lib/geo.js';
-import { seededRandom } from '../app/lib/seeded-random.js';
+import { createRng } from '../db/seed/random.js';
 import { iguEligibility } from '../app/rules/igu-rules.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'tests/fixtures/eval');
 const ASOF = '2026-03-01';
-const rng = seededRandom(4_2026);
+const rng = createRng(4_2026);
 
 const TOWNS = [
   { code: '6200', name: 'Aabenraa', lat: 55.00669, lon: 9.45922 },

@@ -5,14 +5,14 @@
  */
 import { getEnv } from '../app/env.server.js';
 import { rematchAll } from '../app/matching/proposals.server.js';
-import { openDatabase } from '../db/client.server.js';
 import { createSearchEngine } from '../search/create-engine.server.js';
-import { createDocumentSources } from '../search/documents/index.server.js';
+import { createDocumentSources } from '../app/matching/documents/index.server.js';
 import { reindex } from '../search/reindex.server.js';
+import { openForMaintenance } from './support/open-for-maintenance.js';
 
 async function main(): Promise<void> {
   const env = getEnv();
-  const database = await openDatabase(env.database);
+  const database = await openForMaintenance(env.database);
   const search = await createSearchEngine(env.search);
   const clock = () => new Date();
   try {

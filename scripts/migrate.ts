@@ -4,12 +4,12 @@
  * schema. The app also migrates on start; this is for deploys and CI.
  */
 import { getEnv } from '../app/env.server.js';
-import { openDatabase } from '../db/client.server.js';
 import { migrateToLatest } from '../db/migrate.server.js';
+import { openForMaintenance } from './support/open-for-maintenance.js';
 
 async function main(): Promise<void> {
   const env = getEnv();
-  const database = await openDatabase(env.database);
+  const database = await openForMaintenance(env.database);
   try {
     const result = await migrateToLatest(database.db);
     const applied = (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

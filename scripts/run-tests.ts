@@ -1,5 +1,5 @@
 /**
- * `npm test`: typecheck, the production build, every Vitest suite (the
+ * `npm test`: lint (ESLint, including the layer rule), typecheck, the production build, every Vitest suite (the
  * security suites drive the build's routes), then the Playwright journeys
  * against the same build. Stops at the first failing stage and ends
  * with one plain line, `tests: N passed, N failed, N skipped`, summed over
@@ -58,11 +58,15 @@ function finish(ok: boolean): never {
 }
 
 const npx = 'npx';
+if (!run('lint', npx, ['eslint', '.', '--max-warnings', '0'])) {
+  totals.failed += 1;
+  finish(false);
+}
 if (!run('typecheck', npx, ['tsc', '--noEmit'])) {
   totals.failed += 1;
   finish(false);
 }
-if (!run('build', npx, ['remix', 'build'])) {
+if (!run('build', 'npm', ['run', 'build'])) {
   totals.failed += 1;
   finish(false);
 }

@@ -11,9 +11,11 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { isIsoDate } from '../app/lib/dates.js';
 import { getEnv } from '../app/env.server.js';
-import { openDatabase } from '../db/client.server.js';
 import { migrateToLatest } from '../db/migrate.server.js';
 import { seedDatabase } from '../db/seed/seed.js';
+import { hashPassword } from '../app/auth/password.server.js';
+import { getTaxonomy } from '../app/taxonomy/taxonomy.js';
+import { openForMaintenance } from './support/open-for-maintenance.js';
 
 const count = (max: number) => z.coerce.number().int().min(0).max(max).optional();
 const argsSchema = z.object({
@@ -25,17 +27,19 @@ const argsSchema = z.object({
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { candidates: { type: 'string' }, slots: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' } },
+    options: { candidates: { type: 'string' }, slots: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' }, wait: { type: 'boolean' } },
   });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {
     throw new Error(parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('\n'));
   }
   const env = getEnv();
-  const database = await openDatabase(env.database);
+  const database = await openForMaintenance(env.database);
   try {
     await migrateToLatest(database.db);
     const summary = await seedDatabase(database.db, {
+      hashPassword,
+      taxonomy: getTaxonomy(),
       demo: env.demo,
       demoData: true,
       ...parsed.data,

@@ -7,10 +7,14 @@
  */
 import { createHash } from 'node:crypto';
 import { Meilisearch, MeilisearchApiError, type Key } from 'meilisearch';
-import type { AppEnv } from '../app/env.server.js';
 import { createEmbeddedEngine } from './embedded-engine.js';
 import type { SearchEngine } from './engine.js';
 import { createMeilisearchEngine } from './meilisearch-engine.js';
+
+/** Which engine to use, as app/env.server.ts reads it from the environment. */
+export type SearchEngineConfig =
+  | { kind: 'embedded' }
+  | { kind: 'meilisearch'; host: string; masterKey: string | undefined; apiKey: string | undefined; indexPrefix: string };
 
 /** Exactly what the app and the outbox worker do; no key management, no dumps, no other indexes. */
 export const jobbroKeyActions = [
@@ -69,7 +73,7 @@ export async function provisionJobbroKey(host: string, masterKey: string, indexP
 }
 
 /** Creates the configured engine. Meilisearch being down at start-up is not an error: work queues in the outbox. */
-export async function createSearchEngine(config: AppEnv['search']): Promise<SearchEngine> {
+export async function createSearchEngine(config: SearchEngineConfig): Promise<SearchEngine> {
   if (config.kind === 'embedded') return createEmbeddedEngine();
   const { host, masterKey, apiKey, indexPrefix } = config;
   if (masterKey === undefined) {

@@ -64,3 +64,27 @@ describe('embedded engine text', () => {
     }
   });
 });
+
+describe('embedded engine and the taxonomy lookup agree on words', () => {
+  const slots: SearchDocument[] = [
+    { id: 'forklift', title: 'Lagerjob', skillText: 'køre gaffeltruck · قيادة الرافعة الشوكية · керувати навантажувачем' },
+    { id: 'cleaning', title: 'Rengøring på kontor', skillText: 'udføre rengøringsopgaver · أداء مهام التنظيف' },
+    { id: 'accounts', title: 'Bogholder', skillText: 'bogføring · المحاسبة · бухгалтерія' },
+  ];
+
+  it.each([
+    ['رافعة شوكية', 'forklift'],
+    ['بالرافعة', 'forklift'],
+    ['رافعه', 'forklift'],
+    ['rengoring', 'cleaning'],
+    ['rengoering kontor', 'cleaning'],
+    ['محاسبة', 'accounts'],
+    ['бухгалтерії', 'accounts'],
+  ])('finds %j in a slot written otherwise', async (q, id) => {
+    const engine = createEmbeddedEngine();
+    await engine.configureIndex('slots', settings);
+    await engine.upsert('slots', slots);
+    const result = await engine.search('slots', { q, limit: 5 });
+    expect(result.hits.map((hit) => hit.id)).toEqual([id]);
+  });
+});

@@ -3,9 +3,11 @@
  * and single-process installs.
  *
  * - Full text goes through Orama, which indexes only the searchable fields,
- *   with our own tokenizer: words of any script are kept (Orama's Danish
- *   splitter drops Arabic and Cyrillic), and Latin words get the Danish
- *   stemmer.
+ *   with Jobbro's one text analysis (text-analysis.ts, shared with the
+ *   taxonomy lookup): words of any script are kept (Orama's Danish splitter
+ *   drops Arabic and Cyrillic), each analysed for the language of its script
+ *   (Arabic normalised and stemmed, Cyrillic with the Ukrainian stemmer,
+ *   Latin with the Danish stemmer and folding).
  * - Filters never go through Orama. The engine keeps its own secondary
  *   indexes over document numbers (value → documents for keywords and
  *   booleans, sorted arrays for numbers, a 0.25° grid for the geopoint) and
@@ -28,7 +30,6 @@ import {
   type Tokenizer,
 } from '@orama/orama';
 import { index as oramaIndex, internalDocumentIDStore } from '@orama/orama/components';
-import { stemmer as danishStemmer } from '@orama/stemmers/danish';
 import type {
   IndexSettings,
   SearchDocument,
@@ -39,38 +40,24 @@ import type {
 } from './engine.js';
 import { BitsetCache, countBits, filterBitset, forEachBit, wordsFor, type Bitset, type FilterIndexes, type GeoColumn } from './filter-bitsets.js';
 import { compileFilter, geoFieldOf, isGeoPoint } from './match-filter.js';
-
-/** Letters, combining marks (Arabic harakat, Devanagari vowel signs) and digits of any script make words. */
-const WORD_SEPARATOR = /[^\p{L}\p{M}\p{N}]+/u;
-const LATIN_WORD = /^[\p{Script=Latin}\p{N}]+$/u;
-/** Arabic short vowels, shadda, sukun, dagger alef and tatweel: written or not, the word is the same. */
-const ARABIC_MARKS = /[\u064B-\u065F\u0670\u0640]/gu;
+import { analyseWord, languageOfScript, textWords } from './text-analysis.js';
 
 /**
- * The tokenizer for indexing and for query terms alike. Latin words get the
- * Danish stemmer (so "opvasker" finds "opvaskeren"); words in other scripts
- * are kept as written, Arabic without its optional vowel marks. Normalised
- * words are cached: the slot texts repeat the same taxonomy labels thousands
- * of times.
+ * The tokenizer for indexing and for query terms alike: the shared text
+ * analysis, each word by its script (so "opvasker" finds "opvaskeren" and
+ * "الرافعة" finds "رافعة"). Analysed words are cached there: the slot texts
+ * repeat the same taxonomy labels thousands of times.
  */
 function createTokenizer(): Tokenizer {
   const normalizationCache = new Map<string, string>();
-  const normalize = (word: string): string => {
-    let token = normalizationCache.get(word);
-    if (token === undefined) {
-      token = LATIN_WORD.test(word) ? danishStemmer(word) : word.replace(ARABIC_MARKS, '');
-      normalizationCache.set(word, token);
-    }
-    return token;
-  };
+  const normalize = (word: string): string => analyseWord(word, languageOfScript(word));
   // Whole texts repeat too (occupation labels, titles from the same employer): their tokens are kept.
   const textCache = new Map<string, readonly string[]>();
   const tokensOf = (raw: string): readonly string[] => {
     const cached = textCache.get(raw);
     if (cached) return cached;
     const tokens = new Set<string>();
-    for (const word of raw.normalize('NFC').toLowerCase().split(WORD_SEPARATOR)) {
-      if (word === '') continue;
+    for (const word of textWords(raw)) {
       const token = normalize(word);
       if (token !== '') tokens.add(token);
     }
@@ -97,7 +84,7 @@ function createTokenizer(): Tokenizer {
 }
 
 /**
- * What search/documents joins labels with. It splits no word (the middle dot
+ * What app/matching/documents joins labels with. It splits no word (the middle dot
  * is no letter, mark or digit), so a text's words are its parts' words.
  */
 const LABEL_SEPARATOR = ' · ';
@@ -597,13 +584,9 @@ function facetKey(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Words of a query, split as the tokenizer splits documents (letters, marks and digits of any script). */
+/** Words of a query, split as the tokenizer splits documents. */
 function queryWords(q: string): string[] {
-  return q
-    .normalize('NFC')
-    .toLowerCase()
-    .split(WORD_SEPARATOR)
-    .filter((word) => word !== '');
+  return textWords(q);
 }
 
 /**
@@ -704,8 +687,10 @@ export function createEmbeddedEngine(): SearchEngine {
 
   /** Ids matching the words of `q` (every word, or one of its synonyms), with a relevance score. */
   async function fullTextMatches(state: IndexState, q: string): Promise<Map<string, number> | undefined> {
-    const words = queryWords(q);
-    if (words.length === 0) return undefined;
+    const typed = queryWords(q);
+    if (typed.length === 0) return undefined;
+    // Words the analysis drops (stop words) cannot be required; a query of only such words finds nothing.
+    const words = typed.filter((word) => analyseWord(word, languageOfScript(word)) !== '');
     if (!state.orama) return new Map();
     const orama = state.orama;
     let matched: Map<string, number> | undefined;

@@ -67,18 +67,10 @@ export function postgresNotices(url: string): NoticeSource {
   };
 }
 
-/** The notices the primary that holds the embedded database passes on (`listen` of db/pglite-remote.ts); its IPC channel lasts as long as the process. */
-export function primaryNotices(listen: (channel: string, onPayload: (payload: string) => void) => Promise<void>): NoticeSource {
-  return async (onPayload) => {
-    await listen(INDEX_CHANGES_CHANNEL, onPayload);
-    return { close: async () => undefined };
-  };
-}
-
 type FollowerLogger = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 
 export type IndexFollowerDeps = {
-  /** Where notices come from: a connection of its own to PostgreSQL (`postgresNotices`), or the primary that holds the embedded database. */
+  /** Where notices come from: a connection of its own to PostgreSQL (`postgresNotices`), or a test's stand-in. */
   notices: NoticeSource;
   db: Kysely<DB>;
   search: SearchEngine;

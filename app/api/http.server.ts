@@ -12,7 +12,7 @@ import type { EmployerActor } from '../employers/organisations.server.js';
 import { RatioRuleViolation } from '../employers/slots.server.js';
 import en from '../i18n/locales/en/employer.json';
 import { InvalidInput } from '../lib/errors.js';
-import { jsonError, parseJsonBody } from '../lib/http.server.js';
+import { fieldsOf, jsonError, parseJsonBody } from '../lib/http.server.js';
 import type { ApiErrorBody } from './schemas.js';
 
 const messages: Record<string, string> = en.errors;
@@ -20,15 +20,6 @@ const messages: Record<string, string> = en.errors;
 /** A message key (employer:errors.*) in English; anything else as it is. */
 function english(message: string): string {
   return messages[message] ?? message;
-}
-
-function fieldsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    (fields[key] ??= []).push(english(issue.message));
-  }
-  return fields;
 }
 
 /** The organisation the request's API key speaks for. */
@@ -40,14 +31,14 @@ export async function requireApiActor(deps: { db: Kysely<DB>; clock: () => Date 
 export async function parseApiBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   const raw = await parseJsonBody(request, z.unknown());
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new InvalidInput('The request has invalid fields', fieldsOf(parsed.error.issues));
+  if (!parsed.success) throw new InvalidInput('The request has invalid fields', fieldsOf(parsed.error.issues, english));
   return parsed.data;
 }
 
 /** Parses URL search params or route params with `schema`. */
 export function parseApiParams<S extends z.ZodType>(values: Record<string, string | undefined>, schema: S): z.output<S> {
   const parsed = schema.safeParse(values);
-  if (!parsed.success) throw new InvalidInput('The request has invalid parameters', fieldsOf(parsed.error.issues));
+  if (!parsed.success) throw new InvalidInput('The request has invalid parameters', fieldsOf(parsed.error.issues, english));
   return parsed.data;
 }
 

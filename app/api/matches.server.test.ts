@@ -74,7 +74,7 @@ describe.each(databaseKinds)('GET /api/v1/slots/{slotId}/matches with an API key
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await loadReferenceData(database.db);
-    await loadTaxonomy(database.db);
+    await loadTaxonomy(database.db, getTaxonomy());
     search = createEmbeddedEngine();
     deps = { db: database.db, search, clock: () => NOW, logger: pino({ level: 'silent' }) };
     const auth = createAuth(database.db, { secureCookies: false });

@@ -15,9 +15,8 @@
  * guessing costs the database nothing for long.
  *
  * Applied once for every /api/v1 route, as Express middleware in
- * scripts/serve.ts (Remix has no middleware for resource routes). It runs
- * outside the Remix bundle, so it answers with plain values and responses
- * and never throws domain errors (ADR 0001).
+ * server/app.ts (Remix has no middleware for resource routes), which takes
+ * it from the Remix build (app/entry.server.tsx).
  */
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';

@@ -82,7 +82,7 @@ describe.each(databaseKinds)('employer API on %s', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await loadReferenceData(database.db);
-    await loadTaxonomy(database.db);
+    await loadTaxonomy(database.db, getTaxonomy());
     deps = { db: database.db, clock: () => NOW, logger: pino({ level: 'silent' }) };
     const auth = createAuth(database.db, { secureCookies: false });
     const a = await signUpCompany({ db: database.db, auth }, company(1, '13748136'), 'da');

@@ -11,10 +11,10 @@ import {
   decidePendingCandidate,
   deleteUndecidedInterestOfCandidate,
   findCandidateJobcentre,
-  insertAudit,
   selectPendingCandidates,
   type PendingCandidateRow,
 } from '../../db/queries/candidates.js';
+import { insertAuditEntry } from '../../db/queries/audit-log.js';
 import type { DB } from '../../db/schema.js';
 import { enqueueIndexChange } from '../../search/outbox.server.js';
 import type { SessionUser } from '../auth/lucia.server.js';
@@ -43,7 +43,7 @@ async function decide(deps: ConfirmationDeps, consultant: Consultant, candidateI
     if (!(await decidePendingCandidate(trx, { candidateId, jobcentreId, decision, at }))) throw new Conflict('The candidate is not waiting for confirmation');
     if (decision === 'confirm') await enqueueIndexChange(trx, { index: 'candidates', id: candidateId, operation: 'upsert' });
     else await deleteUndecidedInterestOfCandidate(trx, candidateId);
-    await insertAudit(trx, { actorUserId: consultant.id, action: `candidate.${decision === 'confirm' ? 'confirmed' : 'declined'}`, subjectType: 'candidate', subjectId: candidateId });
+    await insertAuditEntry(trx, { actorUserId: consultant.id, action: `candidate.${decision === 'confirm' ? 'confirmed' : 'declined'}`, subjectType: 'candidate', subjectId: candidateId });
   });
 }
 

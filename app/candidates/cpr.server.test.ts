@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, insertUser } from '../../db/seed/factories.js';
 import { seededRng } from '../../db/seed/random.js';
-import { createDocumentSources } from '../../search/documents/index.server.js';
+import { createDocumentSources } from '../matching/documents/index.server.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
 import { buildWorld, type World } from '../../tests/setup/matching-world.js';
 import en from '../i18n/locales/en/review.json';

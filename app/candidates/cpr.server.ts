@@ -1,5 +1,5 @@
 /**
- * The CPR number (DOMAIN.md): parsed and checked as a real calendar date,
+ * The CPR number (docs/domain.md): parsed and checked as a real calendar date,
  * encrypted at rest with AES-256-GCM under `CPR_ENCRYPTION_KEY`, and looked
  * up by a keyed HMAC so a duplicate is found without decrypting anything
  * (refused at one jobcentre, flagged across two).

@@ -11,11 +11,11 @@
  * and `npm run candidates:flag-inactive`) is idempotent and safe in several
  * processes at once: flagging and claiming a mail are single statements.
  */
+import { insertAuditEntry } from '../../db/queries/audit-log.js';
 import type { Kysely } from 'kysely';
 import {
   claimReviewMails,
   flagCandidatesInactiveSince,
-  insertReviewAudit,
   markCandidateArchived,
   markCandidateStillLooking,
   releaseReviewMail,
@@ -97,8 +97,7 @@ export type InactivityReviewSchedule = { stop(): Promise<void> };
 
 /**
  * Runs the review now and then every `intervalMs` (default 24 h). Never
- * throws: a failed run is logged and the next one tries again (this object
- * is built by scripts/serve.ts, outside the Remix bundle — ADR 0001).
+ * throws: a failed run is logged and the next one tries again.
  */
 export function startInactivityReview(
   deps: ReviewRunDeps & { intervalMs?: number; logger: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void } },
@@ -165,11 +164,12 @@ async function applyAnswer(
     }
     // Archiving takes the document out (it is no longer active); reactivating puts it back. The outbox worker re-matches either way.
     if (answer === 'archive' || row.status === 'archived') await enqueueIndexChange(trx, { index: 'candidates', id: row.id, operation: 'upsert' });
-    await insertReviewAudit(trx, {
+    await insertAuditEntry(trx, {
       actorUserId: actor.userId,
       action: answer === 'archive' ? 'candidate.review.archive' : 'candidate.review.confirm',
-      candidateId: row.id,
-      by: actor.by,
+      subjectType: 'candidate',
+      subjectId: row.id,
+      details: { by: actor.by },
     });
   });
 }

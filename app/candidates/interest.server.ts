@@ -4,14 +4,14 @@
  * and status 'proposed', which the consultant approves or rejects. Only
  * offers the candidate may take (the matcher's hard rules) accept interest.
  */
+import { insertAuditEntry } from '../../db/queries/audit-log.js';
 import {
   deleteProposal,
   findProposal,
-  insertAudit,
   insertInterest,
   markProposalAsInterest,
 } from '../../db/queries/candidates.js';
-import type { SlotDocument } from '../../search/documents/slots.server.js';
+import type { SlotDocument } from '../matching/documents/slots.server.js';
 import type { SessionUser } from '../auth/session.server.js';
 import { Conflict, NotFound, RuleViolation } from '../lib/errors.js';
 import { assertConfirmed } from './confirmation.js';
@@ -53,7 +53,7 @@ export async function expressInterest(deps: OffersDeps, user: Viewer, slotId: st
         reasons: verdict.ranked.reasons.map((reason) => reason.code),
       });
     }
-    await insertAudit(trx, { actorUserId: user.id, action: 'candidate.interest', subjectType: 'slot', subjectId: slotId, details: { candidateId } });
+    await insertAuditEntry(trx, { actorUserId: user.id, action: 'candidate.interest', subjectType: 'slot', subjectId: slotId, details: { candidateId } });
   });
 }
 
@@ -68,7 +68,7 @@ export async function withdrawInterest(deps: Pick<OffersDeps, 'db'>, user: Viewe
     if (!existing || existing.source !== 'interest') throw new NotFound('Interest', slotId);
     if (existing.status !== 'proposed') throw new Conflict('The jobcentre has already decided on this offer');
     await deleteProposal(trx, existing.id);
-    await insertAudit(trx, {
+    await insertAuditEntry(trx, {
       actorUserId: user.id,
       action: 'candidate.interest_withdrawn',
       subjectType: 'slot',

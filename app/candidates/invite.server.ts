@@ -13,12 +13,12 @@ import {
   expireOpenInvitations,
   findInvitableCandidate,
   findInvitationByHash,
-  insertAudit,
   insertCandidateRow,
   insertCandidateUser,
   insertInvitation,
   setUserPassword,
 } from '../../db/queries/candidates.js';
+import { insertAuditEntry } from '../../db/queries/audit-log.js';
 import type { DB, Locale } from '../../db/schema.js';
 import { enqueueIndexChange } from '../../search/outbox.server.js';
 import type { Auth, SessionUser } from '../auth/lucia.server.js';
@@ -229,7 +229,7 @@ export async function resendInvitation(
       created_by: consultant.id,
       expires_at: expiresAt,
     });
-    await insertAudit(trx, { actorUserId: consultant.id, action: 'candidate.invitation_resent', subjectType: 'candidate', subjectId: candidateId, details: { replaced } });
+    await insertAuditEntry(trx, { actorUserId: consultant.id, action: 'candidate.invitation_resent', subjectType: 'candidate', subjectId: candidateId, details: { replaced } });
     return { email: found.email, name: found.full_name, locale: found.locale ?? 'da' };
   });
   const link = invitationLink(deps.baseUrl, token);

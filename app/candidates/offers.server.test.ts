@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findCandidateByUserId, findOfferSeekerByUserId, selectInterestSlotIds, selectLanguagesOfCandidate, selectSkillsOfCandidate } from '../../db/queries/candidates.js';
 import { buildSlot, buildUser, insertSlot, insertUser } from '../../db/seed/factories.js';
 import { seededRng } from '../../db/seed/random.js';
-import { createDocumentSources } from '../../search/documents/index.server.js';
+import { createDocumentSources } from '../matching/documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { reindex } from '../../search/reindex.server.js';

@@ -14,8 +14,8 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { findOfferSeekerByUserId, findPublishedSlot, type CandidateLanguageRow, type OfferSeekerRow, type OfferSlotRow } from '../../db/queries/candidates.js';
 import type { DB } from '../../db/schema.js';
-import { buildCandidateDocument, matchCandidateFromDocument, type CandidateDocument } from '../../search/documents/candidates.server.js';
-import { matchSlotFromDocument, type SlotDocument } from '../../search/documents/slots.server.js';
+import { buildCandidateDocument, matchCandidateFromDocument, type CandidateDocument } from '../matching/documents/candidates.server.js';
+import { matchSlotFromDocument, type SlotDocument } from '../matching/documents/slots.server.js';
 import type { Filter, SearchEngine } from '../../search/engine.js';
 import type { SessionUser } from '../auth/session.server.js';
 import { getPostalCode } from '../geo/places.js';
@@ -227,7 +227,7 @@ export async function browseOffers(deps: OffersDeps, user: Viewer, query: Browse
 }
 
 export type OfferDetail = {
-  slot: OfferSlotRow & { sector: string | null; municipalityCode: string };
+  slot: OfferSlotRow & { sector: string | null; municipalityCode: string; occupationUri: string | null; optionalSkills: string[] };
   /** Present when the candidate may take the offer. */
   card: OfferCard | null;
   /** Present when a rule keeps the candidate out. */
@@ -243,7 +243,13 @@ export async function offerDetail(deps: OffersDeps, user: Viewer, slotId: string
   if (!slotDocument || !row) throw new NotFound('Offer', slotId);
   const verdict = evaluateOffer(seeker, slotDocument, todayOf(deps.clock));
   return {
-    slot: { ...row, sector: slotDocument.sector, municipalityCode: slotDocument.municipalityCode },
+    slot: {
+      ...row,
+      sector: slotDocument.sector,
+      municipalityCode: slotDocument.municipalityCode,
+      occupationUri: slotDocument.occupationUri,
+      optionalSkills: slotDocument.optionalSkills,
+    },
     card: verdict.ranked ? cardOf(verdict.ranked, slotDocument, seeker.skills.map((s) => s.skill_uri)) : null,
     excluded: verdict.excluded ? { rule: verdict.excluded.rule, explanation: verdict.excluded.explanation } : null,
     interested: interestSlotIds.includes(slotId),

@@ -4,7 +4,7 @@
  * says: each dimension counted with the other dimensions' choices applied.
  */
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../lib/seeded-random.js';
+import { createRng } from '../../db/seed/random.js';
 import { facetAndFilter, slotTypes, type BrowseQuery, type Faceted } from './offers.js';
 
 type Item = Faceted & { id: number };
@@ -34,7 +34,7 @@ function expected(items: readonly Item[], query: Pick<BrowseQuery, 'type' | 'sec
 
 describe('offer facets and filters', () => {
   it('match the definition for any mix of choices (seeded), keeping the ranked order', () => {
-    const rng = seededRandom(41);
+    const rng = createRng(41);
     const sectors = ['kitchen', 'cleaning', 'care', null];
     const municipalities = ['101', '580', '751'];
     for (let round = 0; round < 200; round += 1) {

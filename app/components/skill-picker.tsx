@@ -6,26 +6,20 @@
  * as any other. Keyboard: type, arrows to move, Enter to pick, Backspace or
  * Delete on a focused chip (or its button) to remove it.
  *
- * Visible and accessible texts come in as props (i18n lives elsewhere).
+ * Visible and accessible texts come in as props (i18n lives elsewhere); the
+ * look is skill-picker.css (routes that render the picker link it, see
+ * {@link skillPickerStyles}).
  */
 import { useFetcher } from '@remix-run/react';
 import { useEffect, useId, useMemo, useState } from 'react';
-import {
-  Button,
-  ComboBox,
-  Input,
-  Label,
-  ListBox,
-  ListBoxItem,
-  Popover,
-  Tag,
-  TagGroup,
-  TagList,
-  Text,
-  type Key,
-} from 'react-aria-components';
+import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Tag, TagGroup, TagList, Text, type Key } from 'react-aria-components';
+import { X } from 'lucide-react';
 import { z } from 'zod';
 import type { Locale } from '~/taxonomy/taxonomy';
+import pickerStyles from './skill-picker.css';
+
+/** The picker's stylesheet, for the `links` of routes that render it. */
+export const skillPickerStyles = pickerStyles;
 
 export interface PickedSkill {
   uri: string;
@@ -37,12 +31,14 @@ export interface SkillPickerProps {
   label: string;
   lang: Locale;
   defaultValue?: PickedSkill[];
-  /** Accessible name of a chip's remove button, followed by the skill's label. */
-  removeLabel?: string;
+  /** Accessible name of a chip's remove button, given the skill's label ("Remove {{skill}}"). */
+  removeLabel: (skill: string) => string;
   /** Label of the list of chosen skills. */
-  selectedLabel?: string;
+  selectedLabel: string;
   /** Shown when a search finds nothing. */
-  noResultsLabel?: string;
+  noResultsLabel: string;
+  /** Shown while a search is on its way. */
+  loadingLabel: string;
   /** Help text under the field. */
   description?: string;
 }
@@ -56,12 +52,15 @@ export function SkillPicker({
   label,
   lang,
   defaultValue = [],
-  removeLabel = 'Remove',
-  selectedLabel = 'Chosen',
-  noResultsLabel = 'No matching skills',
+  removeLabel,
+  selectedLabel,
+  noResultsLabel,
+  loadingLabel,
   description,
 }: SkillPickerProps) {
   const fetcher = useFetcher();
+  // Stable across renders (React Router makes it with useCallback), unlike the fetcher object itself.
+  const loadSuggestions = fetcher.load;
   const [selected, setSelected] = useState<PickedSkill[]>(defaultValue);
   const [inputValue, setInputValue] = useState('');
   const selectedId = useId();
@@ -70,18 +69,15 @@ export function SkillPicker({
   useEffect(() => {
     if (query.length === 0) return;
     const params = new URLSearchParams({ q: query, lang, kind: 'skill', limit: '10' });
-    fetcher.load(`/api/v1/skills?${params}`);
-    // fetcher is stable enough for this purpose; reloading on its identity would loop.
-  }, [query, lang]);
+    loadSuggestions(`/api/v1/skills?${params}`);
+  }, [query, lang, loadSuggestions]);
 
   const options = useMemo(() => {
     if (query.length === 0) return [];
     const parsed = responseSchema.safeParse(fetcher.data);
     if (!parsed.success) return [];
     const chosen = new Set(selected.map((s) => s.uri));
-    return parsed.data.results
-      .filter((r) => !chosen.has(r.uri))
-      .map((r) => ({ id: r.uri, label: r.label, matched: r.matched }));
+    return parsed.data.results.filter((r) => !chosen.has(r.uri)).map((r) => ({ id: r.uri, label: r.label, matched: r.matched }));
   }, [fetcher.data, query, selected]);
 
   const pick = (key: Key | null) => {
@@ -95,9 +91,9 @@ export function SkillPicker({
   const remove = (keys: Set<Key>) => setSelected((current) => current.filter((s) => !keys.has(s.uri)));
 
   return (
-    <div className="flex flex-col gap-2">
+    <div className="skill-picker">
       <ComboBox
-        className="flex flex-col gap-1"
+        className="skill-picker__combobox"
         items={options}
         inputValue={inputValue}
         onInputChange={setInputValue}
@@ -107,26 +103,26 @@ export function SkillPicker({
         allowsEmptyCollection
         allowsCustomValue
       >
-        <Label className="font-medium">{label}</Label>
-        <Input className="rounded border border-gray-400 px-3 py-2" />
-        {description ? <Text slot="description" className="text-sm text-gray-600">{description}</Text> : null}
-        <Popover className="min-w-[--trigger-width] rounded border border-gray-300 bg-white shadow-lg">
+        <Label className="skill-picker__label">{label}</Label>
+        <Input className="skill-picker__input" />
+        {description ? (
+          <Text slot="description" className="skill-picker__description">
+            {description}
+          </Text>
+        ) : null}
+        <Popover className="skill-picker__popover" placement="bottom start" offset={4}>
           <ListBox
-            className="max-h-72 overflow-auto p-1 outline-none"
-            renderEmptyState={() => (
-              <p className="px-3 py-2 text-sm text-gray-600">{fetcher.state === 'loading' ? '…' : noResultsLabel}</p>
-            )}
+            className="skill-picker__list"
+            renderEmptyState={() => <p className="skill-picker__empty">{fetcher.state === 'loading' ? loadingLabel : noResultsLabel}</p>}
           >
             {(option: { id: string; label: string; matched: string }) => (
-              <ListBoxItem
-                id={option.id}
-                textValue={option.label}
-                className="cursor-default rounded px-3 py-2 outline-none data-[focused]:bg-blue-100"
-              >
-                <Text slot="label">{option.label}</Text>
+              <ListBoxItem id={option.id} textValue={option.label} className="skill-picker__option">
+                <Text slot="label">
+                  <bdi>{option.label}</bdi>
+                </Text>
                 {option.matched.toLowerCase() !== option.label.toLowerCase() ? (
-                  <Text slot="description" className="block text-sm text-gray-600">
-                    {option.matched}
+                  <Text slot="description" className="skill-picker__option-hint">
+                    <bdi>{option.matched}</bdi>
                   </Text>
                 ) : null}
               </ListBoxItem>
@@ -136,16 +132,16 @@ export function SkillPicker({
       </ComboBox>
 
       {selected.length > 0 ? (
-        <TagGroup aria-labelledby={selectedId} onRemove={remove} className="flex flex-col gap-1">
-          <span id={selectedId} className="text-sm text-gray-700">
+        <TagGroup aria-labelledby={selectedId} onRemove={remove} className="skill-picker__chosen">
+          <span id={selectedId} className="skill-picker__chosen-label">
             {selectedLabel}
           </span>
-          <TagList items={selected.map((s) => ({ id: s.uri, ...s }))} className="flex flex-wrap gap-2">
+          <TagList items={selected.map((s) => ({ id: s.uri, ...s }))} className="skill-picker__chips">
             {(skill) => (
-              <Tag id={skill.id} textValue={skill.label} className="flex items-center gap-1 rounded-full bg-gray-100 ps-3 pe-1 py-1 outline-none data-[focus-visible]:ring-2">
-                {skill.label}
-                <Button slot="remove" aria-label={`${removeLabel} ${skill.label}`} className="rounded-full px-2">
-                  <span aria-hidden="true">×</span>
+              <Tag id={skill.id} textValue={skill.label} className="skill-picker__chip">
+                <bdi>{skill.label}</bdi>
+                <Button slot="remove" aria-label={removeLabel(skill.label)} className="skill-picker__remove">
+                  <X aria-hidden="true" size={16} strokeWidth={2.5} />
                 </Button>
               </Tag>
             )}

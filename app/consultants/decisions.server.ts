@@ -5,12 +5,12 @@
  * and refuses with the first failing rule and its source. Each decision is
  * also appended to `match_decisions`, the labelled data for evaluation.
  */
+import { insertAuditEntry } from '../../db/queries/audit-log.js';
 import type { Kysely } from 'kysely';
 import { insertProfileViews } from '../../db/queries/candidates.js';
 import {
   countSupportedPersonsAtWorkplace,
   findProposalContext,
-  insertAuditEntry,
   insertMatchDecision,
   lockWorkplaceRow,
   markProposalDecided,
@@ -85,7 +85,7 @@ export async function previewApproval(deps: Pick<DecisionDeps, 'db'>, user: Cons
   const context = await findProposalContext(deps.db, proposalId);
   if (!context) throw new NotFound('Proposal', proposalId);
   const verdicts = checkApproval(await approvalInputFor(deps.db, context));
-  // The candidate sees who has looked at their profile (DOMAIN.md, privacy).
+  // The candidate sees who has looked at their profile (docs/domain.md, privacy).
   await insertProfileViews(deps.db, [{ candidateId: context.candidate_id, viewerUserId: consultant.id, organisationId: null, jobcentreId: consultant.jobcentreId }]);
   return { context, verdicts, own: context.candidate_jobcentre_id === consultant.jobcentreId };
 }

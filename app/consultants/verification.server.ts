@@ -14,7 +14,7 @@ import {
   setOrganisationStatus,
   type EmployerToVerifyRow,
 } from '../../db/queries/verification.js';
-import { insertAuditEntry } from '../../db/queries/queue.js';
+import { insertAuditEntry } from '../../db/queries/audit-log.js';
 import type { DB } from '../../db/schema.js';
 import { enqueueIndexChanges } from '../../search/outbox.server.js';
 import { Forbidden, InvalidInput, NotFound, RuleViolation } from '../lib/errors.js';

@@ -4,6 +4,7 @@
  * contact appear only once the candidate has agreed to share them with this
  * company for this slot (consents). Every view is audit logged.
  */
+import { insertAuditEntries } from '../../db/queries/audit-log.js';
 import { insertProfileViews } from '../../db/queries/candidates.js';
 import type { Kysely } from 'kysely';
 import * as employers from '../../db/queries/employers.js';
@@ -45,17 +46,17 @@ export async function listApprovedCandidates(
     employers.selectCandidateSkillLabels(deps.db, ids),
     employers.selectCandidateLanguageLevels(deps.db, ids),
   ]);
-  await employers.insertAuditEntries(
+  await insertAuditEntries(
     deps.db,
     rows.map((row) => ({
-      actor_user_id: actor.userId,
+      actorUserId: actor.userId,
       action: 'employer.view_candidate',
-      subject_type: 'candidate',
-      subject_id: row.candidate_id,
+      subjectType: 'candidate',
+      subjectId: row.candidate_id,
       details: { slotId: slot.id, organisationId: actor.organisationId, shared: row.full_name !== null },
     })),
   );
-  // The candidate sees who has looked at their profile (DOMAIN.md, privacy): a page, the API with a session, or
+  // The candidate sees who has looked at their profile (docs/domain.md, privacy): a page, the API with a session, or
   // an API key (no person: the company is named).
   await insertProfileViews(
     deps.db,
@@ -104,12 +105,12 @@ export async function decideOnCandidate(
       decided_by: actor.userId,
       decided_at: deps.clock(),
     });
-    await employers.insertAuditEntries(trx, [
+    await insertAuditEntries(trx, [
       {
-        actor_user_id: actor.userId,
+        actorUserId: actor.userId,
         action: `employer.${input.decision}`,
-        subject_type: 'match_proposal',
-        subject_id: proposal.id,
+        subjectType: 'match_proposal',
+        subjectId: proposal.id,
         details: { slotId: proposal.slot_id, reason: input.decision === 'decline' ? input.reason : null },
       },
     ]);

@@ -61,7 +61,7 @@ describe.each(databaseKinds)('employers on %s', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await loadReferenceData(database.db);
-    await loadTaxonomy(database.db);
+    await loadTaxonomy(database.db, getTaxonomy());
     auth = createAuth(database.db, { secureCookies: false });
     const first = await signUpCompany(deps(), signup(1, '13748136'), 'da');
     const second = await signUpCompany(deps(), signup(2, '10150817'), 'en');

@@ -4,7 +4,7 @@
  * the forms (Conform coerces form strings) and the JSON API (/api/v1).
  *
  * Every issue message is a key under `employer:errors.*`, so a form shows it
- * in the reader's language and the API in English (app/api/errors.server.ts).
+ * in the reader's language and the API in English (app/api/http.server.ts).
  * Whether a workplace has room under the ratio rule needs the database and is
  * checked in the domain layer (slots.server.ts).
  */
@@ -181,7 +181,7 @@ const slotObject = z.object({
   payBasis: optionalText(200),
 });
 
-/** A slot as the employer describes it; the scheme's rules (DOMAIN.md) are checked field by field. */
+/** A slot as the employer describes it; the scheme's rules (docs/domain.md) are checked field by field. */
 export const slotInputSchema = slotObject.superRefine((slot, ctx) => {
   for (const verdict of checkSlotTerms({ type: slot.type, weeks: slot.weeks, hoursPerWeek: slot.hoursPerWeek })) {
     const target = RULE_FIELDS[verdict.rule];

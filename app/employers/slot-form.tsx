@@ -30,6 +30,7 @@ function asList(value: unknown): string[] {
 
 export function SlotForm({ options, lang, lastResult, defaultValue, submits }: Props) {
   const { t } = useTranslation('employer');
+  const { t: tLookup } = useTranslation('lookup');
   const [form, fields] = useForm({ lastResult, defaultValue, shouldRevalidate: 'onBlur' });
   const skillLabel = new Map(options.skills.map((s) => [s.value, s.label]));
   const picked = (value: unknown) => asList(value).map((uri) => ({ uri, label: skillLabel.get(uri) ?? uri }));
@@ -101,6 +102,10 @@ export function SlotForm({ options, lang, lastResult, defaultValue, submits }: P
             lang={lang}
             description={t('fields.skillsHint')}
             defaultValue={picked(fields[name].initialValue)}
+            selectedLabel={tLookup('picker.chosen')}
+            removeLabel={(skill) => tLookup('picker.remove', { skill })}
+            noResultsLabel={tLookup('picker.noResults')}
+            loadingLabel={tLookup('picker.loading')}
           />
           <noscript>
             <label htmlFor={`${name}-fallback`}>{t(`fields.${name}`)}</label>

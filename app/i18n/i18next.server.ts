@@ -38,67 +38,6 @@ export async function resolveLocale(request: Request, context: AppLoadContext): 
 
 const instances = new Map<Lng, Promise<I18n>>();
 
-/** Distinct (key, options) answers remembered per instance before the memo starts afresh; interpolated names and numbers make the set open-ended. */
-export const T_MEMO_LIMIT = 10_000;
-
-/** Options i18next itself and react-i18next pass (the language, namespace, key prefix): never personal data. */
-const I18NEXT_OPTIONS: ReadonlySet<string> = new Set(['lng', 'lngs', 'ns', 'keyPrefix', 'context', 'defaultValue']);
-
-/**
- * The memo's key for one t() call, or undefined when the call is not
- * remembered: when a value for the text is a string (a name, a masked CPR,
- * a date — personal data is not kept beyond its request) or an object
- * (which may change after the call). Numbers, booleans and null are
- * remembered: counts, distances and hours are most of the repeated calls.
- */
-function memoKeyOf(key: unknown, options: unknown): string | undefined {
-  if (typeof key !== 'string') return undefined;
-  let memoKey = key;
-  if (options === undefined || options === null) return memoKey;
-  if (typeof options !== 'object') return undefined;
-  for (const [name, value] of Object.entries(options)) {
-    if (value === undefined) continue;
-    const internal = I18NEXT_OPTIONS.has(name);
-    // Kept apart from an absent value: i18next may write a null into the text. (react-i18next passes `lngs: null` on every call.)
-    if (value === null) {
-      memoKey += `\u0000${name}\u0004`;
-      continue;
-    }
-    const type = typeof value;
-    if (type === 'number' || type === 'boolean' || (type === 'string' && internal)) {
-      memoKey += `\u0000${name}\u0001${type[0]}${String(value)}`;
-    } else if (internal && Array.isArray(value) && value.every((each) => typeof each === 'string')) {
-      memoKey += `\u0000${name}\u0002${value.join('\u0003')}`;
-    } else {
-      return undefined;
-    }
-  }
-  return memoKey;
-}
-
-/**
- * Remembers the shared instance's answers: the resources never change after
- * start, so the same key with the same options always gives the same text,
- * and i18next's own lookup (≈ 12 µs a call: key parsing, fallbacks,
- * interpolation, plurals) was about a tenth of a page's server time.
- */
-function memoiseTranslations(instance: I18n): void {
-  const translate = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
-  const known = new Map<string, unknown>();
-  const t = (...args: unknown[]): unknown => {
-    const memoKey = args.length <= 2 ? memoKeyOf(args[0], args[1]) : undefined;
-    if (memoKey === undefined) return translate(...args);
-    const remembered = known.get(memoKey);
-    if (remembered !== undefined) return remembered;
-    const text = translate(...args);
-    if (typeof text !== 'string') return text;
-    if (known.size >= T_MEMO_LIMIT) known.clear();
-    known.set(memoKey, text);
-    return text;
-  };
-  instance.t = t as unknown as I18n['t'];
-}
-
 async function createLanguageInstance(lng: Lng): Promise<I18n> {
   const instance = createInstance();
   await instance.use(initReactI18next).init({ ...i18nConfig, lng, resources, ns: namespaces });
@@ -106,7 +45,6 @@ async function createLanguageInstance(lng: Lng): Promise<I18n> {
   instance.changeLanguage = () => {
     throw new Error(`The server's ${lng} i18next instance is shared between requests; its language never changes`);
   };
-  memoiseTranslations(instance);
   return instance;
 }
 

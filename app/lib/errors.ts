@@ -39,7 +39,7 @@ export class InvalidInput extends DomainError {
   }
 }
 
-/** A rule of the domain (DOMAIN.md) refused the action; names the rule and its source. */
+/** A rule of the domain (docs/domain.md) refused the action; names the rule and its source. */
 export class RuleViolation extends DomainError {
   constructor(
     readonly rule: string,

@@ -1,14 +1,13 @@
 /** Great-circle distances between points given in degrees. */
+import { metersBetween } from '../../search/match-filter.js';
 
 export type GeoPoint = { lat: number; lon: number };
 
-const EARTH_RADIUS_KM = 6371.0088;
-const RAD = Math.PI / 180;
-
-/** Haversine distance in kilometres. Accurate to well under 0.5 % at Danish distances. */
+/**
+ * Haversine distance in kilometres, by the same arithmetic as the search
+ * engines' geo filter (search/match-filter.ts), so a candidate the engine
+ * finds within a radius is within it for the matcher too.
+ */
 export function distanceKm(a: GeoPoint, b: GeoPoint): number {
-  const dLat = (b.lat - a.lat) * RAD;
-  const dLon = (b.lon - a.lon) * RAD;
-  const s = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * RAD) * Math.cos(b.lat * RAD) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(s)));
+  return metersBetween(a.lat, a.lon, b.lat, b.lon) / 1000;
 }

@@ -11,11 +11,12 @@ export type ErrorBody = { error: { code: string; message: string; details: unkno
 /** Bodies above this are refused before parsing; no Jobbro form comes close. */
 export const MAX_BODY_BYTES = 1_000_000;
 
-function fieldsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
+/** Zod's issues by field path (`_` for the whole input), each message passed through `message` (e.g. into English). */
+export function fieldsOf(issues: readonly z.core.$ZodIssue[], message: (text: string) => string = (text) => text): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
   for (const issue of issues) {
     const key = issue.path.map(String).join('.') || '_';
-    (fields[key] ??= []).push(issue.message);
+    (fields[key] ??= []).push(message(issue.message));
   }
   return fields;
 }

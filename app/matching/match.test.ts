@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Cefr } from '../../db/schema.js';
 import { InvalidInput } from '../lib/errors.js';
-import { seededRandom } from '../lib/seeded-random.js';
+import { createRng, type Rng } from '../../db/seed/random.js';
 import { renderReason } from './explain.js';
 import { matchSlot, offersForCandidate, prepareSlot, rankOffersForCandidate } from './match.js';
 import { DEFAULT_WEIGHTS } from './score.js';
@@ -237,7 +237,7 @@ describe('matchSlot scoring', () => {
 
 describe('fairness: gender, nationality and age outside the IGU rule never move anything', () => {
   it('changes them and nothing moves', () => {
-    const rng = seededRandom(7);
+    const rng = createRng(7);
     const cs = Array.from({ length: 40 }, (_, i) => randomCandidate(rng, `c${String(i).padStart(3, '0')}`));
     for (const type of ['praktik', 'loentilskud', 'igu'] as const) {
       const s = slot({ type, weeks: type === 'igu' ? 104 : 13 });
@@ -255,7 +255,7 @@ describe('fairness: gender, nationality and age outside the IGU rule never move 
   });
 });
 
-function randomCandidate(rng: ReturnType<typeof seededRandom>, id: string): MatchCandidate {
+function randomCandidate(rng: Rng, id: string): MatchCandidate {
   const levels: Cefr[] = ['A1', 'A2', 'B1', 'B2'];
   const pool = [DISH, HYGIENE, FLOORS, LOCAL];
   return candidate(id, {
@@ -271,7 +271,7 @@ function randomCandidate(rng: ReturnType<typeof seededRandom>, id: string): Matc
 
 describe('property: a candidate missing a must-have ranks below every eligible candidate who has them all', () => {
   it('holds over 300 random slots and candidate pools (seeded)', () => {
-    const rng = seededRandom(20260301);
+    const rng = createRng(20260301);
     for (let round = 0; round < 300; round++) {
       const s = slot({
         id: `s${round}`,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectProposalsOfSlot } from '../../db/queries/proposals.js';
 import { selectUnanalyzedTables } from '../../db/queries/search-documents.js';
-import { createDocumentSources } from '../../search/documents/index.server.js';
+import { createDocumentSources } from './documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { enqueueIndexChange, processOutboxBatch } from '../../search/outbox.server.js';

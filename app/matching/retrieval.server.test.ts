@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { candidateIndexSettings, type CandidateDocument } from '../../search/documents/candidates.server.js';
-import { createDocumentSources } from '../../search/documents/index.server.js';
-import type { SlotDocument } from '../../search/documents/slots.server.js';
+import { candidateIndexSettings, type CandidateDocument } from './documents/candidates.server.js';
+import { createDocumentSources } from './documents/index.server.js';
+import type { SlotDocument } from './documents/slots.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { reindex } from '../../search/reindex.server.js';

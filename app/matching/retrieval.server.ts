@@ -14,8 +14,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { Filter, SearchEngine } from '../../search/engine.js';
-import { matchCandidateFromDocument, type CandidateDocument } from '../../search/documents/candidates.server.js';
-import { matchSlotFromDocument, type SlotDocument } from '../../search/documents/slots.server.js';
+import { matchCandidateFromDocument, type CandidateDocument } from './documents/candidates.server.js';
+import { matchSlotFromDocument, type SlotDocument } from './documents/slots.server.js';
 import { NotFound } from '../lib/errors.js';
 import { matchSlot, offersForCandidate, type RankedOffer, type RankedPair } from './match.js';
 import type { MatchCandidate, MatchSlot } from './types.js';

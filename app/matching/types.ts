@@ -50,7 +50,7 @@ export type MatchCandidate = {
   residenceBasis?: ResidenceBasis;
   arrivalDate?: string;
   /**
-   * Precomputed IGU eligibility (search/documents/candidates.server.ts); when
+   * Precomputed IGU eligibility (app/matching/documents/candidates.server.ts); when
    * present (null: never eligible) the matcher uses it instead of the person facts.
    */
   iguWindow?: IguWindow | null;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, insertUser } from '../../db/seed/factories.js';
 import { seededRng } from '../../db/seed/random.js';
-import { createDocumentSources } from '../../search/documents/index.server.js';
+import { createDocumentSources } from './documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { reindex } from '../../search/reindex.server.js';

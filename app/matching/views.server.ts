@@ -18,7 +18,7 @@ import type { SearchEngine } from '../../search/engine.js';
 import type { SessionUser } from '../auth/lucia.server.js';
 import { Forbidden, NotFound } from '../lib/errors.js';
 import { insertProfileViews } from '../../db/queries/candidates.js';
-import { insertAuditEntries } from '../../db/queries/employers.js';
+import { insertAuditEntries } from '../../db/queries/audit-log.js';
 import { listApprovedCandidates } from '../employers/candidates.server.js';
 import type { EmployerActor } from '../employers/organisations.server.js';
 import { matchesForSlot, offersForCandidateFromIndex, type CandidateOffersResult } from './retrieval.server.js';
@@ -136,10 +136,10 @@ async function recordConsultantViews(db: Kysely<DB>, viewer: Viewer, candidateId
   await insertAuditEntries(
     db,
     candidateIds.map((candidateId) => ({
-      actor_user_id: viewer.id,
+      actorUserId: viewer.id,
       action: 'consultant.view_candidate',
-      subject_type: 'candidate',
-      subject_id: candidateId,
+      subjectType: 'candidate',
+      subjectId: candidateId,
       details: { ...details, via: 'api' },
     })),
   );

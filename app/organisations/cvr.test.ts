@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInput } from '../lib/errors.js';
+import { generateCvr, generatePNumber } from '../../db/seed/factories.js';
+import { createRng } from '../../db/seed/random.js';
 import { isPostalCodeFormat, isValidCvr, isValidPNumber, parseCvr, parsePNumber } from './cvr.js';
 
 describe('CVR numbers', () => {
@@ -46,5 +48,15 @@ describe('P-numbers and postal codes', () => {
     expect(isPostalCodeFormat('620')).toBe(false);
     expect(isPostalCodeFormat('62000')).toBe(false);
     expect(isPostalCodeFormat('62a0')).toBe(false);
+  });
+});
+
+describe('the seed factories', () => {
+  it('generate CVR numbers this check accepts and well-formed P-numbers', () => {
+    const rng = createRng(11);
+    for (let i = 0; i < 500; i++) {
+      expect(isValidCvr(generateCvr(rng))).toBe(true);
+      expect(isValidPNumber(generatePNumber(rng))).toBe(true);
+    }
   });
 });

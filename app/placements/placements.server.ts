@@ -6,7 +6,7 @@
  * visits (with the next follow-up date as a reminder), ended early with a
  * reason, completed, and the outcome that counts. IGU placements also carry
  * the school part and the employer bonus after 6 and 24 months (private
- * employers only, DOMAIN.md).
+ * employers only, docs/domain.md).
  */
 import type { Kysely } from 'kysely';
 import {
@@ -24,7 +24,7 @@ import {
   type PipelineRow,
   type PlacementRow,
 } from '../../db/queries/placements.js';
-import { insertAuditEntry } from '../../db/queries/queue.js';
+import { insertAuditEntry } from '../../db/queries/audit-log.js';
 import type { Executor } from '../../db/client.server.js';
 import type { DB, MilestoneKind, PlacementOutcome } from '../../db/schema.js';
 import { asConsultant, type Consultant, type ConsultantUser } from '../consultants/consultant.js';

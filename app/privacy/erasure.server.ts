@@ -5,6 +5,7 @@
  * from the database, the search index and every session in one transaction,
  * leaving only the pseudonymous trace the figures need (ADR 0005).
  */
+import { insertAuditEntry } from '../../db/queries/audit-log.js';
 import type { Kysely } from 'kysely';
 import type { Executor } from '../../db/client.server.js';
 import * as privacy from '../../db/queries/privacy.js';
@@ -56,7 +57,7 @@ async function openErasureRequest(
   const deadline = erasureDeadline(today);
   const id = await privacy.insertErasureRequest(trx, { candidateId: candidate.id, jobcentreId: candidate.jobcentre_id, requestedBy: actorId, via, at, deadline });
   const action = via === 'candidate' ? 'erasure.requested' : 'erasure.registered';
-  await privacy.insertPrivacyAudit(trx, { actorUserId: actorId, action, subjectType: 'erasure_request', subjectId: id, details: {} });
+  await insertAuditEntry(trx, { actorUserId: actorId, action, subjectType: 'erasure_request', subjectId: id, details: {} });
   return { id, requestedAt: at, requestedVia: via, ...deadlineStatus(deadline, today) };
 }
 
@@ -70,7 +71,7 @@ export async function cancelOwnErasure(deps: ErasureDeps, user: Viewer): Promise
     const open = await privacy.findOpenErasureRequest(trx, candidate.id);
     if (!open) throw new NotFound('Open erasure request');
     await privacy.closeErasureRequest(trx, open.id, { status: 'cancelled', handledBy: user.id, at: deps.clock(), jobcentreId: candidate.jobcentre_id });
-    await privacy.insertPrivacyAudit(trx, { actorUserId: user.id, action: 'erasure.cancelled', subjectType: 'erasure_request', subjectId: open.id, details: {} });
+    await insertAuditEntry(trx, { actorUserId: user.id, action: 'erasure.cancelled', subjectType: 'erasure_request', subjectId: open.id, details: {} });
   });
 }
 
@@ -118,7 +119,7 @@ export async function cancelErasureRequest(deps: ErasureDeps, user: ConsultantUs
   await deps.db.transaction().execute(async (trx) => {
     const { request, candidate } = await lockOpenRequest(trx, consultant.jobcentreId, requestId);
     await privacy.closeErasureRequest(trx, request.id, { status: 'cancelled', handledBy: consultant.id, at: deps.clock(), jobcentreId: candidate.jobcentre_id });
-    await privacy.insertPrivacyAudit(trx, { actorUserId: consultant.id, action: 'erasure.cancelled', subjectType: 'erasure_request', subjectId: request.id, details: {} });
+    await insertAuditEntry(trx, { actorUserId: consultant.id, action: 'erasure.cancelled', subjectType: 'erasure_request', subjectId: request.id, details: {} });
   });
 }
 
@@ -232,7 +233,7 @@ export async function executeErasure(deps: ErasureDeps, user: ConsultantUser, re
     await privacy.deleteCandidate(trx, candidate.id);
     if (candidate.user_id) await privacy.deleteUser(trx, candidate.user_id);
     await enqueueIndexChange(trx, { index: 'candidates', id: candidate.id, operation: 'delete' });
-    await privacy.insertPrivacyAudit(trx, {
+    await insertAuditEntry(trx, {
       actorUserId: consultant.id,
       action: 'erasure.completed',
       subjectType: 'erasure_request',

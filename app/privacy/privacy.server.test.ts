@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, insertUser } from '../../db/seed/factories.js';
-import { createDocumentSources } from '../../search/documents/index.server.js';
+import { createDocumentSources } from '../matching/documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { outboxBacklog, processOutboxBatch } from '../../search/outbox.server.js';

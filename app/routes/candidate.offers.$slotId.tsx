@@ -9,10 +9,12 @@ import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
 import { expressInterest, withdrawInterest } from '~/candidates/interest.server';
-import { municipalityName, sectorLabel, skillLabel } from '~/candidates/labels.server';
+import { municipalityName, occupationLabel, sectorLabel, skillLabel } from '~/candidates/labels.server';
 import { offerDetail } from '~/candidates/offers.server';
 import { candidateReasons, reasonText } from '~/candidates/reason-text';
 import { readForm } from '~/candidates/step-action.server';
+import { ArrowLeft, ArrowRight, CalendarDays, Check, Clock, Handshake, MapPin, Star } from 'lucide-react';
+import { formatDay, formatNumber } from '~/i18n/formats';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { Conflict, NotFound, RuleViolation } from '~/lib/errors';
 import { municipalityOfPostalCode } from '~/candidates/labels.server';
@@ -34,6 +36,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     detail,
     place: municipalityName(municipality, lng),
     sector: detail.slot.sector ? sectorLabel(detail.slot.sector, lng) : null,
+    occupation: detail.slot.occupationUri ? occupationLabel(detail.slot.occupationUri, lng) : null,
+    nice: detail.slot.optionalSkills.map((uri) => skillLabel(uri, lng)),
     have: detail.card?.requiredHave.map((uri) => skillLabel(uri, lng)) ?? [],
     lack: detail.card?.requiredLack.map((uri) => skillLabel(uri, lng)) ?? [],
   };
@@ -59,27 +63,34 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function Offer() {
   const { t, i18n } = useTranslation('candidate');
-  const { detail, place, sector, have, lack, lng } = useLoaderData<typeof loader>();
+  const { t: tLookup } = useTranslation('lookup');
+  const { detail, place, sector, occupation, nice, have, lack, lng } = useLoaderData<typeof loader>();
   const failure = useActionData<typeof action>();
   const [params] = useSearchParams();
   const done = params.get('done');
   const { slot, card, excluded } = detail;
-  const dateFormat = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' });
-  const formatDate = (iso: string) => dateFormat.format(new Date(`${iso}T00:00:00Z`));
+  const formatDate = (iso: string) => formatDay(lng, iso);
+  const Back = i18n.dir(lng) === 'rtl' ? ArrowRight : ArrowLeft;
   const danishReason = card?.reasons.find((reason) => reason.code === 'danish.meets' || reason.code === 'danish.within_months');
   return (
     <>
       <p>
-        <Link to="/candidate/offers">← {t('offer.back')}</Link>
+        <Link to="/candidate/offers" className="icon-text">
+          <Back aria-hidden="true" size={18} />
+          {t('offer.back')}
+        </Link>
       </p>
-      <h1>{slot.title}</h1>
+      <h1>
+        <bdi lang="da" dir="auto">
+          {slot.title}
+        </bdi>
+      </h1>
       <p>
-        {t(`offers.typeNames.${slot.type}`)}
-        {sector ? ` · ${sector}` : ''}
+        {[occupation, t(`offers.typeNames.${slot.type}`), sector].filter(Boolean).join(' · ')}
       </p>
       {done === 'interest' ? (
         <p role="status" className="notice">
-          ✓ {t('offer.interestSaved')}
+          <Check aria-hidden="true" size={18} /> {t('offer.interestSaved')}
         </p>
       ) : null}
       {done === 'withdrawn' ? (
@@ -94,19 +105,44 @@ export default function Offer() {
       ) : null}
       <dl className="facts">
         <dt>{t('offer.employer')}</dt>
-        <dd>{slot.organisation_name}</dd>
-        <dt>📍 {t('offer.place')}</dt>
+        <dd>
+          <bdi dir="auto">{slot.organisation_name}</bdi>
+        </dd>
+        <dt>
+          <MapPin aria-hidden="true" size={16} /> {t('offer.place')}
+        </dt>
         <dd>{place}</dd>
-        <dt>📅 {t('offer.start')}</dt>
+        <dt>
+          <CalendarDays aria-hidden="true" size={16} /> {t('offer.start')}
+        </dt>
         <dd>{formatDate(slot.start_date)}</dd>
         <dt>{t('offer.duration')}</dt>
-        <dd>{t('offers.weeks', { weeks: slot.weeks })}</dd>
-        <dt>⏱ {t('offer.hours')}</dt>
-        <dd>{t('offers.hours', { hours: slot.hours_per_week })}</dd>
+        <dd>{tLookup('counts.weeks', { count: slot.weeks, n: formatNumber(lng, slot.weeks) })}</dd>
+        <dt>
+          <Clock aria-hidden="true" size={16} /> {t('offer.hours')}
+        </dt>
+        <dd>{tLookup('counts.hoursPerWeek', { count: slot.hours_per_week, n: formatNumber(lng, slot.hours_per_week) })}</dd>
       </dl>
-      {slot.mentor ? <p>🤝 {t('offer.mentor')}</p> : null}
+      {slot.mentor ? (
+        <p className="icon-text">
+          <Handshake aria-hidden="true" size={18} /> {t('offer.mentor')}
+        </p>
+      ) : null}
       <h2>{t('offer.about')}</h2>
-      <p lang="da">{slot.description}</p>
+      <p className="hint">{tLookup('offer.employerText')}</p>
+      <p lang="da" dir="auto" className="employer-text">
+        {slot.description}
+      </p>
+      {nice.length > 0 ? (
+        <>
+          <h3>{tLookup('offer.skillsNice')}</h3>
+          <ul>
+            {nice.map((label) => (
+              <li key={label}>{label}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {card ? (
         <section aria-labelledby="why-title">
           <h2 id="why-title">{t('offer.whyTitle')}</h2>
@@ -143,7 +179,9 @@ export default function Offer() {
           </ul>
           {detail.interested ? (
             <Form method="post">
-              <p>★ {t('offer.status')}</p>
+              <p className="icon-text">
+                <Star aria-hidden="true" size={18} /> {t('offer.status')}
+              </p>
               <button type="submit" name="intent" value="withdraw" className="button button--quiet">
                 {t('offer.withdraw')}
               </button>
@@ -152,7 +190,7 @@ export default function Offer() {
             <Form method="post">
               <p className="hint">{t('offer.interestHint')}</p>
               <button type="submit" name="intent" value="interest" className="button">
-                ★ {t('offer.interest')}
+                <Star aria-hidden="true" size={18} /> {t('offer.interest')}
               </button>
             </Form>
           )}

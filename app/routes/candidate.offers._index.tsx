@@ -13,6 +13,8 @@ import { municipalityName, sectorLabel } from '~/candidates/labels.server';
 import { browseOffers, OFFERS_STEP, parseBrowseQuery, parseShown } from '~/candidates/offers.server';
 import { slotTypes } from '~/candidates/slot-types';
 import { reasonText } from '~/candidates/reason-text';
+import { CalendarDays, Clock, MapPin, Search, Star } from 'lucide-react';
+import { formatDay, formatNumber } from '~/i18n/formats';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { rememberIn } from '~/lib/bounded-memo';
 
@@ -64,18 +66,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
  */
 const dateTexts = new Map<string, string>();
 const startTexts = new Map<string, string>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const MAX_DATE_TEXTS = 20_000;
 
 function formatDateIn(lng: string, iso: string): string {
-  return rememberIn(dateTexts, `${lng} ${iso}`, MAX_DATE_TEXTS, () => {
-    let format = dateFormats.get(lng);
-    if (format === undefined) {
-      format = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' });
-      dateFormats.set(lng, format);
-    }
-    return format.format(new Date(`${iso}T00:00:00Z`));
-  });
+  return rememberIn(dateTexts, `${lng} ${iso}`, MAX_DATE_TEXTS, () => formatDay(lng, iso));
 }
 
 /** The card's "starts on" text; `t` is the page's, whose texts depend only on the language. */
@@ -87,6 +81,7 @@ function startTextIn(lng: string, iso: string, t: (key: string, options: { date:
 // boundary between adjacent text children with <!-- --> (≈ 200 markers on a page of offers).
 export default function Offers() {
   const { t, i18n } = useTranslation('candidate');
+  const { t: tLookup } = useTranslation('lookup');
   const follow = useListNavigation();
   const { query, offers, total, maxTravelKm, typeCounts, sectors, municipalities, hidden, lng, moreHref } = useLoaderData<typeof loader>();
   const formatDate = (iso: string) => formatDateIn(lng, iso);
@@ -97,7 +92,10 @@ export default function Offers() {
       <p>{t('offers.intro')}</p>
       <Form method="get" className="form" role="search" aria-label={t('offers.search')}>
         <div className="field">
-          <label htmlFor="offers-q">{`🔍 ${t('offers.search')}`}</label>
+          <label htmlFor="offers-q" className="icon-text">
+            <Search aria-hidden="true" size={18} />
+            {t('offers.search')}
+          </label>
           <input id="offers-q" name="q" type="search" defaultValue={query.q ?? ''} placeholder={t('offers.searchPlaceholder')} />
         </div>
         <details open={Boolean(query.type.length || query.sector || query.municipality || query.km || query.from)}>
@@ -163,16 +161,33 @@ export default function Offers() {
           <li key={offer.slotId} className="item">
             <h2>
               <a href={`/candidate/offers/${offer.slotId}`} onClick={follow}>
-                {offer.title}
+                <bdi lang="da" dir="auto">
+                  {offer.title}
+                </bdi>
               </a>
             </h2>
             <p>{offer.sectorName ? `${t(`offers.typeNames.${offer.type}`)} · ${offer.sectorName}` : t(`offers.typeNames.${offer.type}`)}</p>
-            <p>{`📍 ${offer.municipalityName} · ${t('offers.away', { km: offer.km })}`}</p>
-            <p>{`📅 ${startTextIn(lng, offer.startDate, t)} · ⏱ ${t('offers.hours', { hours: offer.hoursPerWeek })}`}</p>
-            <p className={offer.requiredLacking === 0 ? 'fit-have' : 'fit-lack'}>
-              {offer.requiredLacking === 0 ? t('offers.fitAll') : t('offers.fitSome', { count: offer.requiredLacking })}
+            <p className="icon-text">
+              <MapPin aria-hidden="true" size={16} />
+              {`${offer.municipalityName} · ${tLookup('counts.kmAway', { km: formatNumber(lng, offer.km) })}`}
             </p>
-            {offer.interested ? <p>{`★ ${t('offers.interested')}`}</p> : null}
+            <p className="icon-text">
+              <CalendarDays aria-hidden="true" size={16} />
+              {startTextIn(lng, offer.startDate, t)}
+              <Clock aria-hidden="true" size={16} />
+              {tLookup('counts.hoursPerWeek', { count: offer.hoursPerWeek, n: formatNumber(lng, offer.hoursPerWeek) })}
+            </p>
+            <p className={offer.requiredLacking === 0 ? 'fit-have' : 'fit-lack'}>
+              {offer.requiredLacking === 0
+                ? t('offers.fitAll')
+                : tLookup('counts.missingSkills', { count: offer.requiredLacking, n: formatNumber(lng, offer.requiredLacking) })}
+            </p>
+            {offer.interested ? (
+              <p className="icon-text">
+                <Star aria-hidden="true" size={16} />
+                {t('offers.interested')}
+              </p>
+            ) : null}
           </li>
         ))}
       </ol>
@@ -190,7 +205,11 @@ export default function Offers() {
           <ul className="plain-list">
             {hidden.map((offer) => (
               <li key={offer.slotId} className="item">
-                <h3>{offer.title}</h3>
+                <h3>
+                  <bdi lang="da" dir="auto">
+                    {offer.title}
+                  </bdi>
+                </h3>
                 <p>{reasonText(i18n.t, offer.explanation, formatDate)}</p>
               </li>
             ))}

@@ -10,6 +10,7 @@ import { addSkill, loadOwnProfile, removeSkill } from '~/candidates/profile.serv
 import { readForm, runStep, type StepFailure } from '~/candidates/step-action.server';
 import { ErrorSummary, FieldError, Saved, StepHeader, nextStepPath, stepPath } from '~/candidates/ui';
 import { resolveLocale } from '~/i18n/i18next.server';
+import { ArrowLeft, ArrowRight, Plus, Search, X } from 'lucide-react';
 import { lookupTaxonomy } from '~/taxonomy/lookup';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
@@ -46,7 +47,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SkillsStep() {
-  const { t } = useTranslation('candidate');
+  const { t, i18n } = useTranslation('candidate');
+  const Next = i18n.dir() === 'rtl' ? ArrowLeft : ArrowRight;
   const { q, results, skills, saved } = useLoaderData<typeof loader>();
   const failure: StepFailure | undefined = useActionData<typeof action>();
   const [params] = useSearchParams();
@@ -63,8 +65,9 @@ export default function SkillsStep() {
           <input id="skill-search" name="q" type="search" defaultValue={q || params.get('q') || ''} autoComplete="off" />
         </div>
         <div>
-          <button type="submit" className="button">
-            🔍 {t('skills.searchButton')}
+          <button type="submit" className="button icon-text">
+            <Search aria-hidden="true" size={18} />
+            {t('skills.searchButton')}
           </button>
         </div>
       </Form>
@@ -81,8 +84,11 @@ export default function SkillsStep() {
                     <input type="hidden" name="skill" value={result.uri} />
                     <input type="hidden" name="then" value="stay" />
                     <span>{result.label}</span>
-                    <button type="submit" name="intent" value="add" className="button" aria-label={t('skills.addSkill', { skill: result.label })}>
-                      ＋ {t('skills.add')}
+                    {/* The visible word starts the accessible name (WCAG 2.5.3); the skill's name follows for screen readers. */}
+                    <button type="submit" name="intent" value="add" className="button icon-text">
+                      <Plus aria-hidden="true" size={18} />
+                      {t('skills.add')}
+                      <span className="visually-hidden">{` ${result.label}`}</span>
                     </button>
                   </Form>
                 </li>
@@ -129,8 +135,10 @@ export default function SkillsStep() {
                     <button type="submit" name="intent" value="add" className="button">
                       {t('step.save')}
                     </button>
-                    <button type="submit" name="intent" value="remove" className="button button--quiet" aria-label={t('skills.removeSkill', { skill: skill.label })}>
-                      ✕ {t('skills.remove')}
+                    <button type="submit" name="intent" value="remove" className="button button--quiet icon-text">
+                      <X aria-hidden="true" size={18} />
+                      {t('skills.remove')}
+                      <span className="visually-hidden">{` ${skill.label}`}</span>
                     </button>
                   </div>
                 </Form>
@@ -140,8 +148,9 @@ export default function SkillsStep() {
         </ul>
       </section>
       <Form method="get" action={nextStepPath('skills')}>
-        <button type="submit" className="button">
-          {t('step.next')} →
+        <button type="submit" className="button icon-text">
+          {t('step.next')}
+          <Next aria-hidden="true" size={18} />
         </button>
       </Form>
     </>

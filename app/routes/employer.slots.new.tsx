@@ -1,18 +1,21 @@
 /** Post a slot: saved as a draft or published at once. Works without JavaScript. */
 import { parseWithZod } from '@conform-to/zod/v4';
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
 import { fieldErrorsOf } from '~/employers/form-errors.server';
 import { employerActorOf } from '~/employers/organisations.server';
 import { slotInputSchema } from '~/employers/schemas';
+import { skillPickerStyles } from '~/components/skill-picker';
 import { SlotForm } from '~/employers/slot-form';
 import { slotFormOptions } from '~/employers/slot-form-options.server';
 import { createSlot } from '~/employers/slots.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { readFormData } from '~/lib/http.server';
 
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: skillPickerStyles }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
   const lang = await resolveLocale(request, context);

@@ -1,6 +1,6 @@
 /**
  * IGU (integrationsgrunduddannelse) eligibility, evaluated against the rule
- * set in force on the placement's start date (DOMAIN.md, "Schemes → IGU").
+ * set in force on the placement's start date (docs/domain.md, "Schemes → IGU").
  *
  * Each bound lives in exactly one place, `IGU_RULE_SETS`, with its source.
  * Decisions (see docs/decisions/0002-matcher-scoring.md):
@@ -9,7 +9,7 @@
  * - "under N years" in Denmark: start date < arrival + N years; L 82's
  *   "up to 20 years" is inclusive: start date ≤ arrival + 20 years.
  * - People under the Ukrainian special law (særloven) are eligible from the
- *   2024 rule set (L 82) on. The table in DOMAIN.md has no earlier row naming
+ *   2024 rule set (L 82) on. The table in docs/domain.md has no earlier row naming
  *   them, and every placement made in Jobbro starts after 2024-01-01, so the
  *   conservative reading costs nothing in practice.
  * - No rule set runs after the scheme's end (31 Dec 2027, L 82): a later
@@ -171,7 +171,8 @@ export function iguEligibilityWindow(person: IguPerson, asOf: string): { from: s
   });
   if (intervals.length === 0) return null;
   // Intervals come in rule-set order, so they are already sorted by start.
-  let [from, until] = intervals[0]!;
+  const [from, firstUntil] = intervals[0]!;
+  let until = firstUntil;
   for (const [start, end] of intervals.slice(1)) {
     if (start > until + 1) break;
     until = Math.max(until, end);

@@ -1,5 +1,5 @@
 /**
- * Duration and hours rules per scheme (DOMAIN.md "Schemes"), checked when a
+ * Duration and hours rules per scheme (docs/domain.md "Schemes"), checked when a
  * slot is created and again before a consultant approves a placement.
  */
 import type { SlotType } from '../../db/schema.js';

@@ -33,7 +33,7 @@ describe('CEFR helpers', () => {
 });
 
 describe('danishLevelToCefr', () => {
-  it('maps each final test exactly as DOMAIN.md', () => {
+  it('maps each final test exactly as docs/domain.md', () => {
     expect(danishLevelToCefr({ programme: 'DU1', test: 'PD1' })).toEqual({ written: 'A2', spoken: 'B1' });
     expect(danishLevelToCefr({ programme: 'DU2', test: 'PD2' })).toEqual({ written: 'B1', spoken: 'B1' });
     expect(danishLevelToCefr({ programme: 'DU3', test: 'PD3' })).toEqual({ written: 'B2', spoken: 'B2' });

@@ -3,14 +3,14 @@
  * a level, and the mapping of Danish education (danskuddannelse DU1/DU2/DU3,
  * modules and final tests) to CEFR.
  *
- * Final tests map exactly as DOMAIN.md ("Danish language levels"):
+ * Final tests map exactly as docs/domain.md ("Danish language levels"):
  *   Prøve i Dansk 1 (DU1) → written A2, spoken B1
  *   Prøve i Dansk 2 (DU2) → B1
  *   Prøve i Dansk 3 (DU3) → B2
  *   Studieprøven (DU3 module 6) → C1
  *
  * Partial progress (a module passed, no final test) is our own decision, as
- * DOMAIN.md gives no table for it: a linear ramp from A1 toward the level of
+ * docs/domain.md gives no table for it: a linear ramp from A1 toward the level of
  * the programme's final test, rounded down so a module never overstates:
  *   level rank = 1 + floor((finalRank − 1) × module / modulesToFinalTest)
  * DU1 and DU2 have 6 modules before their test; DU3 has 5 modules before
@@ -80,7 +80,7 @@ const programmeRules: Record<DanishProgramme, ProgrammeRule> = {
   DU3: { modules: 6, modulesToFinalTest: 5, finalTest: 'PD3', tests: ['PD3', 'STUDIEPROEVEN'] },
 };
 
-/** DOMAIN.md's table, kept exactly. */
+/** docs/domain.md's table, kept exactly. */
 export const danishTestCefr: Record<DanishTest, { spoken: Cefr; written: Cefr }> = {
   PD1: { spoken: 'B1', written: 'A2' },
   PD2: { spoken: 'B1', written: 'B1' },

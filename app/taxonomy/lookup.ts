@@ -1,16 +1,22 @@
 /**
- * Skill and occupation lookup by any label or synonym in any of the four
- * languages, tolerant of typos and missing diacritics.
+ * The one skill and occupation lookup (candidate skill step, employer skill
+ * picker, consultant forms, GET /api/v1/skills): any label or synonym in any
+ * of the four languages, typed in everyday words, with typos, without
+ * diacritics, or half-typed.
  *
- * A small hand-written index (see docs/decisions/2026-11-24-taxonomy-lookup.md):
- * every label and synonym becomes an entry of folded words; a query word
- * matches an indexed word exactly, as a prefix, or within a Damerau–Levenshtein
- * budget (1 for 4–7 letters, 2 for 8+). Every query word must match. Ranking:
- * exact > prefix > fuzzy, preferred label > synonym, whole phrase > part of it.
+ * Built on MiniSearch (docs/decisions/2026-12-07-lookup-on-minisearch.md).
+ * Every label and synonym is one small document, indexed in the field of its
+ * language with that language's analysis (search/text-analysis.ts, shared
+ * with the embedded search engine). A query is analysed for each language
+ * its script can be (Latin: Danish and English; Arabic; Cyrillic:
+ * Ukrainian); every query word must match; the last word may be a prefix;
+ * analysed words of four letters or more may carry one typo (seven or more: two).
+ * Hits are grouped by skill or occupation, best label first.
  */
+import MiniSearch, { type SearchResult } from 'minisearch';
 import type { Locale } from '../../db/schema.js';
-import { boundedDamerauLevenshtein, tokenize, typoBudget } from './normalise.js';
-import { getTaxonomy, type SectorId, type Taxonomy } from './taxonomy.js';
+import { analyseText, analyseWord, analysisLanguages, languageOfScript, textWords, type AnalysisLanguage } from '../../search/text-analysis.js';
+import { getTaxonomy, locales, type SectorId, type Taxonomy } from './taxonomy.js';
 
 export type LookupKind = 'skill' | 'occupation';
 
@@ -39,72 +45,53 @@ interface Target {
   sectors: SectorId[];
 }
 
+/** One label or synonym: its text sits in the field named after its language. */
 interface Entry {
+  id: number;
   target: number;
   text: string;
-  tokens: number[];
-  phrase: string;
   preferred: boolean;
+  kind: LookupKind;
+  /** How many analysed words the text has: a query covering all of them is a closer match. */
+  words: number;
+  da?: string;
+  en?: string;
+  ar?: string;
+  uk?: string;
 }
 
 export interface TaxonomyIndex {
   targets: Target[];
   entries: Entry[];
-  vocabulary: string[];
-  tokenId: Map<string, number>;
-  /** vocabulary ids sorted by word, for prefix ranges */
-  sortedIds: number[];
-  /** token id → entry ids containing it */
-  postings: number[][];
-  /** word length → token ids, for the typo scan */
-  byLength: Map<number, number[]>;
+  search: MiniSearch<Entry>;
 }
 
-const EXACT = 1;
-const PREFIX = 0.8;
-const TYPO_1 = 0.6;
-const TYPO_2 = 0.45;
-const SYNONYM_FACTOR = 0.92;
-const WHOLE_PHRASE_BONUS = 0.15;
+/** A preferred label outranks a synonym that matches as well. */
+const PREFERRED_BOOST = 1.3;
+/**
+ * Up to this factor for a text the query covers whole: "cleaning" is a closer
+ * match for the skill called "cleaning" than for "clean rooms".
+ */
+const COVERAGE_BOOST = 1;
 
-/** Builds the in-memory index over every label and synonym of a taxonomy. */
+function languageOfField(field: string | undefined): AnalysisLanguage {
+  return analysisLanguages.find((language) => language === field) ?? 'da';
+}
+
+const analyseOrDrop = (language: AnalysisLanguage) => (term: string) => analyseWord(term, language) || null;
+
+/** Typo budget by analysed word length: none under 4 letters, 1 for 4–6, 2 for 7 and more. */
+export function typoBudget(term: string): number {
+  const length = [...term].length;
+  if (length < 4) return 0;
+  return length < 7 ? 1 : 2;
+}
+
+/** Builds the lookup index over every label and synonym of a taxonomy. */
 export function buildTaxonomyIndex(taxonomy: Taxonomy): TaxonomyIndex {
   const targets: Target[] = [];
   const entries: Entry[] = [];
-  const vocabulary: string[] = [];
-  const tokenId = new Map<string, number>();
-  const postings: number[][] = [];
-  const entryByKey = new Map<string, Entry>();
-
-  const idOf = (word: string): number => {
-    let id = tokenId.get(word);
-    if (id === undefined) {
-      id = vocabulary.length;
-      vocabulary.push(word);
-      tokenId.set(word, id);
-      postings.push([]);
-    }
-    return id;
-  };
-
-  const addEntry = (target: number, text: string, preferred: boolean) => {
-    const words = tokenize(text);
-    if (words.length === 0) return;
-    const phrase = words.join(' ');
-    const key = `${target} ${phrase}`;
-    const existing = entryByKey.get(key);
-    if (existing) {
-      // Keep the stronger (preferred) form of a repeated phrase.
-      if (preferred) existing.preferred = true;
-      return;
-    }
-    const tokens = [...new Set(words.map(idOf))];
-    const id = entries.length;
-    const entry: Entry = { target, text, tokens, phrase, preferred };
-    entries.push(entry);
-    entryByKey.set(key, entry);
-    for (const t of tokens) postings[t]?.push(id);
-  };
+  const seen = new Set<string>();
 
   const addTarget = (
     kind: LookupKind,
@@ -113,108 +100,80 @@ export function buildTaxonomyIndex(taxonomy: Taxonomy): TaxonomyIndex {
   ) => {
     const target = targets.length;
     targets.push({ kind, uri: item.uri, labels: item.labels, sectors });
-    for (const lang of ['da', 'en', 'ar', 'uk'] as const) addEntry(target, item.labels[lang], true);
-    for (const lang of ['da', 'en', 'ar', 'uk'] as const) {
-      for (const synonym of item.synonyms[lang]) addEntry(target, synonym, false);
+    for (const language of locales) {
+      const texts = [{ text: item.labels[language], preferred: true }, ...item.synonyms[language].map((text) => ({ text, preferred: false }))];
+      for (const { text, preferred } of texts) {
+        const key = `${target} ${language} ${text.toLowerCase()}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const words = analyseText(text, language).length;
+        if (words === 0) continue;
+        entries.push({ id: entries.length, target, text, preferred, kind, words, [language]: text });
+      }
     }
   };
-
   for (const occupation of taxonomy.occupations) addTarget('occupation', occupation, [occupation.sector]);
   for (const skill of taxonomy.skills) addTarget('skill', skill, skill.sectors);
 
-  const sortedIds = vocabulary.map((_, i) => i).sort((a, b) => (vocabulary[a] < vocabulary[b] ? -1 : vocabulary[a] > vocabulary[b] ? 1 : 0));
-  const byLength = new Map<number, number[]>();
-  vocabulary.forEach((word, id) => {
-    const list = byLength.get(word.length) ?? [];
-    list.push(id);
-    byLength.set(word.length, list);
+  const search = new MiniSearch<Entry>({
+    fields: [...analysisLanguages],
+    storeFields: ['target', 'preferred', 'kind'],
+    tokenize: (text) => textWords(text),
+    processTerm: (term, field) => analyseWord(term, languageOfField(field)) || null,
+    searchOptions: {
+      combineWith: 'AND',
+      prefix: (_term, i, terms) => i === terms.length - 1,
+      fuzzy: (term) => typoBudget(term),
+      maxFuzzy: 2,
+      boostDocument: (_id, _term, stored) => (stored?.preferred === true ? PREFERRED_BOOST : 1),
+    },
   });
-  return { targets, entries, vocabulary, tokenId, sortedIds, postings, byLength };
+  search.addAll(entries);
+  return { targets, entries, search };
 }
 
-/** Indexed words matching one query word, with the quality of each match. */
-function matchWord(index: TaxonomyIndex, word: string): Map<number, number> {
-  const matches = new Map<number, number>();
-  const exact = index.tokenId.get(word);
-  if (exact !== undefined) matches.set(exact, EXACT);
-
-  if (word.length >= 2) {
-    // Binary search for the first word >= query word, then walk while it is a prefix.
-    const { sortedIds, vocabulary } = index;
-    let lo = 0;
-    let hi = sortedIds.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (vocabulary[sortedIds[mid]] < word) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < sortedIds.length; i++) {
-      const id = sortedIds[i];
-      if (!vocabulary[id].startsWith(word)) break;
-      if (!matches.has(id)) matches.set(id, PREFIX);
-    }
+/** The languages a query may be written in, by the scripts of its words. */
+function queryLanguages(words: string[]): AnalysisLanguage[] {
+  const languages = new Set<AnalysisLanguage>();
+  for (const word of words) {
+    const script = languageOfScript(word);
+    if (script === 'da') {
+      languages.add('da');
+      languages.add('en');
+    } else languages.add(script);
   }
-
-  // A word that exists as typed is not treated as a typo of another word:
-  // cheaper, and "svejser" should not also pull in "slagter"-like neighbours.
-  const budget = exact === undefined ? typoBudget(word) : 0;
-  if (budget > 0) {
-    for (let length = word.length - budget; length <= word.length + budget; length++) {
-      for (const id of index.byLength.get(length) ?? []) {
-        if (matches.has(id)) continue;
-        const candidate = index.vocabulary[id];
-        // Typos in the first letter are rare and the check prunes most of the scan.
-        if (candidate[0] !== word[0] && candidate[1] !== word[1]) continue;
-        const cap = Math.min(budget, typoBudget(candidate) || 1);
-        const d = boundedDamerauLevenshtein(word, candidate, cap);
-        if (d === 1) matches.set(id, TYPO_1);
-        else if (d === 2 && cap >= 2) matches.set(id, TYPO_2);
-      }
-    }
-  }
-  return matches;
+  return [...languages];
 }
 
 /** Searches an index; see {@link lookupTaxonomy}. */
 export function searchTaxonomyIndex(index: TaxonomyIndex, query: LookupQuery): LookupResult[] {
-  const words = [...new Set(tokenize(query.q))].slice(0, 8);
+  const words = textWords(query.q).slice(0, 8);
   if (words.length === 0) return [];
   const limit = Math.max(1, Math.min(query.limit ?? 10, 50));
   const kinds = query.kinds && query.kinds.length > 0 ? new Set(query.kinds) : undefined;
+  const text = words.join(' ');
+  const hits: SearchResult[] = index.search.search(
+    {
+      combineWith: 'OR',
+      queries: queryLanguages(words).map((language) => ({
+        queries: [text],
+        fields: [language],
+        processTerm: analyseOrDrop(language),
+        combineWith: 'AND',
+      })),
+    },
+    kinds ? { filter: (hit) => kinds.has(hit.kind) } : {},
+  );
 
-  // entry id → per-query-word best quality
-  const perEntry = new Map<number, number[]>();
-  for (let w = 0; w < words.length; w++) {
-    for (const [tokenId, quality] of matchWord(index, words[w])) {
-      for (const entryId of index.postings[tokenId]) {
-        let qualities = perEntry.get(entryId);
-        if (!qualities) {
-          if (w > 0) continue; // every query word must match: entries missing word 0 can never qualify
-          qualities = new Array<number>(words.length).fill(0);
-          perEntry.set(entryId, qualities);
-        }
-        if (quality > qualities[w]) qualities[w] = quality;
-      }
-    }
-  }
-
-  const queryPhrase = words.join(' ');
   const best = new Map<number, { score: number; entry: Entry }>();
-  for (const [entryId, qualities] of perEntry) {
-    if (qualities.some((q) => q === 0)) continue;
-    const entry = index.entries[entryId];
-    const target = index.targets[entry.target];
-    if (kinds && !kinds.has(target.kind)) continue;
-    const mean = qualities.reduce((a, b) => a + b, 0) / qualities.length;
-    // Prefer entries the query covers more fully: "opvask" is closer to "opvask" than to "tage opvasken".
-    const coverage = Math.min(1, words.length / entry.tokens.length);
-    let score = mean * (0.75 + 0.25 * coverage);
-    if (entry.phrase === queryPhrase) score += WHOLE_PHRASE_BONUS;
-    if (!entry.preferred) score *= SYNONYM_FACTOR;
+  for (const hit of hits) {
+    const entry = index.entries[hit.id];
+    if (!entry) continue;
+    const coverage = Math.min(1, hit.terms.length / entry.words);
+    const score = hit.score * (1 + COVERAGE_BOOST * coverage * coverage);
     const current = best.get(entry.target);
     if (!current || score > current.score) best.set(entry.target, { score, entry });
   }
-
   return [...best.entries()]
     .sort((a, b) => b[1].score - a[1].score || a[1].entry.text.length - b[1].entry.text.length)
     .slice(0, limit)
@@ -233,7 +192,7 @@ export function searchTaxonomyIndex(index: TaxonomyIndex, query: LookupQuery): L
 
 let defaultIndex: TaxonomyIndex | undefined;
 
-/** The index over the shipped taxonomy, built on first use (a few milliseconds). */
+/** The index over the shipped taxonomy, built on first use. */
 export function getTaxonomyIndex(): TaxonomyIndex {
   defaultIndex ??= buildTaxonomyIndex(getTaxonomy());
   return defaultIndex;

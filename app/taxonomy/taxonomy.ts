@@ -18,6 +18,7 @@ export const locales = ['da', 'en', 'ar', 'uk'] as const satisfies readonly Loca
 export const sectorIds = [
   'kitchen', 'cleaning', 'warehouse', 'care', 'retail', 'construction',
   'manufacturing', 'agriculture', 'transport', 'hotel', 'it',
+  'health', 'education', 'office', 'crafts',
 ] as const;
 export type SectorId = (typeof sectorIds)[number];
 

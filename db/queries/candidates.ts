@@ -253,22 +253,6 @@ export async function selectInterestSlotIds(db: Executor, candidateId: string): 
   return rows.map((row) => row.slot_id);
 }
 
-export async function insertAudit(
-  db: Executor,
-  row: { actorUserId: string | null; action: string; subjectType: string; subjectId: string; details?: Record<string, unknown> },
-): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_user_id: row.actorUserId,
-      action: row.action,
-      subject_type: row.subjectType,
-      subject_id: row.subjectId,
-      details: JSON.stringify(row.details ?? {}),
-    })
-    .execute();
-}
-
 // ---- sharing ------------------------------------------------------------------
 
 export type ApprovedSlotRow = {

@@ -284,14 +284,3 @@ export async function upsertEmployerDecision(
     )
     .execute();
 }
-
-export async function insertAuditEntries(
-  db: Executor,
-  rows: ReadonlyArray<{ actor_user_id: string | null; action: string; subject_type: string; subject_id: string; details: Record<string, unknown> }>,
-): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('audit_log')
-    .values(rows.map((row) => ({ ...row, details: JSON.stringify(row.details) })))
-    .execute();
-}

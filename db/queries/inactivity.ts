@@ -142,22 +142,6 @@ export async function selectFlaggedCandidatesOfJobcentre(db: Executor, jobcentre
     .execute();
 }
 
-export async function insertReviewAudit(
-  db: Executor,
-  entry: { actorUserId: string; action: 'candidate.review.confirm' | 'candidate.review.archive'; candidateId: string; by: 'candidate' | 'consultant' },
-): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_user_id: entry.actorUserId,
-      action: entry.action,
-      subject_type: 'candidate',
-      subject_id: entry.candidateId,
-      details: JSON.stringify({ by: entry.by }),
-    })
-    .execute();
-}
-
 // ---- CPR -------------------------------------------------------------------------
 
 /**

@@ -521,13 +521,3 @@ export async function deleteUser(db: Executor, userId: string): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
   await db.deleteFrom('users').where('id', '=', userId).execute();
 }
-
-export async function insertPrivacyAudit(
-  db: Executor,
-  row: { actorUserId: string; action: string; subjectType: string; subjectId: string; details: Record<string, unknown> },
-): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({ actor_user_id: row.actorUserId, action: row.action, subject_type: row.subjectType, subject_id: row.subjectId, details: JSON.stringify(row.details) })
-    .execute();
-}

@@ -4,9 +4,9 @@
  * slots pooled in a network the jobcentre belongs to), the facts the
  * approval rules need, and the decision history (labelled data).
  */
-import { sql, type Expression, type InsertType, type SqlBool } from 'kysely';
+import { sql, type Expression, type SqlBool } from 'kysely';
 import type { Executor } from '../client.server.js';
-import type { AuditLogTable, MatchProposal, RejectReason, ResidenceBasis, SlotType } from '../schema.js';
+import type { MatchProposal, RejectReason, ResidenceBasis, SlotType } from '../schema.js';
 import { containsPattern } from './like.js';
 import { reusableQuery } from './reusable-query.js';
 
@@ -441,20 +441,4 @@ export async function selectMatchDecisions(db: Executor, jobcentreId: string | n
     .orderBy('id');
   if (jobcentreId) query = query.where('jobcentre_id', '=', jobcentreId);
   return query.execute();
-}
-
-export async function insertAuditEntry(
-  db: Executor,
-  row: { actorUserId: string; action: string; subjectType: string; subjectId: string; details: Record<string, unknown> },
-): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      actor_user_id: row.actorUserId,
-      action: row.action,
-      subject_type: row.subjectType,
-      subject_id: row.subjectId,
-      details: sql<NonNullable<InsertType<AuditLogTable['details']>>>`cast(${JSON.stringify(row.details)} as jsonb)`,
-    })
-    .execute();
 }

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
 import { buildWorld, type World } from '../../tests/setup/matching-world.js';
 import {
@@ -32,7 +31,7 @@ describe.each(databaseKinds)('search document queries on %s', (kind) => {
     database = await createTestDatabase(kind);
     world = await buildWorld(database.db);
     // One slot with an occupation, so its labels are looked up too.
-    const occupation = getTaxonomy().occupations[0]!.uri;
+    const { uri: occupation } = await database.db.selectFrom('occupations').select('uri').orderBy('uri').limit(1).executeTakeFirstOrThrow();
     await database.db.updateTable('slots').set({ occupation_uri: occupation }).where('id', '=', world.slots.igu.id).execute();
     // Languages beyond the world's one: written unknown, and a regional code.
     await database.db

@@ -1,5 +1,5 @@
 /**
- * SQL behind the search index documents (search/documents/). Each loader
+ * SQL behind the search index documents (app/matching/documents/). Each loader
  * takes a batch of ids and returns only the columns matching needs: no name,
  * contact, CPR, nationality, gender or religion ever leaves these queries.
  * Birth date, arrival date and residence basis are read here only so the

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isValidCvr, isValidPNumber } from '../../app/organisations/cvr.js';
-import { buildCandidate, buildSlot, danishLevelFor, generateCvr, generatePNumber, slotTerms, stableUuid } from './factories.js';
+import { buildCandidate, buildSlot, danishLevelFor, slotTerms, stableUuid } from './factories.js';
 import { createRng } from './random.js';
 
 describe('factories', () => {
-  it('generates valid CVR numbers and well-formed P-numbers', () => {
-    const rng = createRng(11);
-    for (let i = 0; i < 500; i++) {
-      expect(isValidCvr(generateCvr(rng))).toBe(true);
-      expect(isValidPNumber(generatePNumber(rng))).toBe(true);
-    }
-  });
-
   it('derives stable, distinct UUIDs from their parts', () => {
     expect(stableUuid(1, 'candidate', 7)).toBe(stableUuid(1, 'candidate', 7));
     expect(stableUuid(1, 'candidate', 7)).not.toBe(stableUuid(1, 'candidate', 8));

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Insertable, Selectable } from 'kysely';
-import { addDays, addYears } from '../../app/lib/dates.js';
+import { addDays, addYears } from './seed-dates.js';
 import type { Executor } from '../client.server.js';
 import type {
   Cefr,
@@ -42,7 +42,7 @@ export type NewCandidate = Insertable<CandidateTable>;
 export type NewSlot = Insertable<SlotTable>;
 export type NewUser = Insertable<UserTable>;
 
-/** Scheme limits the factories respect (DOMAIN.md); app/rules holds the rules the product enforces. */
+/** Scheme limits the factories respect (docs/domain.md); app/rules holds the rules the product enforces. */
 export const SLOT_LIMITS = {
   igu: { weeks: 104, minHours: 25 },
   praktik: { maxWeeks: 13 },
@@ -165,7 +165,7 @@ export function buildWorkplace(
 }
 
 /**
- * Danish as programme + module passed mapped to CEFR (DOMAIN.md, "Danish
+ * Danish as programme + module passed mapped to CEFR (docs/domain.md, "Danish
  * language levels"), spoken and written; the final module means the test
  * was passed.
  */

@@ -1,18 +1,35 @@
 /**
  * Loads the taxonomy (ESCO skills, occupations and occupation → skill lists)
- * from the repository's data files (db/data/taxonomy) into the database.
+ * from the repository's data files (db/data/taxonomy), as the app reads
+ * them, into the database.
  * Idempotent: skills and occupations are upserted and each occupation's skill
  * list is replaced, so a corrected data file updates the tables on the next run.
  */
 import type { Kysely } from 'kysely';
-import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
 import { replaceOccupationSkills, upsertOccupations, upsertSkills } from '../queries/taxonomy.js';
-import type { DB } from '../schema.js';
+import type { DB, LabelSet, SynonymSet } from '../schema.js';
+
+/**
+ * What is loaded, as the app's taxonomy module reads and checks it from the
+ * data files (app/taxonomy/taxonomy.ts); the caller passes it in because db/
+ * does not import the app.
+ */
+export type TaxonomyToLoad = {
+  skills: readonly { uri: string; kind: 'skill' | 'knowledge'; labels: LabelSet; synonyms: SynonymSet }[];
+  occupations: readonly {
+    uri: string;
+    iscoGroup: string;
+    sector: string;
+    labels: LabelSet;
+    synonyms: SynonymSet;
+    essentialSkills: readonly string[];
+    optionalSkills: readonly string[];
+  }[];
+};
 
 const BATCH = 500;
 
-export async function loadTaxonomy(db: Kysely<DB>): Promise<{ skills: number; occupations: number }> {
-  const taxonomy = getTaxonomy();
+export async function loadTaxonomy(db: Kysely<DB>, taxonomy: TaxonomyToLoad): Promise<{ skills: number; occupations: number }> {
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < taxonomy.skills.length; i += BATCH) {
       await upsertSkills(

@@ -11,8 +11,6 @@
  * its number, and dates are relative to `today`.
  */
 import { sql, type Kysely } from 'kysely';
-import { hashPassword } from '../../app/auth/password.server.js';
-import { addDays, addYears } from '../../app/lib/dates.js';
 import type { Executor } from '../client.server.js';
 import type { Cefr, DB } from '../schema.js';
 import {
@@ -31,11 +29,16 @@ import {
   type NewWorkplace,
 } from './factories.js';
 import { loadReferenceData } from './load-reference.js';
-import { loadTaxonomy } from './load-taxonomy.js';
+import { loadTaxonomy, type TaxonomyToLoad } from './load-taxonomy.js';
+import { addDays, addYears } from './seed-dates.js';
 import { seededRng, type Rng } from './random.js';
 import { ORIGINS, SECTOR_TITLES, type SeedSector } from './vocabulary.js';
 
 export type SeedOptions = {
+  /** The app's password hash (app/auth/password.server.ts), for the logins the seed creates. */
+  hashPassword: (password: string) => Promise<string>;
+  /** The taxonomy as the app reads it from db/data/taxonomy (app/taxonomy/taxonomy.ts). */
+  taxonomy: TaxonomyToLoad;
   /** Create the four demo accounts (embedded default, or JOBBRO_DEMO=1 on servers). */
   demo: boolean;
   /** Create demo employers, slots and candidates; defaults to `demo`. */
@@ -137,17 +140,20 @@ export async function seedDatabase(db: Kysely<DB>, options: SeedOptions): Promis
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
   const reference = await loadReferenceData(db);
   log(`[${elapsed()}] reference data: ${reference.regions} regions, ${reference.municipalities} municipalities, ${reference.postalCodes} postal codes`);
-  const taxonomy = await loadTaxonomy(db);
+  const taxonomy = await loadTaxonomy(db, options.taxonomy);
   log(`[${elapsed()}] taxonomy: ${taxonomy.skills} skills, ${taxonomy.occupations} occupations`);
   await ensureJobcentresAndNetworks(db);
 
   const ref = await readReference(db);
+  // Hashed once, and only when a login is made: the hash is slow on purpose.
+  let demoPasswordHash: Promise<string> | undefined;
+  const passwordHash = () => (demoPasswordHash ??= options.hashPassword(DEMO_PASSWORD));
   if (options.demo) {
-    await seedDemoAccounts(db, ref, { seed, today });
+    await seedDemoAccounts(db, ref, { seed, today, passwordHash: await passwordHash() });
     log(`[${elapsed()}] demo accounts: employer, consultant, candidate, admin (password in README)`);
   }
   if (options.jobcentreConsultants) {
-    const consultants = await seedJobcentreConsultants(db, ref);
+    const consultants = await seedJobcentreConsultants(db, ref, await passwordHash());
     log(`[${elapsed()}] jobcentre consultants: ${consultants} new`);
   }
   if (demoData) {
@@ -157,7 +163,7 @@ export async function seedDatabase(db: Kysely<DB>, options: SeedOptions): Promis
     log(`[${elapsed()}] candidates: ${candidates} new`);
   }
   if (options.jobcentreCandidates) {
-    const logins = await seedJobcentreCandidateLogins(db, ref);
+    const logins = await seedJobcentreCandidateLogins(db, ref, await passwordHash());
     log(`[${elapsed()}] candidate logins: ${logins} new`);
   }
 
@@ -353,8 +359,7 @@ function pickPostalCode(rng: Rng, ref: Reference, municipalityCode: string): { c
 /** The login of the consultant `jobcentreConsultants` seeds for a municipality's jobcentre. */
 export const jobcentreConsultantEmail = (municipalityCode: string) => `consultant.${municipalityCode}@demo.jobbro.dk`;
 
-async function seedJobcentreConsultants(db: Kysely<DB>, ref: Reference): Promise<number> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+async function seedJobcentreConsultants(db: Kysely<DB>, ref: Reference, passwordHash: string): Promise<number> {
   const rows = [...ref.jobcentreByMunicipality].map(([municipalityCode, jobcentreId]) => ({
     email: jobcentreConsultantEmail(municipalityCode),
     role: 'consultant' as const,
@@ -372,8 +377,7 @@ async function seedJobcentreConsultants(db: Kysely<DB>, ref: Reference): Promise
 export const jobcentreCandidateEmail = (municipalityCode: string) => `candidate.${municipalityCode}@demo.jobbro.dk`;
 
 /** The first active seeded candidate of each jobcentre gets a user; jobcentres whose candidate has one already are skipped. */
-async function seedJobcentreCandidateLogins(db: Kysely<DB>, ref: Reference): Promise<number> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+async function seedJobcentreCandidateLogins(db: Kysely<DB>, ref: Reference, passwordHash: string): Promise<number> {
   let created = 0;
   for (const [municipalityCode, jobcentreId] of ref.jobcentreByMunicipality) {
     await db.transaction().execute(async (trx) => {
@@ -416,10 +420,10 @@ const DEMO_COMPANY = {
   postalCode: '6200',
 };
 
-async function seedDemoAccounts(db: Kysely<DB>, ref: Reference, context: { seed: number; today: string }): Promise<void> {
+async function seedDemoAccounts(db: Kysely<DB>, ref: Reference, context: { seed: number; today: string; passwordHash: string }): Promise<void> {
   const rng = seededRng(context.seed, 'demo-accounts');
   const aabenraa = jobcentreOf(ref, '580');
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const { passwordHash } = context;
   await db.transaction().execute(async (trx) => {
     const cvr = generateCvr(rng);
     await trx

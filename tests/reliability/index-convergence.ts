@@ -1,6 +1,6 @@
 /**
  * Compares a search engine's indexes with the documents PostgreSQL says
- * belong there (built by search/documents/* exactly as reindex and the outbox
+ * belong there (built by app/matching/documents/* exactly as reindex and the outbox
  * build them). Used by the reliability suites after a crash and restart.
  */
 import { createHash } from 'node:crypto';

@@ -3,12 +3,12 @@
  *
  * Index: a candidate with a distinctive name, e-mail, phone, nationality,
  * education, free-text note and CPR is indexed through the real code path
- * (search/documents/* via reindex, then a profile save through the outbox);
+ * (app/matching/documents/* via reindex, then a profile save through the outbox);
  * every document is read back from the engine — the embedded one always,
  * Meilisearch when MEILI_HOST is set — and must hold none of those values
  * and no field named like them.
  *
- * Logs: the real server (scripts/serve.ts, the production build) runs in a
+ * Logs: the real server (server-build/index.js, the production build) runs in a
  * child process at LOG_LEVEL=debug while we log in with a password (wrong,
  * then right), save a profile note, register a candidate with a CPR, reject
  * a proposal with a note, call the API, and send personal data in query
@@ -44,14 +44,16 @@ import {
   insertWorkplace,
 } from '../../db/seed/factories.js';
 import { loadReferenceData } from '../../db/seed/load-reference.js';
+import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
 import { loadTaxonomy } from '../../db/seed/load-taxonomy.js';
 import { createRng } from '../../db/seed/random.js';
-import { createDocumentSources } from '../../search/documents/index.server.js';
+import { createDocumentSources } from '../../app/matching/documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { createMeilisearchEngine } from '../../search/meilisearch-engine.js';
 import { processOutboxBatch } from '../../search/outbox.server.js';
 import { reindex } from '../../search/reindex.server.js';
+import { SERVER_FILE } from '../../scripts/app-child.js';
 import { freePort } from '../../scripts/support/throwaway-postgres.js';
 import { BUILD_FILE } from '../setup/app-harness.js';
 import { createTestDatabase, databaseKinds } from '../setup/database.js';
@@ -117,7 +119,7 @@ type World = {
 /** Reference data, a jobcentre with a consultant, a verified employer with a published slot and an API key, and the person. */
 async function buildWorld(db: Kysely<DB>): Promise<World> {
   await loadReferenceData(db);
-  await loadTaxonomy(db);
+  await loadTaxonomy(db, getTaxonomy());
   const rng = createRng(77);
   const jobcentre = await ensureJobcentre(db, '580');
   const passwordHash = await hashPassword(PASSWORD);
@@ -222,7 +224,7 @@ type Server = { child: ChildProcess; baseUrl: string; output: () => string };
 
 async function startServer(settings: Record<string, string>): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+  const child = spawn(process.execPath, [SERVER_FILE], {
     cwd: path.resolve(import.meta.dirname, '../..'),
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ...settings },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -275,12 +277,12 @@ describe('logs', () => {
   let world: World;
   let server: Server | undefined;
   let lines: string[] = [];
-  let statuses: Record<string, number> = {};
+  const statuses: Record<string, number> = {};
   let effects: Record<string, unknown> = {};
   const cleanups: Array<() => Promise<void>> = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(BUILD_FILE)) throw new Error(`The Remix build is missing (${BUILD_FILE}): run npx remix build first (npm test does it before Vitest).`);
+    if (!fs.existsSync(BUILD_FILE) || !fs.existsSync(SERVER_FILE)) throw new Error('The build is missing: run npm run build first (npm test does it before Vitest).');
     let settings: Record<string, string>;
     if (databaseKinds.includes('postgres')) {
       const testDatabase = await createTestDatabase('postgres', { migrate: false });

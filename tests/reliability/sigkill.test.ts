@@ -22,7 +22,7 @@ import { startServices, stopServices, type AppServices } from '../../app/service
 import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
 import { buildOrganisation, buildUser, buildWorkplace, insertOrganisation, insertUser, insertWorkplace } from '../../db/seed/factories.js';
 import { createRng } from '../../db/seed/random.js';
-import { createDocumentSources } from '../../search/documents/index.server.js';
+import { createDocumentSources } from '../../app/matching/documents/index.server.js';
 import { outboxBacklog } from '../../search/outbox.server.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../setup/database.js';
 import { indexDifferences } from './index-convergence.js';

@@ -1,23 +1,18 @@
 /**
- * `JOBBRO_PROCESSES=2` with PostgreSQL: scripts/serve.ts forks two app
- * processes on one port (drives the built app in build/). Checked: both run
- * and the welcome line comes once, when both listen; a session opened through
- * the login form works on every following request whichever process takes
- * it; a process that dies is replaced while the other keeps answering; SIGTERM
- * stops them all. The same with the embedded database, which the primary
- * then holds for both: a session works in both, and what they wrote is on
- * disk for the next start. And the embedded default: its one app process is
- * forked too, so that it gets its heap limit.
+ * `JOBBRO_PROCESSES=2` with PostgreSQL: the built server (server-build/,
+ * `npm run build`) runs two app processes on one port with node's cluster
+ * module. Checked: both run and the welcome line comes once, when both
+ * listen; a session opened through the login form works on every following
+ * request whichever process takes it; a process that dies is replaced while
+ * the other keeps answering; SIGTERM stops them all.
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_EMAILS } from '../../db/seed/seed.js';
 import { logIn, startAppChild, type AppChild } from '../../scripts/app-child.js';
 import { createTestDatabase, type TestDatabase } from '../setup/database.js';
 
-/** The app processes the server forked (not other helpers it may run, such as tsx's esbuild service). */
+/** The app processes the server forked. */
 function childrenOf(pid: number): number[] {
   return fs
     .readdirSync('/proc')
@@ -25,16 +20,13 @@ function childrenOf(pid: number): number[] {
     .flatMap((name) => {
       try {
         const parent = Number(fs.readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
-        const isApp = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('scripts/serve.ts');
+        const isApp = fs.readFileSync(`/proc/${name}/cmdline`, 'utf8').includes('server-build/index.js');
         return parent === pid && isApp ? [Number(name)] : [];
       } catch {
         return [];
       }
     });
 }
-
-/** A process's command line, argument by argument. */
-const argsOf = (pid: number) => fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
 
 /** Running, neither gone nor a zombie waiting for its parent. */
 const alive = (pid: number) => fs.existsSync(`/proc/${pid}`) && !fs.readFileSync(`/proc/${pid}/stat`, 'utf8').includes(') Z ');
@@ -53,7 +45,7 @@ describe.skipIf(!inject('postgresUrl'))('JOBBRO_PROCESSES=2 on one PostgreSQL', 
 
   beforeAll(async () => {
     database = await createTestDatabase('postgres');
-    app = await startAppChild({ DATABASE_URL: database.url!, JOBBRO_PROCESSES: '2', JOBBRO_DEMO: '1', JOBBRO_HEAP_MB: '600' });
+    app = await startAppChild({ DATABASE_URL: database.url!, JOBBRO_PROCESSES: '2', JOBBRO_DEMO: '1' });
   }, 240_000);
 
   afterAll(async () => {
@@ -65,16 +57,6 @@ describe.skipIf(!inject('postgresUrl'))('JOBBRO_PROCESSES=2 on one PostgreSQL', 
     expect(childrenOf(app.pid)).toHaveLength(2);
     // The primary greets; the app processes it forked do not.
     expect(app.greetings()).toBe(1);
-  });
-
-  it('starts each app process with the heap limit JOBBRO_HEAP_MB sets and a larger young generation', () => {
-    const pids = childrenOf(app.pid);
-    expect(pids).toHaveLength(2);
-    for (const pid of pids) {
-      const args = argsOf(pid);
-      expect(args).toContain('--max-old-space-size=600');
-      expect(args).toContain('--max-semi-space-size=32');
-    }
   });
 
   it('keeps a session across requests that both processes answer', async () => {
@@ -100,80 +82,6 @@ describe.skipIf(!inject('postgresUrl'))('JOBBRO_PROCESSES=2 on one PostgreSQL', 
     const workers = childrenOf(app.pid);
     await app.stop();
     await eventually(() => workers.every((pid) => !alive(pid)), 'all app processes exited', 30_000);
-    expect(app.child.exitCode).toBe(0);
-  }, 60_000);
-});
-
-describe('JOBBRO_PROCESSES=2 on the embedded database', () => {
-  let dataDir: string;
-  let app: AppChild;
-
-  beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobbro-two-embedded-'));
-    app = await startAppChild({ JOBBRO_DATA_DIR: dataDir, JOBBRO_PROCESSES: '2', JOBBRO_DEMO: '1' });
-  }, 240_000);
-
-  afterAll(async () => {
-    await app?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  it('runs two app processes on the database the primary holds, keeps sessions in both, and leaves the data whole on disk', async () => {
-    expect(childrenOf(app.pid)).toHaveLength(2);
-    expect(app.greetings()).toBe(1);
-    for (const pid of childrenOf(app.pid)) {
-      const args = argsOf(pid);
-      expect(args).toContain('--max-old-space-size=512');
-      // Without the larger young generation: here the memory goes to the primary's database.
-      expect(args.some((arg) => arg.startsWith('--max-semi-space-size'))).toBe(false);
-    }
-    const cookie = await logIn(app, DEMO_EMAILS.candidate);
-    // Twenty at once open several connections, which the primary hands to both processes in turn.
-    const answers = await Promise.all(
-      Array.from({ length: 20 }, () => fetch(`${app.base}/candidate`, { headers: { Cookie: cookie }, redirect: 'manual' }).then((response) => response.status)),
-    );
-    expect(answers).toEqual(Array.from({ length: 20 }, () => 200));
-
-    const workers = childrenOf(app.pid);
-    await app.stop();
-    await eventually(() => workers.every((pid) => !alive(pid)), 'all app processes exited', 30_000);
-    expect(app.child.exitCode).toBe(0);
-    // The session written through an app process is there after a restart: the primary closed the database cleanly.
-    app = await startAppChild({ JOBBRO_DATA_DIR: dataDir, JOBBRO_PROCESSES: '2' });
-    expect((await fetch(`${app.base}/candidate`, { headers: { Cookie: cookie }, redirect: 'manual' })).status).toBe(200);
-  }, 300_000);
-});
-
-describe('the embedded default (one app process)', () => {
-  let dataDir: string;
-  let app: AppChild;
-
-  beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jobbro-one-process-'));
-    app = await startAppChild({ JOBBRO_DATA_DIR: dataDir, JOBBRO_DEMO: '1' });
-  }, 240_000);
-
-  afterAll(async () => {
-    await app?.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  });
-
-  it('forks its one app process with the default heap limit of 1 GB, which answers', async () => {
-    const pids = childrenOf(app.pid);
-    expect(pids).toHaveLength(1);
-    const args = argsOf(pids[0]!);
-    expect(args).toContain('--max-old-space-size=1024');
-    expect(args).toContain('--max-semi-space-size=32');
-    expect(app.greetings()).toBe(1);
-    const cookie = await logIn(app, DEMO_EMAILS.candidate);
-    expect((await fetch(`${app.base}/candidate`, { headers: { Cookie: cookie }, redirect: 'manual' })).status).toBe(200);
-  });
-
-  it('stops on SIGTERM', async () => {
-    const [worker] = childrenOf(app.pid);
-    expect(worker).toBeDefined();
-    await app.stop();
-    await eventually(() => !alive(worker!), 'the app process exited', 30_000);
     expect(app.child.exitCode).toBe(0);
   }, 60_000);
 });

@@ -5,23 +5,18 @@
  * written through both processes, both indexes hold exactly the database's
  * documents (new, changed and removed); notices that arrive while a process
  * is still building its index are applied after it; a dropped listening
- * connection is re-opened and the index rebuilt. And the same following
- * when the processes share the embedded database that the primary holds.
+ * connection is re-opened and the index rebuilt.
  */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openDatabase, openDatabaseViaPrimary, type Database } from '../../db/client.server.js';
-import { migrateToLatest } from '../../db/migrate.server.js';
-import { createPGliteBroker } from '../../db/pglite-broker.server.js';
-import { openPGliteThread } from '../../db/pglite-thread.js';
-import { createDocumentSources } from '../../search/documents/index.server.js';
+import { openDatabase, type Database } from '../../db/client.server.js';
+import { createDocumentSources } from '../../app/matching/documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
-import { postgresNotices, primaryNotices, rebuildableEngine, startIndexFollower, type IndexFollower } from '../../search/index-follower.server.js';
+import { postgresNotices, rebuildableEngine, startIndexFollower, type IndexFollower } from '../../search/index-follower.server.js';
 import { enqueueIndexChanges, outboxBacklog, startOutboxWorker, type IndexChange, type OutboxWorker } from '../../search/outbox.server.js';
 import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, type TestDatabase } from '../setup/database.js';
-import { connect } from '../setup/ipc-channel.js';
 import { buildWorld, insertPublishedSlots, type World } from '../setup/matching-world.js';
 
 const clock = () => new Date('2026-03-01T09:00:00Z');
@@ -42,7 +37,7 @@ async function eventually(check: () => Promise<boolean>, what: string): Promise<
 describe.skipIf(!inject('postgresUrl'))('embedded engine per process, following each other through PostgreSQL', () => {
   let main: TestDatabase;
   let world: World;
-  let processes: Process[] = [];
+  const processes: Process[] = [];
 
   async function startProcess(name: string, database: Database, options: { start: boolean }): Promise<Process> {
     const search = createEmbeddedEngine();
@@ -191,55 +186,6 @@ describe('rebuilding an embedded index while it serves', () => {
       expect(await engine.get('slots', slotId)).toMatchObject({ title: 'renamed during the rebuild' });
     } finally {
       await database.close();
-    }
-  });
-});
-
-describe('embedded engine per process, following each other through the embedded database the primary holds', () => {
-  it('keeps both indexes equal to the database when each process applies half of the changes', async () => {
-    const thread = await openPGliteThread('memory://');
-    const broker = createPGliteBroker(thread);
-    const started: Array<{ follower: IndexFollower; search: SearchEngine }> = [];
-    try {
-      const writer = openDatabaseViaPrimary(connect(broker).channel);
-      await migrateToLatest(writer.db);
-      const world = await buildWorld(writer.db);
-      const startProcess = async (name: string) => {
-        const database = openDatabaseViaPrimary(connect(broker).channel);
-        const search = createEmbeddedEngine();
-        const follower = await startIndexFollower({
-          notices: primaryNotices(database.listen),
-          db: database.db,
-          search,
-          sources,
-          origin: name,
-          resync: async () => void (await reindex({ db: database.db, search, sources })),
-        });
-        await reindex({ db: database.db, search, sources });
-        follower.start();
-        started.push({ follower, search });
-        const worker = startOutboxWorker({ db: database.db, search, sources, batchSize: 5, intervalMs: 10, announceAs: name });
-        return { name, database, search, worker };
-      };
-      const a = await startProcess('a');
-      const b = await startProcess('b');
-      const ids = (await insertPublishedSlots(writer.db, world, 20, 'shared-embedded', 4)).map((slot) => slot.id);
-      await a.database.db.transaction().execute((trx) => enqueueIndexChanges(trx, upserts(ids.filter((_, i) => i % 2 === 0))));
-      await b.database.db.transaction().execute((trx) => enqueueIndexChanges(trx, upserts(ids.filter((_, i) => i % 2 === 1))));
-      await eventually(async () => (await outboxBacklog(writer.db)) === 0, 'the outbox is empty');
-      await Promise.all([a.worker.stop(), b.worker.stop()]);
-
-      const expected = await sources.slots.load(writer.db, ids);
-      for (const process of [a, b]) {
-        await eventually(async () => (await Promise.all(ids.map((id) => process.search.get('slots', id)))).every(Boolean), `process ${process.name} holds all 20 slots`);
-        for (const id of ids) expect(await process.search.get('slots', id)).toEqual(expected.get(id));
-      }
-    } finally {
-      for (const each of started) {
-        await each.follower.stop();
-        await each.search.close();
-      }
-      await broker.close();
     }
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Two app processes against one PostgreSQL: each with its own connection
  * pool, its own Lucia instance and its own outbox worker, as two copies of
- * scripts/serve.ts behind a load balancer would be. They share one search
+ * the built server behind a load balancer would be. They share one search
  * engine — Meilisearch when MEILI_HOST is set, otherwise one embedded engine
  * standing in for it. (An embedded engine per process, each following the
  * changes the others apply, is tests/scale/index-follower.test.ts.)
@@ -23,7 +23,7 @@ import { selectProposalsOfSlot } from '../../db/queries/proposals.js';
 import { buildUser, insertUser } from '../../db/seed/factories.js';
 import { seededRng } from '../../db/seed/random.js';
 import { provisionJobbroKey } from '../../search/create-engine.server.js';
-import { createDocumentSources } from '../../search/documents/index.server.js';
+import { createDocumentSources } from '../../app/matching/documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { createMeilisearchEngine } from '../../search/meilisearch-engine.js';

@@ -44,7 +44,6 @@ const builtRoutes = routesOf(await loadServerBuild());
 
 const MEGABYTE_PLUS = 'x'.repeat(1_100_000);
 const deepJson = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
-const deepValue = (depth: number): unknown => JSON.parse(deepJson(depth));
 
 /** Values a person could legitimately type: when accepted they must be stored exactly as sent. */
 const TEXT: Array<[string, string]> = [

@@ -10,7 +10,7 @@ import { homePathFor } from '../../app/auth/home-paths.js';
 import { SESSION_COOKIE_NAME } from '../../app/auth/lucia.server.js';
 import type { AppServices } from '../../app/services.server.js';
 import type { DB } from '../../db/schema.js';
-import { createDocumentSources } from '../../search/documents/index.server.js';
+import { createDocumentSources } from '../../app/matching/documents/index.server.js';
 import { reindex } from '../../search/reindex.server.js';
 import { createAppClient, createTestServices, loadServerBuild, routesOf, type BuiltRoute, type LogCapture } from '../setup/app-harness.js';
 import { createTestDatabase, type TestDatabase } from '../setup/database.js';

@@ -283,7 +283,7 @@ export async function buildSecurityWorld(services: AppServices): Promise<World> 
   const { db } = services;
   const today = services.clock().toISOString().slice(0, 10);
   await loadReferenceData(db);
-  await loadTaxonomy(db);
+  await loadTaxonomy(db, getTaxonomy());
   const a = await tenant(db, services, 'A', today);
   const b = await tenant(db, services, 'B', today);
   const rng = seededRng(13, 'security-world');

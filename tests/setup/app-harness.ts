@@ -1,12 +1,8 @@
 /**
  * The real Remix request pipeline in a test: the production build
  * (`build/index.js`, made by `npx remix build`) behind `createRequestHandler`,
- * with a load context shaped like the one scripts/serve.ts builds, over
+ * with a load context shaped like the one server/app.ts builds, over
  * services on a test database and the embedded search engine.
- *
- * As in production, the services are built from this process's copy of the
- * app modules and the routes run from the bundle's copy (ADR 0001), so a
- * route that matches a service's error with `instanceof` fails here too.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,10 +12,9 @@ import { pino, type Logger } from 'pino';
 import { createAuth } from '../../app/auth/lucia.server.js';
 import { createLoginThrottle } from '../../app/auth/login-throttle.server.js';
 import { parseEnv } from '../../app/env.server.js';
-import { installRouteMatchingCache } from '../../app/lib/route-matching.server.js';
 import type { AppServices } from '../../app/services.server.js';
 import type { Database } from '../../db/client.server.js';
-import { createDocumentSources } from '../../search/documents/index.server.js';
+import { createDocumentSources } from '../../app/matching/documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import { reindex } from '../../search/reindex.server.js';
 
@@ -106,10 +101,8 @@ export async function createTestServices(
   return { services, log: capture };
 }
 
-/** Sends Requests through Remix like scripts/serve.ts does (without Express's CSRF check, which is not under test here). */
+/** Sends Requests through Remix like server/app.ts does (without Express's CSRF check, which is not under test here). */
 export function createAppClient(build: ServerBuild, services: AppServices) {
-  // As scripts/serve.ts does, so the suites run the route matching production runs.
-  installRouteMatchingCache();
   const handle = createRequestHandler(build, 'production');
   return async (request: Request, clientAddress = '127.0.0.1'): Promise<Response> => {
     const cookies: string[] = [];

@@ -30,7 +30,7 @@ const TODAY = '2026-03-01';
  */
 export async function buildWorld(db: Kysely<DB>) {
   await loadReferenceData(db);
-  await loadTaxonomy(db);
+  await loadTaxonomy(db, getTaxonomy());
   const [dish, hygiene, floors] = getTaxonomy().skills.map((skill) => skill.uri);
   const aabenraa = await ensureJobcentre(db, '580');
   const soenderborg = await ensureJobcentre(db, '540');
