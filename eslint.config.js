@@ -53,4 +53,23 @@ export default tseslint.config(
     files: ['search/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [climbsInto('app')] }] },
   },
+  {
+    // The built server takes what it starts from the Remix build (ADR 0011): a value imported here would be a second copy.
+    files: ['server/**'],
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(app|db|search)/|^~/',
+              allowTypeImports: true,
+              message: 'The server imports only types from app/, db/ and search/: it takes their values from the Remix build (app/entry.server.tsx, ADR 0011).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

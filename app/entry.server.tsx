@@ -6,7 +6,7 @@
  * It also hands the server (server/index.ts) what it starts beside the
  * routes: settings, logger, services and the Express middleware that needs
  * them. The server takes them from this build, so routes and services share
- * one copy of every module (docs/decisions/0010-one-built-server.md).
+ * one copy of every module (docs/decisions/0011-one-built-server.md).
  */
 import { PassThrough } from 'node:stream';
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from '@remix-run/node';

@@ -10,6 +10,12 @@ describe('parseEnv', () => {
     expect(env.demo).toBe(true);
   });
 
+  it("starts mail links with JOBBRO_PUBLIC_URL, else this machine's port; refuses an address that is not a URL", () => {
+    expect(parseEnv({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(parseEnv({ JOBBRO_PUBLIC_URL: 'https://jobbro.dk/' }).publicUrl).toBe('https://jobbro.dk');
+    expect(() => parseEnv({ JOBBRO_PUBLIC_URL: 'jobbro.dk' })).toThrow(/JOBBRO_PUBLIC_URL: must be a URL/);
+  });
+
   it('uses JOBBRO_DATA_DIR and PORT', () => {
     const env = parseEnv({ JOBBRO_DATA_DIR: '/var/jobbro', PORT: '8080' }, '/srv');
     expect(env.dataDir).toBe('/var/jobbro');

@@ -38,6 +38,7 @@ const envSchema = z.object({
   JOBBRO_SECURE_COOKIES: flag,
   SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
   MAIL_FROM: z.string().default('Jobbro <no-reply@jobbro.dk>'),
+  JOBBRO_PUBLIC_URL: optionalText.pipe(z.url({ message: 'must be a URL such as https://jobbro.dk' }).optional()),
   CPR_ENCRYPTION_KEY: optionalText.pipe(
     z.string().regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (a 256-bit key)').optional(),
   ),
@@ -62,6 +63,8 @@ export type AppEnv = {
   secureCookies: boolean;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Where people reach the app: the start of every link in a mail (default http://localhost:PORT). */
+  publicUrl: string;
   cprEncryptionKey: string | undefined;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   outboxIntervalMs: number;
@@ -122,6 +125,7 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     secureCookies: e.JOBBRO_SECURE_COOKIES ?? false,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    publicUrl: (e.JOBBRO_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     cprEncryptionKey: e.CPR_ENCRYPTION_KEY,
     logLevel: e.LOG_LEVEL,
     outboxIntervalMs: e.JOBBRO_OUTBOX_INTERVAL_MS,

@@ -26,10 +26,14 @@ import { getOptionalUser } from './auth/session.server';
 import { dirOf, fallbackLng, supportedLngs } from './i18n/i18n';
 import { resolveLocale } from './i18n/i18next.server';
 import { useNonce } from './lib/nonce-provider';
+import { unreadCount } from './notifications/inbox.server';
+import { NotificationsLink } from './notifications/notifications-link';
+import notificationStyles from './notifications/notifications.css';
 import appStyles from './styles/app.css';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: appStyles },
+  { rel: 'stylesheet', href: notificationStyles },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
@@ -41,6 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     locale,
     user: user ? { displayName: user.displayName, role: user.role } : null,
+    unreadNotifications: user ? await unreadCount(context.services, user) : 0,
   };
 }
 
@@ -108,6 +113,7 @@ function Header() {
         {user ? (
           <div className="site-header__user">
             <span>{t('layout.loggedInAs', { name: user.displayName })}</span>
+            <NotificationsLink unread={data?.unreadNotifications ?? 0} />
             <Link to="/account" className="button button--quiet">
               {t('account:account.link')}
             </Link>

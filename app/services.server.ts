@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import { openDatabase, type Database } from '../db/client.server.js';
 import { migrateToLatest } from '../db/migrate.server.js';
 import type { DB } from '../db/schema.js';
-import { seedDatabase } from '../db/seed/seed.js';
+import { loadReference, seedDatabase } from '../db/seed/seed.js';
 import { createSearchEngine } from '../search/create-engine.server.js';
 import { createDocumentSources } from './matching/documents/index.server.js';
 import type { SearchEngine } from '../search/engine.js';
@@ -22,6 +22,7 @@ import { createAuth, type Auth } from './auth/lucia.server.js';
 import { purgeAppliedErasures } from './privacy/erasure.server.js';
 import { startInactivityReview, type InactivityReviewSchedule } from './candidates/inactivity.server.js';
 import { createMailer } from './mail/mailer.server.js';
+import { startNotificationWorker, type NotificationWorker } from './notifications/worker.server.js';
 import { createLoginThrottle, type LoginThrottle } from './auth/login-throttle.server.js';
 import { rematchAll, rematchForIndexChanges } from './matching/proposals.server.js';
 import type { AppEnv } from './env.server.js';
@@ -43,6 +44,8 @@ export type AppServices = {
   /** The daily inactivity review (app/candidates/inactivity.server.ts): once at start, then every 24 h. Test harnesses run without it. */
   inactivityReview?: InactivityReviewSchedule;
   loginThrottle: LoginThrottle;
+  /** Mail delivery, reminders and digests (app/notifications/worker.server.ts). Test harnesses run without it. */
+  notificationWorker?: NotificationWorker;
 };
 
 declare module '@remix-run/node' {
@@ -67,7 +70,8 @@ async function isFirstStart(db: Kysely<DB>): Promise<boolean> {
 }
 
 /**
- * Opens the database, migrates, seeds on the first start, opens the search
+ * Opens the database, migrates, seeds on the first start (reference data on
+ * every other start), opens the search
  * engine, rebuilds the index when it cannot have survived (embedded engine)
  * or the seed just ran, and starts the outbox worker.
  */
@@ -95,6 +99,11 @@ export async function startServices(
       const summary = await seedDatabase(db, { hashPassword, taxonomy: getTaxonomy(), demo: env.demo, log: (line) => logger.info(line) });
       logger.info({ counts: summary.counts, ms: summary.durationMs }, 'seed finished');
       seeded = true;
+    } else {
+      // Reference data (places, taxonomy, jobcentres) follows the data files shipped with this version.
+      const started = Date.now();
+      await loadReference(db, { taxonomy: getTaxonomy() });
+      logger.info({ ms: Date.now() - started }, 'reference data loaded');
     }
     const sources = createDocumentSources();
     // Each of several processes on PostgreSQL with an embedded engine holds its own index: it follows what the others apply.
@@ -135,8 +144,9 @@ export async function startServices(
       },
     });
     const inactivityReview = startInactivityReview({ db, mailer: createMailer({ env, db }), clock, logger });
+    const notificationWorker = startNotificationWorker({ db, mailer: createMailer({ env, db }), clock, baseUrl: env.publicUrl, logger });
     const auth = createAuth(db, { secureCookies: env.secureCookies });
-    return { env, database, db, search, auth, logger, clock, outbox, indexFollower, inactivityReview, loginThrottle: createLoginThrottle({ db }) };
+    return { env, database, db, search, auth, logger, clock, outbox, indexFollower, inactivityReview, notificationWorker, loginThrottle: createLoginThrottle({ db }) };
   } catch (error) {
     await indexFollower?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);
@@ -147,6 +157,7 @@ export async function startServices(
 /** Stops the review and the worker first (they use both), then search, then the database. */
 export async function stopServices(services: AppServices): Promise<void> {
   await services.inactivityReview?.stop();
+  await services.notificationWorker?.stop();
   await services.outbox.stop();
   await services.indexFollower?.stop();
   await services.search.close();

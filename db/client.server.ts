@@ -7,6 +7,7 @@ import type { PGliteInterface } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import { lockDataDirectory, type LockOptions } from './data-dir-lock.js';
+import { preparingPool } from './pg-prepared.js';
 import { PGliteDialect, queryableInProcess } from './pglite-dialect.js';
 import { pgliteParsers } from './pglite-parsers.js';
 import { openPGliteThread, type PGliteQueryable } from './pglite-thread.js';
@@ -59,7 +60,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const pool = new pg.Pool({ connectionString: config.url, max: config.max ?? 10, types: pgTypes });
     // Without a listener the pool's 'error' event for an idle connection is thrown and ends the process.
     pool.on('error', (error) => config.onIdleError?.(error));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (config.dataDir === null) return databaseOver(await openPGliteThread('memory://'));

@@ -14,6 +14,7 @@ import * as rateLimits from './migrations/2026-11-24T06-rate-limits.js';
 import * as scaleIndexes from './migrations/2026-11-24T07-scale-indexes.js';
 import * as queueByJobcentre from './migrations/2026-12-06T08-queue-by-jobcentre.js';
 import * as accountRecovery from './migrations/2026-12-07T10-account-recovery.js';
+import * as notifications from './migrations/2026-12-07T11-notifications.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00-initial': initial,
@@ -26,6 +27,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T07-scale-indexes': scaleIndexes,
   '2026-12-06T08-queue-by-jobcentre': queueByJobcentre,
   '2026-12-07T10-account-recovery': accountRecovery,
+  '2026-12-07T11-notifications': notifications,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -450,6 +450,53 @@ export interface ErasedPlacementTable {
   created_at: Timestamp;
 }
 
+// ---- notifications (migration 2026-12-07T11) ------------------------------------
+
+export type MailMode = 'immediate' | 'digest' | 'off';
+
+/** The mail queue: written in the transaction that causes the mail, delivered after commit (app/notifications/delivery.server.ts). */
+export interface OutgoingMailTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  dedupe_key: string | null;
+  state: Generated<'pending' | 'sent'>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Timestamp>;
+  claimed_until: Timestamp | null;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface NotificationEventTable {
+  id: Generated<string>;
+  kind: string;
+  actor_user_id: string | null;
+  subject_type: string;
+  subject_id: string;
+  dedupe_key: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  event_id: string;
+  user_id: string;
+  kind: string;
+  params: Json<Record<string, string | number>>;
+  link: string;
+  mail_mode: MailMode;
+  mail_id: string | null;
+  created_at: Generated<Timestamp>;
+  read_at: Timestamp | null;
+}
+
+export interface NotificationPreferenceTable { user_id: string; kind: string; mail_mode: MailMode }
+export interface OfferNoticeTable { candidate_id: string; slot_id: string; told_at: Generated<Timestamp> }
+
 export interface DB {
   regions: RegionTable;
   municipalities: MunicipalityTable;
@@ -495,6 +542,11 @@ export interface DB {
   candidate_cprs: CandidateCprTable;
   password_resets: PasswordResetTable;
   cpr_duplicate_flags: CprDuplicateFlagTable;
+  outgoing_mails: OutgoingMailTable;
+  notification_events: NotificationEventTable;
+  notifications: NotificationTable;
+  notification_preferences: NotificationPreferenceTable;
+  offer_notices: OfferNoticeTable;
 }
 
 export type Candidate = Selectable<CandidateTable>;

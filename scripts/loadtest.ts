@@ -41,7 +41,8 @@ import { rematchAll } from '../app/matching/proposals.server.js';
 import { openDatabase, type Database } from '../db/client.server.js';
 import { migrateToLatest } from '../db/migrate.server.js';
 import municipalities from '../db/data/geo/municipalities.json';
-import { DEMO_EMAILS, jobcentreCandidateEmail, jobcentreConsultantEmail, seedDatabase } from '../db/seed/seed.js';
+import { addLoadTestLogins, jobcentreCandidateEmail, jobcentreConsultantEmail } from '../db/seed/load-test-logins.js';
+import { DEMO_EMAILS, seedDatabase } from '../db/seed/seed.js';
 import { createDocumentSources } from '../app/matching/documents/index.server.js';
 import { createEmbeddedEngine } from '../search/embedded-engine.js';
 import { reindex } from '../search/reindex.server.js';
@@ -152,12 +153,12 @@ async function seedNationalScale(database: Database): Promise<void> {
     taxonomy: getTaxonomy(),
     demo: true,
     demoData: true,
-    jobcentreConsultants: true,
-    jobcentreCandidates: true,
     candidates: CANDIDATES,
     slots: SLOTS,
     log: (line) => log(`  ${line}`),
   });
+  const logins = await addLoadTestLogins(db, { hashPassword });
+  log(`  load-test logins: ${logins.consultants} consultants, ${logins.candidates} candidates`);
   log(`seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   const clock = () => new Date();
   const search = createEmbeddedEngine();

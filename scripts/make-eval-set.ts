@@ -14,16 +14,16 @@
  *              this very occupation or sector;
  *   acceptable everything else.
  * The generator checks that each designed pair gets the label it was designed
- * for, so the archetypes and the judge cannot drift apart silently.
+ * for, so the archetypes and the judge cannot drift apart silently. The judge
+ * imports none of the matcher's rule functions (app/matching, app/rules).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Cefr, ResidenceBasis, SlotType } from '../db/schema.js';
-import { addDays, addYears, daysBetween } from '../app/lib/dates.js';
+import { addDays, addYears, ageOn, daysBetween } from '../app/lib/dates.js';
 import { distanceKm } from '../app/lib/geo.js';
 import { createRng } from '../db/seed/random.js';
-import { iguEligibility } from '../app/rules/igu-rules.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT_DIR = path.join(ROOT, 'tests/fixtures/eval');
@@ -321,9 +321,25 @@ function makeCandidate(slot: EvalSlot, archetype: Archetype, id: string): EvalCa
   };
 }
 
-/** Hard rules, written here independently of app/matching (IGU via the tested rule sets). */
+/**
+ * IGU eligibility as docs/domain.md states the rules in force from 2024-01-01
+ * (L 82 2023-24, scheme open to 31 Dec 2027): refugees, everyone family
+ * reunified and people under the Ukrainian special law; 18 and not yet 50 on
+ * the start date; up to 20 years in Denmark. Every start date of this set
+ * (ASOF + 14–75 days) falls under those rules. Written here from the law's
+ * table and not taken from app/rules, so that the labels judge the matcher's
+ * rules instead of repeating them.
+ */
+const IGU_2024_BASES: readonly ResidenceBasis[] = ['refugee', 'family_reunified_refugee', 'family_reunified_other', 'ukraine_special_law'];
+function judgeIguEligible(c: EvalCandidate, startDate: string): boolean {
+  if (startDate < '2024-01-01' || startDate > '2027-12-31') throw new Error(`no IGU judge for a start on ${startDate}`);
+  const age = ageOn(c.birthDate, startDate);
+  return IGU_2024_BASES.includes(c.residenceBasis) && age >= 18 && age < 50 && startDate <= addYears(c.arrivalDate, 20);
+}
+
+/** Hard rules, written here independently of app/matching and app/rules. */
 export function passesHardRules(slot: EvalSlot, c: EvalCandidate): boolean {
-  if (slot.type === 'igu' && !iguEligibility(c, slot.startDate).eligible) return false;
+  if (slot.type === 'igu' && !judgeIguEligible(c, slot.startDate)) return false;
   if (c.availableFrom > slot.startDate) return false;
   if (distanceKm(slot.location, c.location) > c.maxTravelKm) return false;
   const da = c.languages.find((l) => l.code === 'da');

@@ -20,7 +20,10 @@ import { pinoHttp } from 'pino-http';
 import type * as AppEntry from '../app/entry.server';
 
 /** What the server takes from the Remix build's entry module beside the request handler (one copy of every module). */
-export type ServerParts = Pick<typeof AppEntry, 'getEnv' | 'EnvError' | 'createLogger' | 'startServices' | 'stopServices' | 'apiRateLimits' | 'admissionQueue'>;
+export type ServerParts = Pick<
+  typeof AppEntry,
+  'getEnv' | 'EnvError' | 'createLogger' | 'startServices' | 'stopServices' | 'apiRateLimits' | 'admissionQueue'
+>;
 type AppEnv = ReturnType<ServerParts['getEnv']>;
 type AppServices = Awaited<ReturnType<ServerParts['startServices']>>;
 

@@ -4,7 +4,7 @@
  * node runs. It loads the Remix server build and takes from its entry module
  * (app/entry.server.tsx) everything it starts beside the routes: settings,
  * logger, services and their middleware. So routes and services share one
- * copy of every module (docs/decisions/0010-one-built-server.md).
+ * copy of every module (docs/decisions/0011-one-built-server.md).
  *
  * One process serves. With PostgreSQL, `JOBBRO_PROCESSES=N` runs N on one
  * port with node's cluster module; the first starts alone, so migrations and
@@ -38,7 +38,9 @@ async function loadBuild(): Promise<{ build: ServerBuild; parts: ServerParts }> 
   try {
     build = await import(pathToFileURL(path.join(root, 'build/index.js')).href);
   } catch (error) {
-    failStart(`the Remix build is missing or broken (${error instanceof Error ? error.message : String(error)}): run \`npm run build\` first (npm start does it for you)`);
+    failStart(
+      `the Remix build is missing or broken (${error instanceof Error ? error.message : String(error)}): run \`npm run build\` first (npm start does it for you)`,
+    );
   }
   const entry = build.entry.module;
   if (!hasServerParts(entry)) failStart('the Remix build is older than the server: run `npm run build`');

@@ -14,6 +14,7 @@ import {
 import type { SlotDocument } from '../matching/documents/slots.server.js';
 import type { SessionUser } from '../auth/session.server.js';
 import { Conflict, NotFound, RuleViolation } from '../lib/errors.js';
+import { interestChanged } from '../notifications/events.server.js';
 import { assertConfirmed } from './confirmation.js';
 import { evaluateOffer, type OffersDeps } from './offers.server.js';
 import { loadOwnProfile } from './profile.server.js';
@@ -40,12 +41,14 @@ export async function expressInterest(deps: OffersDeps, user: Viewer, slotId: st
     }
     const candidateId = profile.candidate.id;
     const existing = await findProposal(trx, candidateId, slotId);
+    let proposalId: string;
     if (existing) {
       if (existing.source === 'interest') return;
       if (existing.status !== 'proposed') throw new Conflict('The jobcentre has already decided on this offer');
       await markProposalAsInterest(trx, existing.id);
+      proposalId = existing.id;
     } else {
-      await insertInterest(trx, {
+      proposalId = await insertInterest(trx, {
         candidateId,
         slotId,
         score: verdict.ranked.score,
@@ -54,6 +57,7 @@ export async function expressInterest(deps: OffersDeps, user: Viewer, slotId: st
       });
     }
     await insertAuditEntry(trx, { actorUserId: user.id, action: 'candidate.interest', subjectType: 'slot', subjectId: slotId, details: { candidateId } });
+    await interestChanged(trx, { proposalId, expressed: true, actorUserId: user.id, at: deps.clock() });
   });
 }
 
@@ -61,12 +65,14 @@ export async function expressInterest(deps: OffersDeps, user: Viewer, slotId: st
  * Withdraws interest that the consultant has not decided on yet.
  * @throws NotFound (no interest), Conflict (already approved or rejected).
  */
-export async function withdrawInterest(deps: Pick<OffersDeps, 'db'>, user: Viewer, slotId: string): Promise<void> {
+export async function withdrawInterest(deps: Pick<OffersDeps, 'db' | 'clock'>, user: Viewer, slotId: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const profile = await loadOwnProfile({ db: trx }, user);
     const existing = await findProposal(trx, profile.candidate.id, slotId);
     if (!existing || existing.source !== 'interest') throw new NotFound('Interest', slotId);
     if (existing.status !== 'proposed') throw new Conflict('The jobcentre has already decided on this offer');
+    // Told before the proposal goes: the notification is written from it.
+    await interestChanged(trx, { proposalId: existing.id, expressed: false, actorUserId: user.id, at: deps.clock() });
     await deleteProposal(trx, existing.id);
     await insertAuditEntry(trx, {
       actorUserId: user.id,

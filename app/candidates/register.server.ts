@@ -12,6 +12,7 @@
  * account is left as it was. So the form cannot tell anyone who uses Jobbro.
  */
 import type { Kysely } from 'kysely';
+import { registrationWaiting } from '../notifications/events.server.js';
 import { emailTaken, findJobcentreOfMunicipality, insertCandidateRow, insertCandidateUser, insertJobcentre } from '../../db/queries/candidates.js';
 import type { DB } from '../../db/schema.js';
 import { assertAccountMailAllowed, type AccountMailThrottle } from '../auth/account-mail-throttle.server.js';
@@ -55,7 +56,7 @@ export async function registerCandidate(deps: RegistrationDeps, input: Registrat
       jobcentre = { id: await insertJobcentre(trx, place.municipalityCode, name), name };
     }
     const id = await insertCandidateUser(trx, { email: person.email, displayName: person.fullName, passwordHash: hash, locale: person.locale });
-    await insertCandidateRow(trx, {
+    const candidateId = await insertCandidateRow(trx, {
       user_id: id,
       jobcentre_id: jobcentre.id,
       status: 'pending',
@@ -69,6 +70,7 @@ export async function registerCandidate(deps: RegistrationDeps, input: Registrat
       available_from: today,
       waiting_since: today,
     });
+    await registrationWaiting(trx, { candidateId, jobcentreId: jobcentre.id, candidateName: person.fullName, actorUserId: id, at: deps.clock() });
     return { jobcentreName: jobcentre.name };
   });
   const base = deps.baseUrl.replace(/\/$/, '');

@@ -17,7 +17,9 @@ import {
 } from '../../db/queries/candidates.js';
 import type { DB } from '../../db/schema.js';
 import type { SessionUser } from '../auth/session.server.js';
+import { selectProposalIdFor } from '../../db/queries/notifications.js';
 import { NotFound } from '../lib/errors.js';
+import { sharingChanged } from '../notifications/events.server.js';
 import { ownCandidate } from './profile.server.js';
 
 /** The sharing form. Here rather than in the route: a Zod schema in a route module ships Zod (≈ 440 kB) to the browser. */
@@ -48,7 +50,8 @@ export async function sharingOverview(deps: Pick<SharingDeps, 'db'>, user: Viewe
 }
 
 /**
- * Grants or withdraws sharing for one approved slot.
+ * Grants or withdraws sharing for one approved slot; the employer and the
+ * jobcentre are told when the choice changes.
  * @throws NotFound when the slot is not one the candidate was approved for.
  */
 export async function setSharing(deps: SharingDeps, user: Viewer, input: { slotId: string; share: boolean }): Promise<void> {
@@ -57,6 +60,7 @@ export async function setSharing(deps: SharingDeps, user: Viewer, input: { slotI
     const slot = (await selectApprovedSlots(trx, candidate.id)).find((row) => row.slot_id === input.slotId);
     if (!slot) throw new NotFound('Approved offer', input.slotId);
     const at = deps.clock();
+    const before = (await selectActiveConsents(trx, candidate.id)).find((consent) => consent.slot_id === slot.slot_id)?.granted ?? false;
     await revokeActiveConsents(trx, candidate.id, slot.slot_id, at);
     await insertConsent(trx, {
       candidateId: candidate.id,
@@ -66,5 +70,7 @@ export async function setSharing(deps: SharingDeps, user: Viewer, input: { slotI
       recordedBy: user.id,
       at,
     });
+    const proposalId = await selectProposalIdFor(trx, candidate.id, slot.slot_id);
+    if (proposalId && before !== input.share) await sharingChanged(trx, { proposalId, share: input.share, actorUserId: user.id, at });
   });
 }

@@ -100,7 +100,8 @@ export function SkillPicker({
         selectedKey={null}
         onSelectionChange={pick}
         menuTrigger="input"
-        allowsEmptyCollection
+        // Open on "no match" while typing, but not once a pick has emptied the field.
+        allowsEmptyCollection={query.length > 0}
         allowsCustomValue
       >
         <Label className="skill-picker__label">{label}</Label>

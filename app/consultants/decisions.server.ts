@@ -6,7 +6,7 @@
  * also appended to `match_decisions`, the labelled data for evaluation.
  */
 import { insertAuditEntry } from '../../db/queries/audit-log.js';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { insertProfileViews } from '../../db/queries/candidates.js';
 import {
   countSupportedPersonsAtWorkplace,
@@ -27,6 +27,7 @@ import { failures, type Verdict } from '../rules/verdict.js';
 import { Conflict, DomainError, Forbidden, InvalidInput, NotFound, RuleViolation } from '../lib/errors.js';
 import { assertConfirmed } from '../candidates/confirmation.js';
 import { asConsultant, type Consultant, type ConsultantUser } from './consultant.js';
+import { proposalDecided } from '../notifications/events.server.js';
 
 export type DecisionDeps = { db: Kysely<DB>; clock: () => Date };
 
@@ -55,7 +56,14 @@ async function approvalInputFor(db: Executor, context: ProposalContext): Promise
       availableFrom: context.available_from,
     },
     employments: employments.map((e) => ({ cvr: e.cvr, kind: e.kind, startDate: e.start_date, endDate: e.end_date })),
-    placements: placements.map((p) => ({ slotId: p.slot_id, type: p.type, startDate: p.start_date, endDate: p.end_date, status: p.status })),
+    // A completed placement occupied the candidate until it ended, not until its planned end.
+    placements: placements.map((p) => ({
+      slotId: p.slot_id,
+      type: p.type,
+      startDate: p.start_date,
+      endDate: p.status === 'completed' ? (p.ended_on ?? p.end_date) : p.end_date,
+      status: p.status,
+    })),
     workplace: { ordinaryEmployeesFte: context.ordinary_employees_fte, currentSupported },
     organisationStatus: context.organisation_status,
   };
@@ -124,7 +132,7 @@ export async function rejectMatch(deps: DecisionDeps, user: ConsultantUser, inpu
 }
 
 async function record(
-  trx: Executor,
+  trx: Transaction<DB>,
   consultant: Consultant,
   context: ProposalContext,
   at: Date,
@@ -161,6 +169,7 @@ async function record(
     subjectId: context.proposal_id,
     details: { candidateId: context.candidate_id, slotId: context.slot_id, reason: decision.reason },
   });
+  await proposalDecided(trx, { proposalId: context.proposal_id, decision: decision.decision, reason: decision.reason, actorUserId: consultant.id, at });
 }
 
 export type BulkOutcome = { proposalId: string; ok: true } | { proposalId: string; ok: false; code: string; rule: string | null; message: string; source: string | null };

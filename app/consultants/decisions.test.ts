@@ -276,6 +276,18 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
       await approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, adjacent) });
     });
 
+    it('a placement completed before the slot starts does not block it (its period ends when it ended)', async () => {
+      const employer = await addEmployer(world);
+      const other = await addSlot(world, employer, { positions: 5 });
+      const slot = await addSlot(world, employer, { start_date: '2026-04-01', positions: 5 });
+      const finished = await addCandidate(world, world.jobcentres.aabenraa);
+      await world.db
+        .insertInto('placements')
+        .values({ slot_id: other, candidate_id: finished, type: 'praktik', start_date: '2026-03-02', end_date: '2026-06-01', status: 'completed', started_on: '2026-03-02', ended_on: '2026-03-20' })
+        .execute();
+      await approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, finished) });
+    });
+
     it('refuses an unverified employer', async () => {
       const employer = await addEmployer(world, { status: 'unverified' });
       const slot = await addSlot(world, employer);

@@ -19,6 +19,7 @@ import type { DB } from '../../db/schema.js';
 import { enqueueIndexChanges } from '../../search/outbox.server.js';
 import { Forbidden, InvalidInput, NotFound, RuleViolation } from '../lib/errors.js';
 import { isValidCvr } from '../organisations/cvr.js';
+import { organisationVerified } from '../notifications/events.server.js';
 import { asConsultant, type ConsultantUser } from './consultant.js';
 
 export type VerificationDeps = { db: Kysely<DB>; clock: () => Date };
@@ -75,5 +76,6 @@ export async function setEmployerVerification(deps: VerificationDeps, user: Cons
     const slotIds = await selectPublishedSlotIdsOf(trx, organisation.id);
     await enqueueIndexChanges(trx, slotIds.map((id) => ({ index: 'slots' as const, id, operation: 'upsert' as const })));
     await insertAuditEntry(trx, { actorUserId: consultant.id, action: `organisation.${status}`, subjectType: 'organisation', subjectId: organisation.id, details: { note } });
+    await organisationVerified(trx, { organisationId: organisation.id, status, actorUserId: consultant.id, at });
   });
 }

@@ -9,7 +9,9 @@ import { insertProfileViews } from '../../db/queries/candidates.js';
 import type { Kysely } from 'kysely';
 import * as employers from '../../db/queries/employers.js';
 import type { Cefr, DB, EmployerDeclineReason } from '../../db/schema.js';
-import { NotFound } from '../lib/errors.js';
+import { lockEmployerDecision } from '../../db/queries/notifications.js';
+import { InvalidInput, NotFound } from '../lib/errors.js';
+import { employerDecided } from '../notifications/events.server.js';
 import type { EmployerActor } from './organisations.server.js';
 import type { DecisionInput } from './schemas.js';
 import { getSlot } from './slots.server.js';
@@ -84,7 +86,11 @@ export async function listApprovedCandidates(
 
 /**
  * Invites an approved candidate to an interview, or declines with a reason.
- * @throws NotFound when the proposal is not an approved one for this slot of the company.
+ * The candidate and the jobcentre are told in the same transaction. An
+ * earlier answer is changed only with `confirmChange` (never silently), and
+ * the notifications say it changed; the same answer again tells nobody.
+ * @throws NotFound when the proposal is not an approved one for this slot of the company;
+ *   InvalidInput `confirmChange` when it would change an earlier answer unconfirmed.
  */
 export async function decideOnCandidate(
   deps: { db: Kysely<DB>; clock: () => Date },
@@ -97,14 +103,23 @@ export async function decideOnCandidate(
     const proposal = await employers.findApprovedProposal(trx, actor.organisationId, proposalId);
     // The page posts under its slot's URL: a proposal of another slot is not this page's to decide.
     if (!proposal || proposal.slot_id !== slotId) throw new NotFound('Approved candidate', proposalId);
+    const previous = await lockEmployerDecision(trx, proposal.id);
+    if (previous !== null && previous !== input.decision && input.confirmChange !== 'yes') {
+      throw new InvalidInput('Confirm that you change your earlier answer', { confirmChange: ['confirm the change'] });
+    }
+    const at = deps.clock();
     await employers.upsertEmployerDecision(trx, {
       proposal_id: proposal.id,
       decision: input.decision,
       reason: input.decision === 'decline' ? input.reason : null,
       note: input.note ?? null,
       decided_by: actor.userId,
-      decided_at: deps.clock(),
+      decided_at: at,
     });
+    if (previous !== input.decision) {
+      const reason = input.decision === 'decline' ? input.reason : null;
+      await employerDecided(trx, { proposalId: proposal.id, decision: input.decision, reason, previous, actorUserId: actor.userId, at });
+    }
     await insertAuditEntries(trx, [
       {
         actorUserId: actor.userId,

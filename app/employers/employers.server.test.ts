@@ -217,7 +217,8 @@ describe.each(databaseKinds)('employers on %s', (kind) => {
 
     it('invites or declines an approved candidate; never another company’s', async () => {
       await decideOnCandidate(deps(), a, { slotId, proposalId: approvedProposal }, { decision: 'decline', reason: 'danish', note: undefined });
-      await decideOnCandidate(deps(), a, { slotId, proposalId: approvedProposal }, { decision: 'invite', note: 'Tirsdag kl. 10' });
+      // Changing the earlier answer must be confirmed (issue 23: never flipped silently).
+      await decideOnCandidate(deps(), a, { slotId, proposalId: approvedProposal }, { decision: 'invite', note: 'Tirsdag kl. 10', confirmChange: 'yes' });
       const { slot, candidates } = await listApprovedCandidates(deps(), a, slotId);
       expect(candidates[0]).toMatchObject({ decision: 'invite', declineReason: null });
       expect(slot.pipeline).toMatchObject({ invited: 1, declined: 0 });

@@ -212,8 +212,9 @@ export function danishRequirement(input: Pick<SlotInput, 'danishSpoken' | 'danis
 }
 
 export const decisionSchema = z.discriminatedUnion('decision', [
-  z.object({ decision: z.literal('invite'), note: optionalText(1000) }),
-  z.object({ decision: z.literal('decline'), reason: z.enum(declineReasons, e('choose')), note: optionalText(1000) }),
+  // confirmChange: changing an earlier answer tells the candidate and the jobcentre, so it is asked for explicitly.
+  z.object({ decision: z.literal('invite'), note: optionalText(1000), confirmChange: z.literal('yes').optional() }),
+  z.object({ decision: z.literal('decline'), reason: z.enum(declineReasons, e('choose')), note: optionalText(1000), confirmChange: z.literal('yes').optional() }),
 ]);
 export type DecisionInput = z.output<typeof decisionSchema>;
 

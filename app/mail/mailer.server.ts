@@ -7,7 +7,8 @@ import nodemailer from 'nodemailer';
 import type { Executor } from '../../db/client.server.js';
 import { insertMailboxMessage, selectMailboxMessages, type MailboxMessageRow } from '../../db/queries/mailbox.js';
 
-export type MailMessage = { to: string; subject: string; text: string };
+/** A mail always has its plain-text part; `html` is an optional second part. `messageId` lets a receiver spot a repeat. */
+export type MailMessage = { to: string; subject: string; text: string; html?: string | null; messageId?: string };
 
 export interface Mailer {
   readonly kind: 'smtp' | 'mailbox';
@@ -37,7 +38,14 @@ export function createSmtpMailer(smtpUrl: string, from: string): Mailer {
   return {
     kind: 'smtp',
     async send(message) {
-      await ready.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      await ready.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        ...(message.html ? { html: message.html } : {}),
+        ...(message.messageId ? { messageId: message.messageId } : {}),
+      });
     },
   };
 }

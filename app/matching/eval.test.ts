@@ -41,3 +41,11 @@ describe('labelled evaluation set', () => {
     }
   });
 });
+
+describe('the labels', () => {
+  it('are made by a judge that imports none of the matcher’s rules, so they do not repeat what they judge', () => {
+    const generator = fs.readFileSync(new URL('../../scripts/make-eval-set.ts', import.meta.url), 'utf8');
+    const imports = [...generator.matchAll(/from '([^']+)'/g)].map((m) => m[1]);
+    expect(imports.filter((from) => /app\/(matching|rules)\//.test(from ?? ''))).toEqual([]);
+  });
+});

@@ -31,6 +31,8 @@ import { asConsultant, type Consultant, type ConsultantUser } from '../consultan
 import { addMonths } from '../lib/dates.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation } from '../lib/errors.js';
 import { periodsOverlap } from '../rules/approval-rules.js';
+import { lockEmployerDecision } from '../../db/queries/notifications.js';
+import { employerDecided, placementPlanned } from '../notifications/events.server.js';
 
 export type PlacementDeps = { db: Kysely<DB>; clock: () => Date };
 
@@ -47,10 +49,11 @@ export function pipelineStage(row: Pick<PipelineRow, 'shared' | 'employer_decisi
   if (row.placement_status === 'planned') return 'planned';
   if (row.placement_status === 'started') return 'started';
   if (row.placement_status) return 'ended';
+  // A "no" from the employer ends the match whatever the candidate has answered: the page must not wait for them.
+  if (row.employer_decision === 'decline') return 'employer_declined';
   if (row.shared === null) return 'awaiting_consent';
   if (!row.shared) return 'not_shared';
   if (row.employer_decision === null) return 'awaiting_employer';
-  if (row.employer_decision === 'decline') return 'employer_declined';
   return 'ready';
 }
 
@@ -113,6 +116,7 @@ export async function createPlacement(
       await insertMilestones(trx, iguMilestones(input.startDate, input.endDate, proposal.is_private).map((m) => ({ ...m, placement_id: placementId })));
     }
     await insertAuditEntry(trx, { actorUserId: consultant.id, action: 'placement.created', subjectType: 'placement', subjectId: placementId, details: { proposalId: proposal.proposal_id } });
+    await placementPlanned(trx, { proposalId: proposal.proposal_id, placementId, startDate: input.startDate, actorUserId: consultant.id, at: deps.clock() });
     return placementId;
   });
 }
@@ -134,7 +138,10 @@ export async function recordEmployerAnswer(
     if (proposal.candidate_jobcentre_id !== consultant.jobcentreId) throw new Forbidden("Only the candidate's own jobcentre follows this match");
     if (proposal.status !== 'approved') throw new Conflict('Only an approved match goes to the employer');
     if (proposal.placement_id) throw new Conflict('This match already has a placement');
-    await upsertEmployerAnswer(trx, { proposal_id: proposal.proposal_id, decision: input.decision, decided_by: consultant.id, decided_at: deps.clock() });
+    const previous = await lockEmployerDecision(trx, proposal.proposal_id);
+    const at = deps.clock();
+    await upsertEmployerAnswer(trx, { proposal_id: proposal.proposal_id, decision: input.decision, decided_by: consultant.id, decided_at: at });
+    if (previous !== input.decision) await employerDecided(trx, { proposalId: proposal.proposal_id, decision: input.decision, reason: null, previous, actorUserId: consultant.id, at });
     await insertAuditEntry(trx, { actorUserId: consultant.id, action: `employer_answer.${input.decision}`, subjectType: 'match_proposal', subjectId: proposal.proposal_id, details: {} });
   });
 }

@@ -6,6 +6,7 @@
  * leaving only the pseudonymous trace the figures need (ADR 0005).
  */
 import { insertAuditEntry } from '../../db/queries/audit-log.js';
+import { deleteNotificationsAbout } from '../../db/queries/notifications.js';
 import type { Kysely } from 'kysely';
 import type { Executor } from '../../db/client.server.js';
 import * as privacy from '../../db/queries/privacy.js';
@@ -228,6 +229,7 @@ export async function executeErasure(deps: ErasureDeps, user: ConsultantUser, re
     // A one-word name would match unrelated mail ("Ali" in "Alice"); the e-mail addresses still catch theirs.
     const fullName = candidate.full_name.trim().includes(' ') ? candidate.full_name.trim() : '';
     await privacy.deleteMailboxMessagesAbout(trx, { emails, fullName });
+    await deleteNotificationsAbout(trx, { candidateId: candidate.id, emails, fullName });
 
     await privacy.deleteOutboxEntriesOf(trx, candidate.id);
     await privacy.deleteCandidate(trx, candidate.id);

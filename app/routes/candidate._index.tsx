@@ -12,12 +12,20 @@ import { profileSteps } from '~/candidates/steps';
 import { STEP_OF } from '~/candidates/strength';
 import { stepPath } from '~/candidates/ui';
 import candidateStyles from '~/candidates/candidate.css';
+import { resolveLocale } from '~/i18n/i18next.server';
+import { OfferTimelines } from '~/notifications/offer-timelines';
+import { candidateTimelines } from '~/notifications/timeline.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
-  return { ...(await candidateOverview(context.services, user)), review: await ownInactivityReview(context.services, user) };
+  return {
+    ...(await candidateOverview(context.services, user)),
+    review: await ownInactivityReview(context.services, user),
+    timelines: await candidateTimelines(context.services, user),
+    lng: await resolveLocale(request, context),
+  };
 }
 
 /** The answer to the inactivity review: keep (or reactivate) the profile, or archive it. */
@@ -31,7 +39,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function CandidateHome() {
   const { t } = useTranslation('candidate');
-  const { name, status, jobcentreName, strength, review } = useLoaderData<typeof loader>();
+  const { name, status, jobcentreName, strength, review, timelines, lng } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   return (
     <>
@@ -43,6 +51,7 @@ export default function CandidateHome() {
           {t('overview.pending', { jobcentre: jobcentreName })}
         </p>
       ) : null}
+      <OfferTimelines timelines={timelines} lng={lng} />
       <section aria-labelledby="strength-title">
         <h2 id="strength-title">{t('overview.strengthTitle')}</h2>
         <label htmlFor="strength-meter">{t('overview.strength', { percent: strength.percent })}</label>

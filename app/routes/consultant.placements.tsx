@@ -8,10 +8,19 @@ import { placementFormSchema } from '~/consultants/schemas';
 import { parseForm } from '~/lib/http.server';
 import { createPlacement, loadPipeline, recordEmployerAnswer, recordPlacementEvent, type PlacementEvent } from '~/placements/placements.server';
 import { addDays } from '~/lib/dates';
+import { resolveLocale } from '~/i18n/i18next.server';
+import { EmployerDecisionNote } from '~/notifications/employer-decision-note';
+import { employerDecisionsOf } from '~/notifications/employer-decisions.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
-  return { items: await loadPipeline(context.services, user), today: context.services.clock().toISOString().slice(0, 10) };
+  const items = await loadPipeline(context.services, user);
+  return {
+    items,
+    today: context.services.clock().toISOString().slice(0, 10),
+    employerDecisions: await employerDecisionsOf(context.services, items.map((item) => item.proposal_id)),
+    lng: await resolveLocale(request, context),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -43,7 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ConsultantPlacements() {
   const { t } = useTranslation('consultant');
-  const { items, today } = useLoaderData<typeof loader>();
+  const { items, today, employerDecisions, lng } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const due = items.filter((item) => item.followUpDue);
   return (
@@ -71,6 +80,7 @@ export default function ConsultantPlacements() {
             {t(`scheme.${item.slot_type}`)} · <strong>{t(`placements.stage.${item.stage}`)}</strong>
             {item.outcome ? ` · ${t(`outcome.${item.outcome}`)} (${item.outcome_on})` : ''}
           </p>
+          <EmployerDecisionNote decision={employerDecisions[item.proposal_id]} lng={lng} />
           {item.start_date ? <p>{t('placements.period', { start: item.start_date, end: item.end_date })}</p> : null}
           {item.next_follow_up ? <p>{t('placements.nextFollowUp', { date: item.next_follow_up })}</p> : null}
           {item.milestones.length > 0 ? (

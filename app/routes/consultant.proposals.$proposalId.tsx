@@ -11,7 +11,10 @@ import { RejectReasonSelect } from '~/consultants/reject-reason-select';
 import { approveMatch, previewApproval, rejectMatch } from '~/consultants/decisions.server';
 import { formProblem } from '~/consultants/form-errors.server';
 import { ScoreBreakdown } from '~/consultants/score-breakdown';
+import { resolveLocale } from '~/i18n/i18next.server';
 import { parseForm } from '~/lib/http.server';
+import { EmployerDecisionNote } from '~/notifications/employer-decision-note';
+import { employerDecisionsOf } from '~/notifications/employer-decisions.server';
 
 const single = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('approve'), note: z.string().max(1000).optional() }),
@@ -32,7 +35,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
           { id: preview.context.candidate_id, jobcentreId: preview.context.candidate_jobcentre_id },
         )
       : null;
-    return { ...preview, cpr };
+    const employerDecision = (await employerDecisionsOf(context.services, [preview.context.proposal_id]))[preview.context.proposal_id] ?? null;
+    return { ...preview, cpr, employerDecision, lng: await resolveLocale(request, context) };
   } catch (error) {
     const problem = formProblem(error);
     throw new Response(problem.data.problem.message, { status: problem.init?.status ?? 500 });
@@ -56,7 +60,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function ProposalPage() {
   const { t } = useTranslation('consultant');
-  const { context, verdicts, own, cpr } = useLoaderData<typeof loader>();
+  const { context, verdicts, own, cpr, employerDecision, lng } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <>
@@ -69,6 +73,7 @@ export default function ProposalPage() {
         {context.source === 'interest' ? <strong className="tag"> {t('queue.interestTag')}</strong> : null}
       </p>
       {cpr ? <p>{t('proposal.cpr', { cpr })}</p> : null}
+      {context.status === 'approved' ? <EmployerDecisionNote decision={employerDecision ?? undefined} lng={lng} /> : null}
       {/* Until the candidate's own page (workbench) exists, the consultant resends a lost invitation from here. */}
       {own ? <ResendInvitationButton candidateId={context.candidate_id} /> : null}
       <h2>{t('queue.breakdown')}</h2>

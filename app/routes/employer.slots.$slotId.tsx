@@ -62,7 +62,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const submission = parseWithZod(formData, { schema: decisionSchema });
     const proposalId = String(formData.get('proposalId') ?? '');
     if (submission.status !== 'success') return data({ proposalId, errors: ['choose'] }, { status: 400 });
-    await decideOnCandidate(context.services, { ...actor, userId: user.id }, { slotId, proposalId }, submission.value);
+    try {
+      await decideOnCandidate(context.services, { ...actor, userId: user.id }, { slotId, proposalId }, submission.value);
+    } catch (error) {
+      // Changing an earlier answer needs the box ticked: shown beside that candidate's form.
+      if (fieldErrorsOf(error)?.confirmChange) return data({ proposalId, errors: ['confirmChange'] }, { status: 400 });
+      throw error;
+    }
     return redirect(`/employer/slots/${encodeURIComponent(slotId)}`);
   } catch (error) {
     const fieldErrors = fieldErrorsOf(error);
@@ -73,6 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function SlotPage() {
   const { t, i18n } = useTranslation('employer');
+  const { t: tn } = useTranslation('notifications');
   const errorText = useErrorText();
   const { slot, candidates } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -213,12 +220,24 @@ export default function SlotPage() {
                   </option>
                 ))}
               </select>
-              {result && result.proposalId === candidate.proposalId ? <p className="field__error">{t('errors.choose')}</p> : null}
+              {result && result.proposalId === candidate.proposalId && result.errors.includes('choose') ? <p className="field__error">{t('errors.choose')}</p> : null}
             </div>
             <div className="field">
               <label htmlFor={`note-${candidate.proposalId}`}>{t('candidates.note')}</label>
               <input id={`note-${candidate.proposalId}`} name="note" type="text" />
             </div>
+            {candidate.decision ? (
+              <div className="field">
+                <label>
+                  <input type="checkbox" name="confirmChange" value="yes" /> {tn('decision.confirmChange')}
+                </label>
+                {result && result.proposalId === candidate.proposalId && result.errors.includes('confirmChange') ? (
+                  <p className="field__error" role="alert">
+                    {tn('decision.confirmRequired')}
+                  </p>
+                ) : null}
+              </div>
+            ) : null}
             <div>
               <button type="submit" name="decision" value="invite" className="button">
                 {t('candidates.invite')}

@@ -4,7 +4,7 @@
  * of the four languages, typed in everyday words, with typos, without
  * diacritics, or half-typed.
  *
- * Built on MiniSearch (docs/decisions/2026-12-07-lookup-on-minisearch.md).
+ * Built on MiniSearch (docs/decisions/0010-lookup-on-minisearch-with-one-text-analysis.md).
  * Every label and synonym is one small document, indexed in the field of its
  * language with that language's analysis (search/text-analysis.ts, shared
  * with the embedded search engine). A query is analysed for each language
@@ -122,7 +122,8 @@ export function buildTaxonomyIndex(taxonomy: Taxonomy): TaxonomyIndex {
     processTerm: (term, field) => analyseWord(term, languageOfField(field)) || null,
     searchOptions: {
       combineWith: 'AND',
-      prefix: (_term, i, terms) => i === terms.length - 1,
+      // A one-letter prefix matches a good part of the vocabulary and helps nobody choose.
+      prefix: (term, i, terms) => i === terms.length - 1 && [...term].length >= 2,
       fuzzy: (term) => typoBudget(term),
       maxFuzzy: 2,
       boostDocument: (_id, _term, stored) => (stored?.preferred === true ? PREFERRED_BOOST : 1),

@@ -332,10 +332,10 @@ export async function selectEmploymentsOfCandidate(
 export async function selectPlacementPeriodsOfCandidate(
   db: Executor,
   candidateId: string,
-): Promise<Array<{ slot_id: string; type: SlotType; start_date: string; end_date: string; status: 'planned' | 'started' | 'ended_early' | 'completed' }>> {
+): Promise<Array<{ slot_id: string; type: SlotType; start_date: string; end_date: string; ended_on: string | null; status: 'planned' | 'started' | 'ended_early' | 'completed' }>> {
   return db
     .selectFrom('placements')
-    .select(['slot_id', 'type', 'start_date', 'end_date', 'status'])
+    .select(['slot_id', 'type', 'start_date', 'end_date', 'ended_on', 'status'])
     .where('candidate_id', '=', candidateId)
     .orderBy('start_date')
     .execute();

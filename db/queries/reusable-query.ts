@@ -4,11 +4,12 @@
  * afresh on every call, which for the consultant queue's query was ≈ 8 % of
  * the page's main-thread CPU. A reusable query is built and compiled once per
  * shape with stand-ins for its values; later calls put their values in the
- * stand-ins' places and send the same text, which the embedded database
- * then keeps prepared (pglite-worker.js).
+ * stand-ins' places and send the same text, which both databases then keep
+ * prepared (pglite-worker.js, pg-prepared.ts).
  */
 import { CompiledQuery, type Compilable } from 'kysely';
 import type { Executor } from '../client.server.js';
+import { prepareOnServer } from '../pg-prepared.js';
 
 /** One parameter of a compiled shape: the call's value at `index`, or a value the query itself fixed. */
 type Parameter = { index: number } | { fixed: unknown };
@@ -34,7 +35,7 @@ export function reusableQuery<Row, Form, Values extends readonly unknown[]>(
     const standIns = values.map((value, i) => (value === undefined ? undefined : `\u0000value ${i}\u0000`));
     const compiled = build(db, form, standIns as unknown as Values).compile();
     return {
-      sql: compiled.sql,
+      sql: prepareOnServer(compiled.sql),
       parameters: compiled.parameters.map((parameter) => {
         const index = typeof parameter === 'string' ? standIns.indexOf(parameter) : -1;
         return index >= 0 ? { index } : { fixed: parameter };

@@ -1,8 +1,9 @@
 /**
- * Seeds a database: reference data and taxonomy always; jobcentres for all 98
- * municipalities and the jobcentre networks; the demo accounts when asked;
- * and a realistic demo (employers, workplaces, slots, candidates) built from
- * the same factories the tests use.
+ * Seeds a database: the reference data (`loadReference`, which the app also
+ * runs at every start); the demo accounts when asked; and a realistic demo
+ * (employers, workplaces, slots, candidates) built from the same factories
+ * the tests use (`npm run db:seed`). Bulk loads keep foreign keys and
+ * triggers on, so a seed bug fails where a user's write would.
  *
  * Idempotent: every row has a natural key (CVR, P-number, e-mail, municipality
  * code, network name) and a run creates only what is missing; slots are made
@@ -47,17 +48,6 @@ export type SeedOptions = {
   candidates?: number;
   /** Number of published slots (default 80); about one draft per eight comes on top. */
   slots?: number;
-  /**
-   * Also one consultant login for every jobcentre (`consultant.<municipality code>@demo.jobbro.dk`, the demo
-   * password), so the load test can spread the consultant queue over all of them.
-   */
-  jobcentreConsultants?: boolean;
-  /**
-   * Also a login for one seeded, active candidate of every jobcentre that has one
-   * (`candidate.<municipality code>@demo.jobbro.dk`, the demo password), so the load
-   * test browses offers as people all over the country rather than as one person.
-   */
-  jobcentreCandidates?: boolean;
   /** RNG seed (default 2026). */
   seed?: number;
   /** 'YYYY-MM-DD' that relative dates start from (default: the real date). */
@@ -109,7 +99,8 @@ const DEFAULT_SEED = 2026;
 const DEFAULT_CANDIDATES = 300;
 const DEFAULT_SLOTS = 80;
 const BATCH = 1000;
-const CANDIDATE_EMAIL_DOMAIN = 'seed.jobbro.dk';
+/** The domain of seeded candidates' e-mail addresses. */
+export const CANDIDATE_EMAIL_DOMAIN = 'seed.jobbro.dk';
 
 /** Weight of a municipality when placing employers and candidates: the south and the big cities get more. */
 function municipalityWeight(code: string, forCandidates: boolean): number {
@@ -129,6 +120,21 @@ type Reference = {
 
 type TaxonomyOccupation = { uri: string; title: string; essential: string[]; optional: string[] };
 
+/**
+ * The reference data every installation needs, loaded at every start (the app
+ * does, before serving) so a corrected data file reaches the database:
+ * regions, municipalities and postal codes, the taxonomy, a jobcentre per
+ * municipality and the jobcentre networks. Idempotent.
+ */
+export async function loadReference(db: Kysely<DB>, options: { taxonomy: TaxonomyToLoad; log?: (line: string) => void }): Promise<void> {
+  const log = options.log ?? (() => undefined);
+  const reference = await loadReferenceData(db);
+  log(`reference data: ${reference.regions} regions, ${reference.municipalities} municipalities, ${reference.postalCodes} postal codes`);
+  const taxonomy = await loadTaxonomy(db, options.taxonomy);
+  log(`taxonomy: ${taxonomy.skills} skills, ${taxonomy.occupations} occupations`);
+  await ensureJobcentresAndNetworks(db);
+}
+
 export async function seedDatabase(db: Kysely<DB>, options: SeedOptions): Promise<SeedSummary> {
   const started = Date.now();
   const log = options.log ?? (() => undefined);
@@ -138,33 +144,19 @@ export async function seedDatabase(db: Kysely<DB>, options: SeedOptions): Promis
   const before = await countRows(db);
 
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-  const reference = await loadReferenceData(db);
-  log(`[${elapsed()}] reference data: ${reference.regions} regions, ${reference.municipalities} municipalities, ${reference.postalCodes} postal codes`);
-  const taxonomy = await loadTaxonomy(db, options.taxonomy);
-  log(`[${elapsed()}] taxonomy: ${taxonomy.skills} skills, ${taxonomy.occupations} occupations`);
-  await ensureJobcentresAndNetworks(db);
+  await loadReference(db, { taxonomy: options.taxonomy, log: (line) => log(`[${elapsed()}] ${line}`) });
 
   const ref = await readReference(db);
-  // Hashed once, and only when a login is made: the hash is slow on purpose.
-  let demoPasswordHash: Promise<string> | undefined;
-  const passwordHash = () => (demoPasswordHash ??= options.hashPassword(DEMO_PASSWORD));
   if (options.demo) {
-    await seedDemoAccounts(db, ref, { seed, today, passwordHash: await passwordHash() });
+    // The hash is slow on purpose: made only when the demo accounts are.
+    await seedDemoAccounts(db, ref, { seed, today, passwordHash: await options.hashPassword(DEMO_PASSWORD) });
     log(`[${elapsed()}] demo accounts: employer, consultant, candidate, admin (password in README)`);
-  }
-  if (options.jobcentreConsultants) {
-    const consultants = await seedJobcentreConsultants(db, ref, await passwordHash());
-    log(`[${elapsed()}] jobcentre consultants: ${consultants} new`);
   }
   if (demoData) {
     const slots = await seedEmployers(db, ref, { seed, today, publishedSlots: options.slots ?? DEFAULT_SLOTS });
     log(`[${elapsed()}] employers: ${slots.organisations} new organisations, ${slots.slots} new slots`);
     const candidates = await seedCandidates(db, ref, { seed, today, count: options.candidates ?? DEFAULT_CANDIDATES });
     log(`[${elapsed()}] candidates: ${candidates} new`);
-  }
-  if (options.jobcentreCandidates) {
-    const logins = await seedJobcentreCandidateLogins(db, ref, await passwordHash());
-    log(`[${elapsed()}] candidate logins: ${logins} new`);
   }
 
   const counts = await countRows(db);
@@ -206,55 +198,6 @@ function zeroCounts(): Record<SeededTable, number> {
     candidate_occupations: 0,
     candidate_employments: 0,
   };
-}
-
-/**
- * PostgreSQL checks foreign keys with one trigger query per row, which makes
- * up most of a national-scale seed's time (PGlite: 120k child rows take 10 s
- * with the checks, 3 s without). Where we may (superuser: always in PGlite),
- * the bulk phases switch the per-row checks off for their transaction only,
- * and `verifyReferences` checks every reference set-wise before commit, so
- * a bug still rolls the phase back instead of leaving orphans.
- */
-async function beginBulkLoad(trx: Executor): Promise<void> {
-  const { rows } = await sql<{ on: string }>`select current_setting('is_superuser') as on`.execute(trx);
-  if (rows[0]?.on === 'on') await sql`set local session_replication_role = replica`.execute(trx);
-}
-
-type ForeignKey = readonly [table: string, column: string, parent: string, parentColumn: string];
-
-const EMPLOYER_REFERENCES: readonly ForeignKey[] = [
-  ['workplaces', 'organisation_id', 'organisations', 'id'],
-  ['workplaces', 'postal_code', 'postal_codes', 'code'],
-  ['slots', 'organisation_id', 'organisations', 'id'],
-  ['slots', 'workplace_id', 'workplaces', 'id'],
-  ['slots', 'occupation_uri', 'occupations', 'uri'],
-  ['slots', 'pooled_network_id', 'jobcentre_networks', 'id'],
-  ['slot_skills', 'slot_id', 'slots', 'id'],
-  ['slot_skills', 'skill_uri', 'skills', 'uri'],
-];
-
-const CANDIDATE_REFERENCES: readonly ForeignKey[] = [
-  ['candidates', 'jobcentre_id', 'jobcentres', 'id'],
-  ['candidates', 'postal_code', 'postal_codes', 'code'],
-  ['candidates', 'user_id', 'users', 'id'],
-  ['candidate_skills', 'candidate_id', 'candidates', 'id'],
-  ['candidate_skills', 'skill_uri', 'skills', 'uri'],
-  ['candidate_languages', 'candidate_id', 'candidates', 'id'],
-  ['candidate_occupations', 'candidate_id', 'candidates', 'id'],
-  ['candidate_occupations', 'occupation_uri', 'occupations', 'uri'],
-  ['candidate_employments', 'candidate_id', 'candidates', 'id'],
-];
-
-async function verifyReferences(trx: Executor, references: readonly ForeignKey[]): Promise<void> {
-  for (const [table, column, parent, parentColumn] of references) {
-    const { rows } = await sql<{ n: number | string }>`
-      select count(*) as n from ${sql.table(table)} c
-      where c.${sql.ref(column)} is not null
-        and not exists (select 1 from ${sql.table(parent)} p where p.${sql.ref(parentColumn)} = c.${sql.ref(column)})`.execute(trx);
-    const orphans = Number(rows[0]?.n ?? 0);
-    if (orphans > 0) throw new Error(`Seed bug: ${orphans} ${table}.${column} values have no ${parent} row`);
-  }
 }
 
 function chunks<T>(rows: readonly T[], size = BATCH): T[][] {
@@ -355,63 +298,6 @@ function pickPostalCode(rng: Rng, ref: Reference, municipalityCode: string): { c
 }
 
 // ---- demo accounts -----------------------------------------------------------
-
-/** The login of the consultant `jobcentreConsultants` seeds for a municipality's jobcentre. */
-export const jobcentreConsultantEmail = (municipalityCode: string) => `consultant.${municipalityCode}@demo.jobbro.dk`;
-
-async function seedJobcentreConsultants(db: Kysely<DB>, ref: Reference, passwordHash: string): Promise<number> {
-  const rows = [...ref.jobcentreByMunicipality].map(([municipalityCode, jobcentreId]) => ({
-    email: jobcentreConsultantEmail(municipalityCode),
-    role: 'consultant' as const,
-    display_name: `Konsulent ${municipalityCode}`,
-    organisation_id: null,
-    jobcentre_id: jobcentreId,
-    password_hash: passwordHash,
-    locale: 'da' as const,
-  }));
-  const inserted = await db.insertInto('users').values(rows).onConflict((oc) => oc.column('email').doNothing()).returning('id').execute();
-  return inserted.length;
-}
-
-/** The login `jobcentreCandidates` gives one seeded candidate of a municipality's jobcentre. */
-export const jobcentreCandidateEmail = (municipalityCode: string) => `candidate.${municipalityCode}@demo.jobbro.dk`;
-
-/** The first active seeded candidate of each jobcentre gets a user; jobcentres whose candidate has one already are skipped. */
-async function seedJobcentreCandidateLogins(db: Kysely<DB>, ref: Reference, passwordHash: string): Promise<number> {
-  let created = 0;
-  for (const [municipalityCode, jobcentreId] of ref.jobcentreByMunicipality) {
-    await db.transaction().execute(async (trx) => {
-      const candidate = await trx
-        .selectFrom('candidates')
-        .select(['id', 'full_name'])
-        .where('jobcentre_id', '=', jobcentreId)
-        .where('status', '=', 'active')
-        .where('email', 'like', `%@${CANDIDATE_EMAIL_DOMAIN}`)
-        .orderBy('email')
-        .limit(1)
-        .executeTakeFirst();
-      if (!candidate) return;
-      const user = await trx
-        .insertInto('users')
-        .values({
-          email: jobcentreCandidateEmail(municipalityCode),
-          role: 'candidate',
-          display_name: candidate.full_name,
-          organisation_id: null,
-          jobcentre_id: null,
-          password_hash: passwordHash,
-          locale: 'da',
-        })
-        .onConflict((oc) => oc.column('email').doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!user) return;
-      await trx.updateTable('candidates').set({ user_id: user.id }).where('id', '=', candidate.id).execute();
-      created += 1;
-    });
-  }
-  return created;
-}
 
 const DEMO_COMPANY = {
   name: 'Restaurant Fjordkanten ApS',
@@ -676,7 +562,6 @@ async function seedEmployers(
   }
 
   return db.transaction().execute(async (trx) => {
-    await beginBulkLoad(trx);
     const created = new Set<string>();
     for (const batch of chunks(organisations)) {
       const rows = await trx
@@ -696,7 +581,6 @@ async function seedEmployers(
     const slots = fresh.flatMap((o) => slotsByCvr.get(o.cvr) ?? []);
     for (const batch of chunks(slots.map((s) => s.slot))) await trx.insertInto('slots').values(batch).execute();
     for (const batch of chunks(slots.flatMap((s) => s.skills))) await trx.insertInto('slot_skills').values(batch).execute();
-    await verifyReferences(trx, EMPLOYER_REFERENCES);
     return { organisations: fresh.length, slots: slots.length };
   });
 }
@@ -786,13 +670,11 @@ async function seedCandidates(db: Kysely<DB>, ref: Reference, context: { seed: n
   }
 
   await db.transaction().execute(async (trx) => {
-    await beginBulkLoad(trx);
     for (const batch of chunks(candidates)) await trx.insertInto('candidates').values(batch).execute();
     for (const batch of chunks(skills)) await trx.insertInto('candidate_skills').values(batch).execute();
     for (const batch of chunks(languages)) await trx.insertInto('candidate_languages').values(batch).execute();
     for (const batch of chunks(occupations)) await trx.insertInto('candidate_occupations').values(batch).execute();
     for (const batch of chunks(employments)) await trx.insertInto('candidate_employments').values(batch).execute();
-    await verifyReferences(trx, CANDIDATE_REFERENCES);
   });
   return candidates.length;
 }

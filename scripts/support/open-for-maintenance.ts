@@ -14,7 +14,13 @@ export async function openForMaintenance(database: AppEnv['database'], argv: rea
   try {
     return await openDatabase({
       ...database,
-      ...(wait ? { waitForHolder: { onWait: (holder) => console.error(`Waiting for process ${holder.pid} (${holder.command}) to stop: it holds ${database.dataDir}`) } } : {}),
+      ...(wait
+        ? {
+            waitForHolder: {
+              onWait: (holder) => console.error(`Waiting for process ${holder.pid} (${holder.command}) to stop: it holds ${database.dataDir}`),
+            },
+          }
+        : {}),
     });
   } catch (error) {
     if (error instanceof DataDirectoryInUse) {
