@@ -8,6 +8,7 @@ import { defineConfig } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = path.resolve('.e2e-data');
+const serverLog = path.resolve('.e2e-logs/server.log');
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -27,8 +28,11 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium' }],
+  // Scans everything the server logged for the personal data the journeys used (tests/e2e/global-teardown.ts).
+  globalTeardown: './tests/e2e/global-teardown.ts',
   webServer: {
-    command: `rm -rf "${dataDir}" && node server-build/index.js`,
+    // All the server prints is kept for the scan; warnings, errors and the welcome text still show here.
+    command: `rm -rf "${dataDir}" && mkdir -p "${path.dirname(serverLog)}" && node server-build/index.js 2>&1 | tee "${serverLog}" | grep --line-buffered -v '"level":[23]0'`,
     url: `http://localhost:${PORT}/healthz`,
     reuseExistingServer: false,
     timeout: 180_000,
@@ -39,7 +43,8 @@ export default defineConfig({
       NODE_ENV: 'production',
       JOBBRO_DATA_DIR: dataDir,
       JOBBRO_DEMO: '1',
-      LOG_LEVEL: 'warn',
+      // Every request's line and every debug line, so the scan reads all the server says.
+      LOG_LEVEL: 'debug',
       // A test-only key, so the browser journeys run with CPR storage configured as on a real server.
       CPR_ENCRYPTION_KEY: '0e2e'.repeat(16),
     },

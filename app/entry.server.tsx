@@ -19,7 +19,10 @@ import { NonceProvider } from './lib/nonce-provider';
 export { apiRateLimits } from './api/rate-limit.server';
 export { EnvError, getEnv } from './env.server';
 export { admissionQueue } from './lib/admission.server';
-export { createLogger } from './lib/logger.server';
+export { answeredTooLarge, limitRequestBodies } from './lib/body-limit.server';
+export { createLogger, serializeError } from './lib/logger.server';
+export { noStore } from './lib/no-store.server';
+export { refuseControlCharactersInQuery, refuseUnknownMethods, sameOriginCheck } from './lib/request-guards.server';
 export { startServices, stopServices } from './services.server';
 
 const ABORT_DELAY = 5_000;

@@ -48,6 +48,8 @@ const envSchema = z.object({
   JOBBRO_API_ADDRESS_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000_000).default(600),
   JOBBRO_PROCESSES: z.coerce.number().int().min(1).max(64).default(1),
   JOBBRO_CONCURRENT_REQUESTS: z.coerce.number().int().min(1).max(1_024).optional(),
+  JOBBRO_FORM_BODY_LIMIT_KB: z.coerce.number().int().min(8).max(10_240).default(128),
+  JOBBRO_API_BODY_LIMIT_KB: z.coerce.number().int().min(8).max(102_400).default(512),
 });
 
 export type AppEnv = {
@@ -74,6 +76,11 @@ export type AppEnv = {
   processes: number;
   /** Requests one app process works on at once; the others wait their turn (app/lib/admission.server.ts). */
   concurrentRequests: number;
+  /**
+   * The most a request body may hold, in bytes, counted as it streams (app/lib/body-limit.server.ts): form posts of
+   * pages, and JSON bodies of /api/. Past it the request is answered 413 and no more is read.
+   */
+  bodyLimits: { form: number; api: number };
 };
 
 export class EnvError extends Error {
@@ -134,6 +141,9 @@ export function parseEnv(source: Record<string, string | undefined>, cwd = proce
     // The embedded database answers one query at a time (in its own thread): a few requests at once keep it and the
     // main thread busy; more only lengthen every request.
     concurrentRequests: e.JOBBRO_CONCURRENT_REQUESTS ?? (embeddedDatabase ? 8 : 16),
+    // The longest form (5,000-character notes in Arabic or Ukrainian, percent-encoded: ≈ 30 KB a field) fits in 128 KB
+    // several times over; the API's slot bodies are a few KB.
+    bodyLimits: { form: e.JOBBRO_FORM_BODY_LIMIT_KB * 1024, api: e.JOBBRO_API_BODY_LIMIT_KB * 1024 },
   };
 }
 

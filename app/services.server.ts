@@ -120,13 +120,16 @@ export async function startServices(
     // The embedded engine lives in memory, so PostgreSQL is its source of truth on every boot.
     if (env.search.kind === 'embedded' || seeded) {
       const started = Date.now();
-      const counts = await reindex({ db, search, sources });
+      const counts = await reindex({ db, search, sources, logger });
       logger.info({ counts, ms: Date.now() - started }, 'search index rebuilt');
     }
     indexFollower?.start();
     const clock = () => new Date();
     if (seeded) {
-      const matched = await rematchAll({ db, search, clock });
+      const matched = await rematchAll(
+        { db, search, clock },
+        { onSlotFailed: (slotId, error) => logger.warn({ slotId, err: error }, 'match proposals: a slot could not be ranked; skipped') },
+      );
       logger.info({ slots: matched.slots, proposals: matched.proposed, ms: Math.round(matched.durationMs) }, 'match proposals computed');
     }
     const outbox = startOutboxWorker({

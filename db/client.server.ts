@@ -6,6 +6,7 @@
 import type { PGliteInterface } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
+import { recordFailedStatement } from './failed-statement.js';
 import { lockDataDirectory, type LockOptions } from './data-dir-lock.js';
 import { preparingPool } from './pg-prepared.js';
 import { PGliteDialect, queryableInProcess } from './pglite-dialect.js';
@@ -51,7 +52,7 @@ export function databaseFromPGlite(pglite: PGliteInterface): Database {
 }
 
 function databaseOver(pglite: PGliteQueryable): Database {
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log: recordFailedStatement });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }
 
@@ -60,7 +61,7 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
     const pool = new pg.Pool({ connectionString: config.url, max: config.max ?? 10, types: pgTypes });
     // Without a listener the pool's 'error' event for an idle connection is thrown and ends the process.
     pool.on('error', (error) => config.onIdleError?.(error));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }), log: recordFailedStatement });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (config.dataDir === null) return databaseOver(await openPGliteThread('memory://'));

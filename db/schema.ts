@@ -271,6 +271,8 @@ export interface SearchOutboxTable {
   processed_at: Timestamp | null;
   attempts: Generated<number>;
   last_error: string | null;
+  /** Set when the entry's own document failed: its next try (back-off). Failed entries are those with it set. */
+  retry_at: Timestamp | null;
 }
 
 export interface CandidateInvitationTable {

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { isIsoDate } from '../app/lib/dates.js';
+import { calendarDate } from '../app/lib/dates.js';
 import { getEnv } from '../app/env.server.js';
 import { migrateToLatest } from '../db/migrate.server.js';
 import { seedDatabase } from '../db/seed/seed.js';
@@ -22,7 +22,8 @@ const argsSchema = z.object({
   candidates: count(200_000),
   slots: count(100_000),
   seed: z.coerce.number().int().min(0).max(2 ** 32 - 1).optional(),
-  today: z.string().refine(isIsoDate, 'must be a date YYYY-MM-DD').optional(),
+  /** The day relative seed dates start from: within ten years of the real today. */
+  today: calendarDate({ earliest: { yearsFromToday: -10 }, latest: { yearsFromToday: 10 } }).optional(),
 });
 
 async function main(): Promise<void> {

@@ -6,7 +6,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from '../tests/s
 import type { DocumentSource, DocumentSources } from './document-sources.js';
 import { createEmbeddedEngine } from './embedded-engine.js';
 import { SearchUnavailable, type IndexSettings, type SearchDocument, type SearchEngine } from './engine.js';
-import { enqueueIndexChange, outboxBacklog, processOutboxBatch, startOutboxWorker } from './outbox.server.js';
+import { enqueueIndexChange, failedOutboxEntries, outboxBacklog, processOutboxBatch, retryFailedOutboxEntry, startOutboxWorker } from './outbox.server.js';
 
 // The outbox does not care what a document is: ESCO skills stand in for slots here.
 const uri = (code: string) => `http://data.europa.eu/esco/skill/${code}`;
@@ -144,6 +144,91 @@ describe.each(databaseKinds)('search outbox on %s', (kind) => {
     expect(await outboxBacklog(database.db)).toBe(0);
     expect(await engine.count('slots')).toBe(2);
     expect((await engine.search('slots', { q: 'midtjylland', limit: 5 })).hits.map((hit) => hit.id)).toEqual(['R2']);
+  });
+
+  /** The region source, except that building `poisoned`'s document throws, as a birth date of 9999-12-31 once did. */
+  const poisonedSources = (poisoned: Set<string>): DocumentSources => {
+    const source: DocumentSource = {
+      ...regionSource,
+      async load(db, ids) {
+        const bad = ids.find((id) => poisoned.has(id));
+        if (bad) throw new RangeError(`Not a date (YYYY-MM-DD) in document ${bad}`);
+        return regionSource.load(db, ids);
+      },
+    };
+    return { slots: source, candidates: source };
+  };
+
+  it('isolates a document that cannot be built: marked failed with its error, every other change goes through, counted as failed', async () => {
+    const { engine } = switchableEngine();
+    const poisoned = new Set(['R1']);
+    await addRegion(database.db, 'R1', 'Region Hovedstaden');
+    await addRegion(database.db, 'R2', 'Region Sjælland');
+    await addRegion(database.db, 'R3', 'Region Syddanmark');
+
+    expect(await processOutboxBatch({ db: database.db, search: engine, sources: poisonedSources(poisoned) })).toEqual({ processed: 2, failed: 1 });
+    expect(await engine.get('slots', 'R2')).toEqual({ id: 'R2', name: 'Region Sjælland' });
+    expect(await engine.get('slots', 'R1')).toBeNull();
+    const [failed] = await database.db.selectFrom('search_outbox').select(['document_id', 'attempts', 'last_error', 'retry_at']).where('processed_at', 'is', null).execute();
+    expect(failed).toMatchObject({ document_id: 'R1', attempts: 1, last_error: 'RangeError: Not a date (YYYY-MM-DD) in document R1' });
+    expect(failed!.retry_at!.getTime()).toBeGreaterThan(Date.now() + 5_000);
+    // What /healthz reports as degraded (app/lib/health.server.ts).
+    expect([await outboxBacklog(database.db), await failedOutboxEntries(database.db)]).toEqual([1, 1]);
+
+    // A change made afterwards is found at once; the failed entry waits for its back-off.
+    await addRegion(database.db, 'R4', 'Region Midtjylland');
+    expect(await processOutboxBatch({ db: database.db, search: engine, sources: poisonedSources(poisoned) })).toEqual({ processed: 1, failed: 0 });
+    expect((await engine.search('slots', { q: 'midtjylland', limit: 5 })).hits.map((hit) => hit.id)).toEqual(['R4']);
+    expect(await processOutboxBatch({ db: database.db, search: engine, sources: poisonedSources(poisoned) })).toEqual({ processed: 0, failed: 0 });
+
+    // Due again and still failing: the back-off doubles.
+    await database.db.updateTable('search_outbox').set({ retry_at: new Date(Date.now() - 1_000) }).where('processed_at', 'is', null).execute();
+    expect(await processOutboxBatch({ db: database.db, search: engine, sources: poisonedSources(poisoned) })).toEqual({ processed: 0, failed: 1 });
+    const again = await database.db.selectFrom('search_outbox').select(['attempts', 'retry_at']).where('processed_at', 'is', null).executeTakeFirstOrThrow();
+    expect(again.attempts).toBe(2);
+    expect(again.retry_at!.getTime()).toBeGreaterThan(Date.now() + 15_000);
+
+    // Once the data is mended, the document's next change applies it and settles the failed entry too.
+    poisoned.clear();
+    await database.db.transaction().execute(async (trx) => {
+      await trx.updateTable('skills').set({ labels: label('Region Hovedstaden (rettet)') }).where('uri', '=', uri('R1')).execute();
+      await enqueueIndexChange(trx, { index: 'slots', id: 'R1', operation: 'upsert' });
+    });
+    expect(await processOutboxBatch({ db: database.db, search: engine, sources: poisonedSources(poisoned) })).toEqual({ processed: 1, failed: 0 });
+    expect(await engine.get('slots', 'R1')).toEqual({ id: 'R1', name: 'Region Hovedstaden (rettet)' });
+    expect([await outboxBacklog(database.db), await failedOutboxEntries(database.db)]).toEqual([0, 0]);
+  });
+
+  it('isolates a document the engine refuses while it answers, and keeps the batch waiting while it does not', async () => {
+    const { engine, inner } = switchableEngine();
+    const refusing: SearchEngine = {
+      ...engine,
+      async upsert(index, documents) {
+        if (documents.some((document) => document.id === 'R2')) throw new Error('document R2: invalid geo field');
+        await engine.upsert(index, documents);
+      },
+    };
+    await addRegion(database.db, 'R1', 'Region Hovedstaden');
+    await addRegion(database.db, 'R2', 'Region Sjælland');
+    await addRegion(database.db, 'R3', 'Region Syddanmark');
+    expect(await processOutboxBatch({ db: database.db, search: refusing, sources })).toEqual({ processed: 2, failed: 1 });
+    expect(await inner.count('slots')).toBe(2);
+    const failed = await database.db.selectFrom('search_outbox').select(['document_id', 'last_error']).where('retry_at', 'is not', null).where('processed_at', 'is', null).execute();
+    expect(failed).toEqual([{ document_id: 'R2', last_error: 'Error: document R2: invalid geo field' }]);
+  });
+
+  it('retries a failed entry at once when asked (the admin\'s button)', async () => {
+    const { engine } = switchableEngine();
+    const poisoned = new Set(['R1']);
+    await addRegion(database.db, 'R1', 'Region Hovedstaden');
+    await processOutboxBatch({ db: database.db, search: engine, sources: poisonedSources(poisoned) });
+    const entry = await database.db.selectFrom('search_outbox').select('id').where('processed_at', 'is', null).executeTakeFirstOrThrow();
+    poisoned.clear();
+    expect(await processOutboxBatch({ db: database.db, search: engine, sources })).toEqual({ processed: 0, failed: 0 });
+    expect(await retryFailedOutboxEntry(database.db, entry.id)).toBe(true);
+    expect(await processOutboxBatch({ db: database.db, search: engine, sources })).toEqual({ processed: 1, failed: 0 });
+    expect(await retryFailedOutboxEntry(database.db, entry.id)).toBe(false);
+    expect(await engine.get('slots', 'R1')).toEqual({ id: 'R1', name: 'Region Hovedstaden' });
   });
 
   it.runIf(kind === 'postgres')('lets two processes work the same outbox, each entry handled once', async () => {

@@ -14,7 +14,8 @@
 import type { Kysely } from 'kysely';
 import { analyzeTables, documentTables, selectUnanalyzedTables } from '../db/queries/search-documents.js';
 import type { DB, SearchIndexName } from '../db/schema.js';
-import { searchIndexNames, type DocumentSources } from './document-sources.js';
+import { insertOutboxEntries } from '../db/queries/outbox.js';
+import { DocumentBuildFailures, searchIndexNames, type DocumentFailure, type DocumentSources } from './document-sources.js';
 import type { SearchDocument, SearchEngine } from './engine.js';
 
 /**
@@ -26,12 +27,19 @@ const LOAD_BATCH = 2_000;
 /** Documents per engine upload (Meilisearch payloads stay a few MB). */
 const UPLOAD_BATCH = 1_000;
 
-/** Rebuilds one index (or all); returns the number of documents uploaded per index. */
+/**
+ * Rebuilds one index (or all); returns the number of documents uploaded per
+ * index. A row whose document cannot be built never stops the rebuild (nor
+ * the start that runs it): it is logged by id, left out, and written to the
+ * outbox, where it shows as a failed entry (/healthz, /admin/outbox) until
+ * its data is mended.
+ */
 export async function reindex(deps: {
   db: Kysely<DB>;
   search: SearchEngine;
   sources: DocumentSources;
   index?: SearchIndexName;
+  logger?: { warn(obj: object, msg: string): void };
 }): Promise<Record<string, number>> {
   const unanalyzed = await selectUnanalyzedTables(deps.db, documentTables);
   if (unanalyzed.length > 0) await analyzeTables(deps.db, unanalyzed);
@@ -49,6 +57,14 @@ export async function reindex(deps: {
         uploaded += batch.length;
       }
     };
+    const leftOut = async (failures: readonly DocumentFailure[] | undefined) => {
+      if (!failures || failures.length === 0) return;
+      for (const failure of failures) deps.logger?.warn({ index, id: failure.id, error: failure.error }, 'search index: a document could not be built; left out');
+      await insertOutboxEntries(
+        deps.db,
+        failures.map((failure) => ({ index_name: index, document_id: failure.id, operation: 'upsert' as const })),
+      );
+    };
     let uploading: Promise<void> = Promise.resolve();
     const uploadNext = async (documents: SearchDocument[]) => {
       await uploading;
@@ -60,13 +76,19 @@ export async function reindex(deps: {
       for (let after: string | null = null; ; ) {
         const page = await source.loadPage(deps.db, after, LOAD_BATCH);
         if (page.lastId === null) break;
+        await leftOut(page.failures);
         await uploadNext(page.documents);
         after = page.lastId;
       }
     } else {
       for await (const ids of source.allIds(deps.db)) {
         for (let start = 0; start < ids.length; start += LOAD_BATCH) {
-          await uploadNext([...(await source.load(deps.db, ids.slice(start, start + LOAD_BATCH))).values()]);
+          const documents = await source.load(deps.db, ids.slice(start, start + LOAD_BATCH)).catch(async (error: unknown) => {
+            if (!(error instanceof DocumentBuildFailures)) throw error;
+            await leftOut(error.failures);
+            return error.built;
+          });
+          await uploadNext([...documents.values()]);
         }
       }
     }

@@ -20,14 +20,26 @@ import { pinoHttp } from 'pino-http';
 import type * as AppEntry from '../app/entry.server';
 
 /** What the server takes from the Remix build's entry module beside the request handler (one copy of every module). */
-export type ServerParts = Pick<
-  typeof AppEntry,
-  'getEnv' | 'EnvError' | 'createLogger' | 'startServices' | 'stopServices' | 'apiRateLimits' | 'admissionQueue'
->;
+export type ServerParts = Pick<typeof AppEntry, (typeof PART_NAMES)[number]>;
 type AppEnv = ReturnType<ServerParts['getEnv']>;
 type AppServices = Awaited<ReturnType<ServerParts['startServices']>>;
 
-const PART_NAMES = ['getEnv', 'EnvError', 'createLogger', 'startServices', 'stopServices', 'apiRateLimits', 'admissionQueue'] as const;
+const PART_NAMES = [
+  'getEnv',
+  'EnvError',
+  'createLogger',
+  'serializeError',
+  'startServices',
+  'stopServices',
+  'apiRateLimits',
+  'admissionQueue',
+  'refuseUnknownMethods',
+  'refuseControlCharactersInQuery',
+  'limitRequestBodies',
+  'answeredTooLarge',
+  'noStore',
+  'sameOriginCheck',
+] as const;
 
 /** True when the build's entry module exports every part the server starts (a build older than server/ does not). */
 export function hasServerParts(entry: object): entry is ServerParts {
@@ -35,7 +47,6 @@ export function hasServerParts(entry: object): entry is ServerParts {
 }
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 const SHUTDOWN_GRACE_MS = 10_000;
 /** Requests that may wait for their turn in one process before it answers 503 (at ≈ 20 ms a page, 20 s of work). */
 const MAX_WAITING_REQUESTS = 1_000;
@@ -43,24 +54,6 @@ const MAX_WAITING_REQUESTS = 1_000;
 function nonceOf(res: ServerResponse): string {
   const value: unknown = 'locals' in res && typeof res.locals === 'object' && res.locals !== null ? Reflect.get(res.locals, 'cspNonce') : undefined;
   return typeof value === 'string' ? value : '';
-}
-
-/** Refuses cross-site POST/PUT/PATCH/DELETE (CSRF). API clients that send a bearer token are not browsers and are exempt. */
-function sameOriginCheck(req: Request, res: Response, next: NextFunction): void {
-  if (SAFE_METHODS.has(req.method)) return next();
-  if (/^Bearer\s+\S/i.test(req.get('authorization') ?? '')) return next();
-  const host = req.get('host');
-  const source = req.get('origin') ?? req.get('referer');
-  let sourceHost: string | null = null;
-  if (source && source !== 'null') {
-    try {
-      sourceHost = new URL(source).host;
-    } catch {
-      sourceHost = null;
-    }
-  }
-  if (host && sourceHost === host) return next();
-  res.status(403).json({ error: { code: 'forbidden', message: 'Cross-site request refused: Origin does not match Host', details: {} } });
 }
 
 /** A request id from the proxy when it looks like one, else a new one. */
@@ -77,7 +70,7 @@ function pathOf(url: string | undefined): string {
 }
 
 function createApp(services: AppServices, build: ServerBuild, parts: ServerParts) {
-  const { admissionQueue, apiRateLimits } = parts;
+  const { admissionQueue, apiRateLimits, limitRequestBodies, answeredTooLarge, sameOriginCheck } = parts;
   const { env, logger } = services;
   const app = express();
   app.disable('x-powered-by');
@@ -92,6 +85,7 @@ function createApp(services: AppServices, build: ServerBuild, parts: ServerParts
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, path: pathOf(req.url) }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        err: parts.serializeError,
       },
     }),
   );
@@ -128,6 +122,9 @@ function createApp(services: AppServices, build: ServerBuild, parts: ServerParts
     }),
   );
 
+  // At the door: methods no route serves (405), control characters in the query (400), bodies past their limit (413).
+  app.use(parts.refuseUnknownMethods, parts.refuseControlCharactersInQuery, limitRequestBodies(env.bodyLimits));
+
   app.use(compression());
 
   // Fingerprinted by the Remix compiler, so they never change under the same name.
@@ -135,6 +132,8 @@ function createApp(services: AppServices, build: ServerBuild, parts: ServerParts
   // Only file names (favicon.svg …) can be public files: every page and API path would otherwise cost a stat() of the disk.
   const publicFiles = express.static(path.join(root, 'public'), { maxAge: '1h', index: false });
   app.use((req, res, next) => (path.extname(req.path) === '' ? next() : publicFiles(req, res, next)));
+
+  app.use(parts.noStore);
 
   // After the static files (cheap, never queued); /healthz answers at once so a busy process is not taken for a dead one.
   app.use(admissionQueue({ concurrent: env.concurrentRequests, maxWaiting: MAX_WAITING_REQUESTS, bypass: (req) => req.path === '/healthz' }));
@@ -161,6 +160,8 @@ function createApp(services: AppServices, build: ServerBuild, parts: ServerParts
   );
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // The route's read of a body refused with 413 was cut off: nothing went wrong, and the answer is out.
+    if (answeredTooLarge(res)) return;
     req.log.error({ err: error }, 'unhandled error');
     if (!res.headersSent) res.status(500).type('text/plain').send('Internal Server Error');
   });

@@ -79,14 +79,6 @@ function errorResponse(status: 401 | 403, code: 'unauthenticated' | 'forbidden',
   return Response.json({ error: { code, message, details: {} } }, { status });
 }
 
-/** Only same-site paths, so `redirectTo` cannot send someone to another site. */
-export function safeRedirectPath(value: unknown, fallback = '/'): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
-    return fallback;
-  }
-  return value;
-}
-
 /**
  * The logged-in user, who must hold one of `roles` (any role when omitted).
  * Pages: no session → redirect to /login?redirectTo=…; wrong role → 403.

@@ -25,6 +25,7 @@ import type { Auth, SessionUser } from '../auth/lucia.server.js';
 import { assertPasswordAllowed, PASSWORD_LENGTH } from '../auth/password-policy.server.js';
 import { hashPassword } from '../auth/password.server.js';
 import { getPostalCode } from '../geo/places.js';
+import { calendarDate } from '../lib/dates.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../lib/errors.js';
 import type { Mailer } from '../mail/mailer.server.js';
 import { CPR_ERRORS, maskCpr, parseCpr, storeCandidateCpr, type CprCipher } from './cpr.server.js';
@@ -36,23 +37,36 @@ const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const CODE_LENGTH = 8;
 
 export const residenceBases = ['refugee', 'family_reunified_refugee', 'family_reunified_other', 'ukraine_special_law', 'other'] as const;
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.dateFormat');
+/** The candidate forms' date messages: the format key of the `candidate` namespace, the range keys of `trust`. */
+export const CANDIDATE_DATE_MESSAGES = { invalid: 'errors.dateFormat', tooEarly: 'trust:dates.tooEarly', tooLate: 'trust:dates.tooLate' };
 
-export const personSchema = z.object({
-  fullName: z.string().trim().min(2, 'errors.nameRequired').max(200, 'errors.tooLong'),
-  email: z.string().trim().toLowerCase().email('errors.emailInvalid').max(254, 'errors.tooLong'),
-  birthDate: isoDate,
-  arrivalDate: isoDate,
-  residenceBasis: z.enum(residenceBases, { message: 'errors.residenceInvalid' }),
-  postalCode: z
-    .string()
-    .trim()
-    .regex(/^[0-9]{4}$/, 'errors.postalCodeFormat')
-    // A badly formed code already has its message; only a well-formed one is looked up.
-    .refine((code) => !/^[0-9]{4}$/.test(code) || getPostalCode(code) !== undefined, 'errors.postalCodeUnknown'),
-  locale: z.enum(['da', 'en', 'ar', 'uk']).default('da'),
-});
-export type PersonInput = z.input<typeof personSchema>;
+/**
+ * A person as a consultant or the person themself enters them. Dates: born
+ * 1900 up to today; arrived in Denmark up to today (and not before birth).
+ */
+export const personSchemaOn = (clock: () => Date) =>
+  z
+    .object({
+      fullName: z.string().trim().min(2, 'errors.nameRequired').max(200, 'errors.tooLong'),
+      email: z.string().trim().toLowerCase().email('errors.emailInvalid').max(254, 'errors.tooLong'),
+      birthDate: calendarDate({ earliest: '1900-01-01', latest: 'today' }, { messages: CANDIDATE_DATE_MESSAGES, clock }),
+      arrivalDate: calendarDate({ earliest: '1900-01-01', latest: 'today' }, { messages: CANDIDATE_DATE_MESSAGES, clock }),
+      residenceBasis: z.enum(residenceBases, { message: 'errors.residenceInvalid' }),
+      postalCode: z
+        .string()
+        .trim()
+        .regex(/^[0-9]{4}$/, 'errors.postalCodeFormat')
+        // A badly formed code already has its message; only a well-formed one is looked up.
+        .refine((code) => !/^[0-9]{4}$/.test(code) || getPostalCode(code) !== undefined, 'errors.postalCodeUnknown'),
+      locale: z.enum(['da', 'en', 'ar', 'uk']).default('da'),
+    })
+    // Only once both dates are valid: a wrong birth date is reported on its own field alone.
+    .refine((person) => person.arrivalDate >= person.birthDate, {
+      path: ['arrivalDate'],
+      message: 'trust:dates.arrivalBeforeBirth',
+      when: (payload) => payload.issues.length === 0,
+    });
+export type PersonInput = z.input<ReturnType<typeof personSchemaOn>>;
 
 export const passwordSchema = z.string().min(PASSWORD_LENGTH.min, 'errors.passwordShort').max(PASSWORD_LENGTH.max, 'errors.tooLong');
 
@@ -124,7 +138,7 @@ export async function inviteCandidate(
 ): Promise<Invitation> {
   if (consultant.role !== 'consultant' || !consultant.jobcentreId) throw new Forbidden('Only jobcentre consultants invite candidates');
   const jobcentreId = consultant.jobcentreId;
-  const parsed = personSchema.safeParse(input);
+  const parsed = personSchemaOn(deps.clock).safeParse(input);
   const cprCheck = checkCpr(deps, input.cpr);
   if (!parsed.success || cprCheck.errors.length > 0) {
     const fields = parsed.success ? {} : fieldErrorsOf(parsed.error.issues);

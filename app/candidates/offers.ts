@@ -5,6 +5,7 @@
  * (offers.server.ts) retrieves and ranks.
  */
 import { z } from 'zod';
+import { calendarDate } from '../lib/dates.js';
 import type { SlotType } from '../../db/schema.js';
 import type { Reason } from '../matching/explain.js';
 
@@ -22,7 +23,8 @@ export const browseQuerySchema = z.object({
   sector: z.preprocess(blank, z.string().max(40).optional()).catch(undefined),
   municipality: z.preprocess(blank, z.string().regex(/^[0-9]{3}$/).optional()).catch(undefined),
   km: z.preprocess(blank, z.coerce.number().int().min(1).max(300).optional()).catch(undefined),
-  from: z.preprocess(blank, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional()).catch(undefined),
+  /** Offers starting from: within ten years of today; like every filter here, a bad value is dropped. */
+  from: z.preprocess(blank, calendarDate({ earliest: { yearsFromToday: -10 }, latest: { yearsFromToday: 10 } }).optional()).catch(undefined),
 });
 export type BrowseQuery = z.output<typeof browseQuerySchema>;
 

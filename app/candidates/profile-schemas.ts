@@ -6,6 +6,8 @@
  */
 import { z } from 'zod';
 import { getPostalCode } from '../geo/places.js';
+import { calendarDate } from '../lib/dates.js';
+import { decimalNumber } from '../lib/numbers.js';
 import { cefrLevels, danishProgrammes, danishTests, languageEvidence } from '../taxonomy/language-levels.js';
 import { getTaxonomy, sectorIds } from '../taxonomy/taxonomy.js';
 
@@ -21,7 +23,7 @@ const list = (value: unknown): unknown => (value === undefined ? [] : Array.isAr
 
 const years = z.preprocess(
   blank,
-  z.coerce.number({ message: 'errors.yearsRange' }).min(0, 'errors.yearsRange').max(60, 'errors.yearsRange').optional(),
+  decimalNumber({ min: 0, max: 60, message: 'errors.yearsRange' }).optional(),
 );
 
 const skillUri = z.string().refine((uri) => getTaxonomy().skillByUri.has(uri), 'errors.skillUnknown');
@@ -53,7 +55,7 @@ export const languagesSchema = z
     danishProgramme: z.preprocess(blank, z.enum(danishProgrammes, { message: 'errors.programmeInvalid' }).optional()),
     danishModule: z.preprocess(
       blank,
-      z.coerce.number({ message: 'errors.moduleRange' }).int('errors.moduleRange').min(0, 'errors.moduleRange').max(6, 'errors.moduleRange').optional(),
+      decimalNumber({ min: 0, max: 6, integer: true, message: 'errors.moduleRange' }).optional(),
     ),
     danishTest: z.preprocess(blank, z.enum(danishTests, { message: 'errors.testInvalid' }).optional()),
     danishEvidence: z.preprocess(blank, z.enum(languageEvidence, { message: 'errors.evidenceInvalid' }).default('self_reported')),
@@ -93,23 +95,19 @@ export const placeSchema = z.object({
     .regex(/^[0-9]{4}$/, 'errors.postalCodeFormat')
     // A badly formed code already has its message; only a well-formed one is looked up.
     .refine((code) => !/^[0-9]{4}$/.test(code) || getPostalCode(code) !== undefined, 'errors.postalCodeUnknown'),
-  maxTravelKm: z.coerce.number({ message: 'errors.travelRange' }).int('errors.travelRange').min(1, 'errors.travelRange').max(300, 'errors.travelRange'),
+  maxTravelKm: decimalNumber({ min: 1, max: 300, integer: true, message: 'errors.travelRange' }),
   drivingLicence: z.preprocess((value) => value === 'on' || value === 'true' || value === true, z.boolean()),
 });
 export type PlaceInput = z.input<typeof placeSchema>;
 
-/** The availability date must not be in the past; `today` comes from the clock. */
-export function availabilitySchema(today: string) {
+/** Available from today up to ten years ahead; today comes from `clock`. */
+export function availabilitySchema(clock: () => Date) {
   return z.object({
-    availableFrom: z
-      .string({ message: 'errors.dateFormat' })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.dateFormat')
-      .refine((date) => !Number.isNaN(Date.parse(`${date}T00:00:00Z`)), 'errors.dateFormat')
-      .refine((date) => !/^\d{4}-\d{2}-\d{2}$/.test(date) || date >= today, 'errors.dateInPast'),
-    hoursPerWeek: z.preprocess(
-      blank,
-      z.coerce.number({ message: 'errors.hoursRange' }).int('errors.hoursRange').min(1, 'errors.hoursRange').max(60, 'errors.hoursRange').optional(),
+    availableFrom: calendarDate(
+      { earliest: 'today', latest: { yearsFromToday: 10 } },
+      { messages: { invalid: 'errors.dateFormat', tooEarly: 'errors.dateInPast', tooLate: 'trust:dates.tooLate' }, clock },
     ),
+    hoursPerWeek: z.preprocess(blank, decimalNumber({ min: 1, max: 60, integer: true, message: 'errors.hoursRange' }).optional()),
   });
 }
 export type AvailabilityInput = z.input<ReturnType<typeof availabilitySchema>>;

@@ -204,8 +204,7 @@ export async function savePlace(deps: ProfileDeps, user: Viewer, input: PlaceInp
 
 /** From when and how many hours a week. The date may not be in the past. */
 export async function saveAvailability(deps: ProfileDeps, user: Viewer, input: AvailabilityInput): Promise<void> {
-  const today = deps.clock().toISOString().slice(0, 10);
-  const data = parse(availabilitySchema(today), input);
+  const data = parse(availabilitySchema(deps.clock), input);
   await changeOwn(deps, user, async (trx, candidate) => {
     await updateCandidate(trx, candidate.id, { available_from: data.availableFrom, hours_per_week: data.hoursPerWeek ?? null });
   });

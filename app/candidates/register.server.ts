@@ -12,6 +12,7 @@
  * account is left as it was. So the form cannot tell anyone who uses Jobbro.
  */
 import type { Kysely } from 'kysely';
+import { z } from 'zod';
 import { registrationWaiting } from '../notifications/events.server.js';
 import { emailTaken, findJobcentreOfMunicipality, insertCandidateRow, insertCandidateUser, insertJobcentre } from '../../db/queries/candidates.js';
 import type { DB } from '../../db/schema.js';
@@ -23,10 +24,9 @@ import { findUserCredentialsByEmail } from '../../db/queries/users.js';
 import { translatorFor } from '../i18n/translator.server.js';
 import { InvalidInput, NotFound } from '../lib/errors.js';
 import type { Mailer } from '../mail/mailer.server.js';
-import { CANDIDATE_PASSWORD_MESSAGES, passwordSchema, personSchema, type PersonInput } from './invite.server.js';
+import { CANDIDATE_PASSWORD_MESSAGES, passwordSchema, personSchemaOn, type PersonInput } from './invite.server.js';
 import { fieldErrorsOf } from './profile-schemas.js';
 
-export const registrationSchema = personSchema.extend({ password: passwordSchema });
 export type RegistrationInput = PersonInput & { password: string };
 
 export type RegistrationDeps = { db: Kysely<DB>; clock: () => Date; mailer: Mailer; baseUrl: string; throttle?: AccountMailThrottle };
@@ -38,7 +38,7 @@ export type RegistrationDeps = { db: Kysely<DB>; clock: () => Date; mailer: Mail
  * @throws InvalidInput (fields; the password policy), TooManyAccountMails (over the limits).
  */
 export async function registerCandidate(deps: RegistrationDeps, input: RegistrationInput, clientAddress = 'unknown'): Promise<{ email: string }> {
-  const parsed = registrationSchema.safeParse(input);
+  const parsed = personSchemaOn(deps.clock).and(z.object({ password: passwordSchema })).safeParse(input);
   if (!parsed.success) throw new InvalidInput('errors.invalid', fieldErrorsOf(parsed.error.issues));
   const person = parsed.data;
   const place = getPostalCode(person.postalCode);

@@ -4,9 +4,10 @@
  * is rethrown for the error boundary.
  */
 import { data } from '@remix-run/node';
-import { DomainError, RuleViolation, httpStatusOf } from '../lib/errors.js';
+import { DomainError, InvalidInput, RuleViolation, httpStatusOf } from '../lib/errors.js';
 
-export type FormProblem = { code: string; message: string; rule: string | null; source: string | null };
+/** `fields`: for invalid input, the field names with their messages, shown beside the problem. */
+export type FormProblem = { code: string; message: string; rule: string | null; source: string | null; fields: Record<string, string[]> | null };
 
 export function formProblem(error: unknown) {
   if (!(error instanceof DomainError)) throw error;
@@ -15,6 +16,7 @@ export function formProblem(error: unknown) {
     message: error.message,
     rule: error instanceof RuleViolation ? error.rule : null,
     source: error instanceof RuleViolation ? (error.source ?? null) : null,
+    fields: error instanceof InvalidInput ? error.fields : null,
   };
   return data({ ok: false as const, problem }, { status: httpStatusOf(error) });
 }

@@ -3,11 +3,24 @@
  * Empty form fields arrive as '' and mean "not given".
  */
 import { z } from 'zod';
+import { calendarDate } from '../lib/dates.js';
+import { decimalNumber } from '../lib/numbers.js';
 import { REJECT_REASONS } from './consultant.js';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** Placement, follow-up, milestone and course dates: within ten years of today either way. */
+const isoDate = calendarDate({ earliest: { yearsFromToday: -10 }, latest: { yearsFromToday: 10 } });
+/** Refine arguments: `end` is not before `start` (checked once both dates are valid). */
+function endNotBeforeStart(
+  start: string,
+  end: string,
+): [(value: Record<string, unknown>) => boolean, { path: string[]; message: string; when: (payload: { issues: readonly unknown[] }) => boolean }] {
+  return [
+    (value) => String(value[end]) >= String(value[start]),
+    { path: [end], message: `must be on or after ${start}`, when: (payload) => payload.issues.length === 0 },
+  ];
+}
 
 /**
  * The last queue page one may ask for (rows 976–1,000). Pages are read with
@@ -60,7 +73,9 @@ export const verificationFormSchema = z.discriminatedUnion('intent', [
 ]);
 
 export const placementFormSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('create'), proposalId: z.uuid(), startDate: isoDate, endDate: isoDate }),
+  z
+    .object({ intent: z.literal('create'), proposalId: z.uuid(), startDate: isoDate, endDate: isoDate })
+    .refine(...endNotBeforeStart('startDate', 'endDate')),
   z.object({ intent: z.literal('employerAnswer'), proposalId: z.uuid(), decision: z.enum(['invite', 'decline']) }),
   z.object({ intent: z.literal('start'), placementId: z.uuid(), on: isoDate }),
   z.object({ intent: z.literal('followUp'), placementId: z.uuid(), on: isoDate, note: optional(z.string().max(2000)), nextFollowUp: optional(isoDate) }),
@@ -71,15 +86,17 @@ export const placementFormSchema = z.discriminatedUnion('intent', [
 ]);
 
 export const cohortFormSchema = z.discriminatedUnion('intent', [
-  z.object({
-    intent: z.literal('create'),
-    networkId: z.uuid(),
-    title: z.string().trim().min(1).max(200),
-    sector: z.string().trim().min(1).max(50),
-    courseStart: isoDate,
-    courseEnd: isoDate,
-    seats: z.coerce.number().int().min(1).max(200),
-  }),
+  z
+    .object({
+      intent: z.literal('create'),
+      networkId: z.uuid(),
+      title: z.string().trim().min(1).max(200),
+      sector: z.string().trim().min(1).max(50),
+      courseStart: isoDate,
+      courseEnd: isoDate,
+      seats: decimalNumber({ min: 1, max: 200, integer: true, message: 'must be a whole number from 1 to 200' }),
+    })
+    .refine(...endNotBeforeStart('courseStart', 'courseEnd')),
   z.object({ intent: z.literal('match'), cohortId: z.uuid() }),
   z.object({ intent: z.literal('approve'), cohortId: z.uuid(), candidateId: ids }),
   z.object({ intent: z.literal('reject'), cohortId: z.uuid(), candidateId: ids, reason: z.enum(REJECT_REASONS) }),

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { getPostalCode } from '../geo/places.js';
+import { calendarDate } from '../lib/dates.js';
 import { isValidCvr, isValidPNumber } from '../organisations/cvr.js';
 import { checkSlotTerms } from '../rules/slot-rules.js';
 import { cefrLevels, danishLevelToCefr, danishProgrammes } from '../taxonomy/language-levels.js';
@@ -39,6 +40,7 @@ export type ErrorKey =
   | 'weeks'
   | 'hours'
   | 'date'
+  | 'dateRange'
   | 'skillUnknown'
   | 'occupationUnknown'
   | 'languageUnknown'
@@ -98,7 +100,14 @@ export const postalCodeSchema = z
     else if (!getPostalCode(value)) ctx.addIssue({ code: 'custom', message: 'postalCodeUnknown' });
   });
 
-const fteSchema = z.number(e('fte')).min(0, e('fte')).max(100_000, e('fte'));
+/**
+ * Full-time equivalents of one workplace (a P-number): the ratio rule trusts
+ * them. 0..20,000 with at most two decimals (numeric(8,2) in the database,
+ * which checks the same bounds); Denmark's largest single workplaces employ
+ * around 10,000.
+ */
+export const FTE_MAX = 20_000;
+const fteSchema = z.number(e('fte')).min(0, e('fte')).max(FTE_MAX, e('fte')).multipleOf(0.01, e('fte'));
 
 export const workplaceFields = {
   pNumber: pNumberSchema,
@@ -138,10 +147,11 @@ export const acceptInvitationSchema = z
 export const apiKeyNameSchema = z.object({ name: text(100) });
 
 const skillUriSchema = z.string().refine((uri) => getTaxonomy().skillByUri.has(uri), e('skillUnknown'));
-const isoDate = z
-  .string(e('date'))
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'date', abort: true })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), e('date'));
+/** A slot starts within ten years of today either way (whether a new one may start in the past is the domain's rule). */
+const slotStartDate = calendarDate(
+  { earliest: { yearsFromToday: -10 }, latest: { yearsFromToday: 10 } },
+  { messages: { invalid: 'date', tooEarly: 'dateRange', tooLate: 'dateRange' } satisfies Record<string, ErrorKey> },
+);
 
 /** Which field a failed scheme rule belongs to, and its message key. */
 const RULE_FIELDS: Record<string, { field: 'weeks' | 'hoursPerWeek'; key: ErrorKey }> = {
@@ -174,7 +184,7 @@ const slotObject = z.object({
     .max(10, e('tooMany'))
     .default([]),
   positions: z.number(e('positions')).int(e('positions')).min(1, e('positions')).max(100, e('positions')),
-  startDate: isoDate,
+  startDate: slotStartDate,
   weeks: z.number(e('weeks')).int(e('weeks')).min(1, e('weeks')).max(104, e('weeks')),
   hoursPerWeek: z.number(e('hours')).gt(0, e('hours')).max(48, e('hours')),
   mentor: z.boolean().default(false),

@@ -3,6 +3,8 @@
  * that the local time zone and daylight-saving changes never shift a day.
  */
 
+import { z } from 'zod';
+
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -10,12 +12,13 @@ type Ymd = { year: number; month: number; day: number };
 
 function parse(date: string): Ymd {
   const m = DATE_RE.exec(date);
-  if (!m) throw new RangeError(`Not a date (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  // The value stays out of the messages: it may be a date of birth, and messages reach logs and the admin's outbox page.
+  if (!m) throw new RangeError('Not a date (YYYY-MM-DD)');
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
-    throw new RangeError(`Not a calendar date: ${date}`);
+    throw new RangeError('Not a calendar date');
   }
   return { year, month, day };
 }
@@ -107,3 +110,76 @@ export function minDate(a: string, b: string): string {
 export function maxDate(a: string, b: string): string {
   return a >= b ? a : b;
 }
+
+/**
+ * One end of a date field's range: a fixed date, today, or whole years from
+ * today (negative: before). Relative bounds follow the clock, so a birth date
+ * "up to today" stays right on every day the process runs.
+ */
+export type DateBound = string | 'today' | { yearsFromToday: number };
+
+/** The dates a field accepts, both ends included. Written beside each schema. */
+export type DateRange = { earliest: DateBound; latest: DateBound };
+
+type Message = string | ((range: { earliest: string; latest: string }) => string);
+
+/** Issue messages: plain English (the API, the CLI) unless a form passes its own message keys. */
+export type DateMessages = { invalid: Message; tooEarly: Message; tooLate: Message };
+
+const ENGLISH: DateMessages = {
+  invalid: 'must be a real calendar date written YYYY-MM-DD',
+  tooEarly: ({ earliest, latest }) => `must be between ${earliest} and ${latest}`,
+  tooLate: ({ earliest, latest }) => `must be between ${earliest} and ${latest}`,
+};
+
+/** Today's date in UTC, from a clock. */
+export function todayOf(clock: () => Date = () => new Date()): string {
+  return clock().toISOString().slice(0, 10);
+}
+
+export function resolveDateBound(bound: DateBound, today: string): string {
+  if (bound === 'today') return today;
+  if (typeof bound === 'string') return bound;
+  return addYears(today, bound.yearsFromToday);
+}
+
+export type DateProblem = 'invalid' | 'tooEarly' | 'tooLate';
+
+/**
+ * THE date parser: every date that enters Jobbro goes through here (by way
+ * of `calendarDate` for Zod schemas). A real calendar date written
+ * 'YYYY-MM-DD' (no 2023-02-30, no 0000-00-00) within `range` on `today`.
+ */
+export function parseCalendarDate(
+  value: unknown,
+  range: DateRange,
+  today: string,
+): { ok: true; date: string } | { ok: false; problem: DateProblem; earliest: string; latest: string } {
+  const earliest = resolveDateBound(range.earliest, today);
+  const latest = resolveDateBound(range.latest, today);
+  if (typeof value !== 'string' || !isIsoDate(value)) return { ok: false, problem: 'invalid', earliest, latest };
+  if (value < earliest) return { ok: false, problem: 'tooEarly', earliest, latest };
+  if (value > latest) return { ok: false, problem: 'tooLate', earliest, latest };
+  return { ok: true, date: value };
+}
+
+/**
+ * A Zod schema for one date field: `parseCalendarDate` with the field's
+ * range, read against `clock` at every parse. Its output is the
+ * 'YYYY-MM-DD' string; a refusal is one issue on the field with the
+ * matching message (a form's message key, or English).
+ */
+export function calendarDate(range: DateRange, options: { messages?: Partial<DateMessages>; clock?: () => Date } = {}) {
+  const messages = { ...ENGLISH, ...options.messages };
+  const text = (message: Message, bounds: { earliest: string; latest: string }) => (typeof message === 'string' ? message : message(bounds));
+  return z.string({ error: text(messages.invalid, { earliest: '', latest: '' }) }).superRefine((value, ctx) => {
+    const parsed = parseCalendarDate(value, range, todayOf(options.clock));
+    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: text(messages[parsed.problem], parsed), params: { problem: parsed.problem } });
+  });
+}
+
+/**
+ * The database's fixed bounds for every date column (migration
+ * 2026-12-07T09-date-checks); each field's own range lies within them.
+ */
+export const STORED_DATE_RANGE = { earliest: '1900-01-01', latest: '2100-12-31' } as const;

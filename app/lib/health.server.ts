@@ -1,8 +1,8 @@
-/** The state of what Jobbro depends on, for GET /healthz and for monitoring. */
+/** The state of what Jobbro depends on, for GET /healthz and for monitoring: `degraded` while a dependency is down or a search document keeps failing. */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { SearchEngine } from '../../search/engine.js';
-import { outboxBacklog } from '../../search/outbox.server.js';
+import { failedOutboxEntries, outboxBacklog } from '../../search/outbox.server.js';
 
 export type Health = {
   status: 'ok' | 'degraded';
@@ -10,6 +10,8 @@ export type Health = {
   search: 'up' | 'down';
   /** Changes not yet copied to the search engine; null when the database is down. */
   outboxBacklog: number | null;
+  /** Of those, the ones whose own document failed (listed on /admin/outbox); any makes the status `degraded`. */
+  outboxFailed: number | null;
 };
 
 const CHECK_TIMEOUT_MS = 2_000;
@@ -36,11 +38,14 @@ export async function checkHealth(deps: { db: Kysely<DB>; search: SearchEngine }
     withTimeout(sql`select 1`.execute(deps.db).then(() => true), false),
     withTimeout(deps.search.healthy(), false),
   ]);
-  const backlog = databaseUp ? await withTimeout<number | null>(outboxBacklog(deps.db), null) : null;
+  const [backlog, failed] = databaseUp
+    ? await Promise.all([withTimeout<number | null>(outboxBacklog(deps.db), null), withTimeout<number | null>(failedOutboxEntries(deps.db), null)])
+    : [null, null];
   return {
-    status: databaseUp && searchUp ? 'ok' : 'degraded',
+    status: databaseUp && searchUp && failed === 0 ? 'ok' : 'degraded',
     database: databaseUp ? 'up' : 'down',
     search: searchUp ? 'up' : 'down',
     outboxBacklog: backlog,
+    outboxFailed: failed,
   };
 }

@@ -160,6 +160,8 @@ export type RematchAllSummary = {
   durationMs: number;
   /** True when `signal` stopped the run before every slot was re-matched. */
   stopped: boolean;
+  /** Slots that could not be ranked (reported through `onSlotFailed`) and were skipped. */
+  failed: number;
 };
 
 const SLOT_PAGE = 200;
@@ -172,7 +174,16 @@ const SLOT_PAGE = 200;
  */
 export async function rematchAll(
   deps: ProposalDeps,
-  options: { onProgress?: (done: { slots: number; proposed: number }) => void; signal?: AbortSignal } = {},
+  options: {
+    onProgress?: (done: { slots: number; proposed: number }) => void;
+    signal?: AbortSignal;
+    /**
+     * A slot that cannot be ranked (a value the matcher cannot read): reported
+     * by id and skipped, its stored proposals left as they are, so one row never
+     * stops a start or a full re-match.
+     */
+    onSlotFailed?: (slotId: string, error: unknown) => void;
+  } = {},
 ): Promise<RematchAllSummary> {
   const started = performance.now();
   let after: string | null = null;
@@ -181,6 +192,7 @@ export async function rematchAll(
   let written = 0;
   let removed = 0;
   let stopped = false;
+  let failed = 0;
   await analyzeProposals(deps.db);
   for (;;) {
     if (options.signal?.aborted) {
@@ -191,7 +203,15 @@ export async function rematchAll(
     if (page.length === 0) break;
     after = page[page.length - 1]!;
     const results: Array<{ slotId: string; ranked: SlotMatchesResult['ranked'] }> = [];
-    for (const slotId of page) results.push({ slotId, ranked: (await rankSlot(deps, slotId))?.ranked ?? [] });
+    for (const slotId of page) {
+      try {
+        results.push({ slotId, ranked: (await rankSlot(deps, slotId))?.ranked ?? [] });
+      } catch (error) {
+        failed += 1;
+        if (!options.onSlotFailed) throw error;
+        options.onSlotFailed(slotId, error);
+      }
+    }
     const stored = await writeSlots(deps, results);
     slots += page.length;
     proposed += stored.proposed;
@@ -204,5 +224,5 @@ export async function rematchAll(
   // and networks, and a first re-match starts from an empty table.
   if (written > 0 || removed > 0) await analyzeProposals(deps.db);
   const durationMs = performance.now() - started;
-  return { slots, proposed, written, removed, counts: await countProposals(deps.db), durationMs, stopped };
+  return { slots, proposed, written, removed, counts: await countProposals(deps.db), durationMs, stopped, failed };
 }

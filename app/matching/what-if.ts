@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { InvalidInput } from '../lib/errors.js';
-import { isIsoDate } from '../lib/dates.js';
+import { calendarDate, STORED_DATE_RANGE } from '../lib/dates.js';
 import type { GeoPoint } from '../lib/geo.js';
 import { type Reason, renderReason } from './explain.js';
 import { matchSlot } from './match.js';
@@ -13,7 +13,8 @@ import type { Components, Weights } from './score.js';
 import type { MatchCandidate, MatchSlot } from './types.js';
 
 const cefr = z.enum(['A1', 'A2', 'B1', 'B2', 'C1', 'C2']);
-const isoDate = z.string().refine(isIsoDate, { message: 'must be a date written YYYY-MM-DD' });
+/** A what-if file may describe any day (asOf): its dates lie within the database's range; birth and arrival not after asOf. */
+const isoDate = calendarDate(STORED_DATE_RANGE);
 const postalCode = z.string().regex(/^\d{4}$/, 'must be a 4-digit Danish postal code');
 const skillUri = z.string().min(1).max(500);
 const languageCode = z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as "da" or "ar"');
@@ -77,6 +78,9 @@ export const whatIfInputSchema = z
     });
     const seenC = new Set<string>();
     input.candidates.forEach((c, i) => {
+      for (const field of ['birthDate', 'arrivalDate'] as const) {
+        if (c[field] > input.asOf) ctx.addIssue({ code: 'custom', path: ['candidates', i, field], message: `must be on or before asOf (${input.asOf})` });
+      }
       if (seenC.has(c.id)) ctx.addIssue({ code: 'custom', path: ['candidates', i, 'id'], message: `duplicate candidate id ${c.id}` });
       seenC.add(c.id);
     });

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
 import { formProblem } from '~/consultants/form-errors.server';
 import { placementFormSchema } from '~/consultants/schemas';
-import { parseForm } from '~/lib/http.server';
+import { fieldErrorsOf } from '~/candidates/profile-schemas';
+import { InvalidInput } from '~/lib/errors';
+import { formDataToObject, readFormData } from '~/lib/http.server';
 import { createPlacement, loadPipeline, recordEmployerAnswer, recordPlacementEvent, type PlacementEvent } from '~/placements/placements.server';
 import { addDays } from '~/lib/dates';
 import { resolveLocale } from '~/i18n/i18next.server';
@@ -25,7 +27,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
-  const form = await parseForm(request, placementFormSchema);
+  // Refused fields are answered on this page, beside the forms, not on an error page.
+  const parsed = placementFormSchema.safeParse(formDataToObject(await readFormData(request)));
+  if (!parsed.success) return formProblem(new InvalidInput('Check the fields', fieldErrorsOf(parsed.error.issues)));
+  const form = parsed.data;
   try {
     if (form.intent === 'create') {
       await createPlacement(context.services, user, { proposalId: form.proposalId, startDate: form.startDate, endDate: form.endDate });
@@ -58,7 +63,20 @@ export default function ConsultantPlacements() {
   return (
     <>
       <h1>{t('placements.title')}</h1>
-      {result && !result.ok ? <p role="alert">{result.problem.message}</p> : null}
+      {result && !result.ok ? (
+        <div role="alert">
+          <p>{result.problem.message}</p>
+          {result.problem.fields ? (
+            <ul>
+              {Object.entries(result.problem.fields).map(([field, messages]) => (
+                <li key={field} data-field={field}>
+                  {t(`trust:fields.${field}`, { defaultValue: field })}: {messages.join(' ')}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
       {result?.ok ? <p role="status">{t('placements.saved')}</p> : null}
       {due.length > 0 ? (
         <section aria-labelledby="reminders" className="notice">

@@ -1,5 +1,5 @@
 /** The company: colleagues and invitations, and organisation API keys (created and revoked here). */
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseSubmission } from '~/lib/form-submission';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -32,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { services } = context;
   try {
     if (intent === 'invite') {
-      const submission = parseWithZod(formData, { schema: invitationSchema });
+      const submission = parseSubmission(formData, invitationSchema);
       if (submission.status !== 'success') return data<ActionResult>({ intent, ok: false, errors: { email: ['email'] } }, { status: 400 });
       // SMTP when configured; otherwise the local mailbox that admins read at /admin/mailbox.
       const mailer = createMailer({ env: services.env, db: services.db });
@@ -42,7 +42,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data<ActionResult>({ intent, ok: true, email });
     }
     if (intent === 'key') {
-      const submission = parseWithZod(formData, { schema: apiKeyNameSchema });
+      const submission = parseSubmission(formData, apiKeyNameSchema);
       if (submission.status !== 'success') return data<ActionResult>({ intent, ok: false, errors: { name: ['required'] } }, { status: 400 });
       const { secret } = await createApiKey(services, actor, submission.value);
       return data<ActionResult>({ intent, ok: true, secret });

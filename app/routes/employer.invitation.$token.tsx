@@ -1,6 +1,6 @@
 /** A colleague accepts an invitation: chooses a name and a password, and is logged in. Works without JavaScript. */
 import { getFormProps, getInputProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseSubmission } from '~/lib/form-submission';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +23,7 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: acceptInvitationSchema });
+  const submission = parseSubmission(await readFormData(request), acceptInvitationSchema);
   if (submission.status !== 'success') return data(submission.reply({ hideFields: ['password', 'passwordRepeat'] }), { status: 400 });
   try {
     const locale = await resolveLocale(request, context);

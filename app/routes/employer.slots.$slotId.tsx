@@ -3,7 +3,7 @@
  * filled, close, duplicate, edit), and the candidates a jobcentre approved,
  * anonymised until they agree to share more, each with invite / decline.
  */
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseSubmission } from '~/lib/form-submission';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -59,7 +59,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       const copy = await duplicateSlot(context.services, actor, slotId);
       return redirect(`/employer/slots/${copy.id}/edit`);
     }
-    const submission = parseWithZod(formData, { schema: decisionSchema });
+    const submission = parseSubmission(formData, decisionSchema);
     const proposalId = String(formData.get('proposalId') ?? '');
     if (submission.status !== 'success') return data({ proposalId, errors: ['choose'] }, { status: 400 });
     try {

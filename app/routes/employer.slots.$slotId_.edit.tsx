@@ -1,5 +1,5 @@
 /** Edit a draft or published slot. Works without JavaScript. */
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseSubmission } from '~/lib/form-submission';
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -27,7 +27,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
-  const submission = parseWithZod(await readFormData(request), { schema: slotInputSchema });
+  const submission = parseSubmission(await readFormData(request), slotInputSchema);
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   try {
     const slot = await updateSlot(context.services, actor, params.slotId ?? '', submission.value);

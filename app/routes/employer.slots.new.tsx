@@ -1,5 +1,5 @@
 /** Post a slot: saved as a draft or published at once. Works without JavaScript. */
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseSubmission } from '~/lib/form-submission';
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -25,7 +25,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
   const formData = await readFormData(request);
-  const submission = parseWithZod(formData, { schema: slotInputSchema });
+  const submission = parseSubmission(formData, slotInputSchema);
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   try {
     const slot = await createSlot(context.services, actor, submission.value, { publish: formData.get('intent') === 'publish' });

@@ -1,6 +1,6 @@
 /** Adds a workplace (P-number) to the employer's company. Works without JavaScript. */
 import { getFormProps, useForm } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseSubmission } from '~/lib/form-submission';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
-  const submission = parseWithZod(await readFormData(request), { schema: workplaceSchema });
+  const submission = parseSubmission(await readFormData(request), workplaceSchema);
   if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
   try {
     await addWorkplace(context.services, actor, submission.value);

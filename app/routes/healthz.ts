@@ -1,4 +1,4 @@
-/** GET /healthz: 200 when the database and the search engine answer, 503 otherwise. No login needed; no personal data. */
+/** GET /healthz: 200 when the database and the search engine answer and no search document keeps failing, 503 (`degraded`) otherwise. No login needed; no personal data. */
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { checkHealth } from '~/lib/health.server';
 

@@ -3,7 +3,8 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { login, loginFormSchema, loginSchema } from '~/auth/login.server';
-import { getOptionalUser, homePathFor, safeRedirectPath } from '~/auth/session.server';
+import { getOptionalUser, homePathFor } from '~/auth/session.server';
+import { safeRedirectPath } from '~/lib/safe-redirect';
 import { InvalidInput } from '~/lib/errors';
 import { TooManyAttempts } from '~/auth/login-throttle.server';
 import { parseForm } from '~/lib/http.server';
@@ -16,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
   if (user) {
     const redirectTo = new URL(request.url).searchParams.get('redirectTo');
-    throw redirect(safeRedirectPath(redirectTo, homePathFor(user.role)));
+    throw redirect(safeRedirectPath(redirectTo, homePathFor(user.role), new URL(request.url).origin));
   }
   return null;
 }
@@ -43,7 +44,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { db, auth, loginThrottle } = context.services;
   try {
     const { user, cookie } = await login({ db, auth, throttle: loginThrottle }, checked.data, context.clientAddress ?? 'unknown');
-    return redirect(safeRedirectPath(form.redirectTo, homePathFor(user.role)), { headers: { 'Set-Cookie': cookie } });
+    return redirect(safeRedirectPath(form.redirectTo, homePathFor(user.role), new URL(request.url).origin), { headers: { 'Set-Cookie': cookie } });
   } catch (error) {
     if (error instanceof TooManyAttempts) {
       const minutes = Math.ceil(error.retryAfterSeconds / 60);

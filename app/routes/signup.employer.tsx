@@ -1,6 +1,6 @@
 /** A company signs up: CVR, name, contact person and login, and its first workplace. Works without JavaScript. */
 import { getFormProps, getInputProps, useForm, type FieldMetadata } from '@conform-to/react';
-import { parseWithZod } from '@conform-to/zod/v4';
+import { parseSubmission } from '~/lib/form-submission';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -22,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: companySignupSchema });
+  const submission = parseSubmission(await readFormData(request), companySignupSchema);
   if (submission.status !== 'success') {
     return data(submission.reply({ hideFields: ['password', 'passwordRepeat'] }), { status: 400 });
   }

@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Migrator } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { databaseFromPGlite, type Database } from '../../db/client.server.js';
@@ -102,6 +102,9 @@ function lostRows(before: Map<string, Array<Record<string, unknown>>>, after: Ma
   return lost;
 }
 
+/** The newest migration that has shipped in a release; each release moves it on and adds the snapshots up to it. */
+const LAST_RELEASED = '2026-12-06T08-queue-by-jobcentre';
+
 describe('migration files and snapshots', () => {
   it('lists every migration file of db/migrations/ in db/migrate.server.ts, in file-name order', () => {
     const files = fs
@@ -112,8 +115,8 @@ describe('migration files and snapshots', () => {
     expect(names).toEqual(files);
   });
 
-  it('keeps a snapshot per release (at least the four first), each recording exactly the migrations up to it', () => {
-    expect(snapshots.slice(0, 4)).toEqual(['2026-11-23T00-initial', '2026-11-24T01-employers', '2026-11-24T02-candidates', '2026-11-24T03-consultants']);
+  it('keeps a snapshot of every released migration, each recording exactly the migrations up to it', () => {
+    expect(snapshots.filter((name) => name <= LAST_RELEASED)).toEqual(names.filter((name) => name <= LAST_RELEASED));
     for (const snapshot of snapshots) {
       expect(names).toContain(snapshot);
       const recorded = [...readSnapshot(snapshot).matchAll(/^INSERT INTO public\.kysely_migration VALUES \('([^']+)'/gm)].map((match) => match[1]);
@@ -155,6 +158,36 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
 
     expect(await schemaShape(database.db)).toEqual(latest);
     expect(lostRows(before, await tableRows(database.db))).toEqual([]);
+  });
+
+  it('2026-12-07T09: dates and FTE an earlier release let in are moved into range, poisoned outbox entries become failed ones, and the CHECKs refuse new ones', async () => {
+    const snapshot = snapshots[snapshots.length - 1]!;
+    await database.load(readSnapshot(snapshot));
+    for (const data of releaseDataUpTo(snapshot)) await database.load(data);
+    const { db } = database;
+    const candidate = await db.selectFrom('candidates').select(['id', 'arrival_date']).orderBy('id').executeTakeFirstOrThrow();
+    // What the app before this version stored from "9999-12-31" typed into the consultant's form.
+    await sql`update candidates set birth_date = '9999-12-31', available_from = '0001-01-01' where id = ${candidate.id}`.execute(db);
+    await sql`update workplaces set ordinary_employees_fte = 99999`.execute(db);
+    await sql`insert into search_outbox (index_name, document_id, operation, attempts, last_error) values ('candidates', ${candidate.id}, 'upsert', 41, 'RangeError: Not a date')`.execute(db);
+
+    await migrateToLatest(db);
+
+    const repaired = await db.selectFrom('candidates').select(['birth_date', 'arrival_date', 'available_from']).where('id', '=', candidate.id).executeTakeFirstOrThrow();
+    expect(repaired.birth_date).toBe('2100-12-31');
+    expect(repaired.available_from).toBe('1900-01-01');
+    // The real arrival date survives; the impossible birth date is plainly wrong for a consultant to correct.
+    expect(repaired.arrival_date).toBe(candidate.arrival_date);
+    expect((await db.selectFrom('workplaces').select('ordinary_employees_fte').execute()).map((row) => Number(row.ordinary_employees_fte))).not.toContain(99999);
+    const failed = await db.selectFrom('search_outbox').select(['retry_at', 'attempts']).where('document_id', '=', candidate.id).where('attempts', '=', 41).execute();
+    expect(failed).toHaveLength(1);
+    expect(failed[0]!.retry_at).not.toBeNull();
+
+    const refused = async (statement: ReturnType<typeof sql>) => statement.execute(db).then(() => 'stored', (error: unknown) => (error instanceof Error ? error.message : String(error)));
+    expect(await refused(sql`update candidates set birth_date = '9999-12-31' where id = ${candidate.id}`)).toMatch(/candidates_birth_date_range/);
+    expect(await refused(sql`update candidates set arrival_date = '2101-01-01' where id = ${candidate.id}`)).toMatch(/candidates_arrival_date_range/);
+    expect(await refused(sql`update workplaces set ordinary_employees_fte = 20000.01`)).toMatch(/workplaces_fte_max/);
+    expect(await refused(sql`update candidates set birth_date = '1980-01-01', arrival_date = '2020-01-01' where id = ${candidate.id}`)).toBe('stored');
   });
 
   it.each(snapshots)('down() of %s returns to the schema before it', async (snapshot) => {

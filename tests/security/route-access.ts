@@ -65,6 +65,13 @@ export type RequestSample = {
    * be stored exactly as sent when the form is accepted.
    */
   text?: string[];
+  /**
+   * Date fields: the fuzz suite sends each impossible dates (2023-02-30,
+   * 0000-00-00, 9999-12-31, …), which must be refused with 400 naming the field.
+   */
+  dates?: string[];
+  /** Number fields the rules trust: '1e5', '0x10', 'Infinity', negatives, … must be refused the same way. */
+  numbers?: string[];
 };
 
 export type RouteAccess =
@@ -139,6 +146,7 @@ export const routeAccess: Record<string, RouteAccess> = {
       form: () => ({ ...person('selv.registreret@example.org'), password: 'a long enough password' }),
       writes: ['users', 'candidates', 'sessions', 'search_outbox', 'audit_log', 'mailbox_messages', 'rate_limits'],
       text: ['fullName'],
+      dates: ['birthDate', 'arrivalDate'],
     },
   },
   'routes/forgot-password': {
@@ -176,6 +184,7 @@ export const routeAccess: Record<string, RouteAccess> = {
       }),
       writes: ['organisations', 'workplaces', 'users', 'sessions', 'audit_log'],
       text: ['companyName', 'contactName', 'workplaceName', 'address'],
+      numbers: ['employeesFte'],
     },
   },
   'routes/set-language': {
@@ -202,12 +211,19 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/api.v1.skills': { loader: { access: 'public', query: () => ({ q: 'opvask', lang: 'da', kind: 'skill', limit: '5' }) } },
   'routes/api.v1.slots': {
     loader: { access: 'api-key', query: () => ({ status: 'published', limit: '10', offset: '0' }) },
-    action: { access: 'api-key-own-organisation', method: 'POST', json: slotJson, writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'] },
+    action: { access: 'api-key-own-organisation', method: 'POST', json: slotJson, writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'], dates: ['startDate'], numbers: ['positions', 'weeks', 'hoursPerWeek'] },
   },
   'routes/api.v1.slots.$slotId': {
     params: { slotId: 'slotA' },
     loader: { access: 'api-key-own-organisation' },
-    action: { access: 'api-key-own-organisation', method: 'PUT', json: slotJson, writes: ['slots', 'slot_skills', 'search_outbox', 'match_proposals', 'audit_log'] },
+    action: {
+      access: 'api-key-own-organisation',
+      method: 'PUT',
+      json: slotJson,
+      writes: ['slots', 'slot_skills', 'search_outbox', 'match_proposals', 'audit_log'],
+      dates: ['startDate'],
+      numbers: ['positions', 'weeks', 'hoursPerWeek'],
+    },
   },
   'routes/api.v1.slots.$slotId.publish': {
     params: { slotId: 'spareSlotA' },
@@ -232,6 +248,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/admin.figures': { loader: { access: 'admin', query: () => ({ map: 'placements' }) } },
   'routes/admin.figures[.]csv': { loader: { access: 'admin', query: () => ({ table: 'bySector' }) } },
   'routes/admin.mailbox': { loader: { access: 'admin' } },
+  'routes/admin.outbox': { loader: { access: 'admin' }, action: { access: 'admin', form: () => ({ intent: 'retry', entryId: '1' }), writes: ['search_outbox'] } },
 
   // ---- candidate -------------------------------------------------------------
   'routes/candidate._index': {
@@ -251,7 +268,7 @@ export const routeAccess: Record<string, RouteAccess> = {
   },
   'routes/candidate.profile.availability': {
     loader: { access: 'candidate' },
-    action: { access: 'candidate', form: (refs) => ({ availableFrom: dayAfter(refs.today, 10), hoursPerWeek: '30' }), writes: profileWrites },
+    action: { access: 'candidate', form: (refs) => ({ availableFrom: dayAfter(refs.today, 10), hoursPerWeek: '30' }), writes: profileWrites, dates: ['availableFrom'], numbers: ['hoursPerWeek'] },
   },
   'routes/candidate.profile.experience': {
     loader: { access: 'candidate' },
@@ -267,11 +284,11 @@ export const routeAccess: Record<string, RouteAccess> = {
   },
   'routes/candidate.profile.place': {
     loader: { access: 'candidate' },
-    action: { access: 'candidate', form: () => ({ postalCode: '6200', maxTravelKm: '25', drivingLicence: 'on' }), writes: profileWrites },
+    action: { access: 'candidate', form: () => ({ postalCode: '6200', maxTravelKm: '25', drivingLicence: 'on' }), writes: profileWrites, numbers: ['maxTravelKm'] },
   },
   'routes/candidate.profile.skills': {
     loader: { access: 'candidate', query: () => ({ q: 'opvask' }) },
-    action: { access: 'candidate', form: (refs) => ({ skill: refs.skill, years: '2', where: 'abroad' }), writes: profileWrites },
+    action: { access: 'candidate', form: (refs) => ({ skill: refs.skill, years: '2', where: 'abroad' }), writes: profileWrites, numbers: ['years'] },
   },
   'routes/candidate.sharing': {
     loader: { access: 'candidate' },
@@ -312,7 +329,13 @@ export const routeAccess: Record<string, RouteAccess> = {
   },
   'routes/consultant.candidates.new': {
     loader: { access: 'consultant' },
-    action: { access: 'consultant', form: () => person('ny.kandidat@example.org'), writes: ['users', 'candidates', 'candidate_invitations', 'search_outbox', 'mailbox_messages', 'audit_log'], text: ['fullName'] },
+    action: {
+      access: 'consultant',
+      form: () => person('ny.kandidat@example.org'),
+      writes: ['users', 'candidates', 'candidate_invitations', 'search_outbox', 'mailbox_messages', 'audit_log'],
+      text: ['fullName'],
+      dates: ['birthDate', 'arrivalDate'],
+    },
   },
   'routes/consultant.cohorts': {
     loader: { access: 'consultant' },
@@ -334,6 +357,7 @@ export const routeAccess: Record<string, RouteAccess> = {
       form: (refs) => ({ intent: 'followUp', placementId: refs.placementA, on: refs.today, note: 'Besøgt' }),
       writes: ['placements', 'placement_follow_ups', 'placement_milestones', 'employer_decisions', 'audit_log'],
       text: ['note'],
+      dates: ['on'],
     },
   },
   'routes/consultant.inactive': {
@@ -361,7 +385,14 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/employer.slots.new': {
     loader: { access: 'employer' },
     // The workplace in the form is organisation A's.
-    action: { access: 'employer-own-organisation', form: slotForm, writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'], text: ['title'] },
+    action: {
+      access: 'employer-own-organisation',
+      form: slotForm,
+      writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'],
+      text: ['title'],
+      dates: ['startDate'],
+      numbers: ['positions', 'weeks', 'hoursPerWeek'],
+    },
   },
   'routes/employer.slots.$slotId': {
     params: { slotId: 'slotA' },
@@ -380,7 +411,14 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/employer.slots.$slotId_.edit': {
     params: { slotId: 'slotA' },
     loader: { access: 'employer-own-organisation' },
-    action: { access: 'employer-own-organisation', form: slotForm, writes: ['slots', 'slot_skills', 'search_outbox', 'match_proposals', 'audit_log'], text: ['title'] },
+    action: {
+      access: 'employer-own-organisation',
+      form: slotForm,
+      writes: ['slots', 'slot_skills', 'search_outbox', 'match_proposals', 'audit_log'],
+      text: ['title'],
+      dates: ['startDate'],
+      numbers: ['positions', 'weeks', 'hoursPerWeek'],
+    },
   },
   'routes/employer.workplaces.new': {
     loader: { access: 'employer' },
@@ -389,6 +427,7 @@ export const routeAccess: Record<string, RouteAccess> = {
       form: () => ({ pNumber: '3000000099', workplaceName: 'Nyt lager', address: 'Kajen 4', postalCode: '6200', employeesFte: '12' }),
       writes: ['workplaces', 'audit_log'],
       text: ['workplaceName', 'address'],
+      numbers: ['employeesFte'],
     },
   },
 };

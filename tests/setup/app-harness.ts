@@ -8,10 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequestHandler, type ServerBuild } from '@remix-run/node';
-import { pino, type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { createAuth } from '../../app/auth/lucia.server.js';
 import { createLoginThrottle } from '../../app/auth/login-throttle.server.js';
 import { parseEnv } from '../../app/env.server.js';
+import { createLogger } from '../../app/lib/logger.server.js';
 import type { AppServices } from '../../app/services.server.js';
 import type { Database } from '../../db/client.server.js';
 import { createDocumentSources } from '../../app/matching/documents/index.server.js';
@@ -53,21 +54,28 @@ export function routesOf(build: ServerBuild): BuiltRoute[] {
     }));
 }
 
-/** Error-level log lines the app wrote (a 500's cause), kept so a failing test can show them. */
-export type LogCapture = { errors: string[]; clear(): void };
+/**
+ * What the app logged, through the app's own logger (its serializers and
+ * redaction), at every level: `errors` (warn and above, a 500's cause; cleared
+ * per request so a failing test can show them) and `all` (every line since
+ * the start, for the scans for personal data).
+ */
+export type LogCapture = { errors: string[]; all: string[]; clear(): void };
 
 function capturingLogger(): { logger: Logger; capture: LogCapture } {
   const capture: LogCapture = {
     errors: [],
+    all: [],
     clear() {
       this.errors.length = 0;
     },
   };
-  const logger = pino(
-    { level: 'warn' },
+  const logger = createLogger(
+    { logLevel: 'debug', nodeEnv: 'production' },
     {
       write(line: string) {
-        capture.errors.push(line.length > 2_000 ? `${line.slice(0, 2_000)}…` : line);
+        capture.all.push(line);
+        if (/"level":(40|50|60)/.test(line)) capture.errors.push(line.length > 2_000 ? `${line.slice(0, 2_000)}…` : line);
       },
     },
   );

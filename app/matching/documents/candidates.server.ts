@@ -19,7 +19,7 @@ import type { Cefr, DB } from '../../../db/schema.js';
 import { epochDay, fromEpochDay } from '../../lib/dates.js';
 import type { CandidateLanguage, MatchCandidate } from '../types.js';
 import { iguEligibilityWindow } from '../../rules/igu-rules.js';
-import type { DocumentSource } from '../../../search/document-sources.js';
+import { buildEach, documentsOrFailures, type DocumentFailure, type DocumentSource } from '../../../search/document-sources.js';
 import type { IndexSettings, SearchDocument } from '../../../search/engine.js';
 import { shared, sharedAll, sharedList, sharedPoint, type Point } from './shared-values.js';
 
@@ -184,30 +184,25 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
-/** Loads the documents of `ids` (matchable ones only) in two queries, whatever the batch size. */
+/** Loads the documents of `ids` (matchable ones only) in two queries, whatever the batch size; `DocumentBuildFailures` when a row cannot be built. */
 export async function loadCandidateDocuments(db: Kysely<DB>, ids: readonly string[], today: string): Promise<Map<string, CandidateDocument>> {
-  return documentsOf(db, await selectMatchableCandidatesWithDetails(db, ids), today);
+  return documentsOrFailures(await documentsOf(db, await selectMatchableCandidatesWithDetails(db, ids), today));
 }
 
-async function documentsOf(db: Kysely<DB>, rows: readonly CandidateDocumentDetailRow[], today: string): Promise<Map<string, CandidateDocument>> {
+async function documentsOf(db: Kysely<DB>, rows: readonly CandidateDocumentDetailRow[], today: string): Promise<{ documents: Map<string, CandidateDocument>; failures: DocumentFailure[] }> {
   const networks = await selectJobcentreNetworks(db, [...new Set(rows.map((row) => row.jobcentre_id))]);
   const networksOf = groupBy(networks, (row) => row.jobcentre_id);
-  const documents = new Map<string, CandidateDocument>();
-  for (const row of rows) {
-    documents.set(
-      row.id,
-      buildCandidateDocument(
-        row,
-        {
-          skills: row.skills,
-          languages: row.languages,
-          networkIds: (networksOf.get(row.jobcentre_id) ?? []).map((network) => network.network_id),
-        },
-        today,
-      ),
-    );
-  }
-  return documents;
+  return buildEach(rows, (row) =>
+    buildCandidateDocument(
+      row,
+      {
+        skills: row.skills,
+        languages: row.languages,
+        networkIds: (networksOf.get(row.jobcentre_id) ?? []).map((network) => network.network_id),
+      },
+      today,
+    ),
+  );
 }
 
 const ID_PAGE = 5_000;
@@ -231,7 +226,8 @@ export function createCandidateDocumentSource(today: () => string): DocumentSour
     },
     async loadPage(db, afterId, limit) {
       const { rows, lastId } = await selectMatchableCandidatePage(db, afterId, limit);
-      return { documents: [...(await documentsOf(db, rows, today())).values()], lastId };
+      const { documents, failures } = await documentsOf(db, rows, today());
+      return { documents: [...documents.values()], lastId, failures };
     },
   };
 }

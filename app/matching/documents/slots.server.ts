@@ -16,7 +16,7 @@ import type { DB, LabelSet, SlotType } from '../../../db/schema.js';
 import { epochDay, fromEpochDay } from '../../lib/dates.js';
 import type { MatchSlot } from '../types.js';
 import { taxonomySynonymGroups } from '../../taxonomy/search-synonyms.js';
-import type { DocumentSource } from '../../../search/document-sources.js';
+import { buildEach, documentsOrFailures, type DocumentSource } from '../../../search/document-sources.js';
 import type { IndexSettings, SearchDocument } from '../../../search/engine.js';
 import { cefrToRank, rankToCefr } from './candidates.server.js';
 import { shared, sharedAll } from './shared-values.js';
@@ -169,7 +169,7 @@ export function matchSlotFromDocument(document: SlotDocument): MatchSlot {
 /** Loads the documents of `ids` (published slots of verified employers only) in one query. */
 export async function loadSlotDocuments(db: Kysely<DB>, ids: readonly string[]): Promise<Map<string, SlotDocument>> {
   const rows = await selectPublishedSlotsWithSkills(db, ids);
-  return new Map(rows.map((row) => [row.id, buildSlotDocument(row, row.skills)]));
+  return documentsOrFailures(buildEach(rows, (row) => buildSlotDocument(row, row.skills)));
 }
 
 const ID_PAGE = 5_000;
@@ -191,7 +191,8 @@ export function createSlotDocumentSource(): DocumentSource {
     },
     async loadPage(db, afterId, limit) {
       const { rows, lastId } = await selectPublishedSlotPage(db, afterId, limit);
-      return { documents: rows.map((row) => buildSlotDocument(row, row.skills)), lastId };
+      const { documents, failures } = buildEach(rows, (row) => buildSlotDocument(row, row.skills));
+      return { documents: [...documents.values()], lastId, failures };
     },
   };
 }

@@ -1,0 +1,1 @@
+-- Release 2026-11-24T07-scale-indexes added indexes only: the earlier releases' rows are what they index.

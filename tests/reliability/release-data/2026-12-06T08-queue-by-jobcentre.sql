@@ -1,0 +1,2 @@
+-- Release 2026-12-06T08-queue-by-jobcentre added copies of visibility to match_proposals, filled by
+-- triggers from the proposal's candidate and slot: the earlier releases' proposal is what it copies.
