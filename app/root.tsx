@@ -65,6 +65,7 @@ export const navigation: Record<Role, Array<{ to: string; labelKey: string }>> =
     { to: '/consultant/figures', labelKey: 'consultant:nav.figures' },
     { to: '/consultant/erasure', labelKey: 'privacy:nav.erasure' },
     { to: '/consultant/inactive', labelKey: 'review:consultant.nav' },
+    { to: '/consultant/cpr-duplicates', labelKey: 'account:cprDuplicates.nav' },
   ],
   candidate: [
     { to: homePathFor('candidate'), labelKey: 'nav.candidateHome' },
@@ -114,6 +115,9 @@ function Header() {
           <div className="site-header__user">
             <span>{t('layout.loggedInAs', { name: user.displayName })}</span>
             <NotificationsLink unread={data?.unreadNotifications ?? 0} />
+            <Link to="/account" className="button button--quiet">
+              {t('account:account.link')}
+            </Link>
             <Form method="post" action="/logout">
               <button type="submit" className="button button--quiet">
                 {t('layout.logOut')}

@@ -15,6 +15,7 @@ import * as scaleIndexes from './migrations/2026-11-24T07-scale-indexes.js';
 import * as queueByJobcentre from './migrations/2026-12-06T08-queue-by-jobcentre.js';
 import * as dateChecks from './migrations/2026-12-07T09-date-checks.js';
 import * as outboxFailures from './migrations/2026-12-07T09-outbox-failures.js';
+import * as accountRecovery from './migrations/2026-12-07T10-account-recovery.js';
 import * as notifications from './migrations/2026-12-07T11-notifications.js';
 import * as workbench from './migrations/2026-12-07T12-workbench.js';
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06T08-queue-by-jobcentre': queueByJobcentre,
   '2026-12-07T09-date-checks': dateChecks,
   '2026-12-07T09-outbox-failures': outboxFailures,
+  '2026-12-07T10-account-recovery': accountRecovery,
   '2026-12-07T11-notifications': notifications,
   '2026-12-07T12-workbench': workbench,
 };

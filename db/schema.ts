@@ -130,6 +130,27 @@ export interface CandidateCprTable {
   created_at: Generated<Timestamp>;
 }
 
+/** A single-use link to set a new password; only the token's SHA-256 is stored (migration 2026-12-07T10). */
+export interface PasswordResetTable {
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  created_at: Generated<Timestamp>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** The same CPR number at two jobcentres, for the two to resolve (app/candidates/cpr.server.ts). */
+export interface CprDuplicateFlagTable {
+  id: Generated<string>;
+  /** The candidate whose CPR was typed second. */
+  candidate_id: string;
+  other_candidate_id: string;
+  found_at: Generated<Timestamp>;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+}
+
 export interface CandidateSkillTable { candidate_id: string; skill_uri: string; years: Numeric | null; learned_where: 'denmark' | 'abroad' | 'informal' | null }
 export interface CandidateLanguageTable {
   candidate_id: string;
@@ -543,6 +564,8 @@ export interface DB {
   erased_candidates: ErasedCandidateTable;
   erased_placements: ErasedPlacementTable;
   candidate_cprs: CandidateCprTable;
+  password_resets: PasswordResetTable;
+  cpr_duplicate_flags: CprDuplicateFlagTable;
   outgoing_mails: OutgoingMailTable;
   notification_events: NotificationEventTable;
   notifications: NotificationTable;

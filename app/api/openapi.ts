@@ -4,7 +4,7 @@
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { errorBodySchema, slotBodySchema, slotIdParamsSchema, slotListQuerySchema, slotListResponseSchema, slotResponseSchema } from './schemas.js';
+import { employerMatchListSchema, errorBodySchema, slotBodySchema, slotIdParamsSchema, slotListQuerySchema, slotListResponseSchema, slotResponseSchema } from './schemas.js';
 
 function buildDocument() {
   const registry = new OpenAPIRegistry();
@@ -32,7 +32,7 @@ function buildDocument() {
       },
     },
   };
-  const errors = (...statuses: Array<400 | 401 | 404 | 409 | 422>) => ({
+  const errors = (...statuses: Array<400 | 401 | 403 | 404 | 409 | 422>) => ({
     ...Object.fromEntries(
       statuses.map((status) => [
         status,
@@ -41,6 +41,7 @@ function buildDocument() {
           {
             400: 'Invalid input; `details` maps each field path to its messages',
             401: 'Missing, unknown or revoked API key',
+            403: 'The slot belongs to another organisation',
             404: 'No such slot in your organisation',
             409: 'Not allowed in the slot’s current status',
             422: 'A rule of the scheme refused it (e.g. the ratio rule); `details.rule` names it',
@@ -96,6 +97,19 @@ function buildDocument() {
       responses: { 200: json(Slot, 'The slot'), ...errors(401, 404, 409, 422) },
     });
   }
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/slots/{slotId}/matches',
+    summary: 'The candidates a jobcentre approved for your slot',
+    description:
+      'What the slot page shows, and no more: skills, Danish level, availability and area. Each candidate is named by a ' +
+      'reference that belongs to this slot only; name and contact appear once the candidate has agreed to share them ' +
+      'with you for this slot. Every read is logged, and the candidates see that your organisation looked.',
+    security,
+    request: { params: slotIdParamsSchema },
+    responses: { 200: json(employerMatchListSchema, 'The approved candidates'), ...errors(401, 403, 404) },
+  });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -11,6 +11,11 @@ import type { Locale, Role } from '../../db/schema.js';
 export const SESSION_COOKIE_NAME = 'jobbro_session';
 /** A working day and some: long enough for a consultant's shift, short enough for a shared PC. */
 export const SESSION_LIFETIME = new TimeSpan(12, 'h');
+/**
+ * However often it is used, a session ends this long after it was opened
+ * (issue 21.13): a stolen cookie kept alive by a script dies within a week.
+ */
+export const SESSION_ABSOLUTE_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
 type UserAttributes = Omit<users.UserRow, 'id'>;
 
@@ -19,8 +24,11 @@ function toDatabaseUser(row: users.UserRow): DatabaseUser {
   return { id, attributes };
 }
 
-function toDatabaseSession(row: users.SessionRow): DatabaseSession {
-  return { id: row.id, userId: row.user_id, expiresAt: row.expires_at, attributes: {} };
+/** Lucia sees the earlier of the sliding expiry and the absolute end, so it refuses a session past either. */
+function toDatabaseSession(row: users.StoredSessionRow): DatabaseSession {
+  const absoluteEnd = row.created_at.getTime() + SESSION_ABSOLUTE_LIFETIME_MS;
+  const expiresAt = row.expires_at.getTime() <= absoluteEnd ? row.expires_at : new Date(absoluteEnd);
+  return { id: row.id, userId: row.user_id, expiresAt, attributes: {} };
 }
 
 export function kyselyAdapter(db: Executor, clock: () => Date = () => new Date()): Adapter {
@@ -37,7 +45,7 @@ export function kyselyAdapter(db: Executor, clock: () => Date = () => new Date()
       await users.insertSession(db, { id: session.id, user_id: session.userId, expires_at: session.expiresAt });
     },
     async updateSessionExpiration(sessionId, expiresAt) {
-      await users.updateSessionExpiry(db, sessionId, expiresAt);
+      await users.updateSessionExpiry(db, sessionId, expiresAt, SESSION_ABSOLUTE_LIFETIME_MS);
     },
     async deleteSession(sessionId) {
       await users.deleteSession(db, sessionId);

@@ -1,8 +1,10 @@
 /**
  * What a new password must be: 10 to 256 characters, not one of the 49,000
- * most common passwords (zxcvbn-ts's `passwords-common` list), and not the
- * person's own e-mail or name or the site's name. Length is what makes a
- * password strong; the list stops the guesses an attacker tries first.
+ * most common passwords (zxcvbn-ts's `passwords-common` list), not the
+ * person's own e-mail or name or the site's name, and not easy to guess by
+ * zxcvbn-ts's estimate (score 3 of 4 or better: about 10^8 guesses). Length
+ * alone let `aaaaaaaaaa`, `0123456789` and ten spaces through; the estimator
+ * knows repeats, sequences and keyboard rows.
  *
  * Server-only (`.server`): the list is about 0.5 MB and is loaded once, on
  * the first check, rather than at start-up or into the browser bundle.
@@ -11,7 +13,10 @@ import { InvalidInput } from '../lib/errors.js';
 
 export const PASSWORD_LENGTH = { min: 10, max: 256 } as const;
 
-export type PasswordProblem = 'short' | 'long' | 'common' | 'personal';
+export type PasswordProblem = 'short' | 'long' | 'common' | 'personal' | 'weak';
+
+/** zxcvbn's score 3: "safely unguessable: moderate protection from an offline slow-hash scenario". */
+export const MIN_PASSWORD_SCORE = 3;
 
 let commonPasswords: Promise<Set<string>> | undefined;
 
@@ -20,6 +25,17 @@ function loadCommonPasswords(): Promise<Set<string>> {
     ({ dictionary }) => new Set(dictionary['passwords-common'].map((word) => word.toLowerCase())),
   );
   return commonPasswords;
+}
+
+type Estimator = { check(password: string, userInputs?: string[]): { score: number } | Promise<{ score: number }> };
+
+let estimator: Promise<Estimator> | undefined;
+
+function loadEstimator(): Promise<Estimator> {
+  estimator ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(
+    ([core, common]) => new core.ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs }),
+  );
+  return estimator;
 }
 
 const SITE_WORDS = ['jobbro'];
@@ -53,6 +69,8 @@ export async function passwordProblem(password: string, person: { email?: string
   if (personal.includes(lower) || personal.includes(stripped)) return 'personal';
   const common = await loadCommonPasswords();
   if (common.has(lower) || (stripped.length > 0 && common.has(stripped))) return 'common';
+  const { score } = await (await loadEstimator()).check(password, personal);
+  if (score < MIN_PASSWORD_SCORE) return 'weak';
   return null;
 }
 

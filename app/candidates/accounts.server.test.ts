@@ -65,17 +65,21 @@ describe.each(databaseKinds)('accounts and sharing on %s', (kind) => {
   });
 
   it('self-registration creates a pending candidate at the jobcentre of their municipality', async () => {
-    const auth = createAuth(database.db, { secureCookies: false });
-    const { jobcentreName } = await registerCandidate({ db: database.db, auth, clock }, { ...person, email: 'hyf@example.org', postalCode: '6400', password: 'hyf-student-2026' });
+    const mailer = createMailboxMailer(database.db);
+    const answer = await registerCandidate({ db: database.db, clock, mailer, baseUrl: 'http://jobbro.test' }, { ...person, email: 'hyf@example.org', postalCode: '6400', password: 'hyf-student-2026' });
+    expect(answer).toEqual({ email: 'hyf@example.org' });
     const row = await database.db
       .selectFrom('candidates')
       .select(['status', 'jobcentre_id', 'confirmed_at'])
       .where('email', '=', 'hyf@example.org')
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'pending', jobcentre_id: world.jobcentres.soenderborg.id, confirmed_at: null });
-    expect(jobcentreName).toBe(world.jobcentres.soenderborg.name);
+    // The welcome mail names the jobcentre that confirms them, in their language (Arabic here).
+    const welcome = (await listMailbox({ db: database.db })).find((mail) => mail.to_address === 'hyf@example.org');
+    expect(welcome?.text_body).toContain(world.jobcentres.soenderborg.name);
+    expect(welcome?.subject).toBe('مرحبًا بك في Jobbro');
     await expect(
-      registerCandidate({ db: database.db, auth, clock }, { ...person, email: 'x@example.org', postalCode: '0001', password: 'hyf-student-2026' }),
+      registerCandidate({ db: database.db, clock, mailer, baseUrl: 'http://jobbro.test' }, { ...person, email: 'x@example.org', postalCode: '0001', password: 'hyf-student-2026' }),
     ).rejects.toBeInstanceOf(InvalidInput);
   });
 

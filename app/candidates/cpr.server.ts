@@ -1,7 +1,8 @@
 /**
  * The CPR number (docs/domain.md): parsed and checked as a real calendar date,
  * encrypted at rest with AES-256-GCM under `CPR_ENCRYPTION_KEY`, and looked
- * up by a keyed HMAC so a duplicate is refused without decrypting anything.
+ * up by a keyed HMAC so a duplicate is found without decrypting anything
+ * (refused at one jobcentre, flagged across two).
  *
  * Where it may go: the server, and — masked as DDMMYY-•••• — a consultant of
  * the candidate's own jobcentre. Never to employers, the search index, logs,
@@ -10,7 +11,8 @@
  */
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import type { Executor } from '../../db/client.server.js';
-import { cprLookupHashTaken, insertCandidateCpr, selectCprCiphertext } from '../../db/queries/inactivity.js';
+import { insertCprDuplicateFlags } from '../../db/queries/cpr-duplicates.js';
+import { insertCandidateCpr, lockCprLookupHash, selectCandidatesWithCprHash, selectCprCiphertext } from '../../db/queries/inactivity.js';
 import type { SessionUser } from '../auth/session.server.js';
 import { Conflict, Forbidden } from '../lib/errors.js';
 
@@ -124,22 +126,34 @@ export function cprCipherOf(env: { cprEncryptionKey: string | undefined }): CprC
 }
 
 /**
- * Stores a parsed CPR for a candidate, inside the caller's transaction.
- * @throws Conflict(CPR_ERRORS.duplicate) when the number is already registered in Jobbro.
+ * Stores a parsed CPR for a candidate of `jobcentreId`, inside the caller's
+ * transaction. The same number at the same jobcentre is refused: the
+ * consultant may know their own candidates. The same number at another
+ * jobcentre is NOT announced (issue 21.15: the answer would tell this
+ * consultant that another jobcentre has the person): the number is stored
+ * and the pair flagged (cpr_duplicate_flags) for the two jobcentres to settle.
+ * @throws Conflict(CPR_ERRORS.duplicate) when the jobcentre already has the number.
  */
 export async function storeCandidateCpr(
   trx: Executor,
   cipher: CprCipher,
-  input: { candidateId: string; cpr: string; createdBy: string | null },
+  input: { candidateId: string; jobcentreId: string; cpr: string; createdBy: string | null },
 ): Promise<void> {
   const lookupHash = cipher.lookupHash(input.cpr);
-  if (await cprLookupHashTaken(trx, lookupHash)) throw new Conflict(CPR_ERRORS.duplicate);
+  await lockCprLookupHash(trx, lookupHash);
+  const holders = await selectCandidatesWithCprHash(trx, lookupHash);
+  if (holders.some((holder) => holder.jobcentre_id === input.jobcentreId)) throw new Conflict(CPR_ERRORS.duplicate);
   await insertCandidateCpr(trx, {
     candidate_id: input.candidateId,
     cpr_ciphertext: cipher.encrypt(input.cpr),
     cpr_lookup_hash: lookupHash,
     created_by: input.createdBy,
   });
+  await insertCprDuplicateFlags(
+    trx,
+    input.candidateId,
+    holders.map((holder) => holder.candidate_id),
+  );
 }
 
 /**

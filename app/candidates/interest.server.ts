@@ -15,6 +15,7 @@ import type { SlotDocument } from '../matching/documents/slots.server.js';
 import type { SessionUser } from '../auth/session.server.js';
 import { Conflict, NotFound, RuleViolation } from '../lib/errors.js';
 import { interestChanged } from '../notifications/events.server.js';
+import { assertConfirmed } from './confirmation.js';
 import { evaluateOffer, type OffersDeps } from './offers.server.js';
 import { loadOwnProfile } from './profile.server.js';
 
@@ -23,7 +24,8 @@ type Viewer = Pick<SessionUser, 'id' | 'role'>;
 /**
  * Records the logged-in candidate's interest in a published slot.
  * @throws NotFound (unknown or unpublished slot), RuleViolation (a hard rule
- *   keeps the candidate out, named by the rule), Conflict (already decided).
+ *   keeps the candidate out, named by the rule; `account.unconfirmed` while no
+ *   jobcentre has confirmed a self-registered candidate), Conflict (already decided).
  */
 export async function expressInterest(deps: OffersDeps, user: Viewer, slotId: string): Promise<void> {
   const today = deps.clock().toISOString().slice(0, 10);
@@ -31,6 +33,7 @@ export async function expressInterest(deps: OffersDeps, user: Viewer, slotId: st
   if (!slot) throw new NotFound('Offer', slotId);
   await deps.db.transaction().execute(async (trx) => {
     const profile = await loadOwnProfile({ db: trx }, user);
+    assertConfirmed(profile.candidate);
     const verdict = evaluateOffer(profile, slot, today);
     if (!verdict.ranked) {
       const excluded = verdict.excluded;

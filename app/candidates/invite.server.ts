@@ -8,14 +8,17 @@ import { createHash, randomBytes, randomInt } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import {
+  claimInvitation,
   emailTaken,
+  expireOpenInvitations,
+  findInvitableCandidate,
   findInvitationByHash,
   insertCandidateRow,
   insertCandidateUser,
   insertInvitation,
-  markInvitationUsed,
   setUserPassword,
 } from '../../db/queries/candidates.js';
+import { insertAuditEntry } from '../../db/queries/audit-log.js';
 import type { DB, Locale } from '../../db/schema.js';
 import { enqueueIndexChange } from '../../search/outbox.server.js';
 import type { Auth, SessionUser } from '../auth/lucia.server.js';
@@ -73,6 +76,7 @@ export const CANDIDATE_PASSWORD_MESSAGES = {
   long: 'errors.tooLong',
   common: 'errors.passwordCommon',
   personal: 'errors.passwordPersonal',
+  weak: 'errors.passwordWeak',
 } as const;
 
 export function hashSecret(secret: string): string {
@@ -143,9 +147,7 @@ export async function inviteCandidate(
   const person = parsed.data;
   const now = deps.clock();
   const today = now.toISOString().slice(0, 10);
-  const token = randomBytes(32).toString('base64url');
-  const code = newCode();
-  const expiresAt = new Date(now.getTime() + INVITATION_DAYS * 86_400_000);
+  const { token, code, expiresAt } = newInvitationSecrets(now);
   const ids = await deps.db.transaction().execute(async (trx) => {
     if (await emailTaken(trx, person.email)) throw new Conflict('errors.emailTaken');
     const userId = await insertCandidateUser(trx, { email: person.email, displayName: person.fullName, passwordHash: null, locale: person.locale });
@@ -165,7 +167,7 @@ export async function inviteCandidate(
       last_active_at: now,
     });
     if (cprCheck.cpr !== null && deps.cprCipher) {
-      await storeCandidateCpr(trx, deps.cprCipher, { candidateId, cpr: cprCheck.cpr, createdBy: consultant.id });
+      await storeCandidateCpr(trx, deps.cprCipher, { candidateId, jobcentreId, cpr: cprCheck.cpr, createdBy: consultant.id });
     }
     await insertInvitation(trx, {
       candidate_id: candidateId,
@@ -178,9 +180,75 @@ export async function inviteCandidate(
     await enqueueIndexChange(trx, { index: 'candidates', id: candidateId, operation: 'upsert' });
     return { userId, candidateId };
   });
-  const link = `${deps.baseUrl.replace(/\/$/, '')}/invite/${token}`;
+  const link = invitationLink(deps.baseUrl, token);
   await deps.mailer.send({ to: person.email, ...MAIL_TEXT[person.locale](person.fullName, link, code) });
   return { ...ids, link, code, expiresAt, maskedCpr: cprCheck.cpr === null ? null : maskCpr(cprCheck.cpr) };
+}
+
+function newInvitationSecrets(now: Date): { token: string; code: string; expiresAt: Date } {
+  return { token: randomBytes(32).toString('base64url'), code: newCode(), expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000) };
+}
+
+function invitationLink(baseUrl: string, token: string): string {
+  return `${baseUrl.replace(/\/$/, '')}/invite/${token}`;
+}
+
+export type InvitationState = { candidateId: string; name: string; email: string | null; accountActive: boolean };
+
+/**
+ * Whether a new invitation can be sent to the candidate, for the page with the button.
+ * @throws Forbidden (not a consultant of the candidate's jobcentre), NotFound.
+ */
+export async function invitationState(
+  deps: { db: Kysely<DB> },
+  consultant: Pick<SessionUser, 'role' | 'jobcentreId'>,
+  candidateId: string,
+): Promise<InvitationState> {
+  if (consultant.role !== 'consultant' || !consultant.jobcentreId) throw new Forbidden('Only jobcentre consultants resend invitations');
+  const found = await findInvitableCandidate(deps.db, candidateId);
+  if (!found) throw new NotFound('Candidate', candidateId);
+  if (found.jobcentre_id !== consultant.jobcentreId) throw new Forbidden('Only the candidate’s own jobcentre invites them');
+  return { candidateId, name: found.full_name, email: found.email, accountActive: found.has_password };
+}
+
+/**
+ * A consultant of the candidate's jobcentre sends a new invitation (a lost
+ * mail, a lost paper code): a new link and code, mailed again; every earlier
+ * link and code of the candidate stops working in the same transaction.
+ * @throws Forbidden (not a consultant of the candidate's jobcentre), NotFound,
+ *   Conflict (`invitation.accountActive`: the candidate already chose a
+ *   password, so the way back in is /forgot-password, not a new invitation;
+ *   `invitation.noEmail`: no account to invite).
+ */
+export async function resendInvitation(
+  deps: Omit<InviteDeps, 'cprCipher'>,
+  consultant: Pick<SessionUser, 'id' | 'role' | 'jobcentreId'>,
+  candidateId: string,
+): Promise<{ link: string; code: string; expiresAt: Date; email: string }> {
+  if (consultant.role !== 'consultant' || !consultant.jobcentreId) throw new Forbidden('Only jobcentre consultants resend invitations');
+  const now = deps.clock();
+  const { token, code, expiresAt } = newInvitationSecrets(now);
+  const candidate = await deps.db.transaction().execute(async (trx) => {
+    const found = await findInvitableCandidate(trx, candidateId, true);
+    if (!found) throw new NotFound('Candidate', candidateId);
+    if (found.jobcentre_id !== consultant.jobcentreId) throw new Forbidden('Only the candidate’s own jobcentre invites them');
+    if (found.user_id === null || found.email === null) throw new Conflict('invitation.noEmail');
+    if (found.has_password) throw new Conflict('invitation.accountActive');
+    const replaced = await expireOpenInvitations(trx, candidateId, now);
+    await insertInvitation(trx, {
+      candidate_id: candidateId,
+      user_id: found.user_id,
+      token_hash: hashSecret(token),
+      code_hash: hashSecret(code),
+      created_by: consultant.id,
+      expires_at: expiresAt,
+    });
+    await insertAuditEntry(trx, { actorUserId: consultant.id, action: 'candidate.invitation_resent', subjectType: 'candidate', subjectId: candidateId, details: { replaced } });
+    return { email: found.email, name: found.full_name, locale: found.locale ?? 'da' };
+  });
+  const link = invitationLink(deps.baseUrl, token);
+  await deps.mailer.send({ to: candidate.email, ...MAIL_TEXT[candidate.locale](candidate.name, link, code) });
+  return { link, code, expiresAt, email: candidate.email };
 }
 
 /** The invitation behind a link token or a paper code, if it can still be used. */
@@ -198,7 +266,10 @@ async function lookUp(deps: { db: Kysely<DB>; clock: () => Date }, tokenOrCode: 
 
 /**
  * Sets the password from an invitation (once) and logs the candidate in.
- * @throws NotFound (unknown, used or expired), InvalidInput (password too short or long, common, or the person's own e-mail or name).
+ * Once even when the link and the paper code are accepted at the same
+ * moment: the claim is one conditional UPDATE (claimInvitation), so the
+ * second accept finds the invitation used and sets nothing.
+ * @throws NotFound (unknown, used or expired), InvalidInput (password too short or long, common, weak, or the person's own e-mail or name).
  */
 export async function acceptInvitation(
   deps: { db: Kysely<DB>; auth: Auth; clock: () => Date },
@@ -210,8 +281,8 @@ export async function acceptInvitation(
   await assertPasswordAllowed(password.data, { email: invitation.email, name: invitation.display_name }, CANDIDATE_PASSWORD_MESSAGES);
   const hash = await hashPassword(password.data);
   await deps.db.transaction().execute(async (trx) => {
+    if (!(await claimInvitation(trx, invitation.id, deps.clock()))) throw new NotFound('Invitation');
     await setUserPassword(trx, invitation.user_id, hash);
-    await markInvitationUsed(trx, invitation.id, deps.clock());
   });
   const session = await deps.auth.createSession(invitation.user_id, {});
   return { cookie: deps.auth.createSessionCookie(session.id).serialize() };

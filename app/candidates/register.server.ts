@@ -2,38 +2,54 @@
  * Self-registration (like HackYourFuture students): the person creates their
  * own account and is linked to the jobcentre of the municipality their
  * postal code lies in, as 'pending' until that jobcentre confirms them.
- * Pending candidates are not in the matching index.
+ * Pending candidates are not in the matching index and cannot act
+ * (app/candidates/confirmation.ts).
+ *
+ * The answer is the same whether the e-mail already has an account or not
+ * (issue 21.9): "we have sent you a mail". A new person gets a welcome mail
+ * with the way to log in; the owner of an existing account gets a mail
+ * saying someone tried, with the log-in and forgot-password links, and the
+ * account is left as it was. So the form cannot tell anyone who uses Jobbro.
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { registrationWaiting } from '../notifications/events.server.js';
 import { emailTaken, findJobcentreOfMunicipality, insertCandidateRow, insertCandidateUser, insertJobcentre } from '../../db/queries/candidates.js';
 import type { DB } from '../../db/schema.js';
-import type { Auth } from '../auth/lucia.server.js';
+import { assertAccountMailAllowed, type AccountMailThrottle } from '../auth/account-mail-throttle.server.js';
 import { assertPasswordAllowed } from '../auth/password-policy.server.js';
 import { hashPassword } from '../auth/password.server.js';
 import { getMunicipality, getPostalCode } from '../geo/places.js';
-import { Conflict, InvalidInput, NotFound } from '../lib/errors.js';
+import { findUserCredentialsByEmail } from '../../db/queries/users.js';
+import { translatorFor } from '../i18n/translator.server.js';
+import { InvalidInput, NotFound } from '../lib/errors.js';
+import type { Mailer } from '../mail/mailer.server.js';
 import { CANDIDATE_PASSWORD_MESSAGES, passwordSchema, personSchemaOn, type PersonInput } from './invite.server.js';
 import { fieldErrorsOf } from './profile-schemas.js';
 
 export type RegistrationInput = PersonInput & { password: string };
 
-/** Creates the account and a pending candidate; returns the session cookie. */
-export async function registerCandidate(
-  deps: { db: Kysely<DB>; auth: Auth; clock: () => Date },
-  input: RegistrationInput,
-): Promise<{ cookie: string; jobcentreName: string }> {
+export type RegistrationDeps = { db: Kysely<DB>; clock: () => Date; mailer: Mailer; baseUrl: string; throttle?: AccountMailThrottle };
+
+/**
+ * Creates the account and a pending candidate, or, when the e-mail has an
+ * account already, tells its owner by mail and changes nothing. Resolves
+ * with the same answer either way: the address the mail went to.
+ * @throws InvalidInput (fields; the password policy), TooManyAccountMails (over the limits).
+ */
+export async function registerCandidate(deps: RegistrationDeps, input: RegistrationInput, clientAddress = 'unknown'): Promise<{ email: string }> {
   const parsed = personSchemaOn(deps.clock).and(z.object({ password: passwordSchema })).safeParse(input);
   if (!parsed.success) throw new InvalidInput('errors.invalid', fieldErrorsOf(parsed.error.issues));
   const person = parsed.data;
   const place = getPostalCode(person.postalCode);
   if (!place) throw new NotFound('Postal code', person.postalCode);
   await assertPasswordAllowed(person.password, { email: person.email, name: person.fullName }, CANDIDATE_PASSWORD_MESSAGES);
+  await assertAccountMailAllowed(deps.throttle, { ip: clientAddress, email: person.email });
+  // Hashed in both cases, so the answer takes as long for a taken e-mail as for a new one.
   const hash = await hashPassword(person.password);
   const today = deps.clock().toISOString().slice(0, 10);
-  const { userId, jobcentreName } = await deps.db.transaction().execute(async (trx) => {
-    if (await emailTaken(trx, person.email)) throw new Conflict('errors.emailTaken');
+  const created = await deps.db.transaction().execute(async (trx) => {
+    if (await emailTaken(trx, person.email)) return null;
     let jobcentre = await findJobcentreOfMunicipality(trx, place.municipalityCode);
     if (!jobcentre) {
       const name = `Jobcenter ${getMunicipality(place.municipalityCode)?.nameDa ?? place.name}`;
@@ -55,8 +71,19 @@ export async function registerCandidate(
       waiting_since: today,
     });
     await registrationWaiting(trx, { candidateId, jobcentreId: jobcentre.id, candidateName: person.fullName, actorUserId: id, at: deps.clock() });
-    return { userId: id, jobcentreName: jobcentre.name };
+    return { jobcentreName: jobcentre.name };
   });
-  const session = await deps.auth.createSession(userId, {});
-  return { cookie: deps.auth.createSessionCookie(session.id).serialize(), jobcentreName };
+  const base = deps.baseUrl.replace(/\/$/, '');
+  const loginLink = `${base}/login`;
+  if (created) {
+    const t = await translatorFor(person.locale);
+    const values = { name: person.fullName, jobcentre: created.jobcentreName, loginLink };
+    await deps.mailer.send({ to: person.email, subject: t('account:mail.registerWelcome.subject'), text: t('account:mail.registerWelcome.text', values) });
+  } else {
+    const owner = await findUserCredentialsByEmail(deps.db, person.email);
+    const t = await translatorFor(owner?.locale ?? person.locale);
+    const values = { name: owner?.display_name ?? '', loginLink, resetLink: `${base}/forgot-password` };
+    await deps.mailer.send({ to: person.email, subject: t('account:mail.registerExisting.subject'), text: t('account:mail.registerExisting.text', values) });
+  }
+  return { email: person.email };
 }

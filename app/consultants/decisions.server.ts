@@ -25,6 +25,7 @@ import type { DB, RejectReason } from '../../db/schema.js';
 import { checkApproval, type ApprovalInput } from '../rules/approval-rules.js';
 import { failures, type Verdict } from '../rules/verdict.js';
 import { Conflict, DomainError, Forbidden, InvalidInput, NotFound, RuleViolation } from '../lib/errors.js';
+import { assertConfirmed } from '../candidates/confirmation.js';
 import { asConsultant, type Consultant, type ConsultantUser } from './consultant.js';
 import { proposalDecided } from '../notifications/events.server.js';
 
@@ -116,12 +117,14 @@ export async function approvalFailuresOf(db: Executor, proposalIds: readonly str
 /**
  * Approves a proposal for the consultant's own candidate.
  * @throws NotFound, Forbidden (another jobcentre's candidate), Conflict
- *   (already decided), RuleViolation (the first failing rule, with its source).
+ *   (already decided), RuleViolation (`account.unconfirmed` for a candidate
+ *   the jobcentre has not confirmed; else the first failing rule, with its source).
  */
 export async function approveMatch(deps: DecisionDeps, user: ConsultantUser, input: { proposalId: string; note?: string | null }): Promise<void> {
   const consultant = asConsultant(user);
   await deps.db.transaction().execute(async (trx) => {
     const context = await decidable(trx, consultant, input.proposalId);
+    assertConfirmed({ status: context.candidate_status, confirmed_at: context.candidate_confirmed_at });
     await lockWorkplaceRow(trx, context.workplace_id);
     const failed = failures(checkApproval(await approvalInputFor(trx, context)));
     const first = failed[0];

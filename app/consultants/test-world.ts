@@ -110,6 +110,8 @@ export async function addCandidate(world: World, jobcentreId: string, overrides:
       {
         jobcentre_id: jobcentreId,
         status: 'active',
+        // Active means confirmed by the jobcentre; only confirmed candidates can be approved (issue 21.10).
+        confirmed_at: new Date('2026-01-10T10:00:00Z'),
         birth_date: '1994-05-10',
         arrival_date: '2022-08-01',
         residence_basis: 'refugee',

@@ -58,15 +58,12 @@ export async function listApprovedCandidates(
       details: { slotId: slot.id, organisationId: actor.organisationId, shared: row.full_name !== null },
     })),
   );
-  // The candidate sees who has looked at their profile (docs/domain.md, privacy).
-  // An API key has no user; its views stay in the audit log above.
-  const viewerUserId = actor.userId;
-  if (viewerUserId !== null) {
-    await insertProfileViews(
-      deps.db,
-      rows.map((row) => ({ candidateId: row.candidate_id, viewerUserId, organisationId: actor.organisationId, jobcentreId: null })),
-    );
-  }
+  // The candidate sees who has looked at their profile (docs/domain.md, privacy): a page, the API with a session, or
+  // an API key (no person: the company is named).
+  await insertProfileViews(
+    deps.db,
+    rows.map((row) => ({ candidateId: row.candidate_id, viewerUserId: actor.userId, organisationId: actor.organisationId, jobcentreId: null })),
+  );
   return {
     slot,
     candidates: rows.map((row) => ({

@@ -10,7 +10,10 @@ import type { Kysely } from 'kysely';
 import * as employers from '../../db/queries/employers.js';
 import type { DB, Locale } from '../../db/schema.js';
 import type { Auth } from '../auth/lucia.server.js';
+import { assertAccountMailAllowed, type AccountMailThrottle } from '../auth/account-mail-throttle.server.js';
 import { assertPasswordAllowed } from '../auth/password-policy.server.js';
+import { translatorFor } from '../i18n/translator.server.js';
+import type { Mailer } from '../mail/mailer.server.js';
 import { hashPassword } from '../auth/password.server.js';
 import { Forbidden, InvalidInput, NotFound } from '../lib/errors.js';
 import { ratioRuleCapacity } from '../rules/ratio-rule.js';
@@ -26,7 +29,7 @@ export function employerActorOf(user: { id: string; role: string; organisationId
 }
 
 /** The employer forms' message keys (employer:errors.*) for what is wrong with a new password. */
-const PASSWORD_MESSAGES = { short: 'passwordShort', long: 'tooLong', common: 'passwordCommon', personal: 'passwordPersonal' } as const;
+const PASSWORD_MESSAGES = { short: 'passwordShort', long: 'tooLong', common: 'passwordCommon', personal: 'passwordPersonal', weak: 'passwordWeak' } as const;
 
 /** Colleague invitations are valid for a week. */
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -165,31 +168,48 @@ export async function getCompany(deps: { db: Kysely<DB>; clock: () => Date }, ac
   };
 }
 
+export type ColleagueInvitationDeps = { db: Kysely<DB>; clock: () => Date; mailer: Mailer; baseUrl: string; throttle?: AccountMailThrottle };
+
 /**
- * Invites a colleague to the company. Returns the one-time token for the
- * link; only its hash is stored.
- * @throws InvalidInput (`emailTaken`) when the address already has an account.
+ * Invites a colleague to the company: a one-time link (only its hash is
+ * stored) mailed to them. When the address already has an account, its
+ * owner gets a mail saying so instead and no invitation is made; the answer
+ * is the same either way (issue 21.9), so the form cannot tell an employer
+ * who else uses Jobbro.
+ * @throws Forbidden (an API key, not a person), TooManyAccountMails (over the limits).
  */
 export async function inviteColleague(
-  deps: { db: Kysely<DB>; clock: () => Date },
+  deps: ColleagueInvitationDeps,
   actor: EmployerActor,
   input: { email: string },
-): Promise<{ token: string; expiresAt: Date }> {
+  clientAddress = 'unknown',
+): Promise<{ email: string; expiresAt: Date }> {
   if (!actor.userId) throw new Forbidden('Only a person can invite colleagues');
   const invitedBy = actor.userId;
+  const email = input.email.trim().toLowerCase();
+  await assertAccountMailAllowed(deps.throttle, { ip: clientAddress, email });
   const token = randomBytes(24).toString('base64url');
   const expiresAt = new Date(deps.clock().getTime() + INVITATION_LIFETIME_MS);
-  await deps.db.transaction().execute(async (trx) => {
-    await assertUnique(trx, { email: input.email });
+  const organisation = await employers.findOrganisationById(deps.db, actor.organisationId);
+  if (!organisation) throw new NotFound('Organisation', actor.organisationId);
+  const invited = await deps.db.transaction().execute(async (trx) => {
+    if (await employers.userExistsWithEmail(trx, email)) return false;
     await employers.insertInvitation(trx, {
       organisation_id: actor.organisationId,
-      email: input.email,
+      email,
       token_hash: hashToken(token),
       invited_by: invitedBy,
       expires_at: expiresAt,
     });
+    return true;
   });
-  return { token, expiresAt };
+  const base = deps.baseUrl.replace(/\/$/, '');
+  // Colleagues' language is not known yet: Danish with English below, as before.
+  const t = await translatorFor('da');
+  const values = { company: organisation.name, link: `${base}/employer/invitation/${token}`, loginLink: `${base}/login`, resetLink: `${base}/forgot-password` };
+  const kind = invited ? 'colleagueInvite' : 'colleagueExisting';
+  await deps.mailer.send({ to: email, subject: t(`account:mail.${kind}.subject`), text: t(`account:mail.${kind}.text`, values) });
+  return { email, expiresAt };
 }
 
 /** An open invitation by its token. @throws NotFound for an unknown, used or expired token. */

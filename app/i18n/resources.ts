@@ -46,15 +46,19 @@ import daLookup from './locales/da/lookup.json';
 import enLookup from './locales/en/lookup.json';
 import arLookup from './locales/ar/lookup.json';
 import ukLookup from './locales/uk/lookup.json';
+import daAccount from './locales/da/account.json';
+import enAccount from './locales/en/account.json';
+import arAccount from './locales/ar/account.json';
+import ukAccount from './locales/uk/account.json';
 import type { Lng } from './i18n';
 
 export type Resources = Record<Lng, Record<string, Record<string, unknown>>>;
 
 export const resources = {
-  da: { common: daCommon, candidate: daCandidate, employer: daEmployer, consultant: daConsultant, privacy: daPrivacy, review: daReview, trust: daTrust, notifications: daNotifications, workbench: daWorkbench, lookup: daLookup },
-  en: { common: enCommon, candidate: enCandidate, employer: enEmployer, consultant: enConsultant, privacy: enPrivacy, review: enReview, trust: enTrust, notifications: enNotifications, workbench: enWorkbench, lookup: enLookup },
-  ar: { common: arCommon, candidate: arCandidate, employer: arEmployer, privacy: arPrivacy, review: arReview, trust: arTrust, notifications: arNotifications, workbench: arWorkbench, lookup: arLookup },
-  uk: { common: ukCommon, candidate: ukCandidate, employer: ukEmployer, privacy: ukPrivacy, review: ukReview, trust: ukTrust, notifications: ukNotifications, workbench: ukWorkbench, lookup: ukLookup },
+  da: { common: daCommon, candidate: daCandidate, employer: daEmployer, consultant: daConsultant, privacy: daPrivacy, review: daReview, trust: daTrust, notifications: daNotifications, workbench: daWorkbench, lookup: daLookup, account: daAccount },
+  en: { common: enCommon, candidate: enCandidate, employer: enEmployer, consultant: enConsultant, privacy: enPrivacy, review: enReview, trust: enTrust, notifications: enNotifications, workbench: enWorkbench, lookup: enLookup, account: enAccount },
+  ar: { common: arCommon, candidate: arCandidate, employer: arEmployer, privacy: arPrivacy, review: arReview, trust: arTrust, notifications: arNotifications, workbench: arWorkbench, lookup: arLookup, account: arAccount },
+  uk: { common: ukCommon, candidate: ukCandidate, employer: ukEmployer, privacy: ukPrivacy, review: ukReview, trust: ukTrust, notifications: ukNotifications, workbench: ukWorkbench, lookup: ukLookup, account: ukAccount },
 } satisfies Resources;
 
 /** Every namespace in any language, so i18next loads them all. */

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildUser, insertUser } from '../../db/seed/factories.js';
+import { seededRng } from '../../db/seed/random.js';
 import { createDocumentSources } from './documents/index.server.js';
 import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
@@ -6,7 +8,7 @@ import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
 import { buildWorld, type World } from '../../tests/setup/matching-world.js';
 import { Forbidden, NotFound } from '../lib/errors.js';
-import { candidateOffersForViewer, slotMatchesForViewer } from './views.server.js';
+import { candidateOffersForViewer, slotMatchesForConsultant, slotMatchesForEmployer, slotMatchesForViewer } from './views.server.js';
 
 const clock = () => new Date('2026-03-01T09:00:00Z');
 const OTHER_ORGANISATION = '00000000-0000-4000-8000-000000000001';
@@ -17,8 +19,11 @@ describe.each(databaseKinds)('who sees which matches and offers (API) on %s', (k
   let world: World;
   let organisationId: string;
   const deps = () => ({ db: database.db, search, clock });
-  const consultantOf = (jobcentreId: string) => ({ id: '00000000-0000-4000-8000-0000000000c1', role: 'consultant' as const, organisationId: null, jobcentreId });
-  const employerOf = (orgId: string) => ({ id: '00000000-0000-4000-8000-0000000000e1', role: 'employer' as const, organisationId: orgId, jobcentreId: null });
+  // Real users: every read is audit logged and shown to the candidate under the viewer's name.
+  let consultantId = '';
+  let employerId = '';
+  const consultantOf = (jobcentreId: string) => ({ id: consultantId, role: 'consultant' as const, organisationId: null, jobcentreId });
+  const employerOf = (orgId: string) => ({ id: employerId, role: 'employer' as const, organisationId: orgId, jobcentreId: null });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -27,6 +32,9 @@ describe.each(databaseKinds)('who sees which matches and offers (API) on %s', (k
     await reindex({ db: database.db, search, sources: createDocumentSources({ clock }) });
     const slot = await database.db.selectFrom('slots').select('organisation_id').where('id', '=', world.slots.igu.id).executeTakeFirstOrThrow();
     organisationId = slot.organisation_id;
+    const rng = seededRng(12, 'views-test');
+    consultantId = (await insertUser(database.db, buildUser(rng, { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }))).id;
+    employerId = (await insertUser(database.db, buildUser(rng, { role: 'employer', organisation_id: organisationId }))).id;
     // One approved and one merely proposed pair on the IGU slot.
     await database.db
       .insertInto('match_proposals')
@@ -42,7 +50,7 @@ describe.each(databaseKinds)('who sees which matches and offers (API) on %s', (k
   });
 
   it('a consultant sees the ranked matches among their own jobcentre’s candidates only', async () => {
-    const { matches } = await slotMatchesForViewer(deps(), consultantOf(world.jobcentres.aabenraa.id), world.slots.igu.id);
+    const { matches } = await slotMatchesForConsultant(deps(), consultantOf(world.jobcentres.aabenraa.id), world.slots.igu.id);
     const ids = matches.map((m) => m.candidateId);
     expect(ids).toContain(world.people.ok.id);
     expect(ids).not.toContain(world.people.neighbour.id); // Sønderborg's candidate; the slot is not pooled
@@ -50,8 +58,10 @@ describe.each(databaseKinds)('who sees which matches and offers (API) on %s', (k
   });
 
   it('an employer sees only the approved candidates of its own slot, and never another company’s slot', async () => {
-    const { matches } = await slotMatchesForViewer(deps(), employerOf(organisationId), world.slots.igu.id);
-    expect(matches.map((m) => m.candidateId)).toEqual([world.people.ok.id]);
+    const { matches } = await slotMatchesForEmployer(deps(), { organisationId, userId: employerOf(organisationId).id }, world.slots.igu.id);
+    // Named by the approved pair's reference, never the candidate's id (app/matching/api-views.server.test.ts).
+    const approved = await database.db.selectFrom('match_proposals').select('id').where('status', '=', 'approved').execute();
+    expect(matches.map((m) => m.reference)).toEqual(approved.map((row) => row.id));
     await expect(slotMatchesForViewer(deps(), employerOf(OTHER_ORGANISATION), world.slots.igu.id)).rejects.toBeInstanceOf(Forbidden);
   });
 

@@ -17,10 +17,37 @@ import type { DB, MatchProposal } from '../../db/schema.js';
 import type { SearchEngine } from '../../search/engine.js';
 import type { SessionUser } from '../auth/lucia.server.js';
 import { Forbidden, NotFound } from '../lib/errors.js';
+import { insertProfileViews } from '../../db/queries/candidates.js';
+import { insertAuditEntries } from '../../db/queries/audit-log.js';
+import { listApprovedCandidates } from '../employers/candidates.server.js';
+import type { EmployerActor } from '../employers/organisations.server.js';
 import { matchesForSlot, offersForCandidateFromIndex, type CandidateOffersResult } from './retrieval.server.js';
 
 export type ViewDeps = { db: Kysely<DB>; search: SearchEngine; clock: () => Date };
 type Viewer = Pick<SessionUser, 'id' | 'role' | 'organisationId' | 'jobcentreId'>;
+
+/**
+ * A candidate as the employer API shows them: exactly what the employer's
+ * slot page shows (app/employers/candidates.server.ts) — skills, Danish
+ * level, availability and area — named by `reference`, the approved pair's
+ * id, which belongs to this slot only: the same person has another reference
+ * on every other slot, so sharing for one slot reveals nothing on the others.
+ * No score, distance, travel limit, days waited or eligibility verdicts (they
+ * reveal residence basis and age).
+ */
+export type EmployerMatchView = {
+  reference: string;
+  skills: string[];
+  danishSpoken: string | null;
+  danishWritten: string | null;
+  availableFrom: string;
+  hoursPerWeek: number | null;
+  /** The municipality. */
+  area: string;
+  decision: 'invite' | 'decline' | null;
+  /** Name and contact, only once the candidate has shared them for this slot. */
+  shared: { name: string; email: string | null; phone: string | null } | null;
+};
 
 export type SlotMatchView = {
   candidateId: string;
@@ -34,45 +61,61 @@ export type SlotMatchView = {
 
 type StoredReason = { code: string; params: Record<string, string | number> };
 
-function decodeReason(text: string): StoredReason[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    if (typeof value === 'object' && value !== null && 'code' in value && 'params' in value) {
-      const { code, params } = value;
-      if (typeof code === 'string' && typeof params === 'object' && params !== null) {
-        const clean: Record<string, string | number> = {};
-        for (const [key, param] of Object.entries(params)) if (typeof param === 'string' || typeof param === 'number') clean[key] = param;
-        return [{ code, params: clean }];
-      }
-    }
-  } catch {
-    // An unreadable reason is left out rather than failing the whole answer.
+/**
+ * Matches of one slot as the viewer may see them: an employer gets the
+ * approved candidates as its slot page shows them (slotMatchesForEmployer),
+ * a consultant the ranked matches in their scope (slotMatchesForConsultant).
+ */
+export async function slotMatchesForViewer(deps: ViewDeps, viewer: Viewer, slotId: string): Promise<SlotMatches> {
+  if (viewer.role === 'employer') {
+    if (!viewer.organisationId) throw new Forbidden('Only a company account may do this');
+    return slotMatchesForEmployer(deps, { organisationId: viewer.organisationId, userId: viewer.id }, slotId);
   }
-  return [];
+  return slotMatchesForConsultant(deps, viewer, slotId);
 }
 
-/** Matches of one slot as the viewer may see them. */
-export async function slotMatchesForViewer(deps: ViewDeps, viewer: Viewer, slotId: string): Promise<{ slotId: string; matches: SlotMatchView[] }> {
+/**
+ * The approved candidates of an employer's own slot, as its slot page shows
+ * them, for a person of the company or its API key; each read is audit
+ * logged and shown to the candidate as a profile view, as the page's is.
+ * @throws NotFound (unknown slot), Forbidden (another employer's slot).
+ */
+export async function slotMatchesForEmployer(deps: ViewDeps, actor: EmployerActor, slotId: string): Promise<{ slotId: string; matches: EmployerMatchView[] }> {
   const owner = await selectSlotOwner(deps.db, slotId);
   if (!owner) throw new NotFound('Slot', slotId);
-  if (viewer.role === 'employer') {
-    if (viewer.organisationId !== owner.organisation_id) throw new Forbidden('This slot belongs to another employer');
-    const approved = await selectProposalsOfSlot(deps.db, slotId, ['approved']);
-    return {
-      slotId,
-      matches: approved.map((row) => ({
-        candidateId: row.candidate_id,
-        score: row.score,
-        components: row.components,
-        reasons: row.reasons.flatMap(decodeReason),
-        status: row.status,
-      })),
-    };
-  }
+  if (actor.organisationId !== owner.organisation_id) throw new Forbidden('This slot belongs to another employer');
+  const { candidates } = await listApprovedCandidates(deps, actor, slotId);
+  return {
+    slotId,
+    matches: candidates.map((candidate) => ({
+      reference: candidate.proposalId,
+      skills: [...candidate.skills].sort(),
+      danishSpoken: candidate.danishSpoken,
+      danishWritten: candidate.danishWritten,
+      availableFrom: candidate.availableFrom,
+      hoursPerWeek: candidate.hoursPerWeek,
+      area: candidate.area,
+      decision: candidate.decision,
+      shared: candidate.shared,
+    })),
+  };
+}
+
+/**
+ * A slot's ranked matches among the consultant's candidates (their
+ * jobcentre, and the network pool of a pooled slot); the read is audit
+ * logged and shown to each candidate as a profile view.
+ * @throws NotFound (unknown slot), Forbidden (not a consultant of a jobcentre).
+ */
+export async function slotMatchesForConsultant(deps: ViewDeps, viewer: Viewer, slotId: string): Promise<{ slotId: string; matches: SlotMatchView[] }> {
+  const owner = await selectSlotOwner(deps.db, slotId);
+  if (!owner) throw new NotFound('Slot', slotId);
   if (viewer.role !== 'consultant' || !viewer.jobcentreId) throw new Forbidden();
   const scope = { jobcentreIds: [viewer.jobcentreId], networkIds: await selectNetworkIdsOfJobcentre(deps.db, viewer.jobcentreId) };
   const [result, stored] = await Promise.all([matchesForSlot(deps, slotId, { scope }), selectProposalsOfSlot(deps.db, slotId)]);
   const statusOf = new Map(stored.map((row) => [row.candidate_id, row.status]));
+  // A consultant's read of candidates' matches is a view of their profiles, as the proposal page's is.
+  await recordConsultantViews(deps.db, viewer, result.ranked.map((pair) => pair.candidateId), { slotId });
   return {
     slotId,
     matches: result.ranked.map((pair) => ({
@@ -85,6 +128,27 @@ export async function slotMatchesForViewer(deps: ViewDeps, viewer: Viewer, slotI
   };
 }
 
+export type SlotMatches = { slotId: string; matches: EmployerMatchView[] } | { slotId: string; matches: SlotMatchView[] };
+
+/** Writes a consultant's API read of candidates to the audit log and to each candidate's "who viewed my profile". */
+async function recordConsultantViews(db: Kysely<DB>, viewer: Viewer, candidateIds: readonly string[], details: Record<string, string>): Promise<void> {
+  if (candidateIds.length === 0) return;
+  await insertAuditEntries(
+    db,
+    candidateIds.map((candidateId) => ({
+      actorUserId: viewer.id,
+      action: 'consultant.view_candidate',
+      subjectType: 'candidate',
+      subjectId: candidateId,
+      details: { ...details, via: 'api' },
+    })),
+  );
+  await insertProfileViews(
+    db,
+    candidateIds.map((candidateId) => ({ candidateId, viewerUserId: viewer.id, organisationId: null, jobcentreId: viewer.jobcentreId })),
+  );
+}
+
 /** Offers for one candidate, for the candidate themself or a consultant of their jobcentre. */
 export async function candidateOffersForViewer(deps: ViewDeps, viewer: Viewer, candidateId: string): Promise<CandidateOffersResult> {
   const owner = await selectCandidateOwner(deps.db, candidateId);
@@ -92,6 +156,7 @@ export async function candidateOffersForViewer(deps: ViewDeps, viewer: Viewer, c
   const isSelf = viewer.role === 'candidate' && owner.user_id === viewer.id;
   const isConsultant = viewer.role === 'consultant' && viewer.jobcentreId === owner.jobcentre_id;
   if (!isSelf && !isConsultant) throw new Forbidden();
+  if (isConsultant) await recordConsultantViews(deps.db, viewer, [candidateId], { offers: 'true' });
   try {
     return await offersForCandidateFromIndex(deps, candidateId);
   } catch (error) {

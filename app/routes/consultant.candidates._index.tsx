@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
 import { sectorOptions } from '~/candidates/labels.server';
 import { confirmCandidate, declineCandidate } from '~/candidates/confirmation.server';
+import { tellCandidate } from '~/candidates/confirmation-letter.server';
 import { formProblem } from '~/consultants/form-errors.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { parseForm } from '~/lib/http.server';
@@ -40,6 +41,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     if (form.intent === 'confirm') await confirmCandidate(deps, user, form.candidateId);
     else await declineCandidate(deps, user, form.candidateId);
+    // The person is told either way, after the answer is committed.
+    await tellCandidate(deps, form.candidateId, form.intent === 'confirm' ? 'confirmed' : 'declined');
   } catch (error) {
     return formProblem(error);
   }

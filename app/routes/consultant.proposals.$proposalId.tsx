@@ -2,6 +2,7 @@
 import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { ResendInvitationButton } from '~/candidates/resend-invitation-button';
 import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import { cprCipherOf, maskedCprForConsultant } from '~/candidates/cpr.server';
@@ -144,6 +145,7 @@ export default function ProposalPage() {
         </section>
         {result && !result.ok ? <RuleProblem problem={result.problem} /> : null}
         {context.status === 'approved' ? <EmployerDecisionNote decision={employerDecision ?? undefined} lng={lng} /> : null}
+        {own ? <ResendInvitationButton candidateId={context.candidate_id} /> : null}
         <DecisionHistory entries={history} lng={lng} />
       </div>
       {own && context.status === 'proposed' ? (

@@ -4,6 +4,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { createMailer } from '~/mail/mailer.server';
+import { createAccountMailThrottle, TooManyAccountMails } from '~/auth/account-mail-throttle.server';
 import { requireUser } from '~/auth/session.server';
 import { createApiKey, listApiKeys, revokeApiKey } from '~/employers/api-keys.server';
 import { useErrorText } from '~/employers/form-ui';
@@ -33,15 +34,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (intent === 'invite') {
       const submission = parseSubmission(formData, invitationSchema);
       if (submission.status !== 'success') return data<ActionResult>({ intent, ok: false, errors: { email: ['email'] } }, { status: 400 });
-      const { token } = await inviteColleague(services, actor, submission.value);
-      const link = new URL(`/employer/invitation/${token}`, request.url).toString();
       // SMTP when configured; otherwise the local mailbox that admins read at /admin/mailbox.
-      await createMailer({ env: services.env, db: services.db }).send({
-        to: submission.value.email,
-        subject: 'Invitation til Jobbro / Invitation to Jobbro',
-        text: `Du er inviteret til at blive en del af din virksomhed på Jobbro. Åbn linket for at vælge en adgangskode:\n${link}\n\nYou have been invited to join your company on Jobbro. Open the link to choose a password:\n${link}\n`,
-      });
-      return data<ActionResult>({ intent, ok: true, email: submission.value.email });
+      const mailer = createMailer({ env: services.env, db: services.db });
+      const throttle = createAccountMailThrottle(services);
+      // The same answer whether the address has an account or not (issue 21.9).
+      const { email } = await inviteColleague({ ...services, mailer, throttle, baseUrl: new URL(request.url).origin }, actor, submission.value, context.clientAddress);
+      return data<ActionResult>({ intent, ok: true, email });
     }
     if (intent === 'key') {
       const submission = parseSubmission(formData, apiKeyNameSchema);
@@ -55,6 +53,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     }
     throw new Response('Unknown action', { status: 400 });
   } catch (error) {
+    if (error instanceof TooManyAccountMails) {
+      return data<ActionResult>(
+        { intent: 'invite', ok: false, errors: { email: ['tooManyMails'] } },
+        { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } },
+      );
+    }
     const errors = fieldErrorsOf(error);
     if (!errors || (intent !== 'invite' && intent !== 'key' && intent !== 'revoke')) throw jsonError(error, services.logger);
     return data<ActionResult>({ intent, ok: false, errors }, { status: 400 });

@@ -1,6 +1,6 @@
 /** Password login. Works without JavaScript; errors are message keys, shown in the reader's language. */
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type HeadersFunction } from '@remix-run/node';
-import { Form, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
+import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { login, loginFormSchema, loginSchema } from '~/auth/login.server';
 import { getOptionalUser, homePathFor } from '~/auth/session.server';
@@ -121,6 +121,9 @@ export default function Login() {
           </button>
         </div>
       </Form>
+      <p>
+        <Link to="/forgot-password">{t('account:forgot.title')}</Link>
+      </p>
       <p className="hint">{t('login.demoHint')}</p>
     </section>
   );

@@ -1,4 +1,8 @@
-/** Self-registration: the account waits ('pending') for the jobcentre of the person's municipality to confirm it. */
+/**
+ * Self-registration: the account waits ('pending') for the jobcentre of the
+ * person's municipality to confirm it. The answer is "we have sent you a
+ * mail" whether the e-mail already had an account or not (issue 21.9).
+ */
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -9,7 +13,9 @@ import { registerCandidate } from '~/candidates/register.server';
 import { readForm, textOf } from '~/candidates/step-action.server';
 import { ErrorSummary, FieldError, Hint, fieldProps } from '~/candidates/ui';
 import { resolveLocale } from '~/i18n/i18next.server';
-import { Conflict, InvalidInput } from '~/lib/errors';
+import { InvalidInput } from '~/lib/errors';
+import { createMailer } from '~/mail/mailer.server';
+import { createAccountMailThrottle, TooManyAccountMails } from '~/auth/account-mail-throttle.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -22,12 +28,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const { password: _password, ...values } = form;
+  const { services } = context;
+  const deps = { ...services, mailer: createMailer(services), baseUrl: new URL(request.url).origin, throttle: createAccountMailThrottle(services) };
   try {
-    const { cookie } = await registerCandidate(context.services, { ...personInputOf(form), password: textOf(form, 'password') });
-    return redirect('/candidate', { headers: { 'Set-Cookie': cookie } });
+    const { email } = await registerCandidate(deps, { ...personInputOf(form), password: textOf(form, 'password') }, context.clientAddress);
+    return data({ sent: email, errors: undefined, values: undefined });
   } catch (error) {
-    if (error instanceof InvalidInput) return data({ errors: error.fields, values }, { status: 400 });
-    if (error instanceof Conflict) return data({ errors: { email: ['errors.emailTaken'] }, values }, { status: 409 });
+    if (error instanceof InvalidInput) return data({ sent: null, errors: error.fields, values }, { status: 400 });
+    if (error instanceof TooManyAccountMails) {
+      return data(
+        { sent: null, errors: { email: ['account:errors.tooMany'] }, values },
+        { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } },
+      );
+    }
     throw error;
   }
 }
@@ -37,6 +50,19 @@ export default function Register() {
   const { lng } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result?.errors;
+  if (result?.sent) {
+    return (
+      <>
+        <h1>{t('register.title')}</h1>
+        <p role="status" className="notice">
+          {t('account:register.sent', { email: result.sent })}
+        </p>
+        <p>
+          <Link to="/login" className="button">{t('account:forgot.back')}</Link>
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <h1>{t('register.title')}</h1>

@@ -347,7 +347,7 @@ export async function selectProfileViews(db: Executor, candidateId: string, limi
 /** Called by the employer and consultant pages whenever they show candidates' profiles: one row per candidate shown. */
 export async function insertProfileViews(
   db: Executor,
-  rows: ReadonlyArray<{ candidateId: string; viewerUserId: string; organisationId: string | null; jobcentreId: string | null }>,
+  rows: ReadonlyArray<{ candidateId: string; viewerUserId: string | null; organisationId: string | null; jobcentreId: string | null }>,
 ): Promise<void> {
   if (rows.length === 0) return;
   await db
@@ -420,10 +420,115 @@ export async function findInvitationByHash(db: Executor, hash: string): Promise<
     .executeTakeFirst();
 }
 
-export async function markInvitationUsed(db: Executor, invitationId: string, at: Date): Promise<void> {
-  await db.updateTable('candidate_invitations').set({ used_at: at }).where('id', '=', invitationId).execute();
+/**
+ * Marks the invitation used if it still is open, in one statement: of two
+ * accepts at the same moment (the link and the paper code), PostgreSQL lets
+ * only one UPDATE see `used_at is null`. Returns whether this call claimed it.
+ */
+export async function claimInvitation(db: Executor, invitationId: string, at: Date): Promise<boolean> {
+  const row = await db
+    .updateTable('candidate_invitations')
+    .set({ used_at: at })
+    .where('id', '=', invitationId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', at)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Ends every open invitation of the candidate (a new one replaces them); returns how many. */
+export async function expireOpenInvitations(db: Executor, candidateId: string, at: Date): Promise<number> {
+  const result = await db
+    .updateTable('candidate_invitations')
+    .set({ expires_at: at })
+    .where('candidate_id', '=', candidateId)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', at)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export type InvitableCandidateRow = {
+  id: string;
+  jobcentre_id: string;
+  user_id: string | null;
+  full_name: string;
+  email: string | null;
+  locale: 'da' | 'en' | 'ar' | 'uk' | null;
+  has_password: boolean;
+};
+
+/** What resending an invitation needs to know of a candidate; `lock` holds it against a parallel resend. */
+export async function findInvitableCandidate(db: Executor, candidateId: string, lock = false): Promise<InvitableCandidateRow | undefined> {
+  const query = db
+    .selectFrom('candidates')
+    .leftJoin('users', 'users.id', 'candidates.user_id')
+    .select([
+      'candidates.id',
+      'candidates.jobcentre_id',
+      'candidates.user_id',
+      'candidates.full_name',
+      'users.email',
+      'users.locale',
+      sql<boolean>`users.password_hash is not null`.as('has_password'),
+    ])
+    .where('candidates.id', '=', candidateId);
+  return (lock ? query.forUpdate('candidates') : query).executeTakeFirst();
 }
 
 export async function setUserPassword(db: Executor, userId: string, passwordHash: string): Promise<void> {
   await db.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+}
+
+// ---- confirmation of self-registered candidates ---------------------------------
+
+export type PendingCandidateRow = { id: string; full_name: string; email: string | null; postal_code: string; created_at: Date };
+
+/** Self-registrations waiting for the jobcentre, oldest first. */
+export async function selectPendingCandidates(db: Executor, jobcentreId: string): Promise<PendingCandidateRow[]> {
+  return db
+    .selectFrom('candidates')
+    .select(['id', 'full_name', 'email', 'postal_code', 'created_at'])
+    .where('jobcentre_id', '=', jobcentreId)
+    .where('status', '=', 'pending')
+    .orderBy('created_at')
+    .execute();
+}
+
+/**
+ * Moves a pending candidate of the jobcentre to `active` (confirmed now) or
+ * `archived` (declined), only while still pending; returns whether it moved.
+ */
+export async function decidePendingCandidate(
+  db: Executor,
+  input: { candidateId: string; jobcentreId: string; decision: 'confirm' | 'decline'; at: Date },
+): Promise<boolean> {
+  const row = await db
+    .updateTable('candidates')
+    .set(
+      input.decision === 'confirm'
+        ? { status: 'active', confirmed_at: input.at, updated_at: input.at }
+        : { status: 'archived', archived_at: input.at, updated_at: input.at },
+    )
+    .where('id', '=', input.candidateId)
+    .where('jobcentre_id', '=', input.jobcentreId)
+    .where('status', '=', 'pending')
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Interest a pending candidate may have left from before the rule, so nothing of theirs waits in a queue after a decline. */
+export async function deleteUndecidedInterestOfCandidate(db: Executor, candidateId: string): Promise<number> {
+  const result = await db
+    .deleteFrom('match_proposals')
+    .where('candidate_id', '=', candidateId)
+    .where('status', '=', 'proposed')
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function findCandidateJobcentre(db: Executor, candidateId: string): Promise<{ jobcentre_id: string } | undefined> {
+  return db.selectFrom('candidates').select('jobcentre_id').where('id', '=', candidateId).executeTakeFirst();
 }

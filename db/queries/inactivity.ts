@@ -144,9 +144,23 @@ export async function selectFlaggedCandidatesOfJobcentre(db: Executor, jobcentre
 
 // ---- CPR -------------------------------------------------------------------------
 
-export async function cprLookupHashTaken(db: Executor, lookupHash: string): Promise<boolean> {
-  const row = await db.selectFrom('candidate_cprs').select('candidate_id').where('cpr_lookup_hash', '=', lookupHash).executeTakeFirst();
-  return row !== undefined;
+/**
+ * Holds the lookup hash until the transaction ends, so two registrations of
+ * one number at the same moment are checked one after the other (the column
+ * is not unique: the same number may stand at two jobcentres, flagged).
+ */
+export async function lockCprLookupHash(db: Executor, lookupHash: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext(${lookupHash}))`.execute(db);
+}
+
+/** The candidates (and their jobcentres) already registered with this CPR lookup hash. */
+export async function selectCandidatesWithCprHash(db: Executor, lookupHash: string): Promise<Array<{ candidate_id: string; jobcentre_id: string }>> {
+  return db
+    .selectFrom('candidate_cprs')
+    .innerJoin('candidates', 'candidates.id', 'candidate_cprs.candidate_id')
+    .select(['candidate_cprs.candidate_id', 'candidates.jobcentre_id'])
+    .where('candidate_cprs.cpr_lookup_hash', '=', lookupHash)
+    .execute();
 }
 
 export async function insertCandidateCpr(db: Executor, row: Insertable<CandidateCprTable>): Promise<void> {

@@ -150,7 +150,9 @@ const queueQuery = reusableQuery(
         // Literals, not parameters: the indexes hold only undecided proposals, and a prepared statement's generic plan
         // may use such a partial index only when the query itself says `status = 'proposed'`.
         .where('match_proposals.status', '=', sql.lit('proposed'))
-        .where('candidates.status', 'in', [sql.lit('active' as const), sql.lit('pending' as const)]);
+        // Only confirmed candidates: a self-registration waits for its jobcentre before it is in any queue (issue 21.10).
+        .where('candidates.status', '=', sql.lit('active' as const))
+        .where('candidates.confirmed_at', 'is not', null);
       if (scheme) filtered = filtered.where('slots.type', '=', scheme);
       if (sector) filtered = filtered.where('slots.sector', '=', sector);
       if (organisationId) filtered = filtered.where('slots.organisation_id', '=', organisationId);
@@ -338,6 +340,8 @@ export type ProposalContext = {
   arrival_date: string;
   residence_basis: ResidenceBasis;
   available_from: string;
+  candidate_status: 'pending' | 'active' | 'inactive' | 'archived';
+  candidate_confirmed_at: Date | null;
 };
 
 /** Everything the approval rules need about one proposal; `lock` takes a row lock on the proposal. */
@@ -376,6 +380,8 @@ export async function findProposalContext(db: Executor, proposalId: string, lock
       'candidates.arrival_date',
       'candidates.residence_basis',
       'candidates.available_from',
+      'candidates.status as candidate_status',
+      'candidates.confirmed_at as candidate_confirmed_at',
     ])
     .where('match_proposals.id', '=', proposalId);
   if (lock) query = query.forUpdate('match_proposals');

@@ -148,7 +148,7 @@ async function buildWorld(db: Kysely<DB>): Promise<World> {
       available_from: '2026-12-01',
     }),
   );
-  await storeCandidateCpr(db, createCprCipher(CPR_KEY), { candidateId: candidate.id, cpr: person.cpr.replace('-', ''), createdBy: consultant.id });
+  await storeCandidateCpr(db, createCprCipher(CPR_KEY), { candidateId: candidate.id, jobcentreId: candidate.jobcentre_id, cpr: person.cpr.replace('-', ''), createdBy: consultant.id });
 
   const organisation = await insertOrganisation(db, buildOrganisation(rng, { status: 'verified' }));
   const workplace = await insertWorkplace(db, buildWorkplace(rng, { organisation_id: organisation.id, ordinary_employees_fte: 40 }));

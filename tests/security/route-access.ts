@@ -144,10 +144,26 @@ export const routeAccess: Record<string, RouteAccess> = {
     action: {
       access: 'public',
       form: () => ({ ...person('selv.registreret@example.org'), password: 'a long enough password' }),
-      writes: ['users', 'candidates', 'sessions', 'search_outbox', 'audit_log'],
+      writes: ['users', 'candidates', 'sessions', 'search_outbox', 'audit_log', 'mailbox_messages', 'rate_limits'],
       text: ['fullName'],
       dates: ['birthDate', 'arrivalDate'],
     },
+  },
+  'routes/forgot-password': {
+    loader: { access: 'anonymous-only' },
+    action: { access: 'public', form: () => ({ email: 'nobody@example.org' }), writes: ['rate_limits', 'password_resets', 'mailbox_messages'] },
+  },
+  'routes/reset-password.$token': {
+    params: { token: 'passwordResetTokenA' },
+    secretInUrl: true,
+    loader: { access: 'public' },
+    // A short password: refused, so the link stays open for the other actors.
+    action: { access: 'public', form: () => ({ password: 'short' }), writes: ['users', 'password_resets', 'sessions'] },
+  },
+  'routes/account': {
+    loader: { access: 'signed-in' },
+    // A wrong current password: refused, so every actor keeps their password and sessions.
+    action: { access: 'signed-in', form: () => ({ intent: 'password', currentPassword: 'not the password', newPassword: 'a new long passphrase', repeatPassword: 'a new long passphrase' }), writes: ['users', 'sessions'] },
   },
   'routes/signup.employer': {
     loader: { access: 'anonymous-only' },
@@ -220,8 +236,12 @@ export const routeAccess: Record<string, RouteAccess> = {
     loader: { access: 'public' },
     action: { access: 'api-key-own-organisation', method: 'POST', json: () => ({}), writes: ['slots', 'search_outbox', 'match_proposals', 'audit_log'] },
   },
-  'routes/api.v1.slots.$id.matches': { params: { id: 'slotA' }, loader: { access: ['consultant', 'employer-own-organisation'] } },
-  'routes/api.v1.candidates.$id.offers': { params: { id: 'candidateA' }, loader: { access: ['candidate-self', 'consultant-own-jobcentre'] } },
+  // Every read of candidates is audit logged and shown to them as a profile view (issue 21.6).
+  'routes/api.v1.slots.$id.matches': {
+    params: { id: 'slotA' },
+    loader: { access: ['consultant', 'employer-own-organisation', 'api-key-own-organisation'], writes: ['audit_log', 'profile_views'] },
+  },
+  'routes/api.v1.candidates.$id.offers': { params: { id: 'candidateA' }, loader: { access: ['candidate-self', 'consultant-own-jobcentre'], writes: ['audit_log', 'profile_views'] } },
 
   // ---- admin -----------------------------------------------------------------
   'routes/admin._index': { loader: { access: 'admin' } },
@@ -297,6 +317,16 @@ export const routeAccess: Record<string, RouteAccess> = {
     loader: { access: 'consultant-own-jobcentre', writes: ['profile_views'] },
     action: { access: 'consultant-own-jobcentre', form: () => ({ intent: 'approve', note: 'God match' }), writes: ['match_proposals', 'match_decisions', 'audit_log', 'search_outbox'], text: ['note'] },
   },
+  'routes/consultant.candidates.$id_.resend-invitation': {
+    params: { id: 'candidateA' },
+    loader: { access: 'consultant-own-jobcentre' },
+    action: { access: 'consultant-own-jobcentre', form: () => ({}), writes: ['candidate_invitations', 'audit_log', 'mailbox_messages'] },
+  },
+  'routes/consultant.cpr-duplicates': {
+    loader: { access: 'consultant' },
+    // No open case in the world: the answer is 409 for every consultant, and nothing changes.
+    action: { access: 'consultant', form: () => ({ flagId: '00000000-0000-4000-8000-0000000000f1' }), writes: ['cpr_duplicate_flags'] },
+  },
   'routes/consultant.candidates.new': {
     loader: { access: 'consultant' },
     action: {
@@ -348,6 +378,7 @@ export const routeAccess: Record<string, RouteAccess> = {
     loader: { access: 'employer' },
     action: [
       { access: 'employer', form: () => ({ intent: 'key', name: 'Lagersystem' }), writes: ['api_keys'], text: ['name'] },
+      { access: 'employer', form: () => ({ intent: 'invite', email: 'ny.kollega@firma.dk' }), writes: ['organisation_invitations', 'mailbox_messages', 'rate_limits'] },
       { access: 'employer-own-organisation', form: (refs) => ({ intent: 'revoke', keyId: refs.spareApiKeyIdA }), writes: ['api_keys'] },
     ],
   },

@@ -12,6 +12,8 @@ import type { AppServices } from '../../app/services.server.js';
 import { createApiKey } from '../../app/employers/api-keys.server.js';
 import { inviteColleague } from '../../app/employers/organisations.server.js';
 import { inviteCandidate } from '../../app/candidates/invite.server.js';
+import { newestMailedLink } from '../setup/mailbox.js';
+import { requestPasswordReset } from '../../app/auth/account-recovery.server.js';
 import { createMailboxMailer } from '../../app/mail/mailer.server.js';
 import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
 import { addDays } from '../../app/lib/dates.js';
@@ -62,6 +64,8 @@ export type WorldRefs = {
   apiKeyIdA: string;
   candidateInvitationTokenA: string;
   colleagueInvitationTokenA: string;
+  /** A password reset link of tenant A's employer (its token is the credential). */
+  passwordResetTokenA: string;
   skill: string;
   today: string;
 };
@@ -225,7 +229,9 @@ async function tenant(db: Kysely<DB>, services: AppServices, t: Tenant, today: s
   const key = await createApiKey({ db }, actorA, { name: `Nøgle ${word}` });
   // For the revoke form: revoking it leaves the key the suites authenticate with.
   const spareKey = await createApiKey({ db }, actorA, { name: `Reservenøgle ${word}` });
-  const colleague = await inviteColleague({ db, clock: services.clock }, actorA, { email: `kollega.${word.toLowerCase()}@firma.dk` });
+  const colleagueEmail = `kollega.${word.toLowerCase()}@firma.dk`;
+  await inviteColleague({ db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' }, actorA, { email: colleagueEmail });
+  const colleague = await newestMailedLink(db, colleagueEmail, '/employer/invitation/');
   const invitation = await inviteCandidate(
     { db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' },
     { id: consultant.id, role: 'consultant', jobcentreId: jobcentre.id },
@@ -262,6 +268,10 @@ async function tenant(db: Kysely<DB>, services: AppServices, t: Tenant, today: s
     key,
     colleagueToken: colleague.token,
     invitationToken: token,
+    passwordResetToken: (await (async () => {
+      await requestPasswordReset({ db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' }, { email: employer.email });
+      return newestMailedLink(db, employer.email, '/reset-password/');
+    })()).token,
     candidateMarkers: [candidate.full_name, candidateUser.email, second.full_name, second.email ?? '', `Inviteret${word} Person`],
     organisationMarkers: [organisation.name, draft.title],
     selfMarkers: [candidate.full_name, candidateUser.email],
@@ -298,6 +308,7 @@ export async function buildSecurityWorld(services: AppServices): Promise<World> 
       apiKeyIdA: a.key.key.id,
       candidateInvitationTokenA: a.invitationToken,
       colleagueInvitationTokenA: a.colleagueToken,
+      passwordResetTokenA: a.passwordResetToken,
       skill: getTaxonomy().skills[0]!.uri,
       today,
     },
