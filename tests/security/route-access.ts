@@ -165,6 +165,14 @@ export const routeAccess: Record<string, RouteAccess> = {
     // A wrong current password: refused, so every actor keeps their password and sessions.
     action: { access: 'signed-in', form: () => ({ intent: 'password', currentPassword: 'not the password', newPassword: 'a new long passphrase', repeatPassword: 'a new long passphrase' }), writes: ['users', 'sessions'] },
   },
+  'routes/notifications._index': {
+    loader: { access: ['candidate', 'employer', 'consultant', 'admin'] },
+    action: { access: ['candidate', 'employer', 'consultant', 'admin'], form: () => ({ intent: 'all' }), writes: ['notifications'] },
+  },
+  'routes/notifications.settings': {
+    loader: { access: ['candidate', 'employer', 'consultant', 'admin'] },
+    action: { access: ['candidate', 'employer', 'consultant', 'admin'], form: () => ({}), writes: ['notification_preferences'] },
+  },
   'routes/signup.employer': {
     loader: { access: 'anonymous-only' },
     action: {
@@ -321,6 +329,17 @@ export const routeAccess: Record<string, RouteAccess> = {
     params: { id: 'candidateA' },
     loader: { access: 'consultant-own-jobcentre' },
     action: { access: 'consultant-own-jobcentre', form: () => ({}), writes: ['candidate_invitations', 'audit_log', 'mailbox_messages'] },
+  },
+  'routes/consultant.candidates._index': {
+    loader: { access: 'consultant' },
+    // candidateA is already confirmed: confirming again is refused for every consultant, and nothing changes.
+    action: { access: 'consultant-own-jobcentre', form: (refs) => ({ intent: 'confirm', candidateId: refs.candidateA }), writes: ['candidates', 'audit_log', 'mailbox_messages', 'search_outbox', 'notification_events', 'notifications', 'outgoing_mails'] },
+  },
+  'routes/consultant.candidates.$candidateId': {
+    params: { candidateId: 'candidateA' },
+    // Showing the candidate page records that the consultant viewed the profile.
+    loader: { access: 'consultant-own-jobcentre', writes: ['profile_views'] },
+    action: { access: 'consultant-own-jobcentre', form: () => ({ intent: 'note', body: 'Ringede, aftalt møde' }), writes: ['candidate_notes', 'audit_log'], text: ['body'] },
   },
   'routes/consultant.cpr-duplicates': {
     loader: { access: 'consultant' },
