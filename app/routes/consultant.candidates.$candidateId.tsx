@@ -13,7 +13,7 @@ import { cprCipherOf } from '~/candidates/cpr.server';
 import { languageLabel, municipalityName, municipalityOfPostalCode, occupationLabel, sectorLabel, skillLabel } from '~/candidates/labels.server';
 import { formProblem } from '~/consultants/form-errors.server';
 import { resolveLocale } from '~/i18n/i18next.server';
-import { InvalidInput } from '~/lib/errors';
+import { InvalidInput, httpStatusOf } from '~/lib/errors';
 import { parseForm } from '~/lib/http.server';
 import { addCandidateNote, editCandidateOnBehalf, loadCandidatePage, setCandidateStatusByConsultant } from '~/workbench/caseload.server';
 import { RuleProblem } from '~/workbench/rule-problem';
@@ -30,7 +30,12 @@ export async function loader({ request, context, params: routeParams }: LoaderFu
   if (!parsed.success) throw data({ message: 'candidateId must be a UUID' }, { status: 400 });
   const { services } = context;
   const [page, lng] = await Promise.all([
-    loadCandidatePage({ db: services.db, clock: services.clock, cprCipher: cprCipherOf(services.env) }, user, parsed.data.candidateId),
+    loadCandidatePage({ db: services.db, clock: services.clock, cprCipher: cprCipherOf(services.env) }, user, parsed.data.candidateId).catch((error: unknown) => {
+      // Another jobcentre's candidate, or none: a refusal, not a server error.
+      const status = httpStatusOf(error);
+      if (status === 500) throw error;
+      throw new Response(null, { status });
+    }),
     resolveLocale(request, context),
   ]);
   const { candidate } = page;

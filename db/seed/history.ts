@@ -17,8 +17,7 @@
  * Kept in its own file so the seed can be split without touching it.
  */
 import type { Kysely } from 'kysely';
-// The seed shares the app's one date module, as the rest of db/seed does.
-import { addDays, addMonths, minDate } from '../../app/lib/dates.js';
+import { addDays, addMonths, minDate } from './seed-dates.js';
 import type { Executor } from '../client.server.js';
 import type { DB, PlacementOutcome, RejectReason, SlotType } from '../schema.js';
 import { buildCandidate, stableUuid } from './factories.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addYears } from './seed-dates.js';
+import { addDays, addMonths, addYears } from './seed-dates.js';
 
 describe('seed dates', () => {
   it('moves by days across months, years and leap days', () => {
@@ -12,6 +12,14 @@ describe('seed dates', () => {
     expect(addYears('2026-11-24', -31)).toBe('1995-11-24');
     expect(addYears('2024-02-29', -1)).toBe('2023-02-28');
     expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
+  });
+
+  it('moves by months as the app does, the day moved back to the month\'s end', () => {
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+    expect(addMonths('2025-12-15', 14)).toBe('2027-02-15');
+    expect(addMonths('2026-08-31', -30)).toBe('2024-02-29');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
   });
 
   it('refuses what is not a calendar date', () => {

@@ -25,3 +25,17 @@ export function addYears(date: string, years: number): string {
   const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
   return new Date(Date.UTC(year, month, Math.min(from.getUTCDate(), lastDay))).toISOString().slice(0, 10);
 }
+
+/** Calendar months, the day kept or moved back to the month's last day (31 January + 1 month = 28 or 29 February), as in app/lib/dates.ts. */
+export function addMonths(date: string, months: number): string {
+  const from = utc(date);
+  const index = from.getUTCFullYear() * 12 + from.getUTCMonth() + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(from.getUTCDate(), lastDay))).toISOString().slice(0, 10);
+}
+
+export function minDate(a: string, b: string): string {
+  return a <= b ? a : b;
+}

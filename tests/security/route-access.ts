@@ -28,6 +28,8 @@
  */
 import type { WorldRefs } from './world.js';
 
+let registrations = 0;
+
 export type AccessRule =
   | 'public'
   | 'anonymous-only'
@@ -143,8 +145,9 @@ export const routeAccess: Record<string, RouteAccess> = {
     loader: { access: 'anonymous-only' },
     action: {
       access: 'public',
-      form: () => ({ ...person('selv.registreret@example.org'), password: 'a long enough password' }),
-      writes: ['users', 'candidates', 'sessions', 'search_outbox', 'audit_log', 'mailbox_messages', 'rate_limits'],
+      // A new address for each request: a second registration of one address is (rightly) answered without storing anything.
+      form: () => ({ ...person(`selv.registreret.${(registrations += 1)}@example.org`), password: 'a long enough password' }),
+      writes: ['notification_events', 'notifications', 'outgoing_mails', 'users', 'candidates', 'sessions', 'search_outbox', 'audit_log', 'mailbox_messages', 'rate_limits'],
       text: ['fullName'],
       dates: ['birthDate', 'arrivalDate'],
     },
@@ -170,8 +173,9 @@ export const routeAccess: Record<string, RouteAccess> = {
     action: { access: ['candidate', 'employer', 'consultant', 'admin'], form: () => ({ intent: 'all' }), writes: ['notifications'] },
   },
   'routes/notifications.settings': {
-    loader: { access: ['candidate', 'employer', 'consultant', 'admin'] },
-    action: { access: ['candidate', 'employer', 'consultant', 'admin'], form: () => ({}), writes: ['notification_preferences'] },
+    // Admins receive no notifications, so they have nothing to choose.
+    loader: { access: ['candidate', 'employer', 'consultant'] },
+    action: { access: ['candidate', 'employer', 'consultant'], form: () => ({}), writes: ['notification_preferences'] },
   },
   'routes/signup.employer': {
     loader: { access: 'anonymous-only' },
@@ -323,7 +327,7 @@ export const routeAccess: Record<string, RouteAccess> = {
     params: { proposalId: 'proposalA' },
     // Showing a proposal records that the consultant viewed the candidate's profile.
     loader: { access: 'consultant-own-jobcentre', writes: ['profile_views'] },
-    action: { access: 'consultant-own-jobcentre', form: () => ({ intent: 'approve', note: 'God match' }), writes: ['match_proposals', 'match_decisions', 'audit_log', 'search_outbox'], text: ['note'] },
+    action: { access: 'consultant-own-jobcentre', form: () => ({ intent: 'approve', note: 'God match' }), writes: ['notification_events', 'notifications', 'outgoing_mails', 'match_proposals', 'match_decisions', 'audit_log', 'search_outbox'], text: ['note'] },
   },
   'routes/consultant.candidates.$id_.resend-invitation': {
     params: { id: 'candidateA' },
@@ -365,7 +369,7 @@ export const routeAccess: Record<string, RouteAccess> = {
     action: {
       access: 'consultant-own-jobcentre',
       form: (refs) => ({ intent: 'verify', organisationId: refs.organisationA, cvrChecked: 'on', contactConfirmed: 'on', note: 'Tjekket' }),
-      writes: ['organisations', 'organisation_verifications', 'search_outbox', 'audit_log'],
+      writes: ['notification_events', 'notifications', 'outgoing_mails', 'organisations', 'organisation_verifications', 'search_outbox', 'audit_log'],
       text: ['note'],
     },
   },
@@ -421,7 +425,7 @@ export const routeAccess: Record<string, RouteAccess> = {
       {
         access: 'employer-own-organisation',
         form: (refs) => ({ proposalId: refs.approvedProposalA, decision: 'invite', note: 'Velkommen' }),
-        writes: ['employer_decisions', 'audit_log'],
+        writes: ['notification_events', 'notifications', 'outgoing_mails', 'employer_decisions', 'audit_log'],
         text: ['note'],
       },
       { access: 'employer-own-organisation', form: () => ({ intent: 'duplicate' }), writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'] },
