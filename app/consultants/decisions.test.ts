@@ -285,7 +285,7 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
       const finished = await addCandidate(world, world.jobcentres.aabenraa);
       await world.db
         .insertInto('placements')
-        .values({ slot_id: other, candidate_id: finished, type: 'praktik', start_date: '2026-03-02', end_date: '2026-06-01', status: 'completed', started_on: '2026-03-02', ended_on: '2026-03-20' })
+        .values({ slot_id: other, candidate_id: finished, type: 'praktik', start_date: '2026-03-02', end_date: '2026-05-29', status: 'completed', started_on: '2026-03-02', ended_on: '2026-03-20' })
         .execute();
       await approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, finished) });
     });

@@ -25,7 +25,7 @@
  * - Nothing is recorded as having happened in the future (Jobbro).
  * - IGU employer bonus, private employers only: 20,000 kr after 6 months and
  *   20,000 kr at completion of the two years (lov 623/2016 with the 2016
- *   tripartite agreement; DOMAIN.md "Employer bonus"). The milestone counts
+ *   tripartite agreement; docs/domain.md "Employer bonus"). The milestone counts
  *   from the ACTUAL start (`started_on`), not the planned one; the 6-month
  *   bonus needs the IGU to have lasted 6 months, the completion bonus a
  *   completed IGU of 24 months.

@@ -146,10 +146,23 @@ function jsonCases(base: RequestSpec, sample: Record<string, unknown>, seed: str
   return cases;
 }
 
+/**
+ * Each case that does not fuzz the e-mail registers a new address: a second
+ * registration of one address is answered without storing anything (so that
+ * nobody learns which addresses have accounts), which would hide whether the
+ * case's other values were stored verbatim.
+ */
+function withOwnEmail(fields: Record<string, string | string[]>, label: string, n: number): Record<string, string | string[]> {
+  const email = fields.email;
+  if (typeof email !== 'string' || label.startsWith('email') || !/^[^@\s]+@[^@\s]+$/.test(email)) return fields;
+  const [local, domain] = email.split('@');
+  return { ...fields, email: `${local}.case${n}@${domain}` };
+}
+
 function formCases(base: RequestSpec, sample: Record<string, string | string[]>, textFields: string[], seed: string): Case[] {
   const cases: Case[] = [];
   const send = (label: string, fields: Record<string, string | string[]>, text?: string) =>
-    cases.push({ label, spec: { ...base, body: formBody(fields).toString() }, text });
+    cases.push({ label, spec: { ...base, body: formBody(withOwnEmail(fields, label, cases.length)).toString() }, text });
   for (const field of Object.keys(sample)) {
     const isText = textFields.includes(field);
     const { [field]: _dropped, ...rest } = sample;

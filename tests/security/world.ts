@@ -268,9 +268,12 @@ async function tenant(db: Kysely<DB>, services: AppServices, t: Tenant, today: s
     key,
     colleagueToken: colleague.token,
     invitationToken: token,
+    // The reset link belongs to a colleague who is none of the actors: a fuzzed request that does set a
+    // new password ends that person's sessions, not those of the employer the other checks sign in as.
     passwordResetToken: (await (async () => {
-      await requestPasswordReset({ db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' }, { email: employer.email });
-      return newestMailedLink(db, employer.email, '/reset-password/');
+      const colleague = await user('employer', `Kollega ${word} Nulstil`, { organisation_id: organisation.id });
+      await requestPasswordReset({ db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' }, { email: colleague.email });
+      return newestMailedLink(db, colleague.email, '/reset-password/');
     })()).token,
     candidateMarkers: [candidate.full_name, candidateUser.email, second.full_name, second.email ?? '', `Inviteret${word} Person`],
     organisationMarkers: [organisation.name, draft.title],
