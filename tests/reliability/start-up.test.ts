@@ -156,11 +156,12 @@ describe('start-up says what is wrong', () => {
     fs.chmodSync(dataDir, 0o555);
     // Root writes anywhere: the server then runs as nobody, for whom the directory is read-only.
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const start = await server({ JOBBRO_DATA_DIR: dataDir }, asNobody);
+    // A loaded CI machine can take over a minute just to load the bundle: the child gets longer than the default.
+    const start = await run([SERVER_FILE], { PORT: String(await freePort()), HOST: '127.0.0.1', JOBBRO_DATA_DIR: dataDir }, { ...asNobody, timeoutMs: 170_000 });
     expect(start.code).toBe(1);
     const lines = start.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^Jobbro could not start: the data directory ${path.join(dataDir, 'pglite')} is not writable \\(EACCES\\)`));
     expect(start.stdout).not.toContain(RUNNING);
-  }, 60_000);
+  }, 180_000);
 });
