@@ -3,7 +3,7 @@
  *   npm run match -- --input FILE.json [--top N] [--postal-codes FILE.json]
  * Prints ranked pairs and exclusions as JSON on stdout. Invalid input goes
  * to stderr as JSON with the path of each problem, and the exit code is 2.
- * The file format is documented in README.md ("What-if matcher").
+ * The file format is documented in docs/what-if-matcher.md.
  */
 import fs from 'node:fs';
 import path from 'node:path';

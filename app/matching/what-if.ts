@@ -1,6 +1,6 @@
 /**
  * The what-if file format (`npm run match -- --input FILE.json`), a public
- * interface documented in README.md ("What-if matcher"). Parsing refuses bad input with
+ * interface documented in docs/what-if-matcher.md. Parsing refuses bad input with
  * the JSON path of every problem, e.g. `slots[0].danish.spoken`.
  */
 import { z } from 'zod';
