@@ -32,7 +32,13 @@ export default tseslint.config(
       // A leading underscore names what is left out on purpose (`{ id: _id, ...rest }`, unused arguments).
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
       ],
       // A timer declared before the callbacks that clear it and set after them is not a constant.
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
@@ -65,7 +71,8 @@ export default tseslint.config(
             {
               regex: '^(\\.\\./)+(app|db|search)/|^~/',
               allowTypeImports: true,
-              message: 'The server imports only types from app/, db/ and search/: it takes their values from the Remix build (app/entry.server.tsx, ADR 0011).',
+              message:
+                'The server imports only types from app/, db/ and search/: it takes their values from the Remix build (app/entry.server.tsx, ADR 0011).',
             },
           ],
         },

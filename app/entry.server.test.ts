@@ -38,7 +38,10 @@ describe('pages rendered whole', () => {
     database = await createTestDatabase('pglite');
     await loadReferenceData(database.db);
     const jobcentre = await ensureJobcentre(database.db, '580');
-    const consultant = await insertUser(database.db, { ...buildUser(seededRng(7, 'render'), { role: 'consultant', jobcentre_id: jobcentre.id }), display_name: displayName });
+    const consultant = await insertUser(database.db, {
+      ...buildUser(seededRng(7, 'render'), { role: 'consultant', jobcentre_id: jobcentre.id }),
+      display_name: displayName,
+    });
     ({ services } = await createTestServices(database));
     const client = createAppClient(await loadServerBuild(), services);
     const session = await services.auth.createSession(consultant.id, {});

@@ -36,11 +36,19 @@ const envSchema = z.object({
     .default('jobbro_'),
   JOBBRO_DEMO: flag,
   JOBBRO_SECURE_COOKIES: flag,
-  SMTP_URL: optionalText.pipe(z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional()),
+  SMTP_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+  ),
   MAIL_FROM: z.string().default('Jobbro <no-reply@jobbro.dk>'),
   JOBBRO_PUBLIC_URL: optionalText.pipe(z.url({ message: 'must be a URL such as https://jobbro.dk' }).optional()),
   CPR_ENCRYPTION_KEY: optionalText.pipe(
-    z.string().regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (a 256-bit key)').optional(),
+    z
+      .string()
+      .regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (a 256-bit key)')
+      .optional(),
   ),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBBRO_OUTBOX_INTERVAL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
@@ -59,8 +67,7 @@ export type AppEnv = {
   dataDir: string;
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   search:
-    | { kind: 'embedded' }
-    | { kind: 'meilisearch'; host: string; masterKey: string | undefined; apiKey: string | undefined; indexPrefix: string };
+    { kind: 'embedded' } | { kind: 'meilisearch'; host: string; masterKey: string | undefined; apiKey: string | undefined; indexPrefix: string };
   demo: boolean;
   secureCookies: boolean;
   smtpUrl: string | undefined;

@@ -72,7 +72,10 @@ export const navigation: Record<Role, Array<{ to: string; labelKey: string }>> =
     { to: '/candidate/offers', labelKey: 'candidate:nav.offers' },
     { to: '/candidate/sharing', labelKey: 'candidate:nav.sharing' },
   ],
-  admin: [{ to: homePathFor('admin'), labelKey: 'nav.adminHome' }, { to: '/admin/figures', labelKey: 'consultant:nav.figures' }],
+  admin: [
+    { to: homePathFor('admin'), labelKey: 'nav.adminHome' },
+    { to: '/admin/figures', labelKey: 'consultant:nav.figures' },
+  ],
 };
 
 function LanguageSwitcher() {

@@ -65,7 +65,10 @@ declare module '@remix-run/node' {
 }
 
 async function isFirstStart(db: Kysely<DB>): Promise<boolean> {
-  const row = await db.selectFrom('jobcentres').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('jobcentres')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
@@ -75,10 +78,7 @@ async function isFirstStart(db: Kysely<DB>): Promise<boolean> {
  * engine, rebuilds the index when it cannot have survived (embedded engine)
  * or the seed just ran, and starts the outbox worker.
  */
-export async function startServices(
-  env: AppEnv,
-  options: { logger?: Logger } = {},
-): Promise<AppServices> {
+export async function startServices(env: AppEnv, options: { logger?: Logger } = {}): Promise<AppServices> {
   const logger = options.logger ?? createLogger(env);
   const database = await openDatabase(
     env.database.kind === 'postgres'
@@ -149,7 +149,20 @@ export async function startServices(
     const inactivityReview = startInactivityReview({ db, mailer: createMailer({ env, db }), clock, logger });
     const notificationWorker = startNotificationWorker({ db, mailer: createMailer({ env, db }), clock, baseUrl: env.publicUrl, logger });
     const auth = createAuth(db, { secureCookies: env.secureCookies });
-    return { env, database, db, search, auth, logger, clock, outbox, indexFollower, inactivityReview, notificationWorker, loginThrottle: createLoginThrottle({ db }) };
+    return {
+      env,
+      database,
+      db,
+      search,
+      auth,
+      logger,
+      clock,
+      outbox,
+      indexFollower,
+      inactivityReview,
+      notificationWorker,
+      loginThrottle: createLoginThrottle({ db }),
+    };
   } catch (error) {
     await indexFollower?.stop().catch(() => undefined);
     await database.close().catch(() => undefined);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../tests/setup/database.js';
 import { prepareOnServer } from './pg-prepared.js';
 
-const run = <Row>(db: Kysely<unknown>, text: string, parameters: unknown[]) => db.executeQuery<Row>(CompiledQuery.raw(text, parameters)).then((result) => result.rows);
+const run = <Row>(db: Kysely<unknown>, text: string, parameters: unknown[]) =>
+  db.executeQuery<Row>(CompiledQuery.raw(text, parameters)).then((result) => result.rows);
 
 describe.skipIf(!inject('postgresUrl'))('named statements on a PostgreSQL server', () => {
   let database: TestDatabase;

@@ -37,9 +37,7 @@ describe('PGlite dialect', () => {
       .catch((error: Error) => error.message);
 
     await inserted;
-    const outside = sql<{ n: number }>`select count(*) as n from t`
-      .execute(db)
-      .then((r) => (outsideCount = r.rows[0]!.n));
+    const outside = sql<{ n: number }>`select count(*) as n from t`.execute(db).then((r) => (outsideCount = r.rows[0]!.n));
 
     expect(await transaction).toBe('roll back');
     await outside;
@@ -112,4 +110,3 @@ describe('PGlite dialect', () => {
     expect(total.rows[0]!.n).toBe(20);
   });
 });
-

@@ -33,7 +33,10 @@ describe('PGlite in its own thread', () => {
     const { db } = database;
     await sql`create table t (at timestamptz, tags text[], doc jsonb, day date)`.execute(db);
     const at = new Date('2026-03-01T12:34:56.789Z');
-    const inserted = await sql`insert into t values (${at}, ${sql.val(['a', 'æ'])}::text[], ${JSON.stringify({ k: [1, 2] })}::jsonb, '2026-03-02'), (${at}, '{}', null, null)`.execute(db);
+    const inserted =
+      await sql`insert into t values (${at}, ${sql.val(['a', 'æ'])}::text[], ${JSON.stringify({ k: [1, 2] })}::jsonb, '2026-03-02'), (${at}, '{}', null, null)`.execute(
+        db,
+      );
     expect(inserted.numAffectedRows).toBe(2n);
     const rows = await sql<{ at: Date; tags: string[]; doc: unknown; day: string | null }>`select * from t order by doc nulls last`.execute(db);
     expect(rows.rows[0]).toEqual({ at, tags: ['a', 'æ'], doc: { k: [1, 2] }, day: '2026-03-02' });
@@ -105,7 +108,9 @@ describe('PGlite in its own thread', () => {
       await sql`create table t (id int8 primary key, day date, at timestamptz, tags text[], doc jsonb)`.execute(db);
       const at = new Date('2026-03-01T12:00:00.000Z');
       for (let i = 1; i <= 6; i += 1) {
-        await sql`insert into t values (${i}, ${`2026-03-0${i}`}, ${at}, ${sql.val(['a', `b${i}`])}::text[], ${JSON.stringify({ i })}::jsonb)`.execute(db);
+        await sql`insert into t values (${i}, ${`2026-03-0${i}`}, ${at}, ${sql.val(['a', `b${i}`])}::text[], ${JSON.stringify({ i })}::jsonb)`.execute(
+          db,
+        );
       }
       const seen = [];
       for (let i = 1; i <= 6; i += 1) {

@@ -75,7 +75,9 @@ port.on('message', (/** @type {Message} */ message) => {
   // A reply that cannot be sent must not stop the chain: every later message would wait forever.
   tail = tail
     .then(() => handle(message))
-    .catch((/** @type {unknown} */ error) => port.postMessage({ id: message.id, error: { message: `The embedded database could not answer: ${String(error)}` } }));
+    .catch((/** @type {unknown} */ error) =>
+      port.postMessage({ id: message.id, error: { message: `The embedded database could not answer: ${String(error)}` } }),
+    );
 });
 
 async function handle(/** @type {Message} */ message) {

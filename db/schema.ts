@@ -13,12 +13,7 @@ type Generated<T> = T extends ColumnType<infer S, infer I, infer U> ? ColumnType
 export type Cefr = 'A1' | 'A2' | 'B1' | 'B2' | 'C1' | 'C2';
 export type SlotType = 'igu' | 'praktik' | 'loentilskud';
 export type Role = 'employer' | 'consultant' | 'candidate' | 'admin';
-export type ResidenceBasis =
-  | 'refugee'
-  | 'family_reunified_refugee'
-  | 'family_reunified_other'
-  | 'ukraine_special_law'
-  | 'other';
+export type ResidenceBasis = 'refugee' | 'family_reunified_refugee' | 'family_reunified_other' | 'ukraine_special_law' | 'other';
 export type Locale = 'da' | 'en' | 'ar' | 'uk';
 export type LabelSet = Record<Locale, string>;
 export type SynonymSet = Partial<Record<Locale, string[]>>;
@@ -29,13 +24,45 @@ type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Numeric = ColumnType<number, number | string, number | string>;
 type Json<T> = ColumnType<T, string | T, string | T>;
 
-export interface RegionTable { code: string; name_da: string; name_en: string }
-export interface MunicipalityTable { code: string; name_da: string; name_en: string; region_code: string; lat: number; lon: number }
-export interface PostalCodeTable { code: string; name: string; municipality_code: string; lat: number; lon: number }
+export interface RegionTable {
+  code: string;
+  name_da: string;
+  name_en: string;
+}
+export interface MunicipalityTable {
+  code: string;
+  name_da: string;
+  name_en: string;
+  region_code: string;
+  lat: number;
+  lon: number;
+}
+export interface PostalCodeTable {
+  code: string;
+  name: string;
+  municipality_code: string;
+  lat: number;
+  lon: number;
+}
 
-export interface SkillTable { uri: string; kind: Generated<'skill' | 'knowledge' | 'language'>; labels: Json<LabelSet>; synonyms: Generated<Json<SynonymSet>> }
-export interface OccupationTable { uri: string; isco_group: string; sector: string; labels: Json<LabelSet>; synonyms: Generated<Json<SynonymSet>> }
-export interface OccupationSkillTable { occupation_uri: string; skill_uri: string; relation: 'essential' | 'optional' }
+export interface SkillTable {
+  uri: string;
+  kind: Generated<'skill' | 'knowledge' | 'language'>;
+  labels: Json<LabelSet>;
+  synonyms: Generated<Json<SynonymSet>>;
+}
+export interface OccupationTable {
+  uri: string;
+  isco_group: string;
+  sector: string;
+  labels: Json<LabelSet>;
+  synonyms: Generated<Json<SynonymSet>>;
+}
+export interface OccupationSkillTable {
+  occupation_uri: string;
+  skill_uri: string;
+  relation: 'essential' | 'optional';
+}
 
 export interface OrganisationTable {
   id: Generated<string>;
@@ -64,9 +91,19 @@ export interface WorkplaceTable {
   created_at: Generated<Timestamp>;
 }
 
-export interface JobcentreTable { id: Generated<string>; municipality_code: string; name: string }
-export interface JobcentreNetworkTable { id: Generated<string>; name: string }
-export interface JobcentreNetworkMemberTable { network_id: string; jobcentre_id: string }
+export interface JobcentreTable {
+  id: Generated<string>;
+  municipality_code: string;
+  name: string;
+}
+export interface JobcentreNetworkTable {
+  id: Generated<string>;
+  name: string;
+}
+export interface JobcentreNetworkMemberTable {
+  network_id: string;
+  jobcentre_id: string;
+}
 
 export interface UserTable {
   id: Generated<string>;
@@ -80,7 +117,12 @@ export interface UserTable {
   created_at: Generated<Timestamp>;
 }
 
-export interface SessionTable { id: string; user_id: string; expires_at: Timestamp; created_at: Generated<Timestamp> }
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  expires_at: Timestamp;
+  created_at: Generated<Timestamp>;
+}
 
 export interface CandidateTable {
   id: Generated<string>;
@@ -151,7 +193,12 @@ export interface CprDuplicateFlagTable {
   resolved_by: string | null;
 }
 
-export interface CandidateSkillTable { candidate_id: string; skill_uri: string; years: Numeric | null; learned_where: 'denmark' | 'abroad' | 'informal' | null }
+export interface CandidateSkillTable {
+  candidate_id: string;
+  skill_uri: string;
+  years: Numeric | null;
+  learned_where: 'denmark' | 'abroad' | 'informal' | null;
+}
 export interface CandidateLanguageTable {
   candidate_id: string;
   code: string;
@@ -160,7 +207,11 @@ export interface CandidateLanguageTable {
   is_mother_tongue: Generated<boolean>;
   evidence: Generated<'self_reported' | 'module_test' | 'official_test'>;
 }
-export interface CandidateOccupationTable { candidate_id: string; occupation_uri: string; years: Numeric | null }
+export interface CandidateOccupationTable {
+  candidate_id: string;
+  occupation_uri: string;
+  years: Numeric | null;
+}
 export interface CandidateEmploymentTable {
   id: Generated<string>;
   candidate_id: string;
@@ -196,7 +247,11 @@ export interface SlotTable {
   updated_at: Generated<Timestamp>;
 }
 
-export interface SlotSkillTable { slot_id: string; skill_uri: string; required: boolean }
+export interface SlotSkillTable {
+  slot_id: string;
+  skill_uri: string;
+  required: boolean;
+}
 
 export type RejectReason = 'skills' | 'danish_too_low' | 'not_ready' | 'candidate_declined' | 'employer_unsuitable' | 'distance' | 'other';
 
@@ -287,7 +342,13 @@ export interface CandidateInvitationTable {
   used_at: Timestamp | null;
 }
 
-export interface MailboxMessageTable { id: Generated<string>; to_address: string; subject: string; text_body: string; created_at: Generated<Timestamp> }
+export interface MailboxMessageTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  created_at: Generated<Timestamp>;
+}
 
 export interface ProfileViewTable {
   id: Generated<string>;
@@ -458,7 +519,10 @@ export interface ErasureRequestTable {
 }
 
 /** A random pseudonym per erased candidate; nothing maps it back to the person. */
-export interface ErasedCandidateTable { id: Generated<string>; jobcentre_id: string | null }
+export interface ErasedCandidateTable {
+  id: Generated<string>;
+  jobcentre_id: string | null;
+}
 
 export interface ErasedPlacementTable {
   id: Generated<string>;
@@ -516,8 +580,16 @@ export interface NotificationTable {
   read_at: Timestamp | null;
 }
 
-export interface NotificationPreferenceTable { user_id: string; kind: string; mail_mode: MailMode }
-export interface OfferNoticeTable { candidate_id: string; slot_id: string; told_at: Generated<Timestamp> }
+export interface NotificationPreferenceTable {
+  user_id: string;
+  kind: string;
+  mail_mode: MailMode;
+}
+export interface OfferNoticeTable {
+  candidate_id: string;
+  slot_id: string;
+  told_at: Generated<Timestamp>;
+}
 
 export interface DB {
   regions: RegionTable;

@@ -124,11 +124,23 @@ async function openBenchDatabase(): Promise<Database> {
   const database = await openDatabase({ kind: 'pglite', dataDir: DATA_DIR });
   const { db } = database;
   await migrateToLatest(db);
-  const counted = await db.selectFrom('candidates').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+  const counted = await db
+    .selectFrom('candidates')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(counted.n) < CANDIDATES) {
     console.error(cached ? 'bench database incomplete: seeding the rest' : `seeding ${DATA_DIR} (once; later runs reuse it)`);
     const started = performance.now();
-    await seedDatabase(db, { hashPassword, taxonomy: getTaxonomy(), demo: false, demoData: true, candidates: CANDIDATES, slots: SLOTS, today: SEED_DAY, log: (line) => console.error(line) });
+    await seedDatabase(db, {
+      hashPassword,
+      taxonomy: getTaxonomy(),
+      demo: false,
+      demoData: true,
+      candidates: CANDIDATES,
+      slots: SLOTS,
+      today: SEED_DAY,
+      log: (line) => console.error(line),
+    });
     // The seed is a bulk load and PGlite runs no autovacuum: give the planner its statistics once.
     await analyzeTables(db, documentTables);
     console.error(`seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`);

@@ -122,10 +122,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 
 const municipalityRows = readCsv('municipalities.csv', ',').slice(1);
 const municipalityShapes = new Map<string, MultiPolygon>();
-for (const [code, features] of groupBy(
-  municipalityFile.parse(readJson('municipalities.geojson')).features,
-  (f) => f.properties.lau_1,
-)) {
+for (const [code, features] of groupBy(municipalityFile.parse(readJson('municipalities.geojson')).features, (f) => f.properties.lau_1)) {
   municipalityShapes.set(code, toMultiPolygon(features.map((f) => f.geometry)));
 }
 
@@ -144,10 +141,7 @@ const municipalityByCode = new Map(municipalities.map((m) => [m.code, m]));
 // ---- postal codes ------------------------------------------------------------
 
 const postalShapes = new Map<string, MultiPolygon>();
-for (const [label, features] of groupBy(
-  postalFile.parse(readJson('postal_codes.geojson')).features,
-  (f) => f.properties.postal_code,
-)) {
+for (const [label, features] of groupBy(postalFile.parse(readJson('postal_codes.geojson')).features, (f) => f.properties.postal_code)) {
   postalShapes.set(label, toMultiPolygon(features.map((f) => f.geometry)));
 }
 
@@ -247,11 +241,7 @@ const mapFeatures: Feature<MultiPolygon, { code: string; name: string }>[] = mun
   if (!shape) throw new Error(`Municipality ${m.code} has no boundary`);
   const polygons = shape.coordinates
     .filter((polygon) => geoArea({ type: 'Polygon', coordinates: polygon }) >= MIN_ISLAND_AREA)
-    .map((polygon) =>
-      polygon
-        .map((r) => simplify(r, MAP_TOLERANCE).map(([lon, lat]) => [round(lon, 3), round(lat, 3)]))
-        .filter((r) => r.length >= 4),
-    )
+    .map((polygon) => polygon.map((r) => simplify(r, MAP_TOLERANCE).map(([lon, lat]) => [round(lon, 3), round(lat, 3)])).filter((r) => r.length >= 4))
     .filter((polygon) => polygon.length > 0);
   return {
     type: 'Feature',
@@ -267,10 +257,7 @@ const lines = (rows: unknown[]) => `[\n${rows.map((row) => JSON.stringify(row)).
 fs.writeFileSync(path.join(outDir, 'regions.json'), lines(regions));
 fs.writeFileSync(path.join(outDir, 'municipalities.json'), lines(municipalities));
 fs.writeFileSync(path.join(outDir, 'postal-codes.json'), lines(postalCodes));
-fs.writeFileSync(
-  path.join(outDir, 'municipalities-map.json'),
-  `${JSON.stringify({ type: 'FeatureCollection', features: mapFeatures })}\n`,
-);
+fs.writeFileSync(path.join(outDir, 'municipalities-map.json'), `${JSON.stringify({ type: 'FeatureCollection', features: mapFeatures })}\n`);
 const size = (name: string) => `${Math.round(fs.statSync(path.join(outDir, name)).size / 1024)} KB`;
 console.log(
   `regions ${regions.length}, municipalities ${municipalities.length}, postal codes ${postalCodes.length} ` +

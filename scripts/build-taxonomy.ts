@@ -38,16 +38,27 @@ function parseCsv(text: string): Row[] {
     const c = text[i];
     if (quoted) {
       if (c === '"') {
-        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
       } else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += c;
   }
-  if (field !== '' || row.length > 0) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
   const [header, ...body] = rows;
   if (!header) return [];
   return body.filter((r) => r.length > 1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
@@ -72,7 +83,10 @@ function curationLines(prefix: string): string[][] {
 }
 
 function labelAndSynonyms(cell: string | undefined): { label: string; synonyms: string[] } {
-  const [label = '', ...synonyms] = (cell ?? '').split('|').map((s) => s.trim()).filter((s) => s !== '');
+  const [label = '', ...synonyms] = (cell ?? '')
+    .split('|')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   return { label, synonyms: [...new Set(synonyms)].filter((s) => s.toLowerCase() !== label.toLowerCase()) };
 }
 
@@ -106,43 +120,72 @@ const escoOccupations = escoIndex('occupations_en.csv');
 const skillUriByLabel = new Map<string, string>();
 const skills = curationLines('skills-').flatMap(([en = '', kind, sectors, da, ar, uk, extra]) => {
   const row = escoSkills.get(en.toLowerCase());
-  if (!row) { errors.push(`skill not in ESCO: ${en}`); return []; }
+  if (!row) {
+    errors.push(`skill not in ESCO: ${en}`);
+    return [];
+  }
   const [d, a, u] = [da, ar, uk].map(labelAndSynonyms);
-  if (!d?.label || !a?.label || !u?.label) { errors.push(`skill lacks a label: ${en}`); return []; }
+  if (!d?.label || !a?.label || !u?.label) {
+    errors.push(`skill lacks a label: ${en}`);
+    return [];
+  }
   const uri = row.conceptUri ?? '';
-  if (skillUriByLabel.has(en.toLowerCase())) { errors.push(`duplicate skill: ${en}`); return []; }
+  if (skillUriByLabel.has(en.toLowerCase())) {
+    errors.push(`duplicate skill: ${en}`);
+    return [];
+  }
   skillUriByLabel.set(en.toLowerCase(), uri);
-  return [{
-    uri,
-    kind: kind === 'k' ? 'knowledge' : 'skill',
-    labels: { da: d.label, en: (row.preferredLabel ?? en).trim(), ar: a.label, uk: u.label },
-    synonyms: { da: d.synonyms, en: englishSynonyms(row, extra, false), ar: a.synonyms, uk: u.synonyms },
-    sectors: (sectors ?? '').split(',').map((s) => s.trim()).filter((s) => s !== ''),
-  }];
+  return [
+    {
+      uri,
+      kind: kind === 'k' ? 'knowledge' : 'skill',
+      labels: { da: d.label, en: (row.preferredLabel ?? en).trim(), ar: a.label, uk: u.label },
+      synonyms: { da: d.synonyms, en: englishSynonyms(row, extra, false), ar: a.synonyms, uk: u.synonyms },
+      sectors: (sectors ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== ''),
+    },
+  ];
 });
 
 const skillUris = (list: string | undefined, occupation: string): string[] =>
-  (list ?? '').split(';').map((s) => s.trim()).filter((s) => s !== '').flatMap((label) => {
-    const uri = skillUriByLabel.get(label.toLowerCase());
-    if (!uri) { errors.push(`occupation ${occupation}: unknown skill ${label}`); return []; }
-    return [uri];
-  });
+  (list ?? '')
+    .split(';')
+    .map((s) => s.trim())
+    .filter((s) => s !== '')
+    .flatMap((label) => {
+      const uri = skillUriByLabel.get(label.toLowerCase());
+      if (!uri) {
+        errors.push(`occupation ${occupation}: unknown skill ${label}`);
+        return [];
+      }
+      return [uri];
+    });
 
 const occupations = curationLines('occupations').flatMap(([en = '', sector = '', da, ar, uk, essential, optional, extra]) => {
   const row = escoOccupations.get(en.toLowerCase());
-  if (!row) { errors.push(`occupation not in ESCO: ${en}`); return []; }
+  if (!row) {
+    errors.push(`occupation not in ESCO: ${en}`);
+    return [];
+  }
   const [d, a, u] = [da, ar, uk].map(labelAndSynonyms);
-  if (!d?.label || !a?.label || !u?.label) { errors.push(`occupation lacks a label: ${en}`); return []; }
+  if (!d?.label || !a?.label || !u?.label) {
+    errors.push(`occupation lacks a label: ${en}`);
+    return [];
+  }
   const essentialSkills = skillUris(essential, en);
-  return [{
-    uri: row.conceptUri ?? '',
-    iscoGroup: (row.iscoGroup ?? '').slice(0, 4),
-    sector,
-    labels: { da: d.label, en: (row.preferredLabel ?? en).trim(), ar: a.label, uk: u.label },
-    synonyms: { da: d.synonyms, en: englishSynonyms(row, extra, true), ar: a.synonyms, uk: u.synonyms },
-    essentialSkills,
-    optionalSkills: skillUris(optional, en).filter((uri) => !essentialSkills.includes(uri)),
-  }];
+  return [
+    {
+      uri: row.conceptUri ?? '',
+      iscoGroup: (row.iscoGroup ?? '').slice(0, 4),
+      sector,
+      labels: { da: d.label, en: (row.preferredLabel ?? en).trim(), ar: a.label, uk: u.label },
+      synonyms: { da: d.synonyms, en: englishSynonyms(row, extra, true), ar: a.synonyms, uk: u.synonyms },
+      essentialSkills,
+      optionalSkills: skillUris(optional, en).filter((uri) => !essentialSkills.includes(uri)),
+    },
+  ];
 });
 
 /**
@@ -151,8 +194,14 @@ const occupations = curationLines('occupations').flatMap(([en = '', sector = '',
  */
 for (const [kind = '', en = '', language = '', words = ''] of curationLines('everyday-')) {
   const item = (kind === 'o' ? occupations : skills).find((x) => x.labels.en.toLowerCase() === en.toLowerCase());
-  if (!item) { errors.push(`everyday synonyms for unknown ${kind === 'o' ? 'occupation' : 'skill'}: ${en}`); continue; }
-  if (language !== 'da' && language !== 'en' && language !== 'ar' && language !== 'uk') { errors.push(`everyday synonyms for ${en}: unknown language ${language}`); continue; }
+  if (!item) {
+    errors.push(`everyday synonyms for unknown ${kind === 'o' ? 'occupation' : 'skill'}: ${en}`);
+    continue;
+  }
+  if (language !== 'da' && language !== 'en' && language !== 'ar' && language !== 'uk') {
+    errors.push(`everyday synonyms for ${en}: unknown language ${language}`);
+    continue;
+  }
   const known = new Set([item.labels[language], ...item.synonyms[language]].map((w) => w.toLowerCase()));
   for (const word of labelAndSynonyms(`x|${words}`).synonyms) {
     if (!known.has(word.toLowerCase())) item.synonyms[language].push(word);
@@ -176,8 +225,16 @@ function writeExtract(file: string, byLabel: Map<string, Row>, labels: string[])
 }
 if (process.argv[2] && errors.length === 0) {
   mkdirSync(join(dataDir, 'esco'), { recursive: true });
-  writeExtract('skills_en.csv', escoSkills, skills.map((s) => s.labels.en));
-  writeExtract('occupations_en.csv', escoOccupations, occupations.map((o) => o.labels.en));
+  writeExtract(
+    'skills_en.csv',
+    escoSkills,
+    skills.map((s) => s.labels.en),
+  );
+  writeExtract(
+    'occupations_en.csv',
+    escoOccupations,
+    occupations.map((o) => o.labels.en),
+  );
 }
 writeFileSync(join(dataDir, 'skills.json'), `${JSON.stringify(skills, null, 2)}\n`);
 writeFileSync(join(dataDir, 'occupations.json'), `${JSON.stringify(occupations, null, 2)}\n`);

@@ -124,10 +124,12 @@ async function main(): Promise<void> {
       for (let i = 0; i < args.runs; i += 1) {
         // Lighthouse now and then loses a trace on a busy machine (NO_NAVSTART): one more try, then report and go on.
         const once = () => audit(`${app.base}${pagePath}`, chrome.port, page.loggedIn ? { Cookie: cookie } : {});
-        const scores = await once().catch(once).catch((error: unknown) => {
-          console.log(`lighthouse ${page.name} error=${error instanceof Error ? error.message : String(error)}`);
-          return null;
-        });
+        const scores = await once()
+          .catch(once)
+          .catch((error: unknown) => {
+            console.log(`lighthouse ${page.name} error=${error instanceof Error ? error.message : String(error)}`);
+            return null;
+          });
         if (scores) runs.push(scores);
       }
       if (runs.length === 0) {
@@ -146,7 +148,9 @@ async function main(): Promise<void> {
     chrome.kill();
     await app.stop();
   }
-  console.log(`lighthouse summary ${pages.length - missed} of ${pages.length} pages at performance ≥ ${GOALS.performance} and accessibility ${GOALS.accessibility}`);
+  console.log(
+    `lighthouse summary ${pages.length - missed} of ${pages.length} pages at performance ≥ ${GOALS.performance} and accessibility ${GOALS.accessibility}`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -367,8 +367,14 @@ function printLine(line: Line): void {
 async function measureMode(mode: Mode, app: AppChild, options: Options, databasePid?: number): Promise<Line[]> {
   // People all over the country in turn: the offers page's work depends on where the candidate lives and what they
   // can do, the queue's on the jobcentre (a small one's share of all proposals).
-  const candidates = await logInAll(app, municipalities.map((municipality) => jobcentreCandidateEmail(municipality.code)));
-  const consultants = await logInAll(app, municipalities.map((municipality) => jobcentreConsultantEmail(municipality.code)));
+  const candidates = await logInAll(
+    app,
+    municipalities.map((municipality) => jobcentreCandidateEmail(municipality.code)),
+  );
+  const consultants = await logInAll(
+    app,
+    municipalities.map((municipality) => jobcentreConsultantEmail(municipality.code)),
+  );
   const apiKey = await createApiKey(app, await logIn(app, DEMO_EMAILS.employer));
   const targets: Target[] = [
     { name: 'candidate_offers', path: '/candidate/offers', headers: {}, cookies: candidates, expect: /<ol class="plain-list"/ },

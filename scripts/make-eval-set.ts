@@ -51,28 +51,66 @@ const OCC = 'http://data.europa.eu/esco/occupation/';
 const SECTORS: Record<string, { occupation: string; skills: string[] }> = {
   kitchen: {
     occupation: `${OCC}f756fdab-7726-4c48-bfcc-94ff8810fc08`, // kitchen porter
-    skills: ['f20aedf0-6543-498d-b88e-0a32e604acbb', 'a34f4fd4-1aff-4941-82d5-542ac94f81c3', '0ff99f51-40d9-42f1-a1ec-377b2bb5e15f', '29b326ea-a9c8-4963-b35a-8541d0cdff77', '5598739b-6718-4cff-8402-91d7f65b1505'].map((id) => SKILL + id),
+    skills: [
+      'f20aedf0-6543-498d-b88e-0a32e604acbb',
+      'a34f4fd4-1aff-4941-82d5-542ac94f81c3',
+      '0ff99f51-40d9-42f1-a1ec-377b2bb5e15f',
+      '29b326ea-a9c8-4963-b35a-8541d0cdff77',
+      '5598739b-6718-4cff-8402-91d7f65b1505',
+    ].map((id) => SKILL + id),
   },
   cleaning: {
     occupation: `${OCC}cbad55a4-c7cf-4ab6-9540-eac72b26729b`, // domestic cleaner
-    skills: ['a2cd3b30-2d6c-473e-a5d4-4e7cb576babe', '51a26193-9abe-4bce-9108-f50835be1c35', '4f1b6304-f54a-42f0-9604-5427a28d240f', '2ed98048-bf2f-47e5-a0de-fd23d6abe2f6', 'd05ae693-dc7d-4073-8806-2782f117c24a'].map((id) => SKILL + id),
+    skills: [
+      'a2cd3b30-2d6c-473e-a5d4-4e7cb576babe',
+      '51a26193-9abe-4bce-9108-f50835be1c35',
+      '4f1b6304-f54a-42f0-9604-5427a28d240f',
+      '2ed98048-bf2f-47e5-a0de-fd23d6abe2f6',
+      'd05ae693-dc7d-4073-8806-2782f117c24a',
+    ].map((id) => SKILL + id),
   },
   warehouse: {
     occupation: `${OCC}bea705fe-06ac-4147-b8e0-6e8ac1208d8f`, // warehouse worker
-    skills: ['28cb374e-6261-4133-8371-f9a5470145da', '3d086228-d7fc-4c23-972a-22b7d44a6173', '667cbbaf-f377-46d8-8f2d-1f6d8a55d74a', 'f7f56b20-8f05-4731-a1bf-79fdcffc72ce', '7c821387-b428-4f75-b5a7-7b038aa81cfd'].map((id) => SKILL + id),
+    skills: [
+      '28cb374e-6261-4133-8371-f9a5470145da',
+      '3d086228-d7fc-4c23-972a-22b7d44a6173',
+      '667cbbaf-f377-46d8-8f2d-1f6d8a55d74a',
+      'f7f56b20-8f05-4731-a1bf-79fdcffc72ce',
+      '7c821387-b428-4f75-b5a7-7b038aa81cfd',
+    ].map((id) => SKILL + id),
   },
   retail: {
     occupation: `${OCC}d35f9e79-5778-43b4-8667-0e3ba1fcb19a`, // shelf filler
     // The last is a local skill outside ESCO: it must match by identity.
-    skills: [...['75dfe1ee-5935-42ce-b820-697f827825c3', 'de804504-bd5c-465d-b54f-9da299d8ee90', '28d715e3-3e5b-4fb6-8dd2-4be4919c8587', '3d086228-d7fc-4c23-972a-22b7d44a6173'].map((id) => SKILL + id), 'urn:jobbro:skill:payment-terminal'],
+    skills: [
+      ...[
+        '75dfe1ee-5935-42ce-b820-697f827825c3',
+        'de804504-bd5c-465d-b54f-9da299d8ee90',
+        '28d715e3-3e5b-4fb6-8dd2-4be4919c8587',
+        '3d086228-d7fc-4c23-972a-22b7d44a6173',
+      ].map((id) => SKILL + id),
+      'urn:jobbro:skill:payment-terminal',
+    ],
   },
   care: {
     occupation: `${OCC}1391bdf9-bd61-4fb5-91ca-c29036ab2b60`, // home care aide
-    skills: ['b6b2e665-1085-4f4d-9973-e979721815d7', '0e21e183-e787-4f23-a240-93b416c088c2', 'd9449998-c1f5-478c-a103-2255398cf0b6', 'ecb34d35-867f-4b7e-97cb-0ff2f1710857', '51754b8a-3e2c-4cc1-86e6-cf510d9c6fe4'].map((id) => SKILL + id),
+    skills: [
+      'b6b2e665-1085-4f4d-9973-e979721815d7',
+      '0e21e183-e787-4f23-a240-93b416c088c2',
+      'd9449998-c1f5-478c-a103-2255398cf0b6',
+      'ecb34d35-867f-4b7e-97cb-0ff2f1710857',
+      '51754b8a-3e2c-4cc1-86e6-cf510d9c6fe4',
+    ].map((id) => SKILL + id),
   },
   food: {
     occupation: `${OCC}e3dc66de-99c7-4607-a82b-7244036d316d`, // food production operator
-    skills: ['a34f4fd4-1aff-4941-82d5-542ac94f81c3', '7838de1e-d65e-4a3f-b60b-e2213026116f', 'ff340526-6bf6-4cd0-bcb1-87f1d6265bda', '2f4e1ff6-1191-4fd8-b1bf-043af19cec65', '51754b8a-3e2c-4cc1-86e6-cf510d9c6fe4'].map((id) => SKILL + id),
+    skills: [
+      'a34f4fd4-1aff-4941-82d5-542ac94f81c3',
+      '7838de1e-d65e-4a3f-b60b-e2213026116f',
+      'ff340526-6bf6-4cd0-bcb1-87f1d6265bda',
+      '2f4e1ff6-1191-4fd8-b1bf-043af19cec65',
+      '51754b8a-3e2c-4cc1-86e6-cf510d9c6fe4',
+    ].map((id) => SKILL + id),
   },
 };
 const SECTOR_NAMES = Object.keys(SECTORS);
@@ -225,7 +263,13 @@ function makeCandidate(slot: EvalSlot, archetype: Archetype, id: string): EvalCa
   let ambitions: EvalCandidate['ambitions'] = rng.chance(0.5) ? { sectors: [slot.sector] } : undefined;
   let birthDate = addDays(addYears(start, -rng.int(20, 45)), -rng.int(0, 364));
   let arrivalDate = addDays(ASOF, -rng.int(200, 3000));
-  let residenceBasis: ResidenceBasis = rng.pick<ResidenceBasis>(['refugee', 'refugee', 'family_reunified_refugee', 'family_reunified_other', 'ukraine_special_law']);
+  let residenceBasis: ResidenceBasis = rng.pick<ResidenceBasis>([
+    'refugee',
+    'refugee',
+    'family_reunified_refugee',
+    'family_reunified_other',
+    'ukraine_special_law',
+  ]);
 
   switch (archetype) {
     case 'good-ideal':
@@ -301,7 +345,11 @@ function makeCandidate(slot: EvalSlot, archetype: Archetype, id: string): EvalCa
 
   const languages: EvalCandidate['languages'] = [];
   if (spoken > 0) languages.push({ code: 'da', spoken: level(spoken)!, written: level(Math.max(1, written))! });
-  languages.push({ code: slot.languages?.[0] && rng.chance(0.5) ? slot.languages[0] : rng.pick(OTHER_LANGUAGES), spoken: 'C2', written: rng.pick<Cefr>(['A1', 'B2', 'C2']) });
+  languages.push({
+    code: slot.languages?.[0] && rng.chance(0.5) ? slot.languages[0] : rng.pick(OTHER_LANGUAGES),
+    spoken: 'C2',
+    written: rng.pick<Cefr>(['A1', 'B2', 'C2']),
+  });
   const town = TOWNS.find((t) => t.code === slot.postalCode)!;
   return {
     id,
@@ -410,7 +458,9 @@ function main(): void {
   fs.writeFileSync(path.join(OUT_DIR, 'eval-set.json'), `${JSON.stringify({ asOf: ASOF, slots, candidates }, null, 1)}\n`);
   fs.writeFileSync(path.join(OUT_DIR, 'labels.json'), `${JSON.stringify({ asOf: ASOF, labels }, null, 1)}\n`);
   const count = (l: Label) => labels.reduce((n, s) => n + (l === 'good' ? s.good.length : l === 'acceptable' ? s.acceptable.length : 0), 0);
-  process.stdout.write(`eval set: ${slots.length} slots, ${candidates.length} candidates, ${count('good')} good and ${count('acceptable')} acceptable pairs\n`);
+  process.stdout.write(
+    `eval set: ${slots.length} slots, ${candidates.length} candidates, ${count('good')} good and ${count('acceptable')} acceptable pairs\n`,
+  );
 }
 
 main();

@@ -19,7 +19,9 @@ async function main(): Promise<void> {
     if (search.kind === 'embedded') {
       const started = performance.now();
       const counts = await reindex({ db: database.db, search, sources: createDocumentSources({ clock }) });
-      console.log(`index built: ${counts.candidates ?? 0} candidates, ${counts.slots ?? 0} slots in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      console.log(
+        `index built: ${counts.candidates ?? 0} candidates, ${counts.slots ?? 0} slots in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
     }
     const summary = await rematchAll(
       { db: database.db, search, clock },
@@ -29,7 +31,11 @@ async function main(): Promise<void> {
     console.log(
       `re-matched ${summary.slots} slots: ${summary.proposed} proposals (${summary.written} new or changed, the rest already stored), ${summary.removed} removed`,
     );
-    console.log(`proposals now: ${Object.entries(summary.counts).map(([status, n]) => `${n} ${status}`).join(', ')}`);
+    console.log(
+      `proposals now: ${Object.entries(summary.counts)
+        .map(([status, n]) => `${n} ${status}`)
+        .join(', ')}`,
+    );
     console.log(`done in ${(summary.durationMs / 1000).toFixed(1)} s`);
   } finally {
     await search.close();

@@ -1,5 +1,5 @@
 /**
- * `npm test`: lint (ESLint, including the layer rule), typecheck, the production build, every Vitest suite (the
+ * `npm test`: format check (Prettier), lint (ESLint, including the layer rule), typecheck, the production build, every Vitest suite (the
  * security suites drive the build's routes), then the Playwright journeys
  * against the same build. Stops at the first failing stage and ends
  * with one plain line, `tests: N passed, N failed, N skipped`, summed over
@@ -25,7 +25,12 @@ function run(stage: string, command: string, args: string[], env: Record<string,
   return result.status === 0;
 }
 
-const vitestSchema = z.object({ numPassedTests: z.number(), numFailedTests: z.number(), numPendingTests: z.number(), numTodoTests: z.number().default(0) });
+const vitestSchema = z.object({
+  numPassedTests: z.number(),
+  numFailedTests: z.number(),
+  numPendingTests: z.number(),
+  numTodoTests: z.number().default(0),
+});
 const playwrightSchema = z.object({ stats: z.object({ expected: z.number(), unexpected: z.number(), flaky: z.number(), skipped: z.number() }) });
 
 function readJson(file: string): unknown {
@@ -58,6 +63,10 @@ function finish(ok: boolean): never {
 }
 
 const npx = 'npx';
+if (!run('format', npx, ['prettier', '--check', '.', '--log-level', 'warn'])) {
+  totals.failed += 1;
+  finish(false);
+}
 if (!run('lint', npx, ['eslint', '.', '--max-warnings', '0'])) {
   totals.failed += 1;
   finish(false);
@@ -70,7 +79,13 @@ if (!run('build', 'npm', ['run', 'build'])) {
   totals.failed += 1;
   finish(false);
 }
-const unitOk = run('unit and integration tests', npx, ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+const unitOk = run('unit and integration tests', npx, [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestReport}`,
+]);
 countVitest();
 if (!unitOk) {
   if (totals.failed === 0) totals.failed += 1;

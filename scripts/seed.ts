@@ -21,14 +21,25 @@ const count = (max: number) => z.coerce.number().int().min(0).max(max).optional(
 const argsSchema = z.object({
   candidates: count(200_000),
   slots: count(100_000),
-  seed: z.coerce.number().int().min(0).max(2 ** 32 - 1).optional(),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
   /** The day relative seed dates start from: within ten years of the real today. */
   today: calendarDate({ earliest: { yearsFromToday: -10 }, latest: { yearsFromToday: 10 } }).optional(),
 });
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { candidates: { type: 'string' }, slots: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' }, wait: { type: 'boolean' } },
+    options: {
+      candidates: { type: 'string' },
+      slots: { type: 'string' },
+      seed: { type: 'string' },
+      today: { type: 'string' },
+      wait: { type: 'boolean' },
+    },
   });
   const parsed = argsSchema.safeParse(values);
   if (!parsed.success) {

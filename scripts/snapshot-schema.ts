@@ -32,7 +32,10 @@ const argsSchema = z.object({
   migration: z.string().refine((name) => name in migrations, {
     message: `must be one of the migrations listed in db/migrate.server.ts: ${Object.keys(migrations).join(', ')}`,
   }),
-  server: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres://').optional(),
+  server: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres://')
+    .optional(),
   pgBin: z.string().default('/usr/lib/postgresql/15/bin'),
   out: z.string().default(snapshotDirectory),
 });

@@ -13,8 +13,7 @@ import { createMeilisearchEngine } from './meilisearch-engine.js';
 
 /** Which engine to use, as app/env.server.ts reads it from the environment. */
 export type SearchEngineConfig =
-  | { kind: 'embedded' }
-  | { kind: 'meilisearch'; host: string; masterKey: string | undefined; apiKey: string | undefined; indexPrefix: string };
+  { kind: 'embedded' } | { kind: 'meilisearch'; host: string; masterKey: string | undefined; apiKey: string | undefined; indexPrefix: string };
 
 /** Exactly what the app and the outbox worker do; no key management, no dumps, no other indexes. */
 export const jobbroKeyActions = [

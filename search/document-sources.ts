@@ -26,7 +26,11 @@ export type DocumentSource = {
    * id to continue from (null: no more). The same documents as `allIds` and
    * `load`, read by key ranges instead of lists of ids.
    */
-  loadPage?(db: Kysely<DB>, afterId: string | null, limit: number): Promise<{ documents: SearchDocument[]; lastId: string | null; failures?: DocumentFailure[] }>;
+  loadPage?(
+    db: Kysely<DB>,
+    afterId: string | null,
+    limit: number,
+  ): Promise<{ documents: SearchDocument[]; lastId: string | null; failures?: DocumentFailure[] }>;
 };
 
 /** A row whose document could not be built (an impossible value that got into the database), by id only. */
@@ -69,7 +73,10 @@ export function buildEach<Row extends { id: string }, Document extends SearchDoc
 }
 
 /** What `load` returns: the documents, or `DocumentBuildFailures` when any row failed. */
-export function documentsOrFailures<Document extends SearchDocument>(result: { documents: Map<string, Document>; failures: DocumentFailure[] }): Map<string, Document> {
+export function documentsOrFailures<Document extends SearchDocument>(result: {
+  documents: Map<string, Document>;
+  failures: DocumentFailure[];
+}): Map<string, Document> {
   if (result.failures.length > 0) throw new DocumentBuildFailures(new Map<string, SearchDocument>(result.documents), result.failures);
   return result.documents;
 }

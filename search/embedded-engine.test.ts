@@ -39,7 +39,14 @@ function documents(separator: string): SearchDocument[] {
 }
 
 /** Every word of the labels, each a query of its own. */
-const words = [...new Set(labels.join(' ').split(/[^\p{L}\p{M}\p{N}]+/u).filter((word) => word !== ''))];
+const words = [
+  ...new Set(
+    labels
+      .join(' ')
+      .split(/[^\p{L}\p{M}\p{N}]+/u)
+      .filter((word) => word !== ''),
+  ),
+];
 
 describe('embedded engine text', () => {
   it('finds and ranks long label texts as if they were read whole', async () => {

@@ -20,24 +20,9 @@
  *   once after each write, so a query never compares documents.
  * Measured on the national-scale bench (30,000 candidates): see the README.
  */
-import {
-  create,
-  insertMultiple,
-  removeMultiple,
-  search as oramaSearch,
-  type AnyOrama,
-  type SearchableType,
-  type Tokenizer,
-} from '@orama/orama';
+import { create, insertMultiple, removeMultiple, search as oramaSearch, type AnyOrama, type SearchableType, type Tokenizer } from '@orama/orama';
 import { index as oramaIndex, internalDocumentIDStore } from '@orama/orama/components';
-import type {
-  IndexSettings,
-  SearchDocument,
-  SearchEngine,
-  SearchHit,
-  SearchQuery,
-  SearchResult,
-} from './engine.js';
+import type { IndexSettings, SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from './engine.js';
 import { BitsetCache, countBits, filterBitset, forEachBit, wordsFor, type Bitset, type FilterIndexes, type GeoColumn } from './filter-bitsets.js';
 import { compileFilter, geoFieldOf, isGeoPoint } from './match-filter.js';
 import { analyseWord, languageOfScript, textWords } from './text-analysis.js';
@@ -699,8 +684,7 @@ export function createEmbeddedEngine(): SearchEngine {
       const forWord = new Map<string, number>();
       for (const alternative of [word, ...(state.synonyms.get(word) ?? [])]) {
         const isOneWord = !/\s/.test(alternative);
-        const tolerance =
-          state.settings.typoTolerance && isOneWord && [...alternative].length >= MIN_WORD_SIZE_FOR_TYPO ? 1 : 0;
+        const tolerance = state.settings.typoTolerance && isOneWord && [...alternative].length >= MIN_WORD_SIZE_FOR_TYPO ? 1 : 0;
         const result = await oramaSearch(orama, {
           term: alternative,
           properties: state.settings.searchable,

@@ -20,7 +20,6 @@ const settings: IndexSettings = {
   typoTolerance: false,
 };
 
-
 const numberValues: unknown[] = [0, 1, 2, 3, 5, 8, -0, 2.5, Number.NaN, null, undefined, [1, 9], [], ['3'], '3', 'x', true];
 const kinds: unknown[] = ['igu', 'praktik', 'loentilskud', null, undefined, 3, ['igu', 'praktik'], true];
 const points: unknown[] = [
@@ -158,7 +157,12 @@ describe('embedded engine filters (bitsets)', () => {
       return document;
     });
     await engine.upsert('docs', documents);
-    const filter: Filter = { and: [{ field: 'kind', eq: 'igu' }, { field: 'tags', in: ['c', 'b'] }] };
+    const filter: Filter = {
+      and: [
+        { field: 'kind', eq: 'igu' },
+        { field: 'tags', in: ['c', 'b'] },
+      ],
+    };
     const few = { filter, limit: 5, offset: 2, sort: [{ field: 'n', direction: 'desc' as const }] };
     const expectedTotal = documents.filter((document) => matchesFilter(document, few.filter, 'at')).length;
     // Few enough that the first query compares them; the second query (all documents) makes the order.

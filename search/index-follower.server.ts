@@ -198,7 +198,10 @@ export async function startIndexFollower(deps: IndexFollowerDeps): Promise<Index
  * made to the serving engine meanwhile (this process's outbox) are noted and
  * re-read from the database into the fresh one before the swap.
  */
-export function rebuildableEngine(initial: SearchEngine, fresh: () => SearchEngine): { engine: SearchEngine; rebuild(deps: { db: Kysely<DB>; sources: DocumentSources }): Promise<void> } {
+export function rebuildableEngine(
+  initial: SearchEngine,
+  fresh: () => SearchEngine,
+): { engine: SearchEngine; rebuild(deps: { db: Kysely<DB>; sources: DocumentSources }): Promise<void> } {
   let current = initial;
   let touched: Map<SearchIndexName, Set<string>> | undefined;
   const note = (index: string, ids: readonly string[]) => {
@@ -213,7 +216,10 @@ export function rebuildableEngine(initial: SearchEngine, fresh: () => SearchEngi
     },
     configureIndex: (index, settings) => current.configureIndex(index, settings),
     upsert: (index, documents: SearchDocument[]) => {
-      note(index, documents.map((document) => document.id));
+      note(
+        index,
+        documents.map((document) => document.id),
+      );
       return current.upsert(index, documents);
     },
     remove: (index, ids) => {

@@ -37,7 +37,20 @@ describe('matchesFilter', () => {
   it('combines with and, or and not; empty groups are true and false', () => {
     expect(matchesFilter(doc, { and: [] }, 'at')).toBe(true);
     expect(matchesFilter(doc, { or: [] }, 'at')).toBe(false);
-    expect(matchesFilter(doc, { not: { or: [{ field: 'kind', eq: 'praktik' }, { field: 'n', lt: 5 }] } }, 'at')).toBe(true);
+    expect(
+      matchesFilter(
+        doc,
+        {
+          not: {
+            or: [
+              { field: 'kind', eq: 'praktik' },
+              { field: 'n', lt: 5 },
+            ],
+          },
+        },
+        'at',
+      ),
+    ).toBe(true);
   });
 
   it('allows one geopoint field per index', () => {

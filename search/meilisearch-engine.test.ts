@@ -5,7 +5,12 @@ import { createMeilisearchEngine, toMeilisearchSettings, toMeilisearchSynonyms }
 
 describe('Meilisearch settings', () => {
   it('turns synonym groups into a symmetric map', () => {
-    expect(toMeilisearchSynonyms([['Dishwasher', 'opvasker', 'opvasker'], ['opvasker', 'skyller']])).toEqual({
+    expect(
+      toMeilisearchSynonyms([
+        ['Dishwasher', 'opvasker', 'opvasker'],
+        ['opvasker', 'skyller'],
+      ]),
+    ).toEqual({
       dishwasher: ['opvasker'],
       opvasker: ['dishwasher', 'skyller'],
       skyller: ['opvasker'],
@@ -47,7 +52,9 @@ describe('an unreachable Meilisearch', () => {
   it('reports unhealthy without throwing and raises SearchUnavailable for work', async () => {
     const engine = createMeilisearchEngine({ host, apiKey: 'k', indexPrefix: 't_', timeoutMs: 500 });
     expect(await engine.healthy()).toBe(false);
-    await expect(engine.configureIndex('x', { fields: { id: 'keyword' }, searchable: [], filterable: [], sortable: [], synonyms: [], typoTolerance: false })).rejects.toBeInstanceOf(SearchUnavailable);
+    await expect(
+      engine.configureIndex('x', { fields: { id: 'keyword' }, searchable: [], filterable: [], sortable: [], synonyms: [], typoTolerance: false }),
+    ).rejects.toBeInstanceOf(SearchUnavailable);
     await expect(engine.count('x')).rejects.toBeInstanceOf(SearchUnavailable);
   });
 

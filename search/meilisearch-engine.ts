@@ -21,14 +21,7 @@ import {
   type EnqueuedTaskPromise,
   type Settings,
 } from 'meilisearch';
-import {
-  SearchUnavailable,
-  type IndexSettings,
-  type SearchDocument,
-  type SearchEngine,
-  type SearchQuery,
-  type SearchResult,
-} from './engine.js';
+import { SearchUnavailable, type IndexSettings, type SearchDocument, type SearchEngine, type SearchQuery, type SearchResult } from './engine.js';
 import { geoFieldOf, isGeoPoint } from './match-filter.js';
 import { toMeilisearchFilter } from './meilisearch-filter.js';
 

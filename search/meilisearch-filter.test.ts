@@ -30,7 +30,12 @@ describe('toMeilisearchFilter', () => {
     expect(
       toMeilisearchFilter({
         and: [
-          { or: [{ field: 'programme', eq: 'igu' }, { field: 'programme', in: ['praktik', 'løntilskud'] }] },
+          {
+            or: [
+              { field: 'programme', eq: 'igu' },
+              { field: 'programme', in: ['praktik', 'løntilskud'] },
+            ],
+          },
           { not: { field: 'hidden', exists: true } },
           { field: 'age', gte: 18, lte: 30 },
           { field: 'score', gt: 0.5, lt: 2 },

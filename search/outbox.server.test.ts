@@ -6,7 +6,14 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from '../tests/s
 import type { DocumentSource, DocumentSources } from './document-sources.js';
 import { createEmbeddedEngine } from './embedded-engine.js';
 import { SearchUnavailable, type IndexSettings, type SearchDocument, type SearchEngine } from './engine.js';
-import { enqueueIndexChange, failedOutboxEntries, outboxBacklog, processOutboxBatch, retryFailedOutboxEntry, startOutboxWorker } from './outbox.server.js';
+import {
+  enqueueIndexChange,
+  failedOutboxEntries,
+  outboxBacklog,
+  processOutboxBatch,
+  retryFailedOutboxEntry,
+  startOutboxWorker,
+} from './outbox.server.js';
 
 // The outbox does not care what a document is: ESCO skills stand in for slots here.
 const uri = (code: string) => `http://data.europa.eu/esco/skill/${code}`;
@@ -70,7 +77,10 @@ function switchableEngine(delayMs = 0) {
 
 async function addRegion(db: Kysely<DB>, code: string, name: string) {
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('skills').values({ uri: uri(code), labels: label(name) }).execute();
+    await trx
+      .insertInto('skills')
+      .values({ uri: uri(code), labels: label(name) })
+      .execute();
     await enqueueIndexChange(trx, { index: 'slots', id: code, operation: 'upsert' });
   });
 }
@@ -96,7 +106,10 @@ describe.each(databaseKinds)('search outbox on %s', (kind) => {
   it('leaves no outbox entry when the transaction rolls back', async () => {
     await expect(
       database.db.transaction().execute(async (trx) => {
-        await trx.insertInto('skills').values({ uri: uri('R2'), labels: label('X') }).execute();
+        await trx
+          .insertInto('skills')
+          .values({ uri: uri('R2'), labels: label('X') })
+          .execute();
         await enqueueIndexChange(trx, { index: 'slots', id: 'R2', operation: 'upsert' });
         throw new Error('domain rule refused');
       }),
@@ -109,7 +122,11 @@ describe.each(databaseKinds)('search outbox on %s', (kind) => {
     await addRegion(database.db, 'R1', 'Region Hovedstaden');
     await addRegion(database.db, 'R2', 'Region Sjælland');
     await database.db.transaction().execute(async (trx) => {
-      await trx.updateTable('skills').set({ labels: label('Region Hovedstaden (ny)') }).where('uri', '=', uri('R1')).execute();
+      await trx
+        .updateTable('skills')
+        .set({ labels: label('Region Hovedstaden (ny)') })
+        .where('uri', '=', uri('R1'))
+        .execute();
       await enqueueIndexChange(trx, { index: 'slots', id: 'R1', operation: 'upsert' });
       await trx.deleteFrom('skills').where('uri', '=', uri('R2')).execute();
       await enqueueIndexChange(trx, { index: 'slots', id: 'R2', operation: 'delete' });
@@ -138,7 +155,13 @@ describe.each(databaseKinds)('search outbox on %s', (kind) => {
 
     state.down = false;
     const warnings: string[] = [];
-    const worker = startOutboxWorker({ db: database.db, search: engine, sources, intervalMs: 20, logger: { warn: (_obj, msg) => warnings.push(msg) } });
+    const worker = startOutboxWorker({
+      db: database.db,
+      search: engine,
+      sources,
+      intervalMs: 20,
+      logger: { warn: (_obj, msg) => warnings.push(msg) },
+    });
     await worker.drain();
     await worker.stop();
     expect(await outboxBacklog(database.db)).toBe(0);
@@ -169,7 +192,11 @@ describe.each(databaseKinds)('search outbox on %s', (kind) => {
     expect(await processOutboxBatch({ db: database.db, search: engine, sources: poisonedSources(poisoned) })).toEqual({ processed: 2, failed: 1 });
     expect(await engine.get('slots', 'R2')).toEqual({ id: 'R2', name: 'Region Sjælland' });
     expect(await engine.get('slots', 'R1')).toBeNull();
-    const [failed] = await database.db.selectFrom('search_outbox').select(['document_id', 'attempts', 'last_error', 'retry_at']).where('processed_at', 'is', null).execute();
+    const [failed] = await database.db
+      .selectFrom('search_outbox')
+      .select(['document_id', 'attempts', 'last_error', 'retry_at'])
+      .where('processed_at', 'is', null)
+      .execute();
     expect(failed).toMatchObject({ document_id: 'R1', attempts: 1, last_error: 'RangeError: Not a date (YYYY-MM-DD) in document R1' });
     expect(failed!.retry_at!.getTime()).toBeGreaterThan(Date.now() + 5_000);
     // What /healthz reports as degraded (app/lib/health.server.ts).
@@ -182,16 +209,28 @@ describe.each(databaseKinds)('search outbox on %s', (kind) => {
     expect(await processOutboxBatch({ db: database.db, search: engine, sources: poisonedSources(poisoned) })).toEqual({ processed: 0, failed: 0 });
 
     // Due again and still failing: the back-off doubles.
-    await database.db.updateTable('search_outbox').set({ retry_at: new Date(Date.now() - 1_000) }).where('processed_at', 'is', null).execute();
+    await database.db
+      .updateTable('search_outbox')
+      .set({ retry_at: new Date(Date.now() - 1_000) })
+      .where('processed_at', 'is', null)
+      .execute();
     expect(await processOutboxBatch({ db: database.db, search: engine, sources: poisonedSources(poisoned) })).toEqual({ processed: 0, failed: 1 });
-    const again = await database.db.selectFrom('search_outbox').select(['attempts', 'retry_at']).where('processed_at', 'is', null).executeTakeFirstOrThrow();
+    const again = await database.db
+      .selectFrom('search_outbox')
+      .select(['attempts', 'retry_at'])
+      .where('processed_at', 'is', null)
+      .executeTakeFirstOrThrow();
     expect(again.attempts).toBe(2);
     expect(again.retry_at!.getTime()).toBeGreaterThan(Date.now() + 15_000);
 
     // Once the data is mended, the document's next change applies it and settles the failed entry too.
     poisoned.clear();
     await database.db.transaction().execute(async (trx) => {
-      await trx.updateTable('skills').set({ labels: label('Region Hovedstaden (rettet)') }).where('uri', '=', uri('R1')).execute();
+      await trx
+        .updateTable('skills')
+        .set({ labels: label('Region Hovedstaden (rettet)') })
+        .where('uri', '=', uri('R1'))
+        .execute();
       await enqueueIndexChange(trx, { index: 'slots', id: 'R1', operation: 'upsert' });
     });
     expect(await processOutboxBatch({ db: database.db, search: engine, sources: poisonedSources(poisoned) })).toEqual({ processed: 1, failed: 0 });
@@ -213,11 +252,16 @@ describe.each(databaseKinds)('search outbox on %s', (kind) => {
     await addRegion(database.db, 'R3', 'Region Syddanmark');
     expect(await processOutboxBatch({ db: database.db, search: refusing, sources })).toEqual({ processed: 2, failed: 1 });
     expect(await inner.count('slots')).toBe(2);
-    const failed = await database.db.selectFrom('search_outbox').select(['document_id', 'last_error']).where('retry_at', 'is not', null).where('processed_at', 'is', null).execute();
+    const failed = await database.db
+      .selectFrom('search_outbox')
+      .select(['document_id', 'last_error'])
+      .where('retry_at', 'is not', null)
+      .where('processed_at', 'is', null)
+      .execute();
     expect(failed).toEqual([{ document_id: 'R2', last_error: 'Error: document R2: invalid geo field' }]);
   });
 
-  it('retries a failed entry at once when asked (the admin\'s button)', async () => {
+  it("retries a failed entry at once when asked (the admin's button)", async () => {
     const { engine } = switchableEngine();
     const poisoned = new Set(['R1']);
     await addRegion(database.db, 'R1', 'Region Hovedstaden');
@@ -235,7 +279,10 @@ describe.each(databaseKinds)('search outbox on %s', (kind) => {
     const url = database.url;
     if (!url) throw new Error('expected a PostgreSQL URL');
     const codes = Array.from({ length: 150 }, (_, i) => `R${String(i).padStart(3, '0')}`);
-    await database.db.insertInto('skills').values(codes.map((code) => ({ uri: uri(code), labels: label(`Region ${code}`) }))).execute();
+    await database.db
+      .insertInto('skills')
+      .values(codes.map((code) => ({ uri: uri(code), labels: label(`Region ${code}`) })))
+      .execute();
     // Two entries per document, so the per-document lock and the collapsing are exercised too.
     await database.db
       .insertInto('search_outbox')
@@ -249,7 +296,7 @@ describe.each(databaseKinds)('search outbox on %s', (kind) => {
     try {
       const work = async (db: Kysely<DB>, engine: SearchEngine) => {
         let handled = 0;
-        for (let idle = 0; idle < 3; ) {
+        for (let idle = 0; idle < 3;) {
           const { processed, failed } = await processOutboxBatch({ db, search: engine, sources, batchSize: 10 });
           expect(failed).toBe(0);
           handled += processed;

@@ -80,7 +80,12 @@ async function ensureConfigured(search: SearchEngine, sources: DocumentSources, 
 const describe = describeError;
 
 /** Puts the loaded documents of `ids` into the index and removes the ids that have none (deleted, or no longer searchable). */
-export async function applyLoadedDocuments(search: SearchEngine, index: SearchIndexName, ids: readonly string[], current: Map<string, SearchDocument>): Promise<void> {
+export async function applyLoadedDocuments(
+  search: SearchEngine,
+  index: SearchIndexName,
+  ids: readonly string[],
+  current: Map<string, SearchDocument>,
+): Promise<void> {
   const gone = ids.filter((id) => !current.has(id));
   if (current.size > 0) await search.upsert(index, [...current.values()]);
   if (gone.length > 0) await search.remove(index, gone);
@@ -179,7 +184,8 @@ export async function processOutboxBatch(deps: OutboxDeps): Promise<{ processed:
     for (const entry of entries) byIndex.set(entry.index_name, [...(byIndex.get(entry.index_name) ?? []), entry]);
 
     for (const [index, indexEntries] of byIndex) {
-      const entryIdsOf = (documentIds: ReadonlySet<string>) => indexEntries.filter((entry) => documentIds.has(entry.document_id)).map((entry) => entry.id);
+      const entryIdsOf = (documentIds: ReadonlySet<string>) =>
+        indexEntries.filter((entry) => documentIds.has(entry.document_id)).map((entry) => entry.id);
       const ids = [...new Set(indexEntries.map((entry) => entry.document_id))];
       // The transaction holds the claim; loading through it also keeps PGlite's single connection free of deadlock.
       const { current, failures: unbuilt } = await loadIsolating(trx, deps.sources[index], ids);
@@ -257,9 +263,7 @@ export type OutboxWorker = {
  * Polls the outbox every `intervalMs` (sooner while a backlog remains).
  * Errors are logged, never thrown: the next tick tries again.
  */
-export function startOutboxWorker(
-  deps: OutboxDeps & { intervalMs: number; logger?: { warn(obj: object, msg: string): void } },
-): OutboxWorker {
+export function startOutboxWorker(deps: OutboxDeps & { intervalMs: number; logger?: { warn(obj: object, msg: string): void } }): OutboxWorker {
   const batchSize = deps.batchSize ?? 200;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -269,7 +273,11 @@ export function startOutboxWorker(
   async function runOnce(): Promise<{ processed: number; failed: number }> {
     try {
       const result = await processOutboxBatch({ ...deps, batchSize });
-      if (result.failed > 0) deps.logger?.warn({ failed: result.failed }, 'search outbox: entries failed (engine unreachable, or their document failed: see /admin/outbox); will retry');
+      if (result.failed > 0)
+        deps.logger?.warn(
+          { failed: result.failed },
+          'search outbox: entries failed (engine unreachable, or their document failed: see /admin/outbox); will retry',
+        );
       return result;
     } catch (error) {
       deps.logger?.warn({ err: error }, 'search outbox: batch failed; will retry');

@@ -59,7 +59,8 @@ export async function reindex(deps: {
     };
     const leftOut = async (failures: readonly DocumentFailure[] | undefined) => {
       if (!failures || failures.length === 0) return;
-      for (const failure of failures) deps.logger?.warn({ index, id: failure.id, error: failure.error }, 'search index: a document could not be built; left out');
+      for (const failure of failures)
+        deps.logger?.warn({ index, id: failure.id, error: failure.error }, 'search index: a document could not be built; left out');
       await insertOutboxEntries(
         deps.db,
         failures.map((failure) => ({ index_name: index, document_id: failure.id, operation: 'upsert' as const })),
@@ -73,7 +74,7 @@ export async function reindex(deps: {
       uploading.catch(() => undefined);
     };
     if (source.loadPage) {
-      for (let after: string | null = null; ; ) {
+      for (let after: string | null = null; ;) {
         const page = await source.loadPage(deps.db, after, LOAD_BATCH);
         if (page.lastId === null) break;
         await leftOut(page.failures);

@@ -47,9 +47,17 @@ describe('OpenAPI document: matches', () => {
     expect(openApi31Problems(document)).toEqual([]);
     expect(Object.keys(document.paths)).toContain('/api/v1/slots/{slotId}/matches');
     expect(document.components.schemas.EmployerMatch.additionalProperties).toBe(false);
-    expect(Object.keys(document.components.schemas.EmployerMatch.properties).sort()).toEqual(
-      ['area', 'availableFrom', 'danishSpoken', 'danishWritten', 'decision', 'hoursPerWeek', 'reference', 'shared', 'skills'],
-    );
+    expect(Object.keys(document.components.schemas.EmployerMatch.properties).sort()).toEqual([
+      'area',
+      'availableFrom',
+      'danishSpoken',
+      'danishWritten',
+      'decision',
+      'hoursPerWeek',
+      'reference',
+      'shared',
+      'skills',
+    ]);
   });
 });
 
@@ -88,20 +96,43 @@ describe.each(databaseKinds)('GET /api/v1/slots/{slotId}/matches with an API key
     const slot = await createSlot(
       deps,
       actorA,
-      slotInputSchema.parse({ type: 'praktik', workplaceId: workplace, title: 'Lager', mustSkills: [skill], positions: 1, startDate: '2027-01-04', weeks: 8, hoursPerWeek: 20 }),
+      slotInputSchema.parse({
+        type: 'praktik',
+        workplaceId: workplace,
+        title: 'Lager',
+        mustSkills: [skill],
+        positions: 1,
+        startDate: '2027-01-04',
+        weeks: 8,
+        hoursPerWeek: 20,
+      }),
       { publish: true },
     );
     slotId = slot.id;
     const jobcentre = await ensureJobcentre(database.db, '580');
     const candidate = await insertCandidate(
       database.db,
-      buildCandidate(seededRng(1, 'api-matches'), { jobcentre_id: jobcentre.id, status: 'active', confirmed_at: NOW, postal_code: '6200', danish_spoken: 'B1', danish_written: 'A2' }, { today: '2026-11-24' }),
+      buildCandidate(
+        seededRng(1, 'api-matches'),
+        { jobcentre_id: jobcentre.id, status: 'active', confirmed_at: NOW, postal_code: '6200', danish_spoken: 'B1', danish_written: 'A2' },
+        { today: '2026-11-24' },
+      ),
     );
     candidateId = candidate.id;
-    await database.db.insertInto('candidate_skills').values({ candidate_id: candidateId, skill_uri: skill, years: 3, learned_where: 'abroad' }).execute();
+    await database.db
+      .insertInto('candidate_skills')
+      .values({ candidate_id: candidateId, skill_uri: skill, years: 3, learned_where: 'abroad' })
+      .execute();
     await database.db
       .insertInto('match_proposals')
-      .values({ slot_id: slotId, candidate_id: candidateId, score: 81, status: 'approved', decided_at: NOW, components: JSON.stringify({ distance: 1 }) })
+      .values({
+        slot_id: slotId,
+        candidate_id: candidateId,
+        score: 81,
+        status: 'approved',
+        decided_at: NOW,
+        components: JSON.stringify({ distance: 1 }),
+      })
       .execute();
   });
   afterAll(async () => {
@@ -114,10 +145,18 @@ describe.each(databaseKinds)('GET /api/v1/slots/{slotId}/matches with an API key
     expect(status).toBe(200);
     expect(JSON.stringify(body)).not.toContain(candidateId);
     expect(body).toMatchObject({ slotId, matches: [{ skills: [skill], danishSpoken: 'B1', area: 'Aabenraa', shared: null }] });
-    const audit = await database.db.selectFrom('audit_log').select(['action', 'subject_id']).where('action', '=', 'employer.view_candidate').execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'subject_id'])
+      .where('action', '=', 'employer.view_candidate')
+      .execute();
     expect(audit).toEqual([{ action: 'employer.view_candidate', subject_id: candidateId }]);
     // An API key is no person: the candidate sees the company.
-    const views = await database.db.selectFrom('profile_views').select(['viewer_user_id', 'organisation_id']).where('candidate_id', '=', candidateId).execute();
+    const views = await database.db
+      .selectFrom('profile_views')
+      .select(['viewer_user_id', 'organisation_id'])
+      .where('candidate_id', '=', candidateId)
+      .execute();
     expect(views).toEqual([{ viewer_user_id: null, organisation_id: organisationA }]);
   });
 

@@ -61,7 +61,10 @@ export function openApi31Problems(document: unknown): string[] {
         if (!/^[1-5](\d\d|XX)$|^default$/.test(status)) problems.push(`${method} ${path}: bad status ${status}`);
       }
       const declared = Array.isArray(operation.parameters)
-        ? operation.parameters.filter(isObject).filter((p) => p.in === 'path').map((p) => String(p.name))
+        ? operation.parameters
+            .filter(isObject)
+            .filter((p) => p.in === 'path')
+            .map((p) => String(p.name))
         : [];
       for (const name of templated) if (!declared.includes(name ?? '')) problems.push(`${method} ${path}: path parameter ${name} is not declared`);
       for (const p of Array.isArray(operation.parameters) ? operation.parameters.filter(isObject) : []) {

@@ -4,7 +4,15 @@
  */
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { employerMatchListSchema, errorBodySchema, slotBodySchema, slotIdParamsSchema, slotListQuerySchema, slotListResponseSchema, slotResponseSchema } from './schemas.js';
+import {
+  employerMatchListSchema,
+  errorBodySchema,
+  slotBodySchema,
+  slotIdParamsSchema,
+  slotListQuerySchema,
+  slotListResponseSchema,
+  slotResponseSchema,
+} from './schemas.js';
 
 function buildDocument() {
   const registry = new OpenAPIRegistry();

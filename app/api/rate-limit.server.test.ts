@@ -44,7 +44,12 @@ describe('OpenAPI document', () => {
     );
     expect(operations.length).toBeGreaterThan(0);
     for (const operation of operations) {
-      expect(Object.keys(operation.responses['429']?.headers ?? {})).toEqual(['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset']);
+      expect(Object.keys(operation.responses['429']?.headers ?? {})).toEqual([
+        'Retry-After',
+        'RateLimit-Limit',
+        'RateLimit-Remaining',
+        'RateLimit-Reset',
+      ]);
     }
   });
 });

@@ -89,7 +89,13 @@ export function createApiRateLimiter(deps: { db: Kysely<DB> }, limits: AppEnv['a
       perMinute,
       burst,
       // In-memory blocks let this process refuse an exhausted client without a query until its window ends.
-      main: new DatabaseRateLimiter({ db, keyPrefix: `api-${kind}`, points: perMinute, duration: API_RATE.windowSeconds, inMemoryBlockOnConsumed: perMinute + 1 }),
+      main: new DatabaseRateLimiter({
+        db,
+        keyPrefix: `api-${kind}`,
+        points: perMinute,
+        duration: API_RATE.windowSeconds,
+        inMemoryBlockOnConsumed: perMinute + 1,
+      }),
       reserve: new DatabaseRateLimiter({
         db,
         keyPrefix: `api-${kind}-burst`,

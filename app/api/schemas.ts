@@ -21,14 +21,16 @@ export const slotListQuerySchema = z.object({
 
 export const slotIdParamsSchema = z.object({ slotId: z.uuid() });
 
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    /** For `invalid_input`: field path → messages; for `rule_violation`: the rule, its source and figures. */
-    details: z.record(z.string(), z.unknown()),
-  }),
-}).meta({ id: 'Error' });
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      /** For `invalid_input`: field path → messages; for `rule_violation`: the rule, its source and figures. */
+      details: z.record(z.string(), z.unknown()),
+    }),
+  })
+  .meta({ id: 'Error' });
 export type ApiErrorBody = z.output<typeof errorBodySchema>;
 
 /**

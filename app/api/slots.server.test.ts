@@ -60,7 +60,11 @@ describe.each(databaseKinds)('employer API on %s', (kind) => {
   ): Promise<{ status: number; body: unknown }> => {
     const headers = new Headers({ 'Content-Type': 'application/json' });
     if (key) headers.set('Authorization', `Bearer ${key}`);
-    const request = new Request(`http://localhost${url}`, { method, headers, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const request = new Request(`http://localhost${url}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
     const response = await handler(request);
     // Every answer, good or bad, must be what the document promises.
     const json = await assertConforms(document, method, url, response);
@@ -103,10 +107,19 @@ describe.each(databaseKinds)('employer API on %s', (kind) => {
     const created = await call((r) => createSlotResponse(deps, r), 'POST', '/api/v1/slots', keyA, slotBody(workplaceA));
     expect(created).toMatchObject({ status: 201, body: { status: 'draft', visibility: 'draft', mustSkills: [skill] } });
     const id = (created.body as { id: string }).id;
-    expect(await call((r) => readSlotResponse(deps, r, { slotId: id }), 'GET', `/api/v1/slots/${id}`, keyA)).toMatchObject({ status: 200, body: { id } });
+    expect(await call((r) => readSlotResponse(deps, r, { slotId: id }), 'GET', `/api/v1/slots/${id}`, keyA)).toMatchObject({
+      status: 200,
+      body: { id },
+    });
     const list = await call((r) => listSlotsResponse(deps, r), 'GET', '/api/v1/slots?status=draft', keyA);
     expect(list.body).toEqual({ slots: [expect.objectContaining({ id })] });
-    const updated = await call((r) => updateSlotResponse(deps, r, { slotId: id }), 'PUT', `/api/v1/slots/${id}`, keyA, slotBody(workplaceA, { title: 'Pakkemedarbejder' }));
+    const updated = await call(
+      (r) => updateSlotResponse(deps, r, { slotId: id }),
+      'PUT',
+      `/api/v1/slots/${id}`,
+      keyA,
+      slotBody(workplaceA, { title: 'Pakkemedarbejder' }),
+    );
     expect(updated).toMatchObject({ status: 200, body: { title: 'Pakkemedarbejder' } });
     const published = await call((r) => slotTransitionResponse(deps, r, { slotId: id }, 'publish'), 'POST', `/api/v1/slots/${id}/publish`, keyA);
     expect(published).toMatchObject({ status: 200, body: { status: 'published', visibility: 'waiting_for_verification' } });
@@ -140,10 +153,24 @@ describe.each(databaseKinds)('employer API on %s', (kind) => {
     });
     const malformed = await call((r) => createSlotResponse(deps, r), 'POST', '/api/v1/slots', keyA, '{not json');
     expect(malformed).toMatchObject({ status: 400, body: { error: { code: 'invalid_input' } } });
-    const rules = await call((r) => createSlotResponse(deps, r), 'POST', '/api/v1/slots', keyA, slotBody(workplaceA, { type: 'igu', weeks: 52, hoursPerWeek: 20 }));
+    const rules = await call(
+      (r) => createSlotResponse(deps, r),
+      'POST',
+      '/api/v1/slots',
+      keyA,
+      slotBody(workplaceA, { type: 'igu', weeks: 52, hoursPerWeek: 20 }),
+    );
     expect(rules).toMatchObject({
       status: 400,
-      body: { error: { details: { weeks: [expect.stringContaining('104 weeks')], hoursPerWeek: [expect.stringContaining('25 hours')], payBasis: [expect.any(String)] } } },
+      body: {
+        error: {
+          details: {
+            weeks: [expect.stringContaining('104 weeks')],
+            hoursPerWeek: [expect.stringContaining('25 hours')],
+            payBasis: [expect.any(String)],
+          },
+        },
+      },
     });
     expect(await database.db.selectFrom('slots').select('id').execute()).toHaveLength(before.length);
   });
@@ -152,7 +179,9 @@ describe.each(databaseKinds)('employer API on %s', (kind) => {
     const own = await call((r) => createSlotResponse(deps, r), 'POST', '/api/v1/slots', keyB, slotBody(workplaceB));
     const id = (own.body as { id: string }).id;
     expect((await call((r) => readSlotResponse(deps, r, { slotId: id }), 'GET', `/api/v1/slots/${id}`, keyA)).status).toBe(404);
-    expect((await call((r) => updateSlotResponse(deps, r, { slotId: id }), 'PUT', `/api/v1/slots/${id}`, keyA, slotBody(workplaceA))).status).toBe(404);
+    expect((await call((r) => updateSlotResponse(deps, r, { slotId: id }), 'PUT', `/api/v1/slots/${id}`, keyA, slotBody(workplaceA))).status).toBe(
+      404,
+    );
     expect((await call((r) => slotTransitionResponse(deps, r, { slotId: id }, 'close'), 'POST', `/api/v1/slots/${id}/close`, keyA)).status).toBe(404);
     const listA = await call((r) => listSlotsResponse(deps, r), 'GET', '/api/v1/slots', keyA);
     expect(JSON.stringify(listA.body)).not.toContain(id);

@@ -66,7 +66,12 @@ describe.each(databaseKinds)('account recovery on %s', (kind) => {
     auth = createAuth(database.db, { secureCookies: false });
     const row = await insertUser(
       database.db,
-      buildUser(seededRng(6, `recovery-${kind}`), { role: 'candidate', locale: 'ar', email: `layla.${kind}@example.org`, password_hash: await hashPassword('old password that was fine') }),
+      buildUser(seededRng(6, `recovery-${kind}`), {
+        role: 'candidate',
+        locale: 'ar',
+        email: `layla.${kind}@example.org`,
+        password_hash: await hashPassword('old password that was fine'),
+      }),
     );
     user = { id: row.id, email: row.email, displayName: row.display_name };
   });
@@ -84,7 +89,9 @@ describe.each(databaseKinds)('account recovery on %s', (kind) => {
     const count = smtp.received.length;
     await expect(requestPasswordReset(recoveryDeps(), { email: `nobody.${kind}@example.org` })).resolves.toBeUndefined();
     await expect(mailTo(`nobody.${kind}@example.org`, { after: count, timeoutMs: 400 })).rejects.toThrow(/No mail/);
-    await expect(requestPasswordReset(recoveryDeps(), { email: 'not an e-mail' })).rejects.toMatchObject({ fields: { email: ['errors.emailInvalid'] } });
+    await expect(requestPasswordReset(recoveryDeps(), { email: 'not an e-mail' })).rejects.toMatchObject({
+      fields: { email: ['errors.emailInvalid'] },
+    });
   });
 
   it('the link works once, sets the new password and ends every other session', async () => {
@@ -107,7 +114,9 @@ describe.each(databaseKinds)('account recovery on %s', (kind) => {
     expect(await verifyPassword(stored.password_hash ?? '', 'a new and long passphrase')).toBe(true);
     // Used: the link is refused, and the password stays.
     await expect(findPasswordReset({ db: database.db, clock }, token)).rejects.toBeInstanceOf(NotFound);
-    await expect(resetPassword({ db: database.db, auth, clock }, { token, password: 'yet another long passphrase' })).rejects.toBeInstanceOf(NotFound);
+    await expect(resetPassword({ db: database.db, auth, clock }, { token, password: 'yet another long passphrase' })).rejects.toBeInstanceOf(
+      NotFound,
+    );
   });
 
   it('the link expires after an hour, and a newer link replaces an older one', async () => {
@@ -123,7 +132,9 @@ describe.each(databaseKinds)('account recovery on %s', (kind) => {
     expect(await findPasswordReset({ db: database.db, clock }, second)).toEqual({ email: user.email });
     now = new Date(issued.getTime() + 60 * 60 * 1000 + 1000);
     await expect(findPasswordReset({ db: database.db, clock }, second)).rejects.toBeInstanceOf(NotFound);
-    await expect(resetPassword({ db: database.db, auth, clock }, { token: second, password: 'too late long passphrase' })).rejects.toBeInstanceOf(NotFound);
+    await expect(resetPassword({ db: database.db, auth, clock }, { token: second, password: 'too late long passphrase' })).rejects.toBeInstanceOf(
+      NotFound,
+    );
     now = issued;
   });
 
@@ -138,8 +149,11 @@ describe.each(databaseKinds)('account recovery on %s', (kind) => {
 
   it('is throttled per client address across e-mails', async () => {
     const address = `192.0.2.${kind === 'pglite' ? 1 : 2}`;
-    for (let i = 0; i < ACCOUNT_MAIL_LIMITS.perAddress; i++) await requestPasswordReset(recoveryDeps(true), { email: `spray${i}.${kind}@example.org` }, address);
-    await expect(requestPasswordReset(recoveryDeps(true), { email: `spray-last.${kind}@example.org` }, address)).rejects.toBeInstanceOf(TooManyAccountMails);
+    for (let i = 0; i < ACCOUNT_MAIL_LIMITS.perAddress; i++)
+      await requestPasswordReset(recoveryDeps(true), { email: `spray${i}.${kind}@example.org` }, address);
+    await expect(requestPasswordReset(recoveryDeps(true), { email: `spray-last.${kind}@example.org` }, address)).rejects.toBeInstanceOf(
+      TooManyAccountMails,
+    );
   });
 
   it('a password change needs the current password, refuses a weak one, and ends the other sessions only', async () => {
@@ -147,18 +161,29 @@ describe.each(databaseKinds)('account recovery on %s', (kind) => {
     const elsewhere = await auth.createSession(user.id, {});
     const change = (input: { currentPassword: string; newPassword: string; repeatPassword: string }) =>
       changePassword({ db: database.db }, user, here.id, input).catch((error: unknown) => (error instanceof InvalidInput ? error.fields : error));
-    expect(await change({ currentPassword: 'wrong', newPassword: 'brand new long phrase', repeatPassword: 'brand new long phrase' })).toEqual({ currentPassword: ['errors.currentWrong'] });
-    expect(await change({ currentPassword: 'a new and long passphrase', newPassword: '0123456789', repeatPassword: '0123456789' })).toEqual({ newPassword: ['errors.passwordWeak'] });
-    expect(await change({ currentPassword: 'a new and long passphrase', newPassword: 'brand new long phrase', repeatPassword: 'other' })).toEqual({ repeatPassword: ['errors.repeatMismatch'] });
+    expect(await change({ currentPassword: 'wrong', newPassword: 'brand new long phrase', repeatPassword: 'brand new long phrase' })).toEqual({
+      currentPassword: ['errors.currentWrong'],
+    });
+    expect(await change({ currentPassword: 'a new and long passphrase', newPassword: '0123456789', repeatPassword: '0123456789' })).toEqual({
+      newPassword: ['errors.passwordWeak'],
+    });
+    expect(await change({ currentPassword: 'a new and long passphrase', newPassword: 'brand new long phrase', repeatPassword: 'other' })).toEqual({
+      repeatPassword: ['errors.repeatMismatch'],
+    });
     expect(await sessionsOf(user.id)).toContain(elsewhere.id);
-    expect(await change({ currentPassword: 'a new and long passphrase', newPassword: 'brand new long phrase', repeatPassword: 'brand new long phrase' })).toMatchObject({ endedSessions: expect.any(Number) });
+    expect(
+      await change({ currentPassword: 'a new and long passphrase', newPassword: 'brand new long phrase', repeatPassword: 'brand new long phrase' }),
+    ).toMatchObject({ endedSessions: expect.any(Number) });
     const remaining = await sessionsOf(user.id);
     expect(remaining).toContain(here.id);
     expect(remaining).not.toContain(elsewhere.id);
   });
 
   it('a consultant resends an invitation: new link and code work, the old ones stop working', async () => {
-    const consultantRow = await insertUser(database.db, buildUser(seededRng(7, `resend-${kind}`), { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }));
+    const consultantRow = await insertUser(
+      database.db,
+      buildUser(seededRng(7, `resend-${kind}`), { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }),
+    );
     const consultant = { id: consultantRow.id, role: 'consultant' as const, jobcentreId: world.jobcentres.aabenraa.id };
     const deps = recoveryDeps();
     const before = smtp.received.length;
@@ -172,7 +197,9 @@ describe.each(databaseKinds)('account recovery on %s', (kind) => {
       locale: 'uk',
     });
     await mailTo(`olena.${kind}@example.org`, { after: before });
-    await expect(resendInvitation(deps, { ...consultant, jobcentreId: world.jobcentres.aarhus.id }, first.candidateId)).rejects.toBeInstanceOf(Forbidden);
+    await expect(resendInvitation(deps, { ...consultant, jobcentreId: world.jobcentres.aarhus.id }, first.candidateId)).rejects.toBeInstanceOf(
+      Forbidden,
+    );
     const middle = smtp.received.length;
     const second = await resendInvitation(deps, consultant, first.candidateId);
     const mail = await mailTo(`olena.${kind}@example.org`, { after: middle });

@@ -86,7 +86,12 @@ export async function requestPasswordReset(deps: RecoveryDeps, input: { email: s
   const token = randomBytes(32).toString('base64url');
   const now = deps.clock();
   await deps.db.transaction().execute((trx) =>
-    insertPasswordReset(trx, { userId: user.id, tokenHash: tokenHash(token), createdAt: now, expiresAt: new Date(now.getTime() + PASSWORD_RESET_LIFETIME_MS) }),
+    insertPasswordReset(trx, {
+      userId: user.id,
+      tokenHash: tokenHash(token),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + PASSWORD_RESET_LIFETIME_MS),
+    }),
   );
   const t = await translatorFor(user.locale);
   const link = `${deps.baseUrl.replace(/\/$/, '')}/reset-password/${token}`;
@@ -144,11 +149,13 @@ export async function changePassword(
   if (stored === null || !(await verifyPassword(stored, parsed.data.currentPassword))) {
     throw new InvalidInput('errors.currentWrong', { currentPassword: ['errors.currentWrong'] });
   }
-  await assertPasswordAllowed(parsed.data.newPassword, { email: user.email, name: user.displayName }, ACCOUNT_PASSWORD_MESSAGES).catch((error: unknown) => {
-    // The policy names the field `password`; this form calls it `newPassword`.
-    if (error instanceof InvalidInput) throw new InvalidInput(error.message, { newPassword: error.fields.password ?? [error.message] });
-    throw error;
-  });
+  await assertPasswordAllowed(parsed.data.newPassword, { email: user.email, name: user.displayName }, ACCOUNT_PASSWORD_MESSAGES).catch(
+    (error: unknown) => {
+      // The policy names the field `password`; this form calls it `newPassword`.
+      if (error instanceof InvalidInput) throw new InvalidInput(error.message, { newPassword: error.fields.password ?? [error.message] });
+      throw error;
+    },
+  );
   const hash = await hashPassword(parsed.data.newPassword);
   return deps.db.transaction().execute(async (trx) => {
     await updateUserPassword(trx, user.id, hash);

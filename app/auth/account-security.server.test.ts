@@ -36,7 +36,11 @@ describe.each(databaseKinds)('absolute session lifetime on %s', (kind) => {
     const opened = Date.now();
     const day = 24 * 60 * 60 * 1000;
     // As if opened 6 days 23 hours ago and kept alive since: still valid.
-    await database.db.updateTable('sessions').set({ created_at: new Date(opened - 7 * day + 60 * 60 * 1000) }).where('id', '=', session.id).execute();
+    await database.db
+      .updateTable('sessions')
+      .set({ created_at: new Date(opened - 7 * day + 60 * 60 * 1000) })
+      .where('id', '=', session.id)
+      .execute();
     expect((await auth.validateSession(session.id)).session?.id).toBe(session.id);
     // Opened 7 days and a minute ago, used a minute ago (sliding expiry in the future): ended.
     await database.db

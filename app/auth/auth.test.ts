@@ -69,7 +69,9 @@ describe.each(databaseKinds)('auth on %s', (kind) => {
     expect(httpStatusOf(fifth)).toBe(429);
     await expect(login(withThrottle, { email: 'ops@example.dk', password: PASSWORD }, '192.0.2.9')).rejects.toBeInstanceOf(TooManyAttempts);
     // Another address is not blocked for the same e-mail.
-    await expect(login(withThrottle, { email: 'ops@example.dk', password: PASSWORD }, '198.51.100.4')).resolves.toMatchObject({ user: { role: 'admin' } });
+    await expect(login(withThrottle, { email: 'ops@example.dk', password: PASSWORD }, '198.51.100.4')).resolves.toMatchObject({
+      user: { role: 'admin' },
+    });
   });
 
   it('opens a new session on every login and keeps the others', async () => {

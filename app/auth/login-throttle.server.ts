@@ -48,8 +48,18 @@ function isLimiterAnswer(value: unknown): value is RateLimiterRes {
 
 export function createLoginThrottle(deps: { db: Kysely<DB> }): LoginThrottle {
   const { db } = deps;
-  const pairs = new DatabaseRateLimiter({ db, keyPrefix: 'login-pair', points: LOGIN_THROTTLE.failuresPerPair, duration: LOGIN_THROTTLE.windowSeconds });
-  const addresses = new DatabaseRateLimiter({ db, keyPrefix: 'login-address', points: LOGIN_THROTTLE.failuresPerAddress, duration: LOGIN_THROTTLE.windowSeconds });
+  const pairs = new DatabaseRateLimiter({
+    db,
+    keyPrefix: 'login-pair',
+    points: LOGIN_THROTTLE.failuresPerPair,
+    duration: LOGIN_THROTTLE.windowSeconds,
+  });
+  const addresses = new DatabaseRateLimiter({
+    db,
+    keyPrefix: 'login-address',
+    points: LOGIN_THROTTLE.failuresPerAddress,
+    duration: LOGIN_THROTTLE.windowSeconds,
+  });
   const strikes = new DatabaseRateLimiter({ db, keyPrefix: 'login-strike', points: 1_000, duration: 24 * 60 * 60 });
 
   async function blockedFor(limiter: DatabaseRateLimiter, key: string, points: number): Promise<number> {

@@ -37,14 +37,12 @@ describe('password policy', () => {
     expect(await passwordProblem(password, amal)).toBe(problem);
   });
 
-  it.each([
-    'correct horse battery staple',
-    'demo-jobbro-2026',
-    'Æbleskiver på en søndag',
-    'min kat hedder Hassan og elsker fisk',
-  ])('accepts %s', async (password) => {
-    expect(await passwordProblem(password, amal)).toBeNull();
-  });
+  it.each(['correct horse battery staple', 'demo-jobbro-2026', 'Æbleskiver på en søndag', 'min kat hedder Hassan og elsker fisk'])(
+    'accepts %s',
+    async (password) => {
+      expect(await passwordProblem(password, amal)).toBeNull();
+    },
+  );
 
   it('checks the site name and the list without knowing the person', async () => {
     // The site's name twice is not the site's name, but the estimator knows both the name and the repeat.
@@ -67,26 +65,81 @@ describe.each(databaseKinds)('every form that sets a password refuses a common o
   });
   afterAll(async () => database?.close());
 
-  const refusal = (promise: Promise<unknown>) => promise.then(() => null, (error: unknown) => (error instanceof InvalidInput ? error.fields : error));
-  const count = async (table: 'users' | 'organisations') => (await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (error: unknown) => (error instanceof InvalidInput ? error.fields : error),
+    );
+  const count = async (table: 'users' | 'organisations') =>
+    (
+      await database.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
 
   it('candidate self-registration (/register), with nothing stored', async () => {
-    const person = { fullName: 'Hala Nasser', email: 'hala@example.org', birthDate: '1995-02-02', arrivalDate: '2024-06-01', residenceBasis: 'refugee' as const, postalCode: '6200', locale: 'ar' as const };
+    const person = {
+      fullName: 'Hala Nasser',
+      email: 'hala@example.org',
+      birthDate: '1995-02-02',
+      arrivalDate: '2024-06-01',
+      residenceBasis: 'refugee' as const,
+      postalCode: '6200',
+      locale: 'ar' as const,
+    };
     const users = await count('users');
-    expect(await refusal(registerCandidate({ db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' }, { ...person, password: 'qwertyuiop' }))).toEqual({ password: ['errors.passwordCommon'] });
-    expect(await refusal(registerCandidate({ db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' }, { ...person, password: 'Hala@Example.org' }))).toEqual({ password: ['errors.passwordPersonal'] });
-    expect(await refusal(registerCandidate({ db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' }, { ...person, password: 'x'.repeat(257) }))).toEqual({ password: ['errors.tooLong'] });
+    expect(
+      await refusal(
+        registerCandidate(
+          { db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' },
+          { ...person, password: 'qwertyuiop' },
+        ),
+      ),
+    ).toEqual({ password: ['errors.passwordCommon'] });
+    expect(
+      await refusal(
+        registerCandidate(
+          { db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' },
+          { ...person, password: 'Hala@Example.org' },
+        ),
+      ),
+    ).toEqual({ password: ['errors.passwordPersonal'] });
+    expect(
+      await refusal(
+        registerCandidate(
+          { db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' },
+          { ...person, password: 'x'.repeat(257) },
+        ),
+      ),
+    ).toEqual({ password: ['errors.tooLong'] });
     expect(await count('users')).toBe(users);
-    await registerCandidate({ db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' }, { ...person, password: 'hala-password-2026' });
+    await registerCandidate(
+      { db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' },
+      { ...person, password: 'hala-password-2026' },
+    );
     expect(await count('users')).toBe(users + 1);
   });
 
   it('a candidate invitation (/invite): the invitation stays usable after a refusal', async () => {
     const deps = { db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://localhost:3000' };
-    const consultant = await insertUser(database.db, buildUser(seededRng(1, 'pw'), { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }));
-    const invitation = await inviteCandidate(deps, { id: consultant.id, role: 'consultant', jobcentreId: world.jobcentres.aabenraa.id }, {
-      fullName: 'Omar Saleh', email: 'omar@example.org', birthDate: '1990-01-01', arrivalDate: '2023-01-01', residenceBasis: 'refugee', postalCode: '6200', locale: 'uk',
-    });
+    const consultant = await insertUser(
+      database.db,
+      buildUser(seededRng(1, 'pw'), { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }),
+    );
+    const invitation = await inviteCandidate(
+      deps,
+      { id: consultant.id, role: 'consultant', jobcentreId: world.jobcentres.aabenraa.id },
+      {
+        fullName: 'Omar Saleh',
+        email: 'omar@example.org',
+        birthDate: '1990-01-01',
+        arrivalDate: '2023-01-01',
+        residenceBasis: 'refugee',
+        postalCode: '6200',
+        locale: 'uk',
+      },
+    );
     const accept = (password: string) => acceptInvitation({ db: database.db, auth, clock }, { tokenOrCode: invitation.code, password });
     expect(await refusal(accept('Password123'))).toEqual({ password: ['errors.passwordCommon'] });
     expect(await refusal(accept('omarsaleh2026'))).toEqual({ password: ['errors.passwordPersonal'] });
@@ -95,23 +148,46 @@ describe.each(databaseKinds)('every form that sets a password refuses a common o
 
   it('employer sign-up and a colleague invitation', async () => {
     const signup = companySignupSchema.parse({
-      cvr: '13748136', companyName: 'Kantine A/S', contactName: 'Ane Berg', email: 'ane@kantine.dk', password: 'jobbro2026!', passwordRepeat: 'jobbro2026!',
-      pNumber: '3000000001', workplaceName: 'Køkken', address: 'Vej 1', postalCode: '6200', employeesFte: 12,
+      cvr: '13748136',
+      companyName: 'Kantine A/S',
+      contactName: 'Ane Berg',
+      email: 'ane@kantine.dk',
+      password: 'jobbro2026!',
+      passwordRepeat: 'jobbro2026!',
+      pNumber: '3000000001',
+      workplaceName: 'Køkken',
+      address: 'Vej 1',
+      postalCode: '6200',
+      employeesFte: 12,
     });
     const organisations = await count('organisations');
     expect(await refusal(signUpCompany({ db: database.db, auth }, signup, 'da'))).toEqual({ password: ['passwordPersonal'] });
-    expect(await refusal(signUpCompany({ db: database.db, auth }, { ...signup, password: 'iloveyou123' }, 'da'))).toEqual({ password: ['passwordCommon'] });
+    expect(await refusal(signUpCompany({ db: database.db, auth }, { ...signup, password: 'iloveyou123' }, 'da'))).toEqual({
+      password: ['passwordCommon'],
+    });
     expect(await count('organisations')).toBe(organisations);
     const { organisationId, userId } = await signUpCompany({ db: database.db, auth }, { ...signup, password: 'kantine i aabenraa siden 1987' }, 'da');
 
     const token = 'colleague-token-1';
     await database.db
       .insertInto('organisation_invitations')
-      .values({ organisation_id: organisationId, email: 'bo@kantine.dk', token_hash: hashToken(token), invited_by: userId, expires_at: new Date('2026-03-05T00:00:00Z') })
+      .values({
+        organisation_id: organisationId,
+        email: 'bo@kantine.dk',
+        token_hash: hashToken(token),
+        invited_by: userId,
+        expires_at: new Date('2026-03-05T00:00:00Z'),
+      })
       .execute();
     const deps = { db: database.db, auth, clock };
-    expect(await refusal(acceptEmployerInvitation(deps, token, { displayName: 'Bo Holm', password: 'bo@kantine.dk' }, 'da'))).toEqual({ password: ['passwordPersonal'] });
-    expect(await refusal(acceptEmployerInvitation(deps, token, { displayName: 'Bo Holm', password: 'qwertyuiop' }, 'da'))).toEqual({ password: ['passwordCommon'] });
-    await expect(acceptEmployerInvitation(deps, token, { displayName: 'Bo Holm', password: 'another long password' }, 'da')).resolves.toMatchObject({ userId: expect.any(String) });
+    expect(await refusal(acceptEmployerInvitation(deps, token, { displayName: 'Bo Holm', password: 'bo@kantine.dk' }, 'da'))).toEqual({
+      password: ['passwordPersonal'],
+    });
+    expect(await refusal(acceptEmployerInvitation(deps, token, { displayName: 'Bo Holm', password: 'qwertyuiop' }, 'da'))).toEqual({
+      password: ['passwordCommon'],
+    });
+    await expect(acceptEmployerInvitation(deps, token, { displayName: 'Bo Holm', password: 'another long password' }, 'da')).resolves.toMatchObject({
+      userId: expect.any(String),
+    });
   });
 });

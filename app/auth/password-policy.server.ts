@@ -42,9 +42,7 @@ const SITE_WORDS = ['jobbro'];
 
 /** Lower case, without the digits and symbols people put around a word ("Password1!" → "password"). */
 function core(value: string): string {
-  return value
-    .toLowerCase()
-    .replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
+  return value.toLowerCase().replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
 }
 
 function personalWords(person: { email?: string | null; name?: string | null }): string[] {
@@ -60,7 +58,10 @@ function personalWords(person: { email?: string | null; name?: string | null }):
  * The first thing wrong with a new password, or null when it is acceptable.
  * Letter case does not matter, nor digits and symbols around the word.
  */
-export async function passwordProblem(password: string, person: { email?: string | null; name?: string | null } = {}): Promise<PasswordProblem | null> {
+export async function passwordProblem(
+  password: string,
+  person: { email?: string | null; name?: string | null } = {},
+): Promise<PasswordProblem | null> {
   if (password.length < PASSWORD_LENGTH.min) return 'short';
   if (password.length > PASSWORD_LENGTH.max) return 'long';
   const lower = password.toLowerCase();

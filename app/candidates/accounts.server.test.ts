@@ -61,12 +61,17 @@ describe.each(databaseKinds)('accounts and sharing on %s', (kind) => {
     expect(cookie).toContain('jobbro_session=');
     const user = await database.db.selectFrom('users').select('password_hash').where('email', '=', 'yusuf@example.org').executeTakeFirstOrThrow();
     expect(await verifyPassword(user.password_hash ?? '', 'a-long-password-1')).toBe(true);
-    await expect(acceptInvitation({ db: database.db, auth, clock }, { tokenOrCode: typed, password: 'another-password' })).rejects.toBeInstanceOf(NotFound);
+    await expect(acceptInvitation({ db: database.db, auth, clock }, { tokenOrCode: typed, password: 'another-password' })).rejects.toBeInstanceOf(
+      NotFound,
+    );
   });
 
   it('self-registration creates a pending candidate at the jobcentre of their municipality', async () => {
     const mailer = createMailboxMailer(database.db);
-    const answer = await registerCandidate({ db: database.db, clock, mailer, baseUrl: 'http://jobbro.test' }, { ...person, email: 'hyf@example.org', postalCode: '6400', password: 'hyf-student-2026' });
+    const answer = await registerCandidate(
+      { db: database.db, clock, mailer, baseUrl: 'http://jobbro.test' },
+      { ...person, email: 'hyf@example.org', postalCode: '6400', password: 'hyf-student-2026' },
+    );
     expect(answer).toEqual({ email: 'hyf@example.org' });
     const row = await database.db
       .selectFrom('candidates')
@@ -79,7 +84,10 @@ describe.each(databaseKinds)('accounts and sharing on %s', (kind) => {
     expect(welcome?.text_body).toContain(world.jobcentres.soenderborg.name);
     expect(welcome?.subject).toBe('مرحبًا بك في Jobbro');
     await expect(
-      registerCandidate({ db: database.db, clock, mailer, baseUrl: 'http://jobbro.test' }, { ...person, email: 'x@example.org', postalCode: '0001', password: 'hyf-student-2026' }),
+      registerCandidate(
+        { db: database.db, clock, mailer, baseUrl: 'http://jobbro.test' },
+        { ...person, email: 'x@example.org', postalCode: '0001', password: 'hyf-student-2026' },
+      ),
     ).rejects.toBeInstanceOf(InvalidInput);
   });
 
@@ -91,7 +99,13 @@ describe.each(databaseKinds)('accounts and sharing on %s', (kind) => {
     await expect(setSharing(deps, me, { slotId: world.slots.igu.id, share: true })).rejects.toBeInstanceOf(NotFound);
     await database.db
       .insertInto('match_proposals')
-      .values({ slot_id: world.slots.igu.id, candidate_id: world.people.ok.id, status: 'approved', decided_at: new Date(), decided_by: consultant.id })
+      .values({
+        slot_id: world.slots.igu.id,
+        candidate_id: world.people.ok.id,
+        status: 'approved',
+        decided_at: new Date(),
+        decided_by: consultant.id,
+      })
       .execute();
     expect((await sharingOverview(deps, me)).slots.map((s) => [s.slot_id, s.shared])).toEqual([[world.slots.igu.id, false]]);
     await setSharing(deps, me, { slotId: world.slots.igu.id, share: true });
@@ -109,7 +123,10 @@ describe.each(databaseKinds)('accounts and sharing on %s', (kind) => {
       [true, user.id, true],
       [false, user.id, false],
     ]);
-    await database.db.insertInto('profile_views').values({ candidate_id: world.people.ok.id, viewer_user_id: consultant.id, jobcentre_id: consultant.jobcentreId }).execute();
+    await database.db
+      .insertInto('profile_views')
+      .values({ candidate_id: world.people.ok.id, viewer_user_id: consultant.id, jobcentre_id: consultant.jobcentreId })
+      .execute();
     const { views } = await sharingOverview(deps, me);
     expect(views.map((v) => v.jobcentre_name)).toEqual([world.jobcentres.aabenraa.name]);
   });

@@ -61,9 +61,15 @@ export function confirmationLetter(
 }
 
 /** Mails the person the answer; nothing to send without an e-mail address. */
-export async function tellCandidate(deps: { db: Kysely<DB>; mailer: Mailer; baseUrl: string }, candidateId: string, answer: 'confirmed' | 'declined'): Promise<void> {
+export async function tellCandidate(
+  deps: { db: Kysely<DB>; mailer: Mailer; baseUrl: string },
+  candidateId: string,
+  answer: 'confirmed' | 'declined',
+): Promise<void> {
   const person = await findCandidateForDecision(deps.db, candidateId);
   if (!person?.email) return;
   const jobcentreName = (await findJobcentreName(deps.db, person.jobcentre_id)) ?? '';
-  await deps.mailer.send(confirmationLetter(answer, { name: person.full_name, email: person.email, locale: person.locale }, jobcentreName, deps.baseUrl));
+  await deps.mailer.send(
+    confirmationLetter(answer, { name: person.full_name, email: person.email, locale: person.locale }, jobcentreName, deps.baseUrl),
+  );
 }

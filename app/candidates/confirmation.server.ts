@@ -40,10 +40,16 @@ async function decide(deps: ConfirmationDeps, consultant: Consultant, candidateI
     if (!owner) throw new NotFound('Candidate', candidateId);
     if (owner.jobcentre_id !== jobcentreId) throw new Forbidden('Only the candidate’s own jobcentre confirms them');
     const at = deps.clock();
-    if (!(await decidePendingCandidate(trx, { candidateId, jobcentreId, decision, at }))) throw new Conflict('The candidate is not waiting for confirmation');
+    if (!(await decidePendingCandidate(trx, { candidateId, jobcentreId, decision, at })))
+      throw new Conflict('The candidate is not waiting for confirmation');
     if (decision === 'confirm') await enqueueIndexChange(trx, { index: 'candidates', id: candidateId, operation: 'upsert' });
     else await deleteUndecidedInterestOfCandidate(trx, candidateId);
-    await insertAuditEntry(trx, { actorUserId: consultant.id, action: `candidate.${decision === 'confirm' ? 'confirmed' : 'declined'}`, subjectType: 'candidate', subjectId: candidateId });
+    await insertAuditEntry(trx, {
+      actorUserId: consultant.id,
+      action: `candidate.${decision === 'confirm' ? 'confirmed' : 'declined'}`,
+      subjectType: 'candidate',
+      subjectId: candidateId,
+    });
   });
 }
 

@@ -18,6 +18,10 @@ export function isConfirmed(candidate: ConfirmationState): boolean {
 /** @throws RuleViolation(account.unconfirmed) for a candidate no jobcentre has confirmed. */
 export function assertConfirmed(candidate: ConfirmationState): void {
   if (candidate.status === 'pending' || candidate.confirmed_at === null) {
-    throw new RuleViolation(UNCONFIRMED_RULE, 'The jobcentre has not confirmed this candidate yet', 'Jobbro: self-registration waits for the jobcentre');
+    throw new RuleViolation(
+      UNCONFIRMED_RULE,
+      'The jobcentre has not confirmed this candidate yet',
+      'Jobbro: self-registration waits for the jobcentre',
+    );
   }
 }

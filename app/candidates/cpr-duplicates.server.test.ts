@@ -68,7 +68,10 @@ describe.each(databaseKinds)('CPR duplicates across jobcentres on %s', (kind) =>
     expect(ours).toEqual([expect.objectContaining({ own_candidate_name: 'Rami Double', other_jobcentre_name: world.jobcentres.aarhus.name })]);
     expect(theirs).toEqual([expect.objectContaining({ own_candidate_name: 'Rami Double', other_jobcentre_name: world.jobcentres.aabenraa.name })]);
     expect(ours[0]?.own_candidate_id).not.toBe(theirs[0]?.own_candidate_id);
-    const soenderborgRow = await insertUser(database.db, buildUser(seededRng(10, 'cpr-dup'), { role: 'consultant', jobcentre_id: world.jobcentres.soenderborg.id }));
+    const soenderborgRow = await insertUser(
+      database.db,
+      buildUser(seededRng(10, 'cpr-dup'), { role: 'consultant', jobcentre_id: world.jobcentres.soenderborg.id }),
+    );
     const bystander = { id: soenderborgRow.id, role: 'consultant' as const, jobcentreId: world.jobcentres.soenderborg.id };
     expect(await listCprDuplicates({ db: database.db }, bystander)).toEqual([]);
     await expect(settleCprDuplicate({ db: database.db, clock }, bystander, ours[0]?.id ?? '')).rejects.toBeInstanceOf(NotFound);

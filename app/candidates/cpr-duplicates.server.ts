@@ -29,5 +29,6 @@ export async function listCprDuplicates(deps: { db: Kysely<DB> }, consultant: Co
  */
 export async function settleCprDuplicate(deps: { db: Kysely<DB>; clock: () => Date }, consultant: Consultant, flagId: string): Promise<void> {
   const jobcentreId = jobcentreOf(consultant);
-  if (!(await resolveCprDuplicateFlag(deps.db, { flagId, jobcentreId, by: consultant.id, at: deps.clock() }))) throw new NotFound('CPR duplicate', flagId);
+  if (!(await resolveCprDuplicateFlag(deps.db, { flagId, jobcentreId, by: consultant.id, at: deps.clock() })))
+    throw new NotFound('CPR duplicate', flagId);
 }

@@ -23,7 +23,10 @@ describe('the new-candidate form with a CPR number', () => {
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
     const world = await buildWorld(database.db);
-    const consultant = await insertUser(database.db, buildUser(seededRng(5, 'cpr-form'), { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }));
+    const consultant = await insertUser(
+      database.db,
+      buildUser(seededRng(5, 'cpr-form'), { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }),
+    );
     ({ services } = await createTestServices(database));
     const client = createAppClient(await loadServerBuild(), services);
     const session = await services.auth.createSession(consultant.id, {});

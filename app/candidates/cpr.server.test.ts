@@ -135,7 +135,10 @@ describe.each(databaseKinds)('CPR at rest on %s', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     world = await buildWorld(database.db);
-    const aabenraa = await insertUser(database.db, buildUser(seededRng(1, 'cpr'), { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }));
+    const aabenraa = await insertUser(
+      database.db,
+      buildUser(seededRng(1, 'cpr'), { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }),
+    );
     const aarhus = await insertUser(database.db, buildUser(seededRng(2, 'cpr'), { role: 'consultant', jobcentre_id: world.jobcentres.aarhus.id }));
     consultant = { id: aabenraa.id, role: 'consultant', jobcentreId: world.jobcentres.aabenraa.id };
     otherConsultant = { id: aarhus.id, role: 'consultant', jobcentreId: world.jobcentres.aarhus.id };
@@ -156,7 +159,9 @@ describe.each(databaseKinds)('CPR at rest on %s', (kind) => {
   });
 
   it('reports a bad CPR together with the other field errors', async () => {
-    const refused = await inviteCandidate(deps(true), consultant, { ...person('bad@example.org', '310299-1234'), fullName: '' }).catch((error: unknown) => error);
+    const refused = await inviteCandidate(deps(true), consultant, { ...person('bad@example.org', '310299-1234'), fullName: '' }).catch(
+      (error: unknown) => error,
+    );
     expect(refused instanceof InvalidInput && refused.fields).toMatchObject({ cpr: [CPR_ERRORS.date], fullName: expect.any(Array) });
   });
 

@@ -174,7 +174,8 @@ export async function maskedCprForConsultant(
   viewer: Pick<SessionUser, 'role' | 'jobcentreId'>,
   candidate: { id: string; jobcentreId: string },
 ): Promise<string | null> {
-  if (viewer.role !== 'consultant' || viewer.jobcentreId !== candidate.jobcentreId) throw new Forbidden('Only the candidate’s own jobcentre sees the CPR');
+  if (viewer.role !== 'consultant' || viewer.jobcentreId !== candidate.jobcentreId)
+    throw new Forbidden('Only the candidate’s own jobcentre sees the CPR');
   if (!deps.cipher) return null;
   const stored = await selectCprCiphertext(deps.db, candidate.id);
   if (stored === null) return null;

@@ -44,7 +44,11 @@ describe.each(databaseKinds)('the inactivity review on %s', (kind) => {
   let amina: { id: string; role: 'candidate' };
 
   const setLastActive = (candidateId: string, at: string) =>
-    database.db.updateTable('candidates').set({ last_active_at: new Date(at) }).where('id', '=', candidateId).execute();
+    database.db
+      .updateTable('candidates')
+      .set({ last_active_at: new Date(at) })
+      .where('id', '=', candidateId)
+      .execute();
   const stateOf = (candidateId: string) =>
     database.db
       .selectFrom('candidates')
@@ -65,7 +69,8 @@ describe.each(databaseKinds)('the inactivity review on %s', (kind) => {
     }
   };
   const matcherProposalsOf = async (candidateId: string) =>
-    (await database.db.selectFrom('match_proposals').select('id').where('candidate_id', '=', candidateId).where('source', '=', 'matcher').execute()).length;
+    (await database.db.selectFrom('match_proposals').select('id').where('candidate_id', '=', candidateId).where('source', '=', 'matcher').execute())
+      .length;
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
@@ -82,12 +87,18 @@ describe.each(databaseKinds)('the inactivity review on %s', (kind) => {
       role: 'consultant',
       jobcentreId: world.jobcentres.aarhus.id,
     };
-    const aminaUser = await insertUser(db, buildUser(rng, { role: 'candidate', email: 'amina.login@example.org', password_hash: await hashPassword('amina-password-1') }));
+    const aminaUser = await insertUser(
+      db,
+      buildUser(rng, { role: 'candidate', email: 'amina.login@example.org', password_hash: await hashPassword('amina-password-1') }),
+    );
     await db.updateTable('candidates').set({ user_id: aminaUser.id }).where('id', '=', world.people.ok.id).execute();
     await db.updateTable('candidates').set({ email: 'lina@example.org' }).where('id', '=', world.people.late.id).execute();
     amina = { id: aminaUser.id, role: 'candidate' };
     // Everyone was active recently, except the people each test sets back.
-    await db.updateTable('candidates').set({ last_active_at: new Date('2027-03-01T00:00:00Z') }).execute();
+    await db
+      .updateTable('candidates')
+      .set({ last_active_at: new Date('2027-03-01T00:00:00Z') })
+      .execute();
     search = createEmbeddedEngine();
     await reindex({ db, search, sources: createDocumentSources({ clock }) });
     await rematchAll({ db, search, clock });
@@ -136,13 +147,17 @@ describe.each(databaseKinds)('the inactivity review on %s', (kind) => {
       ['Lina Later', 2, true, '2027-03-16'],
     ]);
     expect(await listFlaggedCandidates({ db: database.db, clock, cprCipher: null }, otherConsultant)).toEqual([]);
-    await expect(listFlaggedCandidates({ db: database.db, clock, cprCipher: null }, { id: amina.id, role: 'candidate', jobcentreId: null })).rejects.toBeInstanceOf(Forbidden);
+    await expect(
+      listFlaggedCandidates({ db: database.db, clock, cprCipher: null }, { id: amina.id, role: 'candidate', jobcentreId: null }),
+    ).rejects.toBeInstanceOf(Forbidden);
   });
 
   it('a consultant of another jobcentre can neither confirm nor archive', async () => {
     const before = await stateOf(world.people.late.id);
     for (const answer of ['stillLooking', 'archive'] as const) {
-      await expect(reviewCandidateAsConsultant({ db: database.db, clock }, otherConsultant, { candidateId: world.people.late.id, answer })).rejects.toBeInstanceOf(Forbidden);
+      await expect(
+        reviewCandidateAsConsultant({ db: database.db, clock }, otherConsultant, { candidateId: world.people.late.id, answer }),
+      ).rejects.toBeInstanceOf(Forbidden);
     }
     await expect(
       reviewCandidateAsConsultant({ db: database.db, clock }, consultant, { candidateId: '00000000-0000-4000-8000-000000000000', answer: 'archive' }),
@@ -156,7 +171,11 @@ describe.each(databaseKinds)('the inactivity review on %s', (kind) => {
     expect(state).toMatchObject({ status: 'active', inactivity_flagged_at: null, inactivity_mailed_at: null });
     expect(state.last_active_at.toISOString()).toBe(now.toISOString());
     expect(await run()).toEqual({ flagged: 0, mailed: 0, failed: 0 });
-    const audit = await database.db.selectFrom('audit_log').select(['action', 'actor_user_id']).where('subject_id', '=', world.people.late.id).execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_user_id'])
+      .where('subject_id', '=', world.people.late.id)
+      .execute();
     expect(audit).toEqual([{ action: 'candidate.review.confirm', actor_user_id: consultant.id }]);
   });
 
@@ -209,7 +228,10 @@ describe.each(databaseKinds)('the inactivity review on %s', (kind) => {
       .where('id', '=', world.people.noDanish.id)
       .execute();
     const messages: string[] = [];
-    const logger = { info: (_obj: object, msg: string) => void messages.push(msg), warn: (_obj: object, msg: string) => void messages.push(`warn: ${msg}`) };
+    const logger = {
+      info: (_obj: object, msg: string) => void messages.push(msg),
+      warn: (_obj: object, msg: string) => void messages.push(`warn: ${msg}`),
+    };
     const schedule = startInactivityReview({ db: database.db, mailer: createMailboxMailer(database.db), clock, logger, intervalMs: 60_000 });
     for (let i = 0; i < 200 && messages.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 25));
     await schedule.stop();

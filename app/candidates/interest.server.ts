@@ -5,12 +5,7 @@
  * offers the candidate may take (the matcher's hard rules) accept interest.
  */
 import { insertAuditEntry } from '../../db/queries/audit-log.js';
-import {
-  deleteProposal,
-  findProposal,
-  insertInterest,
-  markProposalAsInterest,
-} from '../../db/queries/candidates.js';
+import { deleteProposal, findProposal, insertInterest, markProposalAsInterest } from '../../db/queries/candidates.js';
 import type { SlotDocument } from '../matching/documents/slots.server.js';
 import type { SessionUser } from '../auth/session.server.js';
 import { Conflict, NotFound, RuleViolation } from '../lib/errors.js';
@@ -56,7 +51,13 @@ export async function expressInterest(deps: OffersDeps, user: Viewer, slotId: st
         reasons: verdict.ranked.reasons.map((reason) => reason.code),
       });
     }
-    await insertAuditEntry(trx, { actorUserId: user.id, action: 'candidate.interest', subjectType: 'slot', subjectId: slotId, details: { candidateId } });
+    await insertAuditEntry(trx, {
+      actorUserId: user.id,
+      action: 'candidate.interest',
+      subjectType: 'slot',
+      subjectId: slotId,
+      details: { candidateId },
+    });
     await interestChanged(trx, { proposalId, expressed: true, actorUserId: user.id, at: deps.clock() });
   });
 }

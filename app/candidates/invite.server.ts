@@ -243,7 +243,13 @@ export async function resendInvitation(
       created_by: consultant.id,
       expires_at: expiresAt,
     });
-    await insertAuditEntry(trx, { actorUserId: consultant.id, action: 'candidate.invitation_resent', subjectType: 'candidate', subjectId: candidateId, details: { replaced } });
+    await insertAuditEntry(trx, {
+      actorUserId: consultant.id,
+      action: 'candidate.invitation_resent',
+      subjectType: 'candidate',
+      subjectId: candidateId,
+      details: { replaced },
+    });
     return { email: found.email, name: found.full_name, locale: found.locale ?? 'da' };
   });
   const link = invitationLink(deps.baseUrl, token);

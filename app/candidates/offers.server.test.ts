@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findCandidateByUserId, findOfferSeekerByUserId, selectInterestSlotIds, selectLanguagesOfCandidate, selectSkillsOfCandidate } from '../../db/queries/candidates.js';
+import {
+  findCandidateByUserId,
+  findOfferSeekerByUserId,
+  selectInterestSlotIds,
+  selectLanguagesOfCandidate,
+  selectSkillsOfCandidate,
+} from '../../db/queries/candidates.js';
 import { buildSlot, buildUser, insertSlot, insertUser } from '../../db/seed/factories.js';
 import { seededRng } from '../../db/seed/random.js';
 import { createDocumentSources } from '../matching/documents/index.server.js';
@@ -39,7 +45,17 @@ describe.each(databaseKinds)('browsing offers as a candidate on %s', (kind) => {
     const igu = await database.db.selectFrom('slots').selectAll().where('id', '=', world.slots.igu.id).executeTakeFirstOrThrow();
     const late = await insertSlot(
       database.db,
-      buildSlot(rng, { organisation_id: igu.organisation_id, workplace_id: igu.workplace_id, status: 'published', type: 'igu', title: 'Kantinemedhjælper', start_date: '2026-06-01', danish_spoken: null, danish_written: null, danish_within_months: null }),
+      buildSlot(rng, {
+        organisation_id: igu.organisation_id,
+        workplace_id: igu.workplace_id,
+        status: 'published',
+        type: 'igu',
+        title: 'Kantinemedhjælper',
+        start_date: '2026-06-01',
+        danish_spoken: null,
+        danish_written: null,
+        danish_within_months: null,
+      }),
     );
     lateIgu = late.id;
     const people = { ok: world.people.ok, tooOld: world.people.tooOld, far: world.people.far, turns50: world.people.late };
@@ -113,7 +129,10 @@ describe.each(databaseKinds)('browsing offers as a candidate on %s', (kind) => {
   it('finds the slot with a typo in the search words', async () => {
     for (const q of ['Opvaskr', 'opvasker', 'dishwashng']) {
       const result = await browseOffers(deps(), users.ok, query({ q }));
-      expect(result.offers.map((offer) => offer.slotId), q).toContain(world.slots.praktik.id);
+      expect(
+        result.offers.map((offer) => offer.slotId),
+        q,
+      ).toContain(world.slots.praktik.id);
     }
   });
 

@@ -12,7 +12,13 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { findOfferSeekerByUserId, findPublishedSlot, type CandidateLanguageRow, type OfferSeekerRow, type OfferSlotRow } from '../../db/queries/candidates.js';
+import {
+  findOfferSeekerByUserId,
+  findPublishedSlot,
+  type CandidateLanguageRow,
+  type OfferSeekerRow,
+  type OfferSlotRow,
+} from '../../db/queries/candidates.js';
 import type { DB } from '../../db/schema.js';
 import { buildCandidateDocument, matchCandidateFromDocument, type CandidateDocument } from '../matching/documents/candidates.server.js';
 import { matchSlotFromDocument, type SlotDocument } from '../matching/documents/slots.server.js';
@@ -22,7 +28,14 @@ import { getPostalCode } from '../geo/places.js';
 import { epochDay, fromEpochDay } from '../lib/dates.js';
 import { NotFound } from '../lib/errors.js';
 import type { Reason } from '../matching/explain.js';
-import { offersForCandidate, prepareSlot, rankOffersForCandidate, type ExcludedOffer, type PreparedSlot, type RankedOffer } from '../matching/match.js';
+import {
+  offersForCandidate,
+  prepareSlot,
+  rankOffersForCandidate,
+  type ExcludedOffer,
+  type PreparedSlot,
+  type RankedOffer,
+} from '../matching/match.js';
 import { slotFilterFor } from '../matching/retrieval.server.js';
 import { readOwnCandidate } from './profile.server.js';
 import { browseQuerySchema, facetAndFilter, kmOf, requiredSkillFit, type BrowseQuery, type Facets, type OfferCard } from './offers.js';
@@ -250,14 +263,24 @@ export async function offerDetail(deps: OffersDeps, user: Viewer, slotId: string
       occupationUri: slotDocument.occupationUri,
       optionalSkills: slotDocument.optionalSkills,
     },
-    card: verdict.ranked ? cardOf(verdict.ranked, slotDocument, seeker.skills.map((s) => s.skill_uri)) : null,
+    card: verdict.ranked
+      ? cardOf(
+          verdict.ranked,
+          slotDocument,
+          seeker.skills.map((s) => s.skill_uri),
+        )
+      : null,
     excluded: verdict.excluded ? { rule: verdict.excluded.rule, explanation: verdict.excluded.explanation } : null,
     interested: interestSlotIds.includes(slotId),
   };
 }
 
 /** The matcher's verdict on one candidate and one slot. */
-export function evaluateOffer(profile: OfferSeeker, slot: SlotDocument, today: string): { ranked: RankedOffer | null; excluded: ExcludedOffer | null } {
+export function evaluateOffer(
+  profile: OfferSeeker,
+  slot: SlotDocument,
+  today: string,
+): { ranked: RankedOffer | null; excluded: ExcludedOffer | null } {
   const candidate = matchCandidateFromDocument(candidateDocumentOf(profile, today));
   const result = offersForCandidate(candidate, [matchSlotFromDocument(slot)], { asOf: today });
   return { ranked: result.ranked[0] ?? null, excluded: result.excluded[0] ?? null };

@@ -25,9 +25,18 @@ function expected(items: readonly Item[], query: Pick<BrowseQuery, 'type' | 'sec
   return {
     offers: items.filter((item) => byType(item) && bySector(item) && byMunicipality(item)),
     facets: {
-      type: count(items.filter((item) => bySector(item) && byMunicipality(item)), (item) => item.type),
-      sector: count(items.filter((item) => byType(item) && byMunicipality(item)), (item) => item.sector),
-      municipality: count(items.filter((item) => byType(item) && bySector(item)), (item) => item.municipalityCode),
+      type: count(
+        items.filter((item) => bySector(item) && byMunicipality(item)),
+        (item) => item.type,
+      ),
+      sector: count(
+        items.filter((item) => byType(item) && byMunicipality(item)),
+        (item) => item.sector,
+      ),
+      municipality: count(
+        items.filter((item) => byType(item) && bySector(item)),
+        (item) => item.municipalityCode,
+      ),
     },
   };
 }

@@ -21,7 +21,15 @@ export const browseQuerySchema = z.object({
   q: z.preprocess(blank, z.string().trim().max(200).optional()).catch(undefined),
   type: z.preprocess(list, z.array(z.enum(slotTypes))).catch([]),
   sector: z.preprocess(blank, z.string().max(40).optional()).catch(undefined),
-  municipality: z.preprocess(blank, z.string().regex(/^[0-9]{3}$/).optional()).catch(undefined),
+  municipality: z
+    .preprocess(
+      blank,
+      z
+        .string()
+        .regex(/^[0-9]{3}$/)
+        .optional(),
+    )
+    .catch(undefined),
   km: z.preprocess(blank, z.coerce.number().int().min(1).max(300).optional()).catch(undefined),
   /** Offers starting from: within ten years of today; like every filter here, a bad value is dropped. */
   from: z.preprocess(blank, calendarDate({ earliest: { yearsFromToday: -10 }, latest: { yearsFromToday: 10 } }).optional()).catch(undefined),
@@ -61,7 +69,10 @@ function increment(counts: Record<string, number>, value: string | null): void {
  * narrow the list. Works on any item with the three fields, in their order,
  * so the server can filter ranked slots before it builds cards for the few it shows.
  */
-export function facetAndFilter<T extends Faceted>(items: readonly T[], query: Pick<BrowseQuery, 'type' | 'sector' | 'municipality'>): { offers: T[]; facets: Facets } {
+export function facetAndFilter<T extends Faceted>(
+  items: readonly T[],
+  query: Pick<BrowseQuery, 'type' | 'sector' | 'municipality'>,
+): { offers: T[]; facets: Facets } {
   const facets: Facets = { type: {}, sector: {}, municipality: {} };
   const offers: T[] = [];
   for (const item of items) {

@@ -44,7 +44,14 @@ export function PersonFields({ errors, values, lng }: { errors?: FieldErrors; va
       <div className="field">
         <label htmlFor="field-postalCode">{t('register.postalCode')}</label>
         <Hint name="postalCode">{t('place.postalCodeHint')}</Hint>
-        <input {...fieldProps('postalCode', errors, true)} inputMode="numeric" autoComplete="postal-code" dir="ltr" defaultValue={text(values?.postalCode)} required />
+        <input
+          {...fieldProps('postalCode', errors, true)}
+          inputMode="numeric"
+          autoComplete="postal-code"
+          dir="ltr"
+          defaultValue={text(values?.postalCode)}
+          required
+        />
         <FieldError name="postalCode" errors={errors} />
       </div>
       <div className="field">

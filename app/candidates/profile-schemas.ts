@@ -21,10 +21,7 @@ const blank = (value: unknown): unknown => (typeof value === 'string' && value.t
 /** A field sent once or several times (or not at all) as a list. */
 const list = (value: unknown): unknown => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
-const years = z.preprocess(
-  blank,
-  decimalNumber({ min: 0, max: 60, message: 'errors.yearsRange' }).optional(),
-);
+const years = z.preprocess(blank, decimalNumber({ min: 0, max: 60, message: 'errors.yearsRange' }).optional());
 
 const skillUri = z.string().refine((uri) => getTaxonomy().skillByUri.has(uri), 'errors.skillUnknown');
 const occupationUri = z.string().refine((uri) => getTaxonomy().occupationByUri.has(uri), 'errors.occupationUnknown');
@@ -53,10 +50,7 @@ const cefr = z.enum(cefrLevels, { message: 'errors.levelRange' });
 export const languagesSchema = z
   .object({
     danishProgramme: z.preprocess(blank, z.enum(danishProgrammes, { message: 'errors.programmeInvalid' }).optional()),
-    danishModule: z.preprocess(
-      blank,
-      decimalNumber({ min: 0, max: 6, integer: true, message: 'errors.moduleRange' }).optional(),
-    ),
+    danishModule: z.preprocess(blank, decimalNumber({ min: 0, max: 6, integer: true, message: 'errors.moduleRange' }).optional()),
     danishTest: z.preprocess(blank, z.enum(danishTests, { message: 'errors.testInvalid' }).optional()),
     danishEvidence: z.preprocess(blank, z.enum(languageEvidence, { message: 'errors.evidenceInvalid' }).default('self_reported')),
     languageCode: z.preprocess(list, z.array(z.string().trim())),

@@ -30,7 +30,10 @@ describe.each(databaseKinds)('candidate profile steps on %s', (kind) => {
     database = await createTestDatabase(kind);
     world = await buildWorld(database.db);
     const rng = seededRng(3, 'profile-test');
-    for (const [key, person] of [['amina', world.people.ok], ['nadia', world.people.neighbour]] as const) {
+    for (const [key, person] of [
+      ['amina', world.people.ok],
+      ['nadia', world.people.neighbour],
+    ] as const) {
       const user = await insertUser(database.db, buildUser(rng, { role: 'candidate' }));
       await database.db.updateTable('candidates').set({ user_id: user.id }).where('id', '=', person.id).execute();
       if (key === 'amina') amina = { id: user.id, role: 'candidate' };
@@ -66,7 +69,18 @@ describe.each(databaseKinds)('candidate profile steps on %s', (kind) => {
     expect(fields.danishModule).toEqual(['errors.moduleRange']);
     expect(fields['languageSpoken.0']).toEqual(['errors.levelRange']);
     expect(fields['languageWritten.1']).toEqual(['errors.levelRange']);
-    expect(await invalidFields(saveLanguages(deps(), amina, { danishProgramme: 'DU1', danishTest: 'PD3', languageCode: [], languageSpoken: [], languageWritten: [], motherTongue: [] }))).toEqual({
+    expect(
+      await invalidFields(
+        saveLanguages(deps(), amina, {
+          danishProgramme: 'DU1',
+          danishTest: 'PD3',
+          languageCode: [],
+          languageSpoken: [],
+          languageWritten: [],
+          motherTongue: [],
+        }),
+      ),
+    ).toEqual({
       danishTest: ['errors.testNotInProgramme'],
     });
     expect(await loadOwnProfile(deps(), amina)).toEqual(before);
@@ -128,7 +142,7 @@ describe.each(databaseKinds)('candidate profile steps on %s', (kind) => {
     expect((await loadOwnProfile(deps(), amina)).skills.map((s) => s.skill_uri)).not.toContain(world.skills.floors);
   });
 
-  it("a candidate reads and changes only their own profile", async () => {
+  it('a candidate reads and changes only their own profile', async () => {
     const nadiaBefore = await loadOwnProfile(deps(), nadia);
     expect(nadiaBefore.candidate.id).toBe(world.people.neighbour.id);
     expect((await loadOwnProfile(deps(), amina)).candidate.id).toBe(world.people.ok.id);

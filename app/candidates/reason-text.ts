@@ -17,5 +17,7 @@ export function reasonText(t: TFunction, reason: Reason, formatDate: (iso: strin
 
 /** Reasons worth telling the candidate (waiting time is for the consultant). */
 export function candidateReasons(reasons: readonly Reason[]): Reason[] {
-  return reasons.filter((reason) => !reason.code.startsWith('waiting.') && reason.code !== 'skills.missing_required' && reason.code !== 'skills.required_all');
+  return reasons.filter(
+    (reason) => !reason.code.startsWith('waiting.') && reason.code !== 'skills.missing_required' && reason.code !== 'skills.required_all',
+  );
 }

@@ -38,7 +38,9 @@ export type RegistrationDeps = { db: Kysely<DB>; clock: () => Date; mailer: Mail
  * @throws InvalidInput (fields; the password policy), TooManyAccountMails (over the limits).
  */
 export async function registerCandidate(deps: RegistrationDeps, input: RegistrationInput, clientAddress = 'unknown'): Promise<{ email: string }> {
-  const parsed = personSchemaOn(deps.clock).and(z.object({ password: passwordSchema })).safeParse(input);
+  const parsed = personSchemaOn(deps.clock)
+    .and(z.object({ password: passwordSchema }))
+    .safeParse(input);
   if (!parsed.success) throw new InvalidInput('errors.invalid', fieldErrorsOf(parsed.error.issues));
   const person = parsed.data;
   const place = getPostalCode(person.postalCode);
@@ -78,12 +80,20 @@ export async function registerCandidate(deps: RegistrationDeps, input: Registrat
   if (created) {
     const t = await translatorFor(person.locale);
     const values = { name: person.fullName, jobcentre: created.jobcentreName, loginLink };
-    await deps.mailer.send({ to: person.email, subject: t('account:mail.registerWelcome.subject'), text: t('account:mail.registerWelcome.text', values) });
+    await deps.mailer.send({
+      to: person.email,
+      subject: t('account:mail.registerWelcome.subject'),
+      text: t('account:mail.registerWelcome.text', values),
+    });
   } else {
     const owner = await findUserCredentialsByEmail(deps.db, person.email);
     const t = await translatorFor(owner?.locale ?? person.locale);
     const values = { name: owner?.display_name ?? '', loginLink, resetLink: `${base}/forgot-password` };
-    await deps.mailer.send({ to: person.email, subject: t('account:mail.registerExisting.subject'), text: t('account:mail.registerExisting.text', values) });
+    await deps.mailer.send({
+      to: person.email,
+      subject: t('account:mail.registerExisting.subject'),
+      text: t('account:mail.registerExisting.text', values),
+    });
   }
   return { email: person.email };
 }

@@ -15,11 +15,7 @@ export async function readForm(request: Request): Promise<Record<string, string 
   return formDataToObject(await readFormData(request));
 }
 
-export async function runStep(
-  form: Record<string, string | string[]>,
-  save: () => Promise<void>,
-  paths: { stay: string; next: string },
-) {
+export async function runStep(form: Record<string, string | string[]>, save: () => Promise<void>, paths: { stay: string; next: string }) {
   try {
     await save();
   } catch (error) {

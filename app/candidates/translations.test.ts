@@ -23,11 +23,25 @@ describe('the candidate namespace', () => {
     expect(new Set(keys(messages).map(base))).toEqual(english);
   });
 
-  it("translates every reason code the matcher gives", () => {
+  it('translates every reason code the matcher gives', () => {
     const codes: ReasonCode[] = [
-      'skills.required_all', 'skills.missing_required', 'skills.nice_covered', 'danish.meets', 'danish.within_months', 'distance.km',
-      'ambitions.occupation', 'ambitions.sector', 'ambitions.elsewhere', 'waiting.days', 'waiting.overdue', 'languages.shared',
-      'igu.eligible', 'excluded.igu', 'excluded.availability', 'excluded.distance', 'excluded.danish',
+      'skills.required_all',
+      'skills.missing_required',
+      'skills.nice_covered',
+      'danish.meets',
+      'danish.within_months',
+      'distance.km',
+      'ambitions.occupation',
+      'ambitions.sector',
+      'ambitions.elsewhere',
+      'waiting.days',
+      'waiting.overdue',
+      'languages.shared',
+      'igu.eligible',
+      'excluded.igu',
+      'excluded.availability',
+      'excluded.distance',
+      'excluded.danish',
     ];
     for (const code of codes) expect(english.has(`reasons.${code}`), code).toBe(true);
   });

@@ -38,7 +38,15 @@ describe.each(databaseKinds)('unconfirmed candidates on %s', (kind) => {
     await database.db.updateTable('candidates').set({ user_id: user.id }).where('id', '=', world.people.pending.id).execute();
     pendingUser = { id: user.id, role: 'candidate' };
     const staff = await insertUser(database.db, buildUser(rng, { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }));
-    consultant = { id: staff.id, role: 'consultant', jobcentreId: world.jobcentres.aabenraa.id, organisationId: null, email: staff.email, displayName: 'C', locale: null };
+    consultant = {
+      id: staff.id,
+      role: 'consultant',
+      jobcentreId: world.jobcentres.aabenraa.id,
+      organisationId: null,
+      email: staff.email,
+      displayName: 'C',
+      locale: null,
+    };
     search = createEmbeddedEngine();
     await reindex({ db: database.db, search, sources: createDocumentSources({ clock }) });
   });

@@ -31,8 +31,14 @@ export type CohortOverview = {
 export async function loadCohorts(deps: Pick<CohortDeps, 'db'>, user: ConsultantUser): Promise<CohortOverview> {
   const consultant = asConsultant(user);
   const networks = await selectNetworksOf(deps.db, consultant.jobcentreId);
-  const cohorts = await selectCohortsOfNetworks(deps.db, networks.map((n) => n.id));
-  const members = await selectCohortMembers(deps.db, cohorts.map((c) => c.id));
+  const cohorts = await selectCohortsOfNetworks(
+    deps.db,
+    networks.map((n) => n.id),
+  );
+  const members = await selectCohortMembers(
+    deps.db,
+    cohorts.map((c) => c.id),
+  );
   return {
     networks,
     cohorts: cohorts.map((cohort) => ({

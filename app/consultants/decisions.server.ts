@@ -84,7 +84,11 @@ async function decidable(db: Executor, consultant: Consultant, proposalId: strin
  * The rule checklist for one proposal, as the consultant sees it before
  * deciding (passing checks included). Visible proposals only.
  */
-export async function previewApproval(deps: Pick<DecisionDeps, 'db'>, user: ConsultantUser, proposalId: string): Promise<{ context: ProposalContext; verdicts: Verdict[]; own: boolean }> {
+export async function previewApproval(
+  deps: Pick<DecisionDeps, 'db'>,
+  user: ConsultantUser,
+  proposalId: string,
+): Promise<{ context: ProposalContext; verdicts: Verdict[]; own: boolean }> {
   const consultant = asConsultant(user);
   const networkIds = await selectNetworkIdsOf(deps.db, consultant.jobcentreId);
   if (!(await proposalVisibleTo(deps.db, { jobcentreId: consultant.jobcentreId, networkIds }, proposalId))) {
@@ -94,7 +98,9 @@ export async function previewApproval(deps: Pick<DecisionDeps, 'db'>, user: Cons
   if (!context) throw new NotFound('Proposal', proposalId);
   const verdicts = checkApproval(await approvalInputFor(deps.db, context));
   // The candidate sees who has looked at their profile (docs/domain.md, privacy).
-  await insertProfileViews(deps.db, [{ candidateId: context.candidate_id, viewerUserId: consultant.id, organisationId: null, jobcentreId: consultant.jobcentreId }]);
+  await insertProfileViews(deps.db, [
+    { candidateId: context.candidate_id, viewerUserId: consultant.id, organisationId: null, jobcentreId: consultant.jobcentreId },
+  ]);
   return { context, verdicts, own: context.candidate_jobcentre_id === consultant.jobcentreId };
 }
 
@@ -185,10 +191,17 @@ async function record(
     subjectId: context.proposal_id,
     details: { candidateId: context.candidate_id, slotId: context.slot_id, reason: decision.reason },
   });
-  await proposalDecided(trx, { proposalId: context.proposal_id, decision: decision.decision, reason: decision.reason, actorUserId: consultant.id, at });
+  await proposalDecided(trx, {
+    proposalId: context.proposal_id,
+    decision: decision.decision,
+    reason: decision.reason,
+    actorUserId: consultant.id,
+    at,
+  });
 }
 
-export type BulkOutcome = { proposalId: string; ok: true } | { proposalId: string; ok: false; code: string; rule: string | null; message: string; source: string | null };
+export type BulkOutcome =
+  { proposalId: string; ok: true } | { proposalId: string; ok: false; code: string; rule: string | null; message: string; source: string | null };
 
 /**
  * Several decisions at once from the queue. Each runs in its own
@@ -198,7 +211,9 @@ export type BulkOutcome = { proposalId: string; ok: true } | { proposalId: strin
 export async function decideMany(
   deps: DecisionDeps,
   user: ConsultantUser,
-  input: { proposalIds: readonly string[]; decision: 'approve' } | { proposalIds: readonly string[]; decision: 'reject'; reason: RejectReason; note?: string | null },
+  input:
+    | { proposalIds: readonly string[]; decision: 'approve' }
+    | { proposalIds: readonly string[]; decision: 'reject'; reason: RejectReason; note?: string | null },
 ): Promise<BulkOutcome[]> {
   asConsultant(user);
   const outcomes: BulkOutcome[] = [];

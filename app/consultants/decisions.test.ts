@@ -81,7 +81,9 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
 
     it('never approves or rejects for another jobcentre’s candidate, even when pooled and visible', async () => {
       await expect(approveMatch(deps(), world.consultants.aabenraa, { proposalId: ids.partnerPooled })).rejects.toBeInstanceOf(Forbidden);
-      await expect(rejectMatch(deps(), world.consultants.aabenraa, { proposalId: ids.partnerPooled, reason: 'skills' })).rejects.toBeInstanceOf(Forbidden);
+      await expect(rejectMatch(deps(), world.consultants.aabenraa, { proposalId: ids.partnerPooled, reason: 'skills' })).rejects.toBeInstanceOf(
+        Forbidden,
+      );
       expect((await statusOf(world, ids.partnerPooled)).status).toBe('proposed');
       // The home jobcentre may.
       await approveMatch(deps(), world.consultants.soenderborg, { proposalId: ids.partnerPooled });
@@ -141,7 +143,12 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
       // "Aar Hus 1" and "Aar Hus 10" … "19": 11 candidates on 3 slots.
       const first = await loadQueue(deps(), aarhusConsultant(), { candidate: 'Aar Hus 1', page: 1 });
       const second = await loadQueue(deps(), aarhusConsultant(), { candidate: 'Aar Hus 1', page: 2 });
-      expect([first.items.length, first.hasNextPage, second.items.length, second.hasNextPage]).toEqual([QUEUE_PAGE_ROWS, true, 33 - QUEUE_PAGE_ROWS, false]);
+      expect([first.items.length, first.hasNextPage, second.items.length, second.hasNextPage]).toEqual([
+        QUEUE_PAGE_ROWS,
+        true,
+        33 - QUEUE_PAGE_ROWS,
+        false,
+      ]);
       expect(new Set([...ids(first.items), ...ids(second.items)]).size).toBe(33);
       expect(second.items.every((item) => item.candidate_name.startsWith('Aar Hus 1'))).toBe(true);
     });
@@ -163,7 +170,21 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
       const [item] = (await loadQueue(deps(), aarhusConsultant(), { page: 1 })).items;
       expect(Object.keys(item!).sort()).toEqual(
         // The score's parts are on the proposal page; the row shows the requirements side by side and the failing rules.
-        ['candidate_name', 'daysWaiting', 'flags', 'homeJobcentreName', 'organisation_name', 'own', 'proposal_id', 'requirements', 'score', 'slot_start_date', 'slot_title', 'slot_type', 'source'].sort(),
+        [
+          'candidate_name',
+          'daysWaiting',
+          'flags',
+          'homeJobcentreName',
+          'organisation_name',
+          'own',
+          'proposal_id',
+          'requirements',
+          'score',
+          'slot_start_date',
+          'slot_title',
+          'slot_type',
+          'source',
+        ].sort(),
       );
     });
   });
@@ -203,7 +224,9 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
       const violation = await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: p50 }));
       expect(violation.rule).toBe('igu.age');
       expect(violation.source).toBe('L 82 2023-24');
-      expect((await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, at51) }))).rule).toBe('igu.age');
+      expect((await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, at51) }))).rule).toBe(
+        'igu.age',
+      );
       expect((await statusOf(world, p50)).status).toBe('proposed');
       const p49 = await addProposal(world, slot, at49);
       await approveMatch(deps(), world.consultants.aabenraa, { proposalId: p49 });
@@ -214,11 +237,21 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
       const employer = await addEmployer(world);
       const slot = await addSlot(world, employer, { type: 'igu', weeks: 104, hours_per_week: 30 });
       const hadIgu = await addCandidate(world, world.jobcentres.aabenraa);
-      await world.db.insertInto('candidate_employments').values({ candidate_id: hadIgu, cvr: '13748136', kind: 'igu', start_date: '2020-01-01', end_date: '2021-12-31' }).execute();
-      expect((await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, hadIgu) }))).rule).toBe('igu.one_per_person');
+      await world.db
+        .insertInto('candidate_employments')
+        .values({ candidate_id: hadIgu, cvr: '13748136', kind: 'igu', start_date: '2020-01-01', end_date: '2021-12-31' })
+        .execute();
+      expect((await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, hadIgu) }))).rule).toBe(
+        'igu.one_per_person',
+      );
       const workedThere = await addCandidate(world, world.jobcentres.aabenraa);
-      await world.db.insertInto('candidate_employments').values({ candidate_id: workedThere, cvr: employer.cvr, kind: 'ordinary', start_date: '2025-06-01', end_date: '2026-01-01' }).execute();
-      expect((await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, workedThere) }))).rule).toBe('igu.no_recent_employment');
+      await world.db
+        .insertInto('candidate_employments')
+        .values({ candidate_id: workedThere, cvr: employer.cvr, kind: 'ordinary', start_date: '2025-06-01', end_date: '2026-01-01' })
+        .execute();
+      expect(
+        (await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, workedThere) }))).rule,
+      ).toBe('igu.no_recent_employment');
     });
   });
 
@@ -250,7 +283,14 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
         const candidateId = await addCandidate(world, world.jobcentres.odense);
         await world.db
           .insertInto('placements')
-          .values({ slot_id: slot, candidate_id: candidateId, type: 'praktik', start_date: '2026-03-01', end_date: '2026-05-01', status: i % 2 ? 'planned' : 'started' })
+          .values({
+            slot_id: slot,
+            candidate_id: candidateId,
+            type: 'praktik',
+            start_date: '2026-03-01',
+            end_date: '2026-05-01',
+            status: i % 2 ? 'planned' : 'started',
+          })
           .execute();
       }
       const tenth = await addProposal(world, slot, await addCandidate(world, world.jobcentres.aabenraa));
@@ -270,11 +310,17 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
       const other = await addSlot(world, employer, { positions: 5 });
       const slot = await addSlot(world, employer, { start_date: '2026-04-01', positions: 5 });
       const overlapping = await addCandidate(world, world.jobcentres.aabenraa);
-      await world.db.insertInto('placements').values({ slot_id: other, candidate_id: overlapping, type: 'praktik', start_date: '2026-03-02', end_date: '2026-04-01' }).execute();
+      await world.db
+        .insertInto('placements')
+        .values({ slot_id: other, candidate_id: overlapping, type: 'praktik', start_date: '2026-03-02', end_date: '2026-04-01' })
+        .execute();
       const violation = await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, overlapping) }));
       expect(violation.rule).toBe('placement.overlap');
       const adjacent = await addCandidate(world, world.jobcentres.aabenraa);
-      await world.db.insertInto('placements').values({ slot_id: other, candidate_id: adjacent, type: 'praktik', start_date: '2026-03-02', end_date: '2026-03-31' }).execute();
+      await world.db
+        .insertInto('placements')
+        .values({ slot_id: other, candidate_id: adjacent, type: 'praktik', start_date: '2026-03-02', end_date: '2026-03-31' })
+        .execute();
       await approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, adjacent) });
     });
 
@@ -285,7 +331,16 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
       const finished = await addCandidate(world, world.jobcentres.aabenraa);
       await world.db
         .insertInto('placements')
-        .values({ slot_id: other, candidate_id: finished, type: 'praktik', start_date: '2026-03-02', end_date: '2026-05-29', status: 'completed', started_on: '2026-03-02', ended_on: '2026-03-20' })
+        .values({
+          slot_id: other,
+          candidate_id: finished,
+          type: 'praktik',
+          start_date: '2026-03-02',
+          end_date: '2026-05-29',
+          status: 'completed',
+          started_on: '2026-03-02',
+          ended_on: '2026-03-20',
+        })
         .execute();
       await approveMatch(deps(), world.consultants.aabenraa, { proposalId: await addProposal(world, slot, finished) });
     });
@@ -303,13 +358,25 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
       const employer = await addEmployer(world);
       const slot = await addSlot(world, employer, { positions: 5 });
       const proposal = await addProposal(world, slot, await addCandidate(world, world.jobcentres.aabenraa), { score: 0.42 });
-      await expect(rejectMatch(deps(), world.consultants.aabenraa, { proposalId: proposal, reason: 'other', note: '  ' })).rejects.toBeInstanceOf(InvalidInput);
+      await expect(rejectMatch(deps(), world.consultants.aabenraa, { proposalId: proposal, reason: 'other', note: '  ' })).rejects.toBeInstanceOf(
+        InvalidInput,
+      );
       await rejectMatch(deps(), world.consultants.aabenraa, { proposalId: proposal, reason: 'danish_too_low' });
       expect(await statusOf(world, proposal)).toEqual({ status: 'rejected', reject_reason: 'danish_too_low' });
       await expect(approveMatch(deps(), world.consultants.aabenraa, { proposalId: proposal })).rejects.toBeInstanceOf(Conflict);
-      const history = await world.db.selectFrom('match_decisions').select(['decision', 'reject_reason', 'score', 'components', 'jobcentre_id']).where('proposal_id', '=', proposal).execute();
+      const history = await world.db
+        .selectFrom('match_decisions')
+        .select(['decision', 'reject_reason', 'score', 'components', 'jobcentre_id'])
+        .where('proposal_id', '=', proposal)
+        .execute();
       expect(history).toEqual([
-        { decision: 'rejected', reject_reason: 'danish_too_low', score: 0.42, components: { skills: 0.8, danish: 0.6, distance: 0.9 }, jobcentre_id: world.jobcentres.aabenraa },
+        {
+          decision: 'rejected',
+          reject_reason: 'danish_too_low',
+          score: 0.42,
+          components: { skills: 0.8, danish: 0.6, distance: 0.9 },
+          jobcentre_id: world.jobcentres.aabenraa,
+        },
       ]);
     });
 

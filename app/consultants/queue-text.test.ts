@@ -21,7 +21,11 @@ describe('queue sentences filled in per row', () => {
     // Names holding i18next syntax are filled in as they are (t() would interpolate inside a name that holds {{slot}}).
     const [plain, tricky, ...others] = rows;
     for (const row of [plain!, ...others]) expect(selectPair(row)).toBe(t('queue.selectPair', row));
-    expect(selectPair(tricky!)).toBe(t('queue.selectPair', { candidate: 'CANDIDATE', slot: 'SLOT' }).replace('CANDIDATE', () => tricky!.candidate).replace('SLOT', () => tricky!.slot));
+    expect(selectPair(tricky!)).toBe(
+      t('queue.selectPair', { candidate: 'CANDIDATE', slot: 'SLOT' })
+        .replace('CANDIDATE', () => tricky!.candidate)
+        .replace('SLOT', () => tricky!.slot),
+    );
   });
 
   it('follows the order a language puts the names in, and leaves out what a translation leaves out', () => {

@@ -16,9 +16,21 @@ describe('consultant form dates', () => {
   });
 
   it('refuses a placement or course that ends before it starts, on the end field', () => {
-    expect(fieldsOf(placementFormSchema.safeParse({ intent: 'create', proposalId: id, startDate: addDays(today, 10), endDate: addDays(today, 9) }))).toEqual(['endDate']);
-    expect(placementFormSchema.safeParse({ intent: 'create', proposalId: id, startDate: addDays(today, 10), endDate: addDays(today, 10) }).success).toBe(true);
-    const course = { intent: 'create', networkId: id, title: 'Køkken', sector: 'kitchen', courseStart: addDays(today, 30), courseEnd: addDays(today, 20), seats: '12' };
+    expect(
+      fieldsOf(placementFormSchema.safeParse({ intent: 'create', proposalId: id, startDate: addDays(today, 10), endDate: addDays(today, 9) })),
+    ).toEqual(['endDate']);
+    expect(
+      placementFormSchema.safeParse({ intent: 'create', proposalId: id, startDate: addDays(today, 10), endDate: addDays(today, 10) }).success,
+    ).toBe(true);
+    const course = {
+      intent: 'create',
+      networkId: id,
+      title: 'Køkken',
+      sector: 'kitchen',
+      courseStart: addDays(today, 30),
+      courseEnd: addDays(today, 20),
+      seats: '12',
+    };
     expect(fieldsOf(cohortFormSchema.safeParse(course))).toEqual(['courseEnd']);
     // A wrong start is reported on its own field only.
     expect(fieldsOf(cohortFormSchema.safeParse({ ...course, courseStart: '2026-02-30' }))).toEqual(['courseStart']);

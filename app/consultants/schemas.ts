@@ -32,7 +32,11 @@ function endNotBeforeStart(
 export const QUEUE_MAX_PAGE = 40;
 
 // Filter text goes to PostgreSQL, whose text cannot hold NUL (a 500 otherwise): such a query is refused like any other invalid one.
-const filterText = (max: number) => z.string().max(max).regex(/^[^\u0000]*$/);
+const filterText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/^[^\u0000]*$/);
 
 export const queueQuerySchema = z.object({
   scheme: optional(z.enum(['igu', 'praktik', 'loentilskud'])),
@@ -79,7 +83,13 @@ export const placementFormSchema = z.discriminatedUnion('intent', [
     .refine(...endNotBeforeStart('startDate', 'endDate')),
   z.object({ intent: z.literal('employerAnswer'), proposalId: z.uuid(), decision: z.enum(['invite', 'decline']) }),
   z.object({ intent: z.literal('start'), placementId: z.uuid(), on: isoDate }),
-  z.object({ intent: z.literal('followUp'), placementId: z.uuid(), on: isoDate, note: optional(z.string().max(2000)), nextFollowUp: optional(isoDate) }),
+  z.object({
+    intent: z.literal('followUp'),
+    placementId: z.uuid(),
+    on: isoDate,
+    note: optional(z.string().max(2000)),
+    nextFollowUp: optional(isoDate),
+  }),
   z.object({ intent: z.literal('endEarly'), placementId: z.uuid(), on: isoDate, reason: z.string().trim().min(1).max(1000) }),
   z.object({ intent: z.literal('complete'), placementId: z.uuid(), on: isoDate }),
   z.object({ intent: z.literal('outcome'), placementId: z.uuid(), on: isoDate, outcome: z.enum(['ordinary_job', 'education', 'back_to_programme']) }),

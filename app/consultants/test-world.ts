@@ -5,7 +5,23 @@
  * Test-only: imported by *.test.ts files.
  */
 import type { Kysely } from 'kysely';
-import { buildCandidate, buildOrganisation, buildSlot, buildUser, buildWorkplace, ensureJobcentre, generateCvr, generatePNumber, insertCandidate, insertOrganisation, insertSlot, insertUser, insertWorkplace, type NewCandidate, type NewSlot } from '../../db/seed/factories.js';
+import {
+  buildCandidate,
+  buildOrganisation,
+  buildSlot,
+  buildUser,
+  buildWorkplace,
+  ensureJobcentre,
+  generateCvr,
+  generatePNumber,
+  insertCandidate,
+  insertOrganisation,
+  insertSlot,
+  insertUser,
+  insertWorkplace,
+  type NewCandidate,
+  type NewSlot,
+} from '../../db/seed/factories.js';
 import { loadReferenceData } from '../../db/seed/load-reference.js';
 import { seededRng, type Rng } from '../../db/seed/random.js';
 import type { DB } from '../../db/schema.js';
@@ -31,7 +47,11 @@ export async function buildWorld(db: Kysely<DB>, seed = 7): Promise<World> {
     haderslev: (await ensureJobcentre(db, '510')).id,
     odense: (await ensureJobcentre(db, '461')).id,
   };
-  const network = await db.insertInto('jobcentre_networks').values({ name: `Syd ${seed}` }).returning('id').executeTakeFirstOrThrow();
+  const network = await db
+    .insertInto('jobcentre_networks')
+    .values({ name: `Syd ${seed}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('jobcentre_network_members')
     .values([jobcentres.aabenraa, jobcentres.soenderborg, jobcentres.haderslev].map((id) => ({ network_id: network.id, jobcentre_id: id })))

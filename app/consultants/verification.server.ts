@@ -56,7 +56,7 @@ export async function setEmployerVerification(deps: VerificationDeps, user: Cons
   const municipality = await municipalityOf(deps.db, consultant.jobcentreId);
   await deps.db.transaction().execute(async (trx) => {
     const organisation = await organisationInMunicipality(trx, input.organisationId, municipality);
-    if (!organisation) throw new Forbidden("Only a jobcentre where the employer has a workplace may verify it");
+    if (!organisation) throw new Forbidden('Only a jobcentre where the employer has a workplace may verify it');
     if (input.action === 'verify' && !isValidCvr(organisation.cvr)) {
       throw new RuleViolation('employer.cvr', `CVR ${organisation.cvr} fails the modulus-11 check`, 'CVR-loven');
     }
@@ -74,8 +74,17 @@ export async function setEmployerVerification(deps: VerificationDeps, user: Cons
       decided_at: at,
     });
     const slotIds = await selectPublishedSlotIdsOf(trx, organisation.id);
-    await enqueueIndexChanges(trx, slotIds.map((id) => ({ index: 'slots' as const, id, operation: 'upsert' as const })));
-    await insertAuditEntry(trx, { actorUserId: consultant.id, action: `organisation.${status}`, subjectType: 'organisation', subjectId: organisation.id, details: { note } });
+    await enqueueIndexChanges(
+      trx,
+      slotIds.map((id) => ({ index: 'slots' as const, id, operation: 'upsert' as const })),
+    );
+    await insertAuditEntry(trx, {
+      actorUserId: consultant.id,
+      action: `organisation.${status}`,
+      subjectType: 'organisation',
+      subjectId: organisation.id,
+      details: { note },
+    });
     await organisationVerified(trx, { organisationId: organisation.id, status, actorUserId: consultant.id, at });
   });
 }

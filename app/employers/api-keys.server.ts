@@ -48,7 +48,11 @@ export async function createApiKey(
   input: { name: string },
 ): Promise<{ key: ApiKeyView; secret: string }> {
   if (!actor.userId) throw new Forbidden('An API key cannot create API keys');
-  const prefix = randomBytes(9).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '0').slice(0, 12);
+  const prefix = randomBytes(9)
+    .toString('base64url')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '0')
+    .slice(0, 12);
   const secret = randomBytes(32).toString('base64url');
   const row = await apiKeys.insertApiKey(deps.db, {
     organisation_id: actor.organisationId,

@@ -71,9 +71,7 @@ export async function listApprovedCandidates(
       skills: skills.filter((s) => s.candidate_id === row.candidate_id).map((s) => s.skill_uri),
       danishSpoken: row.danish_spoken,
       danishWritten: row.danish_written,
-      languages: languages
-        .filter((l) => l.candidate_id === row.candidate_id)
-        .map((l) => ({ code: l.code, spoken: l.spoken, written: l.written })),
+      languages: languages.filter((l) => l.candidate_id === row.candidate_id).map((l) => ({ code: l.code, spoken: l.spoken, written: l.written })),
       availableFrom: row.available_from,
       hoursPerWeek: row.hours_per_week,
       area: row.municipality_name,

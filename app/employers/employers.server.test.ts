@@ -11,7 +11,15 @@ import { InvalidInput, NotFound, Unauthenticated } from '../lib/errors.js';
 import { getTaxonomy } from '../taxonomy/taxonomy.js';
 import { authenticateApiKey, createApiKey, revokeApiKey } from './api-keys.server.js';
 import { decideOnCandidate, listApprovedCandidates } from './candidates.server.js';
-import { acceptInvitation, addWorkplace, findInvitation, inviteColleague, listWorkplaces, signUpCompany, type EmployerActor } from './organisations.server.js';
+import {
+  acceptInvitation,
+  addWorkplace,
+  findInvitation,
+  inviteColleague,
+  listWorkplaces,
+  signUpCompany,
+  type EmployerActor,
+} from './organisations.server.js';
 import { companySignupSchema, slotInputSchema, type SlotInput } from './schemas.js';
 import { changeSlotStatus, createSlot, duplicateSlot, getSlot, listSlots, RatioRuleViolation, updateSlot } from './slots.server.js';
 
@@ -79,7 +87,9 @@ describe.each(databaseKinds)('employers on %s', (kind) => {
     const organisation = await database.db.selectFrom('organisations').selectAll().where('id', '=', a.organisationId).executeTakeFirstOrThrow();
     expect(organisation).toMatchObject({ cvr: '13748136', status: 'unverified', contact_email: 'kontakt1@firma1.dk' });
     const workplaces = await listWorkplaces(deps(), a);
-    expect(workplaces).toEqual([expect.objectContaining({ pNumber: '1000000001', municipalityCode: '580', ratio: { capacity: 2, used: 0, remaining: 2 } })]);
+    expect(workplaces).toEqual([
+      expect.objectContaining({ pNumber: '1000000001', municipalityCode: '580', ratio: { capacity: 2, used: 0, remaining: 2 } }),
+    ]);
     const { user } = await auth.validateSession((await auth.createSession(a.userId, {})).id);
     expect(user).toMatchObject({ role: 'employer', organisationId: a.organisationId });
   });
@@ -103,7 +113,9 @@ describe.each(databaseKinds)('employers on %s', (kind) => {
   });
 
   it('moves slots draft → published → filled/closed, and refuses other moves', async () => {
-    const draft = await createSlot(deps(), a, slotInput(workplaceA, { type: 'igu', weeks: 104, hoursPerWeek: 30, payBasis: 'Overenskomst' }), { publish: false });
+    const draft = await createSlot(deps(), a, slotInput(workplaceA, { type: 'igu', weeks: 104, hoursPerWeek: 30, payBasis: 'Overenskomst' }), {
+      publish: false,
+    });
     expect(draft.status).toBe('draft');
     expect((await changeSlotStatus(deps(), a, draft.id, 'publish')).status).toBe('published');
     await expect(changeSlotStatus(deps(), a, draft.id, 'publish')).rejects.toThrow(/cannot/);
@@ -118,7 +130,9 @@ describe.each(databaseKinds)('employers on %s', (kind) => {
     await expect(createSlot(deps(), a, slotInput(workplaceA, { startDate: '2026-11-23' }), { publish: false })).rejects.toMatchObject({
       fields: { startDate: ['startInPast'] },
     });
-    await expect(createSlot(deps(), a, slotInput(workplaceB), { publish: false })).rejects.toMatchObject({ fields: { workplaceId: ['workplaceUnknown'] } });
+    await expect(createSlot(deps(), a, slotInput(workplaceB), { publish: false })).rejects.toMatchObject({
+      fields: { workplaceId: ['workplaceUnknown'] },
+    });
   });
 
   describe('ratio rule at its edges', () => {
@@ -137,7 +151,9 @@ describe.each(databaseKinds)('employers on %s', (kind) => {
         employeesFte: fte,
       });
       // IGU is not a supported placement under the rule: it never counts.
-      await createSlot(deps(), a, slotInput(id, { type: 'igu', weeks: 104, hoursPerWeek: 30, payBasis: 'Overenskomst', positions: 5 }), { publish: true });
+      await createSlot(deps(), a, slotInput(id, { type: 'igu', weeks: 104, hoursPerWeek: 30, payBasis: 'Overenskomst', positions: 5 }), {
+        publish: true,
+      });
       const first = await createSlot(deps(), a, slotInput(id, { positions: capacity - 1 || 1 }), { publish: true });
       if (capacity > 1) await createSlot(deps(), a, slotInput(id, { type: 'loentilskud', weeks: 26, positions: 1 }), { publish: true });
       const room = (await listWorkplaces(deps(), a)).find((w) => w.id === id)!;
@@ -163,10 +179,19 @@ describe.each(databaseKinds)('employers on %s', (kind) => {
       slotId = (await createSlot(deps(), a, slotInput(workplaceA), { publish: true })).id;
       const jobcentre = await ensureJobcentre(database.db, '580');
       const rng = seededRng(7, 'employers-test');
-      const approved = await insertCandidate(database.db, buildCandidate(rng, { jobcentre_id: jobcentre.id, full_name: 'Amal Secret', email: 'amal@example.dk', postal_code: '6200' }));
-      const proposed = await insertCandidate(database.db, buildCandidate(rng, { jobcentre_id: jobcentre.id, full_name: 'Not Approved', postal_code: '6200' }));
+      const approved = await insertCandidate(
+        database.db,
+        buildCandidate(rng, { jobcentre_id: jobcentre.id, full_name: 'Amal Secret', email: 'amal@example.dk', postal_code: '6200' }),
+      );
+      const proposed = await insertCandidate(
+        database.db,
+        buildCandidate(rng, { jobcentre_id: jobcentre.id, full_name: 'Not Approved', postal_code: '6200' }),
+      );
       proposedCandidate = proposed.id;
-      await database.db.insertInto('candidate_skills').values({ candidate_id: approved.id, skill_uri: skill, years: 2, learned_where: 'abroad' }).execute();
+      await database.db
+        .insertInto('candidate_skills')
+        .values({ candidate_id: approved.id, skill_uri: skill, years: 2, learned_where: 'abroad' })
+        .execute();
       const rows = await database.db
         .insertInto('match_proposals')
         .values([
@@ -197,7 +222,11 @@ describe.each(databaseKinds)('employers on %s', (kind) => {
       expect(candidates[0]).toMatchObject({ proposalId: approvedProposal, skills: [skill], area: 'Aabenraa', shared: null });
       expect(JSON.stringify(candidates)).not.toMatch(/Amal Secret|amal@example|Not Approved/);
       expect(JSON.stringify(candidates)).not.toContain(proposedCandidate);
-      const audit = await database.db.selectFrom('audit_log').select(['action', 'actor_user_id']).where('action', '=', 'employer.view_candidate').execute();
+      const audit = await database.db
+        .selectFrom('audit_log')
+        .select(['action', 'actor_user_id'])
+        .where('action', '=', 'employer.view_candidate')
+        .execute();
       expect(audit).toEqual([{ action: 'employer.view_candidate', actor_user_id: a.userId }]);
       // …and the candidate can see that this company looked.
       const views = await database.db.selectFrom('profile_views').select(['viewer_user_id', 'organisation_id']).execute();
@@ -205,12 +234,24 @@ describe.each(databaseKinds)('employers on %s', (kind) => {
     });
 
     it('shows name and contact after consent for this slot and company only', async () => {
-      const candidateId = (await database.db.selectFrom('match_proposals').select('candidate_id').where('id', '=', approvedProposal).executeTakeFirstOrThrow()).candidate_id;
+      const candidateId = (
+        await database.db.selectFrom('match_proposals').select('candidate_id').where('id', '=', approvedProposal).executeTakeFirstOrThrow()
+      ).candidate_id;
       const otherSlot = (await createSlot(deps(), b, slotInput(workplaceB), { publish: false })).id;
-      await database.db.insertInto('consents').values({ candidate_id: candidateId, slot_id: otherSlot, organisation_id: b.organisationId, granted: true }).execute();
+      await database.db
+        .insertInto('consents')
+        .values({ candidate_id: candidateId, slot_id: otherSlot, organisation_id: b.organisationId, granted: true })
+        .execute();
       expect((await listApprovedCandidates(deps(), a, slotId)).candidates[0]!.shared).toBeNull();
-      await database.db.insertInto('consents').values({ candidate_id: candidateId, slot_id: slotId, organisation_id: a.organisationId, granted: true }).execute();
-      expect((await listApprovedCandidates(deps(), a, slotId)).candidates[0]!.shared).toEqual({ name: 'Amal Secret', email: 'amal@example.dk', phone: expect.anything() });
+      await database.db
+        .insertInto('consents')
+        .values({ candidate_id: candidateId, slot_id: slotId, organisation_id: a.organisationId, granted: true })
+        .execute();
+      expect((await listApprovedCandidates(deps(), a, slotId)).candidates[0]!.shared).toEqual({
+        name: 'Amal Secret',
+        email: 'amal@example.dk',
+        phone: expect.anything(),
+      });
       await database.db.updateTable('consents').set({ revoked_at: NOW }).where('slot_id', '=', slotId).execute();
       expect((await listApprovedCandidates(deps(), a, slotId)).candidates[0]!.shared).toBeNull();
     });
@@ -218,16 +259,29 @@ describe.each(databaseKinds)('employers on %s', (kind) => {
     it('invites or declines an approved candidate; never another company’s', async () => {
       await decideOnCandidate(deps(), a, { slotId, proposalId: approvedProposal }, { decision: 'decline', reason: 'danish', note: undefined });
       // Changing the earlier answer must be confirmed (issue 23: never flipped silently).
-      await decideOnCandidate(deps(), a, { slotId, proposalId: approvedProposal }, { decision: 'invite', note: 'Tirsdag kl. 10', confirmChange: 'yes' });
+      await decideOnCandidate(
+        deps(),
+        a,
+        { slotId, proposalId: approvedProposal },
+        { decision: 'invite', note: 'Tirsdag kl. 10', confirmChange: 'yes' },
+      );
       const { slot, candidates } = await listApprovedCandidates(deps(), a, slotId);
       expect(candidates[0]).toMatchObject({ decision: 'invite', declineReason: null });
       expect(slot.pipeline).toMatchObject({ invited: 1, declined: 0 });
-      await expect(decideOnCandidate(deps(), b, { slotId, proposalId: approvedProposal }, { decision: 'invite', note: undefined })).rejects.toBeInstanceOf(NotFound);
-      const proposedId = (await database.db.selectFrom('match_proposals').select('id').where('candidate_id', '=', proposedCandidate).executeTakeFirstOrThrow()).id;
-      await expect(decideOnCandidate(deps(), a, { slotId, proposalId: proposedId }, { decision: 'invite', note: undefined })).rejects.toBeInstanceOf(NotFound);
+      await expect(
+        decideOnCandidate(deps(), b, { slotId, proposalId: approvedProposal }, { decision: 'invite', note: undefined }),
+      ).rejects.toBeInstanceOf(NotFound);
+      const proposedId = (
+        await database.db.selectFrom('match_proposals').select('id').where('candidate_id', '=', proposedCandidate).executeTakeFirstOrThrow()
+      ).id;
+      await expect(decideOnCandidate(deps(), a, { slotId, proposalId: proposedId }, { decision: 'invite', note: undefined })).rejects.toBeInstanceOf(
+        NotFound,
+      );
       // Posted under another slot of the same company: refused, and the decision stays as it was.
       const sibling = (await createSlot(deps(), a, slotInput(workplaceA), { publish: false })).id;
-      await expect(decideOnCandidate(deps(), a, { slotId: sibling, proposalId: approvedProposal }, { decision: 'decline', reason: 'danish', note: undefined })).rejects.toBeInstanceOf(NotFound);
+      await expect(
+        decideOnCandidate(deps(), a, { slotId: sibling, proposalId: approvedProposal }, { decision: 'decline', reason: 'danish', note: undefined }),
+      ).rejects.toBeInstanceOf(NotFound);
       expect((await listApprovedCandidates(deps(), a, slotId)).candidates[0]).toMatchObject({ decision: 'invite' });
     });
   });

@@ -29,7 +29,13 @@ export function employerActorOf(user: { id: string; role: string; organisationId
 }
 
 /** The employer forms' message keys (employer:errors.*) for what is wrong with a new password. */
-const PASSWORD_MESSAGES = { short: 'passwordShort', long: 'tooLong', common: 'passwordCommon', personal: 'passwordPersonal', weak: 'passwordWeak' } as const;
+const PASSWORD_MESSAGES = {
+  short: 'passwordShort',
+  long: 'tooLong',
+  common: 'passwordCommon',
+  personal: 'passwordPersonal',
+  weak: 'passwordWeak',
+} as const;
 
 /** Colleague invitations are valid for a week. */
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -206,7 +212,12 @@ export async function inviteColleague(
   const base = deps.baseUrl.replace(/\/$/, '');
   // Colleagues' language is not known yet: Danish with English below, as before.
   const t = await translatorFor('da');
-  const values = { company: organisation.name, link: `${base}/employer/invitation/${token}`, loginLink: `${base}/login`, resetLink: `${base}/forgot-password` };
+  const values = {
+    company: organisation.name,
+    link: `${base}/employer/invitation/${token}`,
+    loginLink: `${base}/login`,
+    resetLink: `${base}/forgot-password`,
+  };
   const kind = invited ? 'colleagueInvite' : 'colleagueExisting';
   await deps.mailer.send({ to: email, subject: t(`account:mail.${kind}.subject`), text: t(`account:mail.${kind}.text`, values) });
   return { email, expiresAt };

@@ -66,9 +66,23 @@ describe('company sign-up', () => {
   });
   it('names every bad field with its own message', () => {
     const issues = issuesOf(
-      companySignupSchema.safeParse({ ...form, cvr: '13748137', companyName: '', email: 'nope', password: 'short', passwordRepeat: 'other', postalCode: '99' }),
+      companySignupSchema.safeParse({
+        ...form,
+        cvr: '13748137',
+        companyName: '',
+        email: 'nope',
+        password: 'short',
+        passwordRepeat: 'other',
+        postalCode: '99',
+      }),
     );
-    expect(issues).toMatchObject({ cvr: 'cvrChecksum', companyName: 'required', email: 'email', password: 'passwordShort', postalCode: 'postalCodeFormat' });
+    expect(issues).toMatchObject({
+      cvr: 'cvrChecksum',
+      companyName: 'required',
+      email: 'email',
+      password: 'passwordShort',
+      postalCode: 'postalCodeFormat',
+    });
   });
   it('parses form data with Conform (strings coerced to numbers)', () => {
     const data = new FormData();

@@ -122,7 +122,11 @@ export type WorkplaceInput = z.output<typeof workplaceSchema>;
 
 // The same bounds as app/auth/password-policy.server.ts (which also refuses common and personal passwords, on the server).
 export const passwordSchema = z.string(e('passwordShort')).min(10, e('passwordShort')).max(256, e('tooLong'));
-export const emailSchema = z.string(e('email')).trim().toLowerCase().pipe(z.email(e('email')).max(254, e('email')));
+export const emailSchema = z
+  .string(e('email'))
+  .trim()
+  .toLowerCase()
+  .pipe(z.email(e('email')).max(254, e('email')));
 
 export const companySignupSchema = z
   .object({
@@ -178,7 +182,12 @@ const slotObject = z.object({
   danishProgramme: z.enum(danishProgrammes, e('choose')).optional(),
   danishModule: z.number(e('danishModule')).int(e('danishModule')).min(1, e('danishModule')).max(6, e('danishModule')).optional(),
   /** IGU only: the level may be reached within N months (the school part teaches Danish). */
-  danishWithinMonths: z.number(e('withinMonthsRange')).int(e('withinMonthsRange')).min(1, e('withinMonthsRange')).max(24, e('withinMonthsRange')).optional(),
+  danishWithinMonths: z
+    .number(e('withinMonthsRange'))
+    .int(e('withinMonthsRange'))
+    .min(1, e('withinMonthsRange'))
+    .max(24, e('withinMonthsRange'))
+    .optional(),
   languages: z
     .array(z.string().refine((code) => getTaxonomy().languageByCode.has(code), e('languageUnknown')))
     .max(10, e('tooMany'))
@@ -224,7 +233,12 @@ export function danishRequirement(input: Pick<SlotInput, 'danishSpoken' | 'danis
 export const decisionSchema = z.discriminatedUnion('decision', [
   // confirmChange: changing an earlier answer tells the candidate and the jobcentre, so it is asked for explicitly.
   z.object({ decision: z.literal('invite'), note: optionalText(1000), confirmChange: z.literal('yes').optional() }),
-  z.object({ decision: z.literal('decline'), reason: z.enum(declineReasons, e('choose')), note: optionalText(1000), confirmChange: z.literal('yes').optional() }),
+  z.object({
+    decision: z.literal('decline'),
+    reason: z.enum(declineReasons, e('choose')),
+    note: optionalText(1000),
+    confirmChange: z.literal('yes').optional(),
+  }),
 ]);
 export type DecisionInput = z.output<typeof decisionSchema>;
 

@@ -18,7 +18,10 @@ export async function slotFormOptions(deps: { db: Kysely<DB> }, actor: EmployerA
   return {
     workplaces: workplaces.map((w) => ({ value: w.id, label: `${w.name} (${w.postalCode} ${w.municipalityName})`, ratio: w.ratio })),
     occupations: taxonomy.occupations.map((o) => ({ value: o.uri, label: o.labels[lang] })).sort(byLabel),
-    languages: taxonomy.languages.filter((l) => l.code !== 'da').map((l) => ({ value: l.code, label: l.labels[lang] })).sort(byLabel),
+    languages: taxonomy.languages
+      .filter((l) => l.code !== 'da')
+      .map((l) => ({ value: l.code, label: l.labels[lang] }))
+      .sort(byLabel),
     skills: taxonomy.skills.map((s) => ({ value: s.uri, label: s.labels[lang] })).sort(byLabel),
   };
 }

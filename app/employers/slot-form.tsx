@@ -119,9 +119,7 @@ export function SlotForm({ options, lang, lastResult, defaultValue, submits }: P
             <p className="hint">{t('fields.skillsNoScriptHint')}</p>
           </noscript>
           {fields[name].allErrors && Object.keys(fields[name].allErrors).length > 0 ? (
-            <p className="field__error">
-              {[...new Set(Object.values(fields[name].allErrors).flat())].map((key) => t(`errors.${key}`)).join(' ')}
-            </p>
+            <p className="field__error">{[...new Set(Object.values(fields[name].allErrors).flat())].map((key) => t(`errors.${key}`)).join(' ')}</p>
           ) : null}
         </div>
       ))}
@@ -170,7 +168,9 @@ export function SlotForm({ options, lang, lastResult, defaultValue, submits }: P
             <input type="checkbox" name={fields.languages.name} value={l.value} defaultChecked={languagesChosen.has(l.value)} /> {l.label}
           </label>
         ))}
-        {fields.languages.allErrors && Object.keys(fields.languages.allErrors).length > 0 ? <p className="field__error">{t('errors.languageUnknown')}</p> : null}
+        {fields.languages.allErrors && Object.keys(fields.languages.allErrors).length > 0 ? (
+          <p className="field__error">{t('errors.languageUnknown')}</p>
+        ) : null}
       </fieldset>
 
       <Field meta={fields.positions} label={t('fields.positions')}>

@@ -102,7 +102,9 @@ async function checkRatioRule(
   if (used + positions > capacity) throw new RatioRuleViolation(capacity, used);
 }
 
-function columnsOf(input: SlotInput): Omit<Slot, 'id' | 'organisation_id' | 'status' | 'published_at' | 'created_at' | 'updated_at' | 'sector' | 'pooled_network_id'> {
+function columnsOf(
+  input: SlotInput,
+): Omit<Slot, 'id' | 'organisation_id' | 'status' | 'published_at' | 'created_at' | 'updated_at' | 'sector' | 'pooled_network_id'> {
   const danish = danishRequirement(input);
   return {
     workplace_id: input.workplaceId,
@@ -237,7 +239,11 @@ export async function duplicateSlot(deps: Deps, actor: EmployerActor, slotId: st
       updated_at: now,
     });
     const skills = await slots.selectSkillsOfSlots(trx, [source.id]);
-    await slots.replaceSlotSkills(trx, copy.id, skills.map(({ skill_uri, required }) => ({ skill_uri, required })));
+    await slots.replaceSlotSkills(
+      trx,
+      copy.id,
+      skills.map(({ skill_uri, required }) => ({ skill_uri, required })),
+    );
     await enqueueIndexChange(trx, { index: 'slots', id: copy.id, operation: 'upsert' });
     return copy.id;
   });

@@ -18,12 +18,23 @@ const BAR_COLOUR = '#2a6f97';
 export function Legend({ items }: { items: ReadonlyArray<{ colour: string; label: string }> }) {
   const { t } = useTranslation('workbench');
   return (
-    <ul className="chart-legend" aria-label={t('figures.legend')} style={{ display: 'flex', flexWrap: 'wrap', gap: '0.25rem 1rem', listStyle: 'none', padding: 0, margin: '0 0 0.5rem', fontSize: '0.9rem' }}>
+    <ul
+      className="chart-legend"
+      aria-label={t('figures.legend')}
+      style={{ display: 'flex', flexWrap: 'wrap', gap: '0.25rem 1rem', listStyle: 'none', padding: 0, margin: '0 0 0.5rem', fontSize: '0.9rem' }}
+    >
       {items.map((item) => (
         <li key={item.label}>
           <span
             aria-hidden="true"
-            style={{ display: 'inline-block', inlineSize: '0.9rem', blockSize: '0.9rem', background: item.colour, border: '1px solid #666', verticalAlign: 'middle' }}
+            style={{
+              display: 'inline-block',
+              inlineSize: '0.9rem',
+              blockSize: '0.9rem',
+              background: item.colour,
+              border: '1px solid #666',
+              verticalAlign: 'middle',
+            }}
           />{' '}
           {item.label}
         </li>
@@ -50,14 +61,22 @@ export function BarChart({
   const { t: tw } = useTranslation('workbench');
   const id = useId();
   const max = Math.max(1, ...rows.map((r) => r.value));
-  const x = scaleLinear().domain([0, max]).range([0, WIDTH - LABEL_WIDTH - 60]);
+  const x = scaleLinear()
+    .domain([0, max])
+    .range([0, WIDTH - LABEL_WIDTH - 60]);
   const height = rows.length * (BAR_HEIGHT + 6) + 6;
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       <p id={`${id}-desc`}>{description}</p>
       <Legend items={[{ colour: BAR_COLOUR, label: legend ?? tw('figures.legendCount') }]} />
-      <svg role="img" aria-labelledby={`${id}-svg-title ${id}-svg-desc`} viewBox={`0 0 ${WIDTH} ${height}`} width="100%" style={{ maxInlineSize: WIDTH }}>
+      <svg
+        role="img"
+        aria-labelledby={`${id}-svg-title ${id}-svg-desc`}
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        style={{ maxInlineSize: WIDTH }}
+      >
         <title id={`${id}-svg-title`}>{title}</title>
         <desc id={`${id}-svg-desc`}>{description}</desc>
         {rows.map((row, i) => {
@@ -153,7 +172,13 @@ export function MunicipalityMap({
       <h2 id={`${id}-title`}>{title}</h2>
       <p>{description}</p>
       <Legend items={legend} />
-      <svg role="img" aria-labelledby={`${id}-svg-title ${id}-svg-desc`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxInlineSize: width }}>
+      <svg
+        role="img"
+        aria-labelledby={`${id}-svg-title ${id}-svg-desc`}
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        style={{ maxInlineSize: width }}
+      >
         <title id={`${id}-svg-title`}>{title}</title>
         <desc id={`${id}-svg-desc`}>{description}</desc>
         {paths.map((p) => {

@@ -2,11 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { toCsv } from './csv.js';
 
 describe('toCsv for a Danish spreadsheet', () => {
-  const csv = toCsv(['Trin', 'Antal', 'Andel'], [
-    ['Ordinært job', 12, 0.25],
-    ['Rengøring; køkken', 3, null],
-    ['=SUM(A1)', -1, 1],
-  ]);
+  const csv = toCsv(
+    ['Trin', 'Antal', 'Andel'],
+    [
+      ['Ordinært job', 12, 0.25],
+      ['Rengøring; køkken', 3, null],
+      ['=SUM(A1)', -1, 1],
+    ],
+  );
   it('starts with a UTF-8 byte-order mark and separates columns with semicolons', () => {
     expect(csv.startsWith('\uFEFFTrin;Antal;Andel\r\n')).toBe(true);
   });

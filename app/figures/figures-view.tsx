@@ -25,11 +25,23 @@ export function FiguresView({
   const { t } = useTranslation('consultant');
   const { t: tw } = useTranslation('workbench');
   const csv = (table: string) => `${csvBase}?table=${table}&scope=${figures.scope}&map=${mapFigure}&period=${figures.period}`;
-  const label = (prefix: string) => (r: { key: string; value: number }): ChartRow => ({ key: r.key, label: t(`${prefix}.${r.key}`, { defaultValue: r.key }), value: r.value });
+  const label =
+    (prefix: string) =>
+    (r: { key: string; value: number }): ChartRow => ({ key: r.key, label: t(`${prefix}.${r.key}`, { defaultValue: r.key }), value: r.value });
   const scopeName = t(`figures.scope${figures.scope[0]!.toUpperCase()}${figures.scope.slice(1)}`);
   const shareRows: ChartRow[] = [
-    { key: 'after1', label: t('figures.after1'), value: Math.round((figures.ordinaryWork.after1.share ?? 0) * 100), display: t('figures.percentOf', { percent: percent(figures.ordinaryWork.after1.share), count: figures.ordinaryWork.after1.eligible }) },
-    { key: 'after3', label: t('figures.after3'), value: Math.round((figures.ordinaryWork.after3.share ?? 0) * 100), display: t('figures.percentOf', { percent: percent(figures.ordinaryWork.after3.share), count: figures.ordinaryWork.after3.eligible }) },
+    {
+      key: 'after1',
+      label: t('figures.after1'),
+      value: Math.round((figures.ordinaryWork.after1.share ?? 0) * 100),
+      display: t('figures.percentOf', { percent: percent(figures.ordinaryWork.after1.share), count: figures.ordinaryWork.after1.eligible }),
+    },
+    {
+      key: 'after3',
+      label: t('figures.after3'),
+      value: Math.round((figures.ordinaryWork.after3.share ?? 0) * 100),
+      display: t('figures.percentOf', { percent: percent(figures.ordinaryWork.after3.share), count: figures.ordinaryWork.after3.eligible }),
+    },
   ];
   return (
     <>
@@ -77,7 +89,13 @@ export function FiguresView({
         rows={figures.funnel.map((r) => ({ key: r.key, label: tw(`figures.funnelStep.${r.key}`), value: r.value }))}
         csvHref={csv('funnel')}
       />
-      <BarChart legend={tw('figures.legendCandidates')} title={t('figures.stages')} description={t('figures.stagesDesc')} rows={figures.stages.map(label('figures.stage'))} csvHref={csv('stages')} />
+      <BarChart
+        legend={tw('figures.legendCandidates')}
+        title={t('figures.stages')}
+        description={t('figures.stagesDesc')}
+        rows={figures.stages.map(label('figures.stage'))}
+        csvHref={csv('stages')}
+      />
       <BarChart
         title={t('figures.firstOffer')}
         description={t('figures.firstOfferDesc', {
@@ -90,7 +108,13 @@ export function FiguresView({
         csvHref={csv('firstOffer')}
       />
       <BarChart title={t('figures.ordinaryWork')} description={t('figures.ordinaryWorkDesc')} rows={shareRows} csvHref={csv('ordinaryWork')} />
-      <BarChart legend={tw('figures.legendPlacements')} title={t('figures.byScheme')} description={t('figures.byScheme')} rows={figures.byScheme.map(label('scheme'))} csvHref={csv('byScheme')} />
+      <BarChart
+        legend={tw('figures.legendPlacements')}
+        title={t('figures.byScheme')}
+        description={t('figures.byScheme')}
+        rows={figures.byScheme.map(label('scheme'))}
+        csvHref={csv('byScheme')}
+      />
       <BarChart
         title={t('figures.bySector')}
         description={t('figures.bySector')}
@@ -100,13 +124,21 @@ export function FiguresView({
       <BarChart
         title={t('figures.byOutcome')}
         description={t('figures.byOutcome')}
-        rows={figures.byOutcome.map((r) => ({ key: r.key, label: r.key === 'none' ? t('figures.noOutcome') : t(`outcome.${r.key}`), value: r.value }))}
+        rows={figures.byOutcome.map((r) => ({
+          key: r.key,
+          label: r.key === 'none' ? t('figures.noOutcome') : t(`outcome.${r.key}`),
+          value: r.value,
+        }))}
         csvHref={csv('byOutcome')}
       />
       <BarChart
         title={t('figures.decisions')}
         description={t('figures.decisions')}
-        rows={figures.decisions.map((r) => ({ key: r.key, label: r.key === 'approved' ? t('figures.approved') : t(`rejectReason.${r.key}`), value: r.value }))}
+        rows={figures.decisions.map((r) => ({
+          key: r.key,
+          label: r.key === 'approved' ? t('figures.approved') : t(`rejectReason.${r.key}`),
+          value: r.value,
+        }))}
         csvHref={csv('decisions')}
       />
       <MunicipalityMap

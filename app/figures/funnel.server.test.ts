@@ -33,7 +33,12 @@ describe.each(databaseKinds)('the funnel and the year of history (%s)', (kind) =
     expect(new Set(placements.map((p) => p.type))).toEqual(new Set(['igu', 'praktik', 'loentilskud']));
     expect(new Set(placements.map((p) => p.status))).toEqual(new Set(['planned', 'started', 'ended_early', 'completed']));
     expect(new Set(placements.map((p) => p.outcome))).toEqual(new Set([null, 'ordinary_job', 'education', 'back_to_programme']));
-    const bonuses = await world.db.selectFrom('placement_milestones').select('kind').where('done_on', 'is not', null).where('kind', 'in', ['bonus_6m', 'bonus_24m']).execute();
+    const bonuses = await world.db
+      .selectFrom('placement_milestones')
+      .select('kind')
+      .where('done_on', 'is not', null)
+      .where('kind', 'in', ['bonus_6m', 'bonus_24m'])
+      .execute();
     expect(new Set(bonuses.map((b) => b.kind))).toEqual(new Set(['bonus_6m', 'bonus_24m']));
     const rejected = await world.db.selectFrom('match_decisions').select(['reject_reason', 'note']).where('decision', '=', 'rejected').execute();
     expect(rejected.length).toBeGreaterThan(0);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { candidatesByStage, countBy, daysToFirstOffer, decisionSummary, employersActive, median, ordinaryWorkShare, type CandidateFact } from './kpi.js';
+import {
+  candidatesByStage,
+  countBy,
+  daysToFirstOffer,
+  decisionSummary,
+  employersActive,
+  median,
+  ordinaryWorkShare,
+  type CandidateFact,
+} from './kpi.js';
 
 const base: Omit<CandidateFact, 'candidateId'> = {
   municipalityCode: '580',
@@ -25,10 +34,25 @@ const facts: CandidateFact[] = [
   // d: in placement, offer after 30 days.
   fact('d', { hasProposal: true, firstOfferOn: '2026-01-31', placementStatus: 'started' }),
   // e: ordinary job; offer after 45 days; arrived 2021-06-01, work from 2024-05-01 (within 3 years, not 1).
-  fact('e', { hasProposal: true, firstOfferOn: '2026-02-15', placementStatus: 'completed', outcome: 'ordinary_job', arrivalDate: '2021-06-01', ordinaryWorkFrom: '2024-05-01' }),
+  fact('e', {
+    hasProposal: true,
+    firstOfferOn: '2026-02-15',
+    placementStatus: 'completed',
+    outcome: 'ordinary_job',
+    arrivalDate: '2021-06-01',
+    ordinaryWorkFrom: '2024-05-01',
+  }),
   // f: placement ended, back to programme; offer after 70 days (registered 2025-10-01 → 2025-12-10);
   //    arrived 2025-06-01 (less than 1 year ago: not counted); had ordinary work once.
-  fact('f', { hasProposal: true, registeredOn: '2025-10-01', firstOfferOn: '2025-12-10', placementStatus: 'ended_early', outcome: 'back_to_programme', arrivalDate: '2025-06-01', ordinaryWorkFrom: '2025-08-01' }),
+  fact('f', {
+    hasProposal: true,
+    registeredOn: '2025-10-01',
+    firstOfferOn: '2025-12-10',
+    placementStatus: 'ended_early',
+    outcome: 'back_to_programme',
+    arrivalDate: '2025-06-01',
+    ordinaryWorkFrom: '2025-08-01',
+  }),
 ];
 
 describe('key figures on a known data set', () => {
@@ -89,7 +113,15 @@ describe('key figures on a known data set', () => {
       { key: 'approved', value: 2 },
       { key: 'distance', value: 1 },
     ]);
-    expect(employersActive([{ organisationId: 'o1', lastActiveOn: '2025-03-02' }, { organisationId: 'o2', lastActiveOn: '2025-03-01' }], '2025-03-02')).toBe(1);
+    expect(
+      employersActive(
+        [
+          { organisationId: 'o1', lastActiveOn: '2025-03-02' },
+          { organisationId: 'o2', lastActiveOn: '2025-03-01' },
+        ],
+        '2025-03-02',
+      ),
+    ).toBe(1);
     expect(median([3, 1, 2])).toBe(2);
   });
 });

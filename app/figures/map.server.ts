@@ -15,7 +15,14 @@ export type MunicipalityPath = { code: string; name: string; d: string };
 type Properties = { code: string; name: string };
 
 function isFeatureCollection(value: unknown): value is FeatureCollection<Geometry, Properties> {
-  return typeof value === 'object' && value !== null && 'type' in value && value.type === 'FeatureCollection' && 'features' in value && Array.isArray(value.features);
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'type' in value &&
+    value.type === 'FeatureCollection' &&
+    'features' in value &&
+    Array.isArray(value.features)
+  );
 }
 
 let cached: MunicipalityPath[] | undefined;

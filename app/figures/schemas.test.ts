@@ -3,7 +3,11 @@ import { csvQuerySchema, figuresQuerySchema } from './schemas';
 
 describe('figuresQuerySchema', () => {
   it('keeps a known scope, map and period', () => {
-    expect(figuresQuerySchema.parse({ scope: 'network', map: 'placements', period: '12m' })).toEqual({ scope: 'network', map: 'placements', period: '12m' });
+    expect(figuresQuerySchema.parse({ scope: 'network', map: 'placements', period: '12m' })).toEqual({
+      scope: 'network',
+      map: 'placements',
+      period: '12m',
+    });
   });
 
   // A hand-edited ?scope= made the consultant's figures page answer 500 (found by the fuzz suite).

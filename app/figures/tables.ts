@@ -58,7 +58,12 @@ function keyedTable(
     case 'firstOffer':
       return {
         header: ['bucket', 'count'],
-        rows: [...figures.firstOffer.buckets.map((b) => [b.key, b.value]), ['median_days', figures.firstOffer.median], ['within_30_days', figures.firstOffer.withinGoal], ['with_offer', figures.firstOffer.total]],
+        rows: [
+          ...figures.firstOffer.buckets.map((b) => [b.key, b.value]),
+          ['median_days', figures.firstOffer.median],
+          ['within_30_days', figures.firstOffer.withinGoal],
+          ['with_offer', figures.firstOffer.total],
+        ],
       };
     case 'ordinaryWork':
       return {

@@ -55,13 +55,57 @@ import type { Lng } from './i18n';
 export type Resources = Record<Lng, Record<string, Record<string, unknown>>>;
 
 export const resources = {
-  da: { common: daCommon, candidate: daCandidate, employer: daEmployer, consultant: daConsultant, privacy: daPrivacy, review: daReview, trust: daTrust, notifications: daNotifications, workbench: daWorkbench, lookup: daLookup, account: daAccount },
-  en: { common: enCommon, candidate: enCandidate, employer: enEmployer, consultant: enConsultant, privacy: enPrivacy, review: enReview, trust: enTrust, notifications: enNotifications, workbench: enWorkbench, lookup: enLookup, account: enAccount },
-  ar: { common: arCommon, candidate: arCandidate, employer: arEmployer, privacy: arPrivacy, review: arReview, trust: arTrust, notifications: arNotifications, workbench: arWorkbench, lookup: arLookup, account: arAccount },
-  uk: { common: ukCommon, candidate: ukCandidate, employer: ukEmployer, privacy: ukPrivacy, review: ukReview, trust: ukTrust, notifications: ukNotifications, workbench: ukWorkbench, lookup: ukLookup, account: ukAccount },
+  da: {
+    common: daCommon,
+    candidate: daCandidate,
+    employer: daEmployer,
+    consultant: daConsultant,
+    privacy: daPrivacy,
+    review: daReview,
+    trust: daTrust,
+    notifications: daNotifications,
+    workbench: daWorkbench,
+    lookup: daLookup,
+    account: daAccount,
+  },
+  en: {
+    common: enCommon,
+    candidate: enCandidate,
+    employer: enEmployer,
+    consultant: enConsultant,
+    privacy: enPrivacy,
+    review: enReview,
+    trust: enTrust,
+    notifications: enNotifications,
+    workbench: enWorkbench,
+    lookup: enLookup,
+    account: enAccount,
+  },
+  ar: {
+    common: arCommon,
+    candidate: arCandidate,
+    employer: arEmployer,
+    privacy: arPrivacy,
+    review: arReview,
+    trust: arTrust,
+    notifications: arNotifications,
+    workbench: arWorkbench,
+    lookup: arLookup,
+    account: arAccount,
+  },
+  uk: {
+    common: ukCommon,
+    candidate: ukCandidate,
+    employer: ukEmployer,
+    privacy: ukPrivacy,
+    review: ukReview,
+    trust: ukTrust,
+    notifications: ukNotifications,
+    workbench: ukWorkbench,
+    lookup: ukLookup,
+    account: ukAccount,
+  },
 } satisfies Resources;
 
 /** Every namespace in any language, so i18next loads them all. */
-export const namespaces: string[] = [
-  ...new Set(Object.values(resources).flatMap((byNamespace) => Object.keys(byNamespace))),
-];
+export const namespaces: string[] = [...new Set(Object.values(resources).flatMap((byNamespace) => Object.keys(byNamespace)))];

@@ -4,7 +4,14 @@ import express from 'express';
 import { afterEach, describe, expect, it } from 'vitest';
 import { admissionQueue, type AdmissionOptions } from './admission.server.js';
 
-type Started = { base: string; log: string[]; inFlight: () => number; peak: () => number; release: (name: string) => void; close: () => Promise<void> };
+type Started = {
+  base: string;
+  log: string[];
+  inFlight: () => number;
+  peak: () => number;
+  release: (name: string) => void;
+  close: () => Promise<void>;
+};
 
 const servers: Started[] = [];
 afterEach(async () => {

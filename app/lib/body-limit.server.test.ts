@@ -63,11 +63,19 @@ describe('limitRequestBodies on a real server', () => {
     const chunkSize = options.chunk ?? 256;
     return new Promise((resolve, reject) => {
       let written = 0;
-      const request = http.request({ host: '127.0.0.1', port, path, method: 'POST', headers: options.declared === undefined ? {} : { 'Content-Length': String(options.declared) } });
+      const request = http.request({
+        host: '127.0.0.1',
+        port,
+        path,
+        method: 'POST',
+        headers: options.declared === undefined ? {} : { 'Content-Length': String(options.declared) },
+      });
       request.on('response', (response) => {
         let body = '';
         response.on('data', (part: Buffer) => (body += part.toString()));
-        response.on('end', () => setTimeout(() => resolve({ status: response.statusCode ?? 0, body, written, routeSaw: routeResults.at(-1) ?? '' }), 20));
+        response.on('end', () =>
+          setTimeout(() => resolve({ status: response.statusCode ?? 0, body, written, routeSaw: routeResults.at(-1) ?? '' }), 20),
+        );
       });
       request.on('error', (error) => (written >= total ? reject(error) : undefined));
       const pump = () => {

@@ -59,7 +59,9 @@ function refuse(req: IncomingMessage, res: ServerResponse, limit: number, api: b
   if (!res.headersSent) {
     const kilobytes = Math.floor(limit / 1024);
     const body = api
-      ? JSON.stringify({ error: { code: 'payload_too_large', message: `The request body is larger than ${kilobytes} KB`, details: { limitBytes: limit } } })
+      ? JSON.stringify({
+          error: { code: 'payload_too_large', message: `The request body is larger than ${kilobytes} KB`, details: { limitBytes: limit } },
+        })
       : `The request body is larger than ${kilobytes} KB.\n`;
     res.writeHead(413, {
       'Content-Type': api ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',

@@ -53,7 +53,20 @@ describe('calendarDate: the one date parser', () => {
   });
 
   it('refuses impossible dates, other notations and other types', () => {
-    for (const value of ['2023-02-30', '2023-02-29', '0000-00-00', '2026-13-01', '2026-00-10', '2026-1-1', '07-12-2026', '2026-12-07T00:00', ' 2026-12-07', '', 20261207, null]) {
+    for (const value of [
+      '2023-02-30',
+      '2023-02-29',
+      '0000-00-00',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-1-1',
+      '07-12-2026',
+      '2026-12-07T00:00',
+      ' 2026-12-07',
+      '',
+      20261207,
+      null,
+    ]) {
       expect(messages(birthDate, value), String(value)).toEqual(['must be a real calendar date written YYYY-MM-DD']);
     }
   });
@@ -67,15 +80,23 @@ describe('calendarDate: the one date parser', () => {
     expect(later.parse('2026-12-08')).toBe('2026-12-08');
   });
 
-  it('answers with the form\'s message keys when given', () => {
-    const keyed = calendarDate({ earliest: '1900-01-01', latest: 'today' }, { clock, messages: { invalid: 'errors.dateFormat', tooEarly: 'early', tooLate: 'late' } });
+  it("answers with the form's message keys when given", () => {
+    const keyed = calendarDate(
+      { earliest: '1900-01-01', latest: 'today' },
+      { clock, messages: { invalid: 'errors.dateFormat', tooEarly: 'early', tooLate: 'late' } },
+    );
     expect(messages(keyed, '2023-02-30')).toEqual(['errors.dateFormat']);
     expect(messages(keyed, '9999-12-31')).toEqual(['late']);
     expect(messages(keyed, '1000-01-01')).toEqual(['early']);
   });
 
   it('reports the problem without throwing', () => {
-    expect(parseCalendarDate('9999-12-31', { earliest: '1900-01-01', latest: 'today' }, '2026-12-07')).toEqual({ ok: false, problem: 'tooLate', earliest: '1900-01-01', latest: '2026-12-07' });
+    expect(parseCalendarDate('9999-12-31', { earliest: '1900-01-01', latest: 'today' }, '2026-12-07')).toEqual({
+      ok: false,
+      problem: 'tooLate',
+      earliest: '1900-01-01',
+      latest: '2026-12-07',
+    });
     expect(parseCalendarDate('2024-02-29', { earliest: '1900-01-01', latest: 'today' }, '2026-12-07')).toEqual({ ok: true, date: '2024-02-29' });
   });
 });

@@ -34,7 +34,10 @@ export class Unauthenticated extends DomainError {
 
 /** Input that failed validation; `details` maps field paths to messages. */
 export class InvalidInput extends DomainError {
-  constructor(message: string, readonly fields: Record<string, string[]> = {}) {
+  constructor(
+    message: string,
+    readonly fields: Record<string, string[]> = {},
+  ) {
     super(message, 'invalid_input', fields);
   }
 }

@@ -22,9 +22,18 @@ describe('distanceKm', () => {
 describe('one distance for the matcher and the search engines', () => {
   it('gives the distance the geo filter uses, so a candidate the engine finds within a radius is within it for the matcher', () => {
     const pairs = [
-      [{ lat: 55.044, lon: 9.418 }, { lat: 54.909, lon: 9.792 }],
-      [{ lat: 55.676, lon: 12.568 }, { lat: 57.048, lon: 9.919 }],
-      [{ lat: 55.4, lon: 10.38 }, { lat: 55.403, lon: 10.385 }],
+      [
+        { lat: 55.044, lon: 9.418 },
+        { lat: 54.909, lon: 9.792 },
+      ],
+      [
+        { lat: 55.676, lon: 12.568 },
+        { lat: 57.048, lon: 9.919 },
+      ],
+      [
+        { lat: 55.4, lon: 10.38 },
+        { lat: 55.403, lon: 10.385 },
+      ],
     ] as const;
     for (const [a, b] of pairs) {
       expect(distanceKm(a, b) * 1000).toBeCloseTo(metersBetween(a.lat, a.lon, b.lat, b.lon), 6);

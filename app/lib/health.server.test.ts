@@ -31,18 +31,45 @@ describe.each(databaseKinds)('GET /healthz on %s', (kind) => {
       ]),
     );
     state.up = false;
-    expect(await checkHealth({ db: database.db, search: engine })).toEqual({ status: 'degraded', database: 'up', search: 'down', outboxBacklog: 2, outboxFailed: 0 });
+    expect(await checkHealth({ db: database.db, search: engine })).toEqual({
+      status: 'degraded',
+      database: 'up',
+      search: 'down',
+      outboxBacklog: 2,
+      outboxFailed: 0,
+    });
     state.up = true;
-    expect(await checkHealth({ db: database.db, search: engine })).toEqual({ status: 'ok', database: 'up', search: 'up', outboxBacklog: 2, outboxFailed: 0 });
+    expect(await checkHealth({ db: database.db, search: engine })).toEqual({
+      status: 'ok',
+      database: 'up',
+      search: 'up',
+      outboxBacklog: 2,
+      outboxFailed: 0,
+    });
   });
 
   it('is degraded, with the count, while a search document keeps failing (issue 21)', async () => {
     const { engine } = switchableEngine();
     await database.db.transaction().execute((trx) => enqueueIndexChanges(trx, [{ index: 'candidates', id: 'c', operation: 'upsert' }]));
     // What the outbox writes when the document cannot be built (search/outbox.server.ts).
-    await database.db.updateTable('search_outbox').set({ attempts: 1, last_error: 'RangeError: Not a date (YYYY-MM-DD)', retry_at: new Date(Date.now() + 10_000) }).execute();
-    expect(await checkHealth({ db: database.db, search: engine })).toEqual({ status: 'degraded', database: 'up', search: 'up', outboxBacklog: 1, outboxFailed: 1 });
+    await database.db
+      .updateTable('search_outbox')
+      .set({ attempts: 1, last_error: 'RangeError: Not a date (YYYY-MM-DD)', retry_at: new Date(Date.now() + 10_000) })
+      .execute();
+    expect(await checkHealth({ db: database.db, search: engine })).toEqual({
+      status: 'degraded',
+      database: 'up',
+      search: 'up',
+      outboxBacklog: 1,
+      outboxFailed: 1,
+    });
     await database.db.updateTable('search_outbox').set({ processed_at: new Date(), retry_at: null }).execute();
-    expect(await checkHealth({ db: database.db, search: engine })).toEqual({ status: 'ok', database: 'up', search: 'up', outboxBacklog: 0, outboxFailed: 0 });
+    expect(await checkHealth({ db: database.db, search: engine })).toEqual({
+      status: 'ok',
+      database: 'up',
+      search: 'up',
+      outboxBacklog: 0,
+      outboxFailed: 0,
+    });
   });
 });

@@ -35,7 +35,10 @@ function withTimeout<T>(promise: Promise<T>, fallback: T): Promise<T> {
 /** Never throws: a failing dependency is reported as `down`. */
 export async function checkHealth(deps: { db: Kysely<DB>; search: SearchEngine }): Promise<Health> {
   const [databaseUp, searchUp] = await Promise.all([
-    withTimeout(sql`select 1`.execute(deps.db).then(() => true), false),
+    withTimeout(
+      sql`select 1`.execute(deps.db).then(() => true),
+      false,
+    ),
     withTimeout(deps.search.healthy(), false),
   ]);
   const [backlog, failed] = databaseUp

@@ -71,7 +71,12 @@ describe.each(cases)('database errors in the log ($name)', ({ open }) => {
       expect(log).not.toContain('yevheniia');
       expect(log).not.toContain(BIRTH_DATE);
       const [first, second, third] = lines.map((line) => JSON.parse(line));
-      expect(first.err).toMatchObject({ type: 'DatabaseError', code: '23505', constraint: expect.stringContaining('email'), statement: expect.stringMatching(/^insert into "users"/) });
+      expect(first.err).toMatchObject({
+        type: 'DatabaseError',
+        code: '23505',
+        constraint: expect.stringContaining('email'),
+        statement: expect.stringMatching(/^insert into "users"/),
+      });
       expect(second.err).toMatchObject({ type: 'DatabaseError', code: '22008', statement: 'select $1::date as birth_date' });
       expect(third.err).toMatchObject({ message: 'saving the candidate failed', cause: { code: '22008' } });
     } finally {

@@ -62,7 +62,10 @@ export function createLogger(env: Pick<AppEnv, 'logLevel' | 'nodeEnv'>, destinat
     base: { app: 'jobbro' },
     serializers: { err: serializeError },
     // Belt and braces: these never belong in a log line even if someone logs a whole object.
-    redact: { paths: ['password', '*.password', 'email', '*.email', 'cookie', '*.cookie', 'authorization', '*.authorization', 'cpr', '*.cpr'], censor: '[redacted]' },
+    redact: {
+      paths: ['password', '*.password', 'email', '*.email', 'cookie', '*.cookie', 'authorization', '*.authorization', 'cpr', '*.cpr'],
+      censor: '[redacted]',
+    },
   };
   return destination ? pino(options, destination) : pino(options);
 }

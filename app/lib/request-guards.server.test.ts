@@ -35,7 +35,11 @@ describe('the guards on a real server', () => {
   });
 
   /** fetch() refuses TRACE, so a raw request. */
-  function raw(method: string, path: string, headers: Record<string, string> = {}): Promise<{ status: number; allow: string | undefined; body: string }> {
+  function raw(
+    method: string,
+    path: string,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; allow: string | undefined; body: string }> {
     return new Promise((resolve, reject) => {
       const request = http.request(`${base}${path}`, { method, headers }, (response) => {
         let body = '';

@@ -53,7 +53,14 @@ export function refuseControlCharactersInQuery(req: Request, res: Response, next
   const names = parametersWithControlCharacters(req.originalUrl.slice(question + 1));
   if (names.length === 0) return next();
   const fields = Object.fromEntries(names.map((name) => [name || '_', ['A query parameter cannot contain control characters (tab, newline, …)']]));
-  answer(req, res, 400, 'invalid_query', `Control characters are not allowed in the query parameter${names.length > 1 ? 's' : ''} ${names.join(', ')}`, fields);
+  answer(
+    req,
+    res,
+    400,
+    'invalid_query',
+    `Control characters are not allowed in the query parameter${names.length > 1 ? 's' : ''} ${names.join(', ')}`,
+    fields,
+  );
 }
 
 /** The host a browser's Origin must name: the proxy's X-Forwarded-Host when there is one (as Remix compares), else Host. */

@@ -28,13 +28,25 @@ describe.each(databaseKinds)('the employer API’s matches on %s', (kind) => {
     world = await buildWorld(database.db);
     const igu = await database.db.selectFrom('slots').selectAll().where('id', '=', world.slots.igu.id).executeTakeFirstOrThrow();
     const rng = seededRng(8, 'api-views');
-    secondSlot = (await insertSlot(database.db, buildSlot(rng, { organisation_id: igu.organisation_id, workplace_id: igu.workplace_id, status: 'published', start_date: '2026-04-01' }))).id;
+    secondSlot = (
+      await insertSlot(
+        database.db,
+        buildSlot(rng, { organisation_id: igu.organisation_id, workplace_id: igu.workplace_id, status: 'published', start_date: '2026-04-01' }),
+      )
+    ).id;
     const user = await insertUser(database.db, buildUser(rng, { role: 'employer', organisation_id: igu.organisation_id }));
     employer = { id: user.id, role: 'employer', organisationId: igu.organisation_id, jobcentreId: null };
     await database.db
       .insertInto('match_proposals')
       .values([
-        { slot_id: world.slots.igu.id, candidate_id: world.people.ok.id, score: 80, status: 'approved', decided_at: clock(), components: JSON.stringify({ distance: 0.9, waiting: 0.4 }) },
+        {
+          slot_id: world.slots.igu.id,
+          candidate_id: world.people.ok.id,
+          score: 80,
+          status: 'approved',
+          decided_at: clock(),
+          components: JSON.stringify({ distance: 0.9, waiting: 0.4 }),
+        },
         { slot_id: secondSlot, candidate_id: world.people.ok.id, score: 75, status: 'approved', decided_at: clock() },
       ])
       .execute();
@@ -61,7 +73,17 @@ describe.each(databaseKinds)('the employer API’s matches on %s', (kind) => {
   it('shows only skills, Danish level, availability and area: no score parts, distance, travel limit, waiting or verdicts', async () => {
     const { matches } = await slotMatchesForViewer(deps(), employer, world.slots.igu.id);
     const [match] = matches;
-    expect(Object.keys(match ?? {}).sort()).toEqual(['area', 'availableFrom', 'danishSpoken', 'danishWritten', 'decision', 'hoursPerWeek', 'reference', 'shared', 'skills']);
+    expect(Object.keys(match ?? {}).sort()).toEqual([
+      'area',
+      'availableFrom',
+      'danishSpoken',
+      'danishWritten',
+      'decision',
+      'hoursPerWeek',
+      'reference',
+      'shared',
+      'skills',
+    ]);
     expect(match).toMatchObject({ area: 'Aabenraa', danishSpoken: 'A2', shared: null, skills: [world.skills.dish, world.skills.hygiene].sort() });
     expect(JSON.stringify(matches)).not.toMatch(/distance|travel|waiting|score|components|reasons|residence|birth|refugee|age/i);
   });

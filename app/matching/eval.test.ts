@@ -4,8 +4,7 @@ import { evaluate, labelsSchema } from './evaluation.js';
 import { matchSlot } from './match.js';
 import { parseWhatIfInput, resolveWhatIfInput } from './what-if.js';
 
-const read = (file: string): unknown =>
-  JSON.parse(fs.readFileSync(new URL(`../../tests/fixtures/eval/${file}`, import.meta.url), 'utf8'));
+const read = (file: string): unknown => JSON.parse(fs.readFileSync(new URL(`../../tests/fixtures/eval/${file}`, import.meta.url), 'utf8'));
 
 const input = resolveWhatIfInput(parseWhatIfInput(read('eval-set.json')), () => null);
 const labels = labelsSchema.parse(read('labels.json'));

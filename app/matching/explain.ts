@@ -37,7 +37,8 @@ const TEMPLATES: Record<Locale, Record<ReasonCode, Template>> = {
     'skills.required_all': (p) => `Has all ${s(p.total)} must-have ${plural(p.total, 'skill', 'skills')}`,
     'skills.missing_required': (p) => `Lacks ${s(p.missing)} of ${s(p.total)} must-have skills: ${s(p.skills)}`,
     'skills.nice_covered': (p) => `Has ${s(p.covered)} of ${s(p.total)} nice-to-have skills`,
-    'danish.meets': (p) => `Danish ${s(p.spoken)} spoken / ${s(p.written)} written meets the required ${s(p.requiredSpoken)} / ${s(p.requiredWritten)}`,
+    'danish.meets': (p) =>
+      `Danish ${s(p.spoken)} spoken / ${s(p.written)} written meets the required ${s(p.requiredSpoken)} / ${s(p.requiredWritten)}`,
     'danish.within_months': (p) =>
       `Danish ${s(p.side)} is ${s(p.level)}, one step below ${s(p.required)}; accepted if reached within ${s(p.months)} months`,
     'distance.km': (p) => `${s(p.km)} km away, within the candidate's limit of ${s(p.maxKm)} km`,
@@ -58,7 +59,8 @@ const TEMPLATES: Record<Locale, Record<ReasonCode, Template>> = {
     'skills.required_all': (p) => `Har alle ${s(p.total)} krævede kompetencer`,
     'skills.missing_required': (p) => `Mangler ${s(p.missing)} af ${s(p.total)} krævede kompetencer: ${s(p.skills)}`,
     'skills.nice_covered': (p) => `Har ${s(p.covered)} af ${s(p.total)} ønskede kompetencer`,
-    'danish.meets': (p) => `Dansk ${s(p.spoken)} mundtligt / ${s(p.written)} skriftligt opfylder kravet ${s(p.requiredSpoken)} / ${s(p.requiredWritten)}`,
+    'danish.meets': (p) =>
+      `Dansk ${s(p.spoken)} mundtligt / ${s(p.written)} skriftligt opfylder kravet ${s(p.requiredSpoken)} / ${s(p.requiredWritten)}`,
     'danish.within_months': (p) =>
       `Dansk ${p.side === 'spoken' ? 'mundtligt' : 'skriftligt'} er ${s(p.level)}, et trin under ${s(p.required)}; godtages hvis det nås inden for ${s(p.months)} måneder`,
     'distance.km': (p) => `${s(p.km)} km væk, inden for kandidatens grænse på ${s(p.maxKm)} km`,

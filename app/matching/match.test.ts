@@ -54,14 +54,20 @@ const da = (spoken: Cefr, written: Cefr) => [{ code: 'da', spoken, written }];
 
 describe('matchSlot hard rules', () => {
   it('excludes a candidate farther than their own travel limit, not one just within it', () => {
-    const r = matchSlot(slot(), [candidate('near', { location: SOENDERBORG, maxTravelKm: 30 }), candidate('far', { location: SOENDERBORG, maxTravelKm: 20 })], { asOf: ASOF });
+    const r = matchSlot(
+      slot(),
+      [candidate('near', { location: SOENDERBORG, maxTravelKm: 30 }), candidate('far', { location: SOENDERBORG, maxTravelKm: 20 })],
+      { asOf: ASOF },
+    );
     expect(r.ranked.map((p) => p.candidateId)).toEqual(['near']);
     expect(r.excluded).toMatchObject([{ candidateId: 'far', rule: 'distance' }]);
     expect(r.excluded[0]!.reason).toMatch(/beyond the candidate's limit of 20 km/);
   });
 
   it('excludes a candidate available only after the start date; the start date itself is fine', () => {
-    const r = matchSlot(slot(), [candidate('on-day', { availableFrom: '2026-04-01' }), candidate('late', { availableFrom: '2026-04-02' })], { asOf: ASOF });
+    const r = matchSlot(slot(), [candidate('on-day', { availableFrom: '2026-04-01' }), candidate('late', { availableFrom: '2026-04-02' })], {
+      asOf: ASOF,
+    });
     expect(r.ranked.map((p) => p.candidateId)).toEqual(['on-day']);
     expect(r.excluded).toMatchObject([{ candidateId: 'late', rule: 'availability' }]);
   });
@@ -90,7 +96,11 @@ describe('matchSlot hard rules', () => {
     const s = slot({ danish: { spoken: 'B1', written: 'B1', withinMonths: 6 } });
     const r = matchSlot(
       s,
-      [candidate('meets', { languages: da('B1', 'B1') }), candidate('one-below', { languages: da('A2', 'A2') }), candidate('two-below', { languages: da('A1', 'A2') })],
+      [
+        candidate('meets', { languages: da('B1', 'B1') }),
+        candidate('one-below', { languages: da('A2', 'A2') }),
+        candidate('two-below', { languages: da('A1', 'A2') }),
+      ],
       { asOf: ASOF },
     );
     expect(r.ranked.map((p) => p.candidateId)).toEqual(['meets', 'one-below']);
@@ -148,7 +158,11 @@ describe('matchSlot hard rules', () => {
 
 describe('matchSlot scoring', () => {
   it('gives every component in [0, 1], a score in [0, 100], and reasons in English and Danish', () => {
-    const r = matchSlot(slot({ languages: ['ar'] }), [candidate('a', { waitingSince: '2026-01-15', languages: [...da('B1', 'A2'), { code: 'ar', spoken: 'C2', written: 'C1' }] })], { asOf: ASOF });
+    const r = matchSlot(
+      slot({ languages: ['ar'] }),
+      [candidate('a', { waitingSince: '2026-01-15', languages: [...da('B1', 'A2'), { code: 'ar', spoken: 'C2', written: 'C1' }] })],
+      { asOf: ASOF },
+    );
     const pair = r.ranked[0]!;
     for (const v of Object.values(pair.components)) {
       expect(v).toBeGreaterThanOrEqual(0);
@@ -157,7 +171,9 @@ describe('matchSlot scoring', () => {
     expect(pair.score).toBeGreaterThan(0);
     expect(pair.score).toBeLessThanOrEqual(100);
     const codes = pair.reasons.map((x) => x.code);
-    expect(codes).toEqual(expect.arrayContaining(['skills.required_all', 'skills.nice_covered', 'danish.meets', 'distance.km', 'waiting.overdue', 'languages.shared']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['skills.required_all', 'skills.nice_covered', 'danish.meets', 'distance.km', 'waiting.overdue', 'languages.shared']),
+    );
     for (const reason of pair.reasons) {
       expect(renderReason(reason, 'en').length).toBeGreaterThan(5);
       expect(renderReason(reason, 'da').length).toBeGreaterThan(5);
@@ -198,7 +214,11 @@ describe('matchSlot scoring', () => {
   it('waiting rises towards and past 30 days', () => {
     const ids = ['d0', 'd15', 'd30', 'd60', 'd120'];
     const since = ['2026-03-01', '2026-02-14', '2026-01-30', '2025-12-31', '2025-11-01'];
-    const r = matchSlot(slot(), ids.map((id, i) => candidate(id, { waitingSince: since[i] })), { asOf: ASOF });
+    const r = matchSlot(
+      slot(),
+      ids.map((id, i) => candidate(id, { waitingSince: since[i] })),
+      { asOf: ASOF },
+    );
     const w = Object.fromEntries(r.ranked.map((p) => [p.candidateId, p.components.waiting]));
     expect(w.d0).toBe(0);
     expect(w.d15).toBeLessThan(w.d30!);
@@ -303,7 +323,12 @@ describe('property: a candidate missing a must-have ranks below every eligible c
 describe('offersForCandidate', () => {
   it('ranks slots for a candidate with the same rules', () => {
     const c = candidate('c1');
-    const slots = [slot({ id: 'b' }), slot({ id: 'a' }), slot({ id: 'far', location: { lat: 57.048, lon: 9.919 } }), slot({ id: 'hard', skills: [{ esco: LOCAL, required: true }] })];
+    const slots = [
+      slot({ id: 'b' }),
+      slot({ id: 'a' }),
+      slot({ id: 'far', location: { lat: 57.048, lon: 9.919 } }),
+      slot({ id: 'hard', skills: [{ esco: LOCAL, required: true }] }),
+    ];
     const r = offersForCandidate(c, slots, { asOf: ASOF });
     expect(r.ranked.map((o) => o.slotId)).toEqual(['a', 'b', 'hard']);
     expect(r.excluded).toMatchObject([{ slotId: 'far', rule: 'distance' }]);
@@ -315,7 +340,13 @@ describe('rankOffersForCandidate', () => {
     slot({ id: 'b' }),
     slot({ id: 'a' }),
     slot({ id: 'far', location: { lat: 57.048, lon: 9.919 } }),
-    slot({ id: 'hard', skills: [{ esco: LOCAL, required: true }, { esco: DISH, required: true }] }),
+    slot({
+      id: 'hard',
+      skills: [
+        { esco: LOCAL, required: true },
+        { esco: DISH, required: true },
+      ],
+    }),
     slot({ id: 'near', location: SOENDERBORG, danish: { spoken: 'B1', written: null, withinMonths: 6 } }),
     slot({ id: 'igu-old', type: 'igu' }),
   ];
@@ -350,7 +381,17 @@ describe('rankOffersForCandidate', () => {
 
   it('explains an offer correctly after the same prepared slot was scored for someone else', () => {
     // The offers page keeps prepared slots across requests and explains only the offers it shows, later.
-    const prepared = [prepareSlot(slot({ id: 'hard', skills: [{ esco: LOCAL, required: true }, { esco: DISH, required: true }] }))];
+    const prepared = [
+      prepareSlot(
+        slot({
+          id: 'hard',
+          skills: [
+            { esco: LOCAL, required: true },
+            { esco: DISH, required: true },
+          ],
+        }),
+      ),
+    ];
     const lacking = rankOffersForCandidate(candidate('lacks'), prepared, { asOf: ASOF }).ranked[0]!;
     const hasAll = rankOffersForCandidate(candidate('has', { skills: [{ esco: LOCAL }, { esco: DISH }] }), prepared, { asOf: ASOF }).ranked[0]!;
     expect(lacking.explain().reasons[0]).toEqual({ code: 'skills.missing_required', params: { missing: 1, total: 2, skills: LOCAL } });
@@ -360,7 +401,11 @@ describe('rankOffersForCandidate', () => {
 
   it('keeps the best `top` and refuses a bad `top` as offersForCandidate does', () => {
     const scored = rankOffersForCandidate(candidate('c1'), slots().map(prepareSlot), { asOf: ASOF, top: 2 });
-    expect(scored.ranked.map((o) => o.slotId)).toEqual(offersForCandidate(candidate('c1'), slots(), { asOf: ASOF }).ranked.slice(0, 2).map((o) => o.slotId));
+    expect(scored.ranked.map((o) => o.slotId)).toEqual(
+      offersForCandidate(candidate('c1'), slots(), { asOf: ASOF })
+        .ranked.slice(0, 2)
+        .map((o) => o.slotId),
+    );
     expect(() => rankOffersForCandidate(candidate('c1'), [], { asOf: ASOF, top: -1 })).toThrow(RangeError);
   });
 });

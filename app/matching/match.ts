@@ -352,7 +352,12 @@ function fitWithAmbitions(slot: MatchSlot, c: MatchCandidate): AmbitionFit {
 }
 
 /** Must-haves first, then score, then id: the one ordering used everywhere. */
-function compareRanked(a: { hasAllRequired: boolean; score: number }, b: { hasAllRequired: boolean; score: number }, aId: string, bId: string): number {
+function compareRanked(
+  a: { hasAllRequired: boolean; score: number },
+  b: { hasAllRequired: boolean; score: number },
+  aId: string,
+  bId: string,
+): number {
   if (a.hasAllRequired !== b.hasAllRequired) return a.hasAllRequired ? -1 : 1;
   if (a.score !== b.score) return b.score - a.score;
   return aId < bId ? -1 : aId > bId ? 1 : 0;

@@ -18,8 +18,7 @@ describe.each(databaseKinds)('match proposals on %s', (kind) => {
   let world: World;
   const deps = () => ({ db: database.db, search, clock });
   const sources = createDocumentSources({ clock });
-  const proposalsOf = async (slotId: string) =>
-    new Map((await selectProposalsOfSlot(database.db, slotId)).map((row) => [row.candidate_id, row]));
+  const proposalsOf = async (slotId: string) => new Map((await selectProposalsOfSlot(database.db, slotId)).map((row) => [row.candidate_id, row]));
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);

@@ -39,7 +39,11 @@ describe.each(databaseKinds)('retrieval over the index on %s', (kind) => {
 
   it('keeps a published slot of an unverified employer out of the index until the employer is verified', async () => {
     const sources = createDocumentSources({ clock });
-    const slot = await database.db.selectFrom('slots').select(['id', 'organisation_id']).where('id', '=', world.slots.igu.id).executeTakeFirstOrThrow();
+    const slot = await database.db
+      .selectFrom('slots')
+      .select(['id', 'organisation_id'])
+      .where('id', '=', world.slots.igu.id)
+      .executeTakeFirstOrThrow();
     await database.db.updateTable('organisations').set({ status: 'unverified' }).where('id', '=', slot.organisation_id).execute();
     try {
       expect((await sources.slots.load(database.db, [slot.id])).has(slot.id)).toBe(false);
@@ -100,11 +104,9 @@ describe.each(databaseKinds)('retrieval over the index on %s', (kind) => {
     await database.db.updateTable('slots').set({ pooled_network_id: world.network.id }).where('id', '=', world.slots.igu.id).execute();
     const engine = createEmbeddedEngine();
     await reindex({ db: database.db, search: engine, sources: createDocumentSources({ clock }) });
-    const pooled = await matchesForSlot(
-      { db: database.db, search: engine, clock },
-      world.slots.igu.id,
-      { scope: { jobcentreIds: [world.jobcentres.aabenraa.id], networkIds: [world.network.id] } },
-    );
+    const pooled = await matchesForSlot({ db: database.db, search: engine, clock }, world.slots.igu.id, {
+      scope: { jobcentreIds: [world.jobcentres.aabenraa.id], networkIds: [world.network.id] },
+    });
     expect(new Set(pooled.ranked.map((pair) => pair.candidateId))).toEqual(new Set([world.people.ok.id, world.people.neighbour.id]));
     // A consultant outside the network does not see the pool.
     const outside = await matchesForSlot({ db: database.db, search: engine, clock }, world.slots.igu.id, {

@@ -65,10 +65,7 @@ function withinTravelLimit(location: { lat: number; lng: number }): Filter {
   const bands: Filter[] = [];
   for (const km of TRAVEL_BANDS_KM) {
     bands.push({
-      and: [
-        { field: 'maxTravelKm', gt: previous, lte: km },
-        { geo: { lat: location.lat, lng: location.lng, meters: km * 1000 } },
-      ],
+      and: [{ field: 'maxTravelKm', gt: previous, lte: km }, { geo: { lat: location.lat, lng: location.lng, meters: km * 1000 } }],
     });
     previous = km;
   }
@@ -181,12 +178,27 @@ export function slotFilterFor(candidate: CandidateDocument): Filter {
   const otherSchemes: Filter = { field: 'type', in: ['praktik', 'loentilskud'] };
   const scheme: Filter =
     iguEligibleFrom !== null && iguEligibleUntil !== null
-      ? { or: [otherSchemes, { and: [{ field: 'type', eq: 'igu' }, { field: 'startDay', gte: iguEligibleFrom, lte: iguEligibleUntil }] }] }
+      ? {
+          or: [
+            otherSchemes,
+            {
+              and: [
+                { field: 'type', eq: 'igu' },
+                { field: 'startDay', gte: iguEligibleFrom, lte: iguEligibleUntil },
+              ],
+            },
+          ],
+        }
       : otherSchemes;
   const danish = (field: 'danishSpoken' | 'danishWritten', rank: number): Filter => ({
     or: [
       { field, lte: rank },
-      { and: [{ field, lte: rank + 1 }, { field: 'danishWithinMonths', gte: 1 }] },
+      {
+        and: [
+          { field, lte: rank + 1 },
+          { field: 'danishWithinMonths', gte: 1 },
+        ],
+      },
     ],
   });
   return {
@@ -202,7 +214,9 @@ export function slotFilterFor(candidate: CandidateDocument): Filter {
 
 export type CandidateOffersResult = {
   candidateId: string;
-  ranked: Array<RankedOffer & { slot: Pick<SlotDocument, 'title' | 'type' | 'organisationId' | 'municipalityCode' | 'startDay' | 'weeks' | 'hoursPerWeek'> }>;
+  ranked: Array<
+    RankedOffer & { slot: Pick<SlotDocument, 'title' | 'type' | 'organisationId' | 'municipalityCode' | 'startDay' | 'weeks' | 'hoursPerWeek'> }
+  >;
   retrieved: number;
 };
 

@@ -67,7 +67,9 @@ describe.each(databaseKinds)('who sees which matches and offers (API) on %s', (k
 
   it('an unknown slot or candidate is NotFound', async () => {
     await expect(slotMatchesForViewer(deps(), employerOf(organisationId), '00000000-0000-4000-8000-00000000dead')).rejects.toBeInstanceOf(NotFound);
-    await expect(candidateOffersForViewer(deps(), consultantOf(world.jobcentres.aabenraa.id), '00000000-0000-4000-8000-00000000dead')).rejects.toBeInstanceOf(NotFound);
+    await expect(
+      candidateOffersForViewer(deps(), consultantOf(world.jobcentres.aabenraa.id), '00000000-0000-4000-8000-00000000dead'),
+    ).rejects.toBeInstanceOf(NotFound);
   });
 
   it('offers: the candidate’s own jobcentre may look, another jobcentre and employers may not', async () => {

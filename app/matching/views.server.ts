@@ -7,12 +7,7 @@
  * Forbidden.
  */
 import type { Kysely } from 'kysely';
-import {
-  selectCandidateOwner,
-  selectNetworkIdsOfJobcentre,
-  selectProposalsOfSlot,
-  selectSlotOwner,
-} from '../../db/queries/proposals.js';
+import { selectCandidateOwner, selectNetworkIdsOfJobcentre, selectProposalsOfSlot, selectSlotOwner } from '../../db/queries/proposals.js';
 import type { DB, MatchProposal } from '../../db/schema.js';
 import type { SearchEngine } from '../../search/engine.js';
 import type { SessionUser } from '../auth/lucia.server.js';
@@ -80,7 +75,11 @@ export async function slotMatchesForViewer(deps: ViewDeps, viewer: Viewer, slotI
  * logged and shown to the candidate as a profile view, as the page's is.
  * @throws NotFound (unknown slot), Forbidden (another employer's slot).
  */
-export async function slotMatchesForEmployer(deps: ViewDeps, actor: EmployerActor, slotId: string): Promise<{ slotId: string; matches: EmployerMatchView[] }> {
+export async function slotMatchesForEmployer(
+  deps: ViewDeps,
+  actor: EmployerActor,
+  slotId: string,
+): Promise<{ slotId: string; matches: EmployerMatchView[] }> {
   const owner = await selectSlotOwner(deps.db, slotId);
   if (!owner) throw new NotFound('Slot', slotId);
   if (actor.organisationId !== owner.organisation_id) throw new Forbidden('This slot belongs to another employer');
@@ -107,7 +106,11 @@ export async function slotMatchesForEmployer(deps: ViewDeps, actor: EmployerActo
  * logged and shown to each candidate as a profile view.
  * @throws NotFound (unknown slot), Forbidden (not a consultant of a jobcentre).
  */
-export async function slotMatchesForConsultant(deps: ViewDeps, viewer: Viewer, slotId: string): Promise<{ slotId: string; matches: SlotMatchView[] }> {
+export async function slotMatchesForConsultant(
+  deps: ViewDeps,
+  viewer: Viewer,
+  slotId: string,
+): Promise<{ slotId: string; matches: SlotMatchView[] }> {
   const owner = await selectSlotOwner(deps.db, slotId);
   if (!owner) throw new NotFound('Slot', slotId);
   if (viewer.role !== 'consultant' || !viewer.jobcentreId) throw new Forbidden();
@@ -115,7 +118,12 @@ export async function slotMatchesForConsultant(deps: ViewDeps, viewer: Viewer, s
   const [result, stored] = await Promise.all([matchesForSlot(deps, slotId, { scope }), selectProposalsOfSlot(deps.db, slotId)]);
   const statusOf = new Map(stored.map((row) => [row.candidate_id, row.status]));
   // A consultant's read of candidates' matches is a view of their profiles, as the proposal page's is.
-  await recordConsultantViews(deps.db, viewer, result.ranked.map((pair) => pair.candidateId), { slotId });
+  await recordConsultantViews(
+    deps.db,
+    viewer,
+    result.ranked.map((pair) => pair.candidateId),
+    { slotId },
+  );
   return {
     slotId,
     matches: result.ranked.map((pair) => ({
@@ -131,7 +139,12 @@ export async function slotMatchesForConsultant(deps: ViewDeps, viewer: Viewer, s
 export type SlotMatches = { slotId: string; matches: EmployerMatchView[] } | { slotId: string; matches: SlotMatchView[] };
 
 /** Writes a consultant's API read of candidates to the audit log and to each candidate's "who viewed my profile". */
-async function recordConsultantViews(db: Kysely<DB>, viewer: Viewer, candidateIds: readonly string[], details: Record<string, string>): Promise<void> {
+async function recordConsultantViews(
+  db: Kysely<DB>,
+  viewer: Viewer,
+  candidateIds: readonly string[],
+  details: Record<string, string>,
+): Promise<void> {
   if (candidateIds.length === 0) return;
   await insertAuditEntries(
     db,

@@ -36,11 +36,25 @@ describe('what-if input', () => {
     const fields = fieldsOf(() =>
       parseWhatIfInput({
         asOf: '2026-02-30',
-        slots: [{ id: 's', type: 'job', postalCode: '620', startDate: '2026-04-01', weeks: 4, hoursPerWeek: 20, positions: 1, skills: [], danish: { spoken: 'B3', written: 'A1' } }],
+        slots: [
+          {
+            id: 's',
+            type: 'job',
+            postalCode: '620',
+            startDate: '2026-04-01',
+            weeks: 4,
+            hoursPerWeek: 20,
+            positions: 1,
+            skills: [],
+            danish: { spoken: 'B3', written: 'A1' },
+          },
+        ],
         candidates: [{ id: 'c' }],
       }),
     );
-    expect(Object.keys(fields)).toEqual(expect.arrayContaining(['asOf', 'slots[0].type', 'slots[0].postalCode', 'slots[0].danish.spoken', 'candidates[0].birthDate']));
+    expect(Object.keys(fields)).toEqual(
+      expect.arrayContaining(['asOf', 'slots[0].type', 'slots[0].postalCode', 'slots[0].danish.spoken', 'candidates[0].birthDate']),
+    );
   });
 
   it('refuses unknown fields (typos) and duplicate ids', () => {

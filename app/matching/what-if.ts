@@ -79,7 +79,8 @@ export const whatIfInputSchema = z
     const seenC = new Set<string>();
     input.candidates.forEach((c, i) => {
       for (const field of ['birthDate', 'arrivalDate'] as const) {
-        if (c[field] > input.asOf) ctx.addIssue({ code: 'custom', path: ['candidates', i, field], message: `must be on or before asOf (${input.asOf})` });
+        if (c[field] > input.asOf)
+          ctx.addIssue({ code: 'custom', path: ['candidates', i, field], message: `must be on or before asOf (${input.asOf})` });
       }
       if (seenC.has(c.id)) ctx.addIssue({ code: 'custom', path: ['candidates', i, 'id'], message: `duplicate candidate id ${c.id}` });
       seenC.add(c.id);
@@ -127,39 +128,35 @@ export function resolveWhatIfInput(input: WhatIfInput, lookup: PostalCodeLookup)
     fields[path] = [`unknown postal code ${code}`];
     return { lat: 0, lon: 0 };
   };
-  const slots = input.slots.map(
-    (s, i): MatchSlot => ({
-      id: s.id,
-      type: s.type,
-      location: locate(`slots[${i}].postalCode`, s.postalCode, s.location),
-      startDate: s.startDate,
-      weeks: s.weeks,
-      hoursPerWeek: s.hoursPerWeek,
-      positions: s.positions,
-      skills: s.skills,
-      danish: s.danish,
-      languages: s.languages,
-      occupationUri: s.occupationUri ?? null,
-      sector: s.sector ?? null,
-    }),
-  );
-  const candidates = input.candidates.map(
-    (c, i): MatchCandidate => ({
-      id: c.id,
-      birthDate: c.birthDate,
-      residenceBasis: c.residenceBasis,
-      arrivalDate: c.arrivalDate,
-      location: locate(`candidates[${i}].postalCode`, c.postalCode, c.location),
-      maxTravelKm: c.maxTravelKm,
-      availableFrom: c.availableFrom,
-      skills: c.skills,
-      languages: c.languages,
-      ambitions: c.ambitions,
-      waitingSince: c.waitingSince ?? null,
-      gender: c.gender ?? null,
-      nationality: c.nationality ?? null,
-    }),
-  );
+  const slots = input.slots.map((s, i): MatchSlot => ({
+    id: s.id,
+    type: s.type,
+    location: locate(`slots[${i}].postalCode`, s.postalCode, s.location),
+    startDate: s.startDate,
+    weeks: s.weeks,
+    hoursPerWeek: s.hoursPerWeek,
+    positions: s.positions,
+    skills: s.skills,
+    danish: s.danish,
+    languages: s.languages,
+    occupationUri: s.occupationUri ?? null,
+    sector: s.sector ?? null,
+  }));
+  const candidates = input.candidates.map((c, i): MatchCandidate => ({
+    id: c.id,
+    birthDate: c.birthDate,
+    residenceBasis: c.residenceBasis,
+    arrivalDate: c.arrivalDate,
+    location: locate(`candidates[${i}].postalCode`, c.postalCode, c.location),
+    maxTravelKm: c.maxTravelKm,
+    availableFrom: c.availableFrom,
+    skills: c.skills,
+    languages: c.languages,
+    ambitions: c.ambitions,
+    waitingSince: c.waitingSince ?? null,
+    gender: c.gender ?? null,
+    nationality: c.nationality ?? null,
+  }));
   if (Object.keys(fields).length > 0) throw new InvalidInput('Unknown postal codes in the what-if input', fields);
   return { asOf: input.asOf, slots, candidates };
 }
@@ -173,7 +170,10 @@ export type WhatIfOutput = {
 };
 
 /** Runs the matcher over a resolved what-if input, in the file's slot order, with English reasons. */
-export function runWhatIf(resolved: { asOf: string; slots: MatchSlot[]; candidates: MatchCandidate[] }, opts: { top?: number; weights?: Weights } = {}): WhatIfOutput {
+export function runWhatIf(
+  resolved: { asOf: string; slots: MatchSlot[]; candidates: MatchCandidate[] },
+  opts: { top?: number; weights?: Weights } = {},
+): WhatIfOutput {
   return {
     slots: resolved.slots.map((slot) => {
       const result = matchSlot(slot, resolved.candidates, { asOf: resolved.asOf, top: opts.top, weights: opts.weights });

@@ -30,7 +30,11 @@ export async function composeDigests(deps: { db: Kysely<DB>; clock: () => Date }
       const mailId = await insertOutgoingMail(trx, { to: recipient.email, ...mail, dedupeKey: `digest:${userId}:${day}`, at: now });
       // Today's digest went out already: these wait for tomorrow's.
       if (mailId === null) return false;
-      await attachMail(trx, items.map((item) => item.id), mailId);
+      await attachMail(
+        trx,
+        items.map((item) => item.id),
+        mailId,
+      );
       return true;
     });
     if (wrote) written++;

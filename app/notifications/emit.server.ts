@@ -41,7 +41,14 @@ export async function notify(trx: Transaction<DB>, event: NotificationEvent, dra
   if (wanted.length === 0) return 0;
   const eventId = await insertNotificationEvent(trx, { ...event, dedupeKey: event.dedupeKey ?? null });
   if (eventId === null) return 0;
-  const recipients = new Map((await selectRecipients(trx, wanted.map((d) => d.userId))).map((r) => [r.id, r]));
+  const recipients = new Map(
+    (
+      await selectRecipients(
+        trx,
+        wanted.map((d) => d.userId),
+      )
+    ).map((r) => [r.id, r]),
+  );
   const preferences = await selectMailPreferences(trx, [...recipients.keys()]);
   let written = 0;
   const seen = new Set<string>();
@@ -51,7 +58,9 @@ export async function notify(trx: Transaction<DB>, event: NotificationEvent, dra
     const key = `${draft.userId}\u0000${draft.kind}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const chosen = new Map<string, MailMode>(preferences.filter((p) => p.user_id === recipient.id && isMailMode(p.mail_mode)).map((p) => [p.kind, p.mail_mode]));
+    const chosen = new Map<string, MailMode>(
+      preferences.filter((p) => p.user_id === recipient.id && isMailMode(p.mail_mode)).map((p) => [p.kind, p.mail_mode]),
+    );
     const mailMode = mailModeFor(draft.kind, chosen);
     let mailId: string | null = null;
     if (mailMode === 'immediate') {
@@ -59,7 +68,16 @@ export async function notify(trx: Transaction<DB>, event: NotificationEvent, dra
       const mail = await renderImmediateMail(lng, recipient.display_name, draft.kind, draft.params, draft.link);
       mailId = await insertOutgoingMail(trx, { to: recipient.email, ...mail, dedupeKey: null, at: event.at });
     }
-    await insertNotificationRow(trx, { eventId, userId: recipient.id, kind: draft.kind, params: draft.params, link: draft.link, mailMode, mailId, at: event.at });
+    await insertNotificationRow(trx, {
+      eventId,
+      userId: recipient.id,
+      kind: draft.kind,
+      params: draft.params,
+      link: draft.link,
+      mailMode,
+      mailId,
+      at: event.at,
+    });
     written++;
   }
   return written;

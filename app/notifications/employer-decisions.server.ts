@@ -9,6 +9,9 @@ export type EmployerDecisionSeen = { decision: 'invite' | 'decline'; reason: str
 export async function employerDecisionsOf(deps: { db: Kysely<DB> }, proposalIds: readonly string[]): Promise<Record<string, EmployerDecisionSeen>> {
   const rows = await selectEmployerDecisionsOf(deps.db, proposalIds);
   return Object.fromEntries(
-    rows.map((row) => [row.proposal_id, { decision: row.decision, reason: row.reason, at: new Date(row.decided_at).toISOString(), by: row.decided_by_name }]),
+    rows.map((row) => [
+      row.proposal_id,
+      { decision: row.decision, reason: row.reason, at: new Date(row.decided_at).toISOString(), by: row.decided_by_name },
+    ]),
   );
 }

@@ -46,14 +46,32 @@ export async function proposalDecided(
   const drafts: NotificationDraft[] =
     happening.decision === 'approved'
       ? [
-          ...(await toEmployer(trx, facts.organisation_id, { kind: 'candidate_approved', params: { slotTitle: facts.slot_title }, link: `/employer/slots/${facts.slot_id}` })),
+          ...(await toEmployer(trx, facts.organisation_id, {
+            kind: 'candidate_approved',
+            params: { slotTitle: facts.slot_title },
+            link: `/employer/slots/${facts.slot_id}`,
+          })),
           ...candidateDraft(facts, { kind: 'match_approved', params: slot, link: '/candidate/sharing' }),
         ]
       : // A matcher's proposal the candidate never asked for is not theirs to hear about; their own interest is.
         facts.source === 'interest'
-        ? candidateDraft(facts, { kind: 'interest_rejected', params: { ...slot, reason: happening.reason ?? 'other' }, link: `/candidate/offers/${facts.slot_id}` })
+        ? candidateDraft(facts, {
+            kind: 'interest_rejected',
+            params: { ...slot, reason: happening.reason ?? 'other' },
+            link: `/candidate/offers/${facts.slot_id}`,
+          })
         : [];
-  await notify(trx, { kind: `proposal.${happening.decision}`, actorUserId: happening.actorUserId, subjectType: 'match_proposal', subjectId: facts.proposal_id, at: happening.at }, drafts);
+  await notify(
+    trx,
+    {
+      kind: `proposal.${happening.decision}`,
+      actorUserId: happening.actorUserId,
+      subjectType: 'match_proposal',
+      subjectId: facts.proposal_id,
+      at: happening.at,
+    },
+    drafts,
+  );
 }
 
 /**
@@ -63,23 +81,41 @@ export async function proposalDecided(
  */
 export async function employerDecided(
   trx: Transaction<DB>,
-  happening: Happening & { proposalId: string; decision: 'invite' | 'decline'; reason: EmployerDeclineReason | null; previous: 'invite' | 'decline' | null },
+  happening: Happening & {
+    proposalId: string;
+    decision: 'invite' | 'decline';
+    reason: EmployerDeclineReason | null;
+    previous: 'invite' | 'decline' | null;
+  },
 ): Promise<void> {
   const facts = await factsOf(trx, happening.proposalId);
   const changed = happening.previous !== null && happening.previous !== happening.decision ? 1 : 0;
   const slot = { slotTitle: facts.slot_title, organisationName: facts.organisation_name, changed };
   const invite = happening.decision === 'invite';
   const drafts: NotificationDraft[] = [
-    ...candidateDraft(facts, invite
-      ? { kind: 'interview_invited', params: slot, link: '/candidate/sharing' }
-      : { kind: 'interview_declined', params: slot, link: '/candidate/offers' }),
+    ...candidateDraft(
+      facts,
+      invite
+        ? { kind: 'interview_invited', params: slot, link: '/candidate/sharing' }
+        : { kind: 'interview_declined', params: slot, link: '/candidate/offers' },
+    ),
     ...(await toConsultants(trx, facts.candidate_jobcentre_id, {
       kind: invite ? 'employer_invited' : 'employer_declined',
       params: { ...slot, candidateName: facts.candidate_name, ...(happening.reason ? { declineReason: happening.reason } : {}) },
       link: `/consultant/proposals/${facts.proposal_id}`,
     })),
   ];
-  await notify(trx, { kind: `employer.${happening.decision}`, actorUserId: happening.actorUserId, subjectType: 'match_proposal', subjectId: facts.proposal_id, at: happening.at }, drafts);
+  await notify(
+    trx,
+    {
+      kind: `employer.${happening.decision}`,
+      actorUserId: happening.actorUserId,
+      subjectType: 'match_proposal',
+      subjectId: facts.proposal_id,
+      at: happening.at,
+    },
+    drafts,
+  );
 }
 
 /** The candidate shared or stopped sharing their details for a slot: the employer and the consultants hear of it. */
@@ -98,7 +134,17 @@ export async function sharingChanged(trx: Transaction<DB>, happening: Happening 
       link: `/consultant/proposals/${facts.proposal_id}`,
     })),
   ];
-  await notify(trx, { kind: happening.share ? 'consent.granted' : 'consent.revoked', actorUserId: happening.actorUserId, subjectType: 'match_proposal', subjectId: facts.proposal_id, at: happening.at }, drafts);
+  await notify(
+    trx,
+    {
+      kind: happening.share ? 'consent.granted' : 'consent.revoked',
+      actorUserId: happening.actorUserId,
+      subjectType: 'match_proposal',
+      subjectId: facts.proposal_id,
+      at: happening.at,
+    },
+    drafts,
+  );
 }
 
 /** The candidate expressed or withdrew interest in an offer: their consultants hear of it (call before a withdrawn proposal is deleted). */
@@ -109,33 +155,80 @@ export async function interestChanged(trx: Transaction<DB>, happening: Happening
     params: { slotTitle: facts.slot_title, organisationName: facts.organisation_name, candidateName: facts.candidate_name },
     link: happening.expressed ? `/consultant/proposals/${facts.proposal_id}` : '/consultant',
   });
-  await notify(trx, { kind: happening.expressed ? 'interest.expressed' : 'interest.withdrawn', actorUserId: happening.actorUserId, subjectType: 'slot', subjectId: facts.slot_id, at: happening.at }, drafts);
+  await notify(
+    trx,
+    {
+      kind: happening.expressed ? 'interest.expressed' : 'interest.withdrawn',
+      actorUserId: happening.actorUserId,
+      subjectType: 'slot',
+      subjectId: facts.slot_id,
+      at: happening.at,
+    },
+    drafts,
+  );
 }
 
 /** A consultant verified or suspended a company: its people hear of it. */
-export async function organisationVerified(trx: Transaction<DB>, happening: Happening & { organisationId: string; status: 'verified' | 'suspended' }): Promise<void> {
+export async function organisationVerified(
+  trx: Transaction<DB>,
+  happening: Happening & { organisationId: string; status: 'verified' | 'suspended' },
+): Promise<void> {
   const name = (await selectOrganisationName(trx, happening.organisationId)) ?? '';
   const drafts = await toEmployer(trx, happening.organisationId, {
     kind: happening.status === 'verified' ? 'company_verified' : 'company_suspended',
     params: { organisationName: name },
     link: '/employer/company',
   });
-  await notify(trx, { kind: `organisation.${happening.status}`, actorUserId: happening.actorUserId, subjectType: 'organisation', subjectId: happening.organisationId, at: happening.at }, drafts);
+  await notify(
+    trx,
+    {
+      kind: `organisation.${happening.status}`,
+      actorUserId: happening.actorUserId,
+      subjectType: 'organisation',
+      subjectId: happening.organisationId,
+      at: happening.at,
+    },
+    drafts,
+  );
 }
 
 /** A consultant planned the placement: the candidate hears when it starts. */
-export async function placementPlanned(trx: Transaction<DB>, happening: Happening & { proposalId: string; placementId: string; startDate: string }): Promise<void> {
+export async function placementPlanned(
+  trx: Transaction<DB>,
+  happening: Happening & { proposalId: string; placementId: string; startDate: string },
+): Promise<void> {
   const facts = await factsOf(trx, happening.proposalId);
   const drafts = candidateDraft(facts, {
     kind: 'placement_planned',
     params: { slotTitle: facts.slot_title, organisationName: facts.organisation_name, startDate: happening.startDate },
     link: '/candidate',
   });
-  await notify(trx, { kind: 'placement.planned', actorUserId: happening.actorUserId, subjectType: 'placement', subjectId: happening.placementId, at: happening.at }, drafts);
+  await notify(
+    trx,
+    { kind: 'placement.planned', actorUserId: happening.actorUserId, subjectType: 'placement', subjectId: happening.placementId, at: happening.at },
+    drafts,
+  );
 }
 
 /** Someone registered themselves: the consultants of their jobcentre have a registration to confirm. */
-export async function registrationWaiting(trx: Transaction<DB>, happening: Happening & { candidateId: string; jobcentreId: string; candidateName: string }): Promise<void> {
-  const drafts = await toConsultants(trx, happening.jobcentreId, { kind: 'registration_waiting', params: { candidateName: happening.candidateName }, link: '/consultant' });
-  await notify(trx, { kind: 'candidate.registered', actorUserId: happening.actorUserId, subjectType: 'candidate', subjectId: happening.candidateId, at: happening.at }, drafts);
+export async function registrationWaiting(
+  trx: Transaction<DB>,
+  happening: Happening & { candidateId: string; jobcentreId: string; candidateName: string },
+): Promise<void> {
+  const drafts = await toConsultants(trx, happening.jobcentreId, {
+    kind: 'registration_waiting',
+    params: { candidateName: happening.candidateName },
+    link: '/consultant',
+  });
+  await notify(
+    trx,
+    {
+      kind: 'candidate.registered',
+      actorUserId: happening.actorUserId,
+      subjectType: 'candidate',
+      subjectId: happening.candidateId,
+      at: happening.at,
+    },
+    drafts,
+  );
 }

@@ -5,7 +5,13 @@
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { countUnreadOf, markNotificationsRead, selectMailPreferences, selectNotificationsOf, upsertMailPreferences } from '../../db/queries/notifications.js';
+import {
+  countUnreadOf,
+  markNotificationsRead,
+  selectMailPreferences,
+  selectNotificationsOf,
+  upsertMailPreferences,
+} from '../../db/queries/notifications.js';
 import type { DB } from '../../db/schema.js';
 import type { SessionUser } from '../auth/session.server.js';
 import { i18nInstanceFor } from '../i18n/i18next.server.js';

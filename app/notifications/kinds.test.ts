@@ -14,7 +14,15 @@ describe('notification kinds', () => {
   it('gives each role only its own kinds', () => {
     expect(kindsFor('candidate')).toContain('interview_invited');
     expect(kindsFor('candidate')).not.toContain('employer_invited');
-    expect(kindsFor('employer')).toEqual(['company_verified', 'company_suspended', 'candidate_approved', 'candidate_shared', 'candidate_unshared', 'slot_unfilled', 'milestone_due_employer']);
+    expect(kindsFor('employer')).toEqual([
+      'company_verified',
+      'company_suspended',
+      'candidate_approved',
+      'candidate_shared',
+      'candidate_unshared',
+      'slot_unfilled',
+      'milestone_due_employer',
+    ]);
     expect(kindsFor('admin')).toEqual([]);
   });
 
@@ -32,7 +40,7 @@ describe('notification kinds', () => {
     expect(recipientLanguage('employer', null)).toBe('da');
   });
 
-  it("names the candidate to an employer only while they share", () => {
+  it('names the candidate to an employer only while they share', () => {
     expect(nameForEmployer({ fullName: 'Amal Haddad', shared: true })).toBe('Amal Haddad');
     expect(nameForEmployer({ fullName: 'Amal Haddad', shared: false })).toBeNull();
   });

@@ -60,12 +60,19 @@ describe.each(databaseKinds)('notifications (%s)', (kind) => {
   /** An employer with a login, a published slot, and a candidate (with a login in `locale`) proposed for it. */
   async function pair(options: { locale?: Locale; source?: 'matcher' | 'interest'; startDate?: string } = {}) {
     const employer = await addEmployer(world);
-    const employerUser = await insertUser(world.db, buildUser(world.rng, { role: 'employer', organisation_id: employer.organisationId, locale: 'en' }));
+    const employerUser = await insertUser(
+      world.db,
+      buildUser(world.rng, { role: 'employer', organisation_id: employer.organisationId, locale: 'en' }),
+    );
     const slotId = await addSlot(world, employer, { title: 'Kitchen helper', ...(options.startDate ? { start_date: options.startDate } : {}) });
     const candidateUser = await insertUser(world.db, buildUser(world.rng, { role: 'candidate', locale: options.locale ?? 'da' }));
-    const candidateId = await addCandidate(world, world.jobcentres.aabenraa, { user_id: candidateUser.id, full_name: `Amal ${candidateUser.id.slice(0, 6)}` });
+    const candidateId = await addCandidate(world, world.jobcentres.aabenraa, {
+      user_id: candidateUser.id,
+      full_name: `Amal ${candidateUser.id.slice(0, 6)}`,
+    });
     const proposalId = await addProposal(world, slotId, candidateId, { source: options.source ?? 'matcher' });
-    const candidateName = (await world.db.selectFrom('candidates').select('full_name').where('id', '=', candidateId).executeTakeFirstOrThrow()).full_name;
+    const candidateName = (await world.db.selectFrom('candidates').select('full_name').where('id', '=', candidateId).executeTakeFirstOrThrow())
+      .full_name;
     return {
       employer,
       employerUser,
@@ -80,7 +87,13 @@ describe.each(databaseKinds)('notifications (%s)', (kind) => {
   }
 
   const notificationsOf = (userId: string) =>
-    world.db.selectFrom('notifications').select(['kind', 'params', 'link', 'mail_mode', 'mail_id']).where('user_id', '=', userId).orderBy('created_at').orderBy('id').execute();
+    world.db
+      .selectFrom('notifications')
+      .select(['kind', 'params', 'link', 'mail_mode', 'mail_id'])
+      .where('user_id', '=', userId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
 
   it('an approval tells the employer (without the name) and the candidate, in their languages, by mail after commit', async () => {
     const p = await pair({ locale: 'ar' });
@@ -158,15 +171,26 @@ describe.each(databaseKinds)('notifications (%s)', (kind) => {
     await approveMatch(deps(), world.consultants.aabenraa, { proposalId: p.proposalId });
     const target = { slotId: p.slotId, proposalId: p.proposalId };
     await decideOnCandidate(deps(), p.employerActor, target, { decision: 'invite' });
-    const error = await decideOnCandidate(deps(), p.employerActor, target, { decision: 'decline', reason: 'position_filled' }).catch((e: unknown) => e);
+    const error = await decideOnCandidate(deps(), p.employerActor, target, { decision: 'decline', reason: 'position_filled' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(InvalidInput);
     expect(error instanceof InvalidInput ? Object.keys(error.fields) : []).toEqual(['confirmChange']);
-    const stored = await world.db.selectFrom('employer_decisions').select('decision').where('proposal_id', '=', p.proposalId).executeTakeFirstOrThrow();
+    const stored = await world.db
+      .selectFrom('employer_decisions')
+      .select('decision')
+      .where('proposal_id', '=', p.proposalId)
+      .executeTakeFirstOrThrow();
     expect(stored.decision).toBe('invite');
 
     await decideOnCandidate(deps(), p.employerActor, target, { decision: 'decline', reason: 'position_filled', confirmChange: 'yes' });
-    const [latest] = (await listNotifications(deps(), p.candidate, 'en'));
-    expect(latest?.title).toBe('Changed: Employer … said no for “Kitchen helper”'.replace('Employer …', (await world.db.selectFrom('organisations').select('name').where('id', '=', p.employer.organisationId).executeTakeFirstOrThrow()).name));
+    const [latest] = await listNotifications(deps(), p.candidate, 'en');
+    expect(latest?.title).toBe(
+      'Changed: Employer … said no for “Kitchen helper”'.replace(
+        'Employer …',
+        (await world.db.selectFrom('organisations').select('name').where('id', '=', p.employer.organisationId).executeTakeFirstOrThrow()).name,
+      ),
+    );
     const consultantNote = (await notificationsOf(world.consultants.aabenraa.id)).filter((n) => n.link.includes(p.proposalId)).at(-1);
     expect(consultantNote).toMatchObject({ kind: 'employer_declined', params: { changed: 1 } });
     // The same answer again tells nobody.
@@ -183,7 +207,11 @@ describe.each(databaseKinds)('notifications (%s)', (kind) => {
 
     // Both claimed mails are tried and fail; neither is lost.
     expect(await deliverDueMails(delivery())).toEqual({ sent: 0, failed: 2 });
-    const pending = await world.db.selectFrom('outgoing_mails').select(['state', 'attempts', 'next_attempt_at', 'last_error']).where('state', '=', 'pending').execute();
+    const pending = await world.db
+      .selectFrom('outgoing_mails')
+      .select(['state', 'attempts', 'next_attempt_at', 'last_error'])
+      .where('state', '=', 'pending')
+      .execute();
     expect(pending).toHaveLength(2);
     expect(pending.every((row) => row.attempts <= 1)).toBe(true);
     // Tried again after the first back-off step, not before.
@@ -236,9 +264,19 @@ describe.each(databaseKinds)('notifications (%s)', (kind) => {
     expect(mailsTo(other.candidateUser.email)).toHaveLength(0);
 
     // Later the same day: a new digest item waits for tomorrow, and a second run sends nothing.
-    await decideOnCandidate(deps(), other.employerActor, { slotId: other.slotId, proposalId: other.proposalId }, { decision: 'decline', reason: 'skills' });
+    await decideOnCandidate(
+      deps(),
+      other.employerActor,
+      { slotId: other.slotId, proposalId: other.proposalId },
+      { decision: 'decline', reason: 'skills' },
+    );
     await saveMailSettings(deps(), p.candidate, { interview_declined: 'digest' });
-    await decideOnCandidate(deps(), p.employerActor, { slotId: p.slotId, proposalId: p.proposalId }, { decision: 'decline', reason: 'skills', confirmChange: 'yes' });
+    await decideOnCandidate(
+      deps(),
+      p.employerActor,
+      { slotId: p.slotId, proposalId: p.proposalId },
+      { decision: 'decline', reason: 'skills', confirmChange: 'yes' },
+    );
     now = new Date('2026-03-03T12:00:00Z');
     await composeDigests(deps());
     await deliverDueMails(delivery());
@@ -276,20 +314,33 @@ describe.each(databaseKinds)('notifications (%s)', (kind) => {
   it('a verified company is told; interest changes reach the consultants as digest items', async () => {
     const p = await pair({ source: 'interest' });
     await world.db.updateTable('organisations').set({ status: 'unverified' }).where('id', '=', p.employer.organisationId).execute();
-    await setEmployerVerification(deps(), world.consultants.aabenraa, { action: 'verify', organisationId: p.employer.organisationId, cvrChecked: true, contactConfirmed: true });
+    await setEmployerVerification(deps(), world.consultants.aabenraa, {
+      action: 'verify',
+      organisationId: p.employer.organisationId,
+      cvrChecked: true,
+      contactConfirmed: true,
+    });
     expect(await notificationsOf(p.employerUser.id)).toMatchObject([{ kind: 'company_verified', link: '/employer/company', mail_mode: 'immediate' }]);
 
-    await world.db.transaction().execute((trx) => interestChanged(trx, { proposalId: p.proposalId, expressed: true, actorUserId: p.candidateUser.id, at: clock() }));
+    await world.db
+      .transaction()
+      .execute((trx) => interestChanged(trx, { proposalId: p.proposalId, expressed: true, actorUserId: p.candidateUser.id, at: clock() }));
     const told = (await notificationsOf(world.consultants.aabenraa.id)).filter((n) => n.kind === 'interest_expressed').at(-1);
-    expect(told).toMatchObject({ mail_mode: 'digest', mail_id: null, link: `/consultant/proposals/${p.proposalId}`, params: { candidateName: p.candidateName } });
+    expect(told).toMatchObject({
+      mail_mode: 'digest',
+      mail_id: null,
+      link: `/consultant/proposals/${p.proposalId}`,
+      params: { candidateName: p.candidateName },
+    });
   });
 
-  it("erasing a candidate removes the notifications and mails that name them", async () => {
+  it('erasing a candidate removes the notifications and mails that name them', async () => {
     const p = await pair({ locale: 'en' });
     await approveMatch(deps(), world.consultants.aabenraa, { proposalId: p.proposalId });
     await setSharing(deps(), p.candidate, { slotId: p.slotId, share: true });
     const named = async () =>
-      (await world.db.selectFrom('notifications').select('params').execute()).filter((row) => JSON.stringify(row.params).includes(p.candidateName)).length;
+      (await world.db.selectFrom('notifications').select('params').execute()).filter((row) => JSON.stringify(row.params).includes(p.candidateName))
+        .length;
     expect(await named()).toBeGreaterThan(0);
     const request = await requestOwnErasure(deps(), p.candidate);
     await executeErasure(deps(), world.consultants.aabenraa, request.id);

@@ -38,7 +38,11 @@ export type ScheduleDeps = { db: Kysely<DB>; clock: () => Date };
 export type ScheduleRun = Record<'unfilled' | 'milestones' | 'ends' | 'starts' | 'erasures' | 'inactivity' | 'offers', number>;
 
 /** One reminder in its own transaction; the recipients are read inside it (PGlite has one connection, held by the transaction). */
-async function once(deps: ScheduleDeps, event: Omit<NotificationEvent, 'actorUserId' | 'at'>, drafts: (db: Executor) => Promise<NotificationDraft[]>): Promise<number> {
+async function once(
+  deps: ScheduleDeps,
+  event: Omit<NotificationEvent, 'actorUserId' | 'at'>,
+  drafts: (db: Executor) => Promise<NotificationDraft[]>,
+): Promise<number> {
   return deps.db.transaction().execute(async (trx) => notify(trx, { ...event, actorUserId: null, at: deps.clock() }, await drafts(trx)));
 }
 
@@ -56,39 +60,86 @@ export async function runScheduledNotices(deps: ScheduleDeps): Promise<ScheduleR
   for (const slot of await selectUnfilledSlotsStarting(deps.db, today, addDays(today, UNFILLED_WITHIN_DAYS))) {
     const open = slot.positions - Number(slot.filled ?? 0);
     if (open <= 0) continue;
-    run.unfilled += await once(deps, { kind: 'slot.unfilled', subjectType: 'slot', subjectId: slot.id, dedupeKey: `slot_unfilled:${slot.id}:${slot.start_date}` }, (db) =>
-      employerDrafts(db, slot.organisation_id, { kind: 'slot_unfilled', params: { slotTitle: slot.title, startDate: slot.start_date, count: open }, link: `/employer/slots/${slot.id}` }),
+    run.unfilled += await once(
+      deps,
+      { kind: 'slot.unfilled', subjectType: 'slot', subjectId: slot.id, dedupeKey: `slot_unfilled:${slot.id}:${slot.start_date}` },
+      (db) =>
+        employerDrafts(db, slot.organisation_id, {
+          kind: 'slot_unfilled',
+          params: { slotTitle: slot.title, startDate: slot.start_date, count: open },
+          link: `/employer/slots/${slot.id}`,
+        }),
     );
   }
 
   for (const due of await selectMilestonesDue(deps.db, today, addDays(today, DUE_WITHIN_DAYS))) {
     const params = { slotTitle: due.slot_title, milestone: due.kind, dueOn: due.due_on };
-    run.milestones += await once(deps, { kind: 'placement.milestone_due', subjectType: 'placement', subjectId: due.placement_id, dedupeKey: `milestone:${due.placement_id}:${due.kind}:${due.due_on}` }, async (db) => [
-      ...(await employerDrafts(db, due.organisation_id, { kind: 'milestone_due_employer', params, link: `/employer/slots/${due.slot_id}` })),
-      ...(await consultantDrafts(db, due.jobcentre_id, { kind: 'placement_due', params: { ...params, candidateName: due.candidate_name }, link: '/consultant/placements' })),
-    ]);
+    run.milestones += await once(
+      deps,
+      {
+        kind: 'placement.milestone_due',
+        subjectType: 'placement',
+        subjectId: due.placement_id,
+        dedupeKey: `milestone:${due.placement_id}:${due.kind}:${due.due_on}`,
+      },
+      async (db) => [
+        ...(await employerDrafts(db, due.organisation_id, { kind: 'milestone_due_employer', params, link: `/employer/slots/${due.slot_id}` })),
+        ...(await consultantDrafts(db, due.jobcentre_id, {
+          kind: 'placement_due',
+          params: { ...params, candidateName: due.candidate_name },
+          link: '/consultant/placements',
+        })),
+      ],
+    );
   }
 
   for (const ending of await selectPlacementsEnding(deps.db, today, addDays(today, DUE_WITHIN_DAYS))) {
     const params = { slotTitle: ending.slot_title, milestone: `end_${ending.type}`, dueOn: ending.end_date };
-    run.ends += await once(deps, { kind: 'placement.ending', subjectType: 'placement', subjectId: ending.id, dedupeKey: `placement_end:${ending.id}:${ending.end_date}` }, async (db) => [
-      // The employer hears of the end of a praktik (issue 23); every end is the consultant's to follow.
-      ...(ending.type === 'praktik' ? await employerDrafts(db, ending.organisation_id, { kind: 'milestone_due_employer', params, link: `/employer/slots/${ending.slot_id}` }) : []),
-      ...(await consultantDrafts(db, ending.jobcentre_id, { kind: 'placement_due', params: { ...params, candidateName: ending.candidate_name }, link: '/consultant/placements' })),
-    ]);
+    run.ends += await once(
+      deps,
+      { kind: 'placement.ending', subjectType: 'placement', subjectId: ending.id, dedupeKey: `placement_end:${ending.id}:${ending.end_date}` },
+      async (db) => [
+        // The employer hears of the end of a praktik (issue 23); every end is the consultant's to follow.
+        ...(ending.type === 'praktik'
+          ? await employerDrafts(db, ending.organisation_id, { kind: 'milestone_due_employer', params, link: `/employer/slots/${ending.slot_id}` })
+          : []),
+        ...(await consultantDrafts(db, ending.jobcentre_id, {
+          kind: 'placement_due',
+          params: { ...params, candidateName: ending.candidate_name },
+          link: '/consultant/placements',
+        })),
+      ],
+    );
   }
 
   for (const starting of await selectPlacementsStarting(deps.db, today, addDays(today, START_REMINDER_DAYS))) {
     const userId = starting.user_id;
     if (userId === null) continue;
-    run.starts += await once(deps, { kind: 'placement.starting', subjectType: 'placement', subjectId: starting.id, dedupeKey: `placement_start:${starting.id}:${starting.start_date}` }, async () => [
-      { userId, kind: 'placement_starting', params: { slotTitle: starting.slot_title, organisationName: starting.organisation_name, startDate: starting.start_date }, link: '/candidate' },
-    ]);
+    run.starts += await once(
+      deps,
+      {
+        kind: 'placement.starting',
+        subjectType: 'placement',
+        subjectId: starting.id,
+        dedupeKey: `placement_start:${starting.id}:${starting.start_date}`,
+      },
+      async () => [
+        {
+          userId,
+          kind: 'placement_starting',
+          params: { slotTitle: starting.slot_title, organisationName: starting.organisation_name, startDate: starting.start_date },
+          link: '/candidate',
+        },
+      ],
+    );
   }
 
   for (const request of await selectErasureDeadlinesBy(deps.db, addDays(today, ERASURE_WARNING_DAYS))) {
-    run.erasures += await once(deps, { kind: 'erasure.deadline', subjectType: 'erasure_request', subjectId: request.id, dedupeKey: `erasure:${request.id}:${request.deadline}` }, (db) =>
-      consultantDrafts(db, request.jobcentre_id, { kind: 'erasure_deadline', params: { deadline: request.deadline }, link: '/consultant/erasure' }),
+    run.erasures += await once(
+      deps,
+      { kind: 'erasure.deadline', subjectType: 'erasure_request', subjectId: request.id, dedupeKey: `erasure:${request.id}:${request.deadline}` },
+      (db) =>
+        consultantDrafts(db, request.jobcentre_id, { kind: 'erasure_deadline', params: { deadline: request.deadline }, link: '/consultant/erasure' }),
     );
   }
 
@@ -100,9 +151,16 @@ export async function runScheduledNotices(deps: ScheduleDeps): Promise<ScheduleR
     const userId = candidate.user_id;
     if (userId === null) continue;
     const lastActive = new Date(candidate.last_active_at).toISOString().slice(0, 10);
-    run.inactivity += await once(deps, { kind: 'candidate.inactivity_soon', subjectType: 'candidate', subjectId: candidate.id, dedupeKey: `inactivity_soon:${candidate.id}:${lastActive}` }, async () => [
-      { userId, kind: 'inactivity_soon', params: { inactiveOn: addMonths(lastActive, 12) }, link: '/candidate' },
-    ]);
+    run.inactivity += await once(
+      deps,
+      {
+        kind: 'candidate.inactivity_soon',
+        subjectType: 'candidate',
+        subjectId: candidate.id,
+        dedupeKey: `inactivity_soon:${candidate.id}:${lastActive}`,
+      },
+      async () => [{ userId, kind: 'inactivity_soon', params: { inactiveOn: addMonths(lastActive, 12) }, link: '/candidate' }],
+    );
   }
 
   const untold = await selectUntoldOffers(deps.db, OFFERS_PER_RUN);

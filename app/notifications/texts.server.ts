@@ -61,7 +61,13 @@ function htmlOf(lng: Lng, paragraphs: ReadonlyArray<string | { text: string; hre
 }
 
 /** The mail for one notification sent immediately. */
-export async function renderImmediateMail(lng: Lng, recipientName: string, kind: string, params: NotificationParams, link: string): Promise<RenderedMail> {
+export async function renderImmediateMail(
+  lng: Lng,
+  recipientName: string,
+  kind: string,
+  params: NotificationParams,
+  link: string,
+): Promise<RenderedMail> {
   const i18n = await i18nInstanceFor(lng);
   const t = i18n.getFixedT(lng);
   const { title, next } = describeWith(t, lng, kind, params);
@@ -93,6 +99,12 @@ export async function renderDigestMail(
   return {
     subject: `Jobbro: ${t('notifications:mail.digestSubject', { count: items.length })}`,
     text: [greeting, '', intro, '', ...lines.flatMap((line) => [`- ${line.title}`, `  ${line.href}`]), '', '--', footer, settings].join('\n'),
-    html: htmlOf(lng, [greeting, intro, ...lines.flatMap((line) => [{ text: line.title, href: line.href }]), footer, { text: settings, href: settings }]),
+    html: htmlOf(lng, [
+      greeting,
+      intro,
+      ...lines.flatMap((line) => [{ text: line.title, href: line.href }]),
+      footer,
+      { text: settings, href: settings },
+    ]),
   };
 }

@@ -6,7 +6,13 @@ import type { SessionUser } from '../auth/session.server.js';
 import { ownCandidate } from '../candidates/profile.server.js';
 import { timelineOf, type Timeline } from './timeline.js';
 
-export type OfferTimeline = Timeline & { proposalId: string; slotId: string; slotTitle: string; organisationName: string; placementStart: string | null };
+export type OfferTimeline = Timeline & {
+  proposalId: string;
+  slotId: string;
+  slotTitle: string;
+  organisationName: string;
+  placementStart: string | null;
+};
 
 export async function candidateTimelines(deps: { db: Kysely<DB> }, user: Pick<SessionUser, 'id' | 'role'>): Promise<OfferTimeline[]> {
   const candidate = await ownCandidate(deps.db, user);

@@ -30,7 +30,13 @@ describe('the candidate timeline', () => {
   });
 
   it('a "no" stops the line where it was said and points to other offers', () => {
-    expect(states({ ...interest, proposalStatus: 'rejected' })).toEqual(['interest:done', 'approved:stopped', 'invited:ahead', 'planned:ahead', 'started:ahead']);
+    expect(states({ ...interest, proposalStatus: 'rejected' })).toEqual([
+      'interest:done',
+      'approved:stopped',
+      'invited:ahead',
+      'planned:ahead',
+      'started:ahead',
+    ]);
     expect(timelineOf({ ...interest, proposalStatus: 'rejected' })).toMatchObject({ now: 'rejected', act: 'offers' });
     const declined: TimelineFacts = { ...interest, proposalStatus: 'approved', employerDecision: 'decline' };
     expect(states(declined)).toEqual(['interest:done', 'approved:done', 'invited:stopped', 'planned:ahead', 'started:ahead']);

@@ -14,7 +14,9 @@ const base = (key: string) => key.replace(PLURAL, '');
 
 /** What a candidate reads: their kinds, the pages, the mails and the timeline (employers' and consultants' texts are da/en only). */
 const candidateFacing = (key: string) =>
-  !key.startsWith('kinds.') && !key.startsWith('milestones.') && !key.startsWith('decision.') ? true : kindsFor('candidate').some((kind) => key.startsWith(`kinds.${kind}.`));
+  !key.startsWith('kinds.') && !key.startsWith('milestones.') && !key.startsWith('decision.')
+    ? true
+    : kindsFor('candidate').some((kind) => key.startsWith(`kinds.${kind}.`));
 
 describe('the notifications namespace', () => {
   const english = new Set(keys(en).map(base));
@@ -36,7 +38,7 @@ describe('the notifications namespace', () => {
     ['en', en],
     ['ar', ar],
     ['uk', uk],
-  ])("has every plural form the language needs in %s", (lng, messages) => {
+  ])('has every plural form the language needs in %s', (lng, messages) => {
     const all = keys(messages);
     const counted = new Set(all.filter((key) => PLURAL.test(key)).map(base));
     const forms = new Intl.PluralRules(lng).resolvedOptions().pluralCategories;

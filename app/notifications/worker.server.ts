@@ -40,7 +40,13 @@ function every(intervalMs: number, round: () => Promise<void>): NotificationWork
 }
 
 /** Starts delivery and the schedule; `stop()` waits for a round in progress. */
-export function startNotificationWorker(deps: { db: Kysely<DB>; mailer: Mailer; clock: () => Date; baseUrl: string; logger: WorkerLogger }): NotificationWorker {
+export function startNotificationWorker(deps: {
+  db: Kysely<DB>;
+  mailer: Mailer;
+  clock: () => Date;
+  baseUrl: string;
+  logger: WorkerLogger;
+}): NotificationWorker {
   const delivery = every(DELIVERY_INTERVAL_MS, async () => {
     try {
       const round = await deliverDueMails(deps);

@@ -48,10 +48,22 @@ describe('dueThisWeek', () => {
         item({ proposal_id: 'monday', next_follow_up: '2026-12-14' }),
         item({ proposal_id: 'starts', stage: 'planned', start_date: '2026-12-10' }),
         item({ proposal_id: 'ends', end_date: '2026-12-11' }),
-        item({ proposal_id: 'bonus', milestones: [{ kind: 'bonus_6m', due_on: '2026-12-12', done_on: null }, { kind: 'school_part', due_on: '2026-12-12', done_on: null }] }),
+        item({
+          proposal_id: 'bonus',
+          milestones: [
+            { kind: 'bonus_6m', due_on: '2026-12-12', done_on: null },
+            { kind: 'school_part', due_on: '2026-12-12', done_on: null },
+          ],
+        }),
         item({ proposal_id: 'paid', milestones: [{ kind: 'bonus_6m', due_on: '2026-12-12', done_on: '2026-12-08' }] }),
         // Ended after two months: the 6-month bonus was never earned, so it is not due.
-        item({ proposal_id: 'short', stage: 'ended', outcome: 'education', ended_on: '2026-08-01', milestones: [{ kind: 'bonus_6m', due_on: '2026-12-10', done_on: null }] }),
+        item({
+          proposal_id: 'short',
+          stage: 'ended',
+          outcome: 'education',
+          ended_on: '2026-08-01',
+          milestones: [{ kind: 'bonus_6m', due_on: '2026-12-10', done_on: null }],
+        }),
         item({ proposal_id: 'outcome', stage: 'ended', outcome: null }),
         item({ proposal_id: 'ready', stage: 'ready', placement_id: null }),
       ],

@@ -40,7 +40,10 @@ describe('completion after start', () => {
 describe('early end', () => {
   it('allows an early end on the start day, not before', () => {
     expect(checkEarlyEndNotBeforeStart({ startedOn: '2026-01-05', endedOn: '2026-01-05' }).ok).toBe(true);
-    expect(checkEarlyEndNotBeforeStart({ startedOn: '2026-01-05', endedOn: '2026-01-04' })).toMatchObject({ ok: false, rule: 'placement.end_after_start' });
+    expect(checkEarlyEndNotBeforeStart({ startedOn: '2026-01-05', endedOn: '2026-01-04' })).toMatchObject({
+      ok: false,
+      rule: 'placement.end_after_start',
+    });
   });
 });
 
@@ -50,7 +53,10 @@ describe('outcome after end', () => {
     expect(checkOutcomeAfterEnd({ endedOn: '2026-06-30', outcomeOn: '2026-08-01' }).ok).toBe(true);
   });
   it('refuses an outcome before the end or for a placement that has not ended', () => {
-    expect(checkOutcomeAfterEnd({ endedOn: '2026-06-30', outcomeOn: '2026-06-29' })).toMatchObject({ ok: false, rule: 'placement.outcome_after_end' });
+    expect(checkOutcomeAfterEnd({ endedOn: '2026-06-30', outcomeOn: '2026-06-29' })).toMatchObject({
+      ok: false,
+      rule: 'placement.outcome_after_end',
+    });
     expect(checkOutcomeAfterEnd({ endedOn: null, outcomeOn: '2026-06-29' }).ok).toBe(false);
   });
 });
@@ -77,9 +83,15 @@ describe('IGU bonus milestones', () => {
     expect(checkMilestoneDate({ kind: 'bonus_6m', startedOn: null, doneOn: '2026-01-01', status: 'planned', endedOn: null }).ok).toBe(false);
   });
   it('refuses the 6-month bonus for an IGU that ended before 6 months, allows it for one that lasted 6 months', () => {
-    expect(checkMilestoneDate({ kind: 'bonus_6m', startedOn: '2025-01-31', doneOn: '2025-09-01', status: 'ended_early', endedOn: '2025-05-01' }).ok).toBe(false);
-    expect(checkMilestoneDate({ kind: 'bonus_6m', startedOn: '2025-01-31', doneOn: '2025-09-01', status: 'ended_early', endedOn: '2025-07-29' }).ok).toBe(false);
-    expect(checkMilestoneDate({ kind: 'bonus_6m', startedOn: '2025-01-31', doneOn: '2025-09-01', status: 'ended_early', endedOn: '2025-07-30' }).ok).toBe(true);
+    expect(
+      checkMilestoneDate({ kind: 'bonus_6m', startedOn: '2025-01-31', doneOn: '2025-09-01', status: 'ended_early', endedOn: '2025-05-01' }).ok,
+    ).toBe(false);
+    expect(
+      checkMilestoneDate({ kind: 'bonus_6m', startedOn: '2025-01-31', doneOn: '2025-09-01', status: 'ended_early', endedOn: '2025-07-29' }).ok,
+    ).toBe(false);
+    expect(
+      checkMilestoneDate({ kind: 'bonus_6m', startedOn: '2025-01-31', doneOn: '2025-09-01', status: 'ended_early', endedOn: '2025-07-30' }).ok,
+    ).toBe(true);
   });
   it('allows the completion bonus only for a completed IGU, 24 months after the start', () => {
     expect(checkMilestoneDate({ ...started, kind: 'bonus_24m', doneOn: '2027-01-31' }).ok).toBe(false);

@@ -63,7 +63,11 @@ const fail = (rule: string, message: string, source: string): Verdict => ({ rule
 /** A placement (planned or actual start) cannot begin before the jobcentre approved it. */
 export function checkStartAfterApproval(input: { approvedOn: string; startOn: string }): Verdict {
   return input.startOn >= input.approvedOn
-    ? pass('placement.start_after_approval', `starts ${input.startOn}, on or after the approval on ${input.approvedOn}`, PLACEMENT_DATE_SOURCES.approval)
+    ? pass(
+        'placement.start_after_approval',
+        `starts ${input.startOn}, on or after the approval on ${input.approvedOn}`,
+        PLACEMENT_DATE_SOURCES.approval,
+      )
     : fail('placement.start_after_approval', `starts ${input.startOn}, before the approval on ${input.approvedOn}`, PLACEMENT_DATE_SOURCES.approval);
 }
 
@@ -72,7 +76,11 @@ export function checkCompletionAfterStart(input: { startedOn: string | null; com
   if (input.startedOn === null) return fail('placement.completion_after_start', 'the placement has not started', PLACEMENT_DATE_SOURCES.order);
   return input.completedOn > input.startedOn
     ? pass('placement.completion_after_start', `completed ${input.completedOn}, after the start on ${input.startedOn}`, PLACEMENT_DATE_SOURCES.order)
-    : fail('placement.completion_after_start', `completed ${input.completedOn}, not after the start on ${input.startedOn}`, PLACEMENT_DATE_SOURCES.order);
+    : fail(
+        'placement.completion_after_start',
+        `completed ${input.completedOn}, not after the start on ${input.startedOn}`,
+        PLACEMENT_DATE_SOURCES.order,
+      );
 }
 
 /** A placement can end early on the day it started (the person never came back), never before. */
@@ -123,7 +131,11 @@ export function checkMilestoneDate(input: {
   if (input.kind === 'school_part') return pass(rule, 'the IGU has started', PLACEMENT_DATE_SOURCES.igu);
   const earliest = iguBonusEarliest(input.kind, input.startedOn);
   if (input.doneOn < earliest) {
-    return fail(rule, `the bonus can be recorded from ${earliest}, ${IGU_BONUS_MONTHS[input.kind]} months after the start on ${input.startedOn}`, source);
+    return fail(
+      rule,
+      `the bonus can be recorded from ${earliest}, ${IGU_BONUS_MONTHS[input.kind]} months after the start on ${input.startedOn}`,
+      source,
+    );
   }
   if (input.kind === 'bonus_24m' && input.status !== 'completed') return fail(rule, 'the completion bonus needs a completed IGU', source);
   // Six whole months run to the day before the six-month anniversary: an IGU that ended then has earned the bonus.

@@ -28,11 +28,23 @@ describe.each(databaseKinds)('placement date rules (%s)', (kind) => {
   /** An approved, shared and invited match, approved at `approvedAt`. */
   async function readyMatch(type: 'igu' | 'praktik' | 'loentilskud', approvedAt: string, startDate = '2026-04-01') {
     const employer = await addEmployer(world);
-    const slot = await addSlot(world, employer, { type, weeks: type === 'igu' ? 104 : type === 'praktik' ? 13 : 26, hours_per_week: 30, start_date: startDate });
+    const slot = await addSlot(world, employer, {
+      type,
+      weeks: type === 'igu' ? 104 : type === 'praktik' ? 13 : 26,
+      hours_per_week: 30,
+      start_date: startDate,
+    });
     const candidate = await addCandidate(world, world.jobcentres.aabenraa);
     const proposal = await addProposal(world, slot, candidate);
-    await world.db.updateTable('match_proposals').set({ status: 'approved', decided_at: new Date(approvedAt), decided_by: world.consultants.aabenraa.id }).where('id', '=', proposal).execute();
-    await world.db.insertInto('consents').values({ candidate_id: candidate, slot_id: slot, organisation_id: employer.organisationId, granted: true }).execute();
+    await world.db
+      .updateTable('match_proposals')
+      .set({ status: 'approved', decided_at: new Date(approvedAt), decided_by: world.consultants.aabenraa.id })
+      .where('id', '=', proposal)
+      .execute();
+    await world.db
+      .insertInto('consents')
+      .values({ candidate_id: candidate, slot_id: slot, organisation_id: employer.organisationId, granted: true })
+      .execute();
     await world.db.insertInto('employer_decisions').values({ proposal_id: proposal, decision: 'invite' }).execute();
     return { proposal, slot, candidate };
   }
@@ -41,59 +53,120 @@ describe.each(databaseKinds)('placement date rules (%s)', (kind) => {
     // 23:30 UTC on 1 March is 00:30 on 2 March in Copenhagen: approved on 2 March.
     const match = await readyMatch('praktik', '2026-03-01T23:30:00Z');
     at('2026-03-02');
-    await expect(createPlacement(deps(), world.consultants.aabenraa, { proposalId: match.proposal, startDate: '2026-03-01', endDate: '2026-04-01' })).rejects.toMatchObject({
+    await expect(
+      createPlacement(deps(), world.consultants.aabenraa, { proposalId: match.proposal, startDate: '2026-03-01', endDate: '2026-04-01' }),
+    ).rejects.toMatchObject({
       rule: 'placement.start_after_approval',
     });
     await expect(
       world.db
         .insertInto('placements')
-        .values({ proposal_id: match.proposal, slot_id: match.slot, candidate_id: match.candidate, type: 'praktik', start_date: '2026-03-01', end_date: '2026-04-01' })
+        .values({
+          proposal_id: match.proposal,
+          slot_id: match.slot,
+          candidate_id: match.candidate,
+          type: 'praktik',
+          start_date: '2026-03-01',
+          end_date: '2026-04-01',
+        })
         .execute(),
     ).rejects.toThrow(/placement.start_after_approval/);
-    const id = await createPlacement(deps(), world.consultants.aabenraa, { proposalId: match.proposal, startDate: '2026-03-02', endDate: '2026-04-01' });
-    await expect(world.db.updateTable('placements').set({ started_on: '2026-03-01' }).where('id', '=', id).execute()).rejects.toThrow(/start_after_approval/);
+    const id = await createPlacement(deps(), world.consultants.aabenraa, {
+      proposalId: match.proposal,
+      startDate: '2026-03-02',
+      endDate: '2026-04-01',
+    });
+    await expect(world.db.updateTable('placements').set({ started_on: '2026-03-01' }).where('id', '=', id).execute()).rejects.toThrow(
+      /start_after_approval/,
+    );
   });
 
   it('keeps a praktik within 13 weeks unless an extension is recorded, and within 26 with one', async () => {
     const match = await readyMatch('praktik', '2026-03-02T08:00:00Z', '2026-03-09');
     at('2026-03-09');
     // 13 weeks from 9 March end on 7 June.
-    await expect(createPlacement(deps(), world.consultants.aabenraa, { proposalId: match.proposal, startDate: '2026-03-09', endDate: '2026-06-08' })).rejects.toMatchObject({
+    await expect(
+      createPlacement(deps(), world.consultants.aabenraa, { proposalId: match.proposal, startDate: '2026-03-09', endDate: '2026-06-08' }),
+    ).rejects.toMatchObject({
       rule: 'praktik.max_end',
     });
-    const id = await createPlacement(deps(), world.consultants.aabenraa, { proposalId: match.proposal, startDate: '2026-03-09', endDate: '2026-06-07' });
+    const id = await createPlacement(deps(), world.consultants.aabenraa, {
+      proposalId: match.proposal,
+      startDate: '2026-03-09',
+      endDate: '2026-06-07',
+    });
     await recordPlacementEvent(deps(), world.consultants.aabenraa, id, { kind: 'start', on: '2026-03-09' });
     // Moving the end without recording an extension is refused by the database.
-    await expect(world.db.updateTable('placements').set({ end_date: '2026-07-01' }).where('id', '=', id).execute()).rejects.toThrow(/without a recorded extension/);
-    await expect(recordPlacementEvent(deps(), world.consultants.aabenraa, id, { kind: 'extend', newEnd: '2026-09-07', reason: 'Mere tid' })).rejects.toMatchObject({
+    await expect(world.db.updateTable('placements').set({ end_date: '2026-07-01' }).where('id', '=', id).execute()).rejects.toThrow(
+      /without a recorded extension/,
+    );
+    await expect(
+      recordPlacementEvent(deps(), world.consultants.aabenraa, id, { kind: 'extend', newEnd: '2026-09-07', reason: 'Mere tid' }),
+    ).rejects.toMatchObject({
       rule: 'praktik.extension',
     });
     await recordPlacementEvent(deps(), world.consultants.aabenraa, id, { kind: 'extend', newEnd: '2026-09-06', reason: 'Mere tid til sproget' });
-    const extensions = await world.db.selectFrom('placement_extensions').select(['previous_end', 'new_end', 'reason', 'decided_by']).where('placement_id', '=', id).execute();
-    expect(extensions).toEqual([{ previous_end: '2026-06-07', new_end: '2026-09-06', reason: 'Mere tid til sproget', decided_by: world.consultants.aabenraa.id }]);
+    const extensions = await world.db
+      .selectFrom('placement_extensions')
+      .select(['previous_end', 'new_end', 'reason', 'decided_by'])
+      .where('placement_id', '=', id)
+      .execute();
+    expect(extensions).toEqual([
+      { previous_end: '2026-06-07', new_end: '2026-09-06', reason: 'Mere tid til sproget', decided_by: world.consultants.aabenraa.id },
+    ]);
     // Even with an extension row, the database caps a praktik at 26 weeks.
-    await world.db.insertInto('placement_extensions').values({ placement_id: id, previous_end: '2026-09-06', new_end: '2026-09-07', reason: 'x' }).execute();
-    await expect(world.db.updateTable('placements').set({ end_date: '2026-09-07' }).where('id', '=', id).execute()).rejects.toThrow(/placements_max_end/);
+    await world.db
+      .insertInto('placement_extensions')
+      .values({ placement_id: id, previous_end: '2026-09-06', new_end: '2026-09-07', reason: 'x' })
+      .execute();
+    await expect(world.db.updateTable('placements').set({ end_date: '2026-09-07' }).where('id', '=', id).execute()).rejects.toThrow(
+      /placements_max_end/,
+    );
   });
 
   it('refuses a løntilskud beyond 12 months in the database', async () => {
     const match = await readyMatch('loentilskud', '2026-03-02T08:00:00Z');
-    const row = { proposal_id: match.proposal, slot_id: match.slot, candidate_id: match.candidate, type: 'loentilskud' as const, start_date: '2026-04-01' };
-    await expect(world.db.insertInto('placements').values({ ...row, end_date: '2027-04-01' }).execute()).rejects.toThrow(/placements_max_end/);
-    await world.db.insertInto('placements').values({ ...row, end_date: '2027-03-31' }).execute();
+    const row = {
+      proposal_id: match.proposal,
+      slot_id: match.slot,
+      candidate_id: match.candidate,
+      type: 'loentilskud' as const,
+      start_date: '2026-04-01',
+    };
+    await expect(
+      world.db
+        .insertInto('placements')
+        .values({ ...row, end_date: '2027-04-01' })
+        .execute(),
+    ).rejects.toThrow(/placements_max_end/);
+    await world.db
+      .insertInto('placements')
+      .values({ ...row, end_date: '2027-03-31' })
+      .execute();
   });
 
   it('refuses completing on the start day, an outcome before the end and an IGU bonus before 6 months, in the domain and the database', async () => {
     const match = await readyMatch('igu', '2026-03-02T08:00:00Z');
     at('2026-03-02');
-    const id = await createPlacement(deps(), world.consultants.aabenraa, { proposalId: match.proposal, startDate: '2026-04-01', endDate: '2028-03-31' });
-    await expect(recordPlacementEvent(deps(), world.consultants.aabenraa, id, { kind: 'milestone', on: '2026-03-02', milestone: 'bonus_6m' })).rejects.toMatchObject({
+    const id = await createPlacement(deps(), world.consultants.aabenraa, {
+      proposalId: match.proposal,
+      startDate: '2026-04-01',
+      endDate: '2028-03-31',
+    });
+    await expect(
+      recordPlacementEvent(deps(), world.consultants.aabenraa, id, { kind: 'milestone', on: '2026-03-02', milestone: 'bonus_6m' }),
+    ).rejects.toMatchObject({
       rule: 'igu.bonus_6m_date',
     });
     at('2026-04-02');
     await recordPlacementEvent(deps(), world.consultants.aabenraa, id, { kind: 'start', on: '2026-04-02' });
     // The bonus counts from the actual start, a day later than planned.
-    const due = await world.db.selectFrom('placement_milestones').select(['kind', 'due_on']).where('placement_id', '=', id).orderBy('due_on').execute();
+    const due = await world.db
+      .selectFrom('placement_milestones')
+      .select(['kind', 'due_on'])
+      .where('placement_id', '=', id)
+      .orderBy('due_on')
+      .execute();
     expect(due).toEqual([
       { kind: 'bonus_6m', due_on: '2026-10-02' },
       { kind: 'school_part', due_on: '2028-03-31' },
@@ -102,19 +175,36 @@ describe.each(databaseKinds)('placement date rules (%s)', (kind) => {
     await expect(recordPlacementEvent(deps(), world.consultants.aabenraa, id, { kind: 'complete', on: '2026-04-02' })).rejects.toMatchObject({
       rule: 'placement.completion_after_start',
     });
-    await expect(world.db.updateTable('placements').set({ status: 'completed', ended_on: '2026-04-02' }).where('id', '=', id).execute()).rejects.toThrow(/placements_completed_after_start/);
     await expect(
-      world.db.updateTable('placement_milestones').set({ done_on: '2026-10-01' }).where('placement_id', '=', id).where('kind', '=', 'bonus_6m').execute(),
+      world.db.updateTable('placements').set({ status: 'completed', ended_on: '2026-04-02' }).where('id', '=', id).execute(),
+    ).rejects.toThrow(/placements_completed_after_start/);
+    await expect(
+      world.db
+        .updateTable('placement_milestones')
+        .set({ done_on: '2026-10-01' })
+        .where('placement_id', '=', id)
+        .where('kind', '=', 'bonus_6m')
+        .execute(),
     ).rejects.toThrow(/igu.bonus_6m_date/);
-    await world.db.updateTable('placement_milestones').set({ done_on: '2026-10-02' }).where('placement_id', '=', id).where('kind', '=', 'bonus_6m').execute();
+    await world.db
+      .updateTable('placement_milestones')
+      .set({ done_on: '2026-10-02' })
+      .where('placement_id', '=', id)
+      .where('kind', '=', 'bonus_6m')
+      .execute();
     at('2026-11-01');
     await recordPlacementEvent(deps(), world.consultants.aabenraa, id, { kind: 'endEarly', on: '2026-10-31', reason: 'Flyttede' });
-    await expect(world.db.updateTable('placements').set({ outcome: 'education', outcome_on: '2026-10-30' }).where('id', '=', id).execute()).rejects.toThrow(
-      /placements_outcome_after_end/,
-    );
+    await expect(
+      world.db.updateTable('placements').set({ outcome: 'education', outcome_on: '2026-10-30' }).where('id', '=', id).execute(),
+    ).rejects.toThrow(/placements_outcome_after_end/);
     // The completion bonus needs a completed IGU.
     await expect(
-      world.db.updateTable('placement_milestones').set({ done_on: '2028-04-03' }).where('placement_id', '=', id).where('kind', '=', 'bonus_24m').execute(),
+      world.db
+        .updateTable('placement_milestones')
+        .set({ done_on: '2028-04-03' })
+        .where('placement_id', '=', id)
+        .where('kind', '=', 'bonus_24m')
+        .execute(),
     ).rejects.toThrow(/igu.bonus_24m_date/);
   });
 

@@ -83,7 +83,10 @@ export async function loadPipeline(deps: PlacementDeps, user: ConsultantUser): P
   const consultant = asConsultant(user);
   const today = dayOf(deps.clock());
   const rows = await selectPipeline(deps.db, consultant.jobcentreId);
-  const milestones = await selectMilestonesOf(deps.db, rows.flatMap((row) => (row.placement_id ? [row.placement_id] : [])));
+  const milestones = await selectMilestonesOf(
+    deps.db,
+    rows.flatMap((row) => (row.placement_id ? [row.placement_id] : [])),
+  );
   return rows.map((row) => ({
     ...row,
     stage: pipelineStage(row),
@@ -116,7 +119,8 @@ export async function createPlacement(
   return deps.db.transaction().execute(async (trx) => {
     const proposal = await findProposalForPlacement(trx, input.proposalId);
     if (!proposal) throw new NotFound('Proposal', input.proposalId);
-    if (proposal.candidate_jobcentre_id !== consultant.jobcentreId) throw new Forbidden("Only the candidate's own jobcentre may create the placement");
+    if (proposal.candidate_jobcentre_id !== consultant.jobcentreId)
+      throw new Forbidden("Only the candidate's own jobcentre may create the placement");
     if (proposal.status !== 'approved') throw new Conflict('Only an approved match becomes a placement');
     if (proposal.placement_id) throw new Conflict('This match already has a placement');
     if (proposal.shared !== true) throw new Conflict('The candidate has not agreed to share their details with the employer');
@@ -126,7 +130,9 @@ export async function createPlacement(
       checkEndWithinMaximum({ type: proposal.slot_type, startDate: input.startDate, endDate: input.endDate, extended: false }),
     );
     const others = await selectOtherPlacementPeriods(trx, proposal.candidate_id, proposal.proposal_id);
-    const clash = others.find((p) => periodsOverlap(input.startDate, input.endDate, p.start_date, p.status === 'ended_early' ? (p.ended_on ?? p.end_date) : p.end_date));
+    const clash = others.find((p) =>
+      periodsOverlap(input.startDate, input.endDate, p.start_date, p.status === 'ended_early' ? (p.ended_on ?? p.end_date) : p.end_date),
+    );
     if (clash) throw new RuleViolation('placement.overlap', `overlaps another placement (${clash.start_date} to ${clash.end_date})`, 'Jobbro');
     const placementId = await insertPlacement(trx, {
       proposal_id: proposal.proposal_id,
@@ -138,10 +144,25 @@ export async function createPlacement(
       created_by: consultant.id,
     });
     if (proposal.slot_type === 'igu') {
-      await insertMilestones(trx, iguMilestones(input.startDate, input.endDate, proposal.is_private).map((m) => ({ ...m, placement_id: placementId })));
+      await insertMilestones(
+        trx,
+        iguMilestones(input.startDate, input.endDate, proposal.is_private).map((m) => ({ ...m, placement_id: placementId })),
+      );
     }
-    await insertAuditEntry(trx, { actorUserId: consultant.id, action: 'placement.created', subjectType: 'placement', subjectId: placementId, details: { proposalId: proposal.proposal_id } });
-    await placementPlanned(trx, { proposalId: proposal.proposal_id, placementId, startDate: input.startDate, actorUserId: consultant.id, at: deps.clock() });
+    await insertAuditEntry(trx, {
+      actorUserId: consultant.id,
+      action: 'placement.created',
+      subjectType: 'placement',
+      subjectId: placementId,
+      details: { proposalId: proposal.proposal_id },
+    });
+    await placementPlanned(trx, {
+      proposalId: proposal.proposal_id,
+      placementId,
+      startDate: input.startDate,
+      actorUserId: consultant.id,
+      at: deps.clock(),
+    });
     return placementId;
   });
 }
@@ -166,8 +187,22 @@ export async function recordEmployerAnswer(
     const previous = await lockEmployerDecision(trx, proposal.proposal_id);
     const at = deps.clock();
     await upsertEmployerAnswer(trx, { proposal_id: proposal.proposal_id, decision: input.decision, decided_by: consultant.id, decided_at: at });
-    if (previous !== input.decision) await employerDecided(trx, { proposalId: proposal.proposal_id, decision: input.decision, reason: null, previous, actorUserId: consultant.id, at });
-    await insertAuditEntry(trx, { actorUserId: consultant.id, action: `employer_answer.${input.decision}`, subjectType: 'match_proposal', subjectId: proposal.proposal_id, details: {} });
+    if (previous !== input.decision)
+      await employerDecided(trx, {
+        proposalId: proposal.proposal_id,
+        decision: input.decision,
+        reason: null,
+        previous,
+        actorUserId: consultant.id,
+        at,
+      });
+    await insertAuditEntry(trx, {
+      actorUserId: consultant.id,
+      action: `employer_answer.${input.decision}`,
+      subjectType: 'match_proposal',
+      subjectId: proposal.proposal_id,
+      details: {},
+    });
   });
 }
 
@@ -221,8 +256,15 @@ export async function recordPlacementEvent(deps: PlacementDeps, user: Consultant
       case 'followUp': {
         requireStatus(placement, ['started'], 'a follow-up');
         const next = event.nextFollowUp ?? null;
-        if (next !== null && next <= event.on) throw new InvalidInput('The next follow-up must come after the visit', { nextFollowUp: ['after the visit'] });
-        await insertFollowUp(trx, { placement_id: placementId, visited_on: event.on, note: event.note?.trim() ?? '', next_follow_up: next, recorded_by: consultant.id });
+        if (next !== null && next <= event.on)
+          throw new InvalidInput('The next follow-up must come after the visit', { nextFollowUp: ['after the visit'] });
+        await insertFollowUp(trx, {
+          placement_id: placementId,
+          visited_on: event.on,
+          note: event.note?.trim() ?? '',
+          next_follow_up: next,
+          recorded_by: consultant.id,
+        });
         break;
       }
       case 'endEarly':
@@ -243,17 +285,46 @@ export async function recordPlacementEvent(deps: PlacementDeps, user: Consultant
         break;
       case 'milestone':
         if (placement.type !== 'igu') throw new Conflict('Only IGU placements have milestones');
-        enforce(checkMilestoneDate({ kind: event.milestone, startedOn: placement.started_on, doneOn: event.on, status: placement.status, endedOn: placement.ended_on }));
-        if ((await markMilestoneDone(trx, placementId, event.milestone, event.on, consultant.id)) === 0) throw new NotFound('Milestone', event.milestone);
+        enforce(
+          checkMilestoneDate({
+            kind: event.milestone,
+            startedOn: placement.started_on,
+            doneOn: event.on,
+            status: placement.status,
+            endedOn: placement.ended_on,
+          }),
+        );
+        if ((await markMilestoneDone(trx, placementId, event.milestone, event.on, consultant.id)) === 0)
+          throw new NotFound('Milestone', event.milestone);
         break;
       case 'extend': {
         requireStatus(placement, ['planned', 'started'], 'an extension');
         // The maximum counts from the planned start, as the database's check does.
-        enforce(checkExtension({ type: placement.type, startDate: placement.start_date, currentEnd: placement.end_date, newEnd: event.newEnd, reason: event.reason }));
-        await insertExtension(trx, { placement_id: placementId, previous_end: placement.end_date, new_end: event.newEnd, reason: event.reason.trim(), decided_by: consultant.id });
+        enforce(
+          checkExtension({
+            type: placement.type,
+            startDate: placement.start_date,
+            currentEnd: placement.end_date,
+            newEnd: event.newEnd,
+            reason: event.reason,
+          }),
+        );
+        await insertExtension(trx, {
+          placement_id: placementId,
+          previous_end: placement.end_date,
+          new_end: event.newEnd,
+          reason: event.reason.trim(),
+          decided_by: consultant.id,
+        });
         break;
       }
     }
-    await insertAuditEntry(trx, { actorUserId: consultant.id, action: `placement.${event.kind}`, subjectType: 'placement', subjectId: placementId, details: { ...event } });
+    await insertAuditEntry(trx, {
+      actorUserId: consultant.id,
+      action: `placement.${event.kind}`,
+      subjectType: 'placement',
+      subjectId: placementId,
+      details: { ...event },
+    });
   });
 }

@@ -56,7 +56,14 @@ async function openErasureRequest(
   const open = await privacy.findOpenErasureRequest(trx, candidate.id);
   if (open) return withDeadline(open, today);
   const deadline = erasureDeadline(today);
-  const id = await privacy.insertErasureRequest(trx, { candidateId: candidate.id, jobcentreId: candidate.jobcentre_id, requestedBy: actorId, via, at, deadline });
+  const id = await privacy.insertErasureRequest(trx, {
+    candidateId: candidate.id,
+    jobcentreId: candidate.jobcentre_id,
+    requestedBy: actorId,
+    via,
+    at,
+    deadline,
+  });
   const action = via === 'candidate' ? 'erasure.requested' : 'erasure.registered';
   await insertAuditEntry(trx, { actorUserId: actorId, action, subjectType: 'erasure_request', subjectId: id, details: {} });
   return { id, requestedAt: at, requestedVia: via, ...deadlineStatus(deadline, today) };
@@ -71,8 +78,19 @@ export async function cancelOwnErasure(deps: ErasureDeps, user: Viewer): Promise
     const candidate = await ownCandidate(trx, user);
     const open = await privacy.findOpenErasureRequest(trx, candidate.id);
     if (!open) throw new NotFound('Open erasure request');
-    await privacy.closeErasureRequest(trx, open.id, { status: 'cancelled', handledBy: user.id, at: deps.clock(), jobcentreId: candidate.jobcentre_id });
-    await insertAuditEntry(trx, { actorUserId: user.id, action: 'erasure.cancelled', subjectType: 'erasure_request', subjectId: open.id, details: {} });
+    await privacy.closeErasureRequest(trx, open.id, {
+      status: 'cancelled',
+      handledBy: user.id,
+      at: deps.clock(),
+      jobcentreId: candidate.jobcentre_id,
+    });
+    await insertAuditEntry(trx, {
+      actorUserId: user.id,
+      action: 'erasure.cancelled',
+      subjectType: 'erasure_request',
+      subjectId: open.id,
+      details: {},
+    });
   });
 }
 
@@ -119,8 +137,19 @@ export async function cancelErasureRequest(deps: ErasureDeps, user: ConsultantUs
   const consultant = asConsultant(user);
   await deps.db.transaction().execute(async (trx) => {
     const { request, candidate } = await lockOpenRequest(trx, consultant.jobcentreId, requestId);
-    await privacy.closeErasureRequest(trx, request.id, { status: 'cancelled', handledBy: consultant.id, at: deps.clock(), jobcentreId: candidate.jobcentre_id });
-    await insertAuditEntry(trx, { actorUserId: consultant.id, action: 'erasure.cancelled', subjectType: 'erasure_request', subjectId: request.id, details: {} });
+    await privacy.closeErasureRequest(trx, request.id, {
+      status: 'cancelled',
+      handledBy: consultant.id,
+      at: deps.clock(),
+      jobcentreId: candidate.jobcentre_id,
+    });
+    await insertAuditEntry(trx, {
+      actorUserId: consultant.id,
+      action: 'erasure.cancelled',
+      subjectType: 'erasure_request',
+      subjectId: request.id,
+      details: {},
+    });
   });
 }
 
@@ -147,7 +176,10 @@ export type HandledErasureItem = {
 };
 
 /** Open requests of the consultant's jobcentre, the nearest deadline first, and the ones closed lately. */
-export async function listErasureRequests(deps: ErasureDeps, user: ConsultantUser): Promise<{ today: string; open: OpenErasureItem[]; handled: HandledErasureItem[] }> {
+export async function listErasureRequests(
+  deps: ErasureDeps,
+  user: ConsultantUser,
+): Promise<{ today: string; open: OpenErasureItem[]; handled: HandledErasureItem[] }> {
   const consultant = asConsultant(user);
   const today = danishDateOf(deps.clock());
   const [open, handled] = await Promise.all([
@@ -221,7 +253,12 @@ export async function executeErasure(deps: ErasureDeps, user: ConsultantUser, re
     const pseudonym = await privacy.insertErasedCandidate(trx, candidate.jobcentre_id);
     const placementsKept = await privacy.copyPlacementsToTrace(trx, candidate.id, pseudonym, candidate.jobcentre_id);
     await privacy.pseudonymiseDecisions(trx, candidate.id, pseudonym);
-    await privacy.closeErasureRequest(trx, request.id, { status: 'completed', handledBy: consultant.id, at: deps.clock(), jobcentreId: candidate.jobcentre_id });
+    await privacy.closeErasureRequest(trx, request.id, {
+      status: 'completed',
+      handledBy: consultant.id,
+      at: deps.clock(),
+      jobcentreId: candidate.jobcentre_id,
+    });
 
     const ids = [candidate.id, ...(candidate.user_id ? [candidate.user_id] : [])];
     await privacy.scrubAuditLog(trx, ids);

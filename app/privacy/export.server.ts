@@ -136,23 +136,37 @@ export async function exportOwnData(deps: ExportDeps, user: Viewer): Promise<Can
   const own = await ownCandidate(db, user);
   const [account, candidate] = await Promise.all([privacy.selectAccountForExport(db, user.id), privacy.selectCandidateForExport(db, own.id)]);
   if (!account || !candidate) throw new NotFound('Candidate profile');
-  const [skills, languages, occupations, employments, ambitionLabels, proposals, decisions, consents, placements, views, cohorts, invitations, requests, cprRegistered] =
-    await Promise.all([
-      privacy.selectSkillsForExport(db, candidate.id),
-      privacy.selectLanguagesForExport(db, candidate.id),
-      privacy.selectOccupationsForExport(db, candidate.id),
-      privacy.selectEmploymentsForExport(db, candidate.id),
-      privacy.selectOccupationLabels(db, candidate.ambition_occupations),
-      privacy.selectProposalsForExport(db, candidate.id),
-      privacy.selectDecisionsForExport(db, candidate.id),
-      privacy.selectConsentsForExport(db, candidate.id),
-      privacy.selectPlacementsForExport(db, candidate.id),
-      selectProfileViews(db, candidate.id, null),
-      privacy.selectCohortsForExport(db, candidate.id),
-      privacy.selectInvitationsForExport(db, candidate.id),
-      privacy.selectErasureRequestsOfCandidate(db, candidate.id),
-      hasRegisteredCpr(db, candidate.id),
-    ]);
+  const [
+    skills,
+    languages,
+    occupations,
+    employments,
+    ambitionLabels,
+    proposals,
+    decisions,
+    consents,
+    placements,
+    views,
+    cohorts,
+    invitations,
+    requests,
+    cprRegistered,
+  ] = await Promise.all([
+    privacy.selectSkillsForExport(db, candidate.id),
+    privacy.selectLanguagesForExport(db, candidate.id),
+    privacy.selectOccupationsForExport(db, candidate.id),
+    privacy.selectEmploymentsForExport(db, candidate.id),
+    privacy.selectOccupationLabels(db, candidate.ambition_occupations),
+    privacy.selectProposalsForExport(db, candidate.id),
+    privacy.selectDecisionsForExport(db, candidate.id),
+    privacy.selectConsentsForExport(db, candidate.id),
+    privacy.selectPlacementsForExport(db, candidate.id),
+    selectProfileViews(db, candidate.id, null),
+    privacy.selectCohortsForExport(db, candidate.id),
+    privacy.selectInvitationsForExport(db, candidate.id),
+    privacy.selectErasureRequestsOfCandidate(db, candidate.id),
+    hasRegisteredCpr(db, candidate.id),
+  ]);
   const placementIds = placements.map((p) => p.id);
   const [followUps, milestones] = await Promise.all([
     privacy.selectFollowUpsForExport(db, placementIds),
@@ -269,11 +283,14 @@ export async function exportOwnData(deps: ExportDeps, user: Viewer): Promise<Can
       followUps: followUps
         .filter((f) => f.placement_id === p.id)
         .map((f) => ({ visitedOn: f.visited_on, note: f.note, nextFollowUp: f.next_follow_up })),
-      milestones: milestones
-        .filter((m) => m.placement_id === p.id)
-        .map((m) => ({ kind: m.kind, dueOn: m.due_on, doneOn: m.done_on, note: m.note })),
+      milestones: milestones.filter((m) => m.placement_id === p.id).map((m) => ({ kind: m.kind, dueOn: m.due_on, doneOn: m.done_on, note: m.note })),
     })),
-    profileViews: views.map((v) => ({ viewer: v.viewer_name, organisation: v.organisation_name, jobcentre: v.jobcentre_name, viewedAt: iso(v.viewed_at) })),
+    profileViews: views.map((v) => ({
+      viewer: v.viewer_name,
+      organisation: v.organisation_name,
+      jobcentre: v.jobcentre_name,
+      viewedAt: iso(v.viewed_at),
+    })),
     cohorts: cohorts.map((c) => ({
       title: c.title,
       sector: c.sector,

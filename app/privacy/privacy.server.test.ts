@@ -41,20 +41,41 @@ async function addPerson(world: World, jobcentreId: string, name: string, employ
   const candidateId = await addCandidate(world, jobcentreId, { full_name: name, email, phone: '+45 12 34 56 78', user_id: user.id });
   const { db } = world;
   await db.insertInto('candidate_skills').values({ candidate_id: candidateId, skill_uri: SKILL, years: 2, learned_where: 'abroad' }).execute();
-  await db.insertInto('candidate_languages').values({ candidate_id: candidateId, code: 'ar', spoken: 'C2', written: 'C1', is_mother_tongue: true }).execute();
-  await db.insertInto('candidate_employments').values({ candidate_id: candidateId, cvr: '13748136', kind: 'ordinary', start_date: '2023-01-01', end_date: '2023-06-30' }).execute();
+  await db
+    .insertInto('candidate_languages')
+    .values({ candidate_id: candidateId, code: 'ar', spoken: 'C2', written: 'C1', is_mother_tongue: true })
+    .execute();
+  await db
+    .insertInto('candidate_employments')
+    .values({ candidate_id: candidateId, cvr: '13748136', kind: 'ordinary', start_date: '2023-01-01', end_date: '2023-06-30' })
+    .execute();
 
   // An approved proposal that became a completed placement with an ordinary job, and a rejected one.
   const placed = await addSlot(world, employer, { title: `Kitchen ${email.length}`, sector: 'kitchen' });
   const proposalId = await addProposal(world, placed, candidateId, { status: 'approved' });
   // Approved before the placement below starts: the database refuses a placement that starts before its approval.
-  await db.updateTable('match_proposals').set({ decided_at: new Date('2025-08-15T10:00:00Z') }).where('id', '=', proposalId).execute();
+  await db
+    .updateTable('match_proposals')
+    .set({ decided_at: new Date('2025-08-15T10:00:00Z') })
+    .where('id', '=', proposalId)
+    .execute();
   const rejectedSlot = await addSlot(world, employer, { title: 'Warehouse', sector: 'warehouse' });
   await addProposal(world, rejectedSlot, candidateId);
   await db
     .insertInto('match_decisions')
     .values([
-      { proposal_id: proposalId, slot_id: placed, candidate_id: candidateId, jobcentre_id: jobcentreId, source: 'matcher', slot_type: 'praktik', sector: 'kitchen', decision: 'approved', score: 0.8, decided_by: null },
+      {
+        proposal_id: proposalId,
+        slot_id: placed,
+        candidate_id: candidateId,
+        jobcentre_id: jobcentreId,
+        source: 'matcher',
+        slot_type: 'praktik',
+        sector: 'kitchen',
+        decision: 'approved',
+        score: 0.8,
+        decided_by: null,
+      },
       {
         proposal_id: null,
         slot_id: rejectedSlot,
@@ -96,19 +117,46 @@ async function addPerson(world: World, jobcentreId: string, name: string, employ
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('placement_follow_ups').values({ placement_id: placement.id, visited_on: '2025-09-15', note: `${name} is doing well` }).execute();
-  await db.insertInto('profile_views').values({ candidate_id: candidateId, organisation_id: employer.organisationId, viewer_user_id: null }).execute();
+  await db
+    .insertInto('placement_follow_ups')
+    .values({ placement_id: placement.id, visited_on: '2025-09-15', note: `${name} is doing well` })
+    .execute();
+  await db
+    .insertInto('profile_views')
+    .values({ candidate_id: candidateId, organisation_id: employer.organisationId, viewer_user_id: null })
+    .execute();
   await db
     .insertInto('audit_log')
     .values([
-      { actor_user_id: null, action: 'employer.view_candidate', subject_type: 'candidate', subject_id: candidateId, details: JSON.stringify({ slotId: placed }) },
-      { actor_user_id: user.id, action: 'candidate.interest', subject_type: 'slot', subject_id: rejectedSlot, details: JSON.stringify({ candidateId }) },
+      {
+        actor_user_id: null,
+        action: 'employer.view_candidate',
+        subject_type: 'candidate',
+        subject_id: candidateId,
+        details: JSON.stringify({ slotId: placed }),
+      },
+      {
+        actor_user_id: user.id,
+        action: 'candidate.interest',
+        subject_type: 'slot',
+        subject_id: rejectedSlot,
+        details: JSON.stringify({ candidateId }),
+      },
     ])
     .execute();
-  await db.insertInto('mailbox_messages').values({ to_address: email, subject: 'Welcome to Jobbro', text_body: `Hello ${name}, your code is ABC` }).execute();
+  await db
+    .insertInto('mailbox_messages')
+    .values({ to_address: email, subject: 'Welcome to Jobbro', text_body: `Hello ${name}, your code is ABC` })
+    .execute();
   await db
     .insertInto('candidate_invitations')
-    .values({ candidate_id: candidateId, user_id: user.id, token_hash: `t-${candidateId}`, code_hash: `c-${candidateId}`, expires_at: new Date('2026-04-01T00:00:00Z') })
+    .values({
+      candidate_id: candidateId,
+      user_id: user.id,
+      token_hash: `t-${candidateId}`,
+      code_hash: `c-${candidateId}`,
+      expires_at: new Date('2026-04-01T00:00:00Z'),
+    })
     .execute();
   return { candidateId, userId: user.id, name, email, user: { id: user.id, role: 'candidate' as const } };
 }
@@ -153,7 +201,10 @@ describe.each(databaseKinds)('candidate data export and erasure (%s)', (kind) =>
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     world = await buildWorld(database.db, 11);
-    await world.db.insertInto('skills').values({ uri: SKILL, labels: JSON.stringify({ da: 'Opvask', en: 'Dishwashing', ar: 'غسل الصحون', uk: 'Миття посуду' }) }).execute();
+    await world.db
+      .insertInto('skills')
+      .values({ uri: SKILL, labels: JSON.stringify({ da: 'Opvask', en: 'Dishwashing', ar: 'غسل الصحون', uk: 'Миття посуду' }) })
+      .execute();
     const employer = await addEmployer(world);
     alice = await addPerson(world, world.jobcentres.aabenraa, 'Alice Zahrani', employer);
     bob = await addPerson(world, world.jobcentres.aabenraa, 'Bob Haddad', employer);
@@ -182,7 +233,11 @@ describe.each(databaseKinds)('candidate data export and erasure (%s)', (kind) =>
         expect.objectContaining({ granted: true, revokedAt: null, recordedBy: { name: 'Alice Zahrani', role: 'candidate' } }),
       ]);
       expect(document.placements).toEqual([
-        expect.objectContaining({ status: 'completed', outcome: 'ordinary_job', followUps: [expect.objectContaining({ note: 'Alice Zahrani is doing well' })] }),
+        expect.objectContaining({
+          status: 'completed',
+          outcome: 'ordinary_job',
+          followUps: [expect.objectContaining({ note: 'Alice Zahrani is doing well' })],
+        }),
       ]);
       expect(document.profileViews).toHaveLength(1);
       expect(document.invitations).toHaveLength(1);
@@ -200,7 +255,10 @@ describe.each(databaseKinds)('candidate data export and erasure (%s)', (kind) =>
 
     it('is only for the candidate themselves', async () => {
       expect(await rejection(exportOwnData(deps(), { id: world.consultants.aabenraa.id, role: 'consultant' }))).toBeInstanceOf(Forbidden);
-      const employerUser = await insertUser(world.db, buildUser(world.rng, { role: 'employer', organisation_id: (await addEmployer(world)).organisationId }));
+      const employerUser = await insertUser(
+        world.db,
+        buildUser(world.rng, { role: 'employer', organisation_id: (await addEmployer(world)).organisationId }),
+      );
       expect(await rejection(exportOwnData(deps(), { id: employerUser.id, role: 'employer' }))).toBeInstanceOf(Forbidden);
       // Bob's session gets Bob's data, whatever Alice's id is.
       expect((await exportOwnData(deps(), bob.user)).profile.id).toBe(bob.candidateId);
@@ -258,7 +316,17 @@ describe.each(databaseKinds)('candidate data export and erasure (%s)', (kind) =>
     it('is refused while a placement is planned or running', async () => {
       const employer = await addEmployer(world);
       const slot = await addSlot(world, employer);
-      await world.db.insertInto('placements').values({ slot_id: slot, candidate_id: bob.candidateId, type: 'praktik', start_date: '2026-03-01', end_date: '2026-04-30', status: 'started' }).execute();
+      await world.db
+        .insertInto('placements')
+        .values({
+          slot_id: slot,
+          candidate_id: bob.candidateId,
+          type: 'praktik',
+          start_date: '2026-03-01',
+          end_date: '2026-04-30',
+          status: 'started',
+        })
+        .execute();
       const request = await requestOwnErasure(deps(), bob.user);
       const error = await rejection(executeErasure(deps(), world.consultants.aabenraa, request.id));
       expect(error).toBeInstanceOf(RuleViolation);
@@ -273,13 +341,18 @@ describe.each(databaseKinds)('candidate data export and erasure (%s)', (kind) =>
       expect((await auth.validateSession(session.id)).session).not.toBeNull();
       expect(await search.get('candidates', alice.candidateId)).not.toBeNull();
       const before = await loadFigures(deps(), world.consultants.aabenraa, 'jobcentre');
-      const decisionsBefore = await world.db.selectFrom('match_decisions').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+      const decisionsBefore = await world.db
+        .selectFrom('match_decisions')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow();
 
       const request = await requestOwnErasure(deps(), alice.user);
       // Only the candidate's own jobcentre may erase.
       expect(await rejection(executeErasure(deps(), world.consultants.odense, request.id))).toBeInstanceOf(Forbidden);
       expect(await rejection(executeErasure(deps(), world.consultants.soenderborg, request.id))).toBeInstanceOf(Forbidden);
-      expect(await rejection(executeErasure(deps(), { id: alice.userId, role: 'candidate', jobcentreId: null }, request.id))).toBeInstanceOf(Forbidden);
+      expect(await rejection(executeErasure(deps(), { id: alice.userId, role: 'candidate', jobcentreId: null }, request.id))).toBeInstanceOf(
+        Forbidden,
+      );
 
       const summary = await executeErasure(deps(), world.consultants.aabenraa, request.id);
       expect(summary).toEqual({ placementsKept: 1 });
@@ -303,9 +376,16 @@ describe.each(databaseKinds)('candidate data export and erasure (%s)', (kind) =>
       const after = await loadFigures(deps(), world.consultants.aabenraa, 'jobcentre');
       expect(statistics(after)).toEqual(statistics(before));
       expect(statistics(after).byOutcome).toContainEqual({ key: 'ordinary_job', value: 2 });
-      const decisionsAfter = await world.db.selectFrom('match_decisions').select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirstOrThrow();
+      const decisionsAfter = await world.db
+        .selectFrom('match_decisions')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(decisionsAfter.n)).toBe(Number(decisionsBefore.n));
-      const traced = await world.db.selectFrom('match_decisions').select(['erased_candidate_id', 'note', 'candidate_id']).where('erased_candidate_id', 'is not', null).execute();
+      const traced = await world.db
+        .selectFrom('match_decisions')
+        .select(['erased_candidate_id', 'note', 'candidate_id'])
+        .where('erased_candidate_id', 'is not', null)
+        .execute();
       expect(traced).toHaveLength(2);
       expect(new Set(traced.map((row) => row.erased_candidate_id)).size).toBe(1);
       expect(traced.map((row) => row.note).sort()).toEqual(['(erased)', null]);

@@ -19,7 +19,9 @@ export default function AdminHome() {
       <h1>{t('home.adminTitle')}</h1>
       <p>{t('home.adminLead', { count: users })}</p>
       <p>
-        <Link to="/admin/outbox">{failedSearchDocuments > 0 ? t('trust:outbox.linkCount', { count: failedSearchDocuments }) : t('trust:outbox.link')}</Link>
+        <Link to="/admin/outbox">
+          {failedSearchDocuments > 0 ? t('trust:outbox.linkCount', { count: failedSearchDocuments }) : t('trust:outbox.link')}
+        </Link>
       </p>
     </>
   );

@@ -11,7 +11,12 @@ import { figuresQuerySchema } from '~/figures/schemas';
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['admin']);
   const query = figuresQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
-  return { figures: await loadFigures(context.services, user, 'national', query.period), paths: municipalityPaths(), mapFigure: query.map, mapSize: { width: MAP_WIDTH, height: MAP_HEIGHT } };
+  return {
+    figures: await loadFigures(context.services, user, 'national', query.period),
+    paths: municipalityPaths(),
+    mapFigure: query.map,
+    mapSize: { width: MAP_WIDTH, height: MAP_HEIGHT },
+  };
 }
 
 export default function AdminFigures() {

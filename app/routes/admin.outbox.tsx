@@ -81,7 +81,14 @@ export default function FailedOutboxEntries() {
                 <td>
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="entryId" value={entry.id} />
-                    <button type="submit" name="intent" value="retry" className="button" disabled={busy} aria-label={t('outbox.retryLabel', { id: entry.id })}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="retry"
+                      className="button"
+                      disabled={busy}
+                      aria-label={t('outbox.retryLabel', { id: entry.id })}
+                    >
                       {t('outbox.retry')}
                     </button>
                   </Form>

@@ -294,7 +294,14 @@ export default function CandidateData() {
       <Section id="sharing" title={t('data.sections.sharing')}>
         <Table
           head={[f('slot'), f('employer'), f('shared'), f('when'), f('recordedBy'), f('revokedAt')]}
-          rows={doc.sharing.map((c) => [c.slot, c.employer, yesNo(c.granted), dateTime(c.recordedAt), c.recordedBy?.name ?? null, dateTime(c.revokedAt)])}
+          rows={doc.sharing.map((c) => [
+            c.slot,
+            c.employer,
+            yesNo(c.granted),
+            dateTime(c.recordedAt),
+            c.recordedBy?.name ?? null,
+            dateTime(c.revokedAt),
+          ])}
         />
       </Section>
 
@@ -328,13 +335,22 @@ export default function CandidateData() {
       </Section>
 
       <Section id="invitations" title={t('data.sections.invitations')}>
-        <Table head={[f('createdAt'), f('expiresAt'), f('usedAt')]} rows={doc.invitations.map((i) => [dateTime(i.createdAt), dateTime(i.expiresAt), dateTime(i.usedAt)])} />
+        <Table
+          head={[f('createdAt'), f('expiresAt'), f('usedAt')]}
+          rows={doc.invitations.map((i) => [dateTime(i.createdAt), dateTime(i.expiresAt), dateTime(i.usedAt)])}
+        />
       </Section>
 
       <Section id="requests" title={t('data.sections.requests')}>
         <Table
           head={[f('requestedAt'), f('source'), f('deadline'), f('status'), f('handledAt')]}
-          rows={doc.erasureRequests.map((r) => [dateTime(r.requestedAt), value(r.requestedVia), day(r.deadline), value(r.status), dateTime(r.handledAt)])}
+          rows={doc.erasureRequests.map((r) => [
+            dateTime(r.requestedAt),
+            value(r.requestedVia),
+            day(r.deadline),
+            value(r.status),
+            dateTime(r.handledAt),
+          ])}
         />
       </Section>
     </>

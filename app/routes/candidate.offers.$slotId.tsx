@@ -85,9 +85,7 @@ export default function Offer() {
           {slot.title}
         </bdi>
       </h1>
-      <p>
-        {[occupation, t(`offers.typeNames.${slot.type}`), sector].filter(Boolean).join(' · ')}
-      </p>
+      <p>{[occupation, t(`offers.typeNames.${slot.type}`), sector].filter(Boolean).join(' · ')}</p>
       {done === 'interest' ? (
         <p role="status" className="notice">
           <Check aria-hidden="true" size={18} /> {t('offer.interestSaved')}

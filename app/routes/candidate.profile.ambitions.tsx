@@ -29,11 +29,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
   const form = await readForm(request);
-  return runStep(
-    form,
-    () => saveAmbitions(context.services, user, { sectors: form.sectors, occupations: form.occupations, note: form.note }),
-    { stay: stepPath.ambitions, next: nextStepPath('ambitions') },
-  );
+  return runStep(form, () => saveAmbitions(context.services, user, { sectors: form.sectors, occupations: form.occupations, note: form.note }), {
+    stay: stepPath.ambitions,
+    next: nextStepPath('ambitions'),
+  });
 }
 
 const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);

@@ -24,10 +24,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
   const form = await readForm(request);
-  return runStep(form, () => saveAvailability(context.services, user, { availableFrom: textOf(form, 'availableFrom'), hoursPerWeek: form.hoursPerWeek }), {
-    stay: stepPath.availability,
-    next: nextStepPath('availability'),
-  });
+  return runStep(
+    form,
+    () => saveAvailability(context.services, user, { availableFrom: textOf(form, 'availableFrom'), hoursPerWeek: form.hoursPerWeek }),
+    {
+      stay: stepPath.availability,
+      next: nextStepPath('availability'),
+    },
+  );
 }
 
 const text = (value: string | string[] | undefined, fallback: string): string => (typeof value === 'string' ? value : fallback);

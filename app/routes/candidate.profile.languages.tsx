@@ -86,9 +86,7 @@ export default function LanguagesStep() {
       <Form method="post" className="form">
         <fieldset className="lang-row">
           <legend>🇩🇰 {t('languages.danishTitle')}</legend>
-          {data.danish.spoken ? (
-            <p>{t('languages.danishNow', { spoken: data.danish.spoken, written: data.danish.written ?? '–' })}</p>
-          ) : null}
+          {data.danish.spoken ? <p>{t('languages.danishNow', { spoken: data.danish.spoken, written: data.danish.written ?? '–' })}</p> : null}
           <div className="field">
             <label htmlFor="field-danishProgramme">{t('languages.programme')}</label>
             <select {...fieldProps('danishProgramme', errors)} defaultValue={text(values?.danishProgramme, data.danish.programme)}>

@@ -31,7 +31,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   return runStep(
     form,
-    () => savePlace(context.services, user, { postalCode: textOf(form, 'postalCode'), maxTravelKm: form.maxTravelKm, drivingLicence: form.drivingLicence }),
+    () =>
+      savePlace(context.services, user, {
+        postalCode: textOf(form, 'postalCode'),
+        maxTravelKm: form.maxTravelKm,
+        drivingLicence: form.drivingLicence,
+      }),
     { stay: stepPath.place, next: nextStepPath('place') },
   );
 }
@@ -66,16 +71,17 @@ export default function PlaceStep() {
         </div>
         <div className="field">
           <label htmlFor="field-maxTravelKm">🚌 {t('place.maxTravelKm')}</label>
-          <input {...fieldProps('maxTravelKm', errors)} inputMode="numeric" dir="ltr" defaultValue={text(values?.maxTravelKm, String(data.maxTravelKm))} />
+          <input
+            {...fieldProps('maxTravelKm', errors)}
+            inputMode="numeric"
+            dir="ltr"
+            defaultValue={text(values?.maxTravelKm, String(data.maxTravelKm))}
+          />
           <FieldError name="maxTravelKm" errors={errors} />
         </div>
         <div className="choice-grid">
           <label>
-            <input
-              type="checkbox"
-              name="drivingLicence"
-              defaultChecked={values ? values.drivingLicence === 'on' : data.drivingLicence}
-            />
+            <input type="checkbox" name="drivingLicence" defaultChecked={values ? values.drivingLicence === 'on' : data.drivingLicence} />
             🚗 {t('place.drivingLicence')}
           </label>
         </div>

@@ -52,7 +52,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       skills: item.requirements.skills.map((skill) => ({ ...skill, label: skillLabel(skill.uri, lng) })),
     },
   }));
-  return { queue: { ...queue, items }, nextPage, moreBeyondLastPage: queue.hasNextPage && nextPage === null, sectors, query, invalidQuery: !parsed.success };
+  return {
+    queue: { ...queue, items },
+    nextPage,
+    moreBeyondLastPage: queue.hasNextPage && nextPage === null,
+    sectors,
+    query,
+    invalidQuery: !parsed.success,
+  };
 }
 
 /** The queue's URL with the same filters, at another page. */

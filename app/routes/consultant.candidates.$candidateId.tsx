@@ -30,12 +30,14 @@ export async function loader({ request, context, params: routeParams }: LoaderFu
   if (!parsed.success) throw data({ message: 'candidateId must be a UUID' }, { status: 400 });
   const { services } = context;
   const [page, lng] = await Promise.all([
-    loadCandidatePage({ db: services.db, clock: services.clock, cprCipher: cprCipherOf(services.env) }, user, parsed.data.candidateId).catch((error: unknown) => {
-      // Another jobcentre's candidate, or none: a refusal, not a server error.
-      const status = httpStatusOf(error);
-      if (status === 500) throw error;
-      throw new Response(null, { status });
-    }),
+    loadCandidatePage({ db: services.db, clock: services.clock, cprCipher: cprCipherOf(services.env) }, user, parsed.data.candidateId).catch(
+      (error: unknown) => {
+        // Another jobcentre's candidate, or none: a refusal, not a server error.
+        const status = httpStatusOf(error);
+        if (status === 500) throw error;
+        throw new Response(null, { status });
+      },
+    ),
     resolveLocale(request, context),
   ]);
   const { candidate } = page;
@@ -97,7 +99,10 @@ export async function action({ request, context, params: routeParams }: ActionFu
     const noFields: Record<string, string[]> = {};
     if (error instanceof InvalidInput) return data({ ok: false as const, intent: form.intent, fields: error.fields, problem: null }, { status: 400 });
     const problem = formProblem(error);
-    return data({ ok: false as const, intent: form.intent, fields: noFields, problem: problem.data.problem }, { status: problem.init?.status ?? 400 });
+    return data(
+      { ok: false as const, intent: form.intent, fields: noFields, problem: problem.data.problem },
+      { status: problem.init?.status ?? 400 },
+    );
   }
   return { ok: true as const, intent: form.intent };
 }
@@ -191,7 +196,9 @@ export default function CandidatePage() {
             <dt>{t('candidate.danish')}</dt>
             <dd>
               {t('candidate.danishLevels', { spoken: candidate.danishSpoken ?? '–', written: candidate.danishWritten ?? '–' })}
-              {candidate.danishProgramme ? ` · ${candidate.danishProgramme}${candidate.danishModule ? ` ${t('candidate.module', { module: candidate.danishModule })}` : ''}` : ''}
+              {candidate.danishProgramme
+                ? ` · ${candidate.danishProgramme}${candidate.danishModule ? ` ${t('candidate.module', { module: candidate.danishModule })}` : ''}`
+                : ''}
               {candidate.danishTest ? ` · ${candidate.danishTest}` : ''}
               {candidate.danishEvidence ? ` (${t(`candidate.evidence.${candidate.danishEvidence}`)})` : ''}
             </dd>
@@ -265,7 +272,8 @@ export default function CandidatePage() {
             {placements.map((placement) => (
               <li key={placement.id}>
                 {tc(`scheme.${placement.type}`)} – {placement.slot_title}, {placement.organisation_name} ·{' '}
-                {t(`candidate.placementStatus.${placement.status}`)} · {placement.started_on ?? placement.start_date}–{placement.ended_on ?? placement.end_date}
+                {t(`candidate.placementStatus.${placement.status}`)} · {placement.started_on ?? placement.start_date}–
+                {placement.ended_on ?? placement.end_date}
                 {placement.outcome ? ` · ${tc(`outcome.${placement.outcome}`)}` : ''}
                 {placement.ended_reason ? ` · ${placement.ended_reason}` : ''}
               </li>
@@ -318,7 +326,12 @@ export default function CandidatePage() {
             <input type="hidden" name="intent" value="edit" />
             <label>
               {t('candidate.postalCode')}
-              <input name="postalCode" inputMode="numeric" defaultValue={candidate.postalCode} aria-invalid={fieldError('postalCode') ? true : undefined} />
+              <input
+                name="postalCode"
+                inputMode="numeric"
+                defaultValue={candidate.postalCode}
+                aria-invalid={fieldError('postalCode') ? true : undefined}
+              />
               {fieldError('postalCode') ? <span className="field__error">{tCandidate(fieldError('postalCode') ?? '')}</span> : null}
             </label>
             <label>

@@ -69,7 +69,8 @@ export default function Caseload() {
   const sort = query.sort ?? 'waited';
   const dir = query.dir ?? 'desc';
   const sectorName = new Map(sectors.map((sector) => [sector.id as string, sector.label]));
-  const sortLink = (column: (typeof CASELOAD_SORTS)[number]) => hrefWith(query, { sort: column, dir: sort === column && dir === 'desc' ? 'asc' : 'desc', page: 1 });
+  const sortLink = (column: (typeof CASELOAD_SORTS)[number]) =>
+    hrefWith(query, { sort: column, dir: sort === column && dir === 'desc' ? 'asc' : 'desc', page: 1 });
   const ariaSort = (column: (typeof CASELOAD_SORTS)[number]) => (sort === column ? (dir === 'desc' ? 'descending' : 'ascending') : undefined);
   return (
     <div className="workbench">
@@ -93,13 +94,27 @@ export default function Caseload() {
             {caseload.pending.map((person) => (
               <li key={person.id}>
                 <Link to={`/consultant/candidates/${person.id}`}>{person.full_name}</Link>
-                <span className="hint">{t('caseload.registeredOn', { date: dateFormat.format(new Date(person.created_at)), postalCode: person.postal_code })}</span>
+                <span className="hint">
+                  {t('caseload.registeredOn', { date: dateFormat.format(new Date(person.created_at)), postalCode: person.postal_code })}
+                </span>
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="candidateId" value={person.id} />
-                  <button type="submit" name="intent" value="confirm" className="button" aria-label={t('caseload.confirmNamed', { name: person.full_name })}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="confirm"
+                    className="button"
+                    aria-label={t('caseload.confirmNamed', { name: person.full_name })}
+                  >
                     {t('caseload.confirm')}
                   </button>
-                  <button type="submit" name="intent" value="decline" className="button button--quiet" aria-label={t('caseload.declineNamed', { name: person.full_name })}>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="decline"
+                    className="button button--quiet"
+                    aria-label={t('caseload.declineNamed', { name: person.full_name })}
+                  >
                     {t('caseload.decline')}
                   </button>
                 </Form>

@@ -27,12 +27,24 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { services } = context;
   try {
     const invitation = await inviteCandidate(
-      { db: services.db, clock: services.clock, mailer: createMailer(services), baseUrl: new URL(request.url).origin, cprCipher: cprCipherOf(services.env) },
+      {
+        db: services.db,
+        clock: services.clock,
+        mailer: createMailer(services),
+        baseUrl: new URL(request.url).origin,
+        cprCipher: cprCipherOf(services.env),
+      },
       user,
       { ...personInputOf(form), cpr: typeof cpr === 'string' ? cpr : undefined },
     );
     return data({
-      done: { email: personInputOf(form).email, code: invitation.code, link: invitation.link, expiresAt: invitation.expiresAt.toISOString(), maskedCpr: invitation.maskedCpr },
+      done: {
+        email: personInputOf(form).email,
+        code: invitation.code,
+        link: invitation.link,
+        expiresAt: invitation.expiresAt.toISOString(),
+        maskedCpr: invitation.maskedCpr,
+      },
       errors: undefined,
       values: undefined,
     });
@@ -40,7 +52,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     // The typed CPR is never sent back: the page keeps every other field.
     if (error instanceof InvalidInput) return data({ done: null, errors: error.fields, values: form }, { status: 400 });
     if (error instanceof Conflict) {
-      const errors: Record<string, string[]> = error.message === CPR_ERRORS.duplicate ? { cpr: [CPR_ERRORS.duplicate] } : { email: ['errors.emailTaken'] };
+      const errors: Record<string, string[]> =
+        error.message === CPR_ERRORS.duplicate ? { cpr: [CPR_ERRORS.duplicate] } : { email: ['errors.emailTaken'] };
       return data({ done: null, errors, values: form }, { status: 409 });
     }
     throw error;

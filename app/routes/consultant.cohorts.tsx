@@ -20,8 +20,15 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     if (form.intent === 'create') await createCohort(context.services, user, form);
     else if (form.intent === 'match') await matchCohort(context.services, user, form.cohortId);
-    else if (form.intent === 'approve') await decideCohortMembers(context.services, user, { cohortId: form.cohortId, candidateIds: form.candidateId, decision: 'approve' });
-    else await decideCohortMembers(context.services, user, { cohortId: form.cohortId, candidateIds: form.candidateId, decision: 'reject', reason: form.reason });
+    else if (form.intent === 'approve')
+      await decideCohortMembers(context.services, user, { cohortId: form.cohortId, candidateIds: form.candidateId, decision: 'approve' });
+    else
+      await decideCohortMembers(context.services, user, {
+        cohortId: form.cohortId,
+        candidateIds: form.candidateId,
+        decision: 'reject',
+        reason: form.reason,
+      });
   } catch (error) {
     return formProblem(error);
   }

@@ -17,7 +17,14 @@ export const meta: MetaFunction = () => [{ title: 'Jobbro' }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
   const cases = await listCprDuplicates(context.services, user);
-  return { cases: cases.map((row) => ({ id: row.id, foundAt: row.found_at.toISOString(), candidate: row.own_candidate_name, otherJobcentre: row.other_jobcentre_name })) };
+  return {
+    cases: cases.map((row) => ({
+      id: row.id,
+      foundAt: row.found_at.toISOString(),
+      candidate: row.own_candidate_name,
+      otherJobcentre: row.other_jobcentre_name,
+    })),
+  };
 }
 
 const settleSchema = z.object({ flagId: z.uuid() });

@@ -38,13 +38,16 @@ export default function ConsultantEmployers() {
     <>
       <h1>{t('employers.title')}</h1>
       <p>{t('employers.lead')}</p>
-      {result ? <p role="status">{result.ok ? t(result.intent === 'verify' ? 'employers.verified' : 'employers.suspended') : result.problem.message}</p> : null}
+      {result ? (
+        <p role="status">{result.ok ? t(result.intent === 'verify' ? 'employers.verified' : 'employers.suspended') : result.problem.message}</p>
+      ) : null}
       {employers.length === 0 ? <p>{t('employers.none')}</p> : null}
       {employers.map((employer) => (
         <section key={employer.id} className="card" aria-labelledby={`employer-${employer.id}`}>
           <h2 id={`employer-${employer.id}`}>{employer.name}</h2>
           <p>
-            {t('employers.cvr')}: <a href={`https://datacvr.virk.dk/enhed/virksomhed/${employer.cvr}`}>{employer.cvr}</a> · {t(`employers.status.${employer.status}`)}
+            {t('employers.cvr')}: <a href={`https://datacvr.virk.dk/enhed/virksomhed/${employer.cvr}`}>{employer.cvr}</a> ·{' '}
+            {t(`employers.status.${employer.status}`)}
           </p>
           <p>
             {t('employers.contact')}: {employer.contact_name}, {employer.contact_email}

@@ -12,12 +12,25 @@ import candidateStyles from '~/candidates/candidate.css';
 import { formProblem } from '~/consultants/form-errors.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { parseForm } from '~/lib/http.server';
-import { cancelErasureRequest, executeErasure, findCandidatesForRequest, listErasureRequests, registerErasureRequest } from '~/privacy/erasure.server';
+import {
+  cancelErasureRequest,
+  executeErasure,
+  findCandidatesForRequest,
+  listErasureRequests,
+  registerErasureRequest,
+} from '~/privacy/erasure.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
 // The search text goes to PostgreSQL, whose text cannot hold NUL: such a query is ignored like any other invalid one.
-const querySchema = z.object({ q: z.string().max(200).regex(/^[^\u0000]*$/).optional(), confirm: z.string().uuid().optional() });
+const querySchema = z.object({
+  q: z
+    .string()
+    .max(200)
+    .regex(/^[^\u0000]*$/)
+    .optional(),
+  confirm: z.string().uuid().optional(),
+});
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);

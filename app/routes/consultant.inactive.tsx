@@ -23,7 +23,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
   const form = await parseForm(request, answerSchema);
   try {
-    await reviewCandidateAsConsultant(context.services, user, { candidateId: form.candidateId, answer: form.intent === 'confirm' ? 'stillLooking' : 'archive' });
+    await reviewCandidateAsConsultant(context.services, user, {
+      candidateId: form.candidateId,
+      answer: form.intent === 'confirm' ? 'stillLooking' : 'archive',
+    });
   } catch (error) {
     return formProblem(error);
   }
@@ -77,10 +80,24 @@ export default function InactiveCandidates() {
                 <td>
                   <Form method="post" className="inline-form">
                     <input type="hidden" name="candidateId" value={candidate.id} />
-                    <button type="submit" name="intent" value="confirm" className="button" disabled={busy} aria-label={t('consultant.confirmLabel', { name: candidate.name })}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="confirm"
+                      className="button"
+                      disabled={busy}
+                      aria-label={t('consultant.confirmLabel', { name: candidate.name })}
+                    >
                       {t('consultant.confirm')}
                     </button>{' '}
-                    <button type="submit" name="intent" value="archive" className="button button--quiet" disabled={busy} aria-label={t('consultant.archiveLabel', { name: candidate.name })}>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="archive"
+                      className="button button--quiet"
+                      disabled={busy}
+                      aria-label={t('consultant.archiveLabel', { name: candidate.name })}
+                    >
                       {t('consultant.archive')}
                     </button>
                   </Form>

@@ -16,7 +16,14 @@ import { formDataToObject, readFormData } from '~/lib/http.server';
 import { addDays } from '~/lib/dates';
 import { BOARD_COLUMNS, dueThisWeek, endOfWeek, groupByColumn } from '~/placements/board';
 import { maxEndDate } from '~/placements/date-rules';
-import { createPlacement, loadPipeline, recordEmployerAnswer, recordPlacementEvent, type PipelineItem, type PlacementEvent } from '~/placements/placements.server';
+import {
+  createPlacement,
+  loadPipeline,
+  recordEmployerAnswer,
+  recordPlacementEvent,
+  type PipelineItem,
+  type PlacementEvent,
+} from '~/placements/placements.server';
 import { danishDateOf } from '~/privacy/deadline';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { EmployerDecisionNote } from '~/notifications/employer-decision-note';
@@ -32,7 +39,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     items,
     today: danishDateOf(context.services.clock()),
-    employerDecisions: await employerDecisionsOf(context.services, items.map((item) => item.proposal_id)),
+    employerDecisions: await employerDecisionsOf(
+      context.services,
+      items.map((item) => item.proposal_id),
+    ),
     lng: await resolveLocale(request, context),
   };
 }
@@ -100,7 +110,10 @@ export default function ConsultantPlacements() {
         {due.length === 0 ? <p>{tw('board.nothingDue')}</p> : null}
         <ul>
           {due.map((task) => (
-            <li key={`${task.item.proposal_id}-${task.kind}-${task.milestone ?? ''}`} className={task.on !== null && task.on < today ? 'due-week__late' : undefined}>
+            <li
+              key={`${task.item.proposal_id}-${task.kind}-${task.milestone ?? ''}`}
+              className={task.on !== null && task.on < today ? 'due-week__late' : undefined}
+            >
               <a href={`#p-${task.item.proposal_id}`}>{task.item.candidate_name}</a>{' '}
               {tw(`board.due.${task.kind}`, { date: task.on ?? '', milestone: task.milestone ? t(`milestone.${task.milestone}`) : '' })}
               {' · '}
@@ -120,11 +133,23 @@ export default function ConsultantPlacements() {
               <details>
                 <summary>{tw('board.showClosed', { count: columns.closed.length })}</summary>
                 {columns.closed.map((item) => (
-                  <PlacementCard key={item.proposal_id} item={item} today={today} decisionNote={<EmployerDecisionNote decision={employerDecisions[item.proposal_id]} lng={lng} />} />
+                  <PlacementCard
+                    key={item.proposal_id}
+                    item={item}
+                    today={today}
+                    decisionNote={<EmployerDecisionNote decision={employerDecisions[item.proposal_id]} lng={lng} />}
+                  />
                 ))}
               </details>
             ) : (
-              columns[column].map((item) => <PlacementCard key={item.proposal_id} item={item} today={today} decisionNote={<EmployerDecisionNote decision={employerDecisions[item.proposal_id]} lng={lng} />} />)
+              columns[column].map((item) => (
+                <PlacementCard
+                  key={item.proposal_id}
+                  item={item}
+                  today={today}
+                  decisionNote={<EmployerDecisionNote decision={employerDecisions[item.proposal_id]} lng={lng} />}
+                />
+              ))
             )}
           </section>
         ))}
@@ -151,15 +176,20 @@ function PlacementCard({ item, today, decisionNote }: { item: Item; today: strin
         {item.outcome ? ` · ${t(`outcome.${item.outcome}`)} (${item.outcome_on})` : ''}
       </p>
       {decisionNote}
-      {item.start_date ? <p className="board__meta">{t('placements.period', { start: item.started_on ?? item.start_date, end: item.ended_on ?? item.end_date })}</p> : null}
+      {item.start_date ? (
+        <p className="board__meta">{t('placements.period', { start: item.started_on ?? item.start_date, end: item.ended_on ?? item.end_date })}</p>
+      ) : null}
       {item.ended_reason ? <p className="board__meta">{tw('board.endedReason', { reason: item.ended_reason })}</p> : null}
-      {item.next_follow_up && item.stage === 'started' ? <p className="board__meta">{t('placements.nextFollowUp', { date: item.next_follow_up })}</p> : null}
+      {item.next_follow_up && item.stage === 'started' ? (
+        <p className="board__meta">{t('placements.nextFollowUp', { date: item.next_follow_up })}</p>
+      ) : null}
       {item.extensions > 0 ? <p className="board__meta">{tw('board.extended', { count: item.extensions })}</p> : null}
       {item.milestones.length > 0 ? (
         <ul className="board__milestones">
           {item.milestones.map((m) => (
             <li key={m.kind}>
-              {t(`milestone.${m.kind}`)}: {m.done_on ? t('placements.milestoneDone', { date: m.done_on }) : tw('board.milestoneFrom', { date: m.due_on })}
+              {t(`milestone.${m.kind}`)}:{' '}
+              {m.done_on ? t('placements.milestoneDone', { date: m.done_on }) : tw('board.milestoneFrom', { date: m.due_on })}
               {!m.done_on && placementId && (item.stage === 'started' || item.stage === 'ended') && m.due_on <= weekEnd ? (
                 <Form method="post" className="board__form">
                   <input type="hidden" name="intent" value="milestone" />
@@ -169,7 +199,9 @@ function PlacementCard({ item, today, decisionNote }: { item: Item; today: strin
                     {tw('board.milestoneOn', { milestone: t(`milestone.${m.kind}`) })}
                     <input type="date" name="on" required defaultValue={today} max={today} />
                   </label>
-                  <button type="submit" className="button button--quiet">{t('placements.markDone')}</button>
+                  <button type="submit" className="button button--quiet">
+                    {t('placements.markDone')}
+                  </button>
                 </Form>
               ) : null}
             </li>
@@ -181,8 +213,12 @@ function PlacementCard({ item, today, decisionNote }: { item: Item; today: strin
           <input type="hidden" name="intent" value="employerAnswer" />
           <input type="hidden" name="proposalId" value={item.proposal_id} />
           <p>{t('placements.employerAnswerLead')}</p>
-          <button type="submit" name="decision" value="invite" className="button">{t('placements.employerInvited')}</button>{' '}
-          <button type="submit" name="decision" value="decline" className="button button--quiet">{t('placements.employerDeclined')}</button>
+          <button type="submit" name="decision" value="invite" className="button">
+            {t('placements.employerInvited')}
+          </button>{' '}
+          <button type="submit" name="decision" value="decline" className="button button--quiet">
+            {t('placements.employerDeclined')}
+          </button>
         </Form>
       ) : null}
       {item.stage === 'ready' ? (
@@ -197,10 +233,14 @@ function PlacementCard({ item, today, decisionNote }: { item: Item; today: strin
             {t('placements.endDate')}
             <input type="date" name="endDate" required defaultValue={defaultEnd(item, today)} />
           </label>
-          <button type="submit" className="button">{t('placements.create')}</button>
+          <button type="submit" className="button">
+            {t('placements.create')}
+          </button>
         </Form>
       ) : null}
-      {placementId && item.stage === 'planned' ? <EventForm placementId={placementId} intent="start" label={t('placements.recordStart')} today={today} /> : null}
+      {placementId && item.stage === 'planned' ? (
+        <EventForm placementId={placementId} intent="start" label={t('placements.recordStart')} today={today} />
+      ) : null}
       {placementId && item.stage === 'started' ? (
         <details className="board__actions">
           <summary>{tw('board.actions')}</summary>
@@ -219,7 +259,9 @@ function PlacementCard({ item, today, decisionNote }: { item: Item; today: strin
               {t('placements.nextFollowUpLabel')}
               <input type="date" name="nextFollowUp" defaultValue={addDays(today, 28)} />
             </label>
-            <button type="submit" className="button button--quiet">{t('placements.recordFollowUp')}</button>
+            <button type="submit" className="button button--quiet">
+              {t('placements.recordFollowUp')}
+            </button>
           </Form>
           <EventForm placementId={placementId} intent="complete" label={t('placements.recordCompleted')} today={today} />
           <Form method="post" className="board__form">
@@ -233,7 +275,9 @@ function PlacementCard({ item, today, decisionNote }: { item: Item; today: strin
               {t('placements.endedReason')}
               <input type="text" name="reason" required maxLength={1000} />
             </label>
-            <button type="submit" className="button button--quiet">{t('placements.recordEndedEarly')}</button>
+            <button type="submit" className="button button--quiet">
+              {t('placements.recordEndedEarly')}
+            </button>
           </Form>
           {item.slot_type !== 'igu' ? <ExtendForm item={item} placementId={placementId} /> : null}
         </details>
@@ -256,7 +300,9 @@ function PlacementCard({ item, today, decisionNote }: { item: Item; today: strin
               ))}
             </select>
           </label>
-          <button type="submit" className="button">{t('placements.recordOutcome')}</button>
+          <button type="submit" className="button">
+            {t('placements.recordOutcome')}
+          </button>
         </Form>
       ) : null}
     </article>
@@ -286,7 +332,9 @@ function ExtendForm({ item, placementId }: { item: Item; placementId: string }) 
         {tw('board.extensionReason')}
         <input type="text" name="reason" required maxLength={1000} />
       </label>
-      <button type="submit" className="button button--quiet">{tw('board.extend')}</button>
+      <button type="submit" className="button button--quiet">
+        {tw('board.extend')}
+      </button>
     </Form>
   );
 }
@@ -301,7 +349,9 @@ function EventForm({ placementId, intent, label, today }: { placementId: string;
         {t('placements.on')}
         <input type="date" name="on" required defaultValue={today} max={today} />
       </label>
-      <button type="submit" className="button">{label}</button>
+      <button type="submit" className="button">
+        {label}
+      </button>
     </Form>
   );
 }

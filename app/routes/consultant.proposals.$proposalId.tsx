@@ -54,11 +54,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     const preview = await previewApproval(context.services, user, proposalId.data);
     // Only the candidate's own jobcentre sees that a CPR is registered, and then only its birth-date half.
     const cpr = preview.own
-      ? await maskedCprForConsultant(
-          { db: context.services.db, cipher: cprCipherOf(context.services.env) },
-          user,
-          { id: preview.context.candidate_id, jobcentreId: preview.context.candidate_jobcentre_id },
-        )
+      ? await maskedCprForConsultant({ db: context.services.db, cipher: cprCipherOf(context.services.env) }, user, {
+          id: preview.context.candidate_id,
+          jobcentreId: preview.context.candidate_jobcentre_id,
+        })
       : null;
     const lng = await resolveLocale(request, context);
     const language = lng === 'en' ? 'en' : 'da';

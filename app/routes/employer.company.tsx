@@ -38,7 +38,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const mailer = createMailer({ env: services.env, db: services.db });
       const throttle = createAccountMailThrottle(services);
       // The same answer whether the address has an account or not (issue 21.9).
-      const { email } = await inviteColleague({ ...services, mailer, throttle, baseUrl: new URL(request.url).origin }, actor, submission.value, context.clientAddress);
+      const { email } = await inviteColleague(
+        { ...services, mailer, throttle, baseUrl: new URL(request.url).origin },
+        actor,
+        submission.value,
+        context.clientAddress,
+      );
       return data<ActionResult>({ intent, ok: true, email });
     }
     if (intent === 'key') {
@@ -160,7 +165,13 @@ export default function CompanyPage() {
       <Form method="post" className="form">
         <div className="field">
           <label htmlFor="key-name">{t('company.keyName')}</label>
-          <input id="key-name" name="name" type="text" aria-invalid={keyError ? true : undefined} aria-describedby={keyError ? 'key-name-error' : undefined} />
+          <input
+            id="key-name"
+            name="name"
+            type="text"
+            aria-invalid={keyError ? true : undefined}
+            aria-describedby={keyError ? 'key-name-error' : undefined}
+          />
           {keyError ? (
             <p id="key-name-error" className="field__error">
               {keyError}

@@ -65,10 +65,19 @@ export default function AcceptInvitation() {
           {(p) => <input {...getInputProps(fields.displayName, { type: 'text', ariaAttributes: false })} {...p} autoComplete="name" />}
         </Field>
         <Field meta={fields.password} label={t('fields.password')} hint={t('fields.passwordHint')}>
-          {(p) => <input {...getInputProps(fields.password, { type: 'password', ariaAttributes: false })} {...p} dir="ltr" autoComplete="new-password" />}
+          {(p) => (
+            <input {...getInputProps(fields.password, { type: 'password', ariaAttributes: false })} {...p} dir="ltr" autoComplete="new-password" />
+          )}
         </Field>
         <Field meta={fields.passwordRepeat} label={t('fields.passwordRepeat')}>
-          {(p) => <input {...getInputProps(fields.passwordRepeat, { type: 'password', ariaAttributes: false })} {...p} dir="ltr" autoComplete="new-password" />}
+          {(p) => (
+            <input
+              {...getInputProps(fields.passwordRepeat, { type: 'password', ariaAttributes: false })}
+              {...p}
+              dir="ltr"
+              autoComplete="new-password"
+            />
+          )}
         </Field>
         <div>
           <button type="submit" className="button">

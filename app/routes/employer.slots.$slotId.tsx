@@ -137,7 +137,9 @@ export default function SlotPage() {
         <dt>{t('fields.startDate')}</dt>
         <dd>{date.format(new Date(`${slot.startDate}T00:00:00Z`))}</dd>
         <dt>{t('fields.weeks')}</dt>
-        <dd>{t('slot.weeks', { count: slot.weeks })}, {t('slot.hours', { count: slot.hoursPerWeek })}</dd>
+        <dd>
+          {t('slot.weeks', { count: slot.weeks })}, {t('slot.hours', { count: slot.hoursPerWeek })}
+        </dd>
         <dt>{t('fields.positions')}</dt>
         <dd>{slot.positions}</dd>
         {slot.occupation ? (
@@ -176,7 +178,9 @@ export default function SlotPage() {
       {candidates.length === 0 ? <p>{t('candidates.none')}</p> : null}
       {candidates.map((candidate, index) => (
         <section key={candidate.proposalId} className="card" aria-labelledby={`candidate-${candidate.proposalId}`}>
-          <h3 id={`candidate-${candidate.proposalId}`}>{candidate.shared ? candidate.shared.name : t('candidates.candidate', { number: index + 1 })}</h3>
+          <h3 id={`candidate-${candidate.proposalId}`}>
+            {candidate.shared ? candidate.shared.name : t('candidates.candidate', { number: index + 1 })}
+          </h3>
           <dl>
             <dt>{t('candidates.skills')}</dt>
             <dd>{candidate.skills.length > 0 ? list.format(candidate.skills) : t('slot.none')}</dd>
@@ -220,7 +224,9 @@ export default function SlotPage() {
                   </option>
                 ))}
               </select>
-              {result && result.proposalId === candidate.proposalId && result.errors.includes('choose') ? <p className="field__error">{t('errors.choose')}</p> : null}
+              {result && result.proposalId === candidate.proposalId && result.errors.includes('choose') ? (
+                <p className="field__error">{t('errors.choose')}</p>
+              ) : null}
             </div>
             <div className="field">
               <label htmlFor={`note-${candidate.proposalId}`}>{t('candidates.note')}</label>

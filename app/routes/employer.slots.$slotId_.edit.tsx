@@ -14,7 +14,6 @@ import { getSlot, updateSlot } from '~/employers/slots.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { jsonError, readFormData } from '~/lib/http.server';
 
-
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: skillPickerStyles }];
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
@@ -22,7 +21,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const slot = await getSlot(context.services, actor, params.slotId ?? '').catch((error: unknown) => {
     throw jsonError(error, context.services.logger);
   });
-  return { lang, slot: { id: slot.id, title: slot.title }, defaults: slotFormDefaults(slot), options: await slotFormOptions(context.services, actor, lang) };
+  return {
+    lang,
+    slot: { id: slot.id, title: slot.title },
+    defaults: slotFormDefaults(slot),
+    options: await slotFormOptions(context.services, actor, lang),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -49,7 +53,13 @@ export default function EditSlot() {
         <Link to={`/employer/slots/${slot.id}`}>{slot.title}</Link>
       </p>
       <h1 id="slot-title">{t('slot.editTitle')}</h1>
-      <SlotForm options={options} lang={lang} lastResult={lastResult} defaultValue={defaults} submits={[{ intent: 'save', label: t('slot.save'), primary: true }]} />
+      <SlotForm
+        options={options}
+        lang={lang}
+        lastResult={lastResult}
+        defaultValue={defaults}
+        submits={[{ intent: 'save', label: t('slot.save'), primary: true }]}
+      />
     </section>
   );
 }

@@ -14,7 +14,6 @@ import { createSlot } from '~/employers/slots.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { readFormData } from '~/lib/http.server';
 
-
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: skillPickerStyles }];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));

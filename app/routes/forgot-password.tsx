@@ -33,7 +33,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: forgotPasswordSchema });
   if (submission.status !== 'success') {
     const typed = submission.payload.email;
-    return data<ActionResult>({ sent: null, email: typeof typed === 'string' ? typed : '', error: 'emailInvalid', tooManyMinutes: 0 }, { status: 400 });
+    return data<ActionResult>(
+      { sent: null, email: typeof typed === 'string' ? typed : '', error: 'emailInvalid', tooManyMinutes: 0 },
+      { status: 400 },
+    );
   }
   const { services } = context;
   const { email } = submission.value;

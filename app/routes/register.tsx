@@ -58,7 +58,9 @@ export default function Register() {
           {t('account:register.sent', { email: result.sent })}
         </p>
         <p>
-          <Link to="/login" className="button">{t('account:forgot.back')}</Link>
+          <Link to="/login" className="button">
+            {t('account:forgot.back')}
+          </Link>
         </p>
       </>
     );
@@ -83,7 +85,9 @@ export default function Register() {
         </div>
       </Form>
       <p>
-        <Link to="/login" className="button button--quiet">{t('register.haveAccount')}</Link>
+        <Link to="/login" className="button button--quiet">
+          {t('register.haveAccount')}
+        </Link>
       </p>
     </>
   );

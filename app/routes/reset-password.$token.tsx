@@ -26,7 +26,8 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await readFormData(request), { schema: resetPasswordSchema });
-  if (submission.status !== 'success') return data({ errors: { password: submission.error?.password ?? ['errors.passwordShort'] }, gone: false }, { status: 400 });
+  if (submission.status !== 'success')
+    return data({ errors: { password: submission.error?.password ?? ['errors.passwordShort'] }, gone: false }, { status: 400 });
   try {
     const { cookie, role } = await resetPassword(context.services, { token: params.token ?? '', password: submission.value.password });
     return redirect(homePathFor(role), { headers: { 'Set-Cookie': cookie } });

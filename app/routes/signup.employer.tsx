@@ -99,7 +99,11 @@ export default function EmployerSignup() {
 type WorkplaceKey = 'pNumber' | 'workplaceName' | 'address' | 'postalCode' | 'employeesFte';
 
 /** P-number, name, address, postal code and employees: shared with the "add a workplace" page. */
-export function WorkplaceFields<F extends Record<string, unknown>>({ fields }: { fields: Record<WorkplaceKey, FieldMetadata<unknown, F, string[]>> }) {
+export function WorkplaceFields<F extends Record<string, unknown>>({
+  fields,
+}: {
+  fields: Record<WorkplaceKey, FieldMetadata<unknown, F, string[]>>;
+}) {
   const { t } = useTranslation('employer');
   return (
     <>
@@ -113,7 +117,15 @@ export function WorkplaceFields<F extends Record<string, unknown>>({ fields }: {
         {(p) => <input {...getInputProps(fields.address, { type: 'text', ariaAttributes: false })} {...p} autoComplete="street-address" />}
       </Field>
       <Field meta={fields.postalCode} label={t('fields.postalCode')} hint={t('fields.postalCodeHint')}>
-        {(p) => <input {...getInputProps(fields.postalCode, { type: 'text', ariaAttributes: false })} {...p} inputMode="numeric" dir="ltr" autoComplete="postal-code" />}
+        {(p) => (
+          <input
+            {...getInputProps(fields.postalCode, { type: 'text', ariaAttributes: false })}
+            {...p}
+            inputMode="numeric"
+            dir="ltr"
+            autoComplete="postal-code"
+          />
+        )}
       </Field>
       <Field meta={fields.employeesFte} label={t('fields.employeesFte')} hint={t('fields.employeesFteHint')}>
         {(p) => <input {...getInputProps(fields.employeesFte, { type: 'text', ariaAttributes: false })} {...p} inputMode="decimal" dir="ltr" />}

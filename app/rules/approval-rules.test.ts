@@ -68,14 +68,23 @@ describe('checkApproval', () => {
     const p = input({
       slot: { id: 's1', type: 'praktik', cvr: '13748136', startDate: '2026-06-01', weeks: 8, hoursPerWeek: 20 },
     });
-    const clash = { ...p, placements: [{ slotId: 's9', type: 'praktik' as const, startDate: '2026-03-01', endDate: '2026-06-01', status: 'started' as const }] };
+    const clash = {
+      ...p,
+      placements: [{ slotId: 's9', type: 'praktik' as const, startDate: '2026-03-01', endDate: '2026-06-01', status: 'started' as const }],
+    };
     expect(failed(clash)).toEqual(['placement.overlap']);
-    const adjacent = { ...p, placements: [{ slotId: 's9', type: 'praktik' as const, startDate: '2026-03-01', endDate: '2026-05-31', status: 'started' as const }] };
+    const adjacent = {
+      ...p,
+      placements: [{ slotId: 's9', type: 'praktik' as const, startDate: '2026-03-01', endDate: '2026-05-31', status: 'started' as const }],
+    };
     expect(failed(adjacent)).toEqual([]);
     // The new placement's last day is start + 8 weeks − 1 day.
     const end = placementEndDate('2026-06-01', 8);
     expect(end).toBe('2026-07-26');
-    const after = { ...p, placements: [{ slotId: 's9', type: 'loentilskud' as const, startDate: end, endDate: '2026-12-01', status: 'planned' as const }] };
+    const after = {
+      ...p,
+      placements: [{ slotId: 's9', type: 'loentilskud' as const, startDate: end, endDate: '2026-12-01', status: 'planned' as const }],
+    };
     expect(failed(after)).toEqual(['placement.overlap']);
   });
 

@@ -102,7 +102,12 @@ export function checkApproval(input: ApprovalInput): Verdict[] {
   } else {
     // Praktik and løntilskud are open to anyone in the programme; the
     // jobcentre's own assessment covers the rest.
-    verdicts.push({ rule: `${slot.type}.eligibility`, ok: true, message: 'no residence or age rule for this scheme', source: 'integrationsloven and LAB' });
+    verdicts.push({
+      rule: `${slot.type}.eligibility`,
+      ok: true,
+      message: 'no residence or age rule for this scheme',
+      source: 'integrationsloven and LAB',
+    });
     verdicts.push(checkRatioRule(input.workplace.ordinaryEmployeesFte, input.workplace.currentSupported));
   }
 
@@ -152,13 +157,8 @@ export function checkNoRecentOrdinaryEmployment(slot: ApprovalSlot, employments:
 }
 
 /** IGU: one per person in a lifetime, counting recorded IGU employments and other IGU placements. */
-export function checkOneIguPerPerson(
-  slot: ApprovalSlot,
-  employments: readonly Employment[],
-  placements: readonly PlacementPeriod[],
-): Verdict {
-  const earlier =
-    employments.some((e) => e.kind === 'igu') || placements.some((p) => p.type === 'igu' && p.slotId !== slot.id);
+export function checkOneIguPerPerson(slot: ApprovalSlot, employments: readonly Employment[], placements: readonly PlacementPeriod[]): Verdict {
+  const earlier = employments.some((e) => e.kind === 'igu') || placements.some((p) => p.type === 'igu' && p.slotId !== slot.id);
   return earlier
     ? { rule: 'igu.one_per_person', ok: false, message: 'the candidate already has (or had) an IGU', source: 'lov 623/2016' }
     : { rule: 'igu.one_per_person', ok: true, message: 'no earlier IGU', source: 'lov 623/2016' };

@@ -75,9 +75,7 @@ export const IGU_SCHEME_LAST_START = { date: '2027-12-31', source: 'L 82 2023-24
 
 export type IguPerson = { birthDate: string; arrivalDate: string; residenceBasis: ResidenceBasis };
 
-export type IguVerdict =
-  | { eligible: true; ruleSet: string; source: string }
-  | { eligible: false; rule: string; reason: string; source: string };
+export type IguVerdict = { eligible: true; ruleSet: string; source: string } | { eligible: false; rule: string; reason: string; source: string };
 
 /** The rule set in force on `startDate`, or null before the scheme began. */
 export function iguRuleSetOn(startDate: string): IguRuleSet | null {

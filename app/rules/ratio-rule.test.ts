@@ -31,4 +31,3 @@ describe('ratioRuleCapacity', () => {
     expect(checkRatioRule(51, 10).ok).toBe(false);
   });
 });
-

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInput } from '../lib/errors.js';
-import {
-  cefrFromRank,
-  cefrRank,
-  danishLevelToCefr,
-  languageLevelSchema,
-  meetsCefr,
-  parseCefr,
-} from './language-levels.js';
+import { cefrFromRank, cefrRank, danishLevelToCefr, languageLevelSchema, meetsCefr, parseCefr } from './language-levels.js';
 
 describe('CEFR helpers', () => {
   it('ranks A1..C2 as 1..6', () => {
@@ -74,7 +67,11 @@ describe('danishLevelToCefr', () => {
 describe('languageLevelSchema', () => {
   it('accepts an entry with evidence and defaults it to self-reported', () => {
     expect(languageLevelSchema.parse({ code: 'ckb', spoken: 'C2', written: null })).toEqual({
-      code: 'ckb', spoken: 'C2', written: null, isMotherTongue: false, evidence: 'self_reported',
+      code: 'ckb',
+      spoken: 'C2',
+      written: null,
+      isMotherTongue: false,
+      evidence: 'self_reported',
     });
   });
 

@@ -110,19 +110,17 @@ export function danishLevelToCefr(input: DanishLevelInput): { spoken: Cefr; writ
   const rule = programmeRules[input.programme];
   if (input.test !== undefined) {
     if (!rule.tests.includes(input.test)) {
-      throw new InvalidInput(
-        `${input.test} is not a final test of ${input.programme} (its tests: ${rule.tests.join(', ')})`,
-        { test: [`Must be one of ${rule.tests.join(', ')} for ${input.programme}`] },
-      );
+      throw new InvalidInput(`${input.test} is not a final test of ${input.programme} (its tests: ${rule.tests.join(', ')})`, {
+        test: [`Must be one of ${rule.tests.join(', ')} for ${input.programme}`],
+      });
     }
     return { ...danishTestCefr[input.test] };
   }
   if (input.module === undefined) return { spoken: 'A1', written: 'A1' };
   if (!Number.isInteger(input.module) || input.module < 1 || input.module > rule.modules) {
-    throw new InvalidInput(
-      `Module ${input.module} is outside ${input.programme}, which has modules 1–${rule.modules}`,
-      { module: [`Must be a whole number from 1 to ${rule.modules} for ${input.programme}`] },
-    );
+    throw new InvalidInput(`Module ${input.module} is outside ${input.programme}, which has modules 1–${rule.modules}`, {
+      module: [`Must be a whole number from 1 to ${rule.modules} for ${input.programme}`],
+    });
   }
   if (input.module > rule.modulesToFinalTest) return { ...danishTestCefr.STUDIEPROEVEN };
   const target = danishTestCefr[rule.finalTest];

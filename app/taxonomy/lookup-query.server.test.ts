@@ -8,7 +8,12 @@ const call = async (search: string) => answerSkillLookup(new Request(`http://loc
 describe('parseSkillLookupQuery', () => {
   it('applies defaults', () => {
     expect(parseSkillLookupQuery(params('q=opvask'))).toEqual({ q: 'opvask', lang: 'da', kinds: undefined, limit: 10 });
-    expect(parseSkillLookupQuery(params('q=cook&lang=ar&kind=occupation&limit=5'))).toEqual({ q: 'cook', lang: 'ar', kinds: ['occupation'], limit: 5 });
+    expect(parseSkillLookupQuery(params('q=cook&lang=ar&kind=occupation&limit=5'))).toEqual({
+      q: 'cook',
+      lang: 'ar',
+      kinds: ['occupation'],
+      limit: 5,
+    });
   });
 
   it('names each bad field', () => {

@@ -66,7 +66,7 @@ describe('taxonomySynonymGroups', () => {
   it('groups a skill across languages so "dishwashing" meets "opvask"', () => {
     const group = groups.find((g) => g.includes('dishwashing'));
     expect(group).toEqual(expect.arrayContaining(['betjene opvaskemaskine', 'غسل الصحون', 'миття посуду']));
-    expect(groups.find((g) => g.includes("dishwasher"))).toEqual(expect.arrayContaining(["opvasker", "opvask"]));
+    expect(groups.find((g) => g.includes('dishwasher'))).toEqual(expect.arrayContaining(['opvasker', 'opvask']));
   });
 
   it('keeps groups bounded and unambiguous', () => {

@@ -16,9 +16,21 @@ export type { Locale } from '../../db/schema.js';
 export const locales = ['da', 'en', 'ar', 'uk'] as const satisfies readonly Locale[];
 
 export const sectorIds = [
-  'kitchen', 'cleaning', 'warehouse', 'care', 'retail', 'construction',
-  'manufacturing', 'agriculture', 'transport', 'hotel', 'it',
-  'health', 'education', 'office', 'crafts',
+  'kitchen',
+  'cleaning',
+  'warehouse',
+  'care',
+  'retail',
+  'construction',
+  'manufacturing',
+  'agriculture',
+  'transport',
+  'hotel',
+  'it',
+  'health',
+  'education',
+  'office',
+  'crafts',
 ] as const;
 export type SectorId = (typeof sectorIds)[number];
 

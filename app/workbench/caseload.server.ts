@@ -101,7 +101,11 @@ async function ownCandidateOf(db: Executor, consultant: { jobcentreId: string },
  * records the view (audit) before reading who viewed, so the list includes it.
  * @throws NotFound, Forbidden (another jobcentre's candidate).
  */
-export async function loadCandidatePage(deps: CaseloadDeps & { cprCipher: CprCipher | null }, user: ConsultantUser, candidateId: string): Promise<CandidatePage> {
+export async function loadCandidatePage(
+  deps: CaseloadDeps & { cprCipher: CprCipher | null },
+  user: ConsultantUser,
+  candidateId: string,
+): Promise<CandidatePage> {
   const consultant = asConsultant(user);
   const candidate = await ownCandidateOf(deps.db, consultant, candidateId);
   await insertProfileViews(deps.db, [{ candidateId, viewerUserId: consultant.id, organisationId: null, jobcentreId: consultant.jobcentreId }]);
@@ -145,7 +149,13 @@ export async function setCandidateStatusByConsultant(
     if (candidate.status === 'pending') throw new Conflict('Confirm or decline the registration first');
     await setCandidateStatus(trx, candidateId, { status, archived_at: status === 'archived' ? deps.clock() : null });
     await enqueueIndexChange(trx, { index: 'candidates', id: candidateId, operation: 'upsert' });
-    await insertAuditEntry(trx, { actorUserId: consultant.id, action: `candidate.status.${status}`, subjectType: 'candidate', subjectId: candidateId, details: { from: candidate.status } });
+    await insertAuditEntry(trx, {
+      actorUserId: consultant.id,
+      action: `candidate.status.${status}`,
+      subjectType: 'candidate',
+      subjectId: candidateId,
+      details: { from: candidate.status },
+    });
   });
 }
 
@@ -176,6 +186,12 @@ export async function editCandidateOnBehalf(
       hours_per_week: availability.data.hoursPerWeek ?? null,
     });
     await enqueueIndexChange(trx, { index: 'candidates', id: candidateId, operation: 'upsert' });
-    await insertAuditEntry(trx, { actorUserId: consultant.id, action: 'candidate.edited_on_behalf', subjectType: 'candidate', subjectId: candidateId, details: { fields: ['place', 'availability'] } });
+    await insertAuditEntry(trx, {
+      actorUserId: consultant.id,
+      action: 'candidate.edited_on_behalf',
+      subjectType: 'candidate',
+      subjectId: candidateId,
+      details: { fields: ['place', 'availability'] },
+    });
   });
 }

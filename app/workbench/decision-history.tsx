@@ -26,7 +26,8 @@ export function DecisionHistory({ entries, lng }: { entries: readonly DecisionHi
         {entries.map((entry, index) => (
           <li key={`${entry.kind}-${index}`}>
             <p className="notes__meta">
-              {when.format(new Date(entry.at))} · {entry.actor_name ?? t(entry.kind === 'employer' ? 'proposal.theEmployer' : 'proposal.theJobcentre')}
+              {when.format(new Date(entry.at))} ·{' '}
+              {entry.actor_name ?? t(entry.kind === 'employer' ? 'proposal.theEmployer' : 'proposal.theJobcentre')}
             </p>
             <p>
               <strong>{t(`proposal.decision.${entry.kind}.${entry.decision}`)}</strong>

@@ -47,19 +47,30 @@ export type QueueRowTexts = {
 const MARK: Record<Check, string> = { met: '✓', close: '≈', unmet: '✗' };
 
 function Mark({ check }: { check: Check }) {
-  return (
-    <span className={`check check--${check}`}>{MARK[check]}</span>
-  );
+  return <span className={`check check--${check}`}>{MARK[check]}</span>;
 }
 
-export function QueueRow({ item, texts, onFollow }: { item: QueueRowItem; texts: QueueRowTexts; onFollow: (event: MouseEvent<HTMLAnchorElement>) => void }) {
+export function QueueRow({
+  item,
+  texts,
+  onFollow,
+}: {
+  item: QueueRowItem;
+  texts: QueueRowTexts;
+  onFollow: (event: MouseEvent<HTMLAnchorElement>) => void;
+}) {
   const req = item.requirements;
   const score = item.score === null ? null : Math.max(0, Math.min(100, item.score));
   return (
     <tr className={item.flags.length > 0 ? 'queue-row queue-row--flagged' : 'queue-row'}>
       <td>
         {item.own ? (
-          <input type="checkbox" name="proposalId" value={item.proposal_id} aria-label={texts.selectPair({ candidate: item.candidate_name, slot: item.slot_title })} />
+          <input
+            type="checkbox"
+            name="proposalId"
+            value={item.proposal_id}
+            aria-label={texts.selectPair({ candidate: item.candidate_name, slot: item.slot_title })}
+          />
         ) : (
           <span className="hint" title={texts.homeDecides(item.homeJobcentreName ?? '')}>
             {texts.homeDecides(item.homeJobcentreName ?? '')}

@@ -24,7 +24,10 @@ describe('compareRequirements', () => {
     const below = { ...base, danishHeld: { spoken: 'A2' as const, written: null } };
     expect(compareRequirements(below).danish.check).toBe('unmet');
     expect(compareRequirements({ ...below, danishNeeded: { spoken: 'B1', written: null, withinMonths: 6 } }).danish.check).toBe('close');
-    expect(compareRequirements({ ...base, danishHeld: { spoken: 'A1', written: null }, danishNeeded: { spoken: 'B1', written: null, withinMonths: 6 } }).danish.check).toBe('unmet');
+    expect(
+      compareRequirements({ ...base, danishHeld: { spoken: 'A1', written: null }, danishNeeded: { spoken: 'B1', written: null, withinMonths: 6 } })
+        .danish.check,
+    ).toBe('unmet');
   });
   it('compares distance with the limit, and start with availability', () => {
     expect(compareRequirements(base).distance).toEqual({ km: 12, limit: 20, check: 'met' });

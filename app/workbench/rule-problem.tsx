@@ -9,7 +9,12 @@ import type { FormProblem } from '~/consultants/form-errors.server';
 
 export function RuleProblem({ problem }: { problem: FormProblem }) {
   const { t } = useTranslation('workbench');
-  if (!problem.rule) return <p role="alert" className="alert">{problem.message}</p>;
+  if (!problem.rule)
+    return (
+      <p role="alert" className="alert">
+        {problem.message}
+      </p>
+    );
   return (
     <div role="alert" className="alert rule-problem">
       <p>

@@ -14,11 +14,22 @@ export const CEFR_LEVELS = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 
 export const caseloadQuerySchema = z.object({
   // PostgreSQL text cannot hold NUL: refuse it like any other invalid filter.
-  q: optional(z.string().trim().max(200).regex(/^[^\u0000]*$/)),
+  q: optional(
+    z
+      .string()
+      .trim()
+      .max(200)
+      .regex(/^[^\u0000]*$/),
+  ),
   status: optional(z.enum(CASELOAD_STATUSES)),
   minDays: optional(z.coerce.number().int().min(0).max(3650)),
   danish: optional(z.enum(CEFR_LEVELS)),
-  sector: optional(z.string().max(50).regex(/^[a-z_]+$/)),
+  sector: optional(
+    z
+      .string()
+      .max(50)
+      .regex(/^[a-z_]+$/),
+  ),
   sort: optional(z.enum(CASELOAD_SORTS)),
   dir: optional(z.enum(['asc', 'desc'])),
   page: optional(z.coerce.number().int().min(1).max(1000)),

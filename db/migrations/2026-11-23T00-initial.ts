@@ -280,10 +280,31 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   for (const table of [
-    'search_outbox', 'audit_log', 'consents', 'placements', 'match_proposals', 'slot_skills', 'slots',
-    'candidate_employments', 'candidate_occupations', 'candidate_languages', 'candidate_skills', 'candidates',
-    'sessions', 'users', 'jobcentre_network_members', 'jobcentre_networks', 'jobcentres', 'workplaces',
-    'organisations', 'occupation_skills', 'occupations', 'skills', 'postal_codes', 'municipalities', 'regions',
+    'search_outbox',
+    'audit_log',
+    'consents',
+    'placements',
+    'match_proposals',
+    'slot_skills',
+    'slots',
+    'candidate_employments',
+    'candidate_occupations',
+    'candidate_languages',
+    'candidate_skills',
+    'candidates',
+    'sessions',
+    'users',
+    'jobcentre_network_members',
+    'jobcentre_networks',
+    'jobcentres',
+    'workplaces',
+    'organisations',
+    'occupation_skills',
+    'occupations',
+    'skills',
+    'postal_codes',
+    'municipalities',
+    'regions',
   ]) {
     await sql.raw(`drop table if exists ${table} cascade`).execute(db);
   }

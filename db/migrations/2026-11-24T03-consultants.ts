@@ -108,7 +108,14 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const table of ['cohort_members', 'cohorts', 'placement_milestones', 'placement_follow_ups', 'organisation_verifications', 'match_decisions']) {
+  for (const table of [
+    'cohort_members',
+    'cohorts',
+    'placement_milestones',
+    'placement_follow_ups',
+    'organisation_verifications',
+    'match_decisions',
+  ]) {
     await sql.raw(`drop table if exists ${table} cascade`).execute(db);
   }
   for (const column of ['started_on', 'ended_on', 'outcome_on', 'created_by']) {

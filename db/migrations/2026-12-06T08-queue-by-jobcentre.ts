@@ -47,7 +47,9 @@ export async function up(db: Kysely<any>): Promise<void> {
       return null;
     end $$`.execute(db);
   await sql`create trigger slots_network_to_proposals after update of pooled_network_id on slots
-            for each row when (old.pooled_network_id is distinct from new.pooled_network_id) execute function slots_network_to_proposals()`.execute(db);
+            for each row when (old.pooled_network_id is distinct from new.pooled_network_id) execute function slots_network_to_proposals()`.execute(
+    db,
+  );
 
   await sql`create index match_proposals_queue_jobcentre_idx on match_proposals (candidate_jobcentre_id, score desc nulls last)
             where status = 'proposed'`.execute(db);

@@ -64,9 +64,15 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql.raw(`update workplaces set ordinary_employees_fte_12m_ago = ${FTE_MAX} where ordinary_employees_fte_12m_ago > ${FTE_MAX}`).execute(db);
 
   for (const { table, column } of DATE_COLUMNS) {
-    await sql.raw(`alter table ${table} add constraint ${table}_${column}_range check (${column} between date '${EARLIEST}' and date '${LATEST}')`).execute(db);
+    await sql
+      .raw(`alter table ${table} add constraint ${table}_${column}_range check (${column} between date '${EARLIEST}' and date '${LATEST}')`)
+      .execute(db);
   }
-  await sql.raw(`alter table workplaces add constraint workplaces_fte_max check (ordinary_employees_fte <= ${FTE_MAX} and ordinary_employees_fte_12m_ago <= ${FTE_MAX})`).execute(db);
+  await sql
+    .raw(
+      `alter table workplaces add constraint workplaces_fte_max check (ordinary_employees_fte <= ${FTE_MAX} and ordinary_employees_fte_12m_ago <= ${FTE_MAX})`,
+    )
+    .execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

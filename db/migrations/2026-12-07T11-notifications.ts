@@ -55,7 +55,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   )`.execute(db);
   await sql`create index notifications_user_idx on notifications (user_id, created_at desc)`.execute(db);
   await sql`create index notifications_unread_idx on notifications (user_id) where read_at is null`.execute(db);
-  await sql`create index notifications_digest_idx on notifications (user_id) where mail_mode = 'digest' and mail_id is null and read_at is null`.execute(db);
+  await sql`create index notifications_digest_idx on notifications (user_id) where mail_mode = 'digest' and mail_id is null and read_at is null`.execute(
+    db,
+  );
   await sql`create index notifications_event_idx on notifications (event_id)`.execute(db);
 
   await sql`create table notification_preferences (

@@ -25,12 +25,7 @@ export async function insertApiKey(
 }
 
 export async function selectApiKeys(db: Executor, organisationId: string): Promise<ApiKeyRow[]> {
-  return db
-    .selectFrom('api_keys')
-    .select(columns)
-    .where('organisation_id', '=', organisationId)
-    .orderBy('created_at', 'desc')
-    .execute();
+  return db.selectFrom('api_keys').select(columns).where('organisation_id', '=', organisationId).orderBy('created_at', 'desc').execute();
 }
 
 /** Revokes a key of the organisation; false when there is no such (unrevoked) key. */

@@ -53,39 +53,46 @@ export type OfferSeekerRow = Pick<
 };
 
 // Compiled once (reusable-query.ts): every offers page reads it.
-const offerSeekerOfUser = reusableQuery(
-  (db: Executor, _form: null, [userId]: readonly [userId: string]) =>
-    db
-      .selectFrom('candidates as c')
-      .select([
-        'c.id',
-        'c.jobcentre_id',
-        'c.birth_date',
-        'c.arrival_date',
-        'c.residence_basis',
-        'c.postal_code',
-        'c.max_travel_km',
-        'c.available_from',
-        'c.hours_per_week',
-        'c.danish_spoken',
-        'c.danish_written',
-        'c.ambition_occupations',
-        'c.ambition_sectors',
-        'c.waiting_since',
-      ])
-      .select((eb) => [
-        sql<string[]>`array(${eb.selectFrom('candidate_skills as s').select('s.skill_uri').whereRef('s.candidate_id', '=', 'c.id').orderBy('s.skill_uri')})`.as('skill_uris'),
-        jsonArrayFrom(
-          eb.selectFrom('candidate_languages as l').select(['l.code', 'l.spoken', 'l.written']).whereRef('l.candidate_id', '=', 'c.id').orderBy('l.code'),
-        ).as('languages'),
-        // As text: uuid[] is not parsed into an array by every driver.
-        sql<string[]>`array(${eb
-          .selectFrom('match_proposals as p')
-          .select(sql<string>`p.slot_id::text`.as('slot_id'))
-          .whereRef('p.candidate_id', '=', 'c.id')
-          .where('p.source', '=', 'interest')})`.as('interest_slot_ids'),
-      ])
-      .where('c.user_id', '=', userId),
+const offerSeekerOfUser = reusableQuery((db: Executor, _form: null, [userId]: readonly [userId: string]) =>
+  db
+    .selectFrom('candidates as c')
+    .select([
+      'c.id',
+      'c.jobcentre_id',
+      'c.birth_date',
+      'c.arrival_date',
+      'c.residence_basis',
+      'c.postal_code',
+      'c.max_travel_km',
+      'c.available_from',
+      'c.hours_per_week',
+      'c.danish_spoken',
+      'c.danish_written',
+      'c.ambition_occupations',
+      'c.ambition_sectors',
+      'c.waiting_since',
+    ])
+    .select((eb) => [
+      sql<
+        string[]
+      >`array(${eb.selectFrom('candidate_skills as s').select('s.skill_uri').whereRef('s.candidate_id', '=', 'c.id').orderBy('s.skill_uri')})`.as(
+        'skill_uris',
+      ),
+      jsonArrayFrom(
+        eb
+          .selectFrom('candidate_languages as l')
+          .select(['l.code', 'l.spoken', 'l.written'])
+          .whereRef('l.candidate_id', '=', 'c.id')
+          .orderBy('l.code'),
+      ).as('languages'),
+      // As text: uuid[] is not parsed into an array by every driver.
+      sql<string[]>`array(${eb
+        .selectFrom('match_proposals as p')
+        .select(sql<string>`p.slot_id::text`.as('slot_id'))
+        .whereRef('p.candidate_id', '=', 'c.id')
+        .where('p.source', '=', 'interest')})`.as('interest_slot_ids'),
+    ])
+    .where('c.user_id', '=', userId),
 );
 
 /**
@@ -400,7 +407,15 @@ export async function insertInvitation(db: Executor, row: Insertable<CandidateIn
   await db.insertInto('candidate_invitations').values(row).execute();
 }
 
-export type InvitationRow = { id: string; candidate_id: string; user_id: string; expires_at: Date; used_at: Date | null; email: string; display_name: string };
+export type InvitationRow = {
+  id: string;
+  candidate_id: string;
+  user_id: string;
+  expires_at: Date;
+  used_at: Date | null;
+  email: string;
+  display_name: string;
+};
 
 /** The invitation whose link token or paper code hashes to `hash`. */
 export async function findInvitationByHash(db: Executor, hash: string): Promise<InvitationRow | undefined> {
@@ -521,11 +536,7 @@ export async function decidePendingCandidate(
 
 /** Interest a pending candidate may have left from before the rule, so nothing of theirs waits in a queue after a decline. */
 export async function deleteUndecidedInterestOfCandidate(db: Executor, candidateId: string): Promise<number> {
-  const result = await db
-    .deleteFrom('match_proposals')
-    .where('candidate_id', '=', candidateId)
-    .where('status', '=', 'proposed')
-    .executeTakeFirst();
+  const result = await db.deleteFrom('match_proposals').where('candidate_id', '=', candidateId).where('status', '=', 'proposed').executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 

@@ -53,7 +53,8 @@ export async function selectCaseload(db: Executor, filter: CaseloadFilter): Prom
     else if (filter.status === 'active') conditions.push(eb.and([eb('candidates.status', '=', 'active'), eb.not(inPlacement)]));
     else if (filter.status) conditions.push(eb('candidates.status', '=', filter.status));
     else conditions.push(eb('candidates.status', '<>', 'archived'));
-    if (filter.minDaysWaited !== null) conditions.push(sql<boolean>`candidates.waiting_since <= ${filter.today}::date - ${filter.minDaysWaited}::int`);
+    if (filter.minDaysWaited !== null)
+      conditions.push(sql<boolean>`candidates.waiting_since <= ${filter.today}::date - ${filter.minDaysWaited}::int`);
     if (filter.danishAtLeast) conditions.push(eb('candidates.danish_spoken', '>=', filter.danishAtLeast));
     if (filter.sector) conditions.push(sql<boolean>`${filter.sector} = any(candidates.ambition_sectors)`);
     return eb.and(conditions);
@@ -126,7 +127,15 @@ export async function findCandidateForDecision(db: Executor, candidateId: string
   return db
     .selectFrom('candidates')
     .leftJoin('users', 'users.id', 'candidates.user_id')
-    .select(['candidates.id', 'candidates.jobcentre_id', 'candidates.status', 'candidates.full_name', 'candidates.email', 'candidates.user_id', 'users.locale'])
+    .select([
+      'candidates.id',
+      'candidates.jobcentre_id',
+      'candidates.status',
+      'candidates.full_name',
+      'candidates.email',
+      'candidates.user_id',
+      'users.locale',
+    ])
     .where('candidates.id', '=', candidateId)
     .forUpdate('candidates')
     .executeTakeFirst();
@@ -240,7 +249,10 @@ export async function selectNotesOfCandidate(db: Executor, candidateId: string):
 }
 
 export async function insertCandidateNote(db: Executor, row: { candidateId: string; authorUserId: string; body: string; at: Date }): Promise<void> {
-  await db.insertInto('candidate_notes').values({ candidate_id: row.candidateId, author_user_id: row.authorUserId, body: row.body, written_at: row.at }).execute();
+  await db
+    .insertInto('candidate_notes')
+    .values({ candidate_id: row.candidateId, author_user_id: row.authorUserId, body: row.body, written_at: row.at })
+    .execute();
 }
 
 // ---- a proposal's decision history -----------------------------------------------------

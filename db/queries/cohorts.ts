@@ -141,5 +141,10 @@ export async function updateCohortMembers(
   candidateIds: readonly string[],
   change: { status: 'approved' | 'rejected'; reject_reason: RejectReason | null; decided_by: string; decided_at: Date },
 ): Promise<void> {
-  await db.updateTable('cohort_members').set(change).where('cohort_id', '=', cohortId).where('candidate_id', 'in', [...candidateIds]).execute();
+  await db
+    .updateTable('cohort_members')
+    .set(change)
+    .where('cohort_id', '=', cohortId)
+    .where('candidate_id', 'in', [...candidateIds])
+    .execute();
 }

@@ -54,12 +54,7 @@ export async function selectWorkplaces(db: Executor, organisationId: string): Pr
 /** One workplace, only if it belongs to the organisation. */
 export async function selectWorkplace(db: Executor, organisationId: string, workplaceId: string): Promise<Workplace | undefined> {
   if (!isUuid(workplaceId)) return undefined;
-  return db
-    .selectFrom('workplaces')
-    .selectAll()
-    .where('id', '=', workplaceId)
-    .where('organisation_id', '=', organisationId)
-    .executeTakeFirst();
+  return db.selectFrom('workplaces').selectAll().where('id', '=', workplaceId).where('organisation_id', '=', organisationId).executeTakeFirst();
 }
 
 /** Locks the workplace row so two ratio-rule checks at the same workplace run one after the other. */
@@ -140,7 +135,9 @@ export async function selectOpenInvitations(
 export async function findInvitationByTokenHash(
   db: Executor,
   tokenHash: string,
-): Promise<{ id: string; organisation_id: string; organisation_name: string; email: string; expires_at: Date; accepted_at: Date | null } | undefined> {
+): Promise<
+  { id: string; organisation_id: string; organisation_name: string; email: string; expires_at: Date; accepted_at: Date | null } | undefined
+> {
   return db
     .selectFrom('organisation_invitations')
     .innerJoin('organisations', 'organisations.id', 'organisation_invitations.organisation_id')
@@ -268,7 +265,14 @@ export async function findApprovedProposal(
 
 export async function upsertEmployerDecision(
   db: Executor,
-  row: { proposal_id: string; decision: 'invite' | 'decline'; reason: EmployerDeclineReason | null; note: string | null; decided_by: string; decided_at: Date },
+  row: {
+    proposal_id: string;
+    decision: 'invite' | 'decline';
+    reason: EmployerDeclineReason | null;
+    note: string | null;
+    decided_by: string;
+    decided_at: Date;
+  },
 ): Promise<void> {
   await db
     .insertInto('employer_decisions')

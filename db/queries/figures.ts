@@ -41,28 +41,35 @@ export async function selectCandidateFacts(db: Executor, jobcentreIds: readonly 
         ) work)`.as('ordinary_work_from'),
     ])
     .where('candidates.status', '<>', 'archived');
-  if (jobcentreIds) query = query.where('candidates.jobcentre_id', 'in', jobcentreIds.length ? [...jobcentreIds] : ['00000000-0000-0000-0000-000000000000']);
+  if (jobcentreIds)
+    query = query.where('candidates.jobcentre_id', 'in', jobcentreIds.length ? [...jobcentreIds] : ['00000000-0000-0000-0000-000000000000']);
   return query.execute();
 }
 
 export type PlacementFactRow = { type: SlotType; sector: string | null; outcome: PlacementOutcome | null; municipality_code: string };
 
 /** `since`: only placements starting on or after that day (null: all). */
-export async function selectPlacementFacts(db: Executor, jobcentreIds: readonly string[] | null, since: string | null = null): Promise<PlacementFactRow[]> {
+export async function selectPlacementFacts(
+  db: Executor,
+  jobcentreIds: readonly string[] | null,
+  since: string | null = null,
+): Promise<PlacementFactRow[]> {
   let query = db
     .selectFrom('placements')
     .innerJoin('slots', 'slots.id', 'placements.slot_id')
     .innerJoin('candidates', 'candidates.id', 'placements.candidate_id')
     .innerJoin('jobcentres', 'jobcentres.id', 'candidates.jobcentre_id')
     .select(['placements.type', 'slots.sector', 'placements.outcome', 'jobcentres.municipality_code']);
-  if (jobcentreIds) query = query.where('candidates.jobcentre_id', 'in', jobcentreIds.length ? [...jobcentreIds] : ['00000000-0000-0000-0000-000000000000']);
+  if (jobcentreIds)
+    query = query.where('candidates.jobcentre_id', 'in', jobcentreIds.length ? [...jobcentreIds] : ['00000000-0000-0000-0000-000000000000']);
   if (since) query = query.where('placements.start_date', '>=', since);
   // Placements of erased candidates still count, from their pseudonymous trace (ADR 0005).
   let erased = db
     .selectFrom('erased_placements')
     .innerJoin('jobcentres', 'jobcentres.id', 'erased_placements.jobcentre_id')
     .select(['erased_placements.type', 'erased_placements.sector', 'erased_placements.outcome', 'jobcentres.municipality_code']);
-  if (jobcentreIds) erased = erased.where('erased_placements.jobcentre_id', 'in', jobcentreIds.length ? [...jobcentreIds] : ['00000000-0000-0000-0000-000000000000']);
+  if (jobcentreIds)
+    erased = erased.where('erased_placements.jobcentre_id', 'in', jobcentreIds.length ? [...jobcentreIds] : ['00000000-0000-0000-0000-000000000000']);
   // The erased trace keeps no start date: its creation stands in for it.
   if (since) erased = erased.where(sql<boolean>`erased_placements.created_at >= ${since}::date`);
   return [...(await query.execute()), ...(await erased.execute())];
@@ -88,16 +95,14 @@ export async function selectEmployerActivity(
   db: Executor,
   jobcentreIds: readonly string[] | null,
 ): Promise<Array<{ organisation_id: string; last_active_on: string | null }>> {
-  let query = db
-    .selectFrom('organisations')
-    .select([
-      'organisations.id as organisation_id',
-      sql<string | null>`to_char(greatest(
+  let query = db.selectFrom('organisations').select([
+    'organisations.id as organisation_id',
+    sql<string | null>`to_char(greatest(
         (select max(s.published_at) from slots s where s.organisation_id = organisations.id),
         (select max(p.created_at) from placements p join slots s on s.id = p.slot_id where s.organisation_id = organisations.id),
         (select max(p.created_at) from erased_placements p join slots s on s.id = p.slot_id where s.organisation_id = organisations.id)
       ) at time zone 'UTC', 'YYYY-MM-DD')`.as('last_active_on'),
-    ]);
+  ]);
   if (jobcentreIds) {
     const ids = jobcentreIds.length ? [...jobcentreIds] : ['00000000-0000-0000-0000-000000000000'];
     query = query.where(

@@ -17,7 +17,14 @@ export async function insertNotificationEvent(
 ): Promise<string | null> {
   const inserted = await trx
     .insertInto('notification_events')
-    .values({ kind: row.kind, actor_user_id: row.actorUserId, subject_type: row.subjectType, subject_id: row.subjectId, dedupe_key: row.dedupeKey, created_at: row.at })
+    .values({
+      kind: row.kind,
+      actor_user_id: row.actorUserId,
+      subject_type: row.subjectType,
+      subject_id: row.subjectId,
+      dedupe_key: row.dedupeKey,
+      created_at: row.at,
+    })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -26,7 +33,11 @@ export async function insertNotificationEvent(
 
 export async function selectRecipients(db: Executor, userIds: readonly string[]): Promise<RecipientRow[]> {
   if (userIds.length === 0) return [];
-  return db.selectFrom('users').select(['id', 'email', 'role', 'locale', 'display_name']).where('id', 'in', [...new Set(userIds)]).execute();
+  return db
+    .selectFrom('users')
+    .select(['id', 'email', 'role', 'locale', 'display_name'])
+    .where('id', 'in', [...new Set(userIds)])
+    .execute();
 }
 
 export async function selectEmployerUserIds(db: Executor, organisationId: string): Promise<string[]> {
@@ -39,12 +50,23 @@ export async function selectConsultantUserIds(db: Executor, jobcentreId: string)
   return rows.map((row) => row.id);
 }
 
-export async function selectMailPreferences(db: Executor, userIds: readonly string[]): Promise<Array<{ user_id: string; kind: string; mail_mode: MailMode }>> {
+export async function selectMailPreferences(
+  db: Executor,
+  userIds: readonly string[],
+): Promise<Array<{ user_id: string; kind: string; mail_mode: MailMode }>> {
   if (userIds.length === 0) return [];
-  return db.selectFrom('notification_preferences').select(['user_id', 'kind', 'mail_mode']).where('user_id', 'in', [...userIds]).execute();
+  return db
+    .selectFrom('notification_preferences')
+    .select(['user_id', 'kind', 'mail_mode'])
+    .where('user_id', 'in', [...userIds])
+    .execute();
 }
 
-export async function upsertMailPreferences(trx: Transaction<DB>, userId: string, choices: ReadonlyArray<{ kind: string; mode: MailMode }>): Promise<void> {
+export async function upsertMailPreferences(
+  trx: Transaction<DB>,
+  userId: string,
+  choices: ReadonlyArray<{ kind: string; mode: MailMode }>,
+): Promise<void> {
   if (choices.length === 0) return;
   await trx
     .insertInto('notification_preferences')
@@ -55,7 +77,16 @@ export async function upsertMailPreferences(trx: Transaction<DB>, userId: string
 
 export async function insertNotificationRow(
   trx: Transaction<DB>,
-  row: { eventId: string; userId: string; kind: string; params: Record<string, string | number>; link: string; mailMode: MailMode; mailId: string | null; at: Date },
+  row: {
+    eventId: string;
+    userId: string;
+    kind: string;
+    params: Record<string, string | number>;
+    link: string;
+    mailMode: MailMode;
+    mailId: string | null;
+    at: Date;
+  },
 ): Promise<string> {
   const inserted = await trx
     .insertInto('notifications')
@@ -81,7 +112,15 @@ export async function insertOutgoingMail(
 ): Promise<string | null> {
   const inserted = await trx
     .insertInto('outgoing_mails')
-    .values({ to_address: mail.to, subject: mail.subject, text_body: mail.text, html_body: mail.html, dedupe_key: mail.dedupeKey, created_at: mail.at, next_attempt_at: mail.at })
+    .values({
+      to_address: mail.to,
+      subject: mail.subject,
+      text_body: mail.text,
+      html_body: mail.html,
+      dedupe_key: mail.dedupeKey,
+      created_at: mail.at,
+      next_attempt_at: mail.at,
+    })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -111,7 +150,12 @@ export async function claimDueMails(db: Executor, claim: { now: Date; leaseUntil
 }
 
 export async function markMailSent(db: Executor, id: string, at: Date): Promise<void> {
-  await db.updateTable('outgoing_mails').set({ state: 'sent', sent_at: at, claimed_until: null, last_error: null }).where('id', '=', id).where('state', '=', 'pending').execute();
+  await db
+    .updateTable('outgoing_mails')
+    .set({ state: 'sent', sent_at: at, claimed_until: null, last_error: null })
+    .where('id', '=', id)
+    .where('state', '=', 'pending')
+    .execute();
 }
 
 export async function markMailFailed(db: Executor, id: string, failure: { nextAttemptAt: Date; error: string }): Promise<void> {
@@ -126,13 +170,24 @@ export async function markMailFailed(db: Executor, id: string, failure: { nextAt
 export type MailQueueCounts = { pending: number; sent: number };
 
 export async function countMailQueue(db: Executor): Promise<MailQueueCounts> {
-  const rows = await db.selectFrom('outgoing_mails').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+  const rows = await db
+    .selectFrom('outgoing_mails')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('state')
+    .execute();
   return { pending: Number(rows.find((r) => r.state === 'pending')?.n ?? 0), sent: Number(rows.find((r) => r.state === 'sent')?.n ?? 0) };
 }
 
 // ---- the inbox -----------------------------------------------------------------
 
-export type NotificationRow = { id: string; kind: string; params: Record<string, string | number>; link: string; created_at: Date; read_at: Date | null };
+export type NotificationRow = {
+  id: string;
+  kind: string;
+  params: Record<string, string | number>;
+  link: string;
+  created_at: Date;
+  read_at: Date | null;
+};
 
 export async function selectNotificationsOf(db: Executor, userId: string, limit: number): Promise<NotificationRow[]> {
   return db
@@ -197,7 +252,11 @@ export async function lockDigestItems(trx: Transaction<DB>, userId: string, befo
 
 export async function attachMail(trx: Transaction<DB>, notificationIds: readonly string[], mailId: string): Promise<void> {
   if (notificationIds.length === 0) return;
-  await trx.updateTable('notifications').set({ mail_id: mailId }).where('id', 'in', [...notificationIds]).execute();
+  await trx
+    .updateTable('notifications')
+    .set({ mail_id: mailId })
+    .where('id', 'in', [...notificationIds])
+    .execute();
 }
 
 // ---- what events are about -----------------------------------------------------
@@ -250,11 +309,19 @@ export async function selectProposalFacts(db: Executor, proposalId: string): Pro
 }
 
 export async function selectProposalIdFor(db: Executor, candidateId: string, slotId: string): Promise<string | null> {
-  const row = await db.selectFrom('match_proposals').select('id').where('candidate_id', '=', candidateId).where('slot_id', '=', slotId).executeTakeFirst();
+  const row = await db
+    .selectFrom('match_proposals')
+    .select('id')
+    .where('candidate_id', '=', candidateId)
+    .where('slot_id', '=', slotId)
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
-export async function selectSlotFacts(db: Executor, slotId: string): Promise<{ slot_id: string; slot_title: string; organisation_id: string } | undefined> {
+export async function selectSlotFacts(
+  db: Executor,
+  slotId: string,
+): Promise<{ slot_id: string; slot_title: string; organisation_id: string } | undefined> {
   return db.selectFrom('slots').select(['id as slot_id', 'title as slot_title', 'organisation_id']).where('id', '=', slotId).executeTakeFirst();
 }
 
@@ -296,7 +363,16 @@ export async function selectMilestonesDue(db: Executor, from: string, to: string
     .innerJoin('placements as pl', 'pl.id', 'm.placement_id')
     .innerJoin('slots as s', 's.id', 'pl.slot_id')
     .innerJoin('candidates as c', 'c.id', 'pl.candidate_id')
-    .select(['m.placement_id', 'm.kind', 'm.due_on', 's.id as slot_id', 's.title as slot_title', 's.organisation_id', 'c.jobcentre_id', 'c.full_name as candidate_name'])
+    .select([
+      'm.placement_id',
+      'm.kind',
+      'm.due_on',
+      's.id as slot_id',
+      's.title as slot_title',
+      's.organisation_id',
+      'c.jobcentre_id',
+      'c.full_name as candidate_name',
+    ])
     .where('m.done_on', 'is', null)
     .where('m.due_on', '>=', from)
     .where('m.due_on', '<=', to)
@@ -310,7 +386,16 @@ export async function selectPlacementsEnding(db: Executor, from: string, to: str
     .selectFrom('placements as pl')
     .innerJoin('slots as s', 's.id', 'pl.slot_id')
     .innerJoin('candidates as c', 'c.id', 'pl.candidate_id')
-    .select(['pl.id', 'pl.type', 'pl.end_date', 's.id as slot_id', 's.title as slot_title', 's.organisation_id', 'c.jobcentre_id', 'c.full_name as candidate_name'])
+    .select([
+      'pl.id',
+      'pl.type',
+      'pl.end_date',
+      's.id as slot_id',
+      's.title as slot_title',
+      's.organisation_id',
+      'c.jobcentre_id',
+      'c.full_name as candidate_name',
+    ])
     .where('pl.status', '=', 'started')
     .where('pl.end_date', '>=', from)
     .where('pl.end_date', '<=', to)
@@ -334,7 +419,12 @@ export async function selectPlacementsStarting(db: Executor, from: string, to: s
 
 /** Open erasure requests whose deadline falls on or before `to`. */
 export async function selectErasureDeadlinesBy(db: Executor, to: string) {
-  return db.selectFrom('erasure_requests').select(['id', 'jobcentre_id', 'deadline']).where('status', '=', 'requested').where('deadline', '<=', to).execute();
+  return db
+    .selectFrom('erasure_requests')
+    .select(['id', 'jobcentre_id', 'deadline'])
+    .where('status', '=', 'requested')
+    .where('deadline', '<=', to)
+    .execute();
 }
 
 /** Active candidates with a login whose last activity lies between the two instants (about to be flagged inactive). */
@@ -364,7 +454,11 @@ export async function selectUntoldOffers(db: Executor, limit: number) {
     .where('s.status', '=', 'published')
     .where('c.status', '=', 'active')
     .where('c.user_id', 'is not', null)
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('offer_notices as n').select('n.slot_id').whereRef('n.candidate_id', '=', 'c.id').whereRef('n.slot_id', '=', 's.id'))))
+    .where((eb) =>
+      eb.not(
+        eb.exists(eb.selectFrom('offer_notices as n').select('n.slot_id').whereRef('n.candidate_id', '=', 'c.id').whereRef('n.slot_id', '=', 's.id')),
+      ),
+    )
     .orderBy('c.id')
     .limit(limit)
     .execute();
@@ -460,7 +554,10 @@ export async function selectEmployerDecisionsOf(db: Executor, proposalIds: reado
  * consultants carry the name), and queued or sent mails to them or naming
  * them. Their own notifications go with their user row.
  */
-export async function deleteNotificationsAbout(trx: Transaction<DB>, person: { candidateId: string; emails: readonly string[]; fullName: string }): Promise<void> {
+export async function deleteNotificationsAbout(
+  trx: Transaction<DB>,
+  person: { candidateId: string; emails: readonly string[]; fullName: string },
+): Promise<void> {
   // Events about the candidate or their proposals, with every notification of them (on delete cascade); run before the proposals go.
   await trx
     .deleteFrom('notification_events')
@@ -469,13 +566,24 @@ export async function deleteNotificationsAbout(trx: Transaction<DB>, person: { c
         eb.and([eb('subject_type', '=', 'candidate'), eb('subject_id', '=', person.candidateId)]),
         eb.and([
           eb('subject_type', '=', 'match_proposal'),
-          eb('subject_id', 'in', eb.selectFrom('match_proposals').select(sql<string>`id::text`.as('id')).where('candidate_id', '=', person.candidateId)),
+          eb(
+            'subject_id',
+            'in',
+            eb
+              .selectFrom('match_proposals')
+              .select(sql<string>`id::text`.as('id'))
+              .where('candidate_id', '=', person.candidateId),
+          ),
         ]),
       ]),
     )
     .execute();
   const pattern = person.fullName.trim() === '' ? null : containsPattern(person.fullName.trim());
-  if (pattern) await trx.deleteFrom('notifications').where(sql<boolean>`params::text ilike ${pattern}`).execute();
+  if (pattern)
+    await trx
+      .deleteFrom('notifications')
+      .where(sql<boolean>`params::text ilike ${pattern}`)
+      .execute();
   if (person.emails.length === 0 && !pattern) return;
   await trx
     .deleteFrom('outgoing_mails')

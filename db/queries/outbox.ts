@@ -60,14 +60,23 @@ export async function lockDocuments(trx: Executor, keys: string[]): Promise<Set<
 
 export async function markOutboxEntriesProcessed(trx: Executor, ids: number[]): Promise<void> {
   if (ids.length === 0) return;
-  await trx.updateTable('search_outbox').set({ processed_at: sql`now()`, last_error: null, retry_at: null }).where('id', 'in', ids).execute();
+  await trx
+    .updateTable('search_outbox')
+    .set({ processed_at: sql`now()`, last_error: null, retry_at: null })
+    .where('id', 'in', ids)
+    .execute();
 }
 
 /**
  * Marks earlier failed entries of documents just applied as processed: the
  * index now holds each document's current state, which is all any entry asks for.
  */
-export async function markEarlierEntriesOfDocumentsProcessed(trx: Executor, index: SearchIndexName, documentIds: string[], upToId: number): Promise<void> {
+export async function markEarlierEntriesOfDocumentsProcessed(
+  trx: Executor,
+  index: SearchIndexName,
+  documentIds: string[],
+  upToId: number,
+): Promise<void> {
   if (documentIds.length === 0) return;
   await trx
     .updateTable('search_outbox')

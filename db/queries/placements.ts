@@ -208,9 +208,15 @@ export async function insertFollowUp(
   await db.insertInto('placement_follow_ups').values(row).execute();
 }
 
-export async function insertMilestones(db: Executor, rows: ReadonlyArray<{ placement_id: string; kind: MilestoneKind; due_on: string }>): Promise<void> {
+export async function insertMilestones(
+  db: Executor,
+  rows: ReadonlyArray<{ placement_id: string; kind: MilestoneKind; due_on: string }>,
+): Promise<void> {
   if (rows.length === 0) return;
-  await db.insertInto('placement_milestones').values([...rows]).execute();
+  await db
+    .insertInto('placement_milestones')
+    .values([...rows])
+    .execute();
 }
 
 export async function markMilestoneDone(db: Executor, placementId: string, kind: MilestoneKind, doneOn: string, by: string): Promise<number> {
@@ -257,6 +263,13 @@ export async function upsertEmployerAnswer(
   await db
     .insertInto('employer_decisions')
     .values({ ...row, reason: row.decision === 'decline' ? 'other' : null, note: 'recorded by the jobcentre' })
-    .onConflict((oc) => oc.column('proposal_id').doUpdateSet({ decision: row.decision, reason: row.decision === 'decline' ? 'other' : null, decided_by: row.decided_by, decided_at: row.decided_at }))
+    .onConflict((oc) =>
+      oc.column('proposal_id').doUpdateSet({
+        decision: row.decision,
+        reason: row.decision === 'decline' ? 'other' : null,
+        decided_by: row.decided_by,
+        decided_at: row.decided_at,
+      }),
+    )
     .execute();
 }

@@ -11,11 +11,7 @@ import { containsPattern } from './like.js';
 // ---- export ---------------------------------------------------------------------
 
 export async function selectAccountForExport(db: Executor, userId: string) {
-  return db
-    .selectFrom('users')
-    .select(['email', 'display_name', 'role', 'locale', 'created_at'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
+  return db.selectFrom('users').select(['email', 'display_name', 'role', 'locale', 'created_at']).where('id', '=', userId).executeTakeFirst();
 }
 
 export async function selectCandidateForExport(db: Executor, candidateId: string) {
@@ -92,7 +88,11 @@ export async function selectOccupationsForExport(db: Executor, candidateId: stri
 /** Labels of the occupations named as ambitions (stored as URIs on the candidate). */
 export async function selectOccupationLabels(db: Executor, uris: readonly string[]): Promise<Array<{ uri: string; labels: LabelSet }>> {
   if (uris.length === 0) return [];
-  return db.selectFrom('occupations').select(['uri', 'labels']).where('uri', 'in', [...uris]).execute();
+  return db
+    .selectFrom('occupations')
+    .select(['uri', 'labels'])
+    .where('uri', 'in', [...uris])
+    .execute();
 }
 
 export async function selectEmploymentsForExport(db: Executor, candidateId: string) {
@@ -226,7 +226,16 @@ export async function selectCohortsForExport(db: Executor, candidateId: string) 
   return db
     .selectFrom('cohort_members')
     .innerJoin('cohorts', 'cohorts.id', 'cohort_members.cohort_id')
-    .select(['cohorts.title', 'cohorts.sector', 'cohorts.course_start', 'cohorts.course_end', 'cohort_members.status', 'cohort_members.reject_reason', 'cohort_members.added_at', 'cohort_members.decided_at'])
+    .select([
+      'cohorts.title',
+      'cohorts.sector',
+      'cohorts.course_start',
+      'cohorts.course_end',
+      'cohort_members.status',
+      'cohort_members.reject_reason',
+      'cohort_members.added_at',
+      'cohort_members.decided_at',
+    ])
     .where('cohort_members.candidate_id', '=', candidateId)
     .orderBy('cohorts.course_start')
     .execute();
@@ -266,12 +275,7 @@ const requestColumns = [
 ] as const;
 
 export async function selectErasureRequestsOfCandidate(db: Executor, candidateId: string): Promise<ErasureRequestRow[]> {
-  return db
-    .selectFrom('erasure_requests')
-    .select(requestColumns)
-    .where('candidate_id', '=', candidateId)
-    .orderBy('requested_at', 'desc')
-    .execute();
+  return db.selectFrom('erasure_requests').select(requestColumns).where('candidate_id', '=', candidateId).orderBy('requested_at', 'desc').execute();
 }
 
 export async function findOpenErasureRequest(db: Executor, candidateId: string): Promise<ErasureRequestRow | undefined> {
@@ -360,7 +364,14 @@ export async function selectHandledErasureRequests(db: Executor, jobcentreId: st
   return db
     .selectFrom('erasure_requests')
     .leftJoin('candidates', 'candidates.id', 'erasure_requests.candidate_id')
-    .select(['erasure_requests.id', 'erasure_requests.status', 'erasure_requests.requested_at', 'erasure_requests.deadline', 'erasure_requests.handled_at', 'candidates.full_name'])
+    .select([
+      'erasure_requests.id',
+      'erasure_requests.status',
+      'erasure_requests.requested_at',
+      'erasure_requests.deadline',
+      'erasure_requests.handled_at',
+      'candidates.full_name',
+    ])
     .where('erasure_requests.status', '<>', 'requested')
     .where('erasure_requests.jobcentre_id', '=', jobcentreId)
     .orderBy('erasure_requests.handled_at', 'desc')
@@ -374,9 +385,16 @@ export async function searchCandidatesOfJobcentre(db: Executor, jobcentreId: str
   return db
     .selectFrom('candidates')
     .leftJoin('users', 'users.id', 'candidates.user_id')
-    .select(['candidates.id', 'candidates.full_name', 'candidates.birth_date', sql<string | null>`coalesce(candidates.email, users.email)`.as('email')])
+    .select([
+      'candidates.id',
+      'candidates.full_name',
+      'candidates.birth_date',
+      sql<string | null>`coalesce(candidates.email, users.email)`.as('email'),
+    ])
     .where('candidates.jobcentre_id', '=', jobcentreId)
-    .where((eb) => eb.or([eb('candidates.full_name', 'ilike', pattern), eb('candidates.email', 'ilike', pattern), eb('users.email', 'ilike', pattern)]))
+    .where((eb) =>
+      eb.or([eb('candidates.full_name', 'ilike', pattern), eb('candidates.email', 'ilike', pattern), eb('users.email', 'ilike', pattern)]),
+    )
     .orderBy('candidates.full_name')
     .limit(limit)
     .execute();
@@ -384,13 +402,27 @@ export async function searchCandidatesOfJobcentre(db: Executor, jobcentreId: str
 
 // ---- erasure ------------------------------------------------------------------------
 
-export type CandidateToEraseRow = { id: string; user_id: string | null; jobcentre_id: string; full_name: string; email: string | null; user_email: string | null };
+export type CandidateToEraseRow = {
+  id: string;
+  user_id: string | null;
+  jobcentre_id: string;
+  full_name: string;
+  email: string | null;
+  user_email: string | null;
+};
 
 export async function findCandidateToErase(db: Executor, candidateId: string): Promise<CandidateToEraseRow | undefined> {
   return db
     .selectFrom('candidates')
     .leftJoin('users', 'users.id', 'candidates.user_id')
-    .select(['candidates.id', 'candidates.user_id', 'candidates.jobcentre_id', 'candidates.full_name', 'candidates.email', 'users.email as user_email'])
+    .select([
+      'candidates.id',
+      'candidates.user_id',
+      'candidates.jobcentre_id',
+      'candidates.full_name',
+      'candidates.email',
+      'users.email as user_email',
+    ])
     .where('candidates.id', '=', candidateId)
     .forUpdate('candidates')
     .executeTakeFirst();
@@ -463,7 +495,10 @@ export async function pseudonymiseDecisions(db: Executor, candidateId: string, p
  */
 export async function scrubAuditLog(db: Executor, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await db.deleteFrom('audit_log').where('subject_id', 'in', [...ids]).execute();
+  await db
+    .deleteFrom('audit_log')
+    .where('subject_id', 'in', [...ids])
+    .execute();
   const values = sql.join(ids.map((id) => sql`to_jsonb(${id}::text)`));
   await db
     .updateTable('audit_log')

@@ -247,11 +247,7 @@ export type ProposalRow = Pick<
 const proposalColumns = ['id', 'slot_id', 'candidate_id', 'source', 'score', 'components', 'reasons', 'computed_at', 'status', 'decided_at'] as const;
 
 /** Proposals of a slot, best score first; optionally only some statuses. */
-export async function selectProposalsOfSlot(
-  db: Executor,
-  slotId: string,
-  statuses?: ReadonlyArray<MatchProposal['status']>,
-): Promise<ProposalRow[]> {
+export async function selectProposalsOfSlot(db: Executor, slotId: string, statuses?: ReadonlyArray<MatchProposal['status']>): Promise<ProposalRow[]> {
   let query = db
     .selectFrom('match_proposals')
     .select([...proposalColumns])

@@ -158,7 +158,10 @@ const queueQuery = reusableQuery(
       if (organisationId) filtered = filtered.where('slots.organisation_id', '=', organisationId);
       if (organisationPattern) {
         filtered = filtered.where('slots.organisation_id', 'in', (eb) =>
-          eb.selectFrom('organisations').select('organisations.id').where(sql<SqlBool>`organisations.name ilike ${organisationPattern}`),
+          eb
+            .selectFrom('organisations')
+            .select('organisations.id')
+            .where(sql<SqlBool>`organisations.name ilike ${organisationPattern}`),
         );
       }
       if (minScore !== undefined) filtered = filtered.where('match_proposals.score', '>=', minScore);
@@ -209,7 +212,12 @@ const queueQuery = reusableQuery(
         'visible.slot_title',
         'visible.slot_type',
         'visible.slot_start_date',
-        eb.selectFrom('organisations').select('organisations.name').whereRef('organisations.id', '=', 'visible.organisation_id').$asScalar().as('organisation_name'),
+        eb
+          .selectFrom('organisations')
+          .select('organisations.name')
+          .whereRef('organisations.id', '=', 'visible.organisation_id')
+          .$asScalar()
+          .as('organisation_name'),
         'visible.candidate_name',
         'visible.candidate_jobcentre_id',
         // Named only for partners' candidates, the one case the page shows it.
@@ -259,7 +267,12 @@ export async function countQueue(db: Executor, jobcentreId: string, filters: Que
   if (filters.organisationId) query = query.where('slots.organisation_id', '=', filters.organisationId);
   if (filters.organisationName) {
     const pattern = containsPattern(filters.organisationName);
-    query = query.where('slots.organisation_id', 'in', (eb) => eb.selectFrom('organisations').select('organisations.id').where(sql<SqlBool>`organisations.name ilike ${pattern}`));
+    query = query.where('slots.organisation_id', 'in', (eb) =>
+      eb
+        .selectFrom('organisations')
+        .select('organisations.id')
+        .where(sql<SqlBool>`organisations.name ilike ${pattern}`),
+    );
   }
   if (filters.minScore !== undefined) query = query.where('match_proposals.score', '>=', filters.minScore);
   if (filters.candidate) query = query.where(sql<SqlBool>`candidates.full_name ilike ${containsPattern(filters.candidate)}`);
@@ -295,7 +308,9 @@ export async function selectQueueRequirements(db: Executor, proposalIds: readonl
     .innerJoin('candidates', 'candidates.id', 'match_proposals.candidate_id')
     .select([
       'match_proposals.id as proposal_id',
-      sql<string[]>`array(select ss.skill_uri from slot_skills ss where ss.slot_id = slots.id and ss.required order by ss.skill_uri)`.as('required_skills'),
+      sql<string[]>`array(select ss.skill_uri from slot_skills ss where ss.slot_id = slots.id and ss.required order by ss.skill_uri)`.as(
+        'required_skills',
+      ),
       sql<string[]>`array(select cs.skill_uri from candidate_skills cs where cs.candidate_id = candidates.id)`.as('candidate_skills'),
       'slots.danish_spoken as slot_danish_spoken',
       'slots.danish_written as slot_danish_written',
@@ -418,7 +433,16 @@ export async function selectEmploymentsOfCandidate(
 export async function selectPlacementPeriodsOfCandidate(
   db: Executor,
   candidateId: string,
-): Promise<Array<{ slot_id: string; type: SlotType; start_date: string; end_date: string; ended_on: string | null; status: 'planned' | 'started' | 'ended_early' | 'completed' }>> {
+): Promise<
+  Array<{
+    slot_id: string;
+    type: SlotType;
+    start_date: string;
+    end_date: string;
+    ended_on: string | null;
+    status: 'planned' | 'started' | 'ended_early' | 'completed';
+  }>
+> {
   return db
     .selectFrom('placements')
     .select(['slot_id', 'type', 'start_date', 'end_date', 'ended_on', 'status'])

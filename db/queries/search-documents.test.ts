@@ -101,7 +101,7 @@ describe.each(databaseKinds)('search document queries on %s', (kind) => {
     const all = async <Row extends { id: string }>(read: (after: string | null, limit: number) => Promise<DocumentPage<Row>>, limit: number) => {
       const rows: Row[] = [];
       const lastIds: string[] = [];
-      for (let after: string | null = null; ; ) {
+      for (let after: string | null = null; ;) {
         const next = await read(after, limit);
         if (next.lastId === null) {
           expect(next.rows).toEqual([]);
@@ -116,7 +116,12 @@ describe.each(databaseKinds)('search document queries on %s', (kind) => {
     // A non-matchable candidate between two matchable ones: a page may hold fewer documents than its limit.
     const candidateIds = (await selectMatchableCandidateIds(database.db, null, 100)).concat(world.people.pending.id);
     const expectedCandidates = byId(await selectMatchableCandidatesWithDetails(database.db, candidateIds));
-    const expectedSlots = byId(await selectPublishedSlotsWithSkills(database.db, Object.values(world.slots).map((slot) => slot.id)));
+    const expectedSlots = byId(
+      await selectPublishedSlotsWithSkills(
+        database.db,
+        Object.values(world.slots).map((slot) => slot.id),
+      ),
+    );
     for (const limit of [1, 2, 100]) {
       const candidates = await all((after, n) => selectMatchableCandidatePage(database.db, after, n), limit);
       expect(byId(candidates.rows)).toEqual(expectedCandidates);

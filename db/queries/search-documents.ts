@@ -244,7 +244,10 @@ function candidateFromTuple([
   };
 }
 
-export async function selectCandidateSkills(db: Executor, candidateIds: readonly string[]): Promise<Array<{ candidate_id: string; skill_uri: string }>> {
+export async function selectCandidateSkills(
+  db: Executor,
+  candidateIds: readonly string[],
+): Promise<Array<{ candidate_id: string; skill_uri: string }>> {
   if (candidateIds.length === 0) return [];
   return db
     .selectFrom('candidate_skills')
@@ -270,7 +273,10 @@ export async function selectCandidateLanguages(
 }
 
 /** Network memberships of jobcentres (small: a handful of networks). */
-export async function selectJobcentreNetworks(db: Executor, jobcentreIds: readonly string[]): Promise<Array<{ jobcentre_id: string; network_id: string }>> {
+export async function selectJobcentreNetworks(
+  db: Executor,
+  jobcentreIds: readonly string[],
+): Promise<Array<{ jobcentre_id: string; network_id: string }>> {
   const valid = uuidsOnly(jobcentreIds);
   if (valid.length === 0) return [];
   return db

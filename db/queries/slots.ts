@@ -43,7 +43,9 @@ function pipelineQuery(db: Executor, organisationId: string) {
         where mp.slot_id = slots.id and mp.status = 'approved' and d.decision = 'decline')`.as('declined'),
       sql<string>`(select count(*) from placements p where p.slot_id = slots.id)`.as('placed'),
       // In the same query: one round trip less per slot list (on the embedded database, one message to its thread).
-      sql<Array<{ skill_uri: string; required: boolean }>>`(select coalesce(json_agg(json_build_object('skill_uri', ss.skill_uri, 'required', ss.required)
+      sql<
+        Array<{ skill_uri: string; required: boolean }>
+      >`(select coalesce(json_agg(json_build_object('skill_uri', ss.skill_uri, 'required', ss.required)
         order by ss.required desc, ss.skill_uri), '[]') from slot_skills ss where ss.slot_id = slots.id)`.as('skills'),
     ])
     .where('slots.organisation_id', '=', organisationId);
@@ -70,7 +72,10 @@ export async function selectSlotsForOrganisation(
 ): Promise<SlotWithPipeline[]> {
   let query = pipelineQuery(db, organisationId).orderBy('slots.created_at', 'desc').orderBy('slots.id');
   if (options.status) query = query.where('slots.status', '=', options.status);
-  const rows = await query.limit(options.limit ?? 200).offset(options.offset ?? 0).execute();
+  const rows = await query
+    .limit(options.limit ?? 200)
+    .offset(options.offset ?? 0)
+    .execute();
   return rows.map(withCounts);
 }
 
@@ -84,13 +89,7 @@ export async function selectSlotForOrganisation(db: Executor, organisationId: st
 /** Locks the slot row for an update, scoped by organisation. */
 export async function lockSlot(db: Executor, organisationId: string, slotId: string): Promise<Slot | undefined> {
   if (!isUuid(slotId)) return undefined;
-  return db
-    .selectFrom('slots')
-    .selectAll()
-    .where('id', '=', slotId)
-    .where('organisation_id', '=', organisationId)
-    .forUpdate()
-    .executeTakeFirst();
+  return db.selectFrom('slots').selectAll().where('id', '=', slotId).where('organisation_id', '=', organisationId).forUpdate().executeTakeFirst();
 }
 
 export async function insertSlot(db: Executor, row: NewSlot): Promise<Slot> {

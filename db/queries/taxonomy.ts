@@ -11,14 +11,32 @@ const jsonb = <T>(value: unknown) => sql<T>`${JSON.stringify(value)}::jsonb`;
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-export interface SkillRow { uri: string; kind: 'skill' | 'knowledge' | 'language'; labels: LabelSet; synonyms: SynonymSet }
-export interface OccupationRow { uri: string; isco_group: string; sector: string; labels: LabelSet; synonyms: SynonymSet }
+export interface SkillRow {
+  uri: string;
+  kind: 'skill' | 'knowledge' | 'language';
+  labels: LabelSet;
+  synonyms: SynonymSet;
+}
+export interface OccupationRow {
+  uri: string;
+  isco_group: string;
+  sector: string;
+  labels: LabelSet;
+  synonyms: SynonymSet;
+}
 
 export async function upsertSkills(db: Db, rows: SkillRow[]): Promise<void> {
   if (rows.length === 0) return;
   await db
     .insertInto('skills')
-    .values(rows.map((r) => ({ uri: r.uri, kind: r.kind, labels: JSON.stringify(r.labels), synonyms: jsonb<NonNullable<Insertable<SkillTable>['synonyms']>>(r.synonyms) })))
+    .values(
+      rows.map((r) => ({
+        uri: r.uri,
+        kind: r.kind,
+        labels: JSON.stringify(r.labels),
+        synonyms: jsonb<NonNullable<Insertable<SkillTable>['synonyms']>>(r.synonyms),
+      })),
+    )
     .onConflict((oc) =>
       oc.column('uri').doUpdateSet((eb) => ({
         kind: eb.ref('excluded.kind'),
@@ -33,7 +51,15 @@ export async function upsertOccupations(db: Db, rows: OccupationRow[]): Promise<
   if (rows.length === 0) return;
   await db
     .insertInto('occupations')
-    .values(rows.map((r) => ({ uri: r.uri, isco_group: r.isco_group, sector: r.sector, labels: JSON.stringify(r.labels), synonyms: jsonb<NonNullable<Insertable<OccupationTable>['synonyms']>>(r.synonyms) })))
+    .values(
+      rows.map((r) => ({
+        uri: r.uri,
+        isco_group: r.isco_group,
+        sector: r.sector,
+        labels: JSON.stringify(r.labels),
+        synonyms: jsonb<NonNullable<Insertable<OccupationTable>['synonyms']>>(r.synonyms),
+      })),
+    )
     .onConflict((oc) =>
       oc.column('uri').doUpdateSet((eb) => ({
         isco_group: eb.ref('excluded.isco_group'),
@@ -53,7 +79,10 @@ export async function replaceOccupationSkills(
 ): Promise<void> {
   if (occupationUris.length > 0) await db.deleteFrom('occupation_skills').where('occupation_uri', 'in', occupationUris).execute();
   for (let i = 0; i < rows.length; i += 1000) {
-    await db.insertInto('occupation_skills').values(rows.slice(i, i + 1000)).execute();
+    await db
+      .insertInto('occupation_skills')
+      .values(rows.slice(i, i + 1000))
+      .execute();
   }
 }
 
@@ -84,9 +113,18 @@ export async function listOccupationSkills(
 
 export async function countTaxonomy(db: Db): Promise<{ skills: number; occupations: number; occupationSkills: number }> {
   const [skills, occupations, occupationSkills] = await Promise.all([
-    db.selectFrom('skills').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('occupations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('occupation_skills').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('skills')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('occupations')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('occupation_skills')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { skills: Number(skills.n), occupations: Number(occupations.n), occupationSkills: Number(occupationSkills.n) };
 }

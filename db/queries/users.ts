@@ -28,10 +28,7 @@ export async function findUserById(db: Executor, id: string): Promise<UserRow | 
 }
 
 /** The user and the stored hash for a password check; `email` must already be lower-case. */
-export async function findUserCredentialsByEmail(
-  db: Executor,
-  email: string,
-): Promise<(UserRow & { password_hash: string | null }) | undefined> {
+export async function findUserCredentialsByEmail(db: Executor, email: string): Promise<(UserRow & { password_hash: string | null }) | undefined> {
   return db
     .selectFrom('users')
     .select([...userColumns, 'password_hash'])
@@ -44,32 +41,28 @@ export async function updateUserLocale(db: Executor, userId: string, locale: Loc
 }
 
 // Compiled once (reusable-query.ts): it runs on every request.
-const sessionWithUser = reusableQuery(
-  (db: Executor, _form: null, [sessionId]: readonly [sessionId: string]) =>
-    db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select([
-        'sessions.id as session_id',
-        'sessions.user_id',
-        'sessions.expires_at',
-        'sessions.created_at as session_created_at',
-        'users.id',
-        'users.email',
-        'users.role',
-        'users.display_name',
-        'users.locale',
-        'users.organisation_id',
-        'users.jobcentre_id',
-      ])
-      .where('sessions.id', '=', sessionId),
+const sessionWithUser = reusableQuery((db: Executor, _form: null, [sessionId]: readonly [sessionId: string]) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as session_id',
+      'sessions.user_id',
+      'sessions.expires_at',
+      'sessions.created_at as session_created_at',
+      'users.id',
+      'users.email',
+      'users.role',
+      'users.display_name',
+      'users.locale',
+      'users.organisation_id',
+      'users.jobcentre_id',
+    ])
+    .where('sessions.id', '=', sessionId),
 );
 
 /** One query for the session and its user, as Lucia validates on every request. */
-export async function findSessionWithUser(
-  db: Executor,
-  sessionId: string,
-): Promise<{ session: StoredSessionRow; user: UserRow } | undefined> {
+export async function findSessionWithUser(db: Executor, sessionId: string): Promise<{ session: StoredSessionRow; user: UserRow } | undefined> {
   const [row] = await sessionWithUser(db, null, [sessionId]);
   if (!row) return undefined;
   const { session_id, user_id, expires_at, session_created_at, ...user } = row;
@@ -131,7 +124,10 @@ export async function findCandidateNameByUser(db: Executor, userId: string): Pro
 }
 
 export async function countUsers(db: Executor): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

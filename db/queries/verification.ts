@@ -49,7 +49,11 @@ export async function selectEmployersInMunicipality(db: Executor, municipalityCo
     .execute();
 }
 
-export async function organisationInMunicipality(db: Executor, organisationId: string, municipalityCode: string): Promise<{ id: string; cvr: string } | undefined> {
+export async function organisationInMunicipality(
+  db: Executor,
+  organisationId: string,
+  municipalityCode: string,
+): Promise<{ id: string; cvr: string } | undefined> {
   return db
     .selectFrom('organisations')
     .select(['id', 'cvr'])
@@ -66,11 +70,7 @@ export async function setOrganisationStatus(
 ): Promise<void> {
   await db
     .updateTable('organisations')
-    .set(
-      change.status === 'verified'
-        ? { status: 'verified', verified_at: change.at, verified_by: change.by }
-        : { status: 'suspended' },
-    )
+    .set(change.status === 'verified' ? { status: 'verified', verified_at: change.at, verified_by: change.by } : { status: 'suspended' })
     .where('id', '=', organisationId)
     .execute();
 }

@@ -8,16 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Insertable, Selectable } from 'kysely';
 import { addDays, addYears } from './seed-dates.js';
 import type { Executor } from '../client.server.js';
-import type {
-  Cefr,
-  CandidateTable,
-  JobcentreTable,
-  OrganisationTable,
-  SlotTable,
-  SlotType,
-  UserTable,
-  WorkplaceTable,
-} from '../schema.js';
+import type { Cefr, CandidateTable, JobcentreTable, OrganisationTable, SlotTable, SlotType, UserTable, WorkplaceTable } from '../schema.js';
 import type { Rng } from './random.js';
 import {
   AMBITION_NOTES,
@@ -101,19 +92,19 @@ export function danishPersonName(rng: Rng): string {
 /** A plausible Danish company name for a sector, e.g. "Kantinen Aabenraa ApS". */
 export function companyName(rng: Rng, sector: SeedSector, town: string): { name: string; isPrivate: boolean } {
   const pattern = rng.pick(COMPANY_NAME_PATTERNS[sector]);
-  const base = pattern
-    .replace('{town}', town)
-    .replace('{surname}', rng.pick(DANISH_SURNAMES))
-    .replace('{place}', rng.pick(PLACE_NAMES));
+  const base = pattern.replace('{town}', town).replace('{surname}', rng.pick(DANISH_SURNAMES)).replace('{place}', rng.pick(PLACE_NAMES));
   if (PUBLIC_SECTOR_PATTERNS.has(pattern)) return { name: `${base} (${town} Kommune)`, isPrivate: false };
-  return { name: `${base} ${rng.weighted([['ApS', 6], ['A/S', 2], ['I/S', 1]] as const)}`, isPrivate: true };
+  return {
+    name: `${base} ${rng.weighted([
+      ['ApS', 6],
+      ['A/S', 2],
+      ['I/S', 1],
+    ] as const)}`,
+    isPrivate: true,
+  };
 }
 
-export function buildOrganisation(
-  rng: Rng,
-  overrides: Partial<NewOrganisation> = {},
-  context: { town?: string } = {},
-): NewOrganisation {
+export function buildOrganisation(rng: Rng, overrides: Partial<NewOrganisation> = {}, context: { town?: string } = {}): NewOrganisation {
   const sector = isSeedSector(overrides.sector) ? overrides.sector : pickSector(rng);
   const { name, isPrivate } = companyName(rng, sector, context.town ?? 'Aabenraa');
   const contact = danishPersonName(rng);
@@ -172,9 +163,33 @@ export function buildWorkplace(
 export function danishLevelFor(programme: 'DU1' | 'DU2' | 'DU3', module: number): { spoken: Cefr; written: Cefr } {
   const table: Record<'DU1' | 'DU2' | 'DU3', readonly (readonly [Cefr, Cefr])[]> = {
     // modules 0..6 → [spoken, written]
-    DU1: [['A1', 'A1'], ['A1', 'A1'], ['A1', 'A1'], ['A2', 'A1'], ['A2', 'A1'], ['A2', 'A2'], ['B1', 'A2']],
-    DU2: [['A1', 'A1'], ['A1', 'A1'], ['A2', 'A1'], ['A2', 'A2'], ['A2', 'A2'], ['B1', 'A2'], ['B1', 'B1']],
-    DU3: [['A1', 'A1'], ['A2', 'A2'], ['A2', 'A2'], ['B1', 'B1'], ['B1', 'B1'], ['B2', 'B2'], ['C1', 'C1']],
+    DU1: [
+      ['A1', 'A1'],
+      ['A1', 'A1'],
+      ['A1', 'A1'],
+      ['A2', 'A1'],
+      ['A2', 'A1'],
+      ['A2', 'A2'],
+      ['B1', 'A2'],
+    ],
+    DU2: [
+      ['A1', 'A1'],
+      ['A1', 'A1'],
+      ['A2', 'A1'],
+      ['A2', 'A2'],
+      ['A2', 'A2'],
+      ['B1', 'A2'],
+      ['B1', 'B1'],
+    ],
+    DU3: [
+      ['A1', 'A1'],
+      ['A2', 'A2'],
+      ['A2', 'A2'],
+      ['B1', 'B1'],
+      ['B1', 'B1'],
+      ['B2', 'B2'],
+      ['C1', 'C1'],
+    ],
   };
   const [spoken, written] = table[programme][Math.max(0, Math.min(6, module))];
   return { spoken, written };
@@ -188,14 +203,18 @@ export function pickOrigin(rng: Rng): Origin {
 }
 
 /** Danish fields of a candidate: programme, module, CEFR levels, test and evidence. */
-export function buildDanish(rng: Rng, yearsInDenmark: number): Pick<
-  NewCandidate,
-  'danish_programme' | 'danish_module' | 'danish_spoken' | 'danish_written' | 'danish_test' | 'danish_evidence'
-> {
+export function buildDanish(
+  rng: Rng,
+  yearsInDenmark: number,
+): Pick<NewCandidate, 'danish_programme' | 'danish_module' | 'danish_spoken' | 'danish_written' | 'danish_test' | 'danish_evidence'> {
   if (yearsInDenmark < 0.3 && rng.chance(0.7)) {
     return { danish_programme: null, danish_module: null, danish_spoken: null, danish_written: null, danish_test: null, danish_evidence: null };
   }
-  const programme = rng.weighted([['DU1', 2], ['DU2', 5], ['DU3', 3]] as const);
+  const programme = rng.weighted([
+    ['DU1', 2],
+    ['DU2', 5],
+    ['DU3', 3],
+  ] as const);
   // Roughly one module per half year, with spread.
   const module = Math.max(1, Math.min(6, Math.round(yearsInDenmark * 2 * (0.5 + rng.next())) || 1));
   const passedFinal = module >= FINAL_MODULE[programme];
@@ -241,7 +260,11 @@ export function buildCandidate(
         ] as const);
   // Nobody arrives before turning 1.
   const arrivalDate = addDays(today, -Math.min(Math.round(yearsInDenmark * 365), (age - 1) * 365));
-  const status = rng.weighted([['active', 85], ['pending', 10], ['inactive', 5]] as const);
+  const status = rng.weighted([
+    ['active', 85],
+    ['pending', 10],
+    ['inactive', 5],
+  ] as const);
   const sectors = context.sectors ?? [pickSector(rng)];
   return {
     status,
@@ -255,9 +278,20 @@ export function buildCandidate(
     gender: female ? 'female' : 'male',
     nationality: origin.nationality,
     postal_code: '6200',
-    max_travel_km: rng.weighted([[10, 2], [15, 2], [25, 4], [40, 2], [60, 1]] as const),
+    max_travel_km: rng.weighted([
+      [10, 2],
+      [15, 2],
+      [25, 4],
+      [40, 2],
+      [60, 1],
+    ] as const),
     available_from: addDays(today, rng.int(-30, 90)),
-    hours_per_week: rng.weighted([[37, 5], [30, 3], [25, 2], [20, 1]] as const),
+    hours_per_week: rng.weighted([
+      [37, 5],
+      [30, 3],
+      [25, 2],
+      [20, 1],
+    ] as const),
     driving_licence: rng.chance(0.25),
     ...buildDanish(rng, yearsInDenmark),
     ambition_occupations: [],
@@ -282,12 +316,23 @@ export function buildSlot(
   context: { today?: string; title?: string } = {},
 ): NewSlot {
   const today = context.today ?? new Date().toISOString().slice(0, 10);
-  const type = overrides.type ?? rng.weighted([['praktik', 45], ['igu', 30], ['loentilskud', 25]] as const);
+  const type =
+    overrides.type ??
+    rng.weighted([
+      ['praktik', 45],
+      ['igu', 30],
+      ['loentilskud', 25],
+    ] as const);
   const status = overrides.status ?? (rng.chance(0.88) ? 'published' : 'draft');
   const sector = overrides.sector ?? null;
   const title = context.title ?? (isSeedSector(sector) ? SECTOR_TITLES[sector] : 'Medhjælper');
   const terms = slotTerms(rng, type);
-  const spoken = rng.weighted([[null, 2], ['A1', 2], ['A2', 4], ['B1', 2]] as const);
+  const spoken = rng.weighted([
+    [null, 2],
+    ['A1', 2],
+    ['A2', 4],
+    ['B1', 2],
+  ] as const);
   return {
     type,
     status,
@@ -300,7 +345,11 @@ export function buildSlot(
     // IGU may include work-oriented Danish, so a level "within 6 months" is accepted.
     danish_within_months: type === 'igu' && spoken !== null && rng.chance(0.4) ? 6 : null,
     languages: rng.chance(0.2) ? [rng.pick(['en', 'ar', 'uk', 'ti'])] : [],
-    positions: rng.weighted([[1, 6], [2, 3], [3, 1]] as const),
+    positions: rng.weighted([
+      [1, 6],
+      [2, 3],
+      [3, 1],
+    ] as const),
     start_date: addDays(today, rng.int(7, 120)),
     ...terms,
     mentor: rng.chance(0.8),
@@ -360,11 +409,7 @@ export async function insertUser(db: Executor, row: NewUser): Promise<Selectable
 export async function ensureJobcentre(db: Executor, municipalityCode: string): Promise<Selectable<JobcentreTable>> {
   const existing = await db.selectFrom('jobcentres').selectAll().where('municipality_code', '=', municipalityCode).executeTakeFirst();
   if (existing) return existing;
-  const municipality = await db
-    .selectFrom('municipalities')
-    .select('name_da')
-    .where('code', '=', municipalityCode)
-    .executeTakeFirstOrThrow();
+  const municipality = await db.selectFrom('municipalities').select('name_da').where('code', '=', municipalityCode).executeTakeFirstOrThrow();
   return db
     .insertInto('jobcentres')
     .values({ municipality_code: municipalityCode, name: `Jobcenter ${municipality.name_da}` })

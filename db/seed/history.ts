@@ -28,15 +28,7 @@ export const HISTORY_MUNICIPALITIES = ['580', '540', '510'] as const;
 const HISTORY_POSTAL_CODES: Record<(typeof HISTORY_MUNICIPALITIES)[number], string> = { '580': '6200', '540': '6400', '510': '6100' };
 
 type Stage =
-  | 'awaiting_consent'
-  | 'awaiting_employer'
-  | 'ready'
-  | 'planned'
-  | 'started'
-  | 'ended_early'
-  | 'completed_no_outcome'
-  | 'completed'
-  | 'rejected';
+  'awaiting_consent' | 'awaiting_employer' | 'ready' | 'planned' | 'started' | 'ended_early' | 'completed_no_outcome' | 'completed' | 'rejected';
 
 type Story = { stage: Stage; type: SlotType; outcome?: PlacementOutcome };
 
@@ -95,7 +87,11 @@ type Timeline = { approved: string; start: string; end: string; started: string 
 
 function timelineOf(rng: Rng, story: Story, today: string): Timeline {
   const maxEnd = (start: string) =>
-    story.type === 'praktik' ? addDays(start, 13 * 7 - 1) : story.type === 'loentilskud' ? addDays(addMonths(start, rng.pick([6, 9, 12])), -1) : addDays(addMonths(start, 24), -1);
+    story.type === 'praktik'
+      ? addDays(start, 13 * 7 - 1)
+      : story.type === 'loentilskud'
+        ? addDays(addMonths(start, rng.pick([6, 9, 12])), -1)
+        : addDays(addMonths(start, 24), -1);
   switch (story.stage) {
     case 'awaiting_consent':
     case 'awaiting_employer':
@@ -120,7 +116,14 @@ function timelineOf(rng: Rng, story: Story, today: string): Timeline {
       const start = addDays(today, -rng.int(150, 300));
       const approved = addDays(start, -rng.int(10, 30));
       const ended = addDays(start, rng.int(20, 80));
-      return { approved, start, end: maxEnd(start), started: start, ended, outcomeOn: story.outcome ? minDate(addDays(ended, rng.int(1, 30)), today) : null };
+      return {
+        approved,
+        start,
+        end: maxEnd(start),
+        started: start,
+        ended,
+        outcomeOn: story.outcome ? minDate(addDays(ended, rng.int(1, 30)), today) : null,
+      };
     }
     case 'completed_no_outcome':
     case 'completed': {
@@ -129,7 +132,14 @@ function timelineOf(rng: Rng, story: Story, today: string): Timeline {
       const approved = addDays(start, -rng.int(10, 30));
       const end = maxEnd(start);
       const ended = end < today ? end : addDays(today, -1);
-      return { approved, start, end, started: start, ended, outcomeOn: story.stage === 'completed' ? minDate(addDays(ended, rng.int(0, 30)), today) : null };
+      return {
+        approved,
+        start,
+        end,
+        started: start,
+        ended,
+        outcomeOn: story.stage === 'completed' ? minDate(addDays(ended, rng.int(0, 30)), today) : null,
+      };
     }
   }
 }
@@ -149,7 +159,13 @@ export async function seedHistory(db: Kysely<DB>, context: { seed: number; today
     const workplaces = await trx
       .selectFrom('workplaces')
       .innerJoin('organisations', 'organisations.id', 'workplaces.organisation_id')
-      .select(['workplaces.id as workplace_id', 'organisations.id as organisation_id', 'organisations.sector', 'organisations.is_private', 'organisations.cvr'])
+      .select([
+        'workplaces.id as workplace_id',
+        'organisations.id as organisation_id',
+        'organisations.sector',
+        'organisations.is_private',
+        'organisations.cvr',
+      ])
       .where('organisations.status', '=', 'verified')
       // The demo employer's own workplace stays free for the demo journey.
       .where('organisations.contact_email', '<>', 'employer@demo.jobbro.dk')
@@ -160,7 +176,13 @@ export async function seedHistory(db: Kysely<DB>, context: { seed: number; today
     for (const municipality of HISTORY_MUNICIPALITIES) {
       const jobcentre = await trx.selectFrom('jobcentres').select('id').where('municipality_code', '=', municipality).executeTakeFirst();
       if (!jobcentre) continue;
-      const consultant = await trx.selectFrom('users').select('id').where('role', '=', 'consultant').where('jobcentre_id', '=', jobcentre.id).orderBy('email').executeTakeFirst();
+      const consultant = await trx
+        .selectFrom('users')
+        .select('id')
+        .where('role', '=', 'consultant')
+        .where('jobcentre_id', '=', jobcentre.id)
+        .orderBy('email')
+        .executeTakeFirst();
       const rng = seededRng(context.seed, `history-${municipality}`);
       const postalCode = HISTORY_POSTAL_CODES[municipality];
       for (const story of STORIES) {
@@ -175,7 +197,13 @@ export async function seedHistory(db: Kysely<DB>, context: { seed: number; today
             confirmed_at: at(addDays(context.today, -rng.int(380, 420))),
             postal_code: postalCode,
             // IGU is for refugees and those family-reunified to them, in Denmark under 20 years, aged 18–49.
-            ...(story.type === 'igu' ? { residence_basis: 'refugee' as const, arrival_date: addDays(context.today, -rng.int(700, 1400)), birth_date: addDays(context.today, -rng.int(22, 40) * 365) } : {}),
+            ...(story.type === 'igu'
+              ? {
+                  residence_basis: 'refugee' as const,
+                  arrival_date: addDays(context.today, -rng.int(700, 1400)),
+                  birth_date: addDays(context.today, -rng.int(22, 40) * 365),
+                }
+              : {}),
             waiting_since: addDays(context.today, -rng.int(400, 450)),
             available_from: addDays(context.today, -rng.int(380, 400)),
           })
@@ -239,7 +267,10 @@ async function writeStory(
     .execute();
   const score = Math.round((55 + rng.int(0, 40) + rng.int(0, 9) / 10) * 10) / 10;
   const components = JSON.stringify({ requiredSkills: 1, niceSkills: 0.5, danish: 0.8, distance: 0.7, ambitions: 0.6, waiting: 0.5, languages: 0 });
-  const reasons = JSON.stringify([JSON.stringify({ code: 'skills.required_all', params: { total: 2 } }), JSON.stringify({ code: 'waiting.days', params: { days: rng.int(20, 200) } })]);
+  const reasons = JSON.stringify([
+    JSON.stringify({ code: 'skills.required_all', params: { total: 2 } }),
+    JSON.stringify({ code: 'waiting.days', params: { days: rng.int(20, 200) } }),
+  ]);
   const rejected = story.stage === 'rejected' ? REJECTIONS[index % REJECTIONS.length] : undefined;
   const decidedAt = at(time.approved, 9 + (index % 6));
   const proposalId = stableUuid(input.seed, 'history-proposal', index);
@@ -286,7 +317,13 @@ async function writeStory(
   const consentAt = at(addDays(time.approved, 1), 12);
   await trx
     .insertInto('consents')
-    .values({ candidate_id: input.candidateId, slot_id: slotId, organisation_id: input.workplace.organisation_id, granted: true, recorded_at: consentAt })
+    .values({
+      candidate_id: input.candidateId,
+      slot_id: slotId,
+      organisation_id: input.workplace.organisation_id,
+      granted: true,
+      recorded_at: consentAt,
+    })
     .execute();
   if (story.stage === 'awaiting_employer') return 0;
   await trx
@@ -296,7 +333,8 @@ async function writeStory(
   if (story.stage === 'ready') return 0;
 
   const placementId = stableUuid(input.seed, 'history-placement', index);
-  const status = story.stage === 'planned' ? 'planned' : story.stage === 'started' ? 'started' : story.stage === 'ended_early' ? 'ended_early' : 'completed';
+  const status =
+    story.stage === 'planned' ? 'planned' : story.stage === 'started' ? 'started' : story.stage === 'ended_early' ? 'ended_early' : 'completed';
   await trx
     .insertInto('placements')
     .values({
@@ -310,7 +348,7 @@ async function writeStory(
       status,
       started_on: time.started,
       ended_on: time.ended,
-      ended_reason: story.stage === 'ended_early' ? EARLY_END_REASONS[index % EARLY_END_REASONS.length] ?? null : null,
+      ended_reason: story.stage === 'ended_early' ? (EARLY_END_REASONS[index % EARLY_END_REASONS.length] ?? null) : null,
       outcome: story.outcome && time.outcomeOn ? story.outcome : null,
       outcome_on: story.outcome ? time.outcomeOn : null,
       created_by: input.consultantId,
@@ -325,14 +363,32 @@ async function writeStory(
       const next = addDays(visit, 30);
       await trx
         .insertInto('placement_follow_ups')
-        .values({ placement_id: placementId, visited_on: visit, note: FOLLOW_UP_NOTES[(index + n) % FOLLOW_UP_NOTES.length] ?? '', next_follow_up: next, recorded_by: input.consultantId })
+        .values({
+          placement_id: placementId,
+          visited_on: visit,
+          note: FOLLOW_UP_NOTES[(index + n) % FOLLOW_UP_NOTES.length] ?? '',
+          next_follow_up: next,
+          recorded_by: input.consultantId,
+        })
         .execute();
     }
   }
 
   if (story.type === 'igu') {
-    const milestones: Array<{ placement_id: string; kind: 'school_part' | 'bonus_6m' | 'bonus_24m'; due_on: string; done_on: string | null; recorded_by: string | null }> = [
-      { placement_id: placementId, kind: 'school_part', due_on: time.end, done_on: status === 'completed' ? time.ended : null, recorded_by: input.consultantId },
+    const milestones: Array<{
+      placement_id: string;
+      kind: 'school_part' | 'bonus_6m' | 'bonus_24m';
+      due_on: string;
+      done_on: string | null;
+      recorded_by: string | null;
+    }> = [
+      {
+        placement_id: placementId,
+        kind: 'school_part',
+        due_on: time.end,
+        done_on: status === 'completed' ? time.ended : null,
+        recorded_by: input.consultantId,
+      },
     ];
     if (input.workplace.is_private) {
       const sixMonths = addMonths(time.started ?? time.start, 6);
@@ -340,9 +396,21 @@ async function writeStory(
       const lastedSix = time.started !== null && sixMonths <= today && (time.ended === null || time.ended >= addDays(sixMonths, -1));
       // One IGU under way per jobcentre (its second) has the 6-month bonus due but not yet recorded: the board's "this week".
       const recorded = lastedSix && !(status === 'started' && index % STORIES.length === 16);
-      milestones.push({ placement_id: placementId, kind: 'bonus_6m', due_on: sixMonths, done_on: recorded ? addDays(sixMonths, rng.int(0, 10)) : null, recorded_by: input.consultantId });
+      milestones.push({
+        placement_id: placementId,
+        kind: 'bonus_6m',
+        due_on: sixMonths,
+        done_on: recorded ? addDays(sixMonths, rng.int(0, 10)) : null,
+        recorded_by: input.consultantId,
+      });
       const completedTwoYears = status === 'completed' && twoYears <= today;
-      milestones.push({ placement_id: placementId, kind: 'bonus_24m', due_on: twoYears, done_on: completedTwoYears ? (addDays(twoYears, 5) <= today ? addDays(twoYears, 5) : twoYears) : null, recorded_by: input.consultantId });
+      milestones.push({
+        placement_id: placementId,
+        kind: 'bonus_24m',
+        due_on: twoYears,
+        done_on: completedTwoYears ? (addDays(twoYears, 5) <= today ? addDays(twoYears, 5) : twoYears) : null,
+        recorded_by: input.consultantId,
+      });
     }
     // A bonus "done" in the future would be a recording error: keep only what has happened.
     for (const milestone of milestones) if (milestone.done_on !== null && milestone.done_on > today) milestone.done_on = null;

@@ -18,10 +18,19 @@ describe.each(databaseKinds)('loadReferenceData (%s)', (kind) => {
     expect(first.regions).toBe(5);
     expect(first.municipalities).toBe(98);
     const { db } = database;
-    const regions = await db.selectFrom('regions').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const regions = await db
+      .selectFrom('regions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     const byRegion = await db.selectFrom('municipalities').select('region_code').distinct().execute();
-    const municipalities = await db.selectFrom('municipalities').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const postal = await db.selectFrom('postal_codes').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const municipalities = await db
+      .selectFrom('municipalities')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const postal = await db
+      .selectFrom('postal_codes')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(regions.n)).toBe(5);
     expect(byRegion).toHaveLength(5);
     expect(Number(municipalities.n)).toBe(98);
@@ -33,15 +42,7 @@ describe.each(databaseKinds)('loadReferenceData (%s)', (kind) => {
       .selectFrom('postal_codes as p')
       .leftJoin('municipalities as m', 'm.code', 'p.municipality_code')
       .select(['p.code'])
-      .where((eb) =>
-        eb.or([
-          eb('m.code', 'is', null),
-          eb('p.lat', '<', 54.5),
-          eb('p.lat', '>', 57.8),
-          eb('p.lon', '<', 8),
-          eb('p.lon', '>', 15.2),
-        ]),
-      )
+      .where((eb) => eb.or([eb('m.code', 'is', null), eb('p.lat', '<', 54.5), eb('p.lat', '>', 57.8), eb('p.lon', '<', 8), eb('p.lon', '>', 15.2)]))
       .execute();
     expect(strays).toEqual([]);
   });

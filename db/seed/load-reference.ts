@@ -22,9 +22,7 @@ export async function loadReferenceData(db: Kysely<DB>): Promise<{ regions: numb
     await trx
       .insertInto('regions')
       .values(regions.map((r) => ({ code: r.code, name_da: r.nameDa, name_en: r.nameEn })))
-      .onConflict((oc) =>
-        oc.column('code').doUpdateSet((eb) => ({ name_da: eb.ref('excluded.name_da'), name_en: eb.ref('excluded.name_en') })),
-      )
+      .onConflict((oc) => oc.column('code').doUpdateSet((eb) => ({ name_da: eb.ref('excluded.name_da'), name_en: eb.ref('excluded.name_en') })))
       .execute();
     await trx
       .insertInto('municipalities')

@@ -23,7 +23,12 @@ async function addConsultantLogins(db: Kysely<DB>, jobcentreByMunicipality: Map<
     password_hash: passwordHash,
     locale: 'da' as const,
   }));
-  const inserted = await db.insertInto('users').values(rows).onConflict((oc) => oc.column('email').doNothing()).returning('id').execute();
+  const inserted = await db
+    .insertInto('users')
+    .values(rows)
+    .onConflict((oc) => oc.column('email').doNothing())
+    .returning('id')
+    .execute();
   return inserted.length;
 }
 

@@ -24,7 +24,14 @@ describe('createRng', () => {
   it('weights picks', () => {
     const rng = createRng(3);
     let a = 0;
-    for (let i = 0; i < 4000; i++) if (rng.weighted([['a', 3], ['b', 1]] as const) === 'a') a++;
+    for (let i = 0; i < 4000; i++)
+      if (
+        rng.weighted([
+          ['a', 3],
+          ['b', 1],
+        ] as const) === 'a'
+      )
+        a++;
     expect(a / 4000).toBeGreaterThan(0.7);
     expect(a / 4000).toBeLessThan(0.8);
   });

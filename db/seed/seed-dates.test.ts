@@ -14,7 +14,7 @@ describe('seed dates', () => {
     expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
   });
 
-  it('moves by months as the app does, the day moved back to the month\'s end', () => {
+  it("moves by months as the app does, the day moved back to the month's end", () => {
     expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
     expect(addMonths('2025-12-15', 14)).toBe('2027-02-15');

@@ -218,9 +218,17 @@ async function ensureJobcentresAndNetworks(db: Kysely<DB>): Promise<void> {
       .onConflict((oc) => oc.column('municipality_code').doNothing())
       .execute();
     for (const network of NETWORKS) {
-      await trx.insertInto('jobcentre_networks').values({ name: network.name }).onConflict((oc) => oc.column('name').doNothing()).execute();
+      await trx
+        .insertInto('jobcentre_networks')
+        .values({ name: network.name })
+        .onConflict((oc) => oc.column('name').doNothing())
+        .execute();
       const { id } = await trx.selectFrom('jobcentre_networks').select('id').where('name', '=', network.name).executeTakeFirstOrThrow();
-      const members = await trx.selectFrom('jobcentres').select('id').where('municipality_code', 'in', [...network.municipalities]).execute();
+      const members = await trx
+        .selectFrom('jobcentres')
+        .select('id')
+        .where('municipality_code', 'in', [...network.municipalities])
+        .execute();
       await trx
         .insertInto('jobcentre_network_members')
         .values(members.map((m) => ({ network_id: id, jobcentre_id: m.id })))
@@ -398,7 +406,8 @@ async function seedDemoAccounts(db: Kysely<DB>, ref: Reference, context: { seed:
 
     const candidateUser = await trx.selectFrom('users').select('id').where('email', '=', DEMO_EMAILS.candidate).executeTakeFirstOrThrow();
     const existing = await trx.selectFrom('candidates').select('id').where('user_id', '=', candidateUser.id).executeTakeFirst();
-    if (!existing) await insertDemoCandidate(trx, rng, ref, { seed: context.seed, userId: candidateUser.id, jobcentreId: aabenraa, today: context.today });
+    if (!existing)
+      await insertDemoCandidate(trx, rng, ref, { seed: context.seed, userId: candidateUser.id, jobcentreId: aabenraa, today: context.today });
   });
 }
 
@@ -459,7 +468,11 @@ async function insertDemoCandidate(
   }
   if (kitchen[0]) {
     await trx.insertInto('candidate_occupations').values({ candidate_id: id, occupation_uri: kitchen[0].uri, years: 4 }).execute();
-    await trx.updateTable('candidates').set({ ambition_occupations: [kitchen[0].uri] }).where('id', '=', id).execute();
+    await trx
+      .updateTable('candidates')
+      .set({ ambition_occupations: [kitchen[0].uri] })
+      .where('id', '=', id)
+      .execute();
   }
   await trx
     .insertInto('candidate_languages')
@@ -471,12 +484,19 @@ async function insertDemoCandidate(
 }
 
 async function insertSlotWithSkills(trx: Executor, rng: Rng, id: string, slot: NewSlot, occupation: TaxonomyOccupation | undefined): Promise<void> {
-  await trx.insertInto('slots').values({ ...slot, id }).execute();
+  await trx
+    .insertInto('slots')
+    .values({ ...slot, id })
+    .execute();
   const skills = slotSkills(rng, id, occupation);
   if (skills.length > 0) await trx.insertInto('slot_skills').values(skills).execute();
 }
 
-function slotSkills(rng: Rng, slotId: string, occupation: TaxonomyOccupation | undefined): { slot_id: string; skill_uri: string; required: boolean }[] {
+function slotSkills(
+  rng: Rng,
+  slotId: string,
+  occupation: TaxonomyOccupation | undefined,
+): { slot_id: string; skill_uri: string; required: boolean }[] {
   if (!occupation) return [];
   const required = rng.sample(occupation.essential, rng.int(1, 3));
   const optional = rng.sample(
@@ -514,11 +534,18 @@ async function seedEmployers(
     let cvr = generateCvr(rng);
     while (seenCvr.has(cvr)) cvr = generateCvr(rng);
     seenCvr.add(cvr);
-    const status = rng.weighted([['verified', 85], ['unverified', 15]] as const);
+    const status = rng.weighted([
+      ['verified', 85],
+      ['unverified', 15],
+    ] as const);
     const organisationId = stableUuid(context.seed, 'organisation', i);
     organisations.push(buildOrganisation(rng, { id: organisationId, cvr, sector, status }, { town: home.name }));
 
-    const workplaceCount = rng.weighted([[1, 7], [2, 2], [3, 1]] as const);
+    const workplaceCount = rng.weighted([
+      [1, 7],
+      [2, 2],
+      [3, 1],
+    ] as const);
     const workplaces: (NewWorkplace & { id: string; municipality: string })[] = [];
     for (let w = 0; w < workplaceCount; w++) {
       const municipality = w === 0 ? home : pickMunicipality(rng, ref, false);
@@ -533,7 +560,10 @@ async function seedEmployers(
         municipality: municipality.code,
       });
     }
-    workplacesByCvr.set(cvr, workplaces.map(({ municipality: _municipality, ...row }) => row));
+    workplacesByCvr.set(
+      cvr,
+      workplaces.map(({ municipality: _municipality, ...row }) => row),
+    );
 
     const slots: { slot: NewSlot; skills: { slot_id: string; skill_uri: string; required: boolean }[] }[] = [];
     const slotCount = rng.int(1, 5);
@@ -579,7 +609,11 @@ async function seedEmployers(
     const fresh = organisations.filter((o) => created.has(o.cvr));
     const workplaces = fresh.flatMap((o) => workplacesByCvr.get(o.cvr) ?? []);
     for (const batch of chunks(workplaces)) {
-      await trx.insertInto('workplaces').values(batch).onConflict((oc) => oc.column('p_number').doNothing()).execute();
+      await trx
+        .insertInto('workplaces')
+        .values(batch)
+        .onConflict((oc) => oc.column('p_number').doNothing())
+        .execute();
     }
     const slots = fresh.flatMap((o) => slotsByCvr.get(o.cvr) ?? []);
     for (const batch of chunks(slots.map((s) => s.slot))) await trx.insertInto('slots').values(batch).execute();
@@ -590,23 +624,29 @@ async function seedEmployers(
 
 // ---- candidates --------------------------------------------------------------
 
-const SECOND_LANGUAGE_LEVELS: readonly (readonly [Cefr, number])[] = [['A2', 3], ['B1', 3], ['B2', 2], ['C1', 1]];
+const SECOND_LANGUAGE_LEVELS: readonly (readonly [Cefr, number])[] = [
+  ['A2', 3],
+  ['B1', 3],
+  ['B2', 2],
+  ['C1', 1],
+];
 
 async function seedCandidates(db: Kysely<DB>, ref: Reference, context: { seed: number; today: string; count: number }): Promise<number> {
   const existing = new Set(
-    (
-      await db
-        .selectFrom('candidates')
-        .select('email')
-        .where('email', 'like', `%@${CANDIDATE_EMAIL_DOMAIN}`)
-        .execute()
-    ).map((row) => row.email),
+    (await db.selectFrom('candidates').select('email').where('email', 'like', `%@${CANDIDATE_EMAIL_DOMAIN}`).execute()).map((row) => row.email),
   );
   const cvrs = (await db.selectFrom('organisations').select('cvr').orderBy('cvr').execute()).map((row) => row.cvr);
 
   const candidates: NewCandidate[] = [];
   const skills: { candidate_id: string; skill_uri: string; years: number; learned_where: 'denmark' | 'abroad' | 'informal' }[] = [];
-  const languages: { candidate_id: string; code: string; spoken: Cefr; written: Cefr | null; is_mother_tongue: boolean; evidence: 'self_reported' }[] = [];
+  const languages: {
+    candidate_id: string;
+    code: string;
+    spoken: Cefr;
+    written: Cefr | null;
+    is_mother_tongue: boolean;
+    evidence: 'self_reported';
+  }[] = [];
   const occupations: { candidate_id: string; occupation_uri: string; years: number }[] = [];
   const employments: { id: string; candidate_id: string; cvr: string; kind: 'ordinary' | 'praktik'; start_date: string; end_date: string }[] = [];
 
@@ -641,19 +681,37 @@ async function seedCandidates(db: Kysely<DB>, ref: Reference, context: { seed: n
         candidate_id: id,
         skill_uri: uri,
         years: rng.int(0, 30) / 2,
-        learned_where: rng.weighted([['abroad', 6], ['denmark', 3], ['informal', 2]] as const),
+        learned_where: rng.weighted([
+          ['abroad', 6],
+          ['denmark', 3],
+          ['informal', 2],
+        ] as const),
       });
     }
     const motherTongue = rng.weighted(origin.languages);
     // Some people were taught to read in another script or not at all: written level unknown.
-    languages.push({ candidate_id: id, code: motherTongue, spoken: 'C2', written: rng.chance(0.85) ? 'C2' : null, is_mother_tongue: true, evidence: 'self_reported' });
+    languages.push({
+      candidate_id: id,
+      code: motherTongue,
+      spoken: 'C2',
+      written: rng.chance(0.85) ? 'C2' : null,
+      is_mother_tongue: true,
+      evidence: 'self_reported',
+    });
     if (rng.chance(0.4) && motherTongue !== 'en') {
       const level = rng.weighted(SECOND_LANGUAGE_LEVELS);
       languages.push({ candidate_id: id, code: 'en', spoken: level, written: level, is_mother_tongue: false, evidence: 'self_reported' });
     }
     if (motherTongue === 'ku' || motherTongue === 'ps') {
       const second = motherTongue === 'ku' ? 'ar' : 'prs';
-      languages.push({ candidate_id: id, code: second, spoken: rng.weighted(SECOND_LANGUAGE_LEVELS), written: null, is_mother_tongue: false, evidence: 'self_reported' });
+      languages.push({
+        candidate_id: id,
+        code: second,
+        spoken: rng.weighted(SECOND_LANGUAGE_LEVELS),
+        written: null,
+        is_mother_tongue: false,
+        evidence: 'self_reported',
+      });
     }
     if (sectorOccupations.length > 0 && rng.chance(0.5)) {
       occupations.push({ candidate_id: id, occupation_uri: rng.pick(sectorOccupations).uri, years: rng.int(1, 20) / 2 });

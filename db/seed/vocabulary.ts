@@ -6,17 +6,7 @@
 import type { ResidenceBasis } from '../schema.js';
 
 export type SeedSector =
-  | 'kitchen'
-  | 'cleaning'
-  | 'warehouse'
-  | 'care'
-  | 'retail'
-  | 'construction'
-  | 'it'
-  | 'manufacturing'
-  | 'agriculture'
-  | 'transport'
-  | 'hotel';
+  'kitchen' | 'cleaning' | 'warehouse' | 'care' | 'retail' | 'construction' | 'it' | 'manufacturing' | 'agriculture' | 'transport' | 'hotel';
 
 /** Sectors the seed articles name, with their share of demo employers. */
 export const SECTOR_WEIGHTS: readonly (readonly [SeedSector, number])[] = [
@@ -34,13 +24,62 @@ export const SECTOR_WEIGHTS: readonly (readonly [SeedSector, number])[] = [
 ];
 
 export const DANISH_SURNAMES = [
-  'Jensen', 'Nielsen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen',
-  'Jørgensen', 'Petersen', 'Madsen', 'Kristensen', 'Olsen', 'Thomsen', 'Poulsen', 'Johansen', 'Møller', 'Mortensen',
-  'Knudsen', 'Lauridsen', 'Schmidt', 'Frandsen', 'Holm', 'Damgaard', 'Bech', 'Lund', 'Skov', 'Bruun', 'Friis',
+  'Jensen',
+  'Nielsen',
+  'Hansen',
+  'Pedersen',
+  'Andersen',
+  'Christensen',
+  'Larsen',
+  'Sørensen',
+  'Rasmussen',
+  'Jørgensen',
+  'Petersen',
+  'Madsen',
+  'Kristensen',
+  'Olsen',
+  'Thomsen',
+  'Poulsen',
+  'Johansen',
+  'Møller',
+  'Mortensen',
+  'Knudsen',
+  'Lauridsen',
+  'Schmidt',
+  'Frandsen',
+  'Holm',
+  'Damgaard',
+  'Bech',
+  'Lund',
+  'Skov',
+  'Bruun',
+  'Friis',
 ];
 export const DANISH_FIRST_NAMES = [
-  'Anne', 'Mette', 'Lone', 'Susanne', 'Camilla', 'Louise', 'Pia', 'Helle', 'Trine', 'Marianne', 'Jens', 'Peter',
-  'Lars', 'Søren', 'Henrik', 'Mads', 'Thomas', 'Martin', 'Rasmus', 'Anders', 'Niels', 'Kasper', 'Birgitte', 'Jesper',
+  'Anne',
+  'Mette',
+  'Lone',
+  'Susanne',
+  'Camilla',
+  'Louise',
+  'Pia',
+  'Helle',
+  'Trine',
+  'Marianne',
+  'Jens',
+  'Peter',
+  'Lars',
+  'Søren',
+  'Henrik',
+  'Mads',
+  'Thomas',
+  'Martin',
+  'Rasmus',
+  'Anders',
+  'Niels',
+  'Kasper',
+  'Birgitte',
+  'Jesper',
 ];
 
 const PLACE_WORDS = ['Fjorden', 'Havnen', 'Skoven', 'Engen', 'Bakken', 'Åen', 'Mosen', 'Kysten', 'Torvet', 'Møllen'];
@@ -50,7 +89,15 @@ const PLACE_WORDS = ['Fjorden', 'Havnen', 'Skoven', 'Engen', 'Bakken', 'Åen', '
  * filled in; the legal form is added by the builder.
  */
 export const COMPANY_NAME_PATTERNS: Record<SeedSector, readonly string[]> = {
-  kitchen: ['Restaurant {place}', 'Kantinen {town}', 'Madhuset {town}', 'Café {place}', 'Kroen ved {place}', '{surname}s Køkken', 'Storkøkkenet {town}'],
+  kitchen: [
+    'Restaurant {place}',
+    'Kantinen {town}',
+    'Madhuset {town}',
+    'Café {place}',
+    'Kroen ved {place}',
+    '{surname}s Køkken',
+    'Storkøkkenet {town}',
+  ],
   cleaning: ['{town} Rengøring', '{surname} Service', 'Rent & Pænt {town}', 'Nordisk Facility Service', 'Blank Rengøring {town}', 'Skinnende Rent'],
   warehouse: ['{town} Lager & Logistik', '{surname} Distribution', 'Nordlager {town}', 'Terminalen {town}', 'Pakkecentret {town}'],
   care: ['Plejecenter {place}', 'Bostedet {place}', 'Hjemmeplejen {town}', 'Omsorgshuset {town}', 'Plejehjemmet {place}'],
@@ -69,8 +116,22 @@ export const PUBLIC_SECTOR_PATTERNS = new Set(['Plejecenter {place}', 'Hjemmeple
 export const PLACE_NAMES = PLACE_WORDS;
 
 export const STREETS = [
-  'Storegade', 'Nørregade', 'Søndergade', 'Vestergade', 'Østergade', 'Industrivej', 'Havnevej', 'Skolevej',
-  'Stationsvej', 'Kirkevej', 'Møllevej', 'Engvej', 'Fabriksvej', 'Lagervej', 'Erhvervsvej', 'Ringvejen',
+  'Storegade',
+  'Nørregade',
+  'Søndergade',
+  'Vestergade',
+  'Østergade',
+  'Industrivej',
+  'Havnevej',
+  'Skolevej',
+  'Stationsvej',
+  'Kirkevej',
+  'Møllevej',
+  'Engvej',
+  'Fabriksvej',
+  'Lagervej',
+  'Erhvervsvej',
+  'Ringvejen',
 ];
 
 /** A generic title when the taxonomy has no occupation for a sector. */
@@ -101,7 +162,10 @@ export type Origin = {
 export const ORIGINS: readonly Origin[] = [
   {
     nationality: 'SY',
-    languages: [['ar', 9], ['ku', 1]],
+    languages: [
+      ['ar', 9],
+      ['ku', 1],
+    ],
     weight: 26,
     male: ['Mohammad', 'Ahmad', 'Khaled', 'Omar', 'Yousef', 'Bashar', 'Mahmoud', 'Hassan', 'Rami', 'Fadi'],
     female: ['Amal', 'Rasha', 'Hiba', 'Nour', 'Lama', 'Rania', 'Yasmin', 'Fatima', 'Dima', 'Reem'],
@@ -117,7 +181,10 @@ export const ORIGINS: readonly Origin[] = [
   },
   {
     nationality: 'AF',
-    languages: [['prs', 7], ['ps', 3]],
+    languages: [
+      ['prs', 7],
+      ['ps', 3],
+    ],
     weight: 12,
     male: ['Ahmad', 'Mohammad', 'Ali', 'Hamid', 'Sayed', 'Mustafa', 'Javid', 'Rahim', 'Farid', 'Naser'],
     female: ['Zahra', 'Maryam', 'Fatima', 'Soraya', 'Parwana', 'Shabnam', 'Nilofar', 'Mursal', 'Freshta', 'Laila'],
@@ -125,7 +192,10 @@ export const ORIGINS: readonly Origin[] = [
   },
   {
     nationality: 'IR',
-    languages: [['fa', 9], ['ku', 1]],
+    languages: [
+      ['fa', 9],
+      ['ku', 1],
+    ],
     weight: 8,
     male: ['Reza', 'Mehdi', 'Amir', 'Hossein', 'Saeed', 'Arash', 'Babak', 'Kaveh', 'Dariush', 'Behnam'],
     female: ['Leila', 'Shirin', 'Maryam', 'Niloufar', 'Parisa', 'Sara', 'Mina', 'Azadeh', 'Roya', 'Ladan'],
@@ -141,7 +211,10 @@ export const ORIGINS: readonly Origin[] = [
   },
   {
     nationality: 'IQ',
-    languages: [['ar', 6], ['ku', 4]],
+    languages: [
+      ['ar', 6],
+      ['ku', 4],
+    ],
     weight: 6,
     male: ['Ali', 'Hussein', 'Haider', 'Karwan', 'Rebin', 'Mustafa', 'Ahmed', 'Dilshad', 'Saman', 'Zaid'],
     female: ['Zainab', 'Noor', 'Shler', 'Avin', 'Hana', 'Rozhin', 'Sara', 'Tara', 'Huda', 'Shaima'],
@@ -149,7 +222,10 @@ export const ORIGINS: readonly Origin[] = [
   },
   {
     nationality: 'UA',
-    languages: [['uk', 8], ['ru', 2]],
+    languages: [
+      ['uk', 8],
+      ['ru', 2],
+    ],
     weight: 20,
     male: ['Oleksandr', 'Andrii', 'Serhii', 'Dmytro', 'Volodymyr', 'Mykola', 'Ivan', 'Yurii', 'Vasyl', 'Maksym'],
     female: ['Olena', 'Tetiana', 'Nataliia', 'Iryna', 'Oksana', 'Svitlana', 'Yuliia', 'Kateryna', 'Mariia', 'Anastasiia'],

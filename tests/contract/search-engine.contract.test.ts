@@ -32,7 +32,10 @@ const settings: IndexSettings = {
   searchable: ['title', 'summary'],
   filterable: ['municipality', 'programme', 'skills', 'languages', 'danishLevel', 'hours', 'available', 'note', 'location'],
   sortable: ['danishLevel', 'hours', 'title'],
-  synonyms: [['dishwasher', 'opvasker'], ['cleaner', 'rengøring', 'rengøringsassistent']],
+  synonyms: [
+    ['dishwasher', 'opvasker'],
+    ['cleaner', 'rengøring', 'rengøringsassistent'],
+  ],
   typoTolerance: true,
 };
 
@@ -132,20 +135,94 @@ function randomFilter(r: ReturnType<typeof randomSource>, depth: number): Filter
 }
 
 const texts: CandidateDoc[] = [
-  { id: 't1', title: 'Rengøring på hotel', summary: 'Erfaring med rengøring og vask af linned', municipality: '101', programme: 'igu', skills: ['cleaning'], languages: ['ar'], danishLevel: 2, hours: 30, available: true },
-  { id: 't2', title: 'Køkkenhjælp i kantine', summary: 'Opvasker med erfaring fra storkøkken', municipality: '751', programme: 'praktik', skills: ['kitchen'], languages: ['ti', 'en'], danishLevel: 1, hours: 25, available: true },
-  { id: 't3', title: 'Smørrebrød og catering', summary: 'Laver smørrebrød til frokost', municipality: '461', programme: 'loentilskud', skills: ['kitchen', 'sales'], languages: ['uk'], danishLevel: 3, hours: 37, available: false },
-  { id: 't4', title: 'Lagerarbejde', summary: 'Truckcertifikat og pakning', municipality: '851', programme: 'igu', skills: ['warehouse', 'forklift'], languages: ['fa', 'da'], danishLevel: 4, hours: 37, available: true },
-  { id: 't5', title: 'Opvaskeren søges til restaurant', summary: 'Aftenvagter', municipality: '101', programme: 'praktik', skills: ['kitchen'], languages: [], danishLevel: 0, hours: 20, available: true },
+  {
+    id: 't1',
+    title: 'Rengøring på hotel',
+    summary: 'Erfaring med rengøring og vask af linned',
+    municipality: '101',
+    programme: 'igu',
+    skills: ['cleaning'],
+    languages: ['ar'],
+    danishLevel: 2,
+    hours: 30,
+    available: true,
+  },
+  {
+    id: 't2',
+    title: 'Køkkenhjælp i kantine',
+    summary: 'Opvasker med erfaring fra storkøkken',
+    municipality: '751',
+    programme: 'praktik',
+    skills: ['kitchen'],
+    languages: ['ti', 'en'],
+    danishLevel: 1,
+    hours: 25,
+    available: true,
+  },
+  {
+    id: 't3',
+    title: 'Smørrebrød og catering',
+    summary: 'Laver smørrebrød til frokost',
+    municipality: '461',
+    programme: 'loentilskud',
+    skills: ['kitchen', 'sales'],
+    languages: ['uk'],
+    danishLevel: 3,
+    hours: 37,
+    available: false,
+  },
+  {
+    id: 't4',
+    title: 'Lagerarbejde',
+    summary: 'Truckcertifikat og pakning',
+    municipality: '851',
+    programme: 'igu',
+    skills: ['warehouse', 'forklift'],
+    languages: ['fa', 'da'],
+    danishLevel: 4,
+    hours: 37,
+    available: true,
+  },
+  {
+    id: 't5',
+    title: 'Opvaskeren søges til restaurant',
+    summary: 'Aftenvagter',
+    municipality: '101',
+    programme: 'praktik',
+    skills: ['kitchen'],
+    languages: [],
+    danishLevel: 0,
+    hours: 20,
+    available: true,
+  },
 ];
 
-const hostileValues = ['a"b', '"', '\\', 'x\\', '\\"', '[x]', ']', '[', 'OR', 'AND', 'TO', 'NOT', 'EXISTS', 'IN', '1 TO 5', "') OR id EXISTS OR ('", '" OR id EXISTS OR "', '_geoRadius(0, 0, 1)', 'æøå ÆØÅ', ''];
+const hostileValues = [
+  'a"b',
+  '"',
+  '\\',
+  'x\\',
+  '\\"',
+  '[x]',
+  ']',
+  '[',
+  'OR',
+  'AND',
+  'TO',
+  'NOT',
+  'EXISTS',
+  'IN',
+  '1 TO 5',
+  "') OR id EXISTS OR ('",
+  '" OR id EXISTS OR "',
+  '_geoRadius(0, 0, 1)',
+  'æøå ÆØÅ',
+  '',
+];
 
 type EngineCase = { name: string; create: () => Promise<{ engine: SearchEngine; cleanup: () => Promise<void> }> };
 
-const engineCases: EngineCase[] = [
-  { name: 'embedded', create: async () => ({ engine: createEmbeddedEngine(), cleanup: async () => undefined }) },
-];
+const engineCases: EngineCase[] = [{ name: 'embedded', create: async () => ({ engine: createEmbeddedEngine(), cleanup: async () => undefined }) }];
 
 // Tests may read the environment directly; the app reads it only in app/env.server.ts.
 const meiliHost = process.env.MEILI_HOST;
@@ -284,8 +361,24 @@ describe.each(engineCases)('search engine contract: $name', ({ create }) => {
     ['exists', { field: 'note', exists: true }],
     ['not exists', { field: 'location', exists: false }],
     ['geo radius (50 km around Copenhagen)', { geo: { lat: 55.6761, lng: 12.5683, meters: 50_000 } }],
-    ['and', { and: [{ field: 'programme', eq: 'igu' }, { field: 'available', eq: true }] }],
-    ['or', { or: [{ field: 'programme', eq: 'igu' }, { field: 'danishLevel', gte: 5 }] }],
+    [
+      'and',
+      {
+        and: [
+          { field: 'programme', eq: 'igu' },
+          { field: 'available', eq: true },
+        ],
+      },
+    ],
+    [
+      'or',
+      {
+        or: [
+          { field: 'programme', eq: 'igu' },
+          { field: 'danishLevel', gte: 5 },
+        ],
+      },
+    ],
     ['not', { not: { field: 'skills', in: ['kitchen', 'cleaning'] } }],
     ['empty and (everything)', { and: [] }],
     ['empty or (nothing)', { or: [] }],

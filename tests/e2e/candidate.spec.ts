@@ -9,7 +9,6 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD, expect, test } from './fixtures';
 
-
 test.use({ viewport: { width: 360, height: 800 } });
 
 async function expectAccessible(page: Page) {
@@ -39,7 +38,10 @@ test('in Arabic: add a skill by its Arabic name, set Danish, browse offers, expr
 
   try {
     // Skills: type the Arabic name, pick it from the list.
-    await page.getByRole('link', { name: /المهارات/ }).first().click();
+    await page
+      .getByRole('link', { name: /المهارات/ })
+      .first()
+      .click();
     await expect(page).toHaveURL('/candidate/profile/skills');
     await page.getByLabel('ابحث عن مهارة').fill('الرافعة الشوكية');
     await page.getByRole('button', { name: /بحث/ }).click();

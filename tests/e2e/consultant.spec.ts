@@ -9,7 +9,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD, expect, test } from './fixtures';
 
-
 async function logIn(page: Page, email: string) {
   await page.goto('/login');
   await page.getByLabel('E-mail').fill(email);
@@ -47,7 +46,10 @@ test('proposal to ordinary job: approve, share, invite, place, outcome, figures'
   expect(count).toBeGreaterThan(0);
   let approved = false;
   for (let i = 0; i < count && !approved; i++) {
-    await page.getByRole('checkbox', { name: /^Vælg Amal Haddad til / }).nth(i).check();
+    await page
+      .getByRole('checkbox', { name: /^Vælg Amal Haddad til / })
+      .nth(i)
+      .check();
     await page.getByRole('button', { name: 'Godkend valgte' }).click();
     const status = page.getByRole('status');
     await expect(status).toBeVisible();
@@ -68,7 +70,10 @@ test('proposal to ordinary job: approve, share, invite, place, outcome, figures'
   // Amal agrees to share with the employer.
   await logIn(page, 'candidate@demo.jobbro.dk');
   await page.goto('/candidate/sharing');
-  await page.getByRole('button', { name: /^Del med / }).first().click();
+  await page
+    .getByRole('button', { name: /^Del med / })
+    .first()
+    .click();
   await expect(page.getByText('Arbejdsgiveren kan se dit navn og dine kontaktoplysninger.')).toBeVisible();
   await logOut(page);
 
@@ -108,7 +113,8 @@ test('proposal to ordinary job: approve, share, invite, place, outcome, figures'
   await card.getByRole('button', { name: 'Registrér opfølgning' }).click();
   await expect(card.getByText(/^Næste opfølgning: \d{4}-\d{2}-\d{2}$/)).toBeVisible();
   // A placement that started today cannot be completed today (the one-day "two-year IGU").
-  if (!(await card.getByRole('button', { name: 'Registrér gennemført' }).isVisible())) await card.getByText('Registrér opfølgning, afslutning eller forlængelse').click();
+  if (!(await card.getByRole('button', { name: 'Registrér gennemført' }).isVisible()))
+    await card.getByText('Registrér opfølgning, afslutning eller forlængelse').click();
   await card.getByRole('button', { name: 'Registrér gennemført' }).click();
   await expect(page.getByRole('alert')).toContainText('Et forløb kan først være gennemført efter startdagen.');
   await expect(card.getByText('Startet', { exact: true })).toBeVisible();

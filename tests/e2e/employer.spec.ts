@@ -68,7 +68,10 @@ test('a company signs up, adds a workplace and posts an IGU slot that waits for 
     await picker.fill('opvask');
     await expect(page.getByRole('option', { name: /opvaskemaskine/ }).first()).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 20_000 });
-  await page.getByRole('option', { name: /opvaskemaskine/ }).first().click();
+  await page
+    .getByRole('option', { name: /opvaskemaskine/ })
+    .first()
+    .click();
   await expect(page.getByRole('row', { name: /opvaskemaskine/ })).toBeVisible();
   await page.getByLabel('Mundtligt dansk (CEFR)').selectOption('B1');
   await page.getByLabel('IGU: må nås inden for (måneder)').fill('6');

@@ -2,7 +2,6 @@
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD, expect, test } from './fixtures';
 
-
 const roles = [
   { role: 'employer', path: '/employer', heading: 'Dine opslag' },
   { role: 'consultant', path: '/consultant', heading: 'Din kø' },

@@ -8,7 +8,6 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { collectBrowserErrors, DEMO_PASSWORD, expect, test } from './fixtures';
 
-
 async function logIn(page: Page, email: string, landing: string) {
   await page.goto('/login');
   await page.getByLabel('E-mail').fill(email);

@@ -19,7 +19,6 @@ import { migrateToLatest } from '../../db/migrate.server.js';
 import { seedDatabase } from '../../db/seed/seed.js';
 import { personalDataIn, personalValuesIn } from '../setup/personal-values.js';
 
-
 const EMAIL_ADDRESS = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.[\p{L}]{2,}/u;
 
 /** The literal values the journeys type into forms (names, e-mails, dates, notes, passwords …). */
@@ -36,15 +35,22 @@ function typedValues(): string[] {
 export async function scanServerLog(serverLog: string): Promise<void> {
   if (!fs.existsSync(serverLog)) throw new Error(`The server's log ${serverLog} is missing: did the webServer command change?`);
   // JSON lines only: the welcome text printing the demo logins is for the person who started the server.
-  const lines = fs.readFileSync(serverLog, 'utf8').split('\n').filter((line) => line.startsWith('{'));
+  const lines = fs
+    .readFileSync(serverLog, 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('{'));
   if (lines.length < 10) throw new Error(`Only ${lines.length} log lines in ${serverLog}: is LOG_LEVEL below info?`);
   const database = await openDatabase({ kind: 'pglite', dataDir: null });
   try {
     await migrateToLatest(database.db);
     await seedDatabase(database.db, { hashPassword, taxonomy: getTaxonomy(), demo: true });
     const values = [...(await personalValuesIn(database.db)), ...typedValues(), 'demo-jobbro-2026'];
-    const found = [...personalDataIn(lines, values), ...lines.filter((line) => EMAIL_ADDRESS.test(line)).map((line) => `an e-mail address in ${line.slice(0, 300)}`)];
-    if (found.length > 0) throw new Error(`The server logged personal data during the browser journeys:\n  ${[...new Set(found)].slice(0, 20).join('\n  ')}`);
+    const found = [
+      ...personalDataIn(lines, values),
+      ...lines.filter((line) => EMAIL_ADDRESS.test(line)).map((line) => `an e-mail address in ${line.slice(0, 300)}`),
+    ];
+    if (found.length > 0)
+      throw new Error(`The server logged personal data during the browser journeys:\n  ${[...new Set(found)].slice(0, 20).join('\n  ')}`);
     console.log(`Server log scanned: ${lines.length} lines, ${values.length} personal values, none found.`);
   } finally {
     await database.close();

@@ -56,9 +56,19 @@ test('open a candidate from the caseload: profile, history, the view is logged, 
   await link.click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await expect(page.getByRole('heading', { name: /^Forløb \(\d+\)$/ })).toBeVisible();
-  await expect(page.getByRole('region', { name: /^Forløb/ }).getByRole('listitem').first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: /^Forløb/ })
+      .getByRole('listitem')
+      .first(),
+  ).toBeVisible();
   // Viewing is audit-logged like every view of candidate data, and the page lists it.
-  await expect(page.getByRole('region', { name: 'Hvem har set profilen' }).getByText(/Mette Lauridsen/).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Hvem har set profilen' })
+      .getByText(/Mette Lauridsen/)
+      .first(),
+  ).toBeVisible();
   // CPR is never shown in full.
   await expect(page.locator('dt:text-is("CPR-nummer") + dd')).not.toHaveText(/\d{6}-\d{4}/);
 
@@ -106,7 +116,11 @@ test('an IGU bonus cannot be recorded before its time: the Danish rule refuses i
   await page.goto('/consultant/placements');
   await expect(page.getByRole('heading', { level: 2, name: /^Denne uge: \d+ ting at gøre$/ })).toBeVisible();
   // An IGU under way whose 6-month bonus is due: try to record it on a day before the IGU started.
-  const card = page.getByRole('article').filter({ hasText: 'IGU · Startet' }).filter({ has: page.getByLabel('Dato for Virksomhedsbonus efter 6 måneder') }).first();
+  const card = page
+    .getByRole('article')
+    .filter({ hasText: 'IGU · Startet' })
+    .filter({ has: page.getByLabel('Dato for Virksomhedsbonus efter 6 måneder') })
+    .first();
   const period = (await card.getByText(/^Fra \d{4}-\d{2}-\d{2} til /).textContent()) ?? '';
   const started = period.slice(4, 14);
   const dayBefore = new Date(Date.parse(`${started}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -116,5 +130,10 @@ test('an IGU bonus cannot be recorded before its time: the Danish rule refuses i
   await expect(alert).toContainText('IGU-bonus efter 6 måneder kan først registreres 6 måneder efter den faktiske start');
   await expect(alert).toContainText('Kilde: lov 623/2016');
   // Nothing was recorded: the bonus is still open.
-  await expect(page.getByRole('article').filter({ hasText: period }).getByText(/Virksomhedsbonus efter 6 måneder: kan registreres fra/)).toBeVisible();
+  await expect(
+    page
+      .getByRole('article')
+      .filter({ hasText: period })
+      .getByText(/Virksomhedsbonus efter 6 måneder: kan registreres fra/),
+  ).toBeVisible();
 });

@@ -26,7 +26,11 @@ export function documentHash(document: SearchDocument): string {
 }
 
 /** Every document the database says belongs in `index`, by id. */
-export async function expectedDocuments(db: Kysely<DB>, sources: DocumentSources, index: (typeof searchIndexNames)[number]): Promise<Map<string, SearchDocument>> {
+export async function expectedDocuments(
+  db: Kysely<DB>,
+  sources: DocumentSources,
+  index: (typeof searchIndexNames)[number],
+): Promise<Map<string, SearchDocument>> {
   const documents = new Map<string, SearchDocument>();
   for await (const ids of sources[index].allIds(db)) {
     for (const [id, document] of await sources[index].load(db, ids)) documents.set(id, document);

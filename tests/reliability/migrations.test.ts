@@ -169,25 +169,44 @@ describe.each(databaseKinds)('migrations on %s', (kind) => {
     // What the app before this version stored from "9999-12-31" typed into the consultant's form.
     await sql`update candidates set birth_date = '9999-12-31', available_from = '0001-01-01' where id = ${candidate.id}`.execute(db);
     await sql`update workplaces set ordinary_employees_fte = 99999`.execute(db);
-    await sql`insert into search_outbox (index_name, document_id, operation, attempts, last_error) values ('candidates', ${candidate.id}, 'upsert', 41, 'RangeError: Not a date')`.execute(db);
+    await sql`insert into search_outbox (index_name, document_id, operation, attempts, last_error) values ('candidates', ${candidate.id}, 'upsert', 41, 'RangeError: Not a date')`.execute(
+      db,
+    );
 
     await migrateToLatest(db);
 
-    const repaired = await db.selectFrom('candidates').select(['birth_date', 'arrival_date', 'available_from']).where('id', '=', candidate.id).executeTakeFirstOrThrow();
+    const repaired = await db
+      .selectFrom('candidates')
+      .select(['birth_date', 'arrival_date', 'available_from'])
+      .where('id', '=', candidate.id)
+      .executeTakeFirstOrThrow();
     expect(repaired.birth_date).toBe('2100-12-31');
     expect(repaired.available_from).toBe('1900-01-01');
     // The real arrival date survives; the impossible birth date is plainly wrong for a consultant to correct.
     expect(repaired.arrival_date).toBe(candidate.arrival_date);
-    expect((await db.selectFrom('workplaces').select('ordinary_employees_fte').execute()).map((row) => Number(row.ordinary_employees_fte))).not.toContain(99999);
-    const failed = await db.selectFrom('search_outbox').select(['retry_at', 'attempts']).where('document_id', '=', candidate.id).where('attempts', '=', 41).execute();
+    expect(
+      (await db.selectFrom('workplaces').select('ordinary_employees_fte').execute()).map((row) => Number(row.ordinary_employees_fte)),
+    ).not.toContain(99999);
+    const failed = await db
+      .selectFrom('search_outbox')
+      .select(['retry_at', 'attempts'])
+      .where('document_id', '=', candidate.id)
+      .where('attempts', '=', 41)
+      .execute();
     expect(failed).toHaveLength(1);
     expect(failed[0]!.retry_at).not.toBeNull();
 
-    const refused = async (statement: ReturnType<typeof sql>) => statement.execute(db).then(() => 'stored', (error: unknown) => (error instanceof Error ? error.message : String(error)));
+    const refused = async (statement: ReturnType<typeof sql>) =>
+      statement.execute(db).then(
+        () => 'stored',
+        (error: unknown) => (error instanceof Error ? error.message : String(error)),
+      );
     expect(await refused(sql`update candidates set birth_date = '9999-12-31' where id = ${candidate.id}`)).toMatch(/candidates_birth_date_range/);
     expect(await refused(sql`update candidates set arrival_date = '2101-01-01' where id = ${candidate.id}`)).toMatch(/candidates_arrival_date_range/);
     expect(await refused(sql`update workplaces set ordinary_employees_fte = 20000.01`)).toMatch(/workplaces_fte_max/);
-    expect(await refused(sql`update candidates set birth_date = '1980-01-01', arrival_date = '2020-01-01' where id = ${candidate.id}`)).toBe('stored');
+    expect(await refused(sql`update candidates set birth_date = '1980-01-01', arrival_date = '2020-01-01' where id = ${candidate.id}`)).toBe(
+      'stored',
+    );
   });
 
   it.each(snapshots)('down() of %s returns to the schema before it', async (snapshot) => {

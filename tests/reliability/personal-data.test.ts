@@ -123,7 +123,10 @@ async function buildWorld(db: Kysely<DB>): Promise<World> {
   const rng = createRng(77);
   const jobcentre = await ensureJobcentre(db, '580');
   const passwordHash = await hashPassword(PASSWORD);
-  const consultant = await insertUser(db, buildUser(rng, { role: 'consultant', jobcentre_id: jobcentre.id, email: consultantEmail, password_hash: passwordHash }));
+  const consultant = await insertUser(
+    db,
+    buildUser(rng, { role: 'consultant', jobcentre_id: jobcentre.id, email: consultantEmail, password_hash: passwordHash }),
+  );
   const candidateUser = await insertUser(
     db,
     buildUser(rng, { role: 'candidate', email: person.email, display_name: person.fullName, password_hash: passwordHash }),
@@ -148,7 +151,12 @@ async function buildWorld(db: Kysely<DB>): Promise<World> {
       available_from: '2026-12-01',
     }),
   );
-  await storeCandidateCpr(db, createCprCipher(CPR_KEY), { candidateId: candidate.id, jobcentreId: candidate.jobcentre_id, cpr: person.cpr.replace('-', ''), createdBy: consultant.id });
+  await storeCandidateCpr(db, createCprCipher(CPR_KEY), {
+    candidateId: candidate.id,
+    jobcentreId: candidate.jobcentre_id,
+    cpr: person.cpr.replace('-', ''),
+    createdBy: consultant.id,
+  });
 
   const organisation = await insertOrganisation(db, buildOrganisation(rng, { status: 'verified' }));
   const workplace = await insertWorkplace(db, buildWorkplace(rng, { organisation_id: organisation.id, ordinary_employees_fte: 40 }));
@@ -196,11 +204,15 @@ describe.each(engineCases)('index documents on the $name engine', ({ create }) =
       const sources = createDocumentSources();
       await reindex({ db: database.db, search: engine, sources });
       // A profile save reaches the index through the outbox, as in the app.
-      await saveAmbitions({ db: database.db, clock: () => new Date() }, { id: world.candidateUserId, role: 'candidate' }, {
-        sectors: ['kitchen'],
-        occupations: [],
-        note: person.savedNote,
-      });
+      await saveAmbitions(
+        { db: database.db, clock: () => new Date() },
+        { id: world.candidateUserId, role: 'candidate' },
+        {
+          sectors: ['kitchen'],
+          occupations: [],
+          note: person.savedNote,
+        },
+      );
       expect(await processOutboxBatch({ db: database.db, search: engine, sources })).toEqual({ processed: 1, failed: 0 });
 
       const candidates = await engineDocuments(engine, 'candidates');
@@ -232,7 +244,8 @@ describe('logs', () => {
   const cleanups: Array<() => Promise<void>> = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(BUILD_FILE) || !fs.existsSync(SERVER_FILE)) throw new Error('The build is missing: run npm run build first (npm test does it before Vitest).');
+    if (!fs.existsSync(BUILD_FILE) || !fs.existsSync(SERVER_FILE))
+      throw new Error('The build is missing: run npm run build first (npm test does it before Vitest).');
     let settings: Record<string, string>;
     if (databaseKinds.includes('postgres')) {
       const testDatabase = await createTestDatabase('postgres', { migrate: false });
@@ -256,7 +269,10 @@ describe('logs', () => {
     const record = async (label: string, status: Promise<number>) => {
       statuses[label] = await status;
     };
-    await record('login page with e-mail in the query', send('GET', `/login?email=${encodeURIComponent(person.email)}&name=${encodeURIComponent(person.fullName)}`));
+    await record(
+      'login page with e-mail in the query',
+      send('GET', `/login?email=${encodeURIComponent(person.email)}&name=${encodeURIComponent(person.fullName)}`),
+    );
     await record('wrong password', send('POST', '/login', { email: person.email, password: `${PASSWORD}-wrong`, redirectTo: '' }));
     await record('candidate login', send('POST', '/login', { email: person.email, password: PASSWORD, redirectTo: '' }));
     await record('ambitions saved', send('POST', '/candidate/profile/ambitions', { sectors: 'kitchen', note: person.savedNote }));
@@ -275,7 +291,10 @@ describe('logs', () => {
       });
     await record('candidate registered with CPR', registerWithCpr());
     await record('same candidate again (conflict)', registerWithCpr());
-    await record('proposal rejected with a note', consultant.send('POST', '/consultant', { intent: 'reject', proposalId: world.proposalId, reason: 'other', note: consultantNote }));
+    await record(
+      'proposal rejected with a note',
+      consultant.send('POST', '/consultant', { intent: 'reject', proposalId: world.proposalId, reason: 'other', note: consultantNote }),
+    );
     await record(
       'company sign-up with a taken e-mail',
       browser(server.baseUrl).send('POST', '/signup/employer', {
@@ -293,7 +312,10 @@ describe('logs', () => {
         employeesFte: '12',
       }),
     );
-    await record('queue searched by name', consultant.send('GET', `/consultant?q=${encodeURIComponent(person.fullName)}&email=${encodeURIComponent(person.email)}`));
+    await record(
+      'queue searched by name',
+      consultant.send('GET', `/consultant?q=${encodeURIComponent(person.fullName)}&email=${encodeURIComponent(person.email)}`),
+    );
     const api = await fetch(`${server.baseUrl}/api/v1/slots?status=published&email=${encodeURIComponent(person.email)}`, {
       headers: { Authorization: `Bearer ${world.apiKey}` },
     });
@@ -304,10 +326,15 @@ describe('logs', () => {
     await stopped(server.child);
 
     // What the requests changed, read once the server (and with PGlite, its hold on the data directory) is gone.
-    const after = database.kind === 'pglite' ? await openDatabase({ kind: 'pglite', dataDir: path.join(settings.JOBBRO_DATA_DIR ?? '', 'pglite') }) : database;
+    const after =
+      database.kind === 'pglite' ? await openDatabase({ kind: 'pglite', dataDir: path.join(settings.JOBBRO_DATA_DIR ?? '', 'pglite') }) : database;
     try {
       const candidate = await after.db.selectFrom('candidates').select('ambition_note').where('id', '=', world.candidateId).executeTakeFirstOrThrow();
-      const proposal = await after.db.selectFrom('match_proposals').select('decision_note').where('id', '=', world.proposalId).executeTakeFirstOrThrow();
+      const proposal = await after.db
+        .selectFrom('match_proposals')
+        .select('decision_note')
+        .where('id', '=', world.proposalId)
+        .executeTakeFirstOrThrow();
       const others = await after.db.selectFrom('candidates').select('id').where('email', '=', registered.email).execute();
       effects = { savedNote: candidate.ambition_note, decisionNote: proposal.decision_note, registeredCandidates: others.length };
       storedPersonalValues = await personalValuesIn(after.db);
@@ -351,7 +378,9 @@ describe('logs', () => {
       const match = /"path":"([^"]*)"/.exec(line);
       return match ? [match[1]] : [];
     });
-    expect(paths).toEqual(expect.arrayContaining(['/login', '/candidate/profile/ambitions', '/consultant/candidates/new', '/consultant', '/api/v1/slots']));
+    expect(paths).toEqual(
+      expect.arrayContaining(['/login', '/candidate/profile/ambitions', '/consultant/candidates/new', '/consultant', '/api/v1/slots']),
+    );
   });
 
   it('never contain a password, name, e-mail, phone, CPR or note text, not even from query strings', () => {

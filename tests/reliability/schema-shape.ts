@@ -41,7 +41,10 @@ export async function schemaShape(db: Kysely<DB>): Promise<SchemaShape> {
         select concat_ws(' | ', c.conrelid::regclass::text, c.conname, c.contype, pg_get_constraintdef(c.oid)) as line
         from pg_constraint c join pg_namespace n on n.oid = c.connamespace where n.nspname = 'public'`,
     ),
-    indexes: await lines(db, sql<{ line: string }>`select concat_ws(' | ', tablename, indexname, indexdef) as line from pg_indexes where schemaname = 'public'`),
+    indexes: await lines(
+      db,
+      sql<{ line: string }>`select concat_ws(' | ', tablename, indexname, indexdef) as line from pg_indexes where schemaname = 'public'`,
+    ),
     sequences: await lines(
       db,
       sql<{ line: string }>`
@@ -74,7 +77,10 @@ export async function tableRows(db: Kysely<DB>): Promise<Map<string, Array<Recor
   const rows = new Map<string, Array<Record<string, unknown>>>();
   for (const { name } of tables.rows) {
     const result = await sql<{ row: Record<string, unknown> }>`select to_jsonb(t) as row from ${sql.table(name)} t`.execute(db);
-    rows.set(name, result.rows.map((entry) => entry.row));
+    rows.set(
+      name,
+      result.rows.map((entry) => entry.row),
+    );
   }
   return rows;
 }

@@ -157,7 +157,13 @@ describe.each(databaseKinds)('SIGKILL during a burst of API writes on %s', (kind
 
   // About 45 s on PGlite and 12 s on PostgreSQL on an idle 2-core machine (three app starts on PGlite); twice that under load.
   it('keeps every acknowledged write and the index converges to the database after a restart', { timeout: 240_000 }, async () => {
-    let settings: Record<string, string> = { NODE_ENV: 'test', JOBBRO_DEMO: '0', LOG_LEVEL: 'warn', JOBBRO_OUTBOX_INTERVAL_MS: '50', ...searchSettings() };
+    let settings: Record<string, string> = {
+      NODE_ENV: 'test',
+      JOBBRO_DEMO: '0',
+      LOG_LEVEL: 'warn',
+      JOBBRO_OUTBOX_INTERVAL_MS: '50',
+      ...searchSettings(),
+    };
     if (kind === 'postgres') {
       const database: TestDatabase = await createTestDatabase('postgres', { migrate: false });
       cleanups.push(() => database.close());

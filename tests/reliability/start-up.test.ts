@@ -157,7 +157,11 @@ describe('start-up says what is wrong', () => {
     // Root writes anywhere: the server then runs as nobody, for whom the directory is read-only.
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     // A loaded CI machine can take over a minute just to load the bundle: the child gets longer than the default.
-    const start = await run([SERVER_FILE], { PORT: String(await freePort()), HOST: '127.0.0.1', JOBBRO_DATA_DIR: dataDir }, { ...asNobody, timeoutMs: 170_000 });
+    const start = await run(
+      [SERVER_FILE],
+      { PORT: String(await freePort()), HOST: '127.0.0.1', JOBBRO_DATA_DIR: dataDir },
+      { ...asNobody, timeoutMs: 170_000 },
+    );
     expect(start.code).toBe(1);
     const lines = start.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);

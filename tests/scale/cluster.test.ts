@@ -62,7 +62,9 @@ describe.skipIf(!inject('postgresUrl'))('JOBBRO_PROCESSES=2 on one PostgreSQL', 
   it('keeps a session across requests that both processes answer', async () => {
     const cookie = await logIn(app, DEMO_EMAILS.candidate);
     const answers = await Promise.all(
-      Array.from({ length: 20 }, () => fetch(`${app.base}/candidate`, { headers: { Cookie: cookie }, redirect: 'manual' }).then((response) => response.status)),
+      Array.from({ length: 20 }, () =>
+        fetch(`${app.base}/candidate`, { headers: { Cookie: cookie }, redirect: 'manual' }).then((response) => response.status),
+      ),
     );
     expect(answers).toEqual(Array.from({ length: 20 }, () => 200));
   });
@@ -71,7 +73,15 @@ describe.skipIf(!inject('postgresUrl'))('JOBBRO_PROCESSES=2 on one PostgreSQL', 
     const [victim, survivor] = childrenOf(app.pid);
     process.kill(victim!, 'SIGKILL');
     // A kept-alive connection to the dead process is reset; a new one reaches the survivor.
-    await eventually(async () => (await fetch(`${app.base}/healthz`).then((response) => response.status, () => 0)) === 200, 'the survivor answers', 2_000);
+    await eventually(
+      async () =>
+        (await fetch(`${app.base}/healthz`).then(
+          (response) => response.status,
+          () => 0,
+        )) === 200,
+      'the survivor answers',
+      2_000,
+    );
     await eventually(() => {
       const now = childrenOf(app.pid);
       return now.length === 2 && now.includes(survivor!) && !now.includes(victim!);

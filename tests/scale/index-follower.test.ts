@@ -70,7 +70,6 @@ describe.skipIf(!inject('postgresUrl'))('embedded engine per process, following 
 
   const newSlots = (count: number, seed: number) => insertPublishedSlots(main.db, world, count, 'index-follower', seed);
 
-
   beforeAll(async () => {
     main = await createTestDatabase('postgres');
     world = await buildWorld(main.db);
@@ -95,7 +94,10 @@ describe.skipIf(!inject('postgresUrl'))('embedded engine per process, following 
     await runOutbox([startWorker(a), startWorker(b)]);
 
     for (const process of [a, b]) {
-      await eventually(async () => (await Promise.all(ids.map((id) => process.search.get('slots', id)))).every(Boolean), `process ${process.name} holds all 30 slots`);
+      await eventually(
+        async () => (await Promise.all(ids.map((id) => process.search.get('slots', id)))).every(Boolean),
+        `process ${process.name} holds all 30 slots`,
+      );
     }
     // Same documents in both, as the database has them.
     const expected = await sources.slots.load(main.db, ids);
@@ -132,7 +134,9 @@ describe.skipIf(!inject('postgresUrl'))('embedded engine per process, following 
     const writer = processes[0]!;
     const before = follower.resyncs;
     // A slot written while nobody listens for follower b: only a rebuild can bring it.
-    await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query = 'listen jobbro_index_changes'`.execute(main.db);
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query = 'listen jobbro_index_changes'`.execute(
+      main.db,
+    );
     const [slot] = await newSlots(1, 3);
     await main.db.transaction().execute((trx) => enqueueIndexChanges(trx, upserts([slot!.id])));
     await runOutbox([startWorker(writer)]);

@@ -47,7 +47,10 @@ function counting(inner: SearchEngine, writes: Writes, processNo: number): Searc
   return {
     ...inner,
     async upsert(index, documents) {
-      count(index, documents.map((document) => document.id));
+      count(
+        index,
+        documents.map((document) => document.id),
+      );
       await inner.upsert(index, documents);
     },
     async remove(index, ids) {
@@ -150,7 +153,10 @@ describe.skipIf(!inject('postgresUrl')).each(engineCases)('two app processes on 
 
   it('shares sessions: opened in one process, valid in the other, ended by a logout in either', async () => {
     const [a, b] = processes;
-    const user = await insertUser(main.db, buildUser(seededRng(1, 'two-processes'), { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }));
+    const user = await insertUser(
+      main.db,
+      buildUser(seededRng(1, 'two-processes'), { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }),
+    );
 
     const first = await a.auth.createSession(user.id, {});
     expect((await b.auth.validateSession(first.id)).user?.id).toBe(user.id);
@@ -171,8 +177,18 @@ describe.skipIf(!inject('postgresUrl')).each(engineCases)('two app processes on 
       ...Object.values(world.people).map((person) => ({ index: 'candidates' as const, id: person.id, operation: 'upsert' as const })),
     ];
     // Half written through each process, as requests to either would.
-    await main.db.transaction().execute((trx) => enqueueIndexChanges(trx, changes.filter((_, i) => i % 2 === 0)));
-    await processes[1].database.db.transaction().execute((trx) => enqueueIndexChanges(trx, changes.filter((_, i) => i % 2 === 1)));
+    await main.db.transaction().execute((trx) =>
+      enqueueIndexChanges(
+        trx,
+        changes.filter((_, i) => i % 2 === 0),
+      ),
+    );
+    await processes[1].database.db.transaction().execute((trx) =>
+      enqueueIndexChanges(
+        trx,
+        changes.filter((_, i) => i % 2 === 1),
+      ),
+    );
     writes.perDocument.clear();
     writes.perProcess = [0, 0];
 
@@ -195,8 +211,17 @@ describe.skipIf(!inject('postgresUrl')).each(engineCases)('two app processes on 
     const decided = before.find((row) => row.candidate_id === world.people.neighbour.id);
     expect(decided).toBeDefined();
     const decidedAt = new Date('2026-03-01T10:00:00Z');
-    const consultant = await insertUser(main.db, buildUser(seededRng(3, 'two-processes'), { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }));
-    await markProposalDecided(main.db, decided!.id, { status: 'rejected', decidedBy: consultant.id, decidedAt, rejectReason: 'distance', note: 'too far' });
+    const consultant = await insertUser(
+      main.db,
+      buildUser(seededRng(3, 'two-processes'), { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }),
+    );
+    await markProposalDecided(main.db, decided!.id, {
+      status: 'rejected',
+      decidedBy: consultant.id,
+      decidedAt,
+      rejectReason: 'distance',
+      note: 'too far',
+    });
 
     // Process A changes the slot; process B changes candidates proposed for it, twice over; all at about the same time.
     await a.database.db.transaction().execute(async (trx) => {

@@ -113,7 +113,14 @@ describe('authorisation matrix', () => {
       }
       const changed = changedTables(before, await fingerprint(harness.database.db));
       if (changed.length > 0) {
-        rows.push({ actor: refused.map((a) => a.name).join('+'), request: label, expected: 'deny-role', status: 0, location: null, problem: `refused requests changed ${changed.join(', ')}` });
+        rows.push({
+          actor: refused.map((a) => a.name).join('+'),
+          request: label,
+          expected: 'deny-role',
+          status: 0,
+          location: null,
+          problem: `refused requests changed ${changed.join(', ')}`,
+        });
       }
 
       for (const actor of allowed) {

@@ -79,7 +79,9 @@ function randomStrings(seed: string, count: number): Array<[string, string]> {
   const rng = seededRng(2026, seed);
   return Array.from({ length: count }, (_, i) => {
     const length = rng.int(1, 300);
-    const chars = Array.from({ length }, () => String.fromCodePoint(rng.chance(0.7) ? rng.int(32, 126) : rng.int(0, 0x10ffff - 0x800) + (rng.chance(0.5) ? 0 : 0x800)));
+    const chars = Array.from({ length }, () =>
+      String.fromCodePoint(rng.chance(0.7) ? rng.int(32, 126) : rng.int(0, 0x10ffff - 0x800) + (rng.chance(0.5) ? 0 : 0x800)),
+    );
     return [`random ${i}`, chars.join('').replace(/[\uD800-\uDFFF]/g, '?')];
   });
 }
@@ -131,11 +133,15 @@ function jsonCases(base: RequestSpec, sample: Record<string, unknown>, seed: str
     for (const [label, value] of pickValues(values, 4, `${seed}:${field}`, ['nul byte', 'control characters'])) {
       if (label === 'missing') send(`${field} missing`, JSON.stringify(rest));
       // JSON.stringify would recurse 10,000 deep; build the text instead.
-      else if (value === 'deep') send(`${field} = ${label}`, JSON.stringify({ ...sample, [field]: '__DEEP__' }).replace('"__DEEP__"', deepJson(10_000)));
+      else if (value === 'deep')
+        send(`${field} = ${label}`, JSON.stringify({ ...sample, [field]: '__DEEP__' }).replace('"__DEEP__"', deepJson(10_000)));
       else send(`${field} = ${label}`, JSON.stringify({ ...sample, [field]: value }));
     }
   }
-  send('extra fields', JSON.stringify({ ...sample, organisationId: '00000000-0000-0000-0000-000000000000', status: 'published', __proto__: { admin: true } }));
+  send(
+    'extra fields',
+    JSON.stringify({ ...sample, organisationId: '00000000-0000-0000-0000-000000000000', status: 'published', __proto__: { admin: true } }),
+  );
   send('invalid JSON', '{"type": ');
   send('top-level array', '[]');
   send('top-level string', '"x"');
@@ -214,7 +220,10 @@ function queryCases(base: RequestSpec, sample: Record<string, string | string[]>
       ['twice', [String(sample[field]), 'igu']],
     ];
     for (const [label, value] of pickValues(values, 4, `${seed}:${field}`, ['nul byte', 'control characters'])) {
-      cases.push({ label: Array.isArray(value) ? `?${field} twice` : `?${field} = ${label}`, spec: { ...base, query: { ...sample, [field]: value } } });
+      cases.push({
+        label: Array.isArray(value) ? `?${field} twice` : `?${field} = ${label}`,
+        spec: { ...base, query: { ...sample, [field]: value } },
+      });
     }
   }
   cases.push({ label: 'unknown parameters', spec: { ...base, query: { ...sample, 'a[b][c]': '1', constructor: 'x' } } });
@@ -235,7 +244,10 @@ const PATH_VALUES: Array<[string, string]> = [
 
 function pathCases(params: Record<string, string>, build: (params: Record<string, string>) => RequestSpec, seed: string): Case[] {
   return Object.keys(params).flatMap((name) =>
-    pickValues(PATH_VALUES, 3, `${seed}:${name}`, ['nul']).map(([label, value]) => ({ label: `:${name} = ${label}`, spec: build({ ...params, [name]: value }) })),
+    pickValues(PATH_VALUES, 3, `${seed}:${name}`, ['nul']).map(([label, value]) => ({
+      label: `:${name} = ${label}`,
+      spec: build({ ...params, [name]: value }),
+    })),
   );
 }
 
@@ -257,7 +269,9 @@ function targetsOf(): Target[] {
     if (!entry || entry === 'layout') continue;
     const fuzzLoader = entry.loader && (entry.loader.query || entry.params || route.pattern.startsWith('/api/'));
     if (fuzzLoader && entry.loader) targets.push({ id: `${route.id} loader`, route, kind: 'loader', sample: entry.loader, index: 0 });
-    actionSamples(entry).forEach((sample, index) => targets.push({ id: `${route.id} action${index > 0 ? ` #${index + 1}` : ''}`, route, kind: 'action', sample, index }));
+    actionSamples(entry).forEach((sample, index) =>
+      targets.push({ id: `${route.id} action${index > 0 ? ` #${index + 1}` : ''}`, route, kind: 'action', sample, index }),
+    );
   }
   return targets;
 }
@@ -298,7 +312,9 @@ const JSON_OUT_OF_RANGE_NUMBERS: Array<[string, unknown]> = [
 const apiErrorSchema = z.object({ error: z.object({ details: z.record(z.string(), z.unknown()).optional() }) });
 
 function boundedFieldTargets(): Target[] {
-  return targetsOf().filter((target) => target.kind === 'action' && ((target.sample.dates?.length ?? 0) > 0 || (target.sample.numbers?.length ?? 0) > 0));
+  return targetsOf().filter(
+    (target) => target.kind === 'action' && ((target.sample.dates?.length ?? 0) > 0 || (target.sample.numbers?.length ?? 0) > 0),
+  );
 }
 
 /**
@@ -325,7 +341,9 @@ function namesField(answer: Answer, field: string): boolean {
 async function storedVerbatim(harness: SecurityHarness, tables: string[], value: string): Promise<boolean> {
   const needle = JSON.stringify(value).slice(1, -1);
   for (const table of tables) {
-    const found = await sql<{ hit: boolean }>`select exists(select 1 from ${sql.table(table)} t where position(${needle} in to_jsonb(t)::text) > 0) as hit`.execute(harness.database.db);
+    const found = await sql<{
+      hit: boolean;
+    }>`select exists(select 1 from ${sql.table(table)} t where position(${needle} in to_jsonb(t)::text) > 0) as hit`.execute(harness.database.db);
     if (found.rows[0]?.hit) return true;
   }
   return false;
@@ -355,7 +373,12 @@ describe('fuzz: hostile input to every form and API endpoint', () => {
       const query = { ...(target.kind === 'action' ? actionQuery(target.route) : {}), ...(target.sample.query?.(world.refs) ?? {}) };
       if (target.kind === 'loader') return { method: 'GET', path, query };
       const json = Boolean(target.sample.json);
-      return { method: target.sample.method ?? 'POST', path, query, headers: { 'Content-Type': json ? 'application/json' : 'application/x-www-form-urlencoded' } };
+      return {
+        method: target.sample.method ?? 'POST',
+        path,
+        query,
+        headers: { 'Content-Type': json ? 'application/json' : 'application/x-www-form-urlencoded' },
+      };
     };
     const base = specFor(params);
     const cases: Case[] = [...pathCases(params, specFor, target.id)];
@@ -365,7 +388,9 @@ describe('fuzz: hostile input to every form and API endpoint', () => {
     // Path cases for actions need a body too.
     for (const one of cases) {
       if (target.kind === 'action' && one.spec.body === undefined) {
-        one.spec.body = target.sample.json ? JSON.stringify(target.sample.json(world.refs)) : formBody(target.sample.form?.(world.refs) ?? {}).toString();
+        one.spec.body = target.sample.json
+          ? JSON.stringify(target.sample.json(world.refs))
+          : formBody(target.sample.form?.(world.refs) ?? {}).toString();
       }
     }
 
@@ -400,7 +425,8 @@ describe('fuzz: hostile input to every form and API endpoint', () => {
         continue;
       }
       const stray = changed.filter((table) => !writes.has(table));
-      if (stray.length > 0) problems.push(`${one.label}: accepted (${answer.status}) and changed ${stray.join(', ')}, which this route does not write`);
+      if (stray.length > 0)
+        problems.push(`${one.label}: accepted (${answer.status}) and changed ${stray.join(', ')}, which this route does not write`);
       if (one.text !== undefined && changed.length > 0 && !(await storedVerbatim(harness, changed, one.text))) {
         problems.push(`${one.label}: accepted (${answer.status}) but the value was not stored verbatim`);
       }
@@ -413,40 +439,57 @@ describe('fuzz: hostile input to every form and API endpoint', () => {
   });
 
   // Issue 21: every date and every number the rules trust, on every form and API field, is refused with 400 naming the field.
-  it.each(boundedFieldTargets().map((target) => [target.id, target] as const))('%s: impossible dates and out-of-range numbers are refused with 400 naming the field', async (_id, target) => {
-    const { world } = harness;
-    const entry = routeAccess[target.route.id];
-    if (!entry || entry === 'layout') return;
-    const actor = allowedActor(harness, target.sample);
-    const path = pathOf(target.route, resolveParams(world.refs, entry.params));
-    const query = { ...actionQuery(target.route), ...(target.sample.query?.(world.refs) ?? {}) };
-    const json = target.sample.json?.(world.refs);
-    const form = target.sample.form?.(world.refs) ?? {};
-    const cases: Array<{ label: string; field: string; spec: RequestSpec }> = [];
-    const send = (field: string, label: string, value: unknown) =>
-      cases.push({
-        label: `${field} = ${label}`,
-        field,
-        spec: json
-          ? { method: target.sample.method ?? 'POST', path, query, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...json, [field]: value }) }
-          : { method: 'POST', path, query, headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: formBody({ ...form, [field]: String(value) }).toString() },
-      });
-    for (const field of target.sample.dates ?? []) for (const [label, value] of IMPOSSIBLE_DATES) send(field, label, value);
-    for (const field of target.sample.numbers ?? []) for (const [label, value] of json ? JSON_OUT_OF_RANGE_NUMBERS : FORM_OUT_OF_RANGE_NUMBERS) send(field, label, value);
+  it.each(boundedFieldTargets().map((target) => [target.id, target] as const))(
+    '%s: impossible dates and out-of-range numbers are refused with 400 naming the field',
+    async (_id, target) => {
+      const { world } = harness;
+      const entry = routeAccess[target.route.id];
+      if (!entry || entry === 'layout') return;
+      const actor = allowedActor(harness, target.sample);
+      const path = pathOf(target.route, resolveParams(world.refs, entry.params));
+      const query = { ...actionQuery(target.route), ...(target.sample.query?.(world.refs) ?? {}) };
+      const json = target.sample.json?.(world.refs);
+      const form = target.sample.form?.(world.refs) ?? {};
+      const cases: Array<{ label: string; field: string; spec: RequestSpec }> = [];
+      const send = (field: string, label: string, value: unknown) =>
+        cases.push({
+          label: `${field} = ${label}`,
+          field,
+          spec: json
+            ? {
+                method: target.sample.method ?? 'POST',
+                path,
+                query,
+                headers: { 'Content-Type': 'application/json' },
+                body: JSON.stringify({ ...json, [field]: value }),
+              }
+            : {
+                method: 'POST',
+                path,
+                query,
+                headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+                body: formBody({ ...form, [field]: String(value) }).toString(),
+              },
+        });
+      for (const field of target.sample.dates ?? []) for (const [label, value] of IMPOSSIBLE_DATES) send(field, label, value);
+      for (const field of target.sample.numbers ?? [])
+        for (const [label, value] of json ? JSON_OUT_OF_RANGE_NUMBERS : FORM_OUT_OF_RANGE_NUMBERS) send(field, label, value);
 
-    const pageWrites = target.route.hasComponent ? (entry.loader?.writes ?? []) : [];
-    const problems: string[] = [];
-    await harness.send(actor, { method: 'GET', path: '/healthz' });
-    await journal.takeChanges();
-    for (const one of cases) {
-      const answer = await harness.send(actor, one.spec);
-      const stored = (await journal.takeChanges()).filter((table) => !pageWrites.includes(table));
-      if (answer.status !== 400) problems.push(`${one.label}: ${answer.status}, not 400${answer.errors[0] ? ` (log: ${answer.errors[0].slice(0, 300)})` : ''}`);
-      else if (!namesField(answer, one.field)) problems.push(`${one.label}: 400, but the answer does not name ${one.field}`);
-      if (stored.length > 0) problems.push(`${one.label}: changed ${stored.join(', ')}`);
-    }
-    if (problems.length > 0) expect.fail(`${cases.length} cases as ${actor.name}:\n  ${problems.join('\n  ')}`);
-  });
+      const pageWrites = target.route.hasComponent ? (entry.loader?.writes ?? []) : [];
+      const problems: string[] = [];
+      await harness.send(actor, { method: 'GET', path: '/healthz' });
+      await journal.takeChanges();
+      for (const one of cases) {
+        const answer = await harness.send(actor, one.spec);
+        const stored = (await journal.takeChanges()).filter((table) => !pageWrites.includes(table));
+        if (answer.status !== 400)
+          problems.push(`${one.label}: ${answer.status}, not 400${answer.errors[0] ? ` (log: ${answer.errors[0].slice(0, 300)})` : ''}`);
+        else if (!namesField(answer, one.field)) problems.push(`${one.label}: 400, but the answer does not name ${one.field}`);
+        if (stored.length > 0) problems.push(`${one.label}: changed ${stored.join(', ')}`);
+      }
+      if (problems.length > 0) expect.fail(`${cases.length} cases as ${actor.name}:\n  ${problems.join('\n  ')}`);
+    },
+  );
 
   // What the fuzzing found once (each a 500), pinned down so a sample that misses them still guards them.
   describe('findings', () => {
@@ -458,7 +501,11 @@ describe('fuzz: hostile input to every form and API endpoint', () => {
       body: formBody(fields).toString(),
     });
     const candidateRow = () =>
-      harness.database.db.selectFrom('candidates').select(['education', 'ambition_note']).where('id', '=', harness.world.refs.candidateA).executeTakeFirstOrThrow();
+      harness.database.db
+        .selectFrom('candidates')
+        .select(['education', 'ambition_note'])
+        .where('id', '=', harness.world.refs.candidateA)
+        .executeTakeFirstOrThrow();
 
     it('a NUL character in free text is refused with a message naming the field, and nothing is stored', async () => {
       const { actors } = harness.world;
@@ -495,19 +542,28 @@ describe('fuzz: hostile input to every form and API endpoint', () => {
       const changed = await journal.takeChanges();
       expect(changed).toContain('candidates');
       // The profile (and the search outbox, the audit log, re-matching) only.
-      expect(changed.filter((table) => !['candidates', 'candidate_occupations', 'search_outbox', 'audit_log', 'match_proposals'].includes(table))).toEqual([]);
+      expect(
+        changed.filter((table) => !['candidates', 'candidate_occupations', 'search_outbox', 'audit_log', 'match_proposals'].includes(table)),
+      ).toEqual([]);
     });
 
     it('a NUL in the erasure search and an unknown figures scope answer the page, not a 500', async () => {
       const { actors } = harness.world;
       expect((await harness.send(actors.consultantA, { method: 'GET', path: '/consultant/erasure', query: { q: 'an\u0000' } })).status).toBe(200);
-      expect((await harness.send(actors.consultantA, { method: 'GET', path: '/consultant/figures', query: { scope: "' OR '1'='1" } })).status).toBe(200);
-      expect((await harness.send(actors.consultantA, { method: 'GET', path: '/consultant/figures.csv', query: { scope: 'x', table: 'bySector' } })).status).toBe(200);
+      expect((await harness.send(actors.consultantA, { method: 'GET', path: '/consultant/figures', query: { scope: "' OR '1'='1" } })).status).toBe(
+        200,
+      );
+      expect(
+        (await harness.send(actors.consultantA, { method: 'GET', path: '/consultant/figures.csv', query: { scope: 'x', table: 'bySector' } })).status,
+      ).toBe(200);
     });
 
-    it('a decision sent to a slot URL holding a NUL (not the proposal\'s slot) is refused with 404, not a 500 (the redirect\'s Location threw)', async () => {
+    it("a decision sent to a slot URL holding a NUL (not the proposal's slot) is refused with 404, not a 500 (the redirect's Location threw)", async () => {
       const { actors, refs } = harness.world;
-      const answer = await harness.send(actors.employerA, form('/employer/slots/%00', { proposalId: refs.approvedProposalA, decision: 'invite', note: 'Velkommen' }));
+      const answer = await harness.send(
+        actors.employerA,
+        form('/employer/slots/%00', { proposalId: refs.approvedProposalA, decision: 'invite', note: 'Velkommen' }),
+      );
       expect(answer.status).toBe(404);
       expect(answer.location ?? null).toBeNull();
     });

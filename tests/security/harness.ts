@@ -17,7 +17,18 @@ import { createTestDatabase, type TestDatabase } from '../setup/database.js';
 import type { AccessRule, RequestSample } from './route-access.js';
 import { buildSecurityWorld, forbiddenMarkers, type Actor, type ActorName, type World, type WorldRefs } from './world.js';
 
-export const ACTOR_NAMES: ActorName[] = ['anonymous', 'candidateA', 'candidateB', 'employerA', 'employerB', 'consultantA', 'consultantB', 'admin', 'apiKeyA', 'apiKeyB'];
+export const ACTOR_NAMES: ActorName[] = [
+  'anonymous',
+  'candidateA',
+  'candidateB',
+  'employerA',
+  'employerB',
+  'consultantA',
+  'consultantB',
+  'admin',
+  'apiKeyA',
+  'apiKeyB',
+];
 
 export type SecurityHarness = {
   build: ServerBuild;
@@ -134,7 +145,13 @@ export function formBody(fields: Record<string, string | string[]>): URLSearchPa
   return body;
 }
 
-export function sampleRequest(route: BuiltRoute, sample: RequestSample, refs: WorldRefs, params: Record<string, string>, kind: 'loader' | 'action'): RequestSpec {
+export function sampleRequest(
+  route: BuiltRoute,
+  sample: RequestSample,
+  refs: WorldRefs,
+  params: Record<string, string>,
+  kind: 'loader' | 'action',
+): RequestSpec {
   const path = pathOf(route, params);
   const query = { ...(kind === 'action' ? actionQuery(route) : {}), ...(sample.query?.(refs) ?? {}) };
   if (kind === 'loader') return { method: 'GET', path, query };
@@ -238,13 +255,15 @@ export async function fingerprint(db: Kysely<DB>): Promise<Fingerprint> {
   const tables = await sql<{ name: string }>`
     select table_name as name from information_schema.tables
     where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db);
-  const parts = tables.rows.filter(({ name }) => !BOOKKEEPING_TABLES.has(name)).map(({ name }) => {
-    const row = sql`(to_jsonb(t)${sql.join(
-      (VOLATILE_COLUMNS[name] ?? []).map((column) => sql` - ${column}::text`),
-      sql``,
-    )})::text`;
-    return sql`select ${name}::text as name, count(*)::text || ':' || coalesce(md5(string_agg(${row}, '|' order by ${row})), '') as print from ${sql.table(name)} t`;
-  });
+  const parts = tables.rows
+    .filter(({ name }) => !BOOKKEEPING_TABLES.has(name))
+    .map(({ name }) => {
+      const row = sql`(to_jsonb(t)${sql.join(
+        (VOLATILE_COLUMNS[name] ?? []).map((column) => sql` - ${column}::text`),
+        sql``,
+      )})::text`;
+      return sql`select ${name}::text as name, count(*)::text || ':' || coalesce(md5(string_agg(${row}, '|' order by ${row})), '') as print from ${sql.table(name)} t`;
+    });
   const result = await sql<{ name: string; print: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
   return new Map(result.rows.map((row) => [row.name, row.print]));
 }
@@ -290,10 +309,14 @@ export async function startChangeJournal(db: Kysely<DB>): Promise<ChangeJournal>
       (VOLATILE_COLUMNS[name] ?? []).map((column) => sql` - ${sql.lit(column)}::text`),
       sql``,
     );
-    await sql`create trigger change_journal_rows after insert or delete on ${sql.table(name)} for each row execute function change_journal.record()`.execute(db);
+    await sql`create trigger change_journal_rows after insert or delete on ${sql.table(name)} for each row execute function change_journal.record()`.execute(
+      db,
+    );
     await sql`create trigger change_journal_updates after update on ${sql.table(name)} for each row
       when ((to_jsonb(old)${volatile}) is distinct from (to_jsonb(new)${volatile})) execute function change_journal.record()`.execute(db);
-    await sql`create trigger change_journal_truncates after truncate on ${sql.table(name)} for each statement execute function change_journal.record()`.execute(db);
+    await sql`create trigger change_journal_truncates after truncate on ${sql.table(name)} for each statement execute function change_journal.record()`.execute(
+      db,
+    );
   }
   let last = 0;
   return {

@@ -18,7 +18,15 @@ import { openDatabase, type Database } from '../../db/client.server.js';
 import { migrateToLatest } from '../../db/migrate.server.js';
 import { createApiKey } from '../../app/employers/api-keys.server.js';
 import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
-import { buildCandidate, buildOrganisation, buildUser, ensureJobcentre, insertCandidate, insertOrganisation, insertUser } from '../../db/seed/factories.js';
+import {
+  buildCandidate,
+  buildOrganisation,
+  buildUser,
+  ensureJobcentre,
+  insertCandidate,
+  insertOrganisation,
+  insertUser,
+} from '../../db/seed/factories.js';
 import { loadReferenceData } from '../../db/seed/load-reference.js';
 import { loadTaxonomy } from '../../db/seed/load-taxonomy.js';
 import { createRng } from '../../db/seed/random.js';
@@ -42,7 +50,12 @@ type Sent = { status: number; body: string; written: number; ms: number; error: 
  * chunks, for at most `maxMs`; stops sending when the answer comes. Reports
  * how much it had written by then.
  */
-function sendChunked(baseUrl: string, urlPath: string, cap: number, options: { maxMs?: number; headers?: Record<string, string>; declared?: number } = {}): Promise<Sent> {
+function sendChunked(
+  baseUrl: string,
+  urlPath: string,
+  cap: number,
+  options: { maxMs?: number; headers?: Record<string, string>; declared?: number } = {},
+): Promise<Sent> {
   const started = Date.now();
   const maxMs = options.maxMs ?? 30_000;
   return new Promise((resolve) => {
@@ -55,7 +68,12 @@ function sendChunked(baseUrl: string, urlPath: string, cap: number, options: { m
       request.destroy();
       resolve({ status, body, written, ms: Date.now() - started, error });
     };
-    const headers = { Origin: baseUrl, 'Content-Type': 'application/x-www-form-urlencoded', ...options.headers, ...(options.declared ? { 'Content-Length': String(options.declared) } : {}) };
+    const headers = {
+      Origin: baseUrl,
+      'Content-Type': 'application/x-www-form-urlencoded',
+      ...options.headers,
+      ...(options.declared ? { 'Content-Length': String(options.declared) } : {}),
+    };
     const request = http.request(`${baseUrl}${urlPath}`, { method: 'POST', headers });
     const timer = setTimeout(() => finish(0, '', `no answer within ${maxMs} ms`), maxMs);
     request.on('response', (response) => {
@@ -78,7 +96,12 @@ function sendChunked(baseUrl: string, urlPath: string, cap: number, options: { m
 }
 
 /** A raw request (fetch() refuses TRACE and sends no chunked bodies). */
-function raw(baseUrl: string, method: string, urlPath: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function raw(
+  baseUrl: string,
+  method: string,
+  urlPath: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const request = http.request(`${baseUrl}${urlPath}`, { method, headers }, (response) => {
       let body = '';
@@ -119,10 +142,21 @@ describe('the HTTP edges of the real server', () => {
     const jobcentre = await ensureJobcentre(database.db, '580');
     const passwordHash = await hashPassword(PASSWORD);
     const candidateUser = await insertUser(database.db, buildUser(rng, { role: 'candidate', email: CANDIDATE_EMAIL, password_hash: passwordHash }));
-    await insertCandidate(database.db, buildCandidate(rng, { jobcentre_id: jobcentre.id, user_id: candidateUser.id, status: 'active', confirmed_at: new Date('2026-10-01T10:00:00Z') }));
+    await insertCandidate(
+      database.db,
+      buildCandidate(rng, {
+        jobcentre_id: jobcentre.id,
+        user_id: candidateUser.id,
+        status: 'active',
+        confirmed_at: new Date('2026-10-01T10:00:00Z'),
+      }),
+    );
     await insertUser(database.db, buildUser(rng, { role: 'admin', email: ADMIN_EMAIL, password_hash: passwordHash }));
     const organisation = await insertOrganisation(database.db, buildOrganisation(rng, { status: 'verified' }));
-    const employer = await insertUser(database.db, buildUser(rng, { role: 'employer', organisation_id: organisation.id, password_hash: passwordHash }));
+    const employer = await insertUser(
+      database.db,
+      buildUser(rng, { role: 'employer', organisation_id: organisation.id, password_hash: passwordHash }),
+    );
     apiKey = (await createApiKey({ db: database.db }, { organisationId: organisation.id, userId: employer.id }, { name: 'ATS' })).secret;
     if (database.kind === 'pglite') await database.close();
     server = await startRealServer({
@@ -148,7 +182,9 @@ describe('the HTTP edges of the real server', () => {
       const before = residentMb(app) ?? 0;
       const sent = await sendChunked(baseUrl(), '/login', 64 * 1024 * 1024);
       const after = residentMb(app);
-      console.info(`64 MB chunked to /login: ${sent.status} after ${Math.round(sent.written / 1024)} KB sent, ${sent.ms} ms; app process ${before} → ${after} MB resident`);
+      console.info(
+        `64 MB chunked to /login: ${sent.status} after ${Math.round(sent.written / 1024)} KB sent, ${sent.ms} ms; app process ${before} → ${after} MB resident`,
+      );
       expect({ status: sent.status, error: sent.error }).toEqual({ status: 413, error: null });
       // What the client got into the socket before the answer: the limit plus what the kernel's buffers hold.
       expect(sent.written).toBeLessThan(8 * 1024 * 1024);
@@ -177,7 +213,12 @@ describe('the HTTP edges of the real server', () => {
 
     it('a form within the limit still logs in', async () => {
       const client = browserClient(baseUrl());
-      const status = await client.send('POST', '/login', { email: CANDIDATE_EMAIL, password: PASSWORD, redirectTo: '', padding: 'x'.repeat((FORM_LIMIT_KB - 8) * 1024) });
+      const status = await client.send('POST', '/login', {
+        email: CANDIDATE_EMAIL,
+        password: PASSWORD,
+        redirectTo: '',
+        padding: 'x'.repeat((FORM_LIMIT_KB - 8) * 1024),
+      });
       expect(status).toBe(302);
     });
   });
@@ -243,21 +284,32 @@ describe('the HTTP edges of the real server', () => {
   });
 
   it('redirects that take user input stay on this site', async () => {
-    const hostile = ['/\t/evil.example', '/\n/evil.example', '//evil.example', '/\\evil.example', '/.//evil.example', 'https://evil.example/', 'javascript:alert(1)'];
+    const hostile = [
+      '/\t/evil.example',
+      '/\n/evil.example',
+      '//evil.example',
+      '/\\evil.example',
+      '/.//evil.example',
+      'https://evil.example/',
+      'javascript:alert(1)',
+    ];
     const candidate = browserClient(baseUrl());
     const leaves = (location: string | null) => new URL(location ?? '/', baseUrl()).origin !== baseUrl() || (location ?? '').startsWith('//');
     const escaped: string[] = [];
     for (const redirectTo of hostile) {
       const login = await candidate.request('POST', '/login', { email: CANDIDATE_EMAIL, password: PASSWORD, redirectTo });
       await login.arrayBuffer();
-      if (login.status !== 302 || leaves(login.headers.get('Location'))) escaped.push(`login ${JSON.stringify(redirectTo)} → ${login.status} ${login.headers.get('Location')}`);
+      if (login.status !== 302 || leaves(login.headers.get('Location')))
+        escaped.push(`login ${JSON.stringify(redirectTo)} → ${login.status} ${login.headers.get('Location')}`);
       const language = await candidate.request('POST', '/set-language', { lng: 'da', redirectTo });
       await language.arrayBuffer();
-      if (language.status !== 302 || leaves(language.headers.get('Location'))) escaped.push(`set-language ${JSON.stringify(redirectTo)} → ${language.status} ${language.headers.get('Location')}`);
+      if (language.status !== 302 || leaves(language.headers.get('Location')))
+        escaped.push(`set-language ${JSON.stringify(redirectTo)} → ${language.status} ${language.headers.get('Location')}`);
       // Signed in, /login sends one on at once.
       const again = await candidate.request('GET', `/login?redirectTo=${encodeURIComponent(redirectTo)}`);
       await again.arrayBuffer();
-      if (again.status < 400 && leaves(again.headers.get('Location'))) escaped.push(`GET /login?redirectTo=${JSON.stringify(redirectTo)} → ${again.status} ${again.headers.get('Location')}`);
+      if (again.status < 400 && leaves(again.headers.get('Location')))
+        escaped.push(`GET /login?redirectTo=${JSON.stringify(redirectTo)} → ${again.status} ${again.headers.get('Location')}`);
     }
     expect(escaped).toEqual([]);
     // And a path of the site is still followed.
@@ -268,7 +320,7 @@ describe('the HTTP edges of the real server', () => {
   describe('fuzz at the door: every route of the build', () => {
     const urlOf = (pattern: string) => pattern.replace(/:\w+/g, '00000000-0000-0000-0000-000000000000').replace(/\*$/, 'x');
 
-    it('a chunked body past the limit is never read past it on any route: 413 where the route reads it, else the route\'s answer without reading', async () => {
+    it("a chunked body past the limit is never read past it on any route: 413 where the route reads it, else the route's answer without reading", async () => {
       const wrong: string[] = [];
       const answers = new Map<number, number>();
       for (const route of routes) {
@@ -317,7 +369,10 @@ describe('the HTTP edges of the real server', () => {
 
   // Last: the server's own output after all of the above (at LOG_LEVEL=info: a line per request).
   it('logged none of the e-mails, passwords or keys it was sent', () => {
-    const lines = server!.output().split('\n').filter((line) => line.startsWith('{'));
+    const lines = server!
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'));
     expect(lines.length).toBeGreaterThan(100);
     expect(personalDataIn(lines, [CANDIDATE_EMAIL, ADMIN_EMAIL, PASSWORD, apiKey, 'evil.example'])).toEqual([]);
   });

@@ -125,7 +125,15 @@ function dayAfter(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-const profileWrites = ['candidates', 'candidate_skills', 'candidate_languages', 'candidate_occupations', 'search_outbox', 'match_proposals', 'audit_log'];
+const profileWrites = [
+  'candidates',
+  'candidate_skills',
+  'candidate_languages',
+  'candidate_occupations',
+  'search_outbox',
+  'match_proposals',
+  'audit_log',
+];
 
 export const routeAccess: Record<string, RouteAccess> = {
   // Runs with every page; its loader is checked through them.
@@ -144,7 +152,18 @@ export const routeAccess: Record<string, RouteAccess> = {
     action: {
       access: 'public',
       form: () => ({ ...person('selv.registreret@example.org'), password: 'a long enough password' }),
-      writes: ['notification_events', 'notifications', 'outgoing_mails', 'users', 'candidates', 'sessions', 'search_outbox', 'audit_log', 'mailbox_messages', 'rate_limits'],
+      writes: [
+        'notification_events',
+        'notifications',
+        'outgoing_mails',
+        'users',
+        'candidates',
+        'sessions',
+        'search_outbox',
+        'audit_log',
+        'mailbox_messages',
+        'rate_limits',
+      ],
       text: ['fullName'],
       dates: ['birthDate', 'arrivalDate'],
     },
@@ -163,7 +182,16 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/account': {
     loader: { access: 'signed-in' },
     // A wrong current password: refused, so every actor keeps their password and sessions.
-    action: { access: 'signed-in', form: () => ({ intent: 'password', currentPassword: 'not the password', newPassword: 'a new long passphrase', repeatPassword: 'a new long passphrase' }), writes: ['users', 'sessions'] },
+    action: {
+      access: 'signed-in',
+      form: () => ({
+        intent: 'password',
+        currentPassword: 'not the password',
+        newPassword: 'a new long passphrase',
+        repeatPassword: 'a new long passphrase',
+      }),
+      writes: ['users', 'sessions'],
+    },
   },
   'routes/notifications._index': {
     loader: { access: ['candidate', 'employer', 'consultant', 'admin'] },
@@ -212,7 +240,12 @@ export const routeAccess: Record<string, RouteAccess> = {
     params: { token: 'colleagueInvitationTokenA' },
     secretInUrl: true,
     loader: { access: 'public' },
-    action: { access: 'public', form: () => ({ displayName: 'Ny Kollega', password: 'short', passwordRepeat: 'short' }), writes: ['users', 'organisation_invitations', 'sessions'], text: ['displayName'] },
+    action: {
+      access: 'public',
+      form: () => ({ displayName: 'Ny Kollega', password: 'short', passwordRepeat: 'short' }),
+      writes: ['users', 'organisation_invitations', 'sessions'],
+      text: ['displayName'],
+    },
   },
 
   // ---- API -------------------------------------------------------------------
@@ -220,7 +253,14 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/api.v1.skills': { loader: { access: 'public', query: () => ({ q: 'opvask', lang: 'da', kind: 'skill', limit: '5' }) } },
   'routes/api.v1.slots': {
     loader: { access: 'api-key', query: () => ({ status: 'published', limit: '10', offset: '0' }) },
-    action: { access: 'api-key-own-organisation', method: 'POST', json: slotJson, writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'], dates: ['startDate'], numbers: ['positions', 'weeks', 'hoursPerWeek'] },
+    action: {
+      access: 'api-key-own-organisation',
+      method: 'POST',
+      json: slotJson,
+      writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'],
+      dates: ['startDate'],
+      numbers: ['positions', 'weeks', 'hoursPerWeek'],
+    },
   },
   'routes/api.v1.slots.$slotId': {
     params: { slotId: 'slotA' },
@@ -243,21 +283,32 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/api.v1.slots.$slotId.close': {
     params: { slotId: 'spareSlotA' },
     loader: { access: 'public' },
-    action: { access: 'api-key-own-organisation', method: 'POST', json: () => ({}), writes: ['slots', 'search_outbox', 'match_proposals', 'audit_log'] },
+    action: {
+      access: 'api-key-own-organisation',
+      method: 'POST',
+      json: () => ({}),
+      writes: ['slots', 'search_outbox', 'match_proposals', 'audit_log'],
+    },
   },
   // Every read of candidates is audit logged and shown to them as a profile view (issue 21.6).
   'routes/api.v1.slots.$id.matches': {
     params: { id: 'slotA' },
     loader: { access: ['consultant', 'employer-own-organisation', 'api-key-own-organisation'], writes: ['audit_log', 'profile_views'] },
   },
-  'routes/api.v1.candidates.$id.offers': { params: { id: 'candidateA' }, loader: { access: ['candidate-self', 'consultant-own-jobcentre'], writes: ['audit_log', 'profile_views'] } },
+  'routes/api.v1.candidates.$id.offers': {
+    params: { id: 'candidateA' },
+    loader: { access: ['candidate-self', 'consultant-own-jobcentre'], writes: ['audit_log', 'profile_views'] },
+  },
 
   // ---- admin -----------------------------------------------------------------
   'routes/admin._index': { loader: { access: 'admin' } },
   'routes/admin.figures': { loader: { access: 'admin', query: () => ({ map: 'placements' }) } },
   'routes/admin.figures[.]csv': { loader: { access: 'admin', query: () => ({ table: 'bySector' }) } },
   'routes/admin.mailbox': { loader: { access: 'admin' } },
-  'routes/admin.outbox': { loader: { access: 'admin' }, action: { access: 'admin', form: () => ({ intent: 'retry', entryId: '1' }), writes: ['search_outbox'] } },
+  'routes/admin.outbox': {
+    loader: { access: 'admin' },
+    action: { access: 'admin', form: () => ({ intent: 'retry', entryId: '1' }), writes: ['search_outbox'] },
+  },
 
   // ---- candidate -------------------------------------------------------------
   'routes/candidate._index': {
@@ -277,7 +328,13 @@ export const routeAccess: Record<string, RouteAccess> = {
   },
   'routes/candidate.profile.availability': {
     loader: { access: 'candidate' },
-    action: { access: 'candidate', form: (refs) => ({ availableFrom: dayAfter(refs.today, 10), hoursPerWeek: '30' }), writes: profileWrites, dates: ['availableFrom'], numbers: ['hoursPerWeek'] },
+    action: {
+      access: 'candidate',
+      form: (refs) => ({ availableFrom: dayAfter(refs.today, 10), hoursPerWeek: '30' }),
+      writes: profileWrites,
+      dates: ['availableFrom'],
+      numbers: ['hoursPerWeek'],
+    },
   },
   'routes/candidate.profile.experience': {
     loader: { access: 'candidate' },
@@ -287,13 +344,26 @@ export const routeAccess: Record<string, RouteAccess> = {
     loader: { access: 'candidate' },
     action: {
       access: 'candidate',
-      form: () => ({ danishProgramme: 'DU2', danishModule: '3', danishEvidence: 'module_test', languageCode: 'ar', languageSpoken: 'C2', languageWritten: 'C1', motherTongue: '0' }),
+      form: () => ({
+        danishProgramme: 'DU2',
+        danishModule: '3',
+        danishEvidence: 'module_test',
+        languageCode: 'ar',
+        languageSpoken: 'C2',
+        languageWritten: 'C1',
+        motherTongue: '0',
+      }),
       writes: profileWrites,
     },
   },
   'routes/candidate.profile.place': {
     loader: { access: 'candidate' },
-    action: { access: 'candidate', form: () => ({ postalCode: '6200', maxTravelKm: '25', drivingLicence: 'on' }), writes: profileWrites, numbers: ['maxTravelKm'] },
+    action: {
+      access: 'candidate',
+      form: () => ({ postalCode: '6200', maxTravelKm: '25', drivingLicence: 'on' }),
+      writes: profileWrites,
+      numbers: ['maxTravelKm'],
+    },
   },
   'routes/candidate.profile.skills': {
     loader: { access: 'candidate', query: () => ({ q: 'opvask' }) },
@@ -324,7 +394,12 @@ export const routeAccess: Record<string, RouteAccess> = {
     params: { proposalId: 'proposalA' },
     // Showing a proposal records that the consultant viewed the candidate's profile.
     loader: { access: 'consultant-own-jobcentre', writes: ['profile_views'] },
-    action: { access: 'consultant-own-jobcentre', form: () => ({ intent: 'approve', note: 'God match' }), writes: ['notification_events', 'notifications', 'outgoing_mails', 'match_proposals', 'match_decisions', 'audit_log', 'search_outbox'], text: ['note'] },
+    action: {
+      access: 'consultant-own-jobcentre',
+      form: () => ({ intent: 'approve', note: 'God match' }),
+      writes: ['notification_events', 'notifications', 'outgoing_mails', 'match_proposals', 'match_decisions', 'audit_log', 'search_outbox'],
+      text: ['note'],
+    },
   },
   'routes/consultant.candidates.$id_.resend-invitation': {
     params: { id: 'candidateA' },
@@ -334,13 +409,22 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/consultant.candidates._index': {
     loader: { access: 'consultant' },
     // candidateA is already confirmed: confirming again is refused for every consultant, and nothing changes.
-    action: { access: 'consultant-own-jobcentre', form: (refs) => ({ intent: 'confirm', candidateId: refs.candidateA }), writes: ['candidates', 'audit_log', 'mailbox_messages', 'search_outbox', 'notification_events', 'notifications', 'outgoing_mails'] },
+    action: {
+      access: 'consultant-own-jobcentre',
+      form: (refs) => ({ intent: 'confirm', candidateId: refs.candidateA }),
+      writes: ['candidates', 'audit_log', 'mailbox_messages', 'search_outbox', 'notification_events', 'notifications', 'outgoing_mails'],
+    },
   },
   'routes/consultant.candidates.$candidateId': {
     params: { candidateId: 'candidateA' },
     // Showing the candidate page records that the consultant viewed the profile.
     loader: { access: 'consultant-own-jobcentre', writes: ['profile_views'] },
-    action: { access: 'consultant-own-jobcentre', form: () => ({ intent: 'note', body: 'Ringede, aftalt møde' }), writes: ['candidate_notes', 'audit_log'], text: ['body'] },
+    action: {
+      access: 'consultant-own-jobcentre',
+      form: () => ({ intent: 'note', body: 'Ringede, aftalt møde' }),
+      writes: ['candidate_notes', 'audit_log'],
+      text: ['body'],
+    },
   },
   'routes/consultant.cpr-duplicates': {
     loader: { access: 'consultant' },
@@ -359,7 +443,11 @@ export const routeAccess: Record<string, RouteAccess> = {
   },
   'routes/consultant.cohorts': {
     loader: { access: 'consultant' },
-    action: { access: 'consultant-own-jobcentre', form: (refs) => ({ intent: 'match', cohortId: refs.cohortA }), writes: ['cohort_members', 'cohorts', 'audit_log'] },
+    action: {
+      access: 'consultant-own-jobcentre',
+      form: (refs) => ({ intent: 'match', cohortId: refs.cohortA }),
+      writes: ['cohort_members', 'cohorts', 'audit_log'],
+    },
   },
   'routes/consultant.employers': {
     loader: { access: 'consultant' },
@@ -382,14 +470,22 @@ export const routeAccess: Record<string, RouteAccess> = {
   },
   'routes/consultant.inactive': {
     loader: { access: 'consultant' },
-    action: { access: 'consultant-own-jobcentre', form: (refs) => ({ intent: 'confirm', candidateId: refs.candidateA }), writes: ['candidates', 'search_outbox', 'audit_log'] },
+    action: {
+      access: 'consultant-own-jobcentre',
+      form: (refs) => ({ intent: 'confirm', candidateId: refs.candidateA }),
+      writes: ['candidates', 'search_outbox', 'audit_log'],
+    },
   },
   'routes/consultant.figures': { loader: { access: 'consultant', query: () => ({ scope: 'network', map: 'placements' }) } },
   'routes/consultant.figures[.]csv': { loader: { access: 'consultant', query: () => ({ table: 'bySector', scope: 'jobcentre' }) } },
   'routes/consultant.erasure': {
     loader: { access: 'consultant', query: () => ({ q: 'an' }) },
     // Registering a request made on paper; erasing and cancelling need an open request, which the world does not hold.
-    action: { access: 'consultant-own-jobcentre', form: (refs) => ({ intent: 'register', candidateId: refs.candidateA }), writes: ['erasure_requests', 'audit_log'] },
+    action: {
+      access: 'consultant-own-jobcentre',
+      form: (refs) => ({ intent: 'register', candidateId: refs.candidateA }),
+      writes: ['erasure_requests', 'audit_log'],
+    },
   },
 
   // ---- employer --------------------------------------------------------------
@@ -398,7 +494,11 @@ export const routeAccess: Record<string, RouteAccess> = {
     loader: { access: 'employer' },
     action: [
       { access: 'employer', form: () => ({ intent: 'key', name: 'Lagersystem' }), writes: ['api_keys'], text: ['name'] },
-      { access: 'employer', form: () => ({ intent: 'invite', email: 'ny.kollega@firma.dk' }), writes: ['organisation_invitations', 'mailbox_messages', 'rate_limits'] },
+      {
+        access: 'employer',
+        form: () => ({ intent: 'invite', email: 'ny.kollega@firma.dk' }),
+        writes: ['organisation_invitations', 'mailbox_messages', 'rate_limits'],
+      },
       { access: 'employer-own-organisation', form: (refs) => ({ intent: 'revoke', keyId: refs.spareApiKeyIdA }), writes: ['api_keys'] },
     ],
   },

@@ -37,7 +37,8 @@ import { seededRng } from '../../db/seed/random.js';
 
 export type Tenant = 'A' | 'B';
 
-export type ActorName = 'anonymous' | 'candidateA' | 'candidateB' | 'employerA' | 'employerB' | 'consultantA' | 'consultantB' | 'admin' | 'apiKeyA' | 'apiKeyB';
+export type ActorName =
+  'anonymous' | 'candidateA' | 'candidateB' | 'employerA' | 'employerB' | 'consultantA' | 'consultantB' | 'admin' | 'apiKeyA' | 'apiKeyB';
 
 export type Actor =
   | { name: 'anonymous'; kind: 'anonymous' }
@@ -94,7 +95,11 @@ async function tenant(db: Kysely<DB>, services: AppServices, t: Tenant, today: s
   const word = t === 'A' ? 'Alfa' : 'Beta';
   const jobcentre = await ensureJobcentre(db, municipality);
   const other = await ensureJobcentre(db, neighbour);
-  const network = await db.insertInto('jobcentre_networks').values({ name: `Netværk ${word}` }).returning('id').executeTakeFirstOrThrow();
+  const network = await db
+    .insertInto('jobcentre_networks')
+    .values({ name: `Netværk ${word}` })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await db
     .insertInto('jobcentre_network_members')
     .values([
@@ -105,11 +110,21 @@ async function tenant(db: Kysely<DB>, services: AppServices, t: Tenant, today: s
 
   const organisation = await insertOrganisation(
     db,
-    buildOrganisation(rng, { name: `Firma${word}tenant ApS`, sector: 'kitchen', status: 'verified', contact_email: `kontakt@firma${word.toLowerCase()}.dk` }),
+    buildOrganisation(rng, {
+      name: `Firma${word}tenant ApS`,
+      sector: 'kitchen',
+      status: 'verified',
+      contact_email: `kontakt@firma${word.toLowerCase()}.dk`,
+    }),
   );
   const workplace = await insertWorkplace(
     db,
-    buildWorkplace(rng, { organisation_id: organisation.id, postal_code: postalCode, ordinary_employees_fte: 40, ordinary_employees_fte_12m_ago: 38 }),
+    buildWorkplace(rng, {
+      organisation_id: organisation.id,
+      postal_code: postalCode,
+      ordinary_employees_fte: 40,
+      ordinary_employees_fte_12m_ago: 38,
+    }),
   );
   const skill = getTaxonomy().skills[0]!.uri;
   const slotOf = async (title: string, status: 'published' | 'draft') => {
@@ -180,7 +195,14 @@ async function tenant(db: Kysely<DB>, services: AppServices, t: Tenant, today: s
 
   const proposal = await db
     .insertInto('match_proposals')
-    .values({ slot_id: slot.id, candidate_id: candidate.id, source: 'matcher', score: 80, components: JSON.stringify({ skills: 80 }), reasons: JSON.stringify([]) })
+    .values({
+      slot_id: slot.id,
+      candidate_id: candidate.id,
+      source: 'matcher',
+      score: 80,
+      components: JSON.stringify({ skills: 80 }),
+      reasons: JSON.stringify([]),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const approved = await db
@@ -230,7 +252,9 @@ async function tenant(db: Kysely<DB>, services: AppServices, t: Tenant, today: s
   // For the revoke form: revoking it leaves the key the suites authenticate with.
   const spareKey = await createApiKey({ db }, actorA, { name: `Reservenøgle ${word}` });
   const colleagueEmail = `kollega.${word.toLowerCase()}@firma.dk`;
-  await inviteColleague({ db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' }, actorA, { email: colleagueEmail });
+  await inviteColleague({ db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' }, actorA, {
+    email: colleagueEmail,
+  });
   const colleague = await newestMailedLink(db, colleagueEmail, '/employer/invitation/');
   const invitation = await inviteCandidate(
     { db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' },
@@ -270,11 +294,16 @@ async function tenant(db: Kysely<DB>, services: AppServices, t: Tenant, today: s
     invitationToken: token,
     // The reset link belongs to a colleague who is none of the actors: a fuzzed request that does set a
     // new password ends that person's sessions, not those of the employer the other checks sign in as.
-    passwordResetToken: (await (async () => {
-      const colleague = await user('employer', `Kollega ${word} Nulstil`, { organisation_id: organisation.id });
-      await requestPasswordReset({ db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' }, { email: colleague.email });
-      return newestMailedLink(db, colleague.email, '/reset-password/');
-    })()).token,
+    passwordResetToken: (
+      await (async () => {
+        const colleague = await user('employer', `Kollega ${word} Nulstil`, { organisation_id: organisation.id });
+        await requestPasswordReset(
+          { db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' },
+          { email: colleague.email },
+        );
+        return newestMailedLink(db, colleague.email, '/reset-password/');
+      })()
+    ).token,
     candidateMarkers: [candidate.full_name, candidateUser.email, second.full_name, second.email ?? '', `Inviteret${word} Person`],
     organisationMarkers: [organisation.name, draft.title],
     selfMarkers: [candidate.full_name, candidateUser.email],

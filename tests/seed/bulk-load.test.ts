@@ -33,9 +33,10 @@ describe.each(databaseKinds)('the seed bulk load on %s', (kind) => {
       slots: 12,
       today: '2026-11-24',
     });
-    const { rows } = await sql<{ source: string; n: number | string }>`select source, count(*) as n from seeded_rows group by source order by source`.execute(
-      database.db,
-    );
+    const { rows } = await sql<{
+      source: string;
+      n: number | string;
+    }>`select source, count(*) as n from seeded_rows group by source order by source`.execute(database.db);
     expect(rows.map((row) => [row.source, Number(row.n)])).toEqual([
       ['candidates', summary.counts.candidates],
       ['slots', summary.counts.slots],

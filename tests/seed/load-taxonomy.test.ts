@@ -23,12 +23,17 @@ describe.each(databaseKinds)('loadTaxonomy on %s', (kind) => {
     expect(await countTaxonomy(database.db)).toEqual({ skills: first.skills, occupations: first.occupations, occupationSkills: relations });
   });
 
-  it('stores labels and synonyms as JSON and proposes an occupation\'s skills', async () => {
+  it("stores labels and synonyms as JSON and proposes an occupation's skills", async () => {
     const taxonomy = getTaxonomy();
     const kitchenPorter = taxonomy.occupations.find((o) => o.labels.en === 'kitchen porter');
     expect(kitchenPorter).toBeDefined();
     const skills = await listOccupationSkills(database.db, kitchenPorter?.uri ?? '');
-    expect(skills.filter((s) => s.relation === 'essential').map((s) => s.uri).sort()).toEqual([...(kitchenPorter?.essentialSkills ?? [])].sort());
+    expect(
+      skills
+        .filter((s) => s.relation === 'essential')
+        .map((s) => s.uri)
+        .sort(),
+    ).toEqual([...(kitchenPorter?.essentialSkills ?? [])].sort());
     const [dishwashing] = await findSkillsByUris(database.db, [kitchenPorter?.essentialSkills[0] ?? '']);
     expect(dishwashing?.labels.da).toBe('betjene opvaskemaskine');
     expect(dishwashing?.synonyms.ar).toContain('غسل الصحون');

@@ -5,7 +5,6 @@ import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
 import { addLoadTestLogins, jobcentreCandidateEmail, jobcentreConsultantEmail } from '../../db/seed/load-test-logins.js';
 import { DEMO_EMAILS, DEMO_PASSWORD, seedDatabase, SOUTHERN_NETWORK, type SeedSummary } from '../../db/seed/seed.js';
 
-
 const today = '2026-11-24';
 const fromApp = { hashPassword, taxonomy: getTaxonomy() };
 
@@ -58,7 +57,14 @@ describe.each(databaseKinds)('seedDatabase (%s)', (kind) => {
     const candidate = await db
       .selectFrom('candidates')
       .innerJoin('jobcentres', 'jobcentres.id', 'candidates.jobcentre_id')
-      .select(['candidates.id', 'candidates.status', 'candidates.danish_programme', 'candidates.danish_module', 'candidates.danish_spoken', 'jobcentres.municipality_code'])
+      .select([
+        'candidates.id',
+        'candidates.status',
+        'candidates.danish_programme',
+        'candidates.danish_module',
+        'candidates.danish_spoken',
+        'jobcentres.municipality_code',
+      ])
       .where('candidates.user_id', '=', candidateUser?.id ?? '')
       .executeTakeFirstOrThrow();
     expect(candidate).toMatchObject({ status: 'active', danish_programme: 'DU2', danish_module: 3, danish_spoken: 'A2', municipality_code: '580' });
@@ -115,16 +121,33 @@ describe.each(databaseKinds)('seedDatabase (%s)', (kind) => {
     const other = await createTestDatabase(kind);
     try {
       await seedDatabase(other.db, { ...fromApp, demo: false, demoData: true, candidates: 20, slots: 10, today });
-      const names = await other.db.selectFrom('candidates').select(['email', 'full_name', 'birth_date']).where('email', 'is not', null).orderBy('email').execute();
+      const names = await other.db
+        .selectFrom('candidates')
+        .select(['email', 'full_name', 'birth_date'])
+        .where('email', 'is not', null)
+        .orderBy('email')
+        .execute();
       const mine = await database.db
         .selectFrom('candidates')
         .select(['email', 'full_name', 'birth_date'])
-        .where('email', 'in', names.map((n) => n.email ?? ''))
+        .where(
+          'email',
+          'in',
+          names.map((n) => n.email ?? ''),
+        )
         .orderBy('email')
         .execute();
       expect(mine).toEqual(names);
       const cvrs = await other.db.selectFrom('organisations').select('cvr').orderBy('cvr').execute();
-      const mineCvrs = await database.db.selectFrom('organisations').select('cvr').where('cvr', 'in', cvrs.map((c) => c.cvr)).execute();
+      const mineCvrs = await database.db
+        .selectFrom('organisations')
+        .select('cvr')
+        .where(
+          'cvr',
+          'in',
+          cvrs.map((c) => c.cvr),
+        )
+        .execute();
       expect(mineCvrs).toHaveLength(cvrs.length);
     } finally {
       await other.close();
@@ -162,7 +185,8 @@ describe.each(databaseKinds)('seedDatabase (%s)', (kind) => {
       .execute();
     const expected = new Map<string, string>();
     for (const candidate of seeded) {
-      if (candidate.status === 'active' && !expected.has(candidate.municipality_code)) expected.set(candidate.municipality_code, candidate.email ?? '');
+      if (candidate.status === 'active' && !expected.has(candidate.municipality_code))
+        expected.set(candidate.municipality_code, candidate.email ?? '');
     }
     const logins = await db
       .selectFrom('users')

@@ -51,7 +51,14 @@ export async function buildWorld(db: Kysely<DB>) {
     buildSlot(rng, { organisation_id: organisation.id, workplace_id: workplace.id, status: 'published', ...overrides }, { today: TODAY });
   const igu = await insertSlot(
     db,
-    slotRow({ type: 'igu', title: 'Køkkenmedhjælper', start_date: '2026-04-01', danish_spoken: 'A2', danish_written: null, danish_within_months: null }),
+    slotRow({
+      type: 'igu',
+      title: 'Køkkenmedhjælper',
+      start_date: '2026-04-01',
+      danish_spoken: 'A2',
+      danish_written: null,
+      danish_within_months: null,
+    }),
   );
   const praktik = await insertSlot(
     db,
@@ -106,9 +113,18 @@ export async function buildWorld(db: Kysely<DB>) {
         { candidate_id: person.id, skill_uri: hygiene!, years: null, learned_where: null },
       ])
       .execute();
-    await db.insertInto('candidate_languages').values({ candidate_id: person.id, code: 'ar', spoken: 'C2', written: 'C1', is_mother_tongue: true }).execute();
+    await db
+      .insertInto('candidate_languages')
+      .values({ candidate_id: person.id, code: 'ar', spoken: 'C2', written: 'C1', is_mother_tongue: true })
+      .execute();
   }
-  return { skills: { dish: dish!, hygiene: hygiene!, floors: floors! }, jobcentres: { aabenraa, soenderborg, aarhus }, network, slots: { igu, praktik, draft }, people };
+  return {
+    skills: { dish: dish!, hygiene: hygiene!, floors: floors! },
+    jobcentres: { aabenraa, soenderborg, aarhus },
+    network,
+    slots: { igu, praktik, draft },
+    people,
+  };
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
@@ -123,7 +139,12 @@ export async function insertPublishedSlots(db: Kysely<DB>, world: World, count: 
         db,
         buildSlot(
           rng,
-          { organisation_id: world.slots.igu.organisation_id, workplace_id: world.slots.igu.workplace_id, status: 'published', start_date: '2026-04-01' },
+          {
+            organisation_id: world.slots.igu.organisation_id,
+            workplace_id: world.slots.igu.workplace_id,
+            status: 'published',
+            start_date: '2026-04-01',
+          },
           { today: '2026-03-01' },
         ),
       ),

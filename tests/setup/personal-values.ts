@@ -30,6 +30,8 @@ export function personalDataIn(lines: readonly string[], values: readonly string
   const lowered = values.map((value) => [value, value.toLowerCase(), JSON.stringify(value.toLowerCase()).slice(1, -1)] as const);
   return lines.flatMap((line) => {
     const text = line.toLowerCase();
-    return lowered.filter(([, plain, escaped]) => text.includes(plain) || text.includes(escaped)).map(([value]) => `${value} in ${line.slice(0, 300)}`);
+    return lowered
+      .filter(([, plain, escaped]) => text.includes(plain) || text.includes(escaped))
+      .map(([value]) => `${value} in ${line.slice(0, 300)}`);
   });
 }

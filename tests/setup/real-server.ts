@@ -28,9 +28,12 @@ export async function startRealServer(settings: Record<string, string>): Promise
     output += chunk.toString();
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (const started = Date.now(); Date.now() - started < 120_000; ) {
+  for (const started = Date.now(); Date.now() - started < 120_000;) {
     if (child.exitCode !== null) throw new Error(`the server stopped while starting:\n${output}`);
-    const healthy = await fetch(`${baseUrl}/healthz`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${baseUrl}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) return { child, baseUrl, port, output: () => output };
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -78,7 +81,12 @@ export function browserClient(baseUrl: string) {
     const response = await fetch(`${baseUrl}${url}`, {
       method,
       redirect: 'manual',
-      headers: { Origin: baseUrl, ...(cookie ? { Cookie: cookie } : {}), ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}), ...headers },
+      headers: {
+        Origin: baseUrl,
+        ...(cookie ? { Cookie: cookie } : {}),
+        ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+        ...headers,
+      },
       body: form ? body : undefined,
     });
     const session = response.headers.getSetCookie().find((line) => line.startsWith('jobbro_session='));

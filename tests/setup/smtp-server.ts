@@ -9,7 +9,6 @@ import { createServer, type AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-
 export type ReceivedMail = { to: string[]; from: string; subject: string; text: string; html: string | null; messageId: string | null };
 
 export type TestSmtpServer = {

@@ -111,10 +111,7 @@ type CandidateExtras = {
 
 /** The index document of one candidate; `today` bounds the IGU window's start. */
 export function buildCandidateDocument(row: CandidateDocumentRow, extras: CandidateExtras, today: string): CandidateDocument {
-  const window = iguEligibilityWindow(
-    { birthDate: row.birth_date, arrivalDate: row.arrival_date, residenceBasis: row.residence_basis },
-    today,
-  );
+  const window = iguEligibilityWindow({ birthDate: row.birth_date, arrivalDate: row.arrival_date, residenceBasis: row.residence_basis }, today);
   // Danish comes from the candidate's recorded level; a 'da' language row is the fallback.
   const danishRow = extras.languages.find((language) => language.code === 'da');
   const recorded = row.danish_spoken !== null || row.danish_written !== null;
@@ -131,7 +128,9 @@ export function buildCandidateDocument(row: CandidateDocumentRow, extras: Candid
     hoursPerWeek: row.hours_per_week,
     skills: sharedAll(extras.skills),
     languages: sharedList(
-      extras.languages.filter((language) => language.code !== 'da').map((language) => `${language.code}:${language.spoken}:${language.written ?? '-'}`),
+      extras.languages
+        .filter((language) => language.code !== 'da')
+        .map((language) => `${language.code}:${language.spoken}:${language.written ?? '-'}`),
     ),
     danishSpoken: cefrToRank(danishSpoken),
     danishWritten: cefrToRank(danishWritten),
@@ -160,9 +159,7 @@ export function matchCandidateFromDocument(document: CandidateDocument): MatchCa
   return {
     id: document.id,
     iguWindow:
-      iguEligibleFrom !== null && iguEligibleUntil !== null
-        ? { from: fromEpochDay(iguEligibleFrom), until: fromEpochDay(iguEligibleUntil) }
-        : null,
+      iguEligibleFrom !== null && iguEligibleUntil !== null ? { from: fromEpochDay(iguEligibleFrom), until: fromEpochDay(iguEligibleUntil) } : null,
     location: { lat: document.location.lat, lon: document.location.lng },
     maxTravelKm: document.maxTravelKm,
     availableFrom: fromEpochDay(document.availableFrom),
@@ -189,7 +186,11 @@ export async function loadCandidateDocuments(db: Kysely<DB>, ids: readonly strin
   return documentsOrFailures(await documentsOf(db, await selectMatchableCandidatesWithDetails(db, ids), today));
 }
 
-async function documentsOf(db: Kysely<DB>, rows: readonly CandidateDocumentDetailRow[], today: string): Promise<{ documents: Map<string, CandidateDocument>; failures: DocumentFailure[] }> {
+async function documentsOf(
+  db: Kysely<DB>,
+  rows: readonly CandidateDocumentDetailRow[],
+  today: string,
+): Promise<{ documents: Map<string, CandidateDocument>; failures: DocumentFailure[] }> {
   const networks = await selectJobcentreNetworks(db, [...new Set(rows.map((row) => row.jobcentre_id))]);
   const networksOf = groupBy(networks, (row) => row.jobcentre_id);
   return buildEach(rows, (row) =>
