@@ -50,6 +50,22 @@ import daAccount from './locales/da/account.json';
 import enAccount from './locales/en/account.json';
 import arAccount from './locales/ar/account.json';
 import ukAccount from './locales/uk/account.json';
+import daNetjobs from './locales/da/netjobs.json';
+import enNetjobs from './locales/en/netjobs.json';
+import arNetjobs from './locales/ar/netjobs.json';
+import ukNetjobs from './locales/uk/netjobs.json';
+import daWhatif from './locales/da/whatif.json';
+import enWhatif from './locales/en/whatif.json';
+import arWhatif from './locales/ar/whatif.json';
+import ukWhatif from './locales/uk/whatif.json';
+import daSkills from './locales/da/skills.json';
+import enSkills from './locales/en/skills.json';
+import arSkills from './locales/ar/skills.json';
+import ukSkills from './locales/uk/skills.json';
+import daForms from './locales/da/forms.json';
+import enForms from './locales/en/forms.json';
+import arForms from './locales/ar/forms.json';
+import ukForms from './locales/uk/forms.json';
 import type { Lng } from './i18n';
 
 export type Resources = Record<Lng, Record<string, Record<string, unknown>>>;
@@ -67,6 +83,10 @@ export const resources = {
     workbench: daWorkbench,
     lookup: daLookup,
     account: daAccount,
+    netjobs: daNetjobs,
+    whatif: daWhatif,
+    skills: daSkills,
+    forms: daForms,
   },
   en: {
     common: enCommon,
@@ -80,6 +100,10 @@ export const resources = {
     workbench: enWorkbench,
     lookup: enLookup,
     account: enAccount,
+    netjobs: enNetjobs,
+    whatif: enWhatif,
+    skills: enSkills,
+    forms: enForms,
   },
   ar: {
     common: arCommon,
@@ -92,6 +116,10 @@ export const resources = {
     workbench: arWorkbench,
     lookup: arLookup,
     account: arAccount,
+    netjobs: arNetjobs,
+    whatif: arWhatif,
+    skills: arSkills,
+    forms: arForms,
   },
   uk: {
     common: ukCommon,
@@ -104,6 +132,10 @@ export const resources = {
     workbench: ukWorkbench,
     lookup: ukLookup,
     account: ukAccount,
+    netjobs: ukNetjobs,
+    whatif: ukWhatif,
+    skills: ukSkills,
+    forms: ukForms,
   },
 } satisfies Resources;
 
