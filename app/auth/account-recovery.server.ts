@@ -43,18 +43,23 @@ export const ACCOUNT_PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
   weak: 'errors.passwordWeak',
 };
 
-export const emailSchema = z.string().trim().toLowerCase().email('errors.emailInvalid').max(254, 'errors.tooLong');
-const newPasswordSchema = z.string().min(PASSWORD_LENGTH.min, 'errors.passwordShort').max(PASSWORD_LENGTH.max, 'errors.tooLong');
+// A field left empty reaches the forms' schemas as missing (Conform's coercion): each says what to do then too.
+export const emailSchema = z.string({ error: 'errors.emailInvalid' }).trim().toLowerCase().email('errors.emailInvalid').max(254, 'errors.tooLong');
+const newPasswordSchema = z
+  .string({ error: 'errors.passwordShort' })
+  .min(PASSWORD_LENGTH.min, 'errors.passwordShort')
+  .max(PASSWORD_LENGTH.max, 'errors.tooLong');
 
 export const forgotPasswordSchema = z.object({ email: emailSchema });
 export const resetPasswordSchema = z.object({ password: newPasswordSchema });
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string().min(1, 'errors.passwordRequired').max(PASSWORD_LENGTH.max, 'errors.tooLong'),
+    currentPassword: z.string({ error: 'errors.passwordRequired' }).min(1, 'errors.passwordRequired').max(PASSWORD_LENGTH.max, 'errors.tooLong'),
     newPassword: newPasswordSchema,
-    repeatPassword: z.string().max(PASSWORD_LENGTH.max, 'errors.tooLong'),
+    repeatPassword: z.string({ error: 'errors.repeatMismatch' }).max(PASSWORD_LENGTH.max, 'errors.tooLong'),
   })
   .refine((value) => value.newPassword === value.repeatPassword, { message: 'errors.repeatMismatch', path: ['repeatPassword'] });
+export type ChangePasswordForm = z.input<typeof changePasswordSchema>;
 
 function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');

@@ -19,15 +19,16 @@ export const loginSchema = z.object({
 export type LoginInput = z.input<typeof loginSchema>;
 
 /**
- * The log-in form as posted, before the checks above (missing fields become
- * empty, so each gets its own message). Kept here, not in the route, so the
- * page's browser bundle carries no Zod.
+ * The log-in form as posted: each field's message is a key of the login page
+ * (`login.*`), and a field left empty gets its own. Kept here, not in the
+ * route, so the page's browser bundle carries no Zod.
  */
 export const loginFormSchema = z.object({
-  email: z.string().default(''),
-  password: z.string().default(''),
+  email: z.string({ error: 'emailInvalid' }).trim().toLowerCase().email('emailInvalid').max(254, 'emailInvalid'),
+  password: z.string({ error: 'passwordRequired' }).min(1, 'passwordRequired').max(1024, 'passwordRequired'),
   redirectTo: z.string().optional(),
 });
+export type LoginForm = z.input<typeof loginFormSchema>;
 
 /** The same message for an unknown e-mail and a wrong password, so the form does not reveal who has an account. */
 export const WRONG_CREDENTIALS = 'wrong_credentials';

@@ -47,13 +47,14 @@ export const CANDIDATE_DATE_MESSAGES = { invalid: 'errors.dateFormat', tooEarly:
 export const personSchemaOn = (clock: () => Date) =>
   z
     .object({
-      fullName: z.string().trim().min(2, 'errors.nameRequired').max(200, 'errors.tooLong'),
-      email: z.string().trim().toLowerCase().email('errors.emailInvalid').max(254, 'errors.tooLong'),
+      // A field left empty reaches a form's schema as missing (Conform's coercion), so each says what to do then too.
+      fullName: z.string({ error: 'errors.nameRequired' }).trim().min(2, 'errors.nameRequired').max(200, 'errors.tooLong'),
+      email: z.string({ error: 'errors.emailInvalid' }).trim().toLowerCase().email('errors.emailInvalid').max(254, 'errors.tooLong'),
       birthDate: calendarDate({ earliest: '1900-01-01', latest: 'today' }, { messages: CANDIDATE_DATE_MESSAGES, clock }),
       arrivalDate: calendarDate({ earliest: '1900-01-01', latest: 'today' }, { messages: CANDIDATE_DATE_MESSAGES, clock }),
       residenceBasis: z.enum(residenceBases, { message: 'errors.residenceInvalid' }),
       postalCode: z
-        .string()
+        .string({ error: 'errors.postalCodeFormat' })
         .trim()
         .regex(/^[0-9]{4}$/, 'errors.postalCodeFormat')
         // A badly formed code already has its message; only a well-formed one is looked up.
@@ -68,7 +69,7 @@ export const personSchemaOn = (clock: () => Date) =>
     });
 export type PersonInput = z.input<ReturnType<typeof personSchemaOn>>;
 
-export const passwordSchema = z.string().min(PASSWORD_LENGTH.min, 'errors.passwordShort').max(PASSWORD_LENGTH.max, 'errors.tooLong');
+export const passwordSchema = z.string({ error: 'errors.passwordShort' }).min(PASSWORD_LENGTH.min, 'errors.passwordShort').max(PASSWORD_LENGTH.max, 'errors.tooLong');
 
 /** The candidate forms' message keys (candidate:errors.*) for what is wrong with a new password. */
 export const CANDIDATE_PASSWORD_MESSAGES = {

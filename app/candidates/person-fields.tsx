@@ -1,62 +1,119 @@
-/** The person fields shared by self-registration and the consultant's "new candidate" form. */
+/**
+ * The person fields shared by self-registration and the consultant's "new
+ * candidate" form. Registration passes Conform's field metadata (`fields`);
+ * the consultant's form still passes its own errors and values until it
+ * moves to Conform too, when the second branch of `viewOf` goes.
+ */
+import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
-import { FieldError, Hint, fieldProps, type FieldErrors } from './ui';
+import { fieldProps, type FieldErrors } from './ui';
 
 export const residenceOptions = ['refugee', 'family_reunified_refugee', 'family_reunified_other', 'ukraine_special_law', 'other'] as const;
 
-const text = (value: string | string[] | undefined): string => (typeof value === 'string' ? value : '');
+type PersonKey = 'fullName' | 'email' | 'birthDate' | 'arrivalDate' | 'residenceBasis' | 'postalCode' | 'locale';
 
-export function PersonFields({ errors, values, lng }: { errors?: FieldErrors; values?: Record<string, string | string[]>; lng: string }) {
+type Props =
+  | { fields: Record<PersonKey, FieldMetadata<unknown>>; lng: string }
+  | { errors?: FieldErrors; values?: Record<string, string | string[]>; lng: string };
+
+type ControlProps = { id: string; name: string; defaultValue?: string | number | readonly string[]; 'aria-invalid'?: boolean; 'aria-describedby'?: string };
+
+/** What one field needs to render: its control's props, its hint's id, its error text's id and messages (keys). */
+type FieldView = {
+  input: (type: 'text' | 'email' | 'date', hint?: boolean) => ControlProps;
+  select: () => ControlProps;
+  hintId: string;
+  errorId: string;
+  errors: string[];
+};
+
+function viewOf(props: Props, name: PersonKey): FieldView {
+  if ('fields' in props) {
+    const meta = props.fields[name];
+    return {
+      input: (type, hint) => getInputProps(meta, { type, ariaDescribedBy: hint ? meta.descriptionId : undefined }),
+      select: () => getSelectProps(meta),
+      hintId: meta.descriptionId,
+      errorId: meta.errorId,
+      errors: meta.errors ?? [],
+    };
+  }
+  const value = props.values?.[name];
+  const defaultValue = typeof value === 'string' ? value : '';
+  const id = fieldProps(name, undefined).id;
+  return {
+    input: (type, hint) => ({ ...fieldProps(name, props.errors, hint), type, defaultValue }),
+    select: () => ({ ...fieldProps(name, props.errors), defaultValue }),
+    hintId: `${id}-hint`,
+    errorId: `${id}-error`,
+    errors: props.errors?.[name] ?? [],
+  };
+}
+
+function Errors({ view }: { view: FieldView }) {
   const { t } = useTranslation('candidate');
+  if (view.errors.length === 0) return null;
+  return (
+    <p id={view.errorId} className="field__error">
+      {view.errors.map((key) => t(key)).join(' ')}
+    </p>
+  );
+}
+
+export function PersonFields(props: Props) {
+  const { t } = useTranslation('candidate');
+  const fullName = viewOf(props, 'fullName');
+  const email = viewOf(props, 'email');
+  const birthDate = viewOf(props, 'birthDate');
+  const arrivalDate = viewOf(props, 'arrivalDate');
+  const residenceBasis = viewOf(props, 'residenceBasis');
+  const postalCode = viewOf(props, 'postalCode');
+  const language = viewOf(props, 'locale').select();
+  const residence = residenceBasis.select();
   return (
     <>
       <div className="field">
-        <label htmlFor="field-fullName">{t('register.fullName')}</label>
-        <input {...fieldProps('fullName', errors)} autoComplete="name" defaultValue={text(values?.fullName)} required />
-        <FieldError name="fullName" errors={errors} />
+        <label htmlFor={fullName.input('text').id}>{t('register.fullName')}</label>
+        <input {...fullName.input('text')} autoComplete="name" required />
+        <Errors view={fullName} />
       </div>
       <div className="field">
-        <label htmlFor="field-email">{t('register.email')}</label>
-        <input {...fieldProps('email', errors)} type="email" autoComplete="email" dir="ltr" defaultValue={text(values?.email)} required />
-        <FieldError name="email" errors={errors} />
+        <label htmlFor={email.input('email').id}>{t('register.email')}</label>
+        <input {...email.input('email')} autoComplete="email" dir="ltr" required />
+        <Errors view={email} />
       </div>
       <div className="field">
-        <label htmlFor="field-birthDate">{t('register.birthDate')}</label>
-        <input {...fieldProps('birthDate', errors)} type="date" dir="ltr" autoComplete="bday" defaultValue={text(values?.birthDate)} required />
-        <FieldError name="birthDate" errors={errors} />
+        <label htmlFor={birthDate.input('date').id}>{t('register.birthDate')}</label>
+        <input {...birthDate.input('date')} dir="ltr" autoComplete="bday" required />
+        <Errors view={birthDate} />
       </div>
       <div className="field">
-        <label htmlFor="field-arrivalDate">{t('register.arrivalDate')}</label>
-        <input {...fieldProps('arrivalDate', errors)} type="date" dir="ltr" defaultValue={text(values?.arrivalDate)} required />
-        <FieldError name="arrivalDate" errors={errors} />
+        <label htmlFor={arrivalDate.input('date').id}>{t('register.arrivalDate')}</label>
+        <input {...arrivalDate.input('date')} dir="ltr" required />
+        <Errors view={arrivalDate} />
       </div>
       <div className="field">
-        <label htmlFor="field-residenceBasis">{t('register.residenceBasis')}</label>
-        <select {...fieldProps('residenceBasis', errors)} defaultValue={text(values?.residenceBasis) || 'refugee'}>
+        <label htmlFor={residence.id}>{t('register.residenceBasis')}</label>
+        <select {...residence} defaultValue={residence.defaultValue || 'refugee'}>
           {residenceOptions.map((option) => (
             <option key={option} value={option}>
               {t(`register.residenceOptions.${option}`)}
             </option>
           ))}
         </select>
-        <FieldError name="residenceBasis" errors={errors} />
+        <Errors view={residenceBasis} />
       </div>
       <div className="field">
-        <label htmlFor="field-postalCode">{t('register.postalCode')}</label>
-        <Hint name="postalCode">{t('place.postalCodeHint')}</Hint>
-        <input
-          {...fieldProps('postalCode', errors, true)}
-          inputMode="numeric"
-          autoComplete="postal-code"
-          dir="ltr"
-          defaultValue={text(values?.postalCode)}
-          required
-        />
-        <FieldError name="postalCode" errors={errors} />
+        <label htmlFor={postalCode.input('text').id}>{t('register.postalCode')}</label>
+        <p id={postalCode.hintId} className="hint">
+          {t('place.postalCodeHint')}
+        </p>
+        <input {...postalCode.input('text', true)} inputMode="numeric" autoComplete="postal-code" dir="ltr" required />
+        <Errors view={postalCode} />
       </div>
       <div className="field">
-        <label htmlFor="field-locale">{t('register.language')}</label>
-        <select {...fieldProps('locale', errors)} defaultValue={text(values?.locale) || lng}>
+        <label htmlFor={language.id}>{t('register.language')}</label>
+        <select {...language} defaultValue={language.defaultValue || props.lng}>
           <option value="da">Dansk</option>
           <option value="en">English</option>
           <option value="ar">العربية</option>
@@ -67,7 +124,7 @@ export function PersonFields({ errors, values, lng }: { errors?: FieldErrors; va
   );
 }
 
-/** The person fields of a submitted form, as the domain functions take them. */
+/** The person fields of a submitted form, as the domain functions take them (the consultant's form, until it moves to Conform). */
 export function personInputOf(form: Record<string, string | string[]>) {
   const text = (name: string) => {
     const value = form[name];

@@ -44,6 +44,12 @@ export type ExperienceInput = z.input<typeof experienceSchema>;
 const cefr = z.enum(cefrLevels, { message: 'errors.levelRange' });
 
 /**
+ * One row's value in a list sent once per row; an empty row stays '' so the
+ * rows keep their places (Conform's form coercion reads '' as missing).
+ */
+const rowText = z.string().trim().default('');
+
+/**
  * Danish as education (programme + module or final test), the evidence, and
  * other languages as parallel lists (one row per language in the form).
  */
@@ -53,10 +59,10 @@ export const languagesSchema = z
     danishModule: z.preprocess(blank, decimalNumber({ min: 0, max: 6, integer: true, message: 'errors.moduleRange' }).optional()),
     danishTest: z.preprocess(blank, z.enum(danishTests, { message: 'errors.testInvalid' }).optional()),
     danishEvidence: z.preprocess(blank, z.enum(languageEvidence, { message: 'errors.evidenceInvalid' }).default('self_reported')),
-    languageCode: z.preprocess(list, z.array(z.string().trim())),
-    languageSpoken: z.preprocess(list, z.array(z.string().trim())),
-    languageWritten: z.preprocess(list, z.array(z.string().trim())),
-    motherTongue: z.preprocess(list, z.array(z.string().trim())),
+    languageCode: z.preprocess(list, z.array(rowText)),
+    languageSpoken: z.preprocess(list, z.array(rowText)),
+    languageWritten: z.preprocess(list, z.array(rowText)),
+    motherTongue: z.preprocess(list, z.array(rowText)),
   })
   .superRefine((input, ctx) => {
     if (input.danishProgramme === undefined && (input.danishModule !== undefined || input.danishTest !== undefined)) {

@@ -29,6 +29,9 @@ import { fieldErrorsOf } from './profile-schemas.js';
 
 export type RegistrationInput = PersonInput & { password: string };
 
+/** The self-registration form: the person and a password (its policy is checked after, by `registerCandidate`). */
+export const registrationSchemaOn = (clock: () => Date) => personSchemaOn(clock).and(z.object({ password: passwordSchema }));
+
 export type RegistrationDeps = { db: Kysely<DB>; clock: () => Date; mailer: Mailer; baseUrl: string; throttle?: AccountMailThrottle };
 
 /**
@@ -38,9 +41,7 @@ export type RegistrationDeps = { db: Kysely<DB>; clock: () => Date; mailer: Mail
  * @throws InvalidInput (fields; the password policy), TooManyAccountMails (over the limits).
  */
 export async function registerCandidate(deps: RegistrationDeps, input: RegistrationInput, clientAddress = 'unknown'): Promise<{ email: string }> {
-  const parsed = personSchemaOn(deps.clock)
-    .and(z.object({ password: passwordSchema }))
-    .safeParse(input);
+  const parsed = registrationSchemaOn(deps.clock).safeParse(input);
   if (!parsed.success) throw new InvalidInput('errors.invalid', fieldErrorsOf(parsed.error.issues));
   const person = parsed.data;
   const place = getPostalCode(person.postalCode);

@@ -3,6 +3,7 @@
  * their inputs (aria-describedby), the step header with progress, and the
  * list of steps. Plain HTML forms, so every page works without JavaScript.
  */
+import type { FieldMetadata } from '@conform-to/react';
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -57,6 +58,36 @@ export function FieldError({ name, errors }: { name: string; errors: FieldErrors
     </p>
   );
 }
+
+/** The hint of a Conform field: pass `hintIdOf(meta)` as the control's `ariaDescribedBy`. */
+export function FieldHint({ meta, children }: { meta: FieldMetadata<unknown>; children: ReactNode }) {
+  return (
+    <p id={hintIdOf(meta)} className="hint">
+      {children}
+    </p>
+  );
+}
+
+export const hintIdOf = (meta: FieldMetadata<unknown>) => meta.descriptionId;
+
+/**
+ * A Conform field's errors (message keys, in the reader's language), with
+ * those of its items (a list's `sectors[2]`); the id is the one Conform's
+ * `getInputProps` puts in the control's aria-describedby.
+ */
+export function FieldErrors({ meta }: { meta: FieldMetadata<unknown> }) {
+  const { t } = useTranslation('candidate');
+  const messages = [...new Set(Object.values(meta.allErrors).flat())];
+  if (messages.length === 0) return null;
+  return (
+    <p id={meta.errorId} className="field__error">
+      {messages.map((key) => t(key)).join(' ')}
+    </p>
+  );
+}
+
+/** The errors' id when a group (checkboxes in a fieldset) has any, for the fieldset's aria-describedby. */
+export const errorIdIfAny = (meta: FieldMetadata<unknown>) => (Object.keys(meta.allErrors).length > 0 ? meta.errorId : undefined);
 
 export function ErrorSummary({ errors }: { errors: FieldErrors | undefined }) {
   const { t } = useTranslation('candidate');

@@ -3,14 +3,17 @@
  * other sessions end, this one stays) and log out everywhere (every
  * session ends, this one too).
  */
-import { parseWithZod } from '@conform-to/zod/v4';
+import { getFormProps, useForm } from '@conform-to/react';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { changePassword, changePasswordSchema, countSessions } from '~/auth/account-recovery.server';
+import { z } from 'zod';
+import { changePassword, changePasswordSchema, countSessions, type ChangePasswordForm } from '~/auth/account-recovery.server';
 import { logoutEverywhere } from '~/auth/login.server';
+import { PasswordField } from '~/auth/password-field';
 import { getSessionId, requireUser } from '~/auth/session.server';
 import { InvalidInput } from '~/lib/errors';
+import { parseSubmission } from '~/lib/form-submission';
 import { readFormData } from '~/lib/http.server';
 
 export const meta: MetaFunction = () => [{ title: 'Jobbro' }];
@@ -20,80 +23,58 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { email: user.email, sessions: await countSessions(context.services, user.id) };
 }
 
-type ActionResult = { changed: boolean; errors: Record<string, string[]> };
+/** Which of the page's two forms was sent; a post without one is the password form, as before there were two. */
+const intentSchema = z.object({ intent: z.enum(['password', 'everywhere']).default('password') });
+const passwordFields = ['currentPassword', 'newPassword', 'repeatPassword'];
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context);
   const form = await readFormData(request);
   const { services } = context;
-  if (form.get('intent') === 'everywhere') {
+  const intent = parseSubmission(form, intentSchema);
+  if (intent.status !== 'success') return data({ changed: false, result: intent.reply() }, { status: 400 });
+  if (intent.value.intent === 'everywhere') {
     await logoutEverywhere(services, user.id);
     return redirect('/login', { headers: { 'Set-Cookie': services.auth.createBlankSessionCookie().serialize() } });
   }
-  const submission = parseWithZod(form, { schema: changePasswordSchema });
-  if (submission.status !== 'success') {
-    const errors: Record<string, string[]> = {};
-    for (const [field, messages] of Object.entries(submission.error ?? {})) if (messages) errors[field] = messages;
-    return data<ActionResult>({ changed: false, errors }, { status: 400 });
-  }
+  const submission = parseSubmission(form, changePasswordSchema);
+  // No password, right or wrong, is sent back to the browser.
+  if (submission.status !== 'success') return data({ changed: false, result: submission.reply({ hideFields: passwordFields }) }, { status: 400 });
   const sessionId = await getSessionId(request, context);
   if (!sessionId) throw redirect('/login');
   try {
     await changePassword(services, user, sessionId, submission.value);
-    return data<ActionResult>({ changed: true, errors: {} });
+    return data({ changed: true, result: submission.reply({ resetForm: true }) });
   } catch (error) {
-    if (error instanceof InvalidInput) return data<ActionResult>({ changed: false, errors: error.fields }, { status: 400 });
+    if (error instanceof InvalidInput) {
+      return data({ changed: false, result: submission.reply({ fieldErrors: error.fields, hideFields: passwordFields }) }, { status: 400 });
+    }
     throw error;
   }
-}
-
-function PasswordField({ name, label, autoComplete, errors }: { name: string; label: string; autoComplete: string; errors: string[] | undefined }) {
-  const { t } = useTranslation('account');
-  const invalid = (errors?.length ?? 0) > 0;
-  return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <input
-        id={name}
-        name={name}
-        type="password"
-        autoComplete={autoComplete}
-        dir="ltr"
-        required
-        aria-invalid={invalid ? true : undefined}
-        aria-describedby={invalid ? `${name}-error` : undefined}
-      />
-      {invalid ? (
-        <p id={`${name}-error`} className="field__error">
-          {errors?.map((key) => t(key)).join(' ')}
-        </p>
-      ) : null}
-    </div>
-  );
 }
 
 export default function Account() {
   const { t } = useTranslation('account');
   const { email, sessions } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors = result?.errors ?? {};
+  const answer = useActionData<typeof action>();
+  const [form, fields] = useForm<ChangePasswordForm>({ id: 'password', lastResult: answer?.result });
   return (
     <section aria-labelledby="account-title" className="account-page">
       <h1 id="account-title">{t('account.title')}</h1>
       <p>{t('account.signedInAs', { email })}</p>
 
       <h2>{t('account.passwordTitle')}</h2>
-      {result?.changed ? (
+      {answer?.changed ? (
         <p role="status" className="notice">
           {t('account.changed')}
         </p>
       ) : null}
-      <Form method="post" className="form" noValidate>
+      <Form method="post" className="form" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="password" />
         <input type="text" name="username" autoComplete="username" defaultValue={email} hidden readOnly />
-        <PasswordField name="currentPassword" label={t('account.current')} autoComplete="current-password" errors={errors.currentPassword} />
-        <PasswordField name="newPassword" label={t('account.new')} autoComplete="new-password" errors={errors.newPassword} />
-        <PasswordField name="repeatPassword" label={t('account.repeat')} autoComplete="new-password" errors={errors.repeatPassword} />
+        <PasswordField meta={fields.currentPassword} label={t('account.current')} autoComplete="current-password" />
+        <PasswordField meta={fields.newPassword} label={t('account.new')} autoComplete="new-password" />
+        <PasswordField meta={fields.repeatPassword} label={t('account.repeat')} autoComplete="new-password" />
         <div>
           <button type="submit" className="button">
             {t('account.submit')}

@@ -1,4 +1,5 @@
 /** Step 6: the sectors and jobs the candidate wants, and long training paths in their own words. */
+import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react';
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -6,8 +7,11 @@ import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
 import { occupationOptions, sectorOptions } from '~/candidates/labels.server';
 import { loadOwnProfile, saveAmbitions } from '~/candidates/profile.server';
-import { readForm, runStep, type StepFailure } from '~/candidates/step-action.server';
-import { ErrorSummary, FieldError, Hint, Saved, StepButtons, StepHeader, fieldProps, nextStepPath, stepPath } from '~/candidates/ui';
+import { ambitionsSchema } from '~/candidates/profile-schemas';
+import { saveStep } from '~/candidates/step-action.server';
+import { ErrorSummary, FieldErrors, FieldHint, Saved, StepButtons, StepHeader, errorIdIfAny, hintIdOf, nextStepPath, stepPath } from '~/candidates/ui';
+import { parseSubmission } from '~/lib/form-submission';
+import { readFormData } from '~/lib/http.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
@@ -28,55 +32,54 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
-  const form = await readForm(request);
-  return runStep(form, () => saveAmbitions(context.services, user, { sectors: form.sectors, occupations: form.occupations, note: form.note }), {
+  const submission = parseSubmission(await readFormData(request), ambitionsSchema);
+  return saveStep(submission, (ambitions) => saveAmbitions(context.services, user, ambitions), {
     stay: stepPath.ambitions,
     next: nextStepPath('ambitions'),
   });
 }
 
-const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-
 export default function AmbitionsStep() {
   const { t } = useTranslation('candidate');
   const data = useLoaderData<typeof loader>();
-  const failure: StepFailure | undefined = useActionData<typeof action>();
-  const errors = failure?.errors;
-  const sectors = new Set(failure ? asList(failure.values.sectors) : data.chosenSectors);
-  const occupations = new Set(failure ? asList(failure.values.occupations) : data.chosenOccupations);
-  const note = failure && typeof failure.values.note === 'string' ? failure.values.note : data.note;
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: 'ambitions',
+    lastResult,
+    defaultValue: { sectors: data.chosenSectors, occupations: data.chosenOccupations, note: data.note },
+  });
   return (
     <>
       <StepHeader step="ambitions" />
       <Saved show={data.saved} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={form.allErrors} />
       <p>{t('ambitions.intro')}</p>
-      <Form method="post" className="form">
-        <fieldset className="choice-grid">
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <fieldset className="choice-grid" aria-describedby={errorIdIfAny(fields.sectors)}>
           <legend>{t('ambitions.sectors')}</legend>
           {data.sectors.map((sector) => (
             <label key={sector.id}>
-              <input type="checkbox" name="sectors" value={sector.id} defaultChecked={sectors.has(sector.id)} />
+              <input {...getInputProps(fields.sectors, { type: 'checkbox', value: sector.id, ariaAttributes: false })} id={`${fields.sectors.id}-${sector.id}`} />
               {sector.label}
             </label>
           ))}
-          <FieldError name="sectors" errors={errors} />
+          <FieldErrors meta={fields.sectors} />
         </fieldset>
-        <fieldset className="choice-grid">
+        <fieldset className="choice-grid" aria-describedby={errorIdIfAny(fields.occupations)}>
           <legend>{t('ambitions.occupations')}</legend>
           {data.occupations.map((o) => (
             <label key={o.uri}>
-              <input type="checkbox" name="occupations" value={o.uri} defaultChecked={occupations.has(o.uri)} />
+              <input {...getInputProps(fields.occupations, { type: 'checkbox', value: o.uri, ariaAttributes: false })} id={`${fields.occupations.id}-${o.uri}`} />
               {o.label}
             </label>
           ))}
-          <FieldError name="occupations" errors={errors} />
+          <FieldErrors meta={fields.occupations} />
         </fieldset>
         <div className="field">
-          <label htmlFor="field-note">{t('ambitions.note')}</label>
-          <Hint name="note">{t('ambitions.noteHint')}</Hint>
-          <textarea {...fieldProps('note', errors, true)} rows={3} defaultValue={note} />
-          <FieldError name="note" errors={errors} />
+          <label htmlFor={fields.note.id}>{t('ambitions.note')}</label>
+          <FieldHint meta={fields.note}>{t('ambitions.noteHint')}</FieldHint>
+          <textarea {...getTextareaProps(fields.note, { ariaDescribedBy: hintIdOf(fields.note) })} rows={3} />
+          <FieldErrors meta={fields.note} />
         </div>
         <StepButtons />
       </Form>

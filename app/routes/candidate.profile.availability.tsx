@@ -1,12 +1,16 @@
 /** Step 5: from when, and how many hours a week. */
+import { getFormProps, getInputProps, useForm } from '@conform-to/react';
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
 import { loadOwnProfile, saveAvailability } from '~/candidates/profile.server';
-import { readForm, runStep, textOf, type StepFailure } from '~/candidates/step-action.server';
-import { ErrorSummary, FieldError, Hint, Saved, StepButtons, StepHeader, fieldProps, nextStepPath, stepPath } from '~/candidates/ui';
+import { availabilitySchema } from '~/candidates/profile-schemas';
+import { saveStep } from '~/candidates/step-action.server';
+import { ErrorSummary, FieldErrors, FieldHint, Saved, StepButtons, StepHeader, hintIdOf, nextStepPath, stepPath } from '~/candidates/ui';
+import { parseSubmission } from '~/lib/form-submission';
+import { readFormData } from '~/lib/http.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -23,53 +27,43 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
-  const form = await readForm(request);
-  return runStep(
-    form,
-    () => saveAvailability(context.services, user, { availableFrom: textOf(form, 'availableFrom'), hoursPerWeek: form.hoursPerWeek }),
-    {
-      stay: stepPath.availability,
-      next: nextStepPath('availability'),
-    },
-  );
+  const submission = parseSubmission(await readFormData(request), availabilitySchema(context.services.clock));
+  return saveStep(submission, (availability) => saveAvailability(context.services, user, availability), {
+    stay: stepPath.availability,
+    next: nextStepPath('availability'),
+  });
 }
-
-const text = (value: string | string[] | undefined, fallback: string): string => (typeof value === 'string' ? value : fallback);
 
 export default function AvailabilityStep() {
   const { t } = useTranslation('candidate');
   const data = useLoaderData<typeof loader>();
-  const failure: StepFailure | undefined = useActionData<typeof action>();
-  const errors = failure?.errors;
-  const values = failure?.values;
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: 'availability',
+    lastResult,
+    defaultValue: { availableFrom: data.availableFrom, hoursPerWeek: data.hoursPerWeek === null ? '' : String(data.hoursPerWeek) },
+  });
   return (
     <>
       <StepHeader step="availability" />
       <Saved show={data.saved} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={form.allErrors} />
       <p>{t('availability.intro')}</p>
-      <Form method="post" className="form">
+      <Form method="post" className="form" {...getFormProps(form)}>
         <div className="field">
-          <label htmlFor="field-availableFrom">📅 {t('availability.availableFrom')}</label>
-          <input
-            {...fieldProps('availableFrom', errors)}
-            type="date"
-            min={data.today}
-            dir="ltr"
-            defaultValue={text(values?.availableFrom, data.availableFrom)}
-          />
-          <FieldError name="availableFrom" errors={errors} />
+          <label htmlFor={fields.availableFrom.id}>📅 {t('availability.availableFrom')}</label>
+          <input {...getInputProps(fields.availableFrom, { type: 'date' })} min={data.today} dir="ltr" />
+          <FieldErrors meta={fields.availableFrom} />
         </div>
         <div className="field">
-          <label htmlFor="field-hoursPerWeek">⏱ {t('availability.hoursPerWeek')}</label>
-          <Hint name="hoursPerWeek">{t('availability.hoursHint')}</Hint>
+          <label htmlFor={fields.hoursPerWeek.id}>⏱ {t('availability.hoursPerWeek')}</label>
+          <FieldHint meta={fields.hoursPerWeek}>{t('availability.hoursHint')}</FieldHint>
           <input
-            {...fieldProps('hoursPerWeek', errors, true)}
+            {...getInputProps(fields.hoursPerWeek, { type: 'text', ariaDescribedBy: hintIdOf(fields.hoursPerWeek) })}
             inputMode="numeric"
             dir="ltr"
-            defaultValue={text(values?.hoursPerWeek, data.hoursPerWeek === null ? '' : String(data.hoursPerWeek))}
           />
-          <FieldError name="hoursPerWeek" errors={errors} />
+          <FieldErrors meta={fields.hoursPerWeek} />
         </div>
         <StepButtons />
       </Form>

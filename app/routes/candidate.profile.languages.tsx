@@ -1,14 +1,19 @@
 /** Step 3: Danish as DU programme + module or test (mapped to CEFR), and other languages with spoken and written levels. */
+import { getFormProps, getSelectProps, useForm, type FieldMetadata } from '@conform-to/react';
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
 import { languageOptions } from '~/candidates/labels.server';
 import { loadOwnProfile, saveLanguages } from '~/candidates/profile.server';
-import { readForm, runStep, type StepFailure } from '~/candidates/step-action.server';
-import { ErrorSummary, FieldError, Hint, Saved, StepButtons, StepHeader, fieldProps, nextStepPath, stepPath } from '~/candidates/ui';
+import { languagesSchema } from '~/candidates/profile-schemas';
+import { saveStep } from '~/candidates/step-action.server';
+import { ErrorSummary, FieldErrors, Saved, StepButtons, StepHeader, nextStepPath, stepPath } from '~/candidates/ui';
 import { resolveLocale } from '~/i18n/i18next.server';
+import { parseSubmission } from '~/lib/form-submission';
+import { readFormData } from '~/lib/http.server';
 import { cefrLevels, danishProgrammes, danishTests, languageEvidence } from '~/taxonomy/language-levels';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
@@ -36,71 +41,65 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
-  const form = await readForm(request);
-  return runStep(
-    form,
-    () =>
-      saveLanguages(context.services, user, {
-        danishProgramme: form.danishProgramme,
-        danishModule: form.danishModule,
-        danishTest: form.danishTest,
-        danishEvidence: form.danishEvidence,
-        languageCode: form.languageCode,
-        languageSpoken: form.languageSpoken,
-        languageWritten: form.languageWritten,
-        motherTongue: form.motherTongue,
-      }),
-    { stay: stepPath.languages, next: nextStepPath('languages') },
-  );
+  const submission = parseSubmission(await readFormData(request), languagesSchema);
+  return saveStep(submission, (languages) => saveLanguages(context.services, user, languages), {
+    stay: stepPath.languages,
+    next: nextStepPath('languages'),
+  });
 }
 
-type Row = { code: string; spoken: string; written: string; mother: boolean };
-
-const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-
-function rowsFrom(values: Record<string, string | string[]>): Row[] {
-  const codes = asList(values.languageCode);
-  const spoken = asList(values.languageSpoken);
-  const written = asList(values.languageWritten);
-  const mother = asList(values.motherTongue);
-  return codes.map((code, i) => ({ code, spoken: spoken[i] ?? '', written: written[i] ?? '', mother: mother.includes(String(i)) }));
-}
-
-const text = (value: string | string[] | undefined, fallback: string): string => (typeof value === 'string' ? value : fallback);
+/** A submitted or default value as a list: a name sent once arrives as a string. */
+const asList = (value: unknown): string[] =>
+  Array.isArray(value) ? value.map((item) => (typeof item === 'string' ? item : '')) : typeof value === 'string' ? [value] : [];
 
 export default function LanguagesStep() {
   const { t } = useTranslation('candidate');
   const data = useLoaderData<typeof loader>();
-  const failure: StepFailure | undefined = useActionData<typeof action>();
-  const errors = failure?.errors;
-  const values = failure?.values;
-  const rows: Row[] = values ? rowsFrom(values) : data.languages;
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: 'languages',
+    lastResult,
+    defaultValue: {
+      danishProgramme: data.danish.programme,
+      danishModule: data.danish.module,
+      danishTest: data.danish.test,
+      danishEvidence: data.danish.evidence,
+      languageCode: data.languages.map((row) => row.code),
+      languageSpoken: data.languages.map((row) => row.spoken),
+      languageWritten: data.languages.map((row) => row.written),
+      motherTongue: data.languages.flatMap((row, i) => (row.mother ? [String(i)] : [])),
+    },
+  });
+  const codes = asList(fields.languageCode.initialValue);
+  const spoken = asList(fields.languageSpoken.initialValue);
+  const written = asList(fields.languageWritten.initialValue);
+  const mother = new Set(asList(fields.motherTongue.initialValue));
   // One empty row to add a language without JavaScript.
-  const shown = rows.some((row) => row.code === '') ? rows : [...rows, { code: '', spoken: '', written: '', mother: false }];
+  const rows = codes.includes('') ? codes.length : codes.length + 1;
   return (
     <>
       <StepHeader step="languages" />
       <Saved show={data.saved} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={form.allErrors} />
       <p>{t('languages.intro')}</p>
-      <Form method="post" className="form">
+      <Form method="post" className="form" {...getFormProps(form)}>
         <fieldset className="lang-row">
           <legend>🇩🇰 {t('languages.danishTitle')}</legend>
           {data.danish.spoken ? <p>{t('languages.danishNow', { spoken: data.danish.spoken, written: data.danish.written ?? '–' })}</p> : null}
           <div className="field">
-            <label htmlFor="field-danishProgramme">{t('languages.programme')}</label>
-            <select {...fieldProps('danishProgramme', errors)} defaultValue={text(values?.danishProgramme, data.danish.programme)}>
+            <label htmlFor={fields.danishProgramme.id}>{t('languages.programme')}</label>
+            <select {...getSelectProps(fields.danishProgramme)}>
               {['', ...danishProgrammes].map((p) => (
                 <option key={p} value={p}>
                   {t(`languages.programmeOptions.${p}`)}
                 </option>
               ))}
             </select>
-            <FieldError name="danishProgramme" errors={errors} />
+            <FieldErrors meta={fields.danishProgramme} />
           </div>
           <div className="field">
-            <label htmlFor="field-danishModule">{t('languages.module')}</label>
-            <select {...fieldProps('danishModule', errors)} defaultValue={text(values?.danishModule, data.danish.module)}>
+            <label htmlFor={fields.danishModule.id}>{t('languages.module')}</label>
+            <select {...getSelectProps(fields.danishModule)}>
               <option value="">{t('languages.moduleNone')}</option>
               {[1, 2, 3, 4, 5, 6].map((m) => (
                 <option key={m} value={String(m)}>
@@ -108,77 +107,55 @@ export default function LanguagesStep() {
                 </option>
               ))}
             </select>
-            <FieldError name="danishModule" errors={errors} />
+            <FieldErrors meta={fields.danishModule} />
           </div>
           <div className="field">
-            <label htmlFor="field-danishTest">{t('languages.test')}</label>
-            <select {...fieldProps('danishTest', errors)} defaultValue={text(values?.danishTest, data.danish.test)}>
+            <label htmlFor={fields.danishTest.id}>{t('languages.test')}</label>
+            <select {...getSelectProps(fields.danishTest)}>
               {['', ...danishTests].map((test) => (
                 <option key={test} value={test}>
                   {t(`languages.testOptions.${test}`)}
                 </option>
               ))}
             </select>
-            <FieldError name="danishTest" errors={errors} />
+            <FieldErrors meta={fields.danishTest} />
           </div>
           <div className="field">
-            <label htmlFor="field-danishEvidence">{t('languages.evidence')}</label>
-            <select {...fieldProps('danishEvidence', errors)} defaultValue={text(values?.danishEvidence, data.danish.evidence)}>
+            <label htmlFor={fields.danishEvidence.id}>{t('languages.evidence')}</label>
+            <select {...getSelectProps(fields.danishEvidence)}>
               {languageEvidence.map((evidence) => (
                 <option key={evidence} value={evidence}>
                   {t(`languages.evidenceOptions.${evidence}`)}
                 </option>
               ))}
             </select>
-            <FieldError name="danishEvidence" errors={errors} />
+            <FieldErrors meta={fields.danishEvidence} />
           </div>
         </fieldset>
         <h2>{t('languages.othersTitle')}</h2>
-        <Hint name="levels">{t('languages.levelHint')}</Hint>
-        {shown.map((row, i) => (
+        <p className="hint">{t('languages.levelHint')}</p>
+        {Array.from({ length: rows }, (_, i) => (
           <fieldset key={i} className="lang-row">
             <legend>
               {t('languages.language')} {i + 1}
             </legend>
-            <div className="field">
-              <label htmlFor={`field-languageCode-${i}`}>{t('languages.language')}</label>
-              <select {...fieldProps(`languageCode.${i}`, errors)} defaultValue={row.code}>
-                <option value="">{t('languages.chooseLanguage')}</option>
-                {data.options.map((o) => (
-                  <option key={o.code} value={o.code}>
-                    {o.label}
-                  </option>
-                ))}
-              </select>
-              <FieldError name={`languageCode.${i}`} errors={errors} />
-            </div>
-            <div className="field">
-              <label htmlFor={`field-languageSpoken-${i}`}>🗣 {t('languages.spoken')}</label>
-              <select {...fieldProps(`languageSpoken.${i}`, errors)} defaultValue={row.spoken}>
-                <option value="">{t('languages.noLevel')}</option>
-                {cefrLevels.map((level) => (
-                  <option key={level} value={level}>
-                    {level}
-                  </option>
-                ))}
-              </select>
-              <FieldError name={`languageSpoken.${i}`} errors={errors} />
-            </div>
-            <div className="field">
-              <label htmlFor={`field-languageWritten-${i}`}>✍ {t('languages.written')}</label>
-              <select {...fieldProps(`languageWritten.${i}`, errors)} defaultValue={row.written}>
-                <option value="">{t('languages.noLevel')}</option>
-                {cefrLevels.map((level) => (
-                  <option key={level} value={level}>
-                    {level}
-                  </option>
-                ))}
-              </select>
-              <FieldError name={`languageWritten.${i}`} errors={errors} />
-            </div>
+            <RowSelect list={fields.languageCode} index={i} label={t('languages.language')} value={codes[i] ?? ''}>
+              <option value="">{t('languages.chooseLanguage')}</option>
+              {data.options.map((o) => (
+                <option key={o.code} value={o.code}>
+                  {o.label}
+                </option>
+              ))}
+            </RowSelect>
+            <RowSelect list={fields.languageSpoken} index={i} label={`🗣 ${t('languages.spoken')}`} value={spoken[i] ?? ''}>
+              <LevelOptions />
+            </RowSelect>
+            <RowSelect list={fields.languageWritten} index={i} label={`✍ ${t('languages.written')}`} value={written[i] ?? ''}>
+              <LevelOptions />
+            </RowSelect>
             <div className="choice-grid">
               <label>
-                <input type="checkbox" name="motherTongue" value={String(i)} defaultChecked={row.mother} />
+                <input type="checkbox" name={fields.motherTongue.name} value={String(i)} defaultChecked={mother.has(String(i))} />
                 {t('languages.motherTongue')}
               </label>
             </div>
@@ -187,5 +164,49 @@ export default function LanguagesStep() {
         <StepButtons />
       </Form>
     </>
+  );
+}
+
+function LevelOptions() {
+  const { t } = useTranslation('candidate');
+  return (
+    <>
+      <option value="">{t('languages.noLevel')}</option>
+      {cefrLevels.map((level) => (
+        <option key={level} value={level}>
+          {level}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/**
+ * One row's select of a list sent under one name (`languageCode` once per
+ * row, so a row without JavaScript needs no index in its name); its errors
+ * are the list item's (`languageCode[2]`).
+ */
+function RowSelect({ list, index, label, value, children }: { list: FieldMetadata<unknown>; index: number; label: string; value: string; children: ReactNode }) {
+  const { t } = useTranslation('candidate');
+  const id = `${list.id}-${index}`;
+  const errors = list.allErrors[`${list.name}[${index}]`] ?? [];
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        name={list.name}
+        defaultValue={value}
+        aria-invalid={errors.length > 0 ? true : undefined}
+        aria-describedby={errors.length > 0 ? `${id}-error` : undefined}
+      >
+        {children}
+      </select>
+      {errors.length > 0 ? (
+        <p id={`${id}-error`} className="field__error">
+          {errors.map((key) => t(key)).join(' ')}
+        </p>
+      ) : null}
+    </div>
   );
 }

@@ -1,4 +1,5 @@
 /** Step 4: postal code (the municipality follows), how far the candidate can travel, driving licence. */
+import { getFormProps, getInputProps, useForm } from '@conform-to/react';
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
@@ -6,9 +7,12 @@ import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
 import { municipalityName, municipalityOfPostalCode } from '~/candidates/labels.server';
 import { loadOwnProfile, savePlace } from '~/candidates/profile.server';
-import { readForm, runStep, textOf, type StepFailure } from '~/candidates/step-action.server';
-import { ErrorSummary, FieldError, Hint, Saved, StepButtons, StepHeader, fieldProps, nextStepPath, stepPath } from '~/candidates/ui';
+import { placeSchema } from '~/candidates/profile-schemas';
+import { saveStep } from '~/candidates/step-action.server';
+import { ErrorSummary, FieldErrors, FieldHint, Saved, StepButtons, StepHeader, hintIdOf, nextStepPath, stepPath } from '~/candidates/ui';
 import { resolveLocale } from '~/i18n/i18next.server';
+import { parseSubmission } from '~/lib/form-submission';
+import { readFormData } from '~/lib/http.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -28,60 +32,46 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
-  const form = await readForm(request);
-  return runStep(
-    form,
-    () =>
-      savePlace(context.services, user, {
-        postalCode: textOf(form, 'postalCode'),
-        maxTravelKm: form.maxTravelKm,
-        drivingLicence: form.drivingLicence,
-      }),
-    { stay: stepPath.place, next: nextStepPath('place') },
-  );
+  const submission = parseSubmission(await readFormData(request), placeSchema);
+  return saveStep(submission, (place) => savePlace(context.services, user, place), { stay: stepPath.place, next: nextStepPath('place') });
 }
-
-const text = (value: string | string[] | undefined, fallback: string): string => (typeof value === 'string' ? value : fallback);
 
 export default function PlaceStep() {
   const { t } = useTranslation('candidate');
   const data = useLoaderData<typeof loader>();
-  const failure: StepFailure | undefined = useActionData<typeof action>();
-  const errors = failure?.errors;
-  const values = failure?.values;
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: 'place',
+    lastResult,
+    defaultValue: { postalCode: data.postalCode, maxTravelKm: String(data.maxTravelKm), drivingLicence: data.drivingLicence ? 'on' : '' },
+  });
   return (
     <>
       <StepHeader step="place" />
       <Saved show={data.saved} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={form.allErrors} />
       <p>{t('place.intro')}</p>
-      <Form method="post" className="form">
+      <Form method="post" className="form" {...getFormProps(form)}>
         <div className="field">
-          <label htmlFor="field-postalCode">📍 {t('place.postalCode')}</label>
-          <Hint name="postalCode">{t('place.postalCodeHint')}</Hint>
+          <label htmlFor={fields.postalCode.id}>📍 {t('place.postalCode')}</label>
+          <FieldHint meta={fields.postalCode}>{t('place.postalCodeHint')}</FieldHint>
           <input
-            {...fieldProps('postalCode', errors, true)}
+            {...getInputProps(fields.postalCode, { type: 'text', ariaDescribedBy: hintIdOf(fields.postalCode) })}
             inputMode="numeric"
             autoComplete="postal-code"
             dir="ltr"
-            defaultValue={text(values?.postalCode, data.postalCode)}
           />
-          <FieldError name="postalCode" errors={errors} />
-          {data.municipality && !errors?.postalCode ? <p className="hint">{t('place.municipality', { name: data.municipality })}</p> : null}
+          <FieldErrors meta={fields.postalCode} />
+          {data.municipality && !fields.postalCode.errors ? <p className="hint">{t('place.municipality', { name: data.municipality })}</p> : null}
         </div>
         <div className="field">
-          <label htmlFor="field-maxTravelKm">🚌 {t('place.maxTravelKm')}</label>
-          <input
-            {...fieldProps('maxTravelKm', errors)}
-            inputMode="numeric"
-            dir="ltr"
-            defaultValue={text(values?.maxTravelKm, String(data.maxTravelKm))}
-          />
-          <FieldError name="maxTravelKm" errors={errors} />
+          <label htmlFor={fields.maxTravelKm.id}>🚌 {t('place.maxTravelKm')}</label>
+          <input {...getInputProps(fields.maxTravelKm, { type: 'text' })} inputMode="numeric" dir="ltr" />
+          <FieldErrors meta={fields.maxTravelKm} />
         </div>
         <div className="choice-grid">
           <label>
-            <input type="checkbox" name="drivingLicence" defaultChecked={values ? values.drivingLicence === 'on' : data.drivingLicence} />
+            <input {...getInputProps(fields.drivingLicence, { type: 'checkbox' })} />
             🚗 {t('place.drivingLicence')}
           </label>
         </div>

@@ -2,13 +2,15 @@
  * "Forgot password": mails a single-use link that works for an hour. The page
  * says the same whether the e-mail has an account or not (issue 21.9, 23.5).
  */
-import { parseWithZod } from '@conform-to/zod/v4';
+import { getFormProps, getInputProps, useForm } from '@conform-to/react';
 import { data, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { createAccountMailThrottle, TooManyAccountMails } from '~/auth/account-mail-throttle.server';
 import { forgotPasswordSchema, requestPasswordReset } from '~/auth/account-recovery.server';
 import { getOptionalUser, homePathFor } from '~/auth/session.server';
+import { parseSubmission } from '~/lib/form-submission';
 import { readFormData } from '~/lib/http.server';
 import { createMailer } from '~/mail/mailer.server';
 
@@ -27,27 +29,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
-type ActionResult = { sent: string | null; email: string; error: 'emailInvalid' | null; tooManyMinutes: number };
-
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: forgotPasswordSchema });
-  if (submission.status !== 'success') {
-    const typed = submission.payload.email;
-    return data<ActionResult>(
-      { sent: null, email: typeof typed === 'string' ? typed : '', error: 'emailInvalid', tooManyMinutes: 0 },
-      { status: 400 },
-    );
-  }
+  const submission = parseSubmission(await readFormData(request), forgotPasswordSchema);
+  if (submission.status !== 'success') return data({ sent: null, tooManyMinutes: 0, result: submission.reply() }, { status: 400 });
   const { services } = context;
   const { email } = submission.value;
   try {
     const deps = { ...services, mailer: createMailer(services), baseUrl: new URL(request.url).origin, throttle: createAccountMailThrottle(services) };
     await requestPasswordReset(deps, { email }, context.clientAddress);
-    return data<ActionResult>({ sent: email, email, error: null, tooManyMinutes: 0 });
+    return data({ sent: email, tooManyMinutes: 0, result: submission.reply() });
   } catch (error) {
     if (error instanceof TooManyAccountMails) {
-      return data<ActionResult>(
-        { sent: null, email, error: null, tooManyMinutes: Math.ceil(error.retryAfterSeconds / 60) },
+      return data(
+        { sent: null, tooManyMinutes: Math.ceil(error.retryAfterSeconds / 60), result: submission.reply() },
         { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } },
       );
     }
@@ -58,6 +52,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ForgotPassword() {
   const { t } = useTranslation('account');
   const result = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof forgotPasswordSchema>>({ id: 'forgot', lastResult: result?.result });
   return (
     <section aria-labelledby="forgot-title" className="account-page">
       <h1 id="forgot-title">{t('forgot.title')}</h1>
@@ -73,24 +68,13 @@ export default function ForgotPassword() {
               {t('forgot.tooMany', { count: result.tooManyMinutes })}
             </p>
           ) : null}
-          <Form method="post" className="form" noValidate>
+          <Form method="post" className="form" {...getFormProps(form)}>
             <div className="field">
-              <label htmlFor="email">{t('forgot.email')}</label>
-              <input
-                id="email"
-                name="email"
-                type="email"
-                autoComplete="username"
-                inputMode="email"
-                dir="ltr"
-                required
-                defaultValue={result?.email ?? ''}
-                aria-invalid={result?.error ? true : undefined}
-                aria-describedby={result?.error ? 'email-error' : undefined}
-              />
-              {result?.error ? (
-                <p id="email-error" className="field__error">
-                  {t(`errors.${result.error}`)}
+              <label htmlFor={fields.email.id}>{t('forgot.email')}</label>
+              <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="username" inputMode="email" dir="ltr" required />
+              {fields.email.errors ? (
+                <p id={fields.email.errorId} className="field__error">
+                  {fields.email.errors.map((key) => t(key)).join(' ')}
                 </p>
               ) : null}
             </div>

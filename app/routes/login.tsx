@@ -1,17 +1,17 @@
 /** Password login. Works without JavaScript; errors are message keys, shown in the reader's language. */
+import { getFormProps, getInputProps, useForm, type FieldMetadata } from '@conform-to/react';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction, type HeadersFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useNavigation, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { login, loginFormSchema, loginSchema } from '~/auth/login.server';
+import { login, loginFormSchema, type LoginForm } from '~/auth/login.server';
 import { getOptionalUser, homePathFor } from '~/auth/session.server';
 import { safeRedirectPath } from '~/lib/safe-redirect';
 import { InvalidInput } from '~/lib/errors';
 import { TooManyAttempts } from '~/auth/login-throttle.server';
-import { parseForm } from '~/lib/http.server';
+import { parseSubmission } from '~/lib/form-submission';
+import { readFormData } from '~/lib/http.server';
 
 export const meta: MetaFunction = () => [{ title: 'Jobbro – Log ind' }];
-
-type FieldErrors = { email?: 'emailInvalid'; password?: 'passwordRequired' };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request, context);
@@ -31,89 +31,56 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 };
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await parseForm(request, loginFormSchema);
-  const checked = loginSchema.safeParse(form);
-  if (!checked.success) {
-    const fieldErrors: FieldErrors = {};
-    for (const issue of checked.error.issues) {
-      if (issue.path[0] === 'email') fieldErrors.email = 'emailInvalid';
-      if (issue.path[0] === 'password') fieldErrors.password = 'passwordRequired';
-    }
-    return data({ fieldErrors, formError: null, minutes: 0, email: form.email }, { status: 400 });
-  }
+  const submission = parseSubmission(await readFormData(request), loginFormSchema);
+  // The password is never sent back to the browser; the e-mail stays in its field.
+  const reply = (formErrors?: LoginFormError[]) => submission.reply({ formErrors, hideFields: ['password'] });
+  if (submission.status !== 'success') return data({ result: reply(), minutes: 0 }, { status: 400 });
   const { db, auth, loginThrottle } = context.services;
+  const { email, password, redirectTo } = submission.value;
   try {
-    const { user, cookie } = await login({ db, auth, throttle: loginThrottle }, checked.data, context.clientAddress ?? 'unknown');
-    return redirect(safeRedirectPath(form.redirectTo, homePathFor(user.role), new URL(request.url).origin), { headers: { 'Set-Cookie': cookie } });
+    const { user, cookie } = await login({ db, auth, throttle: loginThrottle }, { email, password }, context.clientAddress ?? 'unknown');
+    return redirect(safeRedirectPath(redirectTo, homePathFor(user.role), new URL(request.url).origin), { headers: { 'Set-Cookie': cookie } });
   } catch (error) {
     if (error instanceof TooManyAttempts) {
-      const minutes = Math.ceil(error.retryAfterSeconds / 60);
       return data(
-        { fieldErrors: {}, formError: 'tooManyAttempts' as const, minutes, email: form.email },
+        { result: reply(['tooManyAttempts']), minutes: Math.ceil(error.retryAfterSeconds / 60) },
         { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } },
       );
     }
-    if (error instanceof InvalidInput) {
-      return data({ fieldErrors: {}, formError: 'wrongCredentials' as const, minutes: 0, email: form.email }, { status: 400 });
-    }
+    if (error instanceof InvalidInput) return data({ result: reply(['wrongCredentials']), minutes: 0 }, { status: 400 });
     throw error;
   }
 }
 
+type LoginFormError = 'tooManyAttempts' | 'wrongCredentials';
+
 export default function Login() {
   const { t } = useTranslation();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const fieldErrors: FieldErrors = result?.fieldErrors ?? {};
+  const [form, fields] = useForm<LoginForm>({ id: 'login', lastResult: answer?.result, defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' } });
+  const formError = form.errors?.[0];
   return (
     <section aria-labelledby="login-title">
       <h1 id="login-title">{t('login.title')}</h1>
       <p>{t('login.intro')}</p>
-      {result?.formError ? (
+      {formError ? (
         <p role="alert" className="alert" id="login-error">
-          {t(`login.${result.formError}`, { count: result.minutes })}
+          {t(`login.${formError}`, { count: answer?.minutes ?? 0 })}
         </p>
       ) : null}
-      <Form method="post" className="form" noValidate>
-        <input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <input {...getInputProps(fields.redirectTo, { type: 'hidden' })} />
         <div className="field">
-          <label htmlFor="email">{t('login.email')}</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            inputMode="email"
-            dir="ltr"
-            required
-            defaultValue={result?.email ?? ''}
-            aria-invalid={fieldErrors.email ? true : undefined}
-            aria-describedby={fieldErrors.email ? 'email-error' : undefined}
-          />
-          {fieldErrors.email ? (
-            <p id="email-error" className="field__error">
-              {t(`login.${fieldErrors.email}`)}
-            </p>
-          ) : null}
+          <label htmlFor={fields.email.id}>{t('login.email')}</label>
+          <input {...getInputProps(fields.email, { type: 'email' })} autoComplete="username" inputMode="email" dir="ltr" required />
+          <LoginFieldError meta={fields.email} />
         </div>
         <div className="field">
-          <label htmlFor="password">{t('login.password')}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            dir="ltr"
-            required
-            aria-invalid={fieldErrors.password ? true : undefined}
-            aria-describedby={fieldErrors.password ? 'password-error' : undefined}
-          />
-          {fieldErrors.password ? (
-            <p id="password-error" className="field__error">
-              {t(`login.${fieldErrors.password}`)}
-            </p>
-          ) : null}
+          <label htmlFor={fields.password.id}>{t('login.password')}</label>
+          <input {...getInputProps(fields.password, { type: 'password' })} autoComplete="current-password" dir="ltr" required />
+          <LoginFieldError meta={fields.password} />
         </div>
         <div>
           <button type="submit" className="button" disabled={navigation.state === 'submitting'}>
@@ -126,5 +93,17 @@ export default function Login() {
       </p>
       <p className="hint">{t('login.demoHint')}</p>
     </section>
+  );
+}
+
+/** A field's message (a `login.*` key), with the id its input's aria-describedby names. */
+function LoginFieldError({ meta }: { meta: FieldMetadata<unknown> }) {
+  const { t } = useTranslation();
+  const key = meta.errors?.[0];
+  if (!key) return null;
+  return (
+    <p id={meta.errorId} className="field__error">
+      {t(`login.${key}`)}
+    </p>
   );
 }

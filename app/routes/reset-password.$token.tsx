@@ -2,13 +2,16 @@
  * The page a reset link opens: choose a new password (once, within the
  * hour). Saving it ends every session of the account and logs this browser in.
  */
-import { parseWithZod } from '@conform-to/zod/v4';
+import { getFormProps, useForm } from '@conform-to/react';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { findPasswordReset, resetPassword, resetPasswordSchema } from '~/auth/account-recovery.server';
+import { PasswordField } from '~/auth/password-field';
 import { homePathFor } from '~/auth/session.server';
 import { InvalidInput, NotFound } from '~/lib/errors';
+import { parseSubmission } from '~/lib/form-submission';
 import { readFormData } from '~/lib/http.server';
 
 export const meta: MetaFunction = () => [{ title: 'Jobbro' }, { name: 'referrer', content: 'no-referrer' }];
@@ -25,15 +28,16 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await readFormData(request), { schema: resetPasswordSchema });
-  if (submission.status !== 'success')
-    return data({ errors: { password: submission.error?.password ?? ['errors.passwordShort'] }, gone: false }, { status: 400 });
+  const submission = parseSubmission(await readFormData(request), resetPasswordSchema);
+  // The password is never sent back to the browser.
+  const reply = (fieldErrors?: Record<string, string[]>) => submission.reply({ fieldErrors, hideFields: ['password'] });
+  if (submission.status !== 'success') return data({ gone: false, result: reply() }, { status: 400 });
   try {
     const { cookie, role } = await resetPassword(context.services, { token: params.token ?? '', password: submission.value.password });
     return redirect(homePathFor(role), { headers: { 'Set-Cookie': cookie } });
   } catch (error) {
-    if (error instanceof InvalidInput) return data({ errors: error.fields, gone: false }, { status: 400 });
-    if (error instanceof NotFound) return data({ errors: {}, gone: true }, { status: 404 });
+    if (error instanceof InvalidInput) return data({ gone: false, result: reply(error.fields) }, { status: 400 });
+    if (error instanceof NotFound) return data({ gone: true, result: reply() }, { status: 404 });
     throw error;
   }
 }
@@ -41,10 +45,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ResetPassword() {
   const { t } = useTranslation('account');
   const { email } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const errors: Record<string, string[] | undefined> = result?.errors ?? {};
-  const passwordErrors = errors.password ?? [];
-  if (email === null || result?.gone) {
+  const answer = useActionData<typeof action>();
+  const [form, fields] = useForm<z.input<typeof resetPasswordSchema>>({ id: 'reset', lastResult: answer?.result });
+  if (email === null || answer?.gone) {
     return (
       <section aria-labelledby="reset-title" className="account-page">
         <h1 id="reset-title">{t('reset.title')}</h1>
@@ -63,30 +66,9 @@ export default function ResetPassword() {
     <section aria-labelledby="reset-title" className="account-page">
       <h1 id="reset-title">{t('reset.title')}</h1>
       <p>{t('reset.intro', { email })}</p>
-      <Form method="post" className="form" noValidate>
+      <Form method="post" className="form" {...getFormProps(form)}>
         <input type="text" name="username" autoComplete="username" defaultValue={email} hidden readOnly />
-        <div className="field">
-          <label htmlFor="password">{t('reset.password')}</label>
-          <p id="password-hint" className="hint">
-            {t('reset.hint')}
-          </p>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="new-password"
-            dir="ltr"
-            required
-            minLength={10}
-            aria-invalid={passwordErrors.length > 0 ? true : undefined}
-            aria-describedby={passwordErrors.length > 0 ? 'password-hint password-error' : 'password-hint'}
-          />
-          {passwordErrors.length > 0 ? (
-            <p id="password-error" className="field__error">
-              {passwordErrors.map((key) => t(key)).join(' ')}
-            </p>
-          ) : null}
-        </div>
+        <PasswordField meta={fields.password} label={t('reset.password')} autoComplete="new-password" hint={t('reset.hint')} />
         <div>
           <button type="submit" className="button">
             {t('reset.submit')}
