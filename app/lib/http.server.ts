@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { DomainError, InvalidInput, httpStatusOf } from './errors.js';
+import { parseSubmission } from './form-submission.js';
 
 export type ErrorBody = { error: { code: string; message: string; details: unknown } };
 
@@ -136,6 +137,25 @@ export async function readFormData(request: Request): Promise<FormData> {
   }
   refuseNul([...form.entries()].flatMap(([name, value]) => [[name, name] as const, ...(typeof value === 'string' ? [[name, value] as const] : [])]));
   return form;
+}
+
+/**
+ * Parses a form whose fields are all hidden (an intent and an id) with
+ * `parseSubmission`. Nothing there is the person's to correct beside a
+ * field, so invalid fields are a thrown 400 naming them (code
+ * `invalid_input`), as the API answers; an unreadable body too.
+ */
+export async function parseHiddenForm<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const submission = parseSubmission(await readFormData(request), schema);
+  if (submission.status !== 'success') badRequest(new InvalidInput('The request has invalid fields', submittedErrors(submission.error)));
+  return submission.value;
+}
+
+/** A refused submission's errors by field (`_` for the form as a whole), as an `InvalidInput` carries them. */
+export function submittedErrors(errors: Record<string, string[] | null> | null | undefined): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const [name, messages] of Object.entries(errors ?? {})) if (messages) fields[name || '_'] = messages;
+  return fields;
 }
 
 /** Parses a form body with `schema`; an unreadable body or invalid fields → a thrown 400 with code `invalid_input`. */

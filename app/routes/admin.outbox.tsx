@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
 import { resolveLocale } from '~/i18n/i18next.server';
-import { parseForm } from '~/lib/http.server';
+import { parseHiddenForm } from '~/lib/http.server';
 import { countFailedSearchDocuments, listFailedSearchDocuments, retryFailedSearchDocument } from '~/admin/failed-search-documents.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
@@ -32,7 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   await requireUser(request, context, ['admin']);
-  const form = await parseForm(request, retrySchema);
+  const form = await parseHiddenForm(request, retrySchema);
   return { retried: await retryFailedSearchDocument(context.services, form.entryId), entryId: form.entryId };
 }
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import { InactivityBanner } from '~/candidates/inactivity-banner';
 import { answerInactivityReview, ownInactivityReview } from '~/candidates/inactivity.server';
-import { parseForm } from '~/lib/http.server';
+import { parseHiddenForm } from '~/lib/http.server';
 import { candidateOverview } from '~/candidates/overview.server';
 import { profileSteps } from '~/candidates/steps';
 import { STEP_OF } from '~/candidates/strength';
@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** The answer to the inactivity review: keep (or reactivate) the profile, or archive it. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
-  const form = await parseForm(request, z.object({ answer: z.enum(['stillLooking', 'archive']) }));
+  const form = await parseHiddenForm(request, z.object({ answer: z.enum(['stillLooking', 'archive']) }));
   const before = await ownInactivityReview(context.services, user);
   if (!(form.answer === 'archive' && before.state === 'archived')) await answerInactivityReview(context.services, user, form.answer);
   return { answered: form.answer, reactivated: before.state === 'archived' && form.answer === 'stillLooking' };

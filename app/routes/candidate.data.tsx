@@ -1,6 +1,7 @@
 /** The candidate's own data as a readable page (the same document as the JSON download), and asking for erasure. */
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -8,7 +9,9 @@ import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
 import { languageLabel, sectorLabel } from '~/candidates/labels.server';
 import { resolveLocale } from '~/i18n/i18next.server';
-import { parseForm } from '~/lib/http.server';
+import { InvalidInput } from '~/lib/errors';
+import { parseSubmission } from '~/lib/form-submission';
+import { jsonError, readFormData, submittedErrors } from '~/lib/http.server';
 import { danishDateOf, erasureDeadline } from '~/privacy/deadline';
 import { cancelOwnErasure, ownOpenErasureRequest, requestOwnErasure } from '~/privacy/erasure.server';
 import { exportOwnData } from '~/privacy/export.server';
@@ -27,14 +30,18 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { lng, document, open, names, deadlineIfAskedToday: erasureDeadline(danishDateOf(context.services.clock())) };
 }
 
-const erasureForm = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('request'), confirm: z.literal('yes') }),
-  z.object({ intent: z.literal('cancel') }),
-]);
+const erasureRequestSchema = z.object({ intent: z.literal('request'), confirm: z.literal('yes', { error: 'forms:erasure.confirmRequired' }) });
+const erasureForm = z.discriminatedUnion('intent', [erasureRequestSchema, z.object({ intent: z.literal('cancel') })]);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
-  const form = await parseForm(request, erasureForm);
+  const submission = parseSubmission(await readFormData(request), erasureForm);
+  if (submission.status !== 'success') {
+    // The box left unticked is shown beside it; anything else is a tampered form.
+    if (submission.payload.intent === 'request' && submission.error?.confirm) return data(submission.reply(), { status: 400 });
+    throw jsonError(new InvalidInput('The request has invalid fields', submittedErrors(submission.error)));
+  }
+  const form = submission.value;
   if (form.intent === 'request') {
     await requestOwnErasure(context.services, user);
     return redirect('/candidate/data?done=requested#erasure');
@@ -98,6 +105,7 @@ export default function CandidateData() {
   const { lng, document: doc, open, names, deadlineIfAskedToday } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const confirming = params.get('erase') === 'confirm' && !open;
+  const lastResult = useActionData<typeof action>();
   const done = params.get('done');
   const dateTime = (value: string | Date | null) =>
     value ? new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(value)) : null;
@@ -150,22 +158,7 @@ export default function CandidateData() {
             <h3>{t('erasure.confirmTitle')}</h3>
             <p>{t('erasure.explain')}</p>
             <p>{t('erasure.confirmText', { deadline: day(deadlineIfAskedToday) })}</p>
-            <Form method="post">
-              <input type="hidden" name="intent" value="request" />
-              <p>
-                <label>
-                  <input type="checkbox" name="confirm" value="yes" required /> {t('erasure.confirmCheck')}
-                </label>
-              </p>
-              <div className="button-row">
-                <button type="submit" className="button">
-                  {t('erasure.confirmButton')}
-                </button>
-                <Link to="/candidate/data" className="button button--quiet">
-                  {t('erasure.back')}
-                </Link>
-              </div>
-            </Form>
+            <ErasureRequestForm lastResult={lastResult} />
           </>
         ) : (
           <>
@@ -354,5 +347,35 @@ export default function CandidateData() {
         />
       </Section>
     </>
+  );
+}
+
+/** Asking for erasure: the box must be ticked; left unticked, the page says so beside it (with or without JavaScript). */
+function ErasureRequestForm({ lastResult }: { lastResult: SubmissionResult | undefined }) {
+  const { t } = useTranslation('privacy');
+  const { t: tForms } = useTranslation('forms');
+  const [form, fields] = useForm<z.input<typeof erasureRequestSchema>>({ id: 'erasure', lastResult });
+  return (
+    <Form method="post" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="request" />
+      <p>
+        <label>
+          <input {...getInputProps(fields.confirm, { type: 'checkbox', value: 'yes' })} required /> {t('erasure.confirmCheck')}
+        </label>
+      </p>
+      {fields.confirm.errors ? (
+        <p id={fields.confirm.errorId} className="field__error">
+          {tForms('erasure.confirmRequired')}
+        </p>
+      ) : null}
+      <div className="button-row">
+        <button type="submit" className="button">
+          {t('erasure.confirmButton')}
+        </button>
+        <Link to="/candidate/data" className="button button--quiet">
+          {t('erasure.back')}
+        </Link>
+      </div>
+    </Form>
   );
 }

@@ -6,17 +6,18 @@
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
 import { expressInterest, withdrawInterest } from '~/candidates/interest.server';
 import { municipalityName, occupationLabel, sectorLabel, skillLabel } from '~/candidates/labels.server';
 import { offerDetail } from '~/candidates/offers.server';
 import { candidateReasons, reasonText } from '~/candidates/reason-text';
-import { readForm } from '~/candidates/step-action.server';
 import { ArrowLeft, ArrowRight, CalendarDays, Check, Clock, Handshake, MapPin, Star } from 'lucide-react';
 import { formatDay, formatNumber } from '~/i18n/formats';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { Conflict, NotFound, RuleViolation } from '~/lib/errors';
+import { parseHiddenForm } from '~/lib/http.server';
 import { municipalityOfPostalCode } from '~/candidates/labels.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
@@ -43,9 +44,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   };
 }
 
+/** The offer page's one button: interest, or taking it back. */
+const interestSchema = z.object({ intent: z.enum(['interest', 'withdraw']) });
+
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
-  const form = await readForm(request);
+  const form = await parseHiddenForm(request, interestSchema);
   const slotId = params.slotId ?? '';
   try {
     if (form.intent === 'withdraw') {

@@ -7,7 +7,7 @@ import candidateStyles from '~/candidates/candidate.css';
 import { setSharing, sharingFormSchema, sharingOverview } from '~/candidates/sharing.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { NotFound } from '~/lib/errors';
-import { parseForm } from '~/lib/http.server';
+import { parseHiddenForm } from '~/lib/http.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
-  const form = await parseForm(request, sharingFormSchema);
+  const form = await parseHiddenForm(request, sharingFormSchema);
   try {
     await setSharing(context.services, user, { slotId: form.slotId, share: form.share === 'yes' });
   } catch (error) {

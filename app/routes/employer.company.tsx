@@ -1,17 +1,20 @@
 /** The company: colleagues and invitations, and organisation API keys (created and revoked here). */
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseSubmission } from '~/lib/form-submission';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { createMailer } from '~/mail/mailer.server';
 import { createAccountMailThrottle, TooManyAccountMails } from '~/auth/account-mail-throttle.server';
 import { requireUser } from '~/auth/session.server';
 import { createApiKey, listApiKeys, revokeApiKey } from '~/employers/api-keys.server';
-import { useErrorText } from '~/employers/form-ui';
+import { Field } from '~/employers/form-ui';
 import { fieldErrorsOf } from '~/employers/form-errors.server';
 import { employerActorOf, getCompany, inviteColleague } from '~/employers/organisations.server';
 import { apiKeyNameSchema, invitationSchema } from '~/employers/schemas';
-import { jsonError, readFormData } from '~/lib/http.server';
+import { InvalidInput } from '~/lib/errors';
+import { jsonError, readFormData, submittedErrors } from '~/lib/http.server';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
@@ -19,21 +22,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { company, keys };
 }
 
+/** The page's three forms, told apart by the button's intent. */
+const companyFormSchema = z.discriminatedUnion('intent', [
+  invitationSchema.extend({ intent: z.literal('invite') }),
+  apiKeyNameSchema.extend({ intent: z.literal('key') }),
+  z.object({ intent: z.literal('revoke'), keyId: z.guid() }),
+]);
+
 type ActionResult =
-  | { intent: 'invite'; ok: true; email: string }
-  | { intent: 'key'; ok: true; secret: string }
-  | { intent: 'invite' | 'key' | 'revoke'; ok: false; errors: Record<string, string[]> }
-  | { intent: 'revoke'; ok: true };
+  | { intent: 'invite'; email: string | null; result: SubmissionResult }
+  | { intent: 'key'; secret: string | null; result: SubmissionResult }
+  | { intent: 'revoke'; result: SubmissionResult };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
-  const formData = await readFormData(request);
-  const intent = formData.get('intent');
+  const submission = parseSubmission(await readFormData(request), companyFormSchema);
   const { services } = context;
+  if (submission.status !== 'success') {
+    const intent = submission.payload.intent;
+    if (intent === 'invite') return data<ActionResult>({ intent, email: null, result: submission.reply() }, { status: 400 });
+    if (intent === 'key') return data<ActionResult>({ intent, secret: null, result: submission.reply() }, { status: 400 });
+    // Revoking has only hidden fields: nothing the person could correct.
+    throw jsonError(new InvalidInput('The request has invalid fields', submittedErrors(submission.error)));
+  }
+  const form = submission.value;
   try {
-    if (intent === 'invite') {
-      const submission = parseSubmission(formData, invitationSchema);
-      if (submission.status !== 'success') return data<ActionResult>({ intent, ok: false, errors: { email: ['email'] } }, { status: 400 });
+    if (form.intent === 'invite') {
       // SMTP when configured; otherwise the local mailbox that admins read at /admin/mailbox.
       const mailer = createMailer({ env: services.env, db: services.db });
       const throttle = createAccountMailThrottle(services);
@@ -41,45 +55,43 @@ export async function action({ request, context }: ActionFunctionArgs) {
       const { email } = await inviteColleague(
         { ...services, mailer, throttle, baseUrl: new URL(request.url).origin },
         actor,
-        submission.value,
+        { email: form.email },
         context.clientAddress,
       );
-      return data<ActionResult>({ intent, ok: true, email });
+      return data<ActionResult>({ intent: form.intent, email, result: submission.reply({ resetForm: true }) });
     }
-    if (intent === 'key') {
-      const submission = parseSubmission(formData, apiKeyNameSchema);
-      if (submission.status !== 'success') return data<ActionResult>({ intent, ok: false, errors: { name: ['required'] } }, { status: 400 });
-      const { secret } = await createApiKey(services, actor, submission.value);
-      return data<ActionResult>({ intent, ok: true, secret });
+    if (form.intent === 'key') {
+      const { secret } = await createApiKey(services, actor, { name: form.name });
+      return data<ActionResult>({ intent: form.intent, secret, result: submission.reply({ resetForm: true }) });
     }
-    if (intent === 'revoke') {
-      await revokeApiKey(services, actor, String(formData.get('keyId') ?? ''));
-      return data<ActionResult>({ intent, ok: true });
-    }
-    throw new Response('Unknown action', { status: 400 });
+    await revokeApiKey(services, actor, form.keyId);
+    return data<ActionResult>({ intent: form.intent, result: submission.reply() });
   } catch (error) {
     if (error instanceof TooManyAccountMails) {
       return data<ActionResult>(
-        { intent: 'invite', ok: false, errors: { email: ['tooManyMails'] } },
+        { intent: 'invite', email: null, result: submission.reply({ fieldErrors: { email: ['tooManyMails'] } }) },
         { status: 429, headers: { 'Retry-After': String(error.retryAfterSeconds) } },
       );
     }
-    const errors = fieldErrorsOf(error);
-    if (!errors || (intent !== 'invite' && intent !== 'key' && intent !== 'revoke')) throw jsonError(error, services.logger);
-    return data<ActionResult>({ intent, ok: false, errors }, { status: 400 });
+    const fieldErrors = fieldErrorsOf(error);
+    if (!fieldErrors || form.intent === 'revoke') throw jsonError(error, services.logger);
+    const result = submission.reply({ fieldErrors });
+    return data<ActionResult>(form.intent === 'invite' ? { intent: form.intent, email: null, result } : { intent: form.intent, secret: null, result }, {
+      status: 400,
+    });
   }
 }
 
 export default function CompanyPage() {
   const { t, i18n } = useTranslation('employer');
-  const errorText = useErrorText();
   const { company, keys } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium' });
-  const errorsFor = (intent: string, field: string) =>
-    result && result.intent === intent && !result.ok ? (result.errors[field] ?? []).map(errorText).join(' ') : '';
-  const inviteError = errorsFor('invite', 'email');
-  const keyError = errorsFor('key', 'name');
+  const [inviteForm, inviteFields] = useForm<z.input<typeof invitationSchema>>({
+    id: 'invite',
+    lastResult: answer?.intent === 'invite' ? answer.result : undefined,
+  });
+  const [keyForm, keyFields] = useForm<z.input<typeof apiKeyNameSchema>>({ id: 'key', lastResult: answer?.intent === 'key' ? answer.result : undefined });
   return (
     <>
       <h1>{t('company.title')}</h1>
@@ -109,24 +121,11 @@ export default function CompanyPage() {
         </>
       ) : null}
       <h3>{t('company.inviteTitle')}</h3>
-      {result && result.intent === 'invite' && result.ok ? <p role="status">{t('company.invited', { email: result.email })}</p> : null}
-      <Form method="post" className="form">
-        <div className="field">
-          <label htmlFor="invite-email">{t('fields.email')}</label>
-          <input
-            id="invite-email"
-            name="email"
-            type="email"
-            dir="ltr"
-            aria-invalid={inviteError ? true : undefined}
-            aria-describedby={inviteError ? 'invite-email-error' : undefined}
-          />
-          {inviteError ? (
-            <p id="invite-email-error" className="field__error">
-              {inviteError}
-            </p>
-          ) : null}
-        </div>
+      {answer?.intent === 'invite' && answer.email ? <p role="status">{t('company.invited', { email: answer.email })}</p> : null}
+      <Form method="post" className="form" {...getFormProps(inviteForm)}>
+        <Field meta={inviteFields.email} label={t('fields.email')}>
+          {(p) => <input {...getInputProps(inviteFields.email, { type: 'email', ariaAttributes: false })} {...p} dir="ltr" />}
+        </Field>
         <div>
           <button type="submit" name="intent" value="invite" className="button">
             {t('company.invite')}
@@ -136,9 +135,9 @@ export default function CompanyPage() {
 
       <h2>{t('company.apiKeys')}</h2>
       <p className="hint">{t('company.apiKeysIntro')}</p>
-      {result && result.intent === 'key' && result.ok ? (
+      {answer?.intent === 'key' && answer.secret ? (
         <p role="status">
-          {t('company.keyCreated')} <code dir="ltr">{result.secret}</code>
+          {t('company.keyCreated')} <code dir="ltr">{answer.secret}</code>
         </p>
       ) : null}
       {keys.length === 0 ? <p>{t('company.noKeys')}</p> : null}
@@ -162,22 +161,10 @@ export default function CompanyPage() {
           </li>
         ))}
       </ul>
-      <Form method="post" className="form">
-        <div className="field">
-          <label htmlFor="key-name">{t('company.keyName')}</label>
-          <input
-            id="key-name"
-            name="name"
-            type="text"
-            aria-invalid={keyError ? true : undefined}
-            aria-describedby={keyError ? 'key-name-error' : undefined}
-          />
-          {keyError ? (
-            <p id="key-name-error" className="field__error">
-              {keyError}
-            </p>
-          ) : null}
-        </div>
+      <Form method="post" className="form" {...getFormProps(keyForm)}>
+        <Field meta={keyFields.name} label={t('company.keyName')}>
+          {(p) => <input {...getInputProps(keyFields.name, { type: 'text', ariaAttributes: false })} {...p} />}
+        </Field>
         <div>
           <button type="submit" name="intent" value="key" className="button">
             {t('company.newKey')}

@@ -3,19 +3,22 @@
  * filled, close, duplicate, edit), and the candidates a jobcentre approved,
  * anonymised until they agree to share more, each with invite / decline.
  */
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { parseSubmission } from '~/lib/form-submission';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import { decideOnCandidate, listApprovedCandidates } from '~/employers/candidates.server';
-import { useErrorText } from '~/employers/form-ui';
+import { Field, useErrorText } from '~/employers/form-ui';
 import { fieldErrorsOf } from '~/employers/form-errors.server';
 import { employerActorOf } from '~/employers/organisations.server';
 import { declineReasons, decisionSchema } from '~/employers/schemas';
 import { changeSlotStatus, duplicateSlot } from '~/employers/slots.server';
 import { resolveLocale } from '~/i18n/i18next.server';
-import { jsonError, readFormData } from '~/lib/http.server';
+import { InvalidInput } from '~/lib/errors';
+import { jsonError, readFormData, submittedErrors } from '~/lib/http.server';
 import { getTaxonomy } from '~/taxonomy/taxonomy';
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -43,46 +46,68 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
 }
 
+const lifecycleSchema = z.object({ intent: z.enum(['publish', 'fill', 'close', 'duplicate']) });
+/** A candidate's form: invite or decline (the button sent), for the proposal named by the hidden field. */
+const decisionFormSchema = z.intersection(z.object({ proposalId: z.guid() }), decisionSchema);
+
+type ActionResult = { proposalId: string; result: SubmissionResult } | { proposalId: null; errors: string[] };
+
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['employer']);
   const actor = employerActorOf(user);
   // Sent back to the page as it was named: encoded, as a URL param may hold anything (a NUL made the Location header throw).
   const slotId = params.slotId ?? '';
   const formData = await readFormData(request);
-  const intent = formData.get('intent');
-  try {
-    if (intent === 'publish' || intent === 'fill' || intent === 'close') {
-      await changeSlotStatus(context.services, actor, slotId, intent);
-      return redirect(`/employer/slots/${encodeURIComponent(slotId)}`);
-    }
-    if (intent === 'duplicate') {
-      const copy = await duplicateSlot(context.services, actor, slotId);
-      return redirect(`/employer/slots/${copy.id}/edit`);
-    }
-    const submission = parseSubmission(formData, decisionSchema);
-    const proposalId = String(formData.get('proposalId') ?? '');
-    if (submission.status !== 'success') return data({ proposalId, errors: ['choose'] }, { status: 400 });
-    try {
-      await decideOnCandidate(context.services, { ...actor, userId: user.id }, { slotId, proposalId }, submission.value);
-    } catch (error) {
-      // Changing an earlier answer needs the box ticked: shown beside that candidate's form.
-      if (fieldErrorsOf(error)?.confirmChange) return data({ proposalId, errors: ['confirmChange'] }, { status: 400 });
-      throw error;
-    }
-    return redirect(`/employer/slots/${encodeURIComponent(slotId)}`);
-  } catch (error) {
+  // A rule the slot or the decision breaks: shown at the top of the page.
+  const refused = (error: unknown) => {
     const fieldErrors = fieldErrorsOf(error);
     if (!fieldErrors) throw jsonError(error, context.services.logger);
-    return data({ proposalId: null, errors: Object.values(fieldErrors).flat() }, { status: 400 });
+    return data<ActionResult>({ proposalId: null, errors: Object.values(fieldErrors).flat() }, { status: 400 });
+  };
+  // Hidden fields only a tampered form gets wrong: nothing to show beside a field.
+  const tampered = (errors: Record<string, string[] | null> | null | undefined) =>
+    jsonError(new InvalidInput('The request has invalid fields', submittedErrors(errors)));
+
+  const lifecycle = parseSubmission(formData, lifecycleSchema);
+  if (lifecycle.status === 'success') {
+    const { intent } = lifecycle.value;
+    try {
+      if (intent === 'duplicate') {
+        const copy = await duplicateSlot(context.services, actor, slotId);
+        return redirect(`/employer/slots/${copy.id}/edit`);
+      }
+      await changeSlotStatus(context.services, actor, slotId, intent);
+      return redirect(`/employer/slots/${encodeURIComponent(slotId)}`);
+    } catch (error) {
+      return refused(error);
+    }
   }
+  // The life-cycle buttons are the only ones that send an intent.
+  if (lifecycle.payload.intent !== undefined) throw tampered(lifecycle.error);
+
+  const submission = parseSubmission(formData, decisionFormSchema);
+  if (submission.status !== 'success') {
+    const proposalId = submission.payload.proposalId;
+    if (typeof proposalId !== 'string' || submission.error?.proposalId) throw tampered(submission.error);
+    return data<ActionResult>({ proposalId, result: submission.reply() }, { status: 400 });
+  }
+  const { proposalId, ...decision } = submission.value;
+  try {
+    await decideOnCandidate(context.services, { ...actor, userId: user.id }, { slotId, proposalId }, decision);
+  } catch (error) {
+    // Changing an earlier answer needs the box ticked: shown beside that candidate's form.
+    const confirmChange = fieldErrorsOf(error)?.confirmChange;
+    if (confirmChange) return data<ActionResult>({ proposalId, result: submission.reply({ fieldErrors: { confirmChange } }) }, { status: 400 });
+    return refused(error);
+  }
+  return redirect(`/employer/slots/${encodeURIComponent(slotId)}`);
 }
 
 export default function SlotPage() {
   const { t, i18n } = useTranslation('employer');
-  const { t: tn } = useTranslation('notifications');
   const errorText = useErrorText();
   const { slot, candidates } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium', timeZone: 'UTC' });
   const list = new Intl.ListFormat(i18n.resolvedLanguage, { type: 'conjunction' });
   const actions: Array<{ intent: string; show: boolean }> = [
@@ -100,9 +125,9 @@ export default function SlotPage() {
       <p>
         {t(`types.${slot.type}`)} · {slot.workplaceName} · <strong>{t(`visibility.${slot.visibility}`)}</strong>
       </p>
-      {result && result.proposalId === null ? (
+      {answer && answer.proposalId === null ? (
         <p role="alert" className="alert">
-          {result.errors.map(errorText).join(' ')}
+          {answer.errors.map(errorText).join(' ')}
         </p>
       ) : null}
       <div className="actions">
@@ -212,49 +237,64 @@ export default function SlotPage() {
               {candidate.declineReason ? ` – ${t(`candidates.reasons.${candidate.declineReason}`)}` : ''}
             </p>
           ) : null}
-          <Form method="post" className="form">
-            <input type="hidden" name="proposalId" value={candidate.proposalId} />
-            <div className="field">
-              <label htmlFor={`reason-${candidate.proposalId}`}>{t('candidates.reason')}</label>
-              <select id={`reason-${candidate.proposalId}`} name="reason" defaultValue="">
-                <option value="">–</option>
-                {declineReasons.map((reason) => (
-                  <option key={reason} value={reason}>
-                    {t(`candidates.reasons.${reason}`)}
-                  </option>
-                ))}
-              </select>
-              {result && result.proposalId === candidate.proposalId && result.errors.includes('choose') ? (
-                <p className="field__error">{t('errors.choose')}</p>
-              ) : null}
-            </div>
-            <div className="field">
-              <label htmlFor={`note-${candidate.proposalId}`}>{t('candidates.note')}</label>
-              <input id={`note-${candidate.proposalId}`} name="note" type="text" />
-            </div>
-            {candidate.decision ? (
-              <div className="field">
-                <label>
-                  <input type="checkbox" name="confirmChange" value="yes" /> {tn('decision.confirmChange')}
-                </label>
-                {result && result.proposalId === candidate.proposalId && result.errors.includes('confirmChange') ? (
-                  <p className="field__error" role="alert">
-                    {tn('decision.confirmRequired')}
-                  </p>
-                ) : null}
-              </div>
-            ) : null}
-            <div>
-              <button type="submit" name="decision" value="invite" className="button">
-                {t('candidates.invite')}
-              </button>{' '}
-              <button type="submit" name="decision" value="decline" className="button button--quiet">
-                {t('candidates.decline')}
-              </button>
-            </div>
-          </Form>
+          <DecisionForm
+            proposalId={candidate.proposalId}
+            decided={candidate.decision !== null}
+            lastResult={answer?.proposalId === candidate.proposalId ? answer.result : undefined}
+          />
         </section>
       ))}
     </article>
+  );
+}
+
+/** Invite or decline one candidate; its errors stay beside its own fields. */
+function DecisionForm({ proposalId, decided, lastResult }: { proposalId: string; decided: boolean; lastResult: SubmissionResult | undefined }) {
+  const { t } = useTranslation('employer');
+  const { t: tn } = useTranslation('notifications');
+  const [form, fields] = useForm<{ proposalId: string; reason: string; note: string; confirmChange: string }>({
+    id: `decision-${proposalId}`,
+    lastResult,
+    defaultValue: { proposalId },
+  });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <input {...getInputProps(fields.proposalId, { type: 'hidden' })} />
+      <Field meta={fields.reason} label={t('candidates.reason')}>
+        {(p) => (
+          <select {...getSelectProps(fields.reason, { ariaAttributes: false })} {...p}>
+            <option value="">–</option>
+            {declineReasons.map((reason) => (
+              <option key={reason} value={reason}>
+                {t(`candidates.reasons.${reason}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field meta={fields.note} label={t('candidates.note')}>
+        {(p) => <input {...getInputProps(fields.note, { type: 'text', ariaAttributes: false })} {...p} />}
+      </Field>
+      {decided ? (
+        <div className="field">
+          <label>
+            <input {...getInputProps(fields.confirmChange, { type: 'checkbox', value: 'yes' })} /> {tn('decision.confirmChange')}
+          </label>
+          {fields.confirmChange.errors ? (
+            <p id={fields.confirmChange.errorId} className="field__error" role="alert">
+              {tn('decision.confirmRequired')}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+      <div>
+        <button type="submit" name="decision" value="invite" className="button">
+          {t('candidates.invite')}
+        </button>{' '}
+        <button type="submit" name="decision" value="decline" className="button button--quiet">
+          {t('candidates.decline')}
+        </button>
+      </div>
+    </Form>
   );
 }

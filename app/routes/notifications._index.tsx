@@ -4,7 +4,7 @@ import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
 import { resolveLocale } from '~/i18n/i18next.server';
-import { parseForm } from '~/lib/http.server';
+import { parseHiddenForm } from '~/lib/http.server';
 import { NotFound } from '~/lib/errors';
 import { listNotifications, markRead, markReadFormSchema } from '~/notifications/inbox.server';
 import notificationStyles from '~/notifications/notifications.css';
@@ -20,7 +20,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['employer', 'candidate', 'consultant', 'admin']);
-  const form = await parseForm(request, markReadFormSchema);
+  const form = await parseHiddenForm(request, markReadFormSchema);
   if (form.intent === 'all') {
     const count = await markRead(context.services, user, 'all');
     return redirect(`/notifications?marked=${count}`);

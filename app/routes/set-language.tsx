@@ -5,7 +5,7 @@ import { changeLanguage } from '~/auth/preferences.server';
 import { getOptionalUser } from '~/auth/session.server';
 import { supportedLngs } from '~/i18n/i18n';
 import { lngCookie } from '~/i18n/i18next.server';
-import { parseForm } from '~/lib/http.server';
+import { parseHiddenForm } from '~/lib/http.server';
 import { safeRedirectPath } from '~/lib/safe-redirect';
 
 const schema = z.object({ lng: z.enum(supportedLngs), redirectTo: z.string().optional() });
@@ -15,7 +15,7 @@ export async function loader() {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const { lng, redirectTo } = await parseForm(request, schema);
+  const { lng, redirectTo } = await parseHiddenForm(request, schema);
   const user = await getOptionalUser(request, context);
   if (user) await changeLanguage({ db: context.services.db }, user.id, lng);
   return redirect(safeRedirectPath(redirectTo, '/', new URL(request.url).origin), { headers: { 'Set-Cookie': await lngCookie.serialize(lng) } });
