@@ -69,7 +69,10 @@ export const personSchemaOn = (clock: () => Date) =>
     });
 export type PersonInput = z.input<ReturnType<typeof personSchemaOn>>;
 
-export const passwordSchema = z.string({ error: 'errors.passwordShort' }).min(PASSWORD_LENGTH.min, 'errors.passwordShort').max(PASSWORD_LENGTH.max, 'errors.tooLong');
+export const passwordSchema = z
+  .string({ error: 'errors.passwordShort' })
+  .min(PASSWORD_LENGTH.min, 'errors.passwordShort')
+  .max(PASSWORD_LENGTH.max, 'errors.tooLong');
 
 /** The candidate forms' message keys (candidate:errors.*) for what is wrong with a new password. */
 export const CANDIDATE_PASSWORD_MESSAGES = {

@@ -16,7 +16,13 @@ type Props =
   | { fields: Record<PersonKey, FieldMetadata<unknown>>; lng: string }
   | { errors?: FieldErrors; values?: Record<string, string | string[]>; lng: string };
 
-type ControlProps = { id: string; name: string; defaultValue?: string | number | readonly string[]; 'aria-invalid'?: boolean; 'aria-describedby'?: string };
+type ControlProps = {
+  id: string;
+  name: string;
+  defaultValue?: string | number | readonly string[];
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+};
 
 /** What one field needs to render: its control's props, its hint's id, its error text's id and messages (keys). */
 type FieldView = {

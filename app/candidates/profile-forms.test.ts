@@ -58,7 +58,11 @@ describe('candidate forms: bad input names the field and keeps what was typed', 
   });
 
   const stored = () =>
-    database.db.selectFrom('candidates').select(['postal_code', 'max_travel_km', 'hours_per_week', 'ambition_note']).where('id', '=', candidateId).executeTakeFirstOrThrow();
+    database.db
+      .selectFrom('candidates')
+      .select(['postal_code', 'max_travel_km', 'hours_per_week', 'ambition_note'])
+      .where('id', '=', candidateId)
+      .executeTakeFirstOrThrow();
 
   it('place: a malformed postal code and a distance out of range, each named beside its field, both kept', async () => {
     const before = await stored();

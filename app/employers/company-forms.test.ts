@@ -79,7 +79,14 @@ describe('company page forms: each names its own bad field and keeps what was ty
   });
 
   it('revoke: a key id that is not one, or an unknown intent, is a 400', async () => {
-    expect((await post([['intent', 'revoke'], ['keyId', "'; drop table api_keys; --"]])).status).toBe(400);
+    expect(
+      (
+        await post([
+          ['intent', 'revoke'],
+          ['keyId', "'; drop table api_keys; --"],
+        ])
+      ).status,
+    ).toBe(400);
     expect((await post([['intent', 'delete-company']])).status).toBe(400);
     expect(await keys()).toHaveLength(1);
   });

@@ -9,7 +9,18 @@ import { occupationOptions, sectorOptions } from '~/candidates/labels.server';
 import { loadOwnProfile, saveAmbitions } from '~/candidates/profile.server';
 import { ambitionsSchema } from '~/candidates/profile-schemas';
 import { saveStep } from '~/candidates/step-action.server';
-import { ErrorSummary, FieldErrors, FieldHint, Saved, StepButtons, StepHeader, errorIdIfAny, hintIdOf, nextStepPath, stepPath } from '~/candidates/ui';
+import {
+  ErrorSummary,
+  FieldErrors,
+  FieldHint,
+  Saved,
+  StepButtons,
+  StepHeader,
+  errorIdIfAny,
+  hintIdOf,
+  nextStepPath,
+  stepPath,
+} from '~/candidates/ui';
 import { parseSubmission } from '~/lib/form-submission';
 import { readFormData } from '~/lib/http.server';
 import { resolveLocale } from '~/i18n/i18next.server';
@@ -59,7 +70,10 @@ export default function AmbitionsStep() {
           <legend>{t('ambitions.sectors')}</legend>
           {data.sectors.map((sector) => (
             <label key={sector.id}>
-              <input {...getInputProps(fields.sectors, { type: 'checkbox', value: sector.id, ariaAttributes: false })} id={`${fields.sectors.id}-${sector.id}`} />
+              <input
+                {...getInputProps(fields.sectors, { type: 'checkbox', value: sector.id, ariaAttributes: false })}
+                id={`${fields.sectors.id}-${sector.id}`}
+              />
               {sector.label}
             </label>
           ))}
@@ -69,7 +83,10 @@ export default function AmbitionsStep() {
           <legend>{t('ambitions.occupations')}</legend>
           {data.occupations.map((o) => (
             <label key={o.uri}>
-              <input {...getInputProps(fields.occupations, { type: 'checkbox', value: o.uri, ariaAttributes: false })} id={`${fields.occupations.id}-${o.uri}`} />
+              <input
+                {...getInputProps(fields.occupations, { type: 'checkbox', value: o.uri, ariaAttributes: false })}
+                id={`${fields.occupations.id}-${o.uri}`}
+              />
               {o.label}
             </label>
           ))}

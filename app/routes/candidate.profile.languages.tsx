@@ -186,7 +186,19 @@ function LevelOptions() {
  * row, so a row without JavaScript needs no index in its name); its errors
  * are the list item's (`languageCode[2]`).
  */
-function RowSelect({ list, index, label, value, children }: { list: FieldMetadata<unknown>; index: number; label: string; value: string; children: ReactNode }) {
+function RowSelect({
+  list,
+  index,
+  label,
+  value,
+  children,
+}: {
+  list: FieldMetadata<unknown>;
+  index: number;
+  label: string;
+  value: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation('candidate');
   const id = `${list.id}-${index}`;
   const errors = list.allErrors[`${list.name}[${index}]`] ?? [];

@@ -76,9 +76,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const fieldErrors = fieldErrorsOf(error);
     if (!fieldErrors || form.intent === 'revoke') throw jsonError(error, services.logger);
     const result = submission.reply({ fieldErrors });
-    return data<ActionResult>(form.intent === 'invite' ? { intent: form.intent, email: null, result } : { intent: form.intent, secret: null, result }, {
-      status: 400,
-    });
+    return data<ActionResult>(
+      form.intent === 'invite' ? { intent: form.intent, email: null, result } : { intent: form.intent, secret: null, result },
+      {
+        status: 400,
+      },
+    );
   }
 }
 
@@ -91,7 +94,10 @@ export default function CompanyPage() {
     id: 'invite',
     lastResult: answer?.intent === 'invite' ? answer.result : undefined,
   });
-  const [keyForm, keyFields] = useForm<z.input<typeof apiKeyNameSchema>>({ id: 'key', lastResult: answer?.intent === 'key' ? answer.result : undefined });
+  const [keyForm, keyFields] = useForm<z.input<typeof apiKeyNameSchema>>({
+    id: 'key',
+    lastResult: answer?.intent === 'key' ? answer.result : undefined,
+  });
   return (
     <>
       <h1>{t('company.title')}</h1>

@@ -31,7 +31,8 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
     return redirect('/candidate', { headers: { 'Set-Cookie': cookie } });
   } catch (error) {
     if (error instanceof InvalidInput) return data(submission.reply({ fieldErrors: error.fields, hideFields: ['password'] }), { status: 400 });
-    if (error instanceof NotFound) return data(submission.reply({ formErrors: ['errors.invitationInvalid'], hideFields: ['password'] }), { status: 404 });
+    if (error instanceof NotFound)
+      return data(submission.reply({ formErrors: ['errors.invitationInvalid'], hideFields: ['password'] }), { status: 404 });
     throw error;
   }
 }

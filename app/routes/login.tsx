@@ -59,7 +59,11 @@ export default function Login() {
   const answer = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
-  const [form, fields] = useForm<LoginForm>({ id: 'login', lastResult: answer?.result, defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' } });
+  const [form, fields] = useForm<LoginForm>({
+    id: 'login',
+    lastResult: answer?.result,
+    defaultValue: { redirectTo: searchParams.get('redirectTo') ?? '' },
+  });
   const formError = form.errors?.[0];
   return (
     <section aria-labelledby="login-title">
