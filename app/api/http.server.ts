@@ -12,7 +12,8 @@ import type { EmployerActor } from '../employers/organisations.server.js';
 import { RatioRuleViolation } from '../employers/slots.server.js';
 import en from '../i18n/locales/en/employer.json';
 import { InvalidInput } from '../lib/errors.js';
-import { fieldsOf, jsonError, parseJsonBody } from '../lib/http.server.js';
+import { fieldsOf } from '../lib/field-errors.js';
+import { jsonError, parseJsonBody } from '../lib/http.server.js';
 import type { ApiErrorBody } from './schemas.js';
 
 const messages: Record<string, string> = en.errors;

@@ -25,6 +25,7 @@ import {
 } from '../../db/queries/users.js';
 import { translatorFor } from '../i18n/translator.server.js';
 import { InvalidInput, NotFound } from '../lib/errors.js';
+import { fieldsOf } from '../lib/field-errors.js';
 import type { Mailer } from '../mail/mailer.server.js';
 import { assertAccountMailAllowed, type AccountMailThrottle } from './account-mail-throttle.server.js';
 import type { Auth } from './lucia.server.js';
@@ -65,15 +66,6 @@ function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? 'form');
-    (fields[field] ??= []).push(issue.message);
-  }
-  return fields;
-}
-
 export type RecoveryDeps = { db: Kysely<DB>; mailer: Mailer; clock: () => Date; baseUrl: string; throttle?: AccountMailThrottle };
 
 /**
@@ -83,7 +75,7 @@ export type RecoveryDeps = { db: Kysely<DB>; mailer: Mailer; clock: () => Date; 
  */
 export async function requestPasswordReset(deps: RecoveryDeps, input: { email: string }, clientAddress = 'unknown'): Promise<void> {
   const parsed = forgotPasswordSchema.safeParse(input);
-  if (!parsed.success) throw new InvalidInput('errors.emailInvalid', fieldErrors(parsed.error.issues));
+  if (!parsed.success) throw new InvalidInput('errors.emailInvalid', fieldsOf(parsed.error.issues));
   const { email } = parsed.data;
   await assertAccountMailAllowed(deps.throttle, { ip: clientAddress, email });
   const user = await findUserCredentialsByEmail(deps.db, email);
@@ -121,7 +113,7 @@ export async function resetPassword(
   input: { token: string; password: string },
 ): Promise<{ cookie: string; role: Role }> {
   const parsed = resetPasswordSchema.safeParse({ password: input.password });
-  if (!parsed.success) throw new InvalidInput('errors.invalid', fieldErrors(parsed.error.issues));
+  if (!parsed.success) throw new InvalidInput('errors.invalid', fieldsOf(parsed.error.issues));
   const found = await findOpenPasswordReset(deps.db, tokenHash(input.token), deps.clock());
   if (!found) throw new NotFound('Password reset link');
   await assertPasswordAllowed(parsed.data.password, { email: found.email, name: found.display_name }, ACCOUNT_PASSWORD_MESSAGES);
@@ -149,7 +141,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string; repeatPassword: string },
 ): Promise<{ endedSessions: number }> {
   const parsed = changePasswordSchema.safeParse(input);
-  if (!parsed.success) throw new InvalidInput('errors.invalid', fieldErrors(parsed.error.issues));
+  if (!parsed.success) throw new InvalidInput('errors.invalid', fieldsOf(parsed.error.issues));
   const stored = await findPasswordHash(deps.db, user.id);
   if (stored === null || !(await verifyPassword(stored, parsed.data.currentPassword))) {
     throw new InvalidInput('errors.currentWrong', { currentPassword: ['errors.currentWrong'] });

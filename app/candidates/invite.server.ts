@@ -29,7 +29,7 @@ import { calendarDate } from '../lib/dates.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../lib/errors.js';
 import type { Mailer } from '../mail/mailer.server.js';
 import { CPR_ERRORS, maskCpr, parseCpr, storeCandidateCpr, type CprCipher } from './cpr.server.js';
-import { fieldErrorsOf } from './profile-schemas.js';
+import { fieldsOf } from '../lib/field-errors.js';
 
 export const INVITATION_DAYS = 30;
 /** No 0/O, 1/I/L: the code is read aloud and typed from paper. */
@@ -145,7 +145,7 @@ export async function inviteCandidate(
   const parsed = personSchemaOn(deps.clock).safeParse(input);
   const cprCheck = checkCpr(deps, input.cpr);
   if (!parsed.success || cprCheck.errors.length > 0) {
-    const fields = parsed.success ? {} : fieldErrorsOf(parsed.error.issues);
+    const fields = parsed.success ? {} : fieldsOf(parsed.error.issues);
     throw new InvalidInput('errors.invalid', cprCheck.errors.length > 0 ? { ...fields, cpr: cprCheck.errors } : fields);
   }
   const person = parsed.data;

@@ -119,12 +119,5 @@ export const ambitionsSchema = z.object({
 });
 export type AmbitionsInput = z.input<typeof ambitionsSchema>;
 
-/** Zod issues as field → message keys (first message per field). */
-export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[]): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    (fields[key] ??= []).push(issue.message);
-  }
-  return fields;
-}
+/** The one Zod-issues-to-fields function under the name consultant.placements still imports; goes when that route moves to parseSubmission. */
+export { fieldsOf as fieldErrorsOf } from '../lib/field-errors.js';

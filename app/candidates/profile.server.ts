@@ -32,7 +32,6 @@ import {
   ambitionsSchema,
   availabilitySchema,
   experienceSchema,
-  fieldErrorsOf,
   languagesSchema,
   placeSchema,
   removeSkillSchema,
@@ -43,6 +42,7 @@ import {
   type LanguagesInput,
   type PlaceInput,
 } from './profile-schemas.js';
+import { fieldsOf } from '../lib/field-errors.js';
 import type { z } from 'zod';
 
 export type ProfileDeps = { db: Kysely<DB>; clock: () => Date };
@@ -86,7 +86,7 @@ export async function loadOwnProfile(deps: Pick<ProfileDeps, 'db'>, user: Viewer
 
 function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new InvalidInput('errors.invalid', fieldErrorsOf(parsed.error.issues));
+  if (!parsed.success) throw new InvalidInput('errors.invalid', fieldsOf(parsed.error.issues));
   return parsed.data;
 }
 

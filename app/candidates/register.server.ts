@@ -25,7 +25,7 @@ import { translatorFor } from '../i18n/translator.server.js';
 import { InvalidInput, NotFound } from '../lib/errors.js';
 import type { Mailer } from '../mail/mailer.server.js';
 import { CANDIDATE_PASSWORD_MESSAGES, passwordSchema, personSchemaOn, type PersonInput } from './invite.server.js';
-import { fieldErrorsOf } from './profile-schemas.js';
+import { fieldsOf } from '../lib/field-errors.js';
 
 export type RegistrationInput = PersonInput & { password: string };
 
@@ -42,7 +42,7 @@ export type RegistrationDeps = { db: Kysely<DB>; clock: () => Date; mailer: Mail
  */
 export async function registerCandidate(deps: RegistrationDeps, input: RegistrationInput, clientAddress = 'unknown'): Promise<{ email: string }> {
   const parsed = registrationSchemaOn(deps.clock).safeParse(input);
-  if (!parsed.success) throw new InvalidInput('errors.invalid', fieldErrorsOf(parsed.error.issues));
+  if (!parsed.success) throw new InvalidInput('errors.invalid', fieldsOf(parsed.error.issues));
   const person = parsed.data;
   const place = getPostalCode(person.postalCode);
   if (!place) throw new NotFound('Postal code', person.postalCode);

@@ -5,22 +5,13 @@
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { DomainError, InvalidInput, httpStatusOf } from './errors.js';
+import { fieldsOf } from './field-errors.js';
 import { parseSubmission } from './form-submission.js';
 
 export type ErrorBody = { error: { code: string; message: string; details: unknown } };
 
 /** Bodies above this are refused before parsing; no Jobbro form comes close. */
 export const MAX_BODY_BYTES = 1_000_000;
-
-/** Zod's issues by field path (`_` for the whole input), each message passed through `message` (e.g. into English). */
-export function fieldsOf(issues: readonly z.core.$ZodIssue[], message: (text: string) => string = (text) => text): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join('.') || '_';
-    (fields[key] ??= []).push(message(issue.message));
-  }
-  return fields;
-}
 
 /**
  * The JSON answer for an error: typed domain errors keep their status and

@@ -38,7 +38,8 @@ import type { Executor } from '../../db/client.server.js';
 import type { DB } from '../../db/schema.js';
 import { enqueueIndexChange } from '../../search/outbox.server.js';
 import { maskedCprForConsultant, type CprCipher } from '../candidates/cpr.server.js';
-import { availabilitySchema, fieldErrorsOf, placeSchema } from '../candidates/profile-schemas.js';
+import { availabilitySchema, placeSchema } from '../candidates/profile-schemas.js';
+import { fieldsOf } from '../lib/field-errors.js';
 import { asConsultant, type ConsultantUser } from '../consultants/consultant.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../lib/errors.js';
 import { danishDateOf } from '../privacy/deadline.js';
@@ -175,7 +176,7 @@ export async function editCandidateOnBehalf(
   const place = placeSchema.safeParse(input);
   const availability = availabilitySchema(deps.clock).safeParse(input);
   const issues = [...(place.success ? [] : place.error.issues), ...(availability.success ? [] : availability.error.issues)];
-  if (!place.success || !availability.success) throw new InvalidInput('errors.invalid', fieldErrorsOf(issues));
+  if (!place.success || !availability.success) throw new InvalidInput('errors.invalid', fieldsOf(issues));
   await deps.db.transaction().execute(async (trx) => {
     await ownCandidateOf(trx, consultant, candidateId);
     await updateCandidate(trx, candidateId, {
