@@ -4,7 +4,8 @@
  * the consultant's form still passes its own errors and values until it
  * moves to Conform too, when the second branch of `viewOf` goes.
  */
-import { getInputProps, getSelectProps, type FieldMetadata } from '@conform-to/react';
+import { getInputProps, type FieldMetadata } from '@conform-to/react';
+import { getSingleSelectProps } from '../components/single-select';
 import { useTranslation } from 'react-i18next';
 import { fieldProps, type FieldErrors } from './ui';
 
@@ -38,7 +39,7 @@ function viewOf(props: Props, name: PersonKey): FieldView {
     const meta = props.fields[name];
     return {
       input: (type, hint) => getInputProps(meta, { type, ariaDescribedBy: hint ? meta.descriptionId : undefined }),
-      select: () => getSelectProps(meta),
+      select: () => getSingleSelectProps(meta),
       hintId: meta.descriptionId,
       errorId: meta.errorId,
       errors: meta.errors ?? [],

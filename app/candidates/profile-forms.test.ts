@@ -175,6 +175,29 @@ describe('candidate forms: bad input names the field and keeps what was typed', 
     expect(await database.db.selectFrom('users').select('id').where('email', '=', 'not-an-address').executeTakeFirst()).toBeUndefined();
   });
 
+  it('a choice sent twice (a tampered form) is refused by name and the page still renders cleanly', async () => {
+    const page = await post(
+      '/register',
+      [
+        ['fullName', 'Samira Twice'],
+        ['residenceBasis', 'refugee'],
+        ['residenceBasis', 'other'],
+        ['locale', 'da'],
+        ['locale', 'ar'],
+      ],
+      { signedIn: false },
+    );
+    expect(page.status).toBe(400);
+    expect(invalidControl(page.html, 'residenceBasis').tag).toContain('aria-invalid="true"');
+    const languages = await post('/candidate/profile/languages', [
+      ['danishProgramme', 'DU2'],
+      ['danishProgramme', 'DU3'],
+      ['then', 'stay'],
+    ]);
+    expect(languages.status).toBe(400);
+    expect(invalidControl(languages.html, 'danishProgramme').tag).toContain('aria-invalid="true"');
+  });
+
   it('a tampered action-only form (an unknown intent) is a 400 naming the field, not a 500', async () => {
     const page = await post('/candidate', [['answer', 'delete-everything']]);
     expect(page.status).toBe(400);

@@ -1,5 +1,6 @@
 /** Step 3: Danish as DU programme + module or test (mapped to CEFR), and other languages with spoken and written levels. */
-import { getFormProps, getSelectProps, useForm, type FieldMetadata } from '@conform-to/react';
+import { getFormProps, useForm, type FieldMetadata } from '@conform-to/react';
+import { getSingleSelectProps } from '~/components/single-select';
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
@@ -88,7 +89,7 @@ export default function LanguagesStep() {
           {data.danish.spoken ? <p>{t('languages.danishNow', { spoken: data.danish.spoken, written: data.danish.written ?? '–' })}</p> : null}
           <div className="field">
             <label htmlFor={fields.danishProgramme.id}>{t('languages.programme')}</label>
-            <select {...getSelectProps(fields.danishProgramme)}>
+            <select {...getSingleSelectProps(fields.danishProgramme)}>
               {['', ...danishProgrammes].map((p) => (
                 <option key={p} value={p}>
                   {t(`languages.programmeOptions.${p}`)}
@@ -99,7 +100,7 @@ export default function LanguagesStep() {
           </div>
           <div className="field">
             <label htmlFor={fields.danishModule.id}>{t('languages.module')}</label>
-            <select {...getSelectProps(fields.danishModule)}>
+            <select {...getSingleSelectProps(fields.danishModule)}>
               <option value="">{t('languages.moduleNone')}</option>
               {[1, 2, 3, 4, 5, 6].map((m) => (
                 <option key={m} value={String(m)}>
@@ -111,7 +112,7 @@ export default function LanguagesStep() {
           </div>
           <div className="field">
             <label htmlFor={fields.danishTest.id}>{t('languages.test')}</label>
-            <select {...getSelectProps(fields.danishTest)}>
+            <select {...getSingleSelectProps(fields.danishTest)}>
               {['', ...danishTests].map((test) => (
                 <option key={test} value={test}>
                   {t(`languages.testOptions.${test}`)}
@@ -122,7 +123,7 @@ export default function LanguagesStep() {
           </div>
           <div className="field">
             <label htmlFor={fields.danishEvidence.id}>{t('languages.evidence')}</label>
-            <select {...getSelectProps(fields.danishEvidence)}>
+            <select {...getSingleSelectProps(fields.danishEvidence)}>
               {languageEvidence.map((evidence) => (
                 <option key={evidence} value={evidence}>
                   {t(`languages.evidenceOptions.${evidence}`)}

@@ -3,7 +3,8 @@
  * filled, close, duplicate, edit), and the candidates a jobcentre approved,
  * anonymised until they agree to share more, each with invite / decline.
  */
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getSingleSelectProps } from '~/components/single-select';
 import { parseSubmission } from '~/lib/form-submission';
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
@@ -262,7 +263,7 @@ function DecisionForm({ proposalId, decided, lastResult }: { proposalId: string;
       <input {...getInputProps(fields.proposalId, { type: 'hidden' })} />
       <Field meta={fields.reason} label={t('candidates.reason')}>
         {(p) => (
-          <select {...getSelectProps(fields.reason, { ariaAttributes: false })} {...p}>
+          <select {...getSingleSelectProps(fields.reason, { ariaAttributes: false })} {...p}>
             <option value="">–</option>
             {declineReasons.map((reason) => (
               <option key={reason} value={reason}>
