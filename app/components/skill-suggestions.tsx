@@ -29,9 +29,20 @@ export interface SkillSuggestionsProps {
   renderAdd: (skill: SuggestedSkill) => ReactNode;
   /** A line under the title, e.g. what was just added. */
   status?: ReactNode;
+  /** Chips side by side (one button each), or one row per skill (a name and its buttons). */
+  layout?: 'chips' | 'rows';
 }
 
-export function SkillSuggestions({ suggestions, title, hint, essentialLabel, optionalLabel, renderAdd, status }: SkillSuggestionsProps) {
+export function SkillSuggestions({
+  suggestions,
+  title,
+  hint,
+  essentialLabel,
+  optionalLabel,
+  renderAdd,
+  status,
+  layout = 'chips',
+}: SkillSuggestionsProps) {
   const titleId = useId();
   const groups = [
     { key: 'essential', label: essentialLabel, items: suggestions.filter((s) => s.relation === 'essential') },
@@ -47,7 +58,7 @@ export function SkillSuggestions({ suggestions, title, hint, essentialLabel, opt
       {groups.map((group) => (
         <div key={group.key}>
           <h3 className="skill-suggestions__group">{group.label}</h3>
-          <ul className="skill-suggestions__list">
+          <ul className={`skill-suggestions__list skill-suggestions__list--${layout}`}>
             {group.items.map((skill) => (
               <li key={skill.uri} className="skill-suggestions__item">
                 {renderAdd(skill)}

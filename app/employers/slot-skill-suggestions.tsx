@@ -76,6 +76,7 @@ export function SlotSkillSuggestions({ form, options, occupationUri, chosen, onA
           hint={t('suggestions.employerHint')}
           essentialLabel={t('suggestions.essential')}
           optionalLabel={t('suggestions.optional')}
+          layout="rows"
           status={
             lastAdded ? (
               <p className="skill-suggestions__done">
@@ -86,8 +87,10 @@ export function SlotSkillSuggestions({ form, options, occupationUri, chosen, onA
           renderAdd={(skill) => (
             <>
               <bdi className="skill-suggestions__name">{skill.label}</bdi>
-              {addButton('mustSkills', skill)}
-              {addButton('niceSkills', skill)}
+              <span className="skill-suggestions__buttons">
+                {addButton('mustSkills', skill)}
+                {addButton('niceSkills', skill)}
+              </span>
             </>
           )}
         />
