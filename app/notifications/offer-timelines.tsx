@@ -35,6 +35,7 @@ export function OfferTimelines({ timelines, lng }: { timelines: OfferTimeline[];
               ))}
             </ol>
             <p className="timeline-now">{t(`timeline.now.${offer.now}`, { startDate: startDate(offer.placementStart) })}</p>
+            {offer.outcome ? <p>{t(`timeline.outcome.${offer.outcome}`)}</p> : null}
             {offer.act === 'share' ? <Link to="/candidate/sharing">{t('timeline.act.share')}</Link> : null}
             {offer.act === 'offers' ? <Link to="/candidate/offers">{t('timeline.act.offers')}</Link> : null}
           </li>
