@@ -25,12 +25,16 @@ export function OfferTimelines({ timelines, lng }: { timelines: OfferTimeline[];
                   className={`timeline__step timeline__step--${state}`}
                   aria-current={state === 'current' || state === 'stopped' ? 'step' : undefined}
                 >
-                  {state === 'done' ? '✓ ' : state === 'stopped' ? '✕ ' : ''}
-                  {t(`timeline.steps.${step}`)}
-                  <span className="visually-hidden">
-                    {' '}
-                    ({state === 'stopped' ? t(`timeline.stopped.${offer.now === 'declined' ? 'declined' : 'rejected'}`) : t(`timeline.${state}`)})
-                  </span>
+                  {/* A step where someone said no is named by the no ("The employer said no"), not by the step it stopped. */}
+                  {state === 'stopped' ? (
+                    `✕ ${t(`timeline.stopped.${offer.now === 'declined' ? 'declined' : 'rejected'}`)}`
+                  ) : (
+                    <>
+                      {state === 'done' ? '✓ ' : ''}
+                      {t(`timeline.steps.${step}`)}
+                      <span className="visually-hidden"> ({t(`timeline.${state}`)})</span>
+                    </>
+                  )}
                 </li>
               ))}
             </ol>
