@@ -115,7 +115,7 @@ export function WhatIfRankings({ current, whatIf, dropped }: { current: RankingR
         )}
       </section>
 
-      <section aria-labelledby="what-if-heading" className="what-if-column">
+      <section aria-labelledby="what-if-heading" className="what-if-column what-if-column--changes">
         <h2 id="what-if-heading">{t('whatIf.heading')}</h2>
         {whatIf === null ? (
           <p className="hint">{t('whatIf.notTried')}</p>
@@ -140,7 +140,7 @@ export function WhatIfRankings({ current, whatIf, dropped }: { current: RankingR
                   </td>
                   <td>
                     <Candidate row={row} />
-                    <details className="what-if-reasons" open={row.movement.kind !== 'same'}>
+                    <details className="what-if-reasons" open={row.movement.kind === 'new'}>
                       <summary>{t('reasons', { count: row.reasons.length })}</summary>
                       <ul>
                         {row.reasons.map((reason) => (
