@@ -112,6 +112,8 @@ export default function SlotWhatIfPage() {
   const location = useLocation();
   const shown: LabelledFacts = tried ?? now;
   const [form, fields] = useForm({
+    // A new form per navigation: each answer's tried values (or the slot's) become the fields' values.
+    id: `what-if-${location.key}`,
     lastResult,
     defaultValue: {
       danishSpoken: shown.danishSpoken ?? '',
@@ -154,7 +156,7 @@ export default function SlotWhatIfPage() {
       </p>
       <p className="hint">{t('lead', { top })}</p>
 
-      <Form method="get" key={location.search} className="what-if-form" {...getFormProps(form)}>
+      <Form method="get" key={location.key} className="what-if-form" {...getFormProps(form)}>
         {lastResult ? (
           <p role="alert" className="alert">
             {t('errors.form')}

@@ -44,6 +44,9 @@ test('a consultant lowers a slot’s Danish requirement in the what-if and sees 
 
   await expect(page.getByRole('heading', { name: 'Afprøvede ændringer' })).toBeVisible();
   await expect(page.getByText(/^Dansk mundtligt: [ABC][12] → Intet krav$/)).toBeVisible();
+  // The form keeps what was tried, not the slot as it is.
+  await expect(page.getByLabel('Mundtligt')).toHaveValue('');
+  await expect(page.getByLabel('Skriftligt')).toHaveValue('');
   const changed = page.getByTestId('ranking-what-if');
   await expect(changed).toBeVisible();
   const moved = changed.locator('tr[data-movement="new"], tr[data-movement="up"], tr[data-movement="down"]');
