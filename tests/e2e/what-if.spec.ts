@@ -4,6 +4,7 @@
  * requirement and sees the ranking change (candidates move or come in, with
  * the matcher's reasons), while the real proposals stay as they were.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DEMO_PASSWORD, expect, test } from './fixtures';
 
@@ -60,6 +61,8 @@ test('a consultant lowers a slot’s Danish requirement in the what-if and sees 
     await expect(newcomer.locator('.status-badge')).toHaveCount(0);
   }
   const changedText = await changed.innerText();
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(axe.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // The same URL again: the ranking now is the same as before (no proposal was written), and so is the what-if.
   await page.goto(page.url());
