@@ -132,6 +132,24 @@ describe.each(databaseKinds)('what-if on a slot on %s', (kind) => {
     expect(soenderborg.current.map((c) => c.name)).toEqual(['Nadia Neighbour']);
     await database.db.deleteFrom('match_proposals').where('candidate_id', '=', world.people.neighbour.id).execute();
     await expect(slotWhatIf(deps(), consultantOf(world.jobcentres.soenderborg.id), world.slots.igu.id, null)).rejects.toBeInstanceOf(NotFound);
+    // Pooled in the network, the slot is open to Sønderborg again, and each sees the pool's candidates (the queue's rule).
+    await database.db.updateTable('slots').set({ pooled_network_id: world.network.id }).where('id', '=', world.slots.igu.id).execute();
+    await reindex({ db: database.db, search, sources: createDocumentSources({ clock }) });
+    try {
+      const pooled = await slotWhatIf(deps(), consultantOf(world.jobcentres.soenderborg.id), world.slots.igu.id, null);
+      expect(pooled.current.map((c) => [c.name, c.pooled]).sort()).toEqual([
+        ['Amina Okay', true],
+        ['Nadia Neighbour', false],
+      ]);
+      const home = await slotWhatIf(deps(), aabenraa, world.slots.igu.id, null);
+      expect(home.current.map((c) => [c.name, c.pooled]).sort()).toEqual([
+        ['Amina Okay', false],
+        ['Nadia Neighbour', true],
+      ]);
+    } finally {
+      await database.db.updateTable('slots').set({ pooled_network_id: null }).where('id', '=', world.slots.igu.id).execute();
+      await reindex({ db: database.db, search, sources: createDocumentSources({ clock }) });
+    }
     await expect(slotWhatIf(deps(), { id: CONSULTANT_ID, role: 'employer', jobcentreId: null }, world.slots.igu.id, null)).rejects.toBeInstanceOf(
       Forbidden,
     );
