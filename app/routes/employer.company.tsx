@@ -5,7 +5,6 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-r
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
-import { createMailer } from '~/mail/mailer.server';
 import { createAccountMailThrottle, TooManyAccountMails } from '~/auth/account-mail-throttle.server';
 import { requireUser } from '~/auth/session.server';
 import { createApiKey, listApiKeys, revokeApiKey } from '~/employers/api-keys.server';
@@ -48,16 +47,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = submission.value;
   try {
     if (form.intent === 'invite') {
-      // SMTP when configured; otherwise the local mailbox that admins read at /admin/mailbox.
-      const mailer = createMailer({ env: services.env, db: services.db });
       const throttle = createAccountMailThrottle(services);
       // The same answer whether the address has an account or not (issue 21.9).
-      const { email } = await inviteColleague(
-        { ...services, mailer, throttle, baseUrl: new URL(request.url).origin },
-        actor,
-        { email: form.email },
-        context.clientAddress,
-      );
+      const { email } = await inviteColleague({ ...services, throttle }, actor, { email: form.email }, context.clientAddress);
       return data<ActionResult>({ intent: form.intent, email, result: submission.reply({ resetForm: true }) });
     }
     if (form.intent === 'key') {

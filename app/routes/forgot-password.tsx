@@ -12,7 +12,6 @@ import { forgotPasswordSchema, requestPasswordReset } from '~/auth/account-recov
 import { getOptionalUser, homePathFor } from '~/auth/session.server';
 import { parseSubmission } from '~/lib/form-submission';
 import { readFormData } from '~/lib/http.server';
-import { createMailer } from '~/mail/mailer.server';
 
 export const meta: MetaFunction = () => [{ title: 'Jobbro' }];
 
@@ -35,7 +34,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { services } = context;
   const { email } = submission.value;
   try {
-    const deps = { ...services, mailer: createMailer(services), baseUrl: new URL(request.url).origin, throttle: createAccountMailThrottle(services) };
+    const deps = { ...services, throttle: createAccountMailThrottle(services) };
     await requestPasswordReset(deps, { email }, context.clientAddress);
     return data({ sent: email, tooManyMinutes: 0, result: submission.reply() });
   } catch (error) {

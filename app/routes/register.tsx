@@ -16,7 +16,6 @@ import { resolveLocale } from '~/i18n/i18next.server';
 import { InvalidInput } from '~/lib/errors';
 import { parseSubmission } from '~/lib/form-submission';
 import { readFormData } from '~/lib/http.server';
-import { createMailer } from '~/mail/mailer.server';
 import { createAccountMailThrottle, TooManyAccountMails } from '~/auth/account-mail-throttle.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
@@ -33,7 +32,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const reply = (options?: { fieldErrors: Record<string, string[]> }) => submission.reply({ ...options, hideFields: ['password'] });
   if (submission.status !== 'success') return data({ sent: null, result: reply() }, { status: 400 });
   const { services } = context;
-  const deps = { ...services, mailer: createMailer(services), baseUrl: new URL(request.url).origin, throttle: createAccountMailThrottle(services) };
+  const deps = { ...services, throttle: createAccountMailThrottle(services) };
   try {
     const { email } = await registerCandidate(deps, submission.value, context.clientAddress);
     return data({ sent: email, result: undefined });
