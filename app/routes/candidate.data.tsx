@@ -354,7 +354,7 @@ export default function CandidateData() {
 function ErasureRequestForm({ lastResult }: { lastResult: SubmissionResult | undefined }) {
   const { t } = useTranslation('privacy');
   const { t: tForms } = useTranslation('forms');
-  const [form, fields] = useForm<z.input<typeof erasureRequestSchema>>({ id: 'erasure', lastResult });
+  const [form, fields] = useForm<z.input<typeof erasureRequestSchema>>({ id: 'erasure-request', lastResult });
   return (
     <Form method="post" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="request" />
