@@ -12,6 +12,7 @@ import { parseForm } from '~/lib/http.server';
 import { danishDateOf, erasureDeadline } from '~/privacy/deadline';
 import { cancelOwnErasure, ownOpenErasureRequest, requestOwnErasure } from '~/privacy/erasure.server';
 import { exportOwnData } from '~/privacy/export.server';
+import { Check } from 'lucide-react';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -121,12 +122,12 @@ export default function CandidateData() {
         <h2 id="erasure-title">{t('erasure.title')}</h2>
         {done === 'requested' ? (
           <p role="status" className="notice">
-            ✓ {t('erasure.requested')}
+            <Check aria-hidden="true" size={18} className="notice__icon" /> {t('erasure.requested')}
           </p>
         ) : null}
         {done === 'cancelled' ? (
           <p role="status" className="notice">
-            ✓ {t('erasure.cancelled')}
+            <Check aria-hidden="true" size={18} className="notice__icon" /> {t('erasure.cancelled')}
           </p>
         ) : null}
         {open ? (

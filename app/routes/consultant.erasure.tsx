@@ -19,6 +19,7 @@ import {
   listErasureRequests,
   registerErasureRequest,
 } from '~/privacy/erasure.server';
+import { Check, TriangleAlert } from 'lucide-react';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -88,17 +89,18 @@ export default function ConsultantErasure() {
       <p>{t('consultant.intro')}</p>
       {erased !== null ? (
         <p role="status" className="notice">
-          ✓ {t('consultant.erased', { count: Number(erased) || 0 })}
+          <Check aria-hidden="true" size={18} className="notice__icon" /> {t('consultant.erased', { count: Number(erased) || 0 })}
         </p>
       ) : null}
       {params.get('cancelled') ? (
         <p role="status" className="notice">
-          ✓ {t('consultant.cancelled')}
+          <Check aria-hidden="true" size={18} className="notice__icon" /> {t('consultant.cancelled')}
         </p>
       ) : null}
       {registered ? (
         <p role="status" className="notice">
-          ✓ {t('consultant.registered', { deadline: /^\d{4}-\d{2}-\d{2}$/.test(registered) ? day(registered) : '' })}
+          <Check aria-hidden="true" size={18} className="notice__icon" />{' '}
+          {t('consultant.registered', { deadline: /^\d{4}-\d{2}-\d{2}$/.test(registered) ? day(registered) : '' })}
         </p>
       ) : null}
       {problem ? (
@@ -154,14 +156,22 @@ export default function ConsultantErasure() {
                   <td>
                     {item.fullName}
                     {item.email ? <div className="hint">{item.email}</div> : null}
-                    {item.activePlacements > 0 ? <div className="hint">⚠ {t('consultant.activePlacement')}</div> : null}
+                    {item.activePlacements > 0 ? (
+                      <div className="hint icon-text">
+                        <TriangleAlert aria-hidden="true" size={16} />
+                        {t('consultant.activePlacement')}
+                      </div>
+                    ) : null}
                   </td>
                   <td>{dateTime(item.requestedAt)}</td>
                   <td>{t(`values.${item.requestedVia}`)}</td>
                   <td>{day(item.deadline)}</td>
                   <td>
                     {item.overdue ? (
-                      <strong>⚠ {t('consultant.overdue', { count: -item.daysLeft })}</strong>
+                      <strong className="icon-text">
+                        <TriangleAlert aria-hidden="true" size={16} />
+                        {t('consultant.overdue', { count: -item.daysLeft })}
+                      </strong>
                     ) : item.daysLeft === 0 ? (
                       <strong>{t('consultant.dueToday')}</strong>
                     ) : (

@@ -7,6 +7,7 @@
  */
 import type { MouseEvent } from 'react';
 import type { Requirements } from './requirements';
+import { TriangleAlert } from 'lucide-react';
 
 type Check = 'met' | 'close' | 'unmet';
 
@@ -137,7 +138,7 @@ export function QueueRow({
       <td className="cell-clip">
         {item.flags.map((flag) => (
           <span key={flag.rule} className="rule-flag" title={`${texts.ruleText(flag.rule)} ${flag.message}. ${texts.sourceLabel}: ${flag.source}`}>
-            ⚠ {texts.ruleShort(flag.rule)}
+            <TriangleAlert aria-hidden="true" size={14} /> {texts.ruleShort(flag.rule)}
           </span>
         ))}
       </td>
