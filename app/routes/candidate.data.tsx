@@ -229,6 +229,21 @@ export default function CandidateData() {
           head={[f('skill'), f('years'), f('learnedWhere')]}
           rows={doc.skills.map((s) => [s.labels[lng], s.years, s.learnedWhere ? t(`candidate:skills.whereOptions.${s.learnedWhere}`) : null])}
         />
+        {doc.skillsInOwnWords.length > 0 ? (
+          <>
+            <h3>{t('skills:own.mine')}</h3>
+            <ul>
+              {doc.skillsInOwnWords.map((own) => (
+                <li key={`${own.text}-${own.writtenAt ?? ''}`}>
+                  <bdi lang={own.language} dir="auto">
+                    {own.text}
+                  </bdi>{' '}
+                  ({own.status === 'open' ? t('skills:own.waiting') : own.status === 'mapped' ? t('skills:own.mappedShort') : t('skills:own.left')})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </Section>
 
       <Section id="languages" title={t('data.sections.languages')}>
