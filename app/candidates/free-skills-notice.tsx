@@ -18,9 +18,11 @@ export function FreeSkillsNotice({
       <ul>
         {waiting.map((item) => (
           <li key={item.id}>
+            “
             <bdi lang={item.lang} dir="auto">
-              “{item.text}”
+              {item.text}
             </bdi>
+            ”
           </li>
         ))}
       </ul>

@@ -134,9 +134,11 @@ function ReviewItem({ item, candidate, lng }: { item: Item; candidate: string | 
   return (
     <li className="item free-skill">
       <h2>
+        “
         <bdi lang={item.lang} dir="auto">
-          “{item.text}”
+          {item.text}
         </bdi>
+        ”
       </h2>
       <p>
         {candidate ? null : (
@@ -151,7 +153,13 @@ function ReviewItem({ item, candidate, lng }: { item: Item; candidate: string | 
         {candidate ? <input type="hidden" name="candidate" value={candidate} /> : null}
         <input type="hidden" name="item" value={item.id} />
         <div className="field">
-          <label htmlFor={`search-${item.id}`}>{t('review.search', { words: item.text })}</label>
+          <label htmlFor={`search-${item.id}`}>
+            {t('review.searchFor')} “
+            <bdi lang={item.lang} dir="auto">
+              {item.text}
+            </bdi>
+            ”
+          </label>
           <input id={`search-${item.id}`} name="q" type="search" defaultValue={item.searched ?? ''} autoComplete="off" />
         </div>
         <div>

@@ -7,7 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, test } from './fixtures';
+import { DEMO_PASSWORD, expect, test, openPhoneMenu } from './fixtures';
 
 test.use({ viewport: { width: 360, height: 800 } });
 
@@ -155,12 +155,14 @@ test('a consultant invites a candidate; the mail lands in the local mailbox; the
   await expect(status).toContainText(email);
   const code = ((await status.textContent()) ?? '').match(/Kode til papir: ([A-Z0-9]{8})/)?.[1] ?? '';
   expect(code).toMatch(/^[A-Z0-9]{8}$/);
+  await openPhoneMenu(page);
   await page.getByRole('button', { name: 'Log ud' }).click();
 
   await logIn(page, 'admin@demo.jobbro.dk');
   await page.goto('/admin/mailbox');
   await expect(page.getByText(email)).toBeVisible();
   await expect(page.getByText(code).first()).toBeVisible();
+  await openPhoneMenu(page);
   await page.getByRole('button', { name: 'Log ud' }).click();
 
   await page.goto('/invite');
