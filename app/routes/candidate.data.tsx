@@ -13,6 +13,7 @@ import { danishDateOf, erasureDeadline } from '~/privacy/deadline';
 import { cancelOwnErasure, ownOpenErasureRequest, requestOwnErasure } from '~/privacy/erasure.server';
 import { exportOwnData } from '~/privacy/export.server';
 import { Check } from 'lucide-react';
+import { formatDay, formatMoment } from '~/i18n/formats';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -100,10 +101,9 @@ export default function CandidateData() {
   const [params] = useSearchParams();
   const confirming = params.get('erase') === 'confirm' && !open;
   const done = params.get('done');
-  const dateTime = (value: string | Date | null) =>
-    value ? new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(value)) : null;
-  const day = (value: string | null) =>
-    value ? new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`)) : null;
+  // Danish time and the page language's digits (Western in Arabic too, as everywhere in Jobbro).
+  const dateTime = (value: string | Date | null) => (value ? formatMoment(lng, value) : null);
+  const day = (value: string | null) => (value ? formatDay(lng, value, 'long') : null);
   const value = (code: string | null) => (code ? t(`values.${code}`, { defaultValue: code }) : null);
   const yesNo = (flag: boolean) => t(flag ? 'common.yes' : 'common.no');
   const f = (key: string) => t(`data.fields.${key}`);

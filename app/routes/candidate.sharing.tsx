@@ -9,6 +9,7 @@ import { resolveLocale } from '~/i18n/i18next.server';
 import { NotFound } from '~/lib/errors';
 import { parseForm } from '~/lib/http.server';
 import { Check, Eye, Lock, LockOpen } from 'lucide-react';
+import { formatMoment } from '~/i18n/formats';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -35,8 +36,8 @@ export default function Sharing() {
   const { t } = useTranslation('candidate');
   const { overview, lng } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const dateTimeFormat = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' });
-  const format = (value: string | Date) => dateTimeFormat.format(new Date(value));
+  // Danish time and the page language's digits, the same on the server and in the browser.
+  const format = (value: string | Date) => formatMoment(lng, value);
   return (
     <>
       <h1>{t('sharing.title')}</h1>

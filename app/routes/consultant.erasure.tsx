@@ -20,6 +20,7 @@ import {
   registerErasureRequest,
 } from '~/privacy/erasure.server';
 import { Check, TriangleAlert } from 'lucide-react';
+import { formatDay, formatMoment } from '~/i18n/formats';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -75,9 +76,8 @@ export default function ConsultantErasure() {
   const { lng, list, matches, query } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const day = (value: string) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
-  const dateTime = (value: string | Date | null) =>
-    value ? new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(value)) : '–';
+  const day = (value: string) => formatDay(lng, value);
+  const dateTime = (value: string | Date | null) => (value ? formatMoment(lng, value) : '–');
   const confirming = list.open.find((item) => item.id === query.confirm) ?? null;
   const erased = params.get('erased');
   const registered = params.get('registered');

@@ -30,6 +30,7 @@ test('in Arabic: add a skill by its Arabic name, set Danish, browse offers, expr
   // Four pages analysed by axe and a round trip through three languages: over 30 s on a shared machine.
   test.setTimeout(90_000);
   await logInAsCandidate(page);
+  await openPhoneMenu(page);
   await page.getByRole('button', { name: 'العربية' }).click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
@@ -79,6 +80,7 @@ test('in Arabic: add a skill by its Arabic name, set Danish, browse offers, expr
     await page.goto('/candidate/profile/skills');
     const remove = page.getByRole('button', { name: /^حذف قيادة الرافعة الشوكية$/ });
     if (await remove.count()) await remove.click();
+    await openPhoneMenu(page);
     await page.getByRole('button', { name: 'Dansk' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'da');
   }
