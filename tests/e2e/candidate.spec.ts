@@ -61,6 +61,7 @@ test('in Arabic: add a skill by its Arabic name, set Danish, browse offers, expr
     await expectAccessible(page);
 
     // Offers, ranked for her; open the first and say she is interested.
+    await openPhoneMenu(page);
     await page.getByRole('navigation', { name: 'القائمة الرئيسية' }).getByRole('link', { name: 'العروض' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'عروض لك' })).toBeVisible();
     await expectAccessible(page);
