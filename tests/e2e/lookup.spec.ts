@@ -213,6 +213,7 @@ test.describe('every role’s pages on a 360-pixel phone', () => {
         await measure(path);
         await page.screenshot({ path: `/tmp/lookup-shots/${role}${path.replace(/[/?=]/g, '_')}-360.png`, fullPage: true });
       }
+      expect(problems).toEqual([]);
       // The menu opens without scrolling sideways, over the page (opaque), with every page of the role in it.
       await page.goto(paths[0]);
       await openPhoneMenu(page);
