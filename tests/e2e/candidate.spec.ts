@@ -80,7 +80,10 @@ test('in Arabic: add a skill by its Arabic name, set Danish, browse offers, expr
     // Put the demo profile back: remove the skill and the language choice.
     await page.goto('/candidate/profile/skills');
     const remove = page.getByRole('button', { name: /^حذف قيادة الرافعة الشوكية$/ });
-    if (await remove.count()) await remove.click();
+    if (await remove.count()) {
+      await remove.click();
+      await expect(remove).toHaveCount(0);
+    }
     await openPhoneMenu(page);
     await page.getByRole('button', { name: 'Dansk' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'da');

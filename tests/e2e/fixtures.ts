@@ -39,4 +39,5 @@ export async function openPhoneMenu(page: Page): Promise<void> {
   const menu = page.locator('details.site-menu');
   if ((await menu.count()) === 0 || !(await menu.isVisible())) return;
   if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+  await expect(menu).toHaveAttribute('open', '');
 }

@@ -123,9 +123,15 @@ test('a candidate keeps their own words; the consultant maps them; the candidate
     if ((await page.locator('html').getAttribute('lang')) !== 'ar') await chooseLanguage(page, 'العربية', 'ar');
     await page.goto('/candidate/profile/skills');
     const removeSkill = page.getByRole('button', { name: `حذف ${FORKLIFT_AR}` });
-    if (await removeSkill.count()) await removeSkill.click();
+    if (await removeSkill.count()) {
+      await removeSkill.click();
+      await expect(removeSkill).toHaveCount(0);
+    }
     const removeWords = page.getByRole('button', { name: `إزالة ${OWN_WORDS}` });
-    if (await removeWords.count()) await removeWords.click();
+    if (await removeWords.count()) {
+      await removeWords.click();
+      await expect(removeWords).toHaveCount(0);
+    }
     await chooseLanguage(page, 'Dansk', 'da');
   }
 });

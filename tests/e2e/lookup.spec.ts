@@ -76,7 +76,10 @@ test.describe('candidate pages in Arabic and Ukrainian', () => {
     } finally {
       await page.goto('/candidate/profile/skills');
       const remove = page.getByRole('button', { name: 'حذف قيادة الرافعة الشوكية' });
-      if (await remove.count()) await remove.click();
+      if (await remove.count()) {
+        await remove.click();
+        await expect(remove).toHaveCount(0);
+      }
       await chooseLanguage(page, 'Dansk', 'da');
     }
   });
