@@ -23,7 +23,7 @@ import {
 import type { Executor } from '../../db/client.server.js';
 import type { DB, RejectReason } from '../../db/schema.js';
 import { checkApproval, type ApprovalInput } from '../rules/approval-rules.js';
-import { failures, type Verdict } from '../rules/verdict.js';
+import { failures, type RuleDetail, type Verdict } from '../rules/verdict.js';
 import { Conflict, DomainError, Forbidden, InvalidInput, NotFound, RuleViolation } from '../lib/errors.js';
 import { assertConfirmed } from '../candidates/confirmation.js';
 import { asConsultant, type Consultant, type ConsultantUser } from './consultant.js';
@@ -134,7 +134,7 @@ export async function approveMatch(deps: DecisionDeps, user: ConsultantUser, inp
     await lockWorkplaceRow(trx, context.workplace_id);
     const failed = failures(checkApproval(await approvalInputFor(trx, context)));
     const first = failed[0];
-    if (first) throw new RuleViolation(first.rule, first.message, first.source);
+    if (first) throw new RuleViolation(first.rule, first.message, first.source, first.detail);
     await record(trx, consultant, context, deps.clock(), { decision: 'approved', reason: null, note: input.note ?? null });
   });
 }
@@ -201,7 +201,8 @@ async function record(
 }
 
 export type BulkOutcome =
-  { proposalId: string; ok: true } | { proposalId: string; ok: false; code: string; rule: string | null; message: string; source: string | null };
+  | { proposalId: string; ok: true }
+  | { proposalId: string; ok: false; code: string; rule: string | null; message: string; source: string | null; detail: RuleDetail | null };
 
 /**
  * Several decisions at once from the queue. Each runs in its own
@@ -231,6 +232,7 @@ export async function decideMany(
         rule: error instanceof RuleViolation ? error.rule : null,
         message: error.message,
         source: error instanceof RuleViolation ? (error.source ?? null) : null,
+        detail: error instanceof RuleViolation ? (error.detail ?? null) : null,
       });
     }
   }

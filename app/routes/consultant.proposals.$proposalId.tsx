@@ -17,6 +17,7 @@ import { isReasonCode, renderReason, type Reason } from '~/matching/explain';
 import { loadDecisionHistory } from '~/workbench/decision-history.server';
 import { DecisionHistory } from '~/workbench/decision-history';
 import { RuleProblem } from '~/workbench/rule-problem';
+import { ruleDetailText } from '~/workbench/rule-detail';
 import workbenchStyles from '~/workbench/workbench.css';
 import { EmployerDecisionNote } from '~/notifications/employer-decision-note';
 import { employerDecisionsOf } from '~/notifications/employer-decisions.server';
@@ -129,15 +130,12 @@ export default function ProposalPage() {
             {verdicts.map((v) => (
               <li key={v.rule} className={v.ok ? undefined : 'rule-checks__failed'}>
                 <strong>{v.ok ? `✓ ${t('proposal.passed')}` : `✗ ${t('proposal.failed')}`}</strong> {tw(`rule.${v.rule}`, { defaultValue: v.rule })}{' '}
+                <span className="rule-checks__detail" lang={v.detail ? undefined : 'en'}>
+                  {ruleDetailText(tw, v.detail, v.message)}
+                </span>{' '}
                 <em>
                   ({tw('rule.sourceLabel')}: {v.source})
                 </em>
-                {!v.ok ? (
-                  <>
-                    {' '}
-                    <small lang="en">{v.message}</small>
-                  </>
-                ) : null}
               </li>
             ))}
           </ul>
