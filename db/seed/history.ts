@@ -204,7 +204,8 @@ export async function seedHistory(db: Kysely<DB>, context: { seed: number; today
                   birth_date: addDays(context.today, -rng.int(22, 40) * 365),
                 }
               : {}),
-            waiting_since: addDays(context.today, -rng.int(400, 450)),
+            // Set from the story's dates in writeStory (a wait ends with an offer and starts again after a placement).
+            waiting_since: context.today,
             available_from: addDays(context.today, -rng.int(380, 400)),
           })
           .execute();
@@ -242,6 +243,12 @@ async function writeStory(
 ): Promise<number> {
   const { story, today, index } = input;
   const time = timelineOf(rng, story, today);
+  // The wait for a company-based offer: the weeks before this offer was approved, or, for someone whose
+  // placement has ended, the days since it ended (back in the programme). Not the 400+ days a person
+  // who came to the jobcentre a year ago would show had no one ever made them an offer.
+  const waitingSince =
+    time.ended !== null && time.ended < today ? minDate(addDays(time.ended, rng.int(1, 10)), today) : addDays(time.approved, -rng.int(14, 60));
+  await trx.updateTable('candidates').set({ waiting_since: waitingSince }).where('id', '=', input.candidateId).execute();
   const slotId = stableUuid(input.seed, 'history-slot', index);
   const weeks = story.type === 'igu' ? 104 : story.type === 'praktik' ? 13 : 52;
   const future = time.start > today;
@@ -265,6 +272,25 @@ async function writeStory(
       published_at: at(addDays(time.approved, -rng.int(5, 20))),
     })
     .execute();
+  // Must-haves as employers set them: essential skills of an occupation in the employer's sector.
+  const essentials = await trx
+    .selectFrom('occupation_skills')
+    .innerJoin('occupations', 'occupations.uri', 'occupation_skills.occupation_uri')
+    .select(['occupation_skills.occupation_uri', 'occupation_skills.skill_uri'])
+    .where('occupation_skills.relation', '=', 'essential')
+    .where('occupations.sector', '=', input.workplace.sector ?? '')
+    .orderBy('occupation_skills.occupation_uri')
+    .orderBy('occupation_skills.skill_uri')
+    .execute();
+  const occupations = [...new Set(essentials.map((row) => row.occupation_uri))];
+  const occupation = occupations.length > 0 ? rng.pick(occupations) : null;
+  const mustHaves = essentials.filter((row) => row.occupation_uri === occupation).slice(0, 2);
+  if (mustHaves.length > 0) {
+    await trx
+      .insertInto('slot_skills')
+      .values(mustHaves.map((row) => ({ slot_id: slotId, skill_uri: row.skill_uri, required: true })))
+      .execute();
+  }
   const score = Math.round((55 + rng.int(0, 40) + rng.int(0, 9) / 10) * 10) / 10;
   const components = JSON.stringify({ requiredSkills: 1, niceSkills: 0.5, danish: 0.8, distance: 0.7, ambitions: 0.6, waiting: 0.5, languages: 0 });
   const reasons = JSON.stringify([
