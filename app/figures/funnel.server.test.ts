@@ -71,6 +71,9 @@ describe.each(databaseKinds)('the funnel and the year of history (%s)', (kind) =
       .where('slot_skills.required', '=', true)
       .execute();
     expect(openHistorySkills.length).toBeGreaterThan(0);
+    // A network cohort with pooled members, some decided by their home jobcentre.
+    const members = await world.db.selectFrom('cohort_members').select('status').execute();
+    expect(new Set(members.map((m) => m.status))).toEqual(new Set(['proposed', 'approved', 'rejected']));
     const rejected = await world.db.selectFrom('match_decisions').select(['reject_reason', 'note']).where('decision', '=', 'rejected').execute();
     expect(rejected.length).toBeGreaterThan(0);
     expect(rejected.every((r) => r.reject_reason !== null)).toBe(true);

@@ -12,7 +12,7 @@ import { createCohort, decideCohortMembers, loadCohorts, matchCohort } from '~/c
 import { formProblem } from '~/consultants/form-errors.server';
 import { cohortFormSchema } from '~/consultants/schemas';
 import { parseForm } from '~/lib/http.server';
-import { skillLabel } from '~/candidates/labels.server';
+import { sectorLabel, skillLabel } from '~/candidates/labels.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 import workbenchStyles from '~/workbench/workbench.css';
 
@@ -21,13 +21,21 @@ export const links: LinksFunction = () => [{ rel: 'stylesheet', href: workbenchS
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
   const [overview, lng] = await Promise.all([loadCohorts(context.services, user), resolveLocale(request, context)]);
+  // Labels and numbers are made here, once, so the browser renders the same text the server did.
+  const number = new Intl.NumberFormat(lng, { maximumFractionDigits: 1 });
   return {
     networks: overview.networks,
     cohorts: overview.cohorts.map((cohort) => ({
       ...cohort,
+      sectorLabel: sectorLabel(cohort.sector, lng),
       members: cohort.members.map(({ skills, ...member }) => ({
         ...member,
-        skills: skills.map((skill) => ({ uri: skill.uri, years: skill.years, label: skillLabel(skill.uri, lng) })),
+        skills: skills.map((skill) => ({
+          uri: skill.uri,
+          years: skill.years,
+          yearsText: skill.years === null ? null : number.format(skill.years),
+          label: skillLabel(skill.uri, lng),
+        })),
       })),
     })),
   };
@@ -69,7 +77,7 @@ export default function ConsultantCohorts() {
         <section key={cohort.id} className="card" aria-labelledby={`c-${cohort.id}`}>
           <h2 id={`c-${cohort.id}`}>{cohort.title}</h2>
           <p>
-            {cohort.network_name} · {cohort.sector} · {cohort.course_start} – {cohort.course_end} ·{' '}
+            {cohort.network_name} · {cohort.sectorLabel} · {cohort.course_start} – {cohort.course_end} ·{' '}
             {t('cohorts.seatsTaken', { approved: cohort.approved, seats: cohort.seats })}
           </p>
           <Form method="post">
@@ -114,13 +122,16 @@ export default function ConsultantCohorts() {
                             <ul className="cohort-skills">
                               {m.skills.map((skill) => (
                                 <li key={skill.uri}>
-                                  {skill.years === null ? skill.label : tw('cohorts.skillYears', { skill: skill.label, count: skill.years })}
+                                  {skill.years === null
+                                    ? skill.label
+                                    : tw('cohorts.skillYears', { skill: skill.label, years: skill.yearsText, count: skill.years })}
                                 </li>
                               ))}
                             </ul>
                           )}
                         </td>
                         <td className="nowrap">
+                          <span className="only-narrow">{tw('cohorts.danish')}: </span>
                           {m.danishSpoken ?? '–'} / {m.danishWritten ?? '–'}
                         </td>
                         <td>
@@ -129,7 +140,10 @@ export default function ConsultantCohorts() {
                             <span className="score-bar__value">{m.score.toFixed(0)}</span>
                           </span>
                         </td>
-                        <td>{t(`cohorts.status.${m.status}`)}</td>
+                        <td>
+                          <span className="only-narrow">{tw('cohorts.status')}: </span>
+                          {t(`cohorts.status.${m.status}`)}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

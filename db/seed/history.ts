@@ -16,7 +16,7 @@
  *
  * Kept in its own file so the seed can be split without touching it.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { addDays, addMonths, minDate } from './seed-dates.js';
 import type { Executor } from '../client.server.js';
 import type { DB, PlacementOutcome, RejectReason, SlotType } from '../schema.js';
@@ -223,6 +223,7 @@ export async function seedHistory(db: Kysely<DB>, context: { seed: number; today
         });
       }
     }
+    await seedNetworkCohort(trx, context);
   });
   return placements;
 }
@@ -443,4 +444,85 @@ async function writeStory(
     await trx.insertInto('placement_milestones').values(milestones).execute();
   }
   return 1;
+}
+
+/**
+ * A kitchen branchepakke run by the first history jobcentre's network, with
+ * pooled candidates from every member jobcentre: a few decided by their home
+ * jobcentre, the rest waiting for it, so the cohort page has content.
+ */
+async function seedNetworkCohort(trx: Executor, context: { seed: number; today: string }): Promise<void> {
+  const home = await trx
+    .selectFrom('jobcentres')
+    .innerJoin('jobcentre_network_members', 'jobcentre_network_members.jobcentre_id', 'jobcentres.id')
+    .select(['jobcentres.id', 'jobcentre_network_members.network_id'])
+    .where('jobcentres.municipality_code', '=', HISTORY_MUNICIPALITIES[0])
+    .orderBy('jobcentre_network_members.network_id')
+    .executeTakeFirst();
+  if (!home) return;
+  const consultant = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'consultant')
+    .where('jobcentre_id', '=', home.id)
+    .orderBy('email')
+    .executeTakeFirst();
+  const courseStart = addDays(context.today, 21);
+  const cohortId = stableUuid(context.seed, 'history-cohort', 0);
+  await trx
+    .insertInto('cohorts')
+    .values({
+      id: cohortId,
+      network_id: home.network_id,
+      sector: 'kitchen',
+      title: 'Branchepakke køkken – introduktionskursus og praktik',
+      course_start: courseStart,
+      course_end: addDays(courseStart, 8 * 7 - 1),
+      seats: 12,
+      created_by: consultant?.id ?? null,
+    })
+    .execute();
+  const pool = await trx
+    .selectFrom('candidates')
+    .innerJoin('jobcentre_network_members', 'jobcentre_network_members.jobcentre_id', 'candidates.jobcentre_id')
+    .select(['candidates.id', 'candidates.jobcentre_id'])
+    .where('jobcentre_network_members.network_id', '=', home.network_id)
+    .where('candidates.status', '=', 'active')
+    .where(sql<boolean>`'kitchen' = any(candidates.ambition_sectors)`)
+    .where('candidates.available_from', '<=', courseStart)
+    .orderBy('candidates.waiting_since')
+    .orderBy('candidates.id')
+    .limit(16)
+    .execute();
+  if (pool.length === 0) return;
+  let ownDecided = 0;
+  await trx
+    .insertInto('cohort_members')
+    .values(
+      pool.map((member) => {
+        // The home jobcentre has approved two of its own and turned one down; the partners have not answered yet.
+        const decision = member.jobcentre_id === home.id && consultant ? ownDecided++ : -1;
+        if (decision === 0 || decision === 1) {
+          return {
+            cohort_id: cohortId,
+            candidate_id: member.id,
+            status: 'approved' as const,
+            decided_by: consultant?.id ?? null,
+            decided_at: at(context.today, 9),
+          };
+        }
+        if (decision === 2) {
+          return {
+            cohort_id: cohortId,
+            candidate_id: member.id,
+            status: 'rejected' as const,
+            reject_reason: 'not_ready' as const,
+            decided_by: consultant?.id ?? null,
+            decided_at: at(context.today, 9),
+          };
+        }
+        return { cohort_id: cohortId, candidate_id: member.id };
+      }),
+    )
+    .execute();
 }
