@@ -127,17 +127,23 @@ export default function ProposalPage() {
         <section aria-labelledby="rules-heading">
           <h2 id="rules-heading">{t('proposal.rules')}</h2>
           <ul className="rule-checks">
-            {verdicts.map((v) => (
-              <li key={v.rule} className={v.ok ? undefined : 'rule-checks__failed'}>
-                <strong>{v.ok ? `✓ ${t('proposal.passed')}` : `✗ ${t('proposal.failed')}`}</strong> {tw(`rule.${v.rule}`, { defaultValue: v.rule })}{' '}
-                <span className="rule-checks__detail" lang={v.detail ? undefined : 'en'}>
-                  {ruleDetailText(tw, v.detail, v.message)}
-                </span>{' '}
-                <em>
-                  ({tw('rule.sourceLabel')}: {v.source})
-                </em>
-              </li>
-            ))}
+            {verdicts.map((v) => {
+              const rule = tw(`rule.${v.rule}`, { defaultValue: v.rule });
+              const detail = ruleDetailText(tw, v.detail, v.message);
+              return (
+                <li key={v.rule} className={v.ok ? undefined : 'rule-checks__failed'}>
+                  <strong>{v.ok ? `✓ ${t('proposal.passed')}` : `✗ ${t('proposal.failed')}`}</strong> {rule}{' '}
+                  {detail !== rule ? (
+                    <span className="rule-checks__detail" lang={v.detail ? undefined : 'en'}>
+                      {detail}
+                    </span>
+                  ) : null}{' '}
+                  <em>
+                    ({tw('rule.sourceLabel')}: {v.source})
+                  </em>
+                </li>
+              );
+            })}
           </ul>
         </section>
         {result && !result.ok ? <RuleProblem problem={result.problem} /> : null}
