@@ -105,6 +105,8 @@ test('the compact queue shows 15+ rows on 1920×1080 and flags a failing approva
   await expect(flag).toHaveText(/^⚠ (Allerede i forløb andetsteds|Rimelighedskravet|IGU kun én gang i livet|3-måneders-reglen)$/);
   await expect(flag).toHaveAttribute('title', /Kilde: /);
   await expect(flag).not.toHaveText(/placement\.|ratio_rule|igu\./);
+  // The finding behind the flag is Danish too, not the rule's English log message.
+  await expect(flag).not.toHaveAttribute('title', /overlaps|the candidate|the workplace|supported persons/);
 
   // Sorting by days waited keeps the total and orders the rows.
   await page.getByRole('link', { name: 'Ventet' }).click();
@@ -129,6 +131,8 @@ test('an IGU bonus cannot be recorded before its time: the Danish rule refuses i
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('IGU-bonus efter 6 måneder kan først registreres 6 måneder efter den faktiske start');
   await expect(alert).toContainText('Kilde: lov 623/2016');
+  await expect(alert).toContainText(`Datoen ${dayBefore} ligger før starten ${started}.`);
+  await expect(alert).not.toContainText('is before the start');
   // Nothing was recorded: the bonus is still open.
   await expect(
     page
