@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
-import { occupationOptions } from '~/candidates/labels.server';
+import experienceStyles from '~/candidates/experience.css';
+import { occupationOptions, sectorOptions } from '~/candidates/labels.server';
 import { addSkillSchema } from '~/candidates/profile-schemas';
 import { addSkill, loadOwnProfile, saveExperience } from '~/candidates/profile.server';
 import { runStep, type StepFailure } from '~/candidates/step-action.server';
@@ -21,6 +22,7 @@ import { skillLabel, suggestSkillsFor } from '~/taxonomy/skill-suggestions.serve
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: candidateStyles },
+  { rel: 'stylesheet', href: experienceStyles },
   { rel: 'stylesheet', href: skillSuggestionsStyles },
 ];
 
@@ -36,6 +38,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     saved: new URL(request.url).searchParams.get('saved') === '1',
     occupations: occupationOptions(lng),
+    sectors: sectorOptions(lng),
     held,
     education: profile.candidate.education ?? '',
     suggestions: suggestSkillsFor({ occupations: held, have: profile.skills.map((s) => s.skill_uri), lang: lng, limit: 16 }),
@@ -68,7 +71,7 @@ const asList = (value: string | string[] | undefined): string[] => (value === un
 
 export default function ExperienceStep() {
   const { t } = useTranslation('candidate');
-  const { occupations, held, education, saved, suggestions } = useLoaderData<typeof loader>();
+  const { occupations, sectors, held, education, saved, suggestions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const failure: StepFailure | undefined = actionData && 'errors' in actionData ? actionData : undefined;
   const errors = failure?.errors;
@@ -83,12 +86,22 @@ export default function ExperienceStep() {
       <Form method="post" className="form">
         <fieldset className="choice-grid">
           <legend>{t('experience.occupations')}</legend>
-          {occupations.map((o) => (
-            <label key={o.uri}>
-              <input type="checkbox" name="occupations" value={o.uri} defaultChecked={chosen.has(o.uri)} />
-              {o.label}
-            </label>
-          ))}
+          {/* Close to 300 occupations: one folding group per sector, open where something is ticked. */}
+          {sectors.map((sector) => {
+            const inSector = occupations.filter((o) => o.sector === sector.id);
+            if (inSector.length === 0) return null;
+            return (
+              <details key={sector.id} className="choice-group" open={inSector.some((o) => chosen.has(o.uri))}>
+                <summary>{sector.label}</summary>
+                {inSector.map((o) => (
+                  <label key={o.uri}>
+                    <input type="checkbox" name="occupations" value={o.uri} defaultChecked={chosen.has(o.uri)} />
+                    {o.label}
+                  </label>
+                ))}
+              </details>
+            );
+          })}
           <FieldError name="occupations" errors={errors} />
         </fieldset>
         <div className="field">
