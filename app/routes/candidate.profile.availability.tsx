@@ -11,6 +11,7 @@ import { saveStep } from '~/candidates/step-action.server';
 import { ErrorSummary, FieldErrors, FieldHint, Saved, StepButtons, StepHeader, hintIdOf, nextStepPath, stepPath } from '~/candidates/ui';
 import { parseSubmission } from '~/lib/form-submission';
 import { readFormData } from '~/lib/http.server';
+import { CalendarDays, Clock } from 'lucide-react';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -51,12 +52,18 @@ export default function AvailabilityStep() {
       <p>{t('availability.intro')}</p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <div className="field">
-          <label htmlFor={fields.availableFrom.id}>📅 {t('availability.availableFrom')}</label>
+          <label htmlFor={fields.availableFrom.id} className="icon-text">
+            <CalendarDays aria-hidden="true" size={18} />
+            {t('availability.availableFrom')}
+          </label>
           <input {...getInputProps(fields.availableFrom, { type: 'date' })} min={data.today} dir="ltr" />
           <FieldErrors meta={fields.availableFrom} />
         </div>
         <div className="field">
-          <label htmlFor={fields.hoursPerWeek.id}>⏱ {t('availability.hoursPerWeek')}</label>
+          <label htmlFor={fields.hoursPerWeek.id} className="icon-text">
+            <Clock aria-hidden="true" size={18} />
+            {t('availability.hoursPerWeek')}
+          </label>
           <FieldHint meta={fields.hoursPerWeek}>{t('availability.hoursHint')}</FieldHint>
           <input
             {...getInputProps(fields.hoursPerWeek, { type: 'text', ariaDescribedBy: hintIdOf(fields.hoursPerWeek) })}

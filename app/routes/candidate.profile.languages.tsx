@@ -16,6 +16,7 @@ import { resolveLocale } from '~/i18n/i18next.server';
 import { parseSubmission } from '~/lib/form-submission';
 import { readFormData } from '~/lib/http.server';
 import { cefrLevels, danishProgrammes, danishTests, languageEvidence } from '~/taxonomy/language-levels';
+import { MessageCircle, PenLine } from 'lucide-react';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -148,10 +149,30 @@ export default function LanguagesStep() {
                 </option>
               ))}
             </RowSelect>
-            <RowSelect list={fields.languageSpoken} index={i} label={`🗣 ${t('languages.spoken')}`} value={spoken[i] ?? ''}>
+            <RowSelect
+              list={fields.languageSpoken}
+              index={i}
+              label={
+                <>
+                  <MessageCircle aria-hidden="true" size={18} />
+                  {t('languages.spoken')}
+                </>
+              }
+              value={spoken[i] ?? ''}
+            >
               <LevelOptions />
             </RowSelect>
-            <RowSelect list={fields.languageWritten} index={i} label={`✍ ${t('languages.written')}`} value={written[i] ?? ''}>
+            <RowSelect
+              list={fields.languageWritten}
+              index={i}
+              label={
+                <>
+                  <PenLine aria-hidden="true" size={18} />
+                  {t('languages.written')}
+                </>
+              }
+              value={written[i] ?? ''}
+            >
               <LevelOptions />
             </RowSelect>
             <div className="choice-grid">
@@ -196,7 +217,7 @@ function RowSelect({
 }: {
   list: FieldMetadata<unknown>;
   index: number;
-  label: string;
+  label: ReactNode;
   value: string;
   children: ReactNode;
 }) {
@@ -205,7 +226,9 @@ function RowSelect({
   const errors = list.allErrors[`${list.name}[${index}]`] ?? [];
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className="icon-text">
+        {label}
+      </label>
       <select
         id={id}
         name={list.name}

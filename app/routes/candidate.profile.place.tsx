@@ -13,6 +13,7 @@ import { ErrorSummary, FieldErrors, FieldHint, Saved, StepButtons, StepHeader, h
 import { resolveLocale } from '~/i18n/i18next.server';
 import { parseSubmission } from '~/lib/form-submission';
 import { readFormData } from '~/lib/http.server';
+import { Bus, Car, MapPin } from 'lucide-react';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -53,7 +54,10 @@ export default function PlaceStep() {
       <p>{t('place.intro')}</p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <div className="field">
-          <label htmlFor={fields.postalCode.id}>📍 {t('place.postalCode')}</label>
+          <label htmlFor={fields.postalCode.id} className="icon-text">
+            <MapPin aria-hidden="true" size={18} />
+            {t('place.postalCode')}
+          </label>
           <FieldHint meta={fields.postalCode}>{t('place.postalCodeHint')}</FieldHint>
           <input
             {...getInputProps(fields.postalCode, { type: 'text', ariaDescribedBy: hintIdOf(fields.postalCode) })}
@@ -65,14 +69,18 @@ export default function PlaceStep() {
           {data.municipality && !fields.postalCode.errors ? <p className="hint">{t('place.municipality', { name: data.municipality })}</p> : null}
         </div>
         <div className="field">
-          <label htmlFor={fields.maxTravelKm.id}>🚌 {t('place.maxTravelKm')}</label>
+          <label htmlFor={fields.maxTravelKm.id} className="icon-text">
+            <Bus aria-hidden="true" size={18} />
+            {t('place.maxTravelKm')}
+          </label>
           <input {...getInputProps(fields.maxTravelKm, { type: 'text' })} inputMode="numeric" dir="ltr" />
           <FieldErrors meta={fields.maxTravelKm} />
         </div>
         <div className="choice-grid">
           <label>
             <input {...getInputProps(fields.drivingLicence, { type: 'checkbox' })} />
-            🚗 {t('place.drivingLicence')}
+            <Car aria-hidden="true" size={18} />
+            {t('place.drivingLicence')}
           </label>
         </div>
         <StepButtons />

@@ -14,6 +14,7 @@ import { employerActorOf, getCompany, inviteColleague } from '~/employers/organi
 import { apiKeyNameSchema, invitationSchema } from '~/employers/schemas';
 import { InvalidInput } from '~/lib/errors';
 import { jsonError, readFormData, submittedErrors } from '~/lib/http.server';
+import { formatMomentDay } from '~/i18n/formats';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
@@ -81,7 +82,7 @@ export default function CompanyPage() {
   const { t, i18n } = useTranslation('employer');
   const { company, keys } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium' });
+  const lng = i18n.resolvedLanguage ?? 'da';
   const [inviteForm, inviteFields] = useForm<z.input<typeof invitationSchema>>({
     id: 'invite',
     lastResult: answer?.intent === 'invite' ? answer.result : undefined,
@@ -112,7 +113,7 @@ export default function CompanyPage() {
           <ul>
             {company.openInvitations.map((i) => (
               <li key={i.id}>
-                <span dir="ltr">{i.email}</span> – {t('company.expires', { date: date.format(new Date(i.expiresAt)) })}
+                <span dir="ltr">{i.email}</span> – {t('company.expires', { date: formatMomentDay(lng, i.expiresAt) })}
               </li>
             ))}
           </ul>
@@ -146,7 +147,7 @@ export default function CompanyPage() {
             {key.revokedAt
               ? t('company.revoked')
               : key.lastUsedAt
-                ? t('company.lastUsed', { date: date.format(new Date(key.lastUsedAt)) })
+                ? t('company.lastUsed', { date: formatMomentDay(lng, key.lastUsedAt) })
                 : t('company.neverUsed')}
             {key.revokedAt ? null : (
               <Form method="post" className="inline-form">
