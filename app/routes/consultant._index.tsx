@@ -15,6 +15,7 @@ import { QUEUE_MAX_PAGE, decisionFormSchema, queueQuerySchema, type QueueQuery }
 import { skillLabel } from '~/candidates/labels.server';
 import workbenchStyles from '~/workbench/workbench.css';
 import { QueueRow } from '~/workbench/queue-row';
+import { ruleTextKeys } from '~/workbench/rule-text';
 import { fillIn, slotFor } from '~/consultants/queue-text';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { parseForm } from '~/lib/http.server';
@@ -104,8 +105,8 @@ export default function ConsultantQueue() {
     selectPair,
     homeDecides: (jobcentre: string) => t('queue.homeJobcentreDecides', { jobcentre }),
     days: (count: number) => t('queue.days', { count }),
-    ruleText: (rule: string) => tw(`rule.${rule}`, { defaultValue: rule }),
-    ruleShort: (rule: string) => tw(`ruleShort.${rule}`, { defaultValue: tw(`rule.${rule}`, { defaultValue: rule }) }),
+    ruleText: (rule: string) => tw(ruleTextKeys('rule', rule), { defaultValue: rule }),
+    ruleShort: (rule: string) => tw(ruleTextKeys('ruleShort', rule), { defaultValue: tw(ruleTextKeys('rule', rule), { defaultValue: rule }) }),
     sourceLabel: tw('rule.sourceLabel'),
     noMustHaves: tw('queue.noMustHaves'),
     danish: tw('queue.danishShort'),
@@ -134,7 +135,11 @@ export default function ConsultantQueue() {
               {refused.map((o) => (
                 <li key={o.proposalId}>
                   {o.rule
-                    ? tw('queue.refusedRule', { rule: tw(`rule.${o.rule}`, { defaultValue: o.rule }), message: o.message, source: o.source ?? '' })
+                    ? tw('queue.refusedRule', {
+                        rule: tw(ruleTextKeys('rule', o.rule), { defaultValue: o.rule }),
+                        message: o.message,
+                        source: o.source ?? '',
+                      })
                     : t(`errors.${o.code}`, { defaultValue: o.message })}
                 </li>
               ))}

@@ -17,6 +17,7 @@ import { isReasonCode, renderReason, type Reason } from '~/matching/explain';
 import { loadDecisionHistory } from '~/workbench/decision-history.server';
 import { DecisionHistory } from '~/workbench/decision-history';
 import { RuleProblem } from '~/workbench/rule-problem';
+import { ruleTextKeys } from '~/workbench/rule-text';
 import workbenchStyles from '~/workbench/workbench.css';
 import { EmployerDecisionNote } from '~/notifications/employer-decision-note';
 import { employerDecisionsOf } from '~/notifications/employer-decisions.server';
@@ -128,7 +129,8 @@ export default function ProposalPage() {
           <ul className="rule-checks">
             {verdicts.map((v) => (
               <li key={v.rule} className={v.ok ? undefined : 'rule-checks__failed'}>
-                <strong>{v.ok ? `✓ ${t('proposal.passed')}` : `✗ ${t('proposal.failed')}`}</strong> {tw(`rule.${v.rule}`, { defaultValue: v.rule })}{' '}
+                <strong>{v.ok ? `✓ ${t('proposal.passed')}` : `✗ ${t('proposal.failed')}`}</strong>{' '}
+                {tw(ruleTextKeys('rule', v.rule), { defaultValue: v.rule })}{' '}
                 <em>
                   ({tw('rule.sourceLabel')}: {v.source})
                 </em>

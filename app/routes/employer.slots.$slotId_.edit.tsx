@@ -8,13 +8,16 @@ import { fieldErrorsOf } from '~/employers/form-errors.server';
 import { employerActorOf } from '~/employers/organisations.server';
 import { slotInputSchema } from '~/employers/schemas';
 import { skillPickerStyles } from '~/components/skill-picker';
-import { SlotForm } from '~/employers/slot-form';
+import { SlotForm, slotFormStyles } from '~/employers/slot-form';
 import { slotFormDefaults, slotFormOptions } from '~/employers/slot-form-options.server';
 import { getSlot, updateSlot } from '~/employers/slots.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { jsonError, readFormData } from '~/lib/http.server';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: skillPickerStyles }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: skillPickerStyles },
+  { rel: 'stylesheet', href: slotFormStyles },
+];
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
   const lang = await resolveLocale(request, context);
