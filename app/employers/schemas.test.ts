@@ -185,11 +185,10 @@ describe('slot rules per scheme', () => {
     if (ok.status === 'success') expect(ok.value.netJobsFteNow).toBe(12.5);
     for (const bad of ['1e1', '0x10', 'Infinity', '12.5.1']) {
       const refused = form(bad);
-      expect(refused.status).toBe('error');
-      expect(refused.error?.netJobsFteNow).toEqual(['fte']);
+      expect(refused.status === 'error' ? refused.error?.netJobsFteNow : 'accepted').toEqual(['fte']);
     }
     const empty = form('');
-    expect(empty.error?.netJobsFteNow).toEqual(['required']);
+    expect(empty.status === 'error' ? empty.error?.netJobsFteNow : 'accepted').toEqual(['required']);
   });
   it('refuses unknown skills, languages and occupations, and a skill both must-have and nice-to-have', () => {
     expect(issuesOf(parse({ mustSkills: ['http://data.europa.eu/esco/skill/nope'] }))).toEqual({ 'mustSkills.0': 'skillUnknown' });
