@@ -148,6 +148,13 @@ describe('slot rules per scheme', () => {
     });
     expect(issuesOf(parse({ ...loen, weeks: 26, netJobsFillsVacancy: 'yes' }))).toEqual({ netJobsVacatedOn: 'required' });
     expect(parse({ ...loen, weeks: 26, netJobsFillsVacancy: 'yes', netJobsVacatedOn: '2026-09-30' }).success).toBe(true);
+    // Reported together with the other fields' problems, not only once they are right.
+    expect(issuesOf(parse({ ...loen, ...none, weeks: 26, title: undefined }))).toEqual({
+      title: 'required',
+      netJobsFteNow: 'required',
+      netJobsFte12mAgo: 'required',
+      netJobsFillsVacancy: 'choose',
+    });
     // Other schemes do not ask.
     expect(parse({ ...none }).success).toBe(true);
   });

@@ -220,27 +220,37 @@ const slotObject = z.object({
 });
 
 /** A slot as the employer describes it; the scheme's rules (docs/domain.md) are checked field by field. */
-export const slotInputSchema = slotObject.superRefine((slot, ctx) => {
-  for (const verdict of checkSlotTerms({ type: slot.type, weeks: slot.weeks, hoursPerWeek: slot.hoursPerWeek })) {
-    const target = RULE_FIELDS[verdict.rule];
-    if (!verdict.ok && target) ctx.addIssue({ code: 'custom', path: [target.field], message: target.key });
-  }
-  if (slot.type === 'loentilskud') {
-    if (slot.netJobsFteNow === undefined) ctx.addIssue({ code: 'custom', path: ['netJobsFteNow'], message: 'required' });
-    if (slot.netJobsFte12mAgo === undefined) ctx.addIssue({ code: 'custom', path: ['netJobsFte12mAgo'], message: 'required' });
-    if (slot.netJobsFillsVacancy === undefined) ctx.addIssue({ code: 'custom', path: ['netJobsFillsVacancy'], message: 'choose' });
-    if (slot.netJobsFillsVacancy === 'yes' && slot.netJobsVacatedOn === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['netJobsVacatedOn'], message: 'required' });
+export const slotInputSchema = slotObject
+  .superRefine((slot, ctx) => {
+    for (const verdict of checkSlotTerms({ type: slot.type, weeks: slot.weeks, hoursPerWeek: slot.hoursPerWeek })) {
+      const target = RULE_FIELDS[verdict.rule];
+      if (!verdict.ok && target) ctx.addIssue({ code: 'custom', path: [target.field], message: target.key });
     }
-  }
-  if (slot.type === 'igu' && !slot.payBasis) ctx.addIssue({ code: 'custom', path: ['payBasis'], message: 'iguPayBasis' });
-  if (slot.type !== 'igu' && slot.danishWithinMonths !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['danishWithinMonths'], message: 'withinMonthsIguOnly' });
-  }
-  slot.niceSkills.forEach((uri, index) => {
-    if (slot.mustSkills.includes(uri)) ctx.addIssue({ code: 'custom', path: ['niceSkills', index], message: 'skillTwice' });
-  });
-});
+    if (slot.type === 'igu' && !slot.payBasis) ctx.addIssue({ code: 'custom', path: ['payBasis'], message: 'iguPayBasis' });
+    if (slot.type !== 'igu' && slot.danishWithinMonths !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['danishWithinMonths'], message: 'withinMonthsIguOnly' });
+    }
+    slot.niceSkills.forEach((uri, index) => {
+      if (slot.mustSkills.includes(uri)) ctx.addIssue({ code: 'custom', path: ['niceSkills', index], message: 'skillTwice' });
+    });
+  })
+  .superRefine(
+    (slot, ctx) => {
+      if (slot.type !== 'loentilskud') return;
+      if (slot.netJobsFteNow === undefined) ctx.addIssue({ code: 'custom', path: ['netJobsFteNow'], message: 'required' });
+      if (slot.netJobsFte12mAgo === undefined) ctx.addIssue({ code: 'custom', path: ['netJobsFte12mAgo'], message: 'required' });
+      if (slot.netJobsFillsVacancy === undefined) ctx.addIssue({ code: 'custom', path: ['netJobsFillsVacancy'], message: 'choose' });
+      if (slot.netJobsFillsVacancy === 'yes' && slot.netJobsVacatedOn === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['netJobsVacatedOn'], message: 'required' });
+      }
+    },
+    // Also when other fields are wrong: the employer sees every missing answer at the first try, not one round later.
+    { when: (payload) => isLoentilskud(payload.value) },
+  );
+
+function isLoentilskud(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'type' in value && value.type === 'loentilskud';
+}
 export type SlotInput = z.output<typeof slotInputSchema>;
 
 /**
