@@ -399,8 +399,9 @@ async function seedDemoAccounts(db: Kysely<DB>, ref: Reference, context: { seed:
       const kitchen = ref.occupationsBySector.get('kitchen') ?? [];
       const plans: Partial<NewSlot>[] = [
         { type: 'igu', status: 'published', hours_per_week: 30, danish_spoken: 'A2', danish_within_months: 6 },
-        { type: 'praktik', status: 'published', weeks: 8, hours_per_week: 25, danish_spoken: 'A1' },
-        { type: 'loentilskud', status: 'draft', weeks: 26, hours_per_week: 37, danish_spoken: 'A2' },
+        // One place each: the workplace's 14 FTE allow 2 supported persons (ratio rule), so the løntilskud draft can be published.
+        { type: 'praktik', status: 'published', weeks: 8, hours_per_week: 25, danish_spoken: 'A1', positions: 1 },
+        { type: 'loentilskud', status: 'draft', weeks: 26, hours_per_week: 37, danish_spoken: 'A2', positions: 1 },
       ];
       for (const [i, plan] of plans.entries()) {
         const occupation = kitchen.length > 0 ? kitchen[i % kitchen.length] : undefined;

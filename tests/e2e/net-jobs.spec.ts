@@ -1,8 +1,8 @@
 /**
- * Løntilskud net job creation (issue 26): the demo employer posts a
- * løntilskud slot; leaving the net-job questions out gets a message next to
- * each field and saves nothing; answering with a headcount that has not
- * grown publishes it. The matcher proposes Aabenraa candidates for it, and
+ * Løntilskud net job creation (issue 26): the questions appear on the slot
+ * form for løntilskud only. The demo employer edits its løntilskud draft:
+ * leaving the headcounts out gets a message next to each field and saves
+ * nothing; a headcount that has not grown is saved, and the slot published. The matcher proposes Aabenraa candidates for it, and
  * the consultant sees the failing verdict in the queue row's flag and on the
  * proposal page, with the rule's Danish text and its source, and cannot
  * approve it.
@@ -18,52 +18,56 @@ async function logIn(page: Page, email: string) {
   await expect(page).not.toHaveURL(/\/login/, { timeout: 15_000 });
 }
 
-function inWeeks(weeks: number): string {
-  return new Date(Date.now() + weeks * 7 * 86_400_000).toISOString().slice(0, 10);
-}
-
-const TITLE = 'Lagermedhjælper med løntilskud';
-
 test('an employer answers the løntilskud questions; the consultant sees the failing net-job verdict and cannot approve', async ({ page }) => {
   test.setTimeout(150_000);
   await logIn(page, 'employer@demo.jobbro.dk');
+
+  // A new slot: the questions belong to løntilskud only, hidden until that scheme is chosen.
   await page.goto('/employer/slots/new');
-  // The questions belong to løntilskud only: hidden until that scheme is chosen.
   const netJobs = page.getByRole('group', { name: 'Løntilskud: bliver det et ekstra job?' });
   await expect(netJobs).toBeHidden();
   await page.getByLabel('Løntilskud', { exact: true }).check();
   await expect(netJobs).toBeVisible();
-  await page.getByLabel('Titel').fill(TITLE);
-  await page.getByLabel('Startdato').fill(inWeeks(5));
-  await page.getByLabel('Varighed (uger)').fill('26');
-  await page.getByLabel('Timer om ugen').fill('37');
 
-  // Without the answers: a message next to each question, nothing saved.
-  await page.getByRole('button', { name: 'Gem og offentliggør' }).click();
-  await expect(page.getByLabel('Hvor mange ordinært ansatte har arbejdspladsen nu?')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByLabel('Hvor mange ordinært ansatte havde arbejdspladsen for 12 måneder siden?')).toHaveAttribute('aria-invalid', 'true');
-  await expect(netJobs.getByText('Vælg en af mulighederne.')).toBeVisible();
-  await expect(page).toHaveURL(/\/employer\/slots\/new$/);
+  // The demo company's løntilskud draft (the workplace has no room for another supported place).
+  await page.goto('/employer');
+  await page.getByRole('row').filter({ hasText: 'Løntilskud' }).filter({ hasText: 'Kladde' }).getByRole('link').first().click();
+  await expect(page).toHaveURL(/\/employer\/slots\/[0-9a-f-]{36}$/);
+  const title = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
+  expect(title).not.toBe('');
+  await page.getByRole('link', { name: 'Ret', exact: true }).click();
+  await expect(netJobs).toBeVisible();
+  const fteNow = page.getByLabel('Hvor mange ordinært ansatte har arbejdspladsen nu?');
+  const fte12mAgo = page.getByLabel('Hvor mange ordinært ansatte havde arbejdspladsen for 12 måneder siden?');
+
+  // Without the headcounts: a message next to each, nothing saved.
+  await fteNow.fill('');
+  await fte12mAgo.fill('');
+  await page.getByRole('button', { name: 'Gem', exact: true }).click();
+  await expect(fteNow).toHaveAttribute('aria-invalid', 'true');
+  await expect(fte12mAgo).toHaveAttribute('aria-invalid', 'true');
+  await expect(netJobs.getByText('Udfyld feltet.').first()).toBeVisible();
+  await expect(page).toHaveURL(/\/edit$/);
 
   // A headcount that has not grown (Danish decimal comma), no vacated job.
-  await page.getByLabel('Hvor mange ordinært ansatte har arbejdspladsen nu?').fill('14,5');
-  await page.getByLabel('Hvor mange ordinært ansatte havde arbejdspladsen for 12 måneder siden?').fill('14,5');
+  await fteNow.fill('14,5');
+  await fte12mAgo.fill('14,5');
   await netJobs.getByLabel('Nej').check();
   await expect(page.getByLabel('Hvornår stoppede (eller stopper) medarbejderen?')).toBeHidden();
-  await page.getByRole('button', { name: 'Gem og offentliggør' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: TITLE })).toBeVisible();
+  await page.getByRole('button', { name: 'Gem', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  await page.getByRole('button', { name: 'Offentliggør', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Markér som besat' })).toBeVisible();
   await page.getByRole('button', { name: 'Log ud' }).click();
   await expect(page).toHaveURL('/');
 
-  // The matcher runs after the slot reaches the index; its proposals reach the consultant's queue.
+  // The matcher runs once the slot reaches the index; its proposals reach the consultant's queue.
   await logIn(page, 'consultant@demo.jobbro.dk');
-  const queueUrl = `/consultant?employerName=${encodeURIComponent('fjordkanten')}`;
-  const row = page.getByRole('row').filter({ hasText: TITLE }).first();
+  const row = page.getByRole('row').filter({ hasText: title }).filter({ hasText: 'Ingen vækst i antal ansatte' }).first();
   await expect(async () => {
-    await page.goto(queueUrl);
+    await page.goto('/consultant?employerName=fjordkanten');
     await expect(row).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 60_000 });
-  await expect(row.getByText('Ingen vækst i antal ansatte')).toBeVisible();
 
   // The proposal page: the verdict with the rule's Danish text and its source.
   await row.getByRole('link').first().click();
