@@ -11,7 +11,6 @@ import { requireUser } from '~/auth/session.server';
 import { invitationState, resendInvitation } from '~/candidates/invite.server';
 import { Conflict, NotFound } from '~/lib/errors';
 import { jsonError } from '~/lib/http.server';
-import { createMailer } from '~/mail/mailer.server';
 
 export const meta: MetaFunction = () => [{ title: 'Jobbro' }];
 
@@ -39,7 +38,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { services } = context;
   try {
     const sent = await resendInvitation(
-      { db: services.db, clock: services.clock, mailer: createMailer(services), baseUrl: new URL(request.url).origin },
+      { db: services.db, clock: services.clock, baseUrl: new URL(request.url).origin },
       user,
       candidateIdOf(params),
     );

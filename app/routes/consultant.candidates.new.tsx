@@ -12,7 +12,6 @@ import { readForm } from '~/candidates/step-action.server';
 import { ErrorSummary } from '~/candidates/ui';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { Conflict, InvalidInput } from '~/lib/errors';
-import { createMailer } from '~/mail/mailer.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -30,7 +29,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       {
         db: services.db,
         clock: services.clock,
-        mailer: createMailer(services),
         baseUrl: new URL(request.url).origin,
         cprCipher: cprCipherOf(services.env),
       },

@@ -3,7 +3,6 @@ import { parseSubmission } from '~/lib/form-submission';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { createMailer } from '~/mail/mailer.server';
 import { createAccountMailThrottle, TooManyAccountMails } from '~/auth/account-mail-throttle.server';
 import { requireUser } from '~/auth/session.server';
 import { createApiKey, listApiKeys, revokeApiKey } from '~/employers/api-keys.server';
@@ -34,16 +33,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (intent === 'invite') {
       const submission = parseSubmission(formData, invitationSchema);
       if (submission.status !== 'success') return data<ActionResult>({ intent, ok: false, errors: { email: ['email'] } }, { status: 400 });
-      // SMTP when configured; otherwise the local mailbox that admins read at /admin/mailbox.
-      const mailer = createMailer({ env: services.env, db: services.db });
       const throttle = createAccountMailThrottle(services);
       // The same answer whether the address has an account or not (issue 21.9).
-      const { email } = await inviteColleague(
-        { ...services, mailer, throttle, baseUrl: new URL(request.url).origin },
-        actor,
-        submission.value,
-        context.clientAddress,
-      );
+      const { email } = await inviteColleague({ ...services, throttle }, actor, submission.value, context.clientAddress);
       return data<ActionResult>({ intent, ok: true, email });
     }
     if (intent === 'key') {

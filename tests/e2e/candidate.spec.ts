@@ -158,8 +158,11 @@ test('a consultant invites a candidate; the mail lands in the local mailbox; the
   await page.getByRole('button', { name: 'Log ud' }).click();
 
   await logIn(page, 'admin@demo.jobbro.dk');
-  await page.goto('/admin/mailbox');
-  await expect(page.getByText(email)).toBeVisible();
+  // The invitation is queued and delivered after commit (every second): look again until it is there.
+  await expect(async () => {
+    await page.goto('/admin/mailbox');
+    await expect(page.getByText(email)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(page.getByText(code).first()).toBeVisible();
   await page.getByRole('button', { name: 'Log ud' }).click();
 

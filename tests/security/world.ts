@@ -14,7 +14,6 @@ import { inviteColleague } from '../../app/employers/organisations.server.js';
 import { inviteCandidate } from '../../app/candidates/invite.server.js';
 import { newestMailedLink } from '../setup/mailbox.js';
 import { requestPasswordReset } from '../../app/auth/account-recovery.server.js';
-import { createMailboxMailer } from '../../app/mail/mailer.server.js';
 import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
 import { addDays } from '../../app/lib/dates.js';
 import type { DB, Role } from '../../db/schema.js';
@@ -252,12 +251,12 @@ async function tenant(db: Kysely<DB>, services: AppServices, t: Tenant, today: s
   // For the revoke form: revoking it leaves the key the suites authenticate with.
   const spareKey = await createApiKey({ db }, actorA, { name: `Reservenøgle ${word}` });
   const colleagueEmail = `kollega.${word.toLowerCase()}@firma.dk`;
-  await inviteColleague({ db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' }, actorA, {
+  await inviteColleague({ db, clock: services.clock }, actorA, {
     email: colleagueEmail,
   });
-  const colleague = await newestMailedLink(db, colleagueEmail, '/employer/invitation/');
+  const colleague = await newestMailedLink(db, colleagueEmail, '/employer/invitation/', { now: services.clock() });
   const invitation = await inviteCandidate(
-    { db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' },
+    { db, clock: services.clock, baseUrl: 'http://localhost' },
     { id: consultant.id, role: 'consultant', jobcentreId: jobcentre.id },
     {
       fullName: `Inviteret${word} Person`,
@@ -297,11 +296,8 @@ async function tenant(db: Kysely<DB>, services: AppServices, t: Tenant, today: s
     passwordResetToken: (
       await (async () => {
         const colleague = await user('employer', `Kollega ${word} Nulstil`, { organisation_id: organisation.id });
-        await requestPasswordReset(
-          { db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' },
-          { email: colleague.email },
-        );
-        return newestMailedLink(db, colleague.email, '/reset-password/');
+        await requestPasswordReset({ db, clock: services.clock }, { email: colleague.email });
+        return newestMailedLink(db, colleague.email, '/reset-password/', { now: services.clock() });
       })()
     ).token,
     candidateMarkers: [candidate.full_name, candidateUser.email, second.full_name, second.email ?? '', `Inviteret${word} Person`],
