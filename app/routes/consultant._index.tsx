@@ -16,6 +16,8 @@ import { skillLabel } from '~/candidates/labels.server';
 import workbenchStyles from '~/workbench/workbench.css';
 import { QueueRow } from '~/workbench/queue-row';
 import { ruleTextKeys } from '~/workbench/rule-text';
+import { ruleDetailText } from '~/workbench/rule-detail';
+import type { RuleDetail } from '~/rules/verdict';
 import { fillIn, slotFor } from '~/consultants/queue-text';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { parseForm } from '~/lib/http.server';
@@ -106,6 +108,7 @@ export default function ConsultantQueue() {
     homeDecides: (jobcentre: string) => t('queue.homeJobcentreDecides', { jobcentre }),
     days: (count: number) => t('queue.days', { count }),
     ruleText: (rule: string) => tw(ruleTextKeys('rule', rule), { defaultValue: rule }),
+    ruleDetail: (flag: { message: string; detail: RuleDetail | null }) => ruleDetailText(tw, flag.detail, flag.message),
     ruleShort: (rule: string) => tw(ruleTextKeys('ruleShort', rule), { defaultValue: tw(ruleTextKeys('rule', rule), { defaultValue: rule }) }),
     sourceLabel: tw('rule.sourceLabel'),
     noMustHaves: tw('queue.noMustHaves'),
@@ -137,7 +140,7 @@ export default function ConsultantQueue() {
                   {o.rule
                     ? tw('queue.refusedRule', {
                         rule: tw(ruleTextKeys('rule', o.rule), { defaultValue: o.rule }),
-                        message: o.message,
+                        message: ruleDetailText(tw, o.detail, o.message),
                         source: o.source ?? '',
                       })
                     : t(`errors.${o.code}`, { defaultValue: o.message })}

@@ -6,6 +6,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { FormProblem } from '~/consultants/form-errors.server';
+import { ruleDetailText } from './rule-detail';
 import { ruleTextKeys } from './rule-text';
 
 export function RuleProblem({ problem }: { problem: FormProblem }) {
@@ -22,7 +23,7 @@ export function RuleProblem({ problem }: { problem: FormProblem }) {
         <strong>{t(ruleTextKeys('rule', problem.rule), { defaultValue: problem.rule })}</strong>
       </p>
       <p className="rule-problem__detail">
-        {problem.message}
+        {ruleDetailText(t, problem.detail, problem.message)}
         {problem.source ? ` · ${t('rule.sourceLabel')}: ${problem.source}` : ''}
       </p>
     </div>
