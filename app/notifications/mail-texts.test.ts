@@ -20,6 +20,9 @@ const params = {
   milestone: 'bonus_6m',
   reason: 'danish_too_low',
   declineReason: 'position_filled',
+  // free_skill_reviewed: the candidate's own words and the skill the jobcentre mapped them to.
+  ownWords: 'أسوق آلة الرفع',
+  skillLabel: 'køre gaffeltruck',
   count: 3,
 };
 

@@ -11,6 +11,7 @@ import { fieldErrorsOf } from '~/employers/form-errors.server';
 import { employerActorOf, getCompany, inviteColleague } from '~/employers/organisations.server';
 import { apiKeyNameSchema, invitationSchema } from '~/employers/schemas';
 import { jsonError, readFormData } from '~/lib/http.server';
+import { formatMomentDay } from '~/i18n/formats';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
@@ -67,7 +68,7 @@ export default function CompanyPage() {
   const errorText = useErrorText();
   const { company, keys } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium' });
+  const lng = i18n.resolvedLanguage ?? 'da';
   const errorsFor = (intent: string, field: string) =>
     result && result.intent === intent && !result.ok ? (result.errors[field] ?? []).map(errorText).join(' ') : '';
   const inviteError = errorsFor('invite', 'email');
@@ -94,7 +95,7 @@ export default function CompanyPage() {
           <ul>
             {company.openInvitations.map((i) => (
               <li key={i.id}>
-                <span dir="ltr">{i.email}</span> – {t('company.expires', { date: date.format(new Date(i.expiresAt)) })}
+                <span dir="ltr">{i.email}</span> – {t('company.expires', { date: formatMomentDay(lng, i.expiresAt) })}
               </li>
             ))}
           </ul>
@@ -141,7 +142,7 @@ export default function CompanyPage() {
             {key.revokedAt
               ? t('company.revoked')
               : key.lastUsedAt
-                ? t('company.lastUsed', { date: date.format(new Date(key.lastUsedAt)) })
+                ? t('company.lastUsed', { date: formatMomentDay(lng, key.lastUsedAt) })
                 : t('company.neverUsed')}
             {key.revokedAt ? null : (
               <Form method="post" className="inline-form">

@@ -8,6 +8,7 @@
 import type { MouseEvent } from 'react';
 import type { RuleDetail } from '~/rules/verdict';
 import type { Requirements } from './requirements';
+import { TriangleAlert } from 'lucide-react';
 
 type Check = 'met' | 'close' | 'unmet';
 
@@ -144,7 +145,7 @@ export function QueueRow({
             className="rule-flag"
             title={`${texts.ruleText(flag.rule)} ${texts.ruleDetail(flag)} ${texts.sourceLabel}: ${flag.source}`}
           >
-            ⚠ {texts.ruleShort(flag.rule)}
+            <TriangleAlert aria-hidden="true" size={14} /> {texts.ruleShort(flag.rule)}
           </span>
         ))}
       </td>

@@ -8,7 +8,7 @@
  * consultant's pages show who invited and when.
  */
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, test } from './fixtures';
+import { DEMO_PASSWORD, expect, openPhoneMenu, test } from './fixtures';
 
 async function logIn(page: Page, email: string) {
   // A language chosen by the previous person stays in a cookie: start each login as a new visitor (Danish browser).
@@ -26,7 +26,9 @@ function inDays(days: number): string {
 }
 
 async function logOut(page: Page) {
-  await page.locator('form[action="/logout"] button').click();
+  // The header has a log-out button for wide screens and one in the phone menu; the one shown is used.
+  await openPhoneMenu(page);
+  await page.locator('form[action="/logout"] button').filter({ visible: true }).click();
   await expect(page).toHaveURL('/');
 }
 

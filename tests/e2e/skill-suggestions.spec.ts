@@ -6,7 +6,7 @@
  * required skills with one click. Each test puts the demo data back.
  */
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, test } from './fixtures';
+import { DEMO_PASSWORD, expect, openPhoneMenu, test } from './fixtures';
 
 async function logIn(page: Page, role: 'candidate' | 'employer') {
   await page.goto('/login');
@@ -17,6 +17,7 @@ async function logIn(page: Page, role: 'candidate' | 'employer') {
 }
 
 async function chooseLanguage(page: Page, button: string, lang: string) {
+  await openPhoneMenu(page);
   await page.getByRole('button', { name: button }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
 }
@@ -47,7 +48,10 @@ test('in Arabic, the experience step suggests the skills of the trades held and 
     if (added) {
       await page.goto('/candidate/profile/skills');
       const remove = page.getByRole('button', { name: `حذف ${added}` });
-      if (await remove.count()) await remove.click();
+      if (await remove.count()) {
+        await remove.click();
+        await expect(remove).toHaveCount(0);
+      }
     }
     await chooseLanguage(page, 'Dansk', 'da');
   }

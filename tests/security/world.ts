@@ -66,6 +66,8 @@ export type WorldRefs = {
   colleagueInvitationTokenA: string;
   /** A password reset link of tenant A's employer (its token is the credential). */
   passwordResetTokenA: string;
+  /** A skill in candidate A's own words, waiting for a consultant. */
+  freeSkillA: string;
   skill: string;
   today: string;
 };
@@ -300,6 +302,13 @@ async function tenant(db: Kysely<DB>, services: AppServices, t: Tenant, today: s
         return newestMailedLink(db, colleague.email, '/reset-password/', { now: services.clock() });
       })()
     ).token,
+    freeSkill: (
+      await db
+        .insertInto('candidate_free_skills')
+        .values({ candidate_id: candidate.id, text: `Svejsning ${word}`, lang: 'da' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id,
     candidateMarkers: [candidate.full_name, candidateUser.email, second.full_name, second.email ?? '', `Inviteret${word} Person`],
     organisationMarkers: [organisation.name, draft.title],
     selfMarkers: [candidate.full_name, candidateUser.email],
@@ -337,6 +346,7 @@ export async function buildSecurityWorld(services: AppServices): Promise<World> 
       candidateInvitationTokenA: a.invitationToken,
       colleagueInvitationTokenA: a.colleagueToken,
       passwordResetTokenA: a.passwordResetToken,
+      freeSkillA: a.freeSkill,
       skill: getTaxonomy().skills[0]!.uri,
       today,
     },
