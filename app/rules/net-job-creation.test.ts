@@ -83,3 +83,24 @@ describe('checkNetJobCreation: no answers', () => {
     expect(verdicts.filter((v) => !v.ok).map((v) => v.rule)).toEqual(['loentilskud.headcount_growth', 'loentilskud.vacated_post']);
   });
 });
+
+describe('checkNetJobCreation: the finding in the reader’s language', () => {
+  const cases: (NetJobAnswers | null)[] = [
+    null,
+    grown,
+    { ...grown, fteNow: 12, fte12mAgo: 12 },
+    { ...grown, fillsVacancy: true, vacatedOn: addDays(START, -89) },
+    { ...grown, fillsVacancy: true, vacatedOn: addDays(START, -91) },
+  ];
+  it.each(['da', 'en'])('every verdict has a %s text (the consultant never reads the English log line)', async (lng) => {
+    const texts: unknown = (await import(`../i18n/locales/${lng}/workbench.json`)).default;
+    const lookUp = (key: string) =>
+      key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? Reflect.get(node, part) : undefined), texts);
+    for (const answers of cases) {
+      for (const v of checkNetJobCreation(answers, START)) {
+        expect(v.detail, v.rule).toBeDefined();
+        expect(typeof lookUp(`ruleDetail.${v.detail?.key}`), `${v.rule} → ruleDetail.${v.detail?.key}`).toBe('string');
+      }
+    }
+  });
+});

@@ -56,6 +56,7 @@ export function checkNetJobCreation(answers: NetJobAnswers | null, startDate: st
         ok: false,
         message: 'the employer has not answered the net job creation questions for this slot; ask the employer',
         source: NET_JOB_CREATION_SOURCE,
+        detail: { key: 'loentilskud.net_jobs_unanswered' },
       },
     ];
   }
@@ -67,6 +68,7 @@ export function checkNetJobCreation(answers: NetJobAnswers | null, startDate: st
       ? `${answers.fteNow} FTE now, ${answers.fte12mAgo} FTE 12 months ago`
       : `${answers.fteNow} FTE now against ${answers.fte12mAgo} FTE 12 months ago: the headcount has not grown`,
     source: NET_JOB_CREATION_SOURCE,
+    detail: { key: grown ? 'loentilskud.grown' : 'loentilskud.not_grown', params: { now: answers.fteNow, before: answers.fte12mAgo } },
   };
   const windowStart = vacancyWindowStart(startDate);
   const recent = answers.fillsVacancy && answers.vacatedOn !== null && answers.vacatedOn >= windowStart;
@@ -81,6 +83,11 @@ export function checkNetJobCreation(answers: NetJobAnswers | null, startDate: st
         ? `the post fills a job vacated on ${answers.vacatedOn ?? 'an unknown day'}, within 3 months before the start (${windowStart} or later)`
         : `the post fills a job vacated on ${answers.vacatedOn}, more than 3 months before the start`,
     source: NET_JOB_CREATION_SOURCE,
+    detail: !answers.fillsVacancy
+      ? { key: 'loentilskud.no_vacancy' }
+      : recent || undated
+        ? { key: 'loentilskud.vacated_recently', params: { date: answers.vacatedOn ?? '?', windowStart } }
+        : { key: 'loentilskud.vacated_long_ago', params: { date: answers.vacatedOn ?? '?' } },
   };
   return [headcount, vacated];
 }
