@@ -158,6 +158,20 @@ export async function matchesForSlot(
 ): Promise<SlotMatchesResult> {
   const slot = await deps.search.get<SlotDocument>('slots', slotId);
   if (!slot) throw new NotFound('Slot', slotId);
+  return matchesForSlotDocument(deps, slot, opts);
+}
+
+/**
+ * `matchesForSlot` on a slot document the caller holds: the consultant's
+ * what-if (app/workbench/what-if.server.ts) passes the indexed document with
+ * some facts changed, so its ranking comes from the same retrieval and the
+ * same matcher as the stored proposals, and nothing is written.
+ */
+export async function matchesForSlotDocument(
+  deps: RetrievalDeps,
+  slot: SlotDocument,
+  opts: { scope?: MatchScope; top?: number; limit?: number } = {},
+): Promise<SlotMatchesResult> {
   const top = opts.top ?? DEFAULT_TOP;
   const documents = await retrieveCandidates(deps.search, slot, candidateFilterFor(slot, opts.scope), top, opts.limit ?? RETRIEVE_LIMIT);
   const byId = new Map(documents.map((document) => [document.id, document]));

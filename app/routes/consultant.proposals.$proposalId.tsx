@@ -90,6 +90,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ProposalPage() {
   const { t } = useTranslation('consultant');
   const { t: tw } = useTranslation('workbench');
+  const { t: tWhatIf } = useTranslation('whatif');
   const { context, verdicts, own, cpr, reasons, history, lng, employerDecision } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
@@ -101,6 +102,9 @@ export default function ProposalPage() {
       <p>
         {context.organisation_name} · {t(`scheme.${context.slot_type}`)} · {t('proposal.starts', { date: context.slot_start_date })}
         {context.source === 'interest' ? <strong className="tag"> {t('queue.interestTag')}</strong> : null}
+      </p>
+      <p>
+        <Link to={`/consultant/slots/${context.slot_id}/what-if`}>{tWhatIf('link')}</Link>
       </p>
       {cpr ? <p>{t('proposal.cpr', { cpr })}</p> : null}
       <div className="workbench">

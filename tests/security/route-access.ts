@@ -401,6 +401,14 @@ export const routeAccess: Record<string, RouteAccess> = {
       text: ['note'],
     },
   },
+  // A what-if only reads: a slot the jobcentre reaches (its municipality, its network's pool, a proposal it sees).
+  'routes/consultant.slots.$slotId.what-if': {
+    params: { slotId: 'slotA' },
+    loader: {
+      access: 'consultant-own-jobcentre',
+      query: (refs) => ({ danishSpoken: '', danishWritten: '', mustSkills: [refs.skill], startDate: dayAfter(refs.today, 50) }),
+    },
+  },
   'routes/consultant.candidates.$id_.resend-invitation': {
     params: { id: 'candidateA' },
     loader: { access: 'consultant-own-jobcentre' },
