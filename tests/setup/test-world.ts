@@ -32,6 +32,8 @@ import {
   buildUser,
   buildWorkplace,
   ensureJobcentre,
+  generateCvr,
+  generatePNumber,
   insertCandidate,
   insertOrganisation,
   insertSlot,
@@ -48,8 +50,12 @@ import { newestMailedLink } from './mailbox.js';
 
 // ---- builders ------------------------------------------------------------------
 
-/** What every builder writes with: the database, the generator for the fields a test leaves open, and the world's day. */
-export type WorldContext = { db: Kysely<DB>; rng: Rng; today: string };
+/**
+ * What every builder writes with: the database, the generator for the fields a test leaves open, and the world's day.
+ * `identifiersFirst`: an employer's CVR and P-number are drawn before the rest of its rows, as the consultant suites'
+ * world always did, so the random fields their assertions were written against stay the same.
+ */
+export type WorldContext = { db: Kysely<DB>; rng: Rng; today: string; identifiersFirst?: boolean };
 
 export type Employer = { organisationId: string; workplaceId: string; cvr: string; name: string };
 
@@ -80,9 +86,11 @@ export async function addNetwork(db: Kysely<DB>, name: string, jobcentreIds: rea
 
 /** A verified private kitchen employer with 20 ordinary employees and one workplace in 6200 Aabenraa, unless told otherwise. */
 export async function addEmployer(world: WorldContext, options: EmployerOptions = {}): Promise<Employer> {
+  const cvr = world.identifiersFirst ? generateCvr(world.rng) : undefined;
   const organisation = await insertOrganisation(
     world.db,
     buildOrganisation(world.rng, {
+      ...(cvr === undefined ? {} : { cvr }),
       status: options.status ?? 'verified',
       sector: options.sector ?? 'kitchen',
       is_private: options.isPrivate ?? true,
@@ -90,9 +98,11 @@ export async function addEmployer(world: WorldContext, options: EmployerOptions 
       ...(options.contactEmail === undefined ? {} : { contact_email: options.contactEmail }),
     }),
   );
+  const pNumber = world.identifiersFirst ? generatePNumber(world.rng) : undefined;
   const workplace = await insertWorkplace(
     world.db,
     buildWorkplace(world.rng, {
+      ...(pNumber === undefined ? {} : { p_number: pNumber }),
       organisation_id: organisation.id,
       postal_code: options.postalCode ?? '6200',
       ordinary_employees_fte: options.fte ?? 20,
@@ -247,7 +257,7 @@ export type ConsultantWorld = WorldContext & {
 };
 
 export async function buildConsultantWorld(db: Kysely<DB>, seed = 7): Promise<ConsultantWorld> {
-  const context: WorldContext = { db, rng: seededRng(seed, 'consultant-tests'), today: CONSULTANT_TODAY };
+  const context: WorldContext = { db, rng: seededRng(seed, 'consultant-tests'), today: CONSULTANT_TODAY, identifiersFirst: true };
   await loadReferenceData(db);
   const jobcentres = {
     aabenraa: (await ensureJobcentre(db, '580')).id,
