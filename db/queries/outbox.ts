@@ -33,10 +33,10 @@ export async function insertUpsertEntriesUnlessPending(db: Executor, index: Sear
   if (documentIds.length === 0) return;
   await sql`
     insert into search_outbox (index_name, document_id, operation)
-    select ${index}, id, 'upsert' from unnest(${sql.val([...new Set(documentIds)])}::text[]) as id
+    select ${index}, left_out.document_id, 'upsert' from unnest(${sql.val([...new Set(documentIds)])}::text[]) as left_out(document_id)
     where not exists (
       select 1 from search_outbox pending
-      where pending.processed_at is null and pending.index_name = ${index} and pending.document_id = id)`.execute(db);
+      where pending.processed_at is null and pending.index_name = ${index} and pending.document_id = left_out.document_id)`.execute(db);
 }
 
 /**
