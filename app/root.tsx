@@ -17,7 +17,8 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from '@remix-run/react';
-import type { ReactNode } from 'react';
+import { Bell, LogOut as LogOutIcon, Menu as MenuIcon, UserRound } from 'lucide-react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useChangeLanguage } from 'remix-i18next/react';
 import type { Role } from '../db/schema';
@@ -66,6 +67,7 @@ export const navigation: Record<Role, Array<{ to: string; labelKey: string }>> =
     { to: '/consultant/erasure', labelKey: 'privacy:nav.erasure' },
     { to: '/consultant/inactive', labelKey: 'review:consultant.nav' },
     { to: '/consultant/cpr-duplicates', labelKey: 'account:cprDuplicates.nav' },
+    { to: '/consultant/free-skills', labelKey: 'skills:review.navLink' },
   ],
   candidate: [
     { to: homePathFor('candidate'), labelKey: 'nav.candidateHome' },
@@ -78,12 +80,17 @@ export const navigation: Record<Role, Array<{ to: string; labelKey: string }>> =
   ],
 };
 
-function LanguageSwitcher() {
+function LanguageSwitcher({ className }: { className?: string }) {
   const { t, i18n } = useTranslation();
   const location = useLocation();
   const current = i18n.resolvedLanguage ?? fallbackLng;
   return (
-    <Form method="post" action="/set-language" className="language-switcher" aria-label={t('layout.changeLanguage')}>
+    <Form
+      method="post"
+      action="/set-language"
+      className={className ? `language-switcher ${className}` : 'language-switcher'}
+      aria-label={t('layout.changeLanguage')}
+    >
       <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
       <span className="language-switcher__label">{t('layout.language')}:</span>
       {supportedLngs.map((lng) => (
@@ -104,29 +111,105 @@ function LanguageSwitcher() {
   );
 }
 
+function LogOut() {
+  const { t } = useTranslation();
+  return (
+    <Form method="post" action="/logout">
+      <button type="submit" className="button button--quiet icon-text">
+        <LogOutIcon aria-hidden="true" size={18} className="mirror-rtl" />
+        {t('layout.logOut')}
+      </button>
+    </Form>
+  );
+}
+
+function MainNav({ role }: { role: Role }) {
+  const { t } = useTranslation();
+  return (
+    <nav aria-label={t('layout.mainNav')} className="site-nav">
+      <ul>
+        {navigation[role].map((item) => (
+          <li key={item.to}>
+            <NavLink to={item.to} end>
+              {t(item.labelKey)}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * The signed-in header on phones (issue 25, item 9): one row of icons with
+ * accessible names (notifications with the unread count, my account) and a
+ * menu that opens without JavaScript (<details>), holding the role's pages,
+ * the language buttons and logging out; it stays within 120 px at 360 px
+ * in every language. Wider screens show the full header instead (CSS).
+ */
+function PhoneMenu({ role, displayName, unread }: { role: Role; displayName: string; unread: number }) {
+  const { t } = useTranslation();
+  const menu = useRef<HTMLDetailsElement>(null);
+  const location = useLocation();
+  // After a client-side navigation from the menu, close it again (without JavaScript each page starts closed).
+  useEffect(() => {
+    if (menu.current) menu.current.open = false;
+  }, [location.pathname, location.search]);
+  return (
+    <div className="site-header__narrow">
+      <Link
+        to="/notifications"
+        className="icon-button"
+        aria-label={unread > 0 ? t('notifications:nav.linkWithCount', { count: unread }) : t('notifications:nav.link')}
+      >
+        <Bell aria-hidden="true" size={22} />
+        {unread > 0 ? (
+          <span className="icon-button__count" aria-hidden="true">
+            {unread > 99 ? '99+' : unread}
+          </span>
+        ) : null}
+      </Link>
+      <Link to="/account" className="icon-button" aria-label={t('account:account.link')}>
+        <UserRound aria-hidden="true" size={22} />
+      </Link>
+      <details className="site-menu" ref={menu}>
+        <summary className="site-menu__toggle">
+          <MenuIcon aria-hidden="true" size={22} />
+          <span>{t('skills:header.menu')}</span>
+        </summary>
+        <div className="site-menu__panel">
+          <p className="site-menu__who">{t('layout.loggedInAs', { name: displayName })}</p>
+          <MainNav role={role} />
+          <LanguageSwitcher />
+          <LogOut />
+        </div>
+      </details>
+    </div>
+  );
+}
+
 function Header() {
   const { t } = useTranslation();
   const data = useRouteLoaderData<typeof loader>('root');
   const user = data?.user ?? null;
   return (
-    <header className="site-header">
+    <header className={user ? 'site-header site-header--signed-in' : 'site-header'}>
       <div className="site-header__bar">
         <Link to={user ? homePathFor(user.role) : '/'} className="site-header__brand">
           {t('app.name')}
         </Link>
         {user ? (
-          <div className="site-header__user">
-            <span>{t('layout.loggedInAs', { name: user.displayName })}</span>
-            <NotificationsLink unread={data?.unreadNotifications ?? 0} />
-            <Link to="/account" className="button button--quiet">
-              {t('account:account.link')}
-            </Link>
-            <Form method="post" action="/logout">
-              <button type="submit" className="button button--quiet">
-                {t('layout.logOut')}
-              </button>
-            </Form>
-          </div>
+          <>
+            <div className="site-header__user site-header__wide">
+              <span>{t('layout.loggedInAs', { name: user.displayName })}</span>
+              <NotificationsLink unread={data?.unreadNotifications ?? 0} />
+              <Link to="/account" className="button button--quiet">
+                {t('account:account.link')}
+              </Link>
+              <LogOut />
+            </div>
+            <PhoneMenu role={user.role} displayName={user.displayName} unread={data?.unreadNotifications ?? 0} />
+          </>
         ) : (
           <Link to="/login" className="button button--quiet">
             {t('layout.logIn')}
@@ -134,19 +217,11 @@ function Header() {
         )}
       </div>
       {user ? (
-        <nav aria-label={t('layout.mainNav')} className="site-nav">
-          <ul>
-            {navigation[user.role].map((item) => (
-              <li key={item.to}>
-                <NavLink to={item.to} end>
-                  {t(item.labelKey)}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <div className="site-header__wide">
+          <MainNav role={user.role} />
+        </div>
       ) : null}
-      <LanguageSwitcher />
+      <LanguageSwitcher className={user ? 'site-header__wide' : undefined} />
     </header>
   );
 }

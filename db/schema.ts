@@ -199,6 +199,19 @@ export interface CandidateSkillTable {
   years: Numeric | null;
   learned_where: 'denmark' | 'abroad' | 'informal' | null;
 }
+export type FreeSkillStatus = 'open' | 'mapped' | 'left';
+/** A skill in the candidate's own words, waiting for (or reviewed by) a consultant. */
+export interface CandidateFreeSkillTable {
+  id: Generated<string>;
+  candidate_id: string;
+  text: string;
+  lang: Locale;
+  created_at: Generated<Timestamp>;
+  status: Generated<FreeSkillStatus>;
+  mapped_skill_uri: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+}
 export interface CandidateLanguageTable {
   candidate_id: string;
   code: string;
@@ -607,6 +620,7 @@ export interface DB {
   sessions: SessionTable;
   candidates: CandidateTable;
   candidate_skills: CandidateSkillTable;
+  candidate_free_skills: CandidateFreeSkillTable;
   candidate_languages: CandidateLanguageTable;
   candidate_occupations: CandidateOccupationTable;
   candidate_employments: CandidateEmploymentTable;

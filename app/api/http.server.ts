@@ -14,6 +14,7 @@ import en from '../i18n/locales/en/employer.json';
 import { InvalidInput } from '../lib/errors.js';
 import { fieldsOf, jsonError, parseJsonBody } from '../lib/http.server.js';
 import type { ApiErrorBody } from './schemas.js';
+import { englishRatioRuleText } from '../employers/ratio-rule-text.js';
 
 const messages: Record<string, string> = en.errors;
 
@@ -50,11 +51,7 @@ export function apiErrorResponse(error: unknown, logger: Pick<Logger, 'error'>):
     return Response.json(body, { status: 400 });
   }
   if (error instanceof RatioRuleViolation) {
-    const remaining = Math.max(0, error.capacity - error.used);
-    const message = english('ratioRule')
-      .replace('{{capacity}}', String(error.capacity))
-      .replace('{{used}}', String(error.used))
-      .replace('{{remaining}}', String(remaining));
+    const message = englishRatioRuleText({ capacity: error.capacity, used: error.used });
     const body: ApiErrorBody = {
       error: {
         code: error.code,

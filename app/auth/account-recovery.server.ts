@@ -6,7 +6,10 @@
  * A reset request answers the same whether the e-mail has an account or not
  * (only the owner of an existing account gets a mail), so the form cannot be
  * used to find out who uses Jobbro; it is throttled per e-mail and per
- * client address. Setting a new password ends every other session: whoever
+ * client address. The mail is queued in the transaction that stores the
+ * link and sent by the delivery worker after commit: no request waits for a
+ * mail server, so how long the answer takes does not tell whether a mail
+ * went out (and a mail server that is down loses no reset link). Setting a new password ends every other session: whoever
  * had the old password, or a stolen cookie, is out.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -25,7 +28,7 @@ import {
 } from '../../db/queries/users.js';
 import { translatorFor } from '../i18n/translator.server.js';
 import { InvalidInput, NotFound } from '../lib/errors.js';
-import type { Mailer } from '../mail/mailer.server.js';
+import { ORIGIN, queueMail } from '../mail/queue.server.js';
 import { assertAccountMailAllowed, type AccountMailThrottle } from './account-mail-throttle.server.js';
 import type { Auth } from './lucia.server.js';
 import { assertPasswordAllowed, PASSWORD_LENGTH, type PasswordProblem } from './password-policy.server.js';
@@ -69,11 +72,11 @@ function fieldErrors(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; m
   return fields;
 }
 
-export type RecoveryDeps = { db: Kysely<DB>; mailer: Mailer; clock: () => Date; baseUrl: string; throttle?: AccountMailThrottle };
+export type RecoveryDeps = { db: Kysely<DB>; clock: () => Date; throttle?: AccountMailThrottle };
 
 /**
- * Mails a reset link to the account of `email`, if there is one. Resolves
- * the same either way.
+ * Queues a mail with a reset link to the account of `email`, if there is
+ * one. Resolves the same either way, without waiting for a mail server.
  * @throws InvalidInput (field `email`), TooManyAccountMails (over the limits, existing e-mail or not).
  */
 export async function requestPasswordReset(deps: RecoveryDeps, input: { email: string }, clientAddress = 'unknown'): Promise<void> {
@@ -85,18 +88,18 @@ export async function requestPasswordReset(deps: RecoveryDeps, input: { email: s
   if (!user) return;
   const token = randomBytes(32).toString('base64url');
   const now = deps.clock();
-  await deps.db.transaction().execute((trx) =>
-    insertPasswordReset(trx, {
+  const t = await translatorFor(user.locale);
+  // The link's origin is the app's configured public address, filled in at delivery, never the request's Host header.
+  const values = { name: user.display_name, link: `${ORIGIN}/reset-password/${token}`, minutes: PASSWORD_RESET_LIFETIME_MS / 60_000 };
+  await deps.db.transaction().execute(async (trx) => {
+    await insertPasswordReset(trx, {
       userId: user.id,
       tokenHash: tokenHash(token),
       createdAt: now,
       expiresAt: new Date(now.getTime() + PASSWORD_RESET_LIFETIME_MS),
-    }),
-  );
-  const t = await translatorFor(user.locale);
-  const link = `${deps.baseUrl.replace(/\/$/, '')}/reset-password/${token}`;
-  const values = { name: user.display_name, link, minutes: PASSWORD_RESET_LIFETIME_MS / 60_000 };
-  await deps.mailer.send({ to: user.email, subject: t('account:mail.reset.subject'), text: t('account:mail.reset.text', values) });
+    });
+    await queueMail(trx, { to: user.email, subject: t('account:mail.reset.subject'), text: t('account:mail.reset.text', values) }, now);
+  });
 }
 
 /** Whose reset link this is, for the page that asks for the new password. @throws NotFound (unknown, used or expired). */

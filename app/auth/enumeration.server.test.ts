@@ -9,7 +9,8 @@ import { buildMatchingWorld } from '../../tests/setup/test-world.js';
 import { registerCandidate } from '../candidates/register.server.js';
 import { inviteColleague, signUpCompany } from '../employers/organisations.server.js';
 import { companySignupSchema } from '../employers/schemas.js';
-import { createMailboxMailer, listMailbox } from '../mail/mailer.server.js';
+import { listMailbox } from '../mail/mailer.server.js';
+import { deliverQueuedMail } from '../../tests/setup/mailbox.js';
 import { createAuth } from './lucia.server.js';
 
 const clock = () => new Date('2026-03-01T09:00:00Z');
@@ -29,10 +30,12 @@ describe.each(databaseKinds)('no account enumeration on %s', (kind) => {
     db: database.db,
     clock,
     auth: createAuth(database.db, { secureCookies: false }),
-    mailer: createMailboxMailer(database.db),
-    baseUrl: 'http://jobbro.test',
   });
-  const mailsTo = async (address: string) => (await listMailbox({ db: database.db })).filter((mail) => mail.to_address === address);
+  // Account mails are queued and delivered after commit; deliver them as the worker would before reading the mailbox.
+  const mailsTo = async (address: string) => {
+    await deliverQueuedMail(database.db, { now: clock(), baseUrl: 'http://jobbro.test' });
+    return (await listMailbox({ db: database.db })).filter((mail) => mail.to_address === address);
+  };
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);

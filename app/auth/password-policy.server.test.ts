@@ -8,7 +8,6 @@ import { registerCandidate } from '../candidates/register.server.js';
 import { acceptInvitation as acceptEmployerInvitation, hashToken, signUpCompany } from '../employers/organisations.server.js';
 import { companySignupSchema } from '../employers/schemas.js';
 import { InvalidInput } from '../lib/errors.js';
-import { createMailboxMailer } from '../mail/mailer.server.js';
 import { createAuth, type Auth } from './lucia.server.js';
 import { PASSWORD_LENGTH, passwordProblem } from './password-policy.server.js';
 
@@ -89,40 +88,22 @@ describe.each(databaseKinds)('every form that sets a password refuses a common o
       locale: 'ar' as const,
     };
     const users = await count('users');
-    expect(
-      await refusal(
-        registerCandidate(
-          { db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' },
-          { ...person, password: 'qwertyuiop' },
-        ),
-      ),
-    ).toEqual({ password: ['errors.passwordCommon'] });
-    expect(
-      await refusal(
-        registerCandidate(
-          { db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' },
-          { ...person, password: 'Hala@Example.org' },
-        ),
-      ),
-    ).toEqual({ password: ['errors.passwordPersonal'] });
-    expect(
-      await refusal(
-        registerCandidate(
-          { db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' },
-          { ...person, password: 'x'.repeat(257) },
-        ),
-      ),
-    ).toEqual({ password: ['errors.tooLong'] });
+    expect(await refusal(registerCandidate({ db: database.db, clock }, { ...person, password: 'qwertyuiop' }))).toEqual({
+      password: ['errors.passwordCommon'],
+    });
+    expect(await refusal(registerCandidate({ db: database.db, clock }, { ...person, password: 'Hala@Example.org' }))).toEqual({
+      password: ['errors.passwordPersonal'],
+    });
+    expect(await refusal(registerCandidate({ db: database.db, clock }, { ...person, password: 'x'.repeat(257) }))).toEqual({
+      password: ['errors.tooLong'],
+    });
     expect(await count('users')).toBe(users);
-    await registerCandidate(
-      { db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' },
-      { ...person, password: 'hala-password-2026' },
-    );
+    await registerCandidate({ db: database.db, clock }, { ...person, password: 'hala-password-2026' });
     expect(await count('users')).toBe(users + 1);
   });
 
   it('a candidate invitation (/invite): the invitation stays usable after a refusal', async () => {
-    const deps = { db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://localhost:3000' };
+    const deps = { db: database.db, clock, baseUrl: 'http://localhost:3000' };
     const consultant = await insertUser(
       database.db,
       buildUser(seededRng(1, 'pw'), { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }),

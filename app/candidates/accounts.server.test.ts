@@ -6,7 +6,8 @@ import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-w
 import { createAuth } from '../auth/lucia.server.js';
 import { verifyPassword } from '../auth/password.server.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../lib/errors.js';
-import { createMailboxMailer, listMailbox } from '../mail/mailer.server.js';
+import { listMailbox } from '../mail/mailer.server.js';
+import { deliverQueuedMail } from '../../tests/setup/mailbox.js';
 import { acceptInvitation, findOpenInvitation, inviteCandidate } from './invite.server.js';
 import { registerCandidate } from './register.server.js';
 import { setSharing, sharingOverview } from './sharing.server.js';
@@ -39,9 +40,12 @@ describe.each(databaseKinds)('accounts and sharing on %s', (kind) => {
   };
 
   it('a consultant invites a candidate: mail lands in the local mailbox; the paper code sets the password once', async () => {
-    const deps = { db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://localhost:3000' };
+    const deps = { db: database.db, clock, baseUrl: 'http://localhost:3000' };
     const invitation = await inviteCandidate(deps, consultant, person);
     expect(invitation.code).toMatch(/^[A-Z2-9]{8}$/);
+    // Queued with the candidate; the delivery worker sends it after commit.
+    expect(await listMailbox({ db: database.db })).toHaveLength(0);
+    expect(await deliverQueuedMail(database.db, { now: clock(), baseUrl: 'http://localhost:3000' })).toBe(1);
     const [mail] = await listMailbox({ db: database.db });
     expect(mail?.to_address).toBe('yusuf@example.org');
     expect(mail?.text_body).toContain(invitation.link);
@@ -67,9 +71,8 @@ describe.each(databaseKinds)('accounts and sharing on %s', (kind) => {
   });
 
   it('self-registration creates a pending candidate at the jobcentre of their municipality', async () => {
-    const mailer = createMailboxMailer(database.db);
     const answer = await registerCandidate(
-      { db: database.db, clock, mailer, baseUrl: 'http://jobbro.test' },
+      { db: database.db, clock },
       { ...person, email: 'hyf@example.org', postalCode: '6400', password: 'hyf-student-2026' },
     );
     expect(answer).toEqual({ email: 'hyf@example.org' });
@@ -80,14 +83,12 @@ describe.each(databaseKinds)('accounts and sharing on %s', (kind) => {
       .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'pending', jobcentre_id: world.jobcentres.soenderborg.id, confirmed_at: null });
     // The welcome mail names the jobcentre that confirms them, in their language (Arabic here).
+    await deliverQueuedMail(database.db, { now: clock(), baseUrl: 'http://jobbro.test' });
     const welcome = (await listMailbox({ db: database.db })).find((mail) => mail.to_address === 'hyf@example.org');
     expect(welcome?.text_body).toContain(world.jobcentres.soenderborg.name);
     expect(welcome?.subject).toBe('مرحبًا بك في Jobbro');
     await expect(
-      registerCandidate(
-        { db: database.db, clock, mailer, baseUrl: 'http://jobbro.test' },
-        { ...person, email: 'x@example.org', postalCode: '0001', password: 'hyf-student-2026' },
-      ),
+      registerCandidate({ db: database.db, clock }, { ...person, email: 'x@example.org', postalCode: '0001', password: 'hyf-student-2026' }),
     ).rejects.toBeInstanceOf(InvalidInput);
   });
 

@@ -1,13 +1,16 @@
 /**
  * The letter telling a self-registered person the jobcentre's answer (issue
- * 24, item 1), in their own language; sent after confirmCandidate or
- * declineCandidate (./confirmation.server.ts) has committed.
+ * 24, item 1), in their own language; queued after confirmCandidate or
+ * declineCandidate (./confirmation.server.ts) has committed, and sent by the
+ * mail delivery worker: a mail server that is down delays the letter, loses
+ * nothing, and does not turn the consultant's answer into an error.
  */
 import type { Kysely } from 'kysely';
 import { findCandidateForDecision } from '../../db/queries/caseload.js';
 import { findJobcentreName } from '../../db/queries/users.js';
 import type { DB, Locale } from '../../db/schema.js';
-import type { Mailer, MailMessage } from '../mail/mailer.server.js';
+import type { MailMessage } from '../mail/mailer.server.js';
+import { ORIGIN, queueMail } from '../mail/queue.server.js';
 
 type Letter = (name: string, jobcentre: string, link: string) => { subject: string; text: string };
 
@@ -60,16 +63,17 @@ export function confirmationLetter(
   return { to: person.email, ...letter };
 }
 
-/** Mails the person the answer; nothing to send without an e-mail address. */
+/** Queues the letter with the answer to the person; nothing to send without an e-mail address. */
 export async function tellCandidate(
-  deps: { db: Kysely<DB>; mailer: Mailer; baseUrl: string },
+  deps: { db: Kysely<DB>; clock: () => Date },
   candidateId: string,
   answer: 'confirmed' | 'declined',
 ): Promise<void> {
-  const person = await findCandidateForDecision(deps.db, candidateId);
-  if (!person?.email) return;
-  const jobcentreName = (await findJobcentreName(deps.db, person.jobcentre_id)) ?? '';
-  await deps.mailer.send(
-    confirmationLetter(answer, { name: person.full_name, email: person.email, locale: person.locale }, jobcentreName, deps.baseUrl),
-  );
+  await deps.db.transaction().execute(async (trx) => {
+    const person = await findCandidateForDecision(trx, candidateId);
+    if (!person?.email) return;
+    const jobcentreName = (await findJobcentreName(trx, person.jobcentre_id)) ?? '';
+    const letter = confirmationLetter(answer, { name: person.full_name, email: person.email, locale: person.locale }, jobcentreName, ORIGIN);
+    await queueMail(trx, letter, deps.clock());
+  });
 }

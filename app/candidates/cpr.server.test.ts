@@ -6,7 +6,8 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from '../../test
 import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-world.js';
 import en from '../i18n/locales/en/review.json';
 import { Conflict, Forbidden, InvalidInput } from '../lib/errors.js';
-import { createMailboxMailer, listMailbox } from '../mail/mailer.server.js';
+import { listMailbox } from '../mail/mailer.server.js';
+import { deliverQueuedMail } from '../../tests/setup/mailbox.js';
 import {
   CPR_ERRORS,
   CprDecryptionError,
@@ -127,7 +128,6 @@ describe.each(databaseKinds)('CPR at rest on %s', (kind) => {
   const deps = (withKey: boolean) => ({
     db: database.db,
     clock,
-    mailer: createMailboxMailer(database.db),
     baseUrl: 'http://localhost:3000',
     cprCipher: withKey ? cipher : null,
   });
@@ -188,6 +188,7 @@ describe.each(databaseKinds)('CPR at rest on %s', (kind) => {
     const json = JSON.stringify([...documents.values()]);
     for (const secret of ['0101901234', '010190-1234', '1234', stored.cpr_ciphertext, stored.cpr_lookup_hash]) expect(json).not.toContain(secret);
 
+    await deliverQueuedMail(db, { now: clock() });
     const mails = JSON.stringify(await listMailbox({ db }));
     expect(mails).toContain('cpr1@example.org');
     expect(mails).not.toMatch(/0101901234|010190-1234/);

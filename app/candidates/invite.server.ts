@@ -27,7 +27,7 @@ import { hashPassword } from '../auth/password.server.js';
 import { getPostalCode } from '../geo/places.js';
 import { calendarDate } from '../lib/dates.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../lib/errors.js';
-import type { Mailer } from '../mail/mailer.server.js';
+import { ORIGIN, queueMail } from '../mail/queue.server.js';
 import { CPR_ERRORS, maskCpr, parseCpr, storeCandidateCpr, type CprCipher } from './cpr.server.js';
 import { fieldErrorsOf } from './profile-schemas.js';
 
@@ -95,7 +95,8 @@ function newCode(): string {
 }
 
 /** `cprCipher` is null when no CPR_ENCRYPTION_KEY is configured: a CPR given is then refused. */
-export type InviteDeps = { db: Kysely<DB>; mailer: Mailer; clock: () => Date; baseUrl: string; cprCipher?: CprCipher | null };
+/** `baseUrl` starts the link shown to the consultant; the mailed link starts with the app's configured address (filled in at delivery). */
+export type InviteDeps = { db: Kysely<DB>; clock: () => Date; baseUrl: string; cprCipher?: CprCipher | null };
 export type Invitation = { candidateId: string; userId: string; link: string; code: string; expiresAt: Date; maskedCpr: string | null };
 
 const MAIL_TEXT: Record<Locale, (name: string, link: string, code: string) => { subject: string; text: string }> = {
@@ -178,10 +179,11 @@ export async function inviteCandidate(
       expires_at: expiresAt,
     });
     await enqueueIndexChange(trx, { index: 'candidates', id: candidateId, operation: 'upsert' });
+    // Sent after commit by the delivery worker: the consultant's page never waits for a mail server, and a server that is down loses nothing.
+    await queueMail(trx, { to: person.email, ...MAIL_TEXT[person.locale](person.fullName, invitationLink(ORIGIN, token), code) }, now);
     return { userId, candidateId };
   });
   const link = invitationLink(deps.baseUrl, token);
-  await deps.mailer.send({ to: person.email, ...MAIL_TEXT[person.locale](person.fullName, link, code) });
   return { ...ids, link, code, expiresAt, maskedCpr: cprCheck.cpr === null ? null : maskCpr(cprCheck.cpr) };
 }
 
@@ -250,10 +252,11 @@ export async function resendInvitation(
       subjectId: candidateId,
       details: { replaced },
     });
-    return { email: found.email, name: found.full_name, locale: found.locale ?? 'da' };
+    const locale = found.locale ?? 'da';
+    await queueMail(trx, { to: found.email, ...MAIL_TEXT[locale](found.full_name, invitationLink(ORIGIN, token), code) }, now);
+    return { email: found.email };
   });
   const link = invitationLink(deps.baseUrl, token);
-  await deps.mailer.send({ to: candidate.email, ...MAIL_TEXT[candidate.locale](candidate.name, link, code) });
   return { link, code, expiresAt, email: candidate.email };
 }
 

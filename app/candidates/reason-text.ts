@@ -6,8 +6,15 @@
 import type { TFunction } from 'i18next';
 import type { Reason } from '../matching/explain.js';
 
-export function reasonText(t: TFunction, reason: Reason, formatDate: (iso: string) => string): string {
+/** Figures a reason may carry (distances, counts): written with the page language's digits and decimal sign. */
+const NUMBER_PARAMS = ['km', 'maxKm', 'days', 'total', 'missing', 'covered', 'months'] as const;
+
+export function reasonText(t: TFunction, reason: Reason, formatDate: (iso: string) => string, formatNumber: (value: number) => string): string {
   const params: Record<string, string | number> = { ...reason.params };
+  for (const name of NUMBER_PARAMS) {
+    const value = params[name];
+    if (typeof value === 'number') params[name] = formatNumber(value);
+  }
   if (typeof params.side === 'string') params.side = t(`candidate:reasons.side.${params.side}`);
   if (params.level === 'none') params.level = t('candidate:reasons.levelNone');
   if (typeof params.startDate === 'string') params.startDate = formatDate(params.startDate);

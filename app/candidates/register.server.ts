@@ -9,7 +9,9 @@
  * (issue 21.9): "we have sent you a mail". A new person gets a welcome mail
  * with the way to log in; the owner of an existing account gets a mail
  * saying someone tried, with the log-in and forgot-password links, and the
- * account is left as it was. So the form cannot tell anyone who uses Jobbro.
+ * account is left as it was. Either mail is queued in the transaction and
+ * sent after commit, so neither answer waits for a mail server. So the form
+ * cannot tell anyone who uses Jobbro.
  */
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
@@ -23,13 +25,13 @@ import { getMunicipality, getPostalCode } from '../geo/places.js';
 import { findUserCredentialsByEmail } from '../../db/queries/users.js';
 import { translatorFor } from '../i18n/translator.server.js';
 import { InvalidInput, NotFound } from '../lib/errors.js';
-import type { Mailer } from '../mail/mailer.server.js';
+import { ORIGIN, queueMail } from '../mail/queue.server.js';
 import { CANDIDATE_PASSWORD_MESSAGES, passwordSchema, personSchemaOn, type PersonInput } from './invite.server.js';
 import { fieldErrorsOf } from './profile-schemas.js';
 
 export type RegistrationInput = PersonInput & { password: string };
 
-export type RegistrationDeps = { db: Kysely<DB>; clock: () => Date; mailer: Mailer; baseUrl: string; throttle?: AccountMailThrottle };
+export type RegistrationDeps = { db: Kysely<DB>; clock: () => Date; throttle?: AccountMailThrottle };
 
 /**
  * Creates the account and a pending candidate, or, when the e-mail has an
@@ -50,8 +52,19 @@ export async function registerCandidate(deps: RegistrationDeps, input: Registrat
   // Hashed in both cases, so the answer takes as long for a taken e-mail as for a new one.
   const hash = await hashPassword(person.password);
   const today = deps.clock().toISOString().slice(0, 10);
-  const created = await deps.db.transaction().execute(async (trx) => {
-    if (await emailTaken(trx, person.email)) return null;
+  const loginLink = `${ORIGIN}/login`;
+  await deps.db.transaction().execute(async (trx) => {
+    if (await emailTaken(trx, person.email)) {
+      const owner = await findUserCredentialsByEmail(trx, person.email);
+      const t = await translatorFor(owner?.locale ?? person.locale);
+      const values = { name: owner?.display_name ?? '', loginLink, resetLink: `${ORIGIN}/forgot-password` };
+      await queueMail(
+        trx,
+        { to: person.email, subject: t('account:mail.registerExisting.subject'), text: t('account:mail.registerExisting.text', values) },
+        deps.clock(),
+      );
+      return;
+    }
     let jobcentre = await findJobcentreOfMunicipality(trx, place.municipalityCode);
     if (!jobcentre) {
       const name = `Jobcenter ${getMunicipality(place.municipalityCode)?.nameDa ?? place.name}`;
@@ -73,27 +86,13 @@ export async function registerCandidate(deps: RegistrationDeps, input: Registrat
       waiting_since: today,
     });
     await registrationWaiting(trx, { candidateId, jobcentreId: jobcentre.id, candidateName: person.fullName, actorUserId: id, at: deps.clock() });
-    return { jobcentreName: jobcentre.name };
-  });
-  const base = deps.baseUrl.replace(/\/$/, '');
-  const loginLink = `${base}/login`;
-  if (created) {
     const t = await translatorFor(person.locale);
-    const values = { name: person.fullName, jobcentre: created.jobcentreName, loginLink };
-    await deps.mailer.send({
-      to: person.email,
-      subject: t('account:mail.registerWelcome.subject'),
-      text: t('account:mail.registerWelcome.text', values),
-    });
-  } else {
-    const owner = await findUserCredentialsByEmail(deps.db, person.email);
-    const t = await translatorFor(owner?.locale ?? person.locale);
-    const values = { name: owner?.display_name ?? '', loginLink, resetLink: `${base}/forgot-password` };
-    await deps.mailer.send({
-      to: person.email,
-      subject: t('account:mail.registerExisting.subject'),
-      text: t('account:mail.registerExisting.text', values),
-    });
-  }
+    const values = { name: person.fullName, jobcentre: jobcentre.name, loginLink };
+    await queueMail(
+      trx,
+      { to: person.email, subject: t('account:mail.registerWelcome.subject'), text: t('account:mail.registerWelcome.text', values) },
+      deps.clock(),
+    );
+  });
   return { email: person.email };
 }

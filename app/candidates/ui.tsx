@@ -5,6 +5,7 @@
  */
 import { Link } from '@remix-run/react';
 import type { ReactNode } from 'react';
+import { ArrowLeft, Check } from 'lucide-react';
 import { useTranslation } from 'react-i18next';
 import { profileSteps, type ProfileStep } from './steps';
 
@@ -73,7 +74,7 @@ export function Saved({ show }: { show: boolean }) {
   if (!show) return null;
   return (
     <p role="status" className="notice">
-      ✓ {t('step.saved')}
+      <Check aria-hidden="true" size={18} className="notice__icon" /> {t('step.saved')}
     </p>
   );
 }
@@ -85,7 +86,10 @@ export function StepHeader({ step }: { step: ProfileStep }) {
   return (
     <>
       <p>
-        <Link to="/candidate">← {t('step.back')}</Link>
+        <Link to="/candidate" className="icon-text">
+          <ArrowLeft aria-hidden="true" size={18} className="mirror-rtl" />
+          {t('step.back')}
+        </Link>
       </p>
       <p className="hint">{t('step.progress', { n, total: profileSteps.length })}</p>
       <h1>{t(`steps.${step}`)}</h1>

@@ -31,6 +31,10 @@ export interface SkillPickerProps {
   label: string;
   lang: Locale;
   defaultValue?: PickedSkill[];
+  /** The chosen skills, when the caller keeps them (e.g. to add suggested skills); without it the picker keeps its own. */
+  value?: PickedSkill[];
+  /** Called with the new list whenever a skill is picked or removed. */
+  onChange?: (skills: PickedSkill[]) => void;
   /** Accessible name of a chip's remove button, given the skill's label ("Remove {{skill}}"). */
   removeLabel: (skill: string) => string;
   /** Label of the list of chosen skills. */
@@ -52,6 +56,8 @@ export function SkillPicker({
   label,
   lang,
   defaultValue = [],
+  value,
+  onChange,
   removeLabel,
   selectedLabel,
   noResultsLabel,
@@ -61,7 +67,13 @@ export function SkillPicker({
   const fetcher = useFetcher();
   // Stable across renders (React Router makes it with useCallback), unlike the fetcher object itself.
   const loadSuggestions = fetcher.load;
-  const [selected, setSelected] = useState<PickedSkill[]>(defaultValue);
+  const [ownSelection, setOwnSelection] = useState<PickedSkill[]>(defaultValue);
+  const selected = value ?? ownSelection;
+  const setSelected = (change: (current: PickedSkill[]) => PickedSkill[]) => {
+    const next = change(selected);
+    setOwnSelection(next);
+    onChange?.(next);
+  };
   const [inputValue, setInputValue] = useState('');
   const selectedId = useId();
 

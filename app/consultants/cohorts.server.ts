@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import {
   findCohort,
+  selectSkillsOfCohortMembers,
   insertCohort,
   insertPooledCandidates,
   selectCohortMembers,
@@ -17,34 +18,90 @@ import {
   type CohortRow,
 } from '../../db/queries/cohorts.js';
 import type { Executor } from '../../db/client.server.js';
-import type { DB, RejectReason } from '../../db/schema.js';
+import type { Cefr, DB, RejectReason } from '../../db/schema.js';
+import { danishDateOf } from '../privacy/deadline.js';
+import { getTaxonomy } from '../taxonomy/taxonomy.js';
+import { cohortScore } from './cohort-score.js';
 import { Conflict, Forbidden, InvalidInput, NotFound, RuleViolation } from '../lib/errors.js';
 import { asConsultant, type ConsultantUser } from './consultant.js';
 
 export type CohortDeps = { db: Kysely<DB>; clock: () => Date };
 
-export type CohortOverview = {
-  networks: Array<{ id: string; name: string }>;
-  cohorts: Array<CohortRow & { members: Array<CohortMemberRow & { own: boolean }> }>;
+/**
+ * One pooled candidate as a consultant of the network sees them. The network
+ * shares what the cohort needs — skills, Danish level, the fit score, the
+ * home jobcentre and the decision — so every partner sees whom the pool
+ * proposes; the name and the record's id stay with the home jobcentre, and
+ * no CPR or contact detail is ever part of it (docs/domain.md, privacy).
+ */
+export type CohortMemberView = {
+  /** Stable within the page: the candidate id for the own jobcentre's members, else a position in the cohort. */
+  key: string;
+  own: boolean;
+  /** null for another jobcentre's candidate. */
+  candidateId: string | null;
+  /** null for another jobcentre's candidate. */
+  name: string | null;
+  jobcentreName: string;
+  status: CohortMemberRow['status'];
+  rejectReason: RejectReason | null;
+  danishSpoken: Cefr | null;
+  danishWritten: Cefr | null;
+  /** Most years first. */
+  skills: Array<{ uri: string; years: number | null }>;
+  /** Fit to the cohort, 0–100 (cohort-score.ts). */
+  score: number;
 };
 
-export async function loadCohorts(deps: Pick<CohortDeps, 'db'>, user: ConsultantUser): Promise<CohortOverview> {
+export type CohortOverview = {
+  networks: Array<{ id: string; name: string }>;
+  cohorts: Array<CohortRow & { members: CohortMemberView[] }>;
+};
+
+const skillSectors = (uri: string): readonly string[] => getTaxonomy().skillByUri.get(uri)?.sectors ?? [];
+
+/** The cohorts of the consultant's networks, each member with skills, Danish and score; best fit first. */
+export async function loadCohorts(deps: CohortDeps, user: ConsultantUser): Promise<CohortOverview> {
   const consultant = asConsultant(user);
+  const today = danishDateOf(deps.clock());
   const networks = await selectNetworksOf(deps.db, consultant.jobcentreId);
   const cohorts = await selectCohortsOfNetworks(
     deps.db,
     networks.map((n) => n.id),
   );
-  const members = await selectCohortMembers(
-    deps.db,
-    cohorts.map((c) => c.id),
-  );
+  const cohortIds = cohorts.map((c) => c.id);
+  const [members, skillRows] = await Promise.all([selectCohortMembers(deps.db, cohortIds), selectSkillsOfCohortMembers(deps.db, cohortIds)]);
+  const skillsOf = new Map<string, Array<{ uri: string; years: number | null }>>();
+  for (const row of skillRows) {
+    const list = skillsOf.get(row.candidate_id) ?? [];
+    list.push({ uri: row.skill_uri, years: row.years });
+    skillsOf.set(row.candidate_id, list);
+  }
   return {
     networks,
-    cohorts: cohorts.map((cohort) => ({
-      ...cohort,
-      members: members.filter((m) => m.cohort_id === cohort.id).map((m) => ({ ...m, own: m.jobcentre_id === consultant.jobcentreId })),
-    })),
+    cohorts: cohorts.map((cohort) => {
+      const views = members
+        .filter((m) => m.cohort_id === cohort.id)
+        .map((m) => {
+          const own = m.jobcentre_id === consultant.jobcentreId;
+          const skills = skillsOf.get(m.candidate_id) ?? [];
+          return {
+            own,
+            candidateId: own ? m.candidate_id : null,
+            name: own ? m.candidate_name : null,
+            jobcentreName: m.jobcentre_name,
+            status: m.status,
+            rejectReason: m.reject_reason,
+            danishSpoken: m.danish_spoken,
+            danishWritten: m.danish_written,
+            skills,
+            score: cohortScore({ sector: cohort.sector, skills, danishSpoken: m.danish_spoken, waitingSince: m.waiting_since, today }, skillSectors),
+          };
+        })
+        // Best fit first; the query's order (jobcentre, name) breaks ties, so the positions below are stable.
+        .sort((a, b) => b.score - a.score);
+      return { ...cohort, members: views.map((view, index) => ({ key: view.candidateId ?? `pooled-${index + 1}`, ...view })) };
+    }),
   };
 }
 

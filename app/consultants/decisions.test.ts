@@ -400,4 +400,32 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
       expect(rejected).toEqual([{ proposalId: b, ok: true }]);
     });
   });
+
+  describe('queue flags', () => {
+    it('flag each row with exactly the rules its own rule check fails, with the Danish detail (one query per kind of row for the page)', async () => {
+      const employer = await addEmployer(world);
+      const slot = await addSlot(world, employer, { type: 'igu', weeks: 104, hours_per_week: 30 });
+      const hadIgu = await addCandidate(world, world.jobcentres.aabenraa);
+      await world.db
+        .insertInto('candidate_employments')
+        .values({ candidate_id: hadIgu, cvr: '13748136', kind: 'igu', start_date: '2020-01-01', end_date: '2021-12-31' })
+        .execute();
+      const flagged = await addProposal(world, slot, hadIgu, { score: 0.99 });
+      await addProposal(world, slot, await addCandidate(world, world.jobcentres.aabenraa), { score: 0.98 });
+      let flaggedRows = 0;
+      for (let page = 1; page <= 3; page++) {
+        const queue = await loadQueue(deps(), world.consultants.aabenraa, { page });
+        for (const item of queue.items) {
+          const preview = await previewApproval(deps(), world.consultants.aabenraa, item.proposal_id);
+          const failed = preview.verdicts.filter((v) => !v.ok);
+          expect(item.flags.map((f) => f.rule)).toEqual(failed.map((v) => v.rule));
+          expect(item.flags.map((f) => f.detail)).toEqual(failed.map((v) => v.detail ?? null));
+          if (item.flags.length > 0) flaggedRows += 1;
+        }
+      }
+      expect(flaggedRows).toBeGreaterThan(0);
+      const row = (await loadQueue(deps(), world.consultants.aabenraa, {})).items.find((item) => item.proposal_id === flagged);
+      expect(row?.flags).toContainEqual(expect.objectContaining({ rule: 'igu.one_per_person', detail: { key: 'igu.had_one' } }));
+    });
+  });
 });

@@ -5,9 +5,18 @@
  */
 import { data } from '@remix-run/node';
 import { DomainError, InvalidInput, RuleViolation, httpStatusOf } from '../lib/errors.js';
+import type { RuleDetail } from '../rules/verdict.js';
 
 /** `fields`: for invalid input, the field names with their messages, shown beside the problem. */
-export type FormProblem = { code: string; message: string; rule: string | null; source: string | null; fields: Record<string, string[]> | null };
+export type FormProblem = {
+  code: string;
+  message: string;
+  rule: string | null;
+  source: string | null;
+  /** The rule's finding in the reader's language (`ruleDetail.<key>` of the workbench namespace), when the rule gives one. */
+  detail: RuleDetail | null;
+  fields: Record<string, string[]> | null;
+};
 
 export function formProblem(error: unknown) {
   if (!(error instanceof DomainError)) throw error;
@@ -16,6 +25,7 @@ export function formProblem(error: unknown) {
     message: error.message,
     rule: error instanceof RuleViolation ? error.rule : null,
     source: error instanceof RuleViolation ? (error.source ?? null) : null,
+    detail: error instanceof RuleViolation ? (error.detail ?? null) : null,
     fields: error instanceof InvalidInput ? error.fields : null,
   };
   return data({ ok: false as const, problem }, { status: httpStatusOf(error) });

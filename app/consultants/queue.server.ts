@@ -12,6 +12,7 @@ import { getPostalCode } from '../geo/places.js';
 import { addDays } from '../lib/dates.js';
 import { distanceKm } from '../lib/geo.js';
 import { compareRequirements, type Requirements } from '../workbench/requirements.js';
+import type { RuleDetail } from '../rules/verdict.js';
 import { approvalFailuresOf } from './decisions.server.js';
 import { asConsultant, type ConsultantUser } from './consultant.js';
 
@@ -43,7 +44,7 @@ export type QueueItem = Omit<QueueRow, 'candidate_jobcentre_id' | 'candidate_job
   /** Must-have skills, Danish, distance and start side by side (skill labels are the route's). */
   requirements: Requirements | null;
   /** Approval rules the proposal would fail now (rule id and source; the page shows the rule's Danish text). */
-  flags: Array<{ rule: string; message: string; source: string }>;
+  flags: Array<{ rule: string; message: string; source: string; detail: RuleDetail | null }>;
 };
 
 export type Queue = {
@@ -128,7 +129,7 @@ export async function loadQueue(deps: { db: Kysely<DB>; clock: () => Date }, use
         homeJobcentreName: own ? null : row.candidate_jobcentre_name,
         daysWaiting: Math.max(0, Math.round((todayMs - Date.parse(`${row.waiting_since}T00:00:00Z`)) / 86_400_000)),
         requirements: requirementsOf.get(row.proposal_id) ?? null,
-        flags: (failures.get(row.proposal_id) ?? []).map(({ rule, message, source }) => ({ rule, message, source })),
+        flags: (failures.get(row.proposal_id) ?? []).map(({ rule, message, source, detail }) => ({ rule, message, source, detail: detail ?? null })),
       };
     }),
     page,

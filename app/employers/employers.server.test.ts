@@ -5,7 +5,6 @@ import { loadTaxonomy } from '../../db/seed/load-taxonomy.js';
 import { seededRng } from '../../db/seed/random.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
 import { newestMailedLink } from '../../tests/setup/mailbox.js';
-import { createMailboxMailer } from '../mail/mailer.server.js';
 import { createAuth, type Auth } from '../auth/lucia.server.js';
 import { InvalidInput, NotFound, Unauthenticated } from '../lib/errors.js';
 import { getTaxonomy } from '../taxonomy/taxonomy.js';
@@ -312,8 +311,8 @@ describe.each(databaseKinds)('employers on %s', (kind) => {
   });
 
   it('invites a colleague, who joins the same company once', async () => {
-    await inviteColleague({ ...deps(), mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test' }, a, { email: 'kollega@firma1.dk' });
-    const { token } = await newestMailedLink(database.db, 'kollega@firma1.dk', '/employer/invitation/');
+    await inviteColleague(deps(), a, { email: 'kollega@firma1.dk' });
+    const { token } = await newestMailedLink(database.db, 'kollega@firma1.dk', '/employer/invitation/', { now: NOW, baseUrl: 'http://jobbro.test' });
     expect(await findInvitation(deps(), token)).toMatchObject({ email: 'kollega@firma1.dk', organisationId: a.organisationId });
     const { userId } = await acceptInvitation(deps(), token, { displayName: 'Kollega', password: 'another long password' }, 'en');
     const user = await database.db.selectFrom('users').select(['organisation_id', 'role']).where('id', '=', userId).executeTakeFirstOrThrow();

@@ -7,6 +7,7 @@
 import type { FieldMetadata } from '@conform-to/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ratioRuleText } from './ratio-rule-text';
 
 /** One error key (with figures) in the reader's language. */
 export function useErrorText(): (raw: string) => string {
@@ -14,9 +15,7 @@ export function useErrorText(): (raw: string) => string {
   return (raw) => {
     const [key = '', ...figures] = raw.split(':');
     if (key === 'ratioRule') {
-      const capacity = Number(figures[0] ?? 0);
-      const used = Number(figures[1] ?? 0);
-      return t('errors.ratioRule', { capacity, used, remaining: Math.max(0, capacity - used) });
+      return ratioRuleText(t, { capacity: Number(figures[0] ?? 0), used: Number(figures[1] ?? 0) });
     }
     return t(`errors.${key}`, { defaultValue: t('errors.formInvalid') });
   };

@@ -13,7 +13,7 @@ import type { Auth } from '../auth/lucia.server.js';
 import { assertAccountMailAllowed, type AccountMailThrottle } from '../auth/account-mail-throttle.server.js';
 import { assertPasswordAllowed } from '../auth/password-policy.server.js';
 import { translatorFor } from '../i18n/translator.server.js';
-import type { Mailer } from '../mail/mailer.server.js';
+import { ORIGIN, queueMail } from '../mail/queue.server.js';
 import { hashPassword } from '../auth/password.server.js';
 import { Forbidden, InvalidInput, NotFound } from '../lib/errors.js';
 import { ratioRuleCapacity } from '../rules/ratio-rule.js';
@@ -174,11 +174,11 @@ export async function getCompany(deps: { db: Kysely<DB>; clock: () => Date }, ac
   };
 }
 
-export type ColleagueInvitationDeps = { db: Kysely<DB>; clock: () => Date; mailer: Mailer; baseUrl: string; throttle?: AccountMailThrottle };
+export type ColleagueInvitationDeps = { db: Kysely<DB>; clock: () => Date; throttle?: AccountMailThrottle };
 
 /**
  * Invites a colleague to the company: a one-time link (only its hash is
- * stored) mailed to them. When the address already has an account, its
+ * stored) mailed to them (queued, sent after commit). When the address already has an account, its
  * owner gets a mail saying so instead and no invitation is made; the answer
  * is the same either way (issue 21.9), so the form cannot tell an employer
  * who else uses Jobbro.
@@ -198,28 +198,30 @@ export async function inviteColleague(
   const expiresAt = new Date(deps.clock().getTime() + INVITATION_LIFETIME_MS);
   const organisation = await employers.findOrganisationById(deps.db, actor.organisationId);
   if (!organisation) throw new NotFound('Organisation', actor.organisationId);
-  const invited = await deps.db.transaction().execute(async (trx) => {
-    if (await employers.userExistsWithEmail(trx, email)) return false;
-    await employers.insertInvitation(trx, {
-      organisation_id: actor.organisationId,
-      email,
-      token_hash: hashToken(token),
-      invited_by: invitedBy,
-      expires_at: expiresAt,
-    });
-    return true;
-  });
-  const base = deps.baseUrl.replace(/\/$/, '');
   // Colleagues' language is not known yet: Danish with English below, as before.
   const t = await translatorFor('da');
+  // Links start with the app's configured address (filled in at delivery), not the request's Host header.
   const values = {
     company: organisation.name,
-    link: `${base}/employer/invitation/${token}`,
-    loginLink: `${base}/login`,
-    resetLink: `${base}/forgot-password`,
+    link: `${ORIGIN}/employer/invitation/${token}`,
+    loginLink: `${ORIGIN}/login`,
+    resetLink: `${ORIGIN}/forgot-password`,
   };
-  const kind = invited ? 'colleagueInvite' : 'colleagueExisting';
-  await deps.mailer.send({ to: email, subject: t(`account:mail.${kind}.subject`), text: t(`account:mail.${kind}.text`, values) });
+  // Either mail is queued in the same transaction and sent after commit: the answer never waits for a mail server,
+  // so its timing does not tell whether the address has an account.
+  await deps.db.transaction().execute(async (trx) => {
+    const kind = (await employers.userExistsWithEmail(trx, email)) ? 'colleagueExisting' : 'colleagueInvite';
+    if (kind === 'colleagueInvite') {
+      await employers.insertInvitation(trx, {
+        organisation_id: actor.organisationId,
+        email,
+        token_hash: hashToken(token),
+        invited_by: invitedBy,
+        expires_at: expiresAt,
+      });
+    }
+    await queueMail(trx, { to: email, subject: t(`account:mail.${kind}.subject`), text: t(`account:mail.${kind}.text`, values) }, deps.clock());
+  });
   return { email, expiresAt };
 }
 

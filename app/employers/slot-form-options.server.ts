@@ -1,7 +1,7 @@
 /**
  * What the slot form offers, in the reader's language: the company's
- * workplaces with their room under the ratio rule, occupations, languages
- * and (for the no-JavaScript fallback) every skill.
+ * workplaces with their room under the ratio rule, occupations with the
+ * skills each suggests, languages and (for the no-JavaScript fallback) every skill.
  */
 import type { Kysely } from 'kysely';
 import type { DB, Locale } from '../../db/schema.js';
@@ -15,14 +15,26 @@ export async function slotFormOptions(deps: { db: Kysely<DB> }, actor: EmployerA
   const taxonomy = getTaxonomy();
   const byLabel = (a: Option, b: Option) => a.label.localeCompare(b.label, lang);
   const workplaces = await listWorkplaces(deps, actor);
+  const skills = taxonomy.skills.map((s) => ({ value: s.uri, label: s.labels[lang] })).sort(byLabel);
+  const skillIndex = new Map(skills.map((s, i) => [s.value, i]));
+  // An occupation's suggested skills travel as positions in `skills` (sent anyway for the
+  // no-JavaScript fallback): a few kilobytes rather than every URI again.
+  const positions = (uris: string[]) => uris.flatMap((uri) => skillIndex.get(uri) ?? []);
   return {
     workplaces: workplaces.map((w) => ({ value: w.id, label: `${w.name} (${w.postalCode} ${w.municipalityName})`, ratio: w.ratio })),
-    occupations: taxonomy.occupations.map((o) => ({ value: o.uri, label: o.labels[lang] })).sort(byLabel),
+    occupations: taxonomy.occupations
+      .map((o) => ({
+        value: o.uri,
+        label: o.labels[lang],
+        essentialSkills: positions(o.essentialSkills),
+        optionalSkills: positions(o.optionalSkills),
+      }))
+      .sort(byLabel),
     languages: taxonomy.languages
       .filter((l) => l.code !== 'da')
       .map((l) => ({ value: l.code, label: l.labels[lang] }))
       .sort(byLabel),
-    skills: taxonomy.skills.map((s) => ({ value: s.uri, label: s.labels[lang] })).sort(byLabel),
+    skills,
   };
 }
 

@@ -6,11 +6,13 @@
  */
 import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { Form } from '@remix-run/react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SkillPicker } from '~/components/skill-picker';
+import { SkillPicker, type PickedSkill } from '~/components/skill-picker';
 import type { Locale } from '~/taxonomy/taxonomy';
 import { Field, FormErrors } from './form-ui';
 import type { SlotFormOptions } from './slot-form-options.server';
+import { SlotSkillSuggestions, type SkillListName } from './slot-skill-suggestions';
 
 const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 const TYPES = ['igu', 'praktik', 'loentilskud'] as const;
@@ -36,6 +38,13 @@ export function SlotForm({ options, lang, lastResult, defaultValue, submits }: P
   const picked = (value: unknown) => asList(value).map((uri) => ({ uri, label: skillLabel.get(uri) ?? uri }));
   const str = (value: unknown) => (typeof value === 'string' ? value : undefined);
   const languagesChosen = new Set(asList(fields.languages.initialValue));
+  // The pickers' choices live here so that a suggested skill can join them.
+  const [skills, setSkills] = useState<Record<SkillListName, PickedSkill[]>>(() => ({
+    mustSkills: picked(fields.mustSkills.initialValue),
+    niceSkills: picked(fields.niceSkills.initialValue),
+  }));
+  const addSkill = (list: SkillListName, skill: PickedSkill) =>
+    setSkills((current) => (current[list].some((s) => s.uri === skill.uri) ? current : { ...current, [list]: [...current[list], skill] }));
 
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
@@ -101,7 +110,8 @@ export function SlotForm({ options, lang, lastResult, defaultValue, submits }: P
             label={t(`fields.${name}`)}
             lang={lang}
             description={t('fields.skillsHint')}
-            defaultValue={picked(fields[name].initialValue)}
+            value={skills[name]}
+            onChange={(value) => setSkills((current) => ({ ...current, [name]: value }))}
             selectedLabel={tLookup('picker.chosen')}
             removeLabel={(skill) => tLookup('picker.remove', { skill })}
             noResultsLabel={tLookup('picker.noResults')}
@@ -123,6 +133,14 @@ export function SlotForm({ options, lang, lastResult, defaultValue, submits }: P
           ) : null}
         </div>
       ))}
+
+      <SlotSkillSuggestions
+        form={form}
+        options={options}
+        occupationUri={str(fields.occupationUri.value) ?? str(fields.occupationUri.initialValue)}
+        chosen={{ mustSkills: skills.mustSkills.map((s) => s.uri), niceSkills: skills.niceSkills.map((s) => s.uri) }}
+        onAdd={addSkill}
+      />
 
       <fieldset>
         <legend>{t('fields.danish')}</legend>

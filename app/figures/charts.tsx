@@ -134,6 +134,15 @@ export function DataTable({ caption, rows, labelHeader }: { caption: string; row
 
 const PALETTE = ['#e8f1f8', '#b9d5ea', '#7fb2d8', '#3f86c0', '#1b5a91'];
 
+/**
+ * Municipality names in Danish order, the same on the server and in the
+ * browser. A bare localeCompare sorts by each side's own default locale: in
+ * Node (en) "Aabenraa" comes first, in a Danish browser after "Vordingborg"
+ * (aa is å), so the map's table hydrated in another order than the server
+ * rendered it (React errors 418/425 on /admin/figures).
+ */
+const MUNICIPALITY_ORDER = new Intl.Collator('da');
+
 export function MunicipalityMap({
   title,
   description,
@@ -166,7 +175,7 @@ export function MunicipalityMap({
   const rows: ChartRow[] = paths
     .filter((p) => (values[p.code] ?? 0) > 0)
     .map((p) => ({ key: p.code, label: p.name, value: values[p.code] ?? 0 }))
-    .sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
+    .sort((a, b) => b.value - a.value || MUNICIPALITY_ORDER.compare(a.label, b.label));
   return (
     <figure className="chart" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>

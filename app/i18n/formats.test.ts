@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatMoment, formatNumber } from './formats.js';
+import { formatDay, formatMoment, formatMomentDay, formatNumber } from './formats.js';
 import { resources } from './resources.js';
 
 describe('numbers and dates by language', () => {
@@ -20,6 +20,12 @@ describe('numbers and dates by language', () => {
   it('shows moments in Danish time', () => {
     // 23:30 UTC on 31 December is 00:30 on 1 January in Copenhagen.
     expect(formatMoment('da', '2026-12-31T23:30:00Z')).toMatch(/1\. jan\. 2027.*00[.:]30/);
+  });
+
+  it('gives a moment’s Danish day, not the server’s (an expiry at 23:30 UTC is the next day in Denmark)', () => {
+    expect(formatMomentDay('da', '2026-12-31T23:30:00Z')).toBe('1. jan. 2027');
+    expect(formatMomentDay('en', new Date('2026-06-30T22:30:00Z'), 'long')).toBe('1 July 2026');
+    expect(formatMomentDay('ar', '2026-12-31T23:30:00Z')).not.toMatch(/[٠-٩]/);
   });
 });
 

@@ -49,3 +49,16 @@ export function formatMoment(lng: string, moment: Date | string): string {
   }
   return format.format(typeof moment === 'string' ? new Date(moment) : moment);
 }
+
+const momentDayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The Danish calendar day of a moment (an expiry, a last use), as the language writes it: 23:30 UTC on 31 Dec is 1 Jan in Denmark. */
+export function formatMomentDay(lng: string, moment: Date | string, style: 'medium' | 'long' = 'medium'): string {
+  const key = `${lng} ${style}`;
+  let format = momentDayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: style, timeZone: 'Europe/Copenhagen' });
+    momentDayFormats.set(key, format);
+  }
+  return format.format(typeof moment === 'string' ? new Date(moment) : moment);
+}

@@ -42,12 +42,17 @@ export class InvalidInput extends DomainError {
   }
 }
 
-/** A rule of the domain (docs/domain.md) refused the action; names the rule and its source. */
+/**
+ * A rule of the domain (docs/domain.md) refused the action; names the rule and
+ * its source. `detail` says the same as the English message for the reader's
+ * language (a `ruleDetail` key of the workbench namespace and its values).
+ */
 export class RuleViolation extends DomainError {
   constructor(
     readonly rule: string,
     message: string,
     readonly source?: string,
+    readonly detail?: { key: string; params?: Record<string, string | number> },
   ) {
     super(message, 'rule_violation', { rule, source });
   }

@@ -29,6 +29,7 @@ export const notificationKinds = {
   placement_starting: { role: 'candidate', mail: 'immediate' },
   new_offers: { role: 'candidate', mail: 'digest' },
   inactivity_soon: { role: 'candidate', mail: 'immediate' },
+  free_skill_reviewed: { role: 'candidate', mail: 'immediate' },
   // consultant
   employer_invited: { role: 'consultant', mail: 'immediate' },
   employer_declined: { role: 'consultant', mail: 'immediate' },

@@ -23,6 +23,7 @@ import { runScheduledNotices } from './schedule.server.js';
 import { interestChanged } from './events.server.js';
 import { setEmployerVerification } from '../consultants/verification.server.js';
 import { executeErasure, requestOwnErasure } from '../privacy/erasure.server.js';
+import { createPlacement, recordPlacementEvent } from '../placements/placements.server.js';
 
 const BASE_URL = 'http://jobbro.test';
 
@@ -58,13 +59,17 @@ describe.each(databaseKinds)('notifications (%s)', (kind) => {
   });
 
   /** An employer with a login, a published slot, and a candidate (with a login in `locale`) proposed for it. */
-  async function pair(options: { locale?: Locale; source?: 'matcher' | 'interest'; startDate?: string } = {}) {
+  async function pair(options: { locale?: Locale; source?: 'matcher' | 'interest'; startDate?: string; type?: 'igu' | 'praktik' } = {}) {
     const employer = await addEmployer(world);
     const employerUser = await insertUser(
       world.db,
       buildUser(world.rng, { role: 'employer', organisation_id: employer.organisationId, locale: 'en' }),
     );
-    const slotId = await addSlot(world, employer, { title: 'Kitchen helper', ...(options.startDate ? { start_date: options.startDate } : {}) });
+    const slotId = await addSlot(world, employer, {
+      title: 'Kitchen helper',
+      ...(options.startDate ? { start_date: options.startDate } : {}),
+      ...(options.type === 'igu' ? { type: 'igu', weeks: 104, hours_per_week: 30, pay_basis: 'EGU-sats efter overenskomst' } : {}),
+    });
     const candidateUser = await insertUser(world.db, buildUser(world.rng, { role: 'candidate', locale: options.locale ?? 'da' }));
     const candidateId = await addCandidate(world, world.jobcentres.aabenraa, {
       user_id: candidateUser.id,
@@ -302,6 +307,80 @@ describe.each(databaseKinds)('notifications (%s)', (kind) => {
     const offers = (await notificationsOf(p.candidateUser.id)).filter((n) => n.kind === 'new_offers');
     expect(offers).toHaveLength(1);
     expect(offers[0]).toMatchObject({ mail_mode: 'digest', mail_id: null, params: { count: 1 } });
+  });
+
+  it('the placement dates the workbench records drive the reminders, each sent once to each party', async () => {
+    const consultant = world.consultants.aabenraa;
+    const kindsOf = async (userId: string, kinds: readonly string[]) =>
+      (await notificationsOf(userId)).filter((n) => kinds.includes(n.kind)).map((n) => ({ kind: n.kind, ...n.params }));
+    /** Approved, invited, shared and planned with the workbench: the candidate hears the placement is planned. */
+    async function planned(type: 'igu' | 'praktik', endDate: string) {
+      const p = await pair({ locale: 'uk', type });
+      await approveMatch(deps(), consultant, { proposalId: p.proposalId });
+      await decideOnCandidate(deps(), p.employerActor, { slotId: p.slotId, proposalId: p.proposalId }, { decision: 'invite' });
+      await setSharing(deps(), p.candidate, { slotId: p.slotId, share: true });
+      const placementId = await createPlacement(deps(), consultant, { proposalId: p.proposalId, startDate: '2026-04-01', endDate });
+      return { ...p, placementId };
+    }
+    const igu = await planned('igu', '2028-03-29');
+    const praktik = await planned('praktik', '2026-05-26');
+    expect(await kindsOf(igu.candidateUser.id, ['placement_planned'])).toEqual([
+      { kind: 'placement_planned', slotTitle: 'Kitchen helper', organisationName: expect.any(String), startDate: '2026-04-01' },
+    ]);
+    // An erasure request nearing its deadline, and a candidate whose 12 months without activity end soon.
+    const erasing = await addCandidate(world, world.jobcentres.aabenraa);
+    await world.db
+      .insertInto('erasure_requests')
+      .values({ candidate_id: erasing, jobcentre_id: world.jobcentres.aabenraa, requested_via: 'consultant', deadline: '2026-04-02' })
+      .execute();
+    const quietUser = await insertUser(world.db, buildUser(world.rng, { role: 'candidate', locale: 'ar' }));
+    await addCandidate(world, world.jobcentres.aabenraa, { user_id: quietUser.id, last_active_at: new Date('2025-04-03T10:00:00Z') });
+
+    /** Two runs at `day`: the second tells nobody anything new. */
+    const twiceOn = async (day: string) => {
+      now = new Date(`${day}T06:00:00Z`);
+      const first = await runScheduledNotices(deps());
+      const second = await runScheduledNotices(deps());
+      expect({ ...second, offers: 0 }).toEqual({ unfilled: 0, milestones: 0, ends: 0, starts: 0, erasures: 0, inactivity: 0, offers: 0 });
+      return first;
+    };
+
+    // Three days before the start: a reminder to each candidate; the erasure deadline and the coming inactivity too.
+    await twiceOn('2026-03-29');
+    for (const placed of [igu, praktik]) {
+      expect(await kindsOf(placed.candidateUser.id, ['placement_starting'])).toEqual([
+        { kind: 'placement_starting', slotTitle: 'Kitchen helper', organisationName: expect.any(String), startDate: '2026-04-01' },
+      ]);
+    }
+    expect(await kindsOf(consultant.id, ['erasure_deadline'])).toContainEqual({ kind: 'erasure_deadline', deadline: '2026-04-02' });
+    expect(await kindsOf(quietUser.id, ['inactivity_soon'])).toEqual([{ kind: 'inactivity_soon', inactiveOn: '2026-04-03' }]);
+
+    // The praktik starts on the planned day; the IGU a week late, as the consultant records it.
+    now = new Date('2026-04-01T10:00:00Z');
+    await recordPlacementEvent(deps(), consultant, praktik.placementId, { kind: 'start', on: '2026-04-01' });
+    now = new Date('2026-04-08T10:00:00Z');
+    await recordPlacementEvent(deps(), consultant, igu.placementId, { kind: 'start', on: '2026-04-08' });
+
+    // The week before the praktik ends: its employer and the consultant hear; the IGU's employer does not.
+    const ends = await twiceOn('2026-05-20');
+    expect(ends.ends).toBeGreaterThanOrEqual(1);
+    const praktikEnd = { kind: 'milestone_due_employer', slotTitle: 'Kitchen helper', milestone: 'end_praktik', dueOn: '2026-05-26' };
+    expect(await kindsOf(praktik.employerUser.id, ['milestone_due_employer'])).toEqual([praktikEnd]);
+    expect(await kindsOf(consultant.id, ['placement_due'])).toContainEqual({
+      ...praktikEnd,
+      kind: 'placement_due',
+      candidateName: praktik.candidateName,
+    });
+    expect(await kindsOf(igu.employerUser.id, ['milestone_due_employer'])).toEqual([]);
+
+    // The IGU's 6-month bonus falls due six months after the actual start (not the planned one): the employer and the
+    // consultant are told once, in the week before.
+    expect((await twiceOn('2026-09-28')).milestones).toBe(0);
+    const bonus = await twiceOn('2026-10-05');
+    expect(bonus.milestones).toBeGreaterThanOrEqual(1);
+    const bonusDue = { kind: 'milestone_due_employer', slotTitle: 'Kitchen helper', milestone: 'bonus_6m', dueOn: '2026-10-08' };
+    expect(await kindsOf(igu.employerUser.id, ['milestone_due_employer'])).toEqual([bonusDue]);
+    expect(await kindsOf(consultant.id, ['placement_due'])).toContainEqual({ ...bonusDue, kind: 'placement_due', candidateName: igu.candidateName });
   });
 
   it('mail settings refuse kinds the person cannot receive and modes that do not exist, naming the field', async () => {

@@ -25,16 +25,21 @@ export function OfferTimelines({ timelines, lng }: { timelines: OfferTimeline[];
                   className={`timeline__step timeline__step--${state}`}
                   aria-current={state === 'current' || state === 'stopped' ? 'step' : undefined}
                 >
-                  {state === 'done' ? '✓ ' : state === 'stopped' ? '✕ ' : ''}
-                  {t(`timeline.steps.${step}`)}
-                  <span className="visually-hidden">
-                    {' '}
-                    ({state === 'stopped' ? t(`timeline.stopped.${offer.now === 'declined' ? 'declined' : 'rejected'}`) : t(`timeline.${state}`)})
-                  </span>
+                  {/* A step where someone said no is named by the no ("The employer said no"), not by the step it stopped. */}
+                  {state === 'stopped' ? (
+                    `✕ ${t(`timeline.stopped.${offer.now === 'declined' ? 'declined' : 'rejected'}`)}`
+                  ) : (
+                    <>
+                      {state === 'done' ? '✓ ' : ''}
+                      {t(`timeline.steps.${step}`)}
+                      <span className="visually-hidden"> ({t(`timeline.${state}`)})</span>
+                    </>
+                  )}
                 </li>
               ))}
             </ol>
             <p className="timeline-now">{t(`timeline.now.${offer.now}`, { startDate: startDate(offer.placementStart) })}</p>
+            {offer.outcome ? <p>{t(`timeline.outcome.${offer.outcome}`)}</p> : null}
             {offer.act === 'share' ? <Link to="/candidate/sharing">{t('timeline.act.share')}</Link> : null}
             {offer.act === 'offers' ? <Link to="/candidate/offers">{t('timeline.act.offers')}</Link> : null}
           </li>

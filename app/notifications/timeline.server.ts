@@ -24,6 +24,7 @@ export async function candidateTimelines(deps: { db: Kysely<DB> }, user: Pick<Se
       shared: row.shared === true,
       employerDecision: row.employer_decision,
       placementStatus: row.placement_status,
+      placementOutcome: row.placement_outcome,
     }),
     proposalId: row.proposal_id,
     slotId: row.slot_id,

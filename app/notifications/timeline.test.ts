@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { timelineOf, type TimelineFacts } from './timeline.js';
 
-const interest: TimelineFacts = { source: 'interest', proposalStatus: 'proposed', shared: false, employerDecision: null, placementStatus: null };
+const interest: TimelineFacts = {
+  source: 'interest',
+  proposalStatus: 'proposed',
+  shared: false,
+  employerDecision: null,
+  placementStatus: null,
+  placementOutcome: null,
+};
 const states = (facts: TimelineFacts) => timelineOf(facts).steps.map((s) => `${s.step}:${s.state}`);
 
 describe('the candidate timeline', () => {
@@ -43,9 +50,26 @@ describe('the candidate timeline', () => {
     expect(timelineOf(declined).now).toBe('declined');
   });
 
-  it('a planned, then started (or ended) placement moves to the last steps', () => {
+  it('a planned, then started placement moves to the last steps', () => {
     const planned: TimelineFacts = { ...interest, proposalStatus: 'approved', shared: true, employerDecision: 'invite', placementStatus: 'planned' };
     expect(states(planned)).toEqual(['interest:done', 'approved:done', 'invited:done', 'planned:current', 'started:ahead']);
-    expect(timelineOf({ ...planned, placementStatus: 'completed' }).steps.at(-1)).toEqual({ step: 'started', state: 'current' });
+    expect(states({ ...planned, placementStatus: 'started' })).toEqual([
+      'interest:done',
+      'approved:done',
+      'invited:done',
+      'planned:done',
+      'started:current',
+    ]);
+    expect(timelineOf({ ...planned, placementStatus: 'started' })).toMatchObject({ now: 'started', act: null, outcome: null });
+  });
+
+  it('a placement that is over says how it ended, not "started", with its outcome once recorded', () => {
+    const placed: TimelineFacts = { ...interest, proposalStatus: 'approved', shared: true, employerDecision: 'invite', placementStatus: 'completed' };
+    expect(states(placed)).toEqual(['interest:done', 'approved:done', 'invited:done', 'planned:done', 'started:done', 'completed:current']);
+    expect(timelineOf({ ...placed, placementOutcome: 'ordinary_job' })).toMatchObject({ now: 'completed', act: null, outcome: 'ordinary_job' });
+    const endedEarly: TimelineFacts = { ...placed, source: 'matcher', placementStatus: 'ended_early', placementOutcome: null };
+    expect(states(endedEarly)).toEqual(['approved:done', 'invited:done', 'planned:done', 'started:done', 'endedEarly:current']);
+    expect(timelineOf(endedEarly)).toMatchObject({ now: 'endedEarly', outcome: null });
+    expect(timelineOf({ ...endedEarly, placementOutcome: 'back_to_programme' }).outcome).toBe('back_to_programme');
   });
 });

@@ -62,7 +62,7 @@ const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 /** Throws the first failing rule as a RuleViolation naming the rule and its source. */
 function enforce(...verdicts: Verdict[]): void {
   const failed = verdicts.find((verdict) => !verdict.ok);
-  if (failed) throw new RuleViolation(failed.rule, failed.message, failed.source);
+  if (failed) throw new RuleViolation(failed.rule, failed.message, failed.source, failed.detail);
 }
 
 /** Where an approved match stands, from consent to outcome. */
@@ -133,7 +133,12 @@ export async function createPlacement(
     const clash = others.find((p) =>
       periodsOverlap(input.startDate, input.endDate, p.start_date, p.status === 'ended_early' ? (p.ended_on ?? p.end_date) : p.end_date),
     );
-    if (clash) throw new RuleViolation('placement.overlap', `overlaps another placement (${clash.start_date} to ${clash.end_date})`, 'Jobbro');
+    if (clash) {
+      throw new RuleViolation('placement.overlap', `overlaps another placement (${clash.start_date} to ${clash.end_date})`, 'Jobbro', {
+        key: 'placement.overlap',
+        params: { from: clash.start_date, to: clash.end_date },
+      });
+    }
     const placementId = await insertPlacement(trx, {
       proposal_id: proposal.proposal_id,
       slot_id: proposal.slot_id,

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import { selectProfileViews } from '../../db/queries/candidates.js';
+import { selectFreeSkillsOfCandidate } from '../../db/queries/free-skills.js';
 import * as privacy from '../../db/queries/privacy.js';
 import type { DB, LabelSet } from '../../db/schema.js';
 import type { SessionUser } from '../auth/session.server.js';
@@ -53,6 +54,8 @@ export type CandidateExport = {
     evidence: string | null;
   };
   skills: Array<{ uri: string; labels: LabelSet; years: number | null; learnedWhere: string | null }>;
+  /** Skills in the candidate's own words (issue 25): as written, and what the jobcentre made of them. */
+  skillsInOwnWords: Array<{ text: string; language: string; status: string; mappedTo: string | null; writtenAt: Iso | null }>;
   languages: Array<{ code: string; spoken: string; written: string | null; motherTongue: boolean; evidence: string }>;
   experience: {
     occupations: Array<{ uri: string; labels: LabelSet; years: number | null }>;
@@ -151,6 +154,7 @@ export async function exportOwnData(deps: ExportDeps, user: Viewer): Promise<Can
     invitations,
     requests,
     cprRegistered,
+    freeSkills,
   ] = await Promise.all([
     privacy.selectSkillsForExport(db, candidate.id),
     privacy.selectLanguagesForExport(db, candidate.id),
@@ -166,6 +170,7 @@ export async function exportOwnData(deps: ExportDeps, user: Viewer): Promise<Can
     privacy.selectInvitationsForExport(db, candidate.id),
     privacy.selectErasureRequestsOfCandidate(db, candidate.id),
     hasRegisteredCpr(db, candidate.id),
+    selectFreeSkillsOfCandidate(db, candidate.id),
   ]);
   const placementIds = placements.map((p) => p.id);
   const [followUps, milestones] = await Promise.all([
@@ -214,6 +219,13 @@ export async function exportOwnData(deps: ExportDeps, user: Viewer): Promise<Can
       evidence: candidate.danish_evidence,
     },
     skills: skills.map((s) => ({ uri: s.skill_uri, labels: s.labels, years: s.years, learnedWhere: s.learned_where })),
+    skillsInOwnWords: freeSkills.map((f) => ({
+      text: f.text,
+      language: f.lang,
+      status: f.status,
+      mappedTo: f.mapped_skill_uri,
+      writtenAt: iso(f.created_at),
+    })),
     languages: languages.map((l) => ({ code: l.code, spoken: l.spoken, written: l.written, motherTongue: l.is_mother_tongue, evidence: l.evidence })),
     experience: {
       occupations: occupations.map((o) => ({ uri: o.occupation_uri, labels: o.labels, years: o.years })),

@@ -6,6 +6,7 @@ import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { listMailbox } from '~/mail/mailer.server';
+import { formatMoment } from '~/i18n/formats';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -21,7 +22,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export default function Mailbox() {
   const { t } = useTranslation('candidate');
   const { messages, lng } = useLoaderData<typeof loader>();
-  const format = (iso: string) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const format = (iso: string) => formatMoment(lng, iso);
   return (
     <>
       <h1>{t('mailbox.title')}</h1>

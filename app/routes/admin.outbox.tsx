@@ -12,6 +12,7 @@ import candidateStyles from '~/candidates/candidate.css';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { parseForm } from '~/lib/http.server';
 import { countFailedSearchDocuments, listFailedSearchDocuments, retryFailedSearchDocument } from '~/admin/failed-search-documents.server';
+import { formatMoment } from '~/i18n/formats';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -41,7 +42,7 @@ export default function FailedOutboxEntries() {
   const { entries, total, lng } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== 'idle';
-  const format = (iso: string) => new Intl.DateTimeFormat(lng, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(iso));
+  const format = (iso: string) => formatMoment(lng, iso);
   return (
     <>
       <h1>{t('outbox.title')}</h1>

@@ -12,6 +12,8 @@ import { parseForm } from '~/lib/http.server';
 import { danishDateOf, erasureDeadline } from '~/privacy/deadline';
 import { cancelOwnErasure, ownOpenErasureRequest, requestOwnErasure } from '~/privacy/erasure.server';
 import { exportOwnData } from '~/privacy/export.server';
+import { Check } from 'lucide-react';
+import { formatDay, formatMoment } from '~/i18n/formats';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -99,10 +101,9 @@ export default function CandidateData() {
   const [params] = useSearchParams();
   const confirming = params.get('erase') === 'confirm' && !open;
   const done = params.get('done');
-  const dateTime = (value: string | Date | null) =>
-    value ? new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(value)) : null;
-  const day = (value: string | null) =>
-    value ? new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`)) : null;
+  // Danish time and the page language's digits (Western in Arabic too, as everywhere in Jobbro).
+  const dateTime = (value: string | Date | null) => (value ? formatMoment(lng, value) : null);
+  const day = (value: string | null) => (value ? formatDay(lng, value, 'long') : null);
   const value = (code: string | null) => (code ? t(`values.${code}`, { defaultValue: code }) : null);
   const yesNo = (flag: boolean) => t(flag ? 'common.yes' : 'common.no');
   const f = (key: string) => t(`data.fields.${key}`);
@@ -121,12 +122,12 @@ export default function CandidateData() {
         <h2 id="erasure-title">{t('erasure.title')}</h2>
         {done === 'requested' ? (
           <p role="status" className="notice">
-            ✓ {t('erasure.requested')}
+            <Check aria-hidden="true" size={18} className="notice__icon" /> {t('erasure.requested')}
           </p>
         ) : null}
         {done === 'cancelled' ? (
           <p role="status" className="notice">
-            ✓ {t('erasure.cancelled')}
+            <Check aria-hidden="true" size={18} className="notice__icon" /> {t('erasure.cancelled')}
           </p>
         ) : null}
         {open ? (
@@ -228,6 +229,21 @@ export default function CandidateData() {
           head={[f('skill'), f('years'), f('learnedWhere')]}
           rows={doc.skills.map((s) => [s.labels[lng], s.years, s.learnedWhere ? t(`candidate:skills.whereOptions.${s.learnedWhere}`) : null])}
         />
+        {doc.skillsInOwnWords.length > 0 ? (
+          <>
+            <h3>{t('skills:own.mine')}</h3>
+            <ul>
+              {doc.skillsInOwnWords.map((own) => (
+                <li key={`${own.text}-${own.writtenAt ?? ''}`}>
+                  <bdi lang={own.language} dir="auto">
+                    {own.text}
+                  </bdi>{' '}
+                  ({own.status === 'open' ? t('skills:own.waiting') : own.status === 'mapped' ? t('skills:own.mappedShort') : t('skills:own.left')})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : null}
       </Section>
 
       <Section id="languages" title={t('data.sections.languages')}>

@@ -172,7 +172,7 @@ export default function Offer() {
           <ul>
             {danishReason ? null : <li>{t('offer.danishNone')}</li>}
             {candidateReasons(card.reasons).map((reason, i) => (
-              <li key={`${reason.code}-${i}`}>{reasonText(i18n.t, reason, formatDate)}</li>
+              <li key={`${reason.code}-${i}`}>{reasonText(i18n.t, reason, formatDate, (value) => formatNumber(lng, value))}</li>
             ))}
           </ul>
           {detail.interested ? (
@@ -197,7 +197,7 @@ export default function Offer() {
       {excluded ? (
         <section aria-labelledby="cannot-title">
           <h2 id="cannot-title">{t('offer.cannotTitle')}</h2>
-          <p>{reasonText(i18n.t, excluded.explanation, formatDate)}</p>
+          <p>{reasonText(i18n.t, excluded.explanation, formatDate, (value) => formatNumber(lng, value))}</p>
         </section>
       ) : null}
     </>

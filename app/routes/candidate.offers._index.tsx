@@ -210,7 +210,7 @@ export default function Offers() {
                     {offer.title}
                   </bdi>
                 </h3>
-                <p>{reasonText(i18n.t, offer.explanation, formatDate)}</p>
+                <p>{reasonText(i18n.t, offer.explanation, formatDate, (value) => formatNumber(lng, value))}</p>
               </li>
             ))}
           </ul>

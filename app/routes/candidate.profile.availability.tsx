@@ -7,6 +7,7 @@ import candidateStyles from '~/candidates/candidate.css';
 import { loadOwnProfile, saveAvailability } from '~/candidates/profile.server';
 import { readForm, runStep, textOf, type StepFailure } from '~/candidates/step-action.server';
 import { ErrorSummary, FieldError, Hint, Saved, StepButtons, StepHeader, fieldProps, nextStepPath, stepPath } from '~/candidates/ui';
+import { CalendarDays, Clock } from 'lucide-react';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -50,7 +51,10 @@ export default function AvailabilityStep() {
       <p>{t('availability.intro')}</p>
       <Form method="post" className="form">
         <div className="field">
-          <label htmlFor="field-availableFrom">📅 {t('availability.availableFrom')}</label>
+          <label htmlFor="field-availableFrom" className="icon-text">
+            <CalendarDays aria-hidden="true" size={18} />
+            {t('availability.availableFrom')}
+          </label>
           <input
             {...fieldProps('availableFrom', errors)}
             type="date"
@@ -61,7 +65,10 @@ export default function AvailabilityStep() {
           <FieldError name="availableFrom" errors={errors} />
         </div>
         <div className="field">
-          <label htmlFor="field-hoursPerWeek">⏱ {t('availability.hoursPerWeek')}</label>
+          <label htmlFor="field-hoursPerWeek" className="icon-text">
+            <Clock aria-hidden="true" size={18} />
+            {t('availability.hoursPerWeek')}
+          </label>
           <Hint name="hoursPerWeek">{t('availability.hoursHint')}</Hint>
           <input
             {...fieldProps('hoursPerWeek', errors, true)}

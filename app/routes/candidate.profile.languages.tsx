@@ -10,6 +10,7 @@ import { readForm, runStep, type StepFailure } from '~/candidates/step-action.se
 import { ErrorSummary, FieldError, Hint, Saved, StepButtons, StepHeader, fieldProps, nextStepPath, stepPath } from '~/candidates/ui';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { cefrLevels, danishProgrammes, danishTests, languageEvidence } from '~/taxonomy/language-levels';
+import { MessageCircle, PenLine } from 'lucide-react';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -153,7 +154,10 @@ export default function LanguagesStep() {
               <FieldError name={`languageCode.${i}`} errors={errors} />
             </div>
             <div className="field">
-              <label htmlFor={`field-languageSpoken-${i}`}>🗣 {t('languages.spoken')}</label>
+              <label htmlFor={`field-languageSpoken-${i}`} className="icon-text">
+                <MessageCircle aria-hidden="true" size={18} />
+                {t('languages.spoken')}
+              </label>
               <select {...fieldProps(`languageSpoken.${i}`, errors)} defaultValue={row.spoken}>
                 <option value="">{t('languages.noLevel')}</option>
                 {cefrLevels.map((level) => (
@@ -165,7 +169,10 @@ export default function LanguagesStep() {
               <FieldError name={`languageSpoken.${i}`} errors={errors} />
             </div>
             <div className="field">
-              <label htmlFor={`field-languageWritten-${i}`}>✍ {t('languages.written')}</label>
+              <label htmlFor={`field-languageWritten-${i}`} className="icon-text">
+                <PenLine aria-hidden="true" size={18} />
+                {t('languages.written')}
+              </label>
               <select {...fieldProps(`languageWritten.${i}`, errors)} defaultValue={row.written}>
                 <option value="">{t('languages.noLevel')}</option>
                 {cefrLevels.map((level) => (

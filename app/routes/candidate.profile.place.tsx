@@ -9,6 +9,7 @@ import { loadOwnProfile, savePlace } from '~/candidates/profile.server';
 import { readForm, runStep, textOf, type StepFailure } from '~/candidates/step-action.server';
 import { ErrorSummary, FieldError, Hint, Saved, StepButtons, StepHeader, fieldProps, nextStepPath, stepPath } from '~/candidates/ui';
 import { resolveLocale } from '~/i18n/i18next.server';
+import { Bus, Car, MapPin } from 'lucide-react';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -57,7 +58,10 @@ export default function PlaceStep() {
       <p>{t('place.intro')}</p>
       <Form method="post" className="form">
         <div className="field">
-          <label htmlFor="field-postalCode">📍 {t('place.postalCode')}</label>
+          <label htmlFor="field-postalCode" className="icon-text">
+            <MapPin aria-hidden="true" size={18} />
+            {t('place.postalCode')}
+          </label>
           <Hint name="postalCode">{t('place.postalCodeHint')}</Hint>
           <input
             {...fieldProps('postalCode', errors, true)}
@@ -70,7 +74,10 @@ export default function PlaceStep() {
           {data.municipality && !errors?.postalCode ? <p className="hint">{t('place.municipality', { name: data.municipality })}</p> : null}
         </div>
         <div className="field">
-          <label htmlFor="field-maxTravelKm">🚌 {t('place.maxTravelKm')}</label>
+          <label htmlFor="field-maxTravelKm" className="icon-text">
+            <Bus aria-hidden="true" size={18} />
+            {t('place.maxTravelKm')}
+          </label>
           <input
             {...fieldProps('maxTravelKm', errors)}
             inputMode="numeric"
@@ -82,7 +89,8 @@ export default function PlaceStep() {
         <div className="choice-grid">
           <label>
             <input type="checkbox" name="drivingLicence" defaultChecked={values ? values.drivingLicence === 'on' : data.drivingLicence} />
-            🚗 {t('place.drivingLicence')}
+            <Car aria-hidden="true" size={18} />
+            {t('place.drivingLicence')}
           </label>
         </div>
         <StepButtons />

@@ -1,16 +1,26 @@
-/** Step 1: skills, found by typing in any of the four languages (typos allowed), with years and where learned. */
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+/**
+ * Step 1: skills, found by typing in any of the four languages (typos allowed), with years and where learned.
+ * When nothing fits, the candidate keeps their own words; the jobcentre maps them to a skill or leaves them (issue 25, item 4).
+ */
+import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
+import { MAX_FREE_SKILLS, MAX_FREE_SKILL_LENGTH } from '~/candidates/free-skills';
+import { addFreeSkill, loadOwnFreeSkills, removeFreeSkill } from '~/candidates/free-skills.server';
 import { skillLabel } from '~/candidates/labels.server';
 import { learnedWhere } from '~/candidates/profile-schemas';
 import { addSkill, loadOwnProfile, removeSkill } from '~/candidates/profile.server';
-import { readForm, runStep, type StepFailure } from '~/candidates/step-action.server';
-import { ErrorSummary, FieldError, Saved, StepHeader, nextStepPath, stepPath } from '~/candidates/ui';
+import { ErrorSummary, Saved, StepHeader, nextStepPath, stepPath } from '~/candidates/ui';
 import { resolveLocale } from '~/i18n/i18next.server';
-import { ArrowLeft, ArrowRight, Plus, Search, X } from 'lucide-react';
+import { InvalidInput } from '~/lib/errors';
+import { parseSubmission } from '~/lib/form-submission';
+import { readFormData } from '~/lib/http.server';
+import { ArrowLeft, ArrowRight, Check, Hourglass, MessageSquareText, Plus, Search, X } from 'lucide-react';
 import { lookupTaxonomy } from '~/taxonomy/lookup';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
@@ -20,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const lng = await resolveLocale(request, context);
   const url = new URL(request.url);
   const q = (url.searchParams.get('q') ?? '').trim().slice(0, 100);
-  const profile = await loadOwnProfile(context.services, user);
+  const [profile, freeSkills] = await Promise.all([loadOwnProfile(context.services, user), loadOwnFreeSkills(context.services, user)]);
   const own = new Set(profile.skills.map((skill) => skill.skill_uri));
   const results = q
     ? lookupTaxonomy({ q, lang: lng, kinds: ['skill'], limit: 8 })
@@ -31,33 +41,122 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     q,
     results,
     saved: url.searchParams.get('saved') === '1',
+    kept: url.searchParams.get('kept') === '1',
     skills: profile.skills.map((skill) => ({ ...skill, label: skillLabel(skill.skill_uri, lng) })),
+    freeSkills: freeSkills.map((row) => ({
+      id: row.id,
+      text: row.text,
+      lang: row.lang,
+      status: row.status,
+      mappedLabel: row.mapped_skill_uri ? skillLabel(row.mapped_skill_uri, lng) : null,
+    })),
   };
 }
 
+/** Which form on the page was sent: its answer (errors, what was typed) goes back to that form only. */
+const formId = z
+  .string()
+  .regex(/^[a-z]+(-[A-Za-z0-9:/._-]+)?$/)
+  .max(200);
+
+/** The shape of each form; what the values mean (a known skill, years 0–60, …) is the domain's to check. */
+const stepFormSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('add'), formId, skill: z.string(), years: z.string().optional(), where: z.string().optional() }),
+  z.object({ intent: z.literal('remove'), formId, skill: z.string() }),
+  z.object({ intent: z.literal('own'), formId, text: z.string({ message: 'skills:own.errors.required' }) }),
+  z.object({ intent: z.literal('removeOwn'), formId, freeSkill: z.string() }),
+]);
+
+export type StepAnswer = { formId: string; result: SubmissionResult<string[]> };
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
-  const form = await readForm(request);
-  const skill = typeof form.skill === 'string' ? form.skill : '';
-  const save =
-    form.intent === 'remove'
-      ? () => removeSkill(context.services, user, { skill })
-      : () => addSkill(context.services, user, { skill, years: form.years, where: form.where });
-  return runStep(form, save, { stay: stepPath.skills, next: `${stepPath.skills}?saved=1` });
+  const formData = await readFormData(request);
+  const submission = parseSubmission(formData, stepFormSchema);
+  const sentBy = String(formData.get('formId') ?? '');
+  if (submission.status !== 'success') return data<StepAnswer>({ formId: sentBy, result: submission.reply() }, { status: 400 });
+  const input = submission.value;
+  const { services } = context;
+  try {
+    switch (input.intent) {
+      case 'add':
+        await addSkill(services, user, { skill: input.skill, years: input.years, where: input.where });
+        break;
+      case 'remove':
+        await removeSkill(services, user, { skill: input.skill });
+        break;
+      case 'own':
+        await addFreeSkill(services, user, { text: input.text, lang: await resolveLocale(request, context) });
+        return redirect(`${stepPath.skills}?kept=1`);
+      case 'removeOwn':
+        await removeFreeSkill(services, user, { freeSkill: input.freeSkill });
+        break;
+    }
+  } catch (error) {
+    if (!(error instanceof InvalidInput)) throw error;
+    return data<StepAnswer>({ formId: sentBy, result: submission.reply({ fieldErrors: error.fields }) }, { status: 400 });
+  }
+  return redirect(`${stepPath.skills}?saved=1`);
+}
+
+/** A form of this page: Conform's form props, and the action's answer when it was this form that was sent. */
+function StepForm({
+  id,
+  defaultValue,
+  className,
+  children,
+}: {
+  id: string;
+  defaultValue?: Record<string, string>;
+  className: string;
+  children: (fields: { errorsOf: (name: string) => string[] | undefined; valueOf: (name: string) => string | undefined; id: string }) => ReactNode;
+}) {
+  const answer = useActionData<typeof action>();
+  const lastResult = answer?.formId === id ? answer.result : undefined;
+  const [form] = useForm({ id, lastResult, defaultValue });
+  const initial = lastResult?.initialValue ?? defaultValue ?? {};
+  const valueOf = (name: string) => {
+    const value = initial[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  return (
+    <Form method="post" className={className} {...getFormProps(form)}>
+      <input type="hidden" name="formId" value={id} />
+      {children({ errorsOf: (name) => lastResult?.error?.[name] ?? undefined, valueOf, id })}
+    </Form>
+  );
+}
+
+function Errors({ id, messages }: { id: string; messages: string[] | undefined }) {
+  const { t } = useTranslation(['candidate', 'skills']);
+  if (!messages?.length) return null;
+  return (
+    <p id={id} className="field__error">
+      {messages.map((key) => t(key, { count: MAX_FREE_SKILLS })).join(' ')}
+    </p>
+  );
 }
 
 export default function SkillsStep() {
-  const { t, i18n } = useTranslation('candidate');
+  const { t, i18n } = useTranslation(['candidate', 'skills']);
   const Next = i18n.dir() === 'rtl' ? ArrowLeft : ArrowRight;
-  const { q, results, skills, saved } = useLoaderData<typeof loader>();
-  const failure: StepFailure | undefined = useActionData<typeof action>();
+  const { q, results, skills, freeSkills, saved, kept } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const failedSkill = typeof failure?.values.skill === 'string' ? failure.values.skill : null;
   return (
     <>
       <StepHeader step="skills" />
       <Saved show={saved} />
-      <ErrorSummary errors={failure?.errors} />
+      {kept ? (
+        <p role="status" className="notice">
+          {t('skills:own.kept')}
+        </p>
+      ) : null}
+      <ErrorSummary
+        errors={
+          answer?.result.error ? Object.fromEntries(Object.entries(answer.result.error).map(([name, messages]) => [name, messages ?? []])) : undefined
+        }
+      />
       <p>{t('skills.intro')}</p>
       <Form method="get" className="form" role="search">
         <div className="field">
@@ -80,71 +179,116 @@ export default function SkillsStep() {
             <ul className="plain-list">
               {results.map((result) => (
                 <li key={result.uri} className="item">
-                  <Form method="post" className="button-row">
-                    <input type="hidden" name="skill" value={result.uri} />
-                    <input type="hidden" name="then" value="stay" />
-                    <span>{result.label}</span>
-                    {/* The visible word starts the accessible name (WCAG 2.5.3); the skill's name follows for screen readers. */}
-                    <button type="submit" name="intent" value="add" className="button icon-text">
-                      <Plus aria-hidden="true" size={18} />
-                      {t('skills.add')}
-                      <span className="visually-hidden">{` ${result.label}`}</span>
-                    </button>
-                  </Form>
+                  <StepForm id={`result-${result.uri}`} className="button-row">
+                    {() => (
+                      <>
+                        <input type="hidden" name="skill" value={result.uri} />
+                        <span>{result.label}</span>
+                        {/* The visible word starts the accessible name (WCAG 2.5.3); the skill's name follows for screen readers. */}
+                        <button type="submit" name="intent" value="add" className="button icon-text">
+                          <Plus aria-hidden="true" size={18} />
+                          {t('skills.add')}
+                          <span className="visually-hidden">{` ${result.label}`}</span>
+                        </button>
+                      </>
+                    )}
+                  </StepForm>
                 </li>
               ))}
             </ul>
           )}
+          <OwnWords q={q} nothingFound={results.length === 0} />
         </section>
       ) : null}
       <section aria-labelledby="mine-title">
         <h2 id="mine-title">{t('skills.mine')}</h2>
-        {skills.length === 0 ? <p>{t('skills.none')}</p> : null}
+        {skills.length === 0 && freeSkills.length === 0 ? <p>{t('skills.none')}</p> : null}
         <ul className="plain-list">
-          {skills.map((skill, i) => {
-            const errors = failedSkill === skill.skill_uri ? failure?.errors : undefined;
-            return (
-              <li key={skill.skill_uri} className="item">
-                <h3>{skill.label}</h3>
-                <Form method="post" className="form">
-                  <input type="hidden" name="skill" value={skill.skill_uri} />
-                  <input type="hidden" name="then" value="stay" />
-                  <div className="field">
-                    <label htmlFor={`years-${i}`}>{t('skills.years')}</label>
-                    <input
-                      id={`years-${i}`}
-                      name="years"
-                      inputMode="decimal"
-                      defaultValue={skill.years ?? ''}
-                      aria-invalid={errors?.years ? true : undefined}
-                      aria-describedby={errors?.years ? `field-years-error` : undefined}
-                    />
-                    <FieldError name="years" errors={errors} />
-                  </div>
-                  <div className="field">
-                    <label htmlFor={`where-${i}`}>{t('skills.where')}</label>
-                    <select id={`where-${i}`} name="where" defaultValue={skill.learned_where ?? ''}>
-                      {['', ...learnedWhere].map((where) => (
-                        <option key={where} value={where}>
-                          {t(`skills.whereOptions.${where}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </div>
-                  <div className="button-row">
-                    <button type="submit" name="intent" value="add" className="button">
-                      {t('step.save')}
-                    </button>
-                    <button type="submit" name="intent" value="remove" className="button button--quiet icon-text">
+          {skills.map((skill) => (
+            <li key={skill.skill_uri} className="item">
+              <h3>{skill.label}</h3>
+              <StepForm
+                id={`skill-${skill.skill_uri}`}
+                className="form"
+                defaultValue={{ years: skill.years === null ? '' : String(skill.years), where: skill.learned_where ?? '' }}
+              >
+                {({ errorsOf, valueOf, id }) => (
+                  <>
+                    <input type="hidden" name="skill" value={skill.skill_uri} />
+                    <div className="field">
+                      <label htmlFor={`${id}-years`}>{t('skills.years')}</label>
+                      <input
+                        id={`${id}-years`}
+                        name="years"
+                        inputMode="decimal"
+                        defaultValue={valueOf('years') ?? ''}
+                        aria-invalid={errorsOf('years') ? true : undefined}
+                        aria-describedby={errorsOf('years') ? `${id}-years-error` : undefined}
+                      />
+                      <Errors id={`${id}-years-error`} messages={errorsOf('years')} />
+                    </div>
+                    <div className="field">
+                      <label htmlFor={`${id}-where`}>{t('skills.where')}</label>
+                      <select
+                        id={`${id}-where`}
+                        name="where"
+                        defaultValue={valueOf('where') ?? ''}
+                        aria-invalid={errorsOf('where') ? true : undefined}
+                        aria-describedby={errorsOf('where') ? `${id}-where-error` : undefined}
+                      >
+                        {['', ...learnedWhere].map((where) => (
+                          <option key={where} value={where}>
+                            {t(`skills.whereOptions.${where}`)}
+                          </option>
+                        ))}
+                      </select>
+                      <Errors id={`${id}-where-error`} messages={errorsOf('where')} />
+                    </div>
+                    <div className="button-row">
+                      <button type="submit" name="intent" value="add" className="button">
+                        {t('step.save')}
+                      </button>
+                      <button type="submit" name="intent" value="remove" className="button button--quiet icon-text">
+                        <X aria-hidden="true" size={18} />
+                        {t('skills.remove')}
+                        <span className="visually-hidden">{` ${skill.label}`}</span>
+                      </button>
+                    </div>
+                  </>
+                )}
+              </StepForm>
+            </li>
+          ))}
+          {freeSkills.map((free) => (
+            <li key={free.id} className="item free-skill">
+              <h3>
+                <MessageSquareText aria-hidden="true" size={18} />{' '}
+                <bdi lang={free.lang} dir="auto">
+                  {free.text}
+                </bdi>
+              </h3>
+              <p className="free-skill__status">
+                {free.status === 'open' ? <Hourglass aria-hidden="true" size={16} /> : <Check aria-hidden="true" size={16} />}{' '}
+                {free.status === 'open'
+                  ? t('skills:own.waiting')
+                  : free.status === 'mapped'
+                    ? t('skills:own.mapped', { label: free.mappedLabel })
+                    : t('skills:own.left')}
+              </p>
+              <StepForm id={`own-${free.id}`} className="button-row">
+                {() => (
+                  <>
+                    <input type="hidden" name="freeSkill" value={free.id} />
+                    <button type="submit" name="intent" value="removeOwn" className="button button--quiet icon-text">
                       <X aria-hidden="true" size={18} />
-                      {t('skills.remove')}
-                      <span className="visually-hidden">{` ${skill.label}`}</span>
+                      {t('skills:own.remove')}
+                      <span className="visually-hidden">{` ${free.text}`}</span>
                     </button>
-                  </div>
-                </Form>
-              </li>
-            );
-          })}
+                  </>
+                )}
+              </StepForm>
+            </li>
+          ))}
         </ul>
       </section>
       <Form method="get" action={nextStepPath('skills')}>
@@ -154,5 +298,42 @@ export default function SkillsStep() {
         </button>
       </Form>
     </>
+  );
+}
+
+/** Keep what the candidate typed when the list has nothing that fits (prefilled with the search). */
+function OwnWords({ q, nothingFound }: { q: string; nothingFound: boolean }) {
+  const { t } = useTranslation(['candidate', 'skills']);
+  return (
+    <div className="own-words">
+      <h3 id="own-title">{t('skills:own.title')}</h3>
+      <p>{nothingFound ? t('skills:own.noneFound') : t('skills:own.intro')}</p>
+      <StepForm id="own" className="form" defaultValue={{ text: q }}>
+        {({ errorsOf, valueOf, id }) => (
+          <>
+            <div className="field">
+              <label htmlFor={`${id}-text`}>{t('skills:own.label')}</label>
+              <input
+                id={`${id}-text`}
+                name="text"
+                type="text"
+                maxLength={MAX_FREE_SKILL_LENGTH}
+                dir="auto"
+                defaultValue={valueOf('text') ?? ''}
+                aria-invalid={errorsOf('text') ? true : undefined}
+                aria-describedby={errorsOf('text') ? `${id}-text-error` : undefined}
+              />
+              <Errors id={`${id}-text-error`} messages={errorsOf('text')} />
+            </div>
+            <div>
+              <button type="submit" name="intent" value="own" className="button icon-text">
+                <MessageSquareText aria-hidden="true" size={18} />
+                {t('skills:own.keep')}
+              </button>
+            </div>
+          </>
+        )}
+      </StepForm>
+    </div>
   );
 }

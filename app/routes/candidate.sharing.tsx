@@ -8,6 +8,8 @@ import { setSharing, sharingFormSchema, sharingOverview } from '~/candidates/sha
 import { resolveLocale } from '~/i18n/i18next.server';
 import { NotFound } from '~/lib/errors';
 import { parseForm } from '~/lib/http.server';
+import { Check, Eye, Lock, LockOpen } from 'lucide-react';
+import { formatMoment } from '~/i18n/formats';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -34,15 +36,15 @@ export default function Sharing() {
   const { t } = useTranslation('candidate');
   const { overview, lng } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const dateTimeFormat = new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short' });
-  const format = (value: string | Date) => dateTimeFormat.format(new Date(value));
+  // Danish time and the page language's digits, the same on the server and in the browser.
+  const format = (value: string | Date) => formatMoment(lng, value);
   return (
     <>
       <h1>{t('sharing.title')}</h1>
       <p>{t('sharing.intro')}</p>
       {params.get('saved') === '1' ? (
         <p role="status" className="notice">
-          ✓ {t('sharing.saved')}
+          <Check aria-hidden="true" size={18} className="notice__icon" /> {t('sharing.saved')}
         </p>
       ) : null}
       <section aria-labelledby="approved-title">
@@ -53,7 +55,10 @@ export default function Sharing() {
             <li key={slot.slot_id} className="item">
               <h3>{slot.title}</h3>
               <p>{slot.organisation_name}</p>
-              <p>{slot.shared ? `🔓 ${t('sharing.shared')}` : `🔒 ${t('sharing.notShared')}`}</p>
+              <p className="icon-text">
+                {slot.shared ? <LockOpen aria-hidden="true" size={18} /> : <Lock aria-hidden="true" size={18} />}
+                {slot.shared ? t('sharing.shared') : t('sharing.notShared')}
+              </p>
               {slot.decidedAt ? <p className="hint">{t('sharing.decidedAt', { date: format(slot.decidedAt) })}</p> : null}
               <Form method="post">
                 <input type="hidden" name="slotId" value={slot.slot_id} />
@@ -66,7 +71,10 @@ export default function Sharing() {
         </ul>
       </section>
       <section aria-labelledby="views-title">
-        <h2 id="views-title">👁 {t('sharing.viewsTitle')}</h2>
+        <h2 id="views-title" className="icon-text">
+          <Eye aria-hidden="true" size={22} />
+          {t('sharing.viewsTitle')}
+        </h2>
         {overview.views.length === 0 ? (
           <p>{t('sharing.noViews')}</p>
         ) : (

@@ -15,6 +15,8 @@ import { QUEUE_MAX_PAGE, decisionFormSchema, queueQuerySchema, type QueueQuery }
 import { skillLabel } from '~/candidates/labels.server';
 import workbenchStyles from '~/workbench/workbench.css';
 import { QueueRow } from '~/workbench/queue-row';
+import { ruleDetailText } from '~/workbench/rule-detail';
+import type { RuleDetail } from '~/rules/verdict';
 import { fillIn, slotFor } from '~/consultants/queue-text';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { parseForm } from '~/lib/http.server';
@@ -105,6 +107,7 @@ export default function ConsultantQueue() {
     homeDecides: (jobcentre: string) => t('queue.homeJobcentreDecides', { jobcentre }),
     days: (count: number) => t('queue.days', { count }),
     ruleText: (rule: string) => tw(`rule.${rule}`, { defaultValue: rule }),
+    ruleDetail: (flag: { message: string; detail: RuleDetail | null }) => ruleDetailText(tw, flag.detail, flag.message),
     ruleShort: (rule: string) => tw(`ruleShort.${rule}`, { defaultValue: tw(`rule.${rule}`, { defaultValue: rule }) }),
     sourceLabel: tw('rule.sourceLabel'),
     noMustHaves: tw('queue.noMustHaves'),
@@ -134,7 +137,11 @@ export default function ConsultantQueue() {
               {refused.map((o) => (
                 <li key={o.proposalId}>
                   {o.rule
-                    ? tw('queue.refusedRule', { rule: tw(`rule.${o.rule}`, { defaultValue: o.rule }), message: o.message, source: o.source ?? '' })
+                    ? tw('queue.refusedRule', {
+                        rule: tw(`rule.${o.rule}`, { defaultValue: o.rule }),
+                        message: ruleDetailText(tw, o.detail, o.message),
+                        source: o.source ?? '',
+                      })
                     : t(`errors.${o.code}`, { defaultValue: o.message })}
                 </li>
               ))}

@@ -12,6 +12,8 @@ import { requireUser } from '~/auth/session.server';
 import { cprCipherOf } from '~/candidates/cpr.server';
 import { languageLabel, municipalityName, municipalityOfPostalCode, occupationLabel, sectorLabel, skillLabel } from '~/candidates/labels.server';
 import { formProblem } from '~/consultants/form-errors.server';
+import { listOpenFreeSkills } from '~/candidates/free-skills.server';
+import { FreeSkillsNotice } from '~/candidates/free-skills-notice';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { InvalidInput, httpStatusOf } from '~/lib/errors';
 import { parseForm } from '~/lib/http.server';
@@ -41,6 +43,11 @@ export async function loader({ request, context, params: routeParams }: LoaderFu
     resolveLocale(request, context),
   ]);
   const { candidate } = page;
+  const freeSkillsWaiting = (await listOpenFreeSkills(services, user, { candidateId: candidate.id })).map((row) => ({
+    id: row.id,
+    text: row.text,
+    lang: row.lang,
+  }));
   const municipality = municipalityOfPostalCode(candidate.postal_code);
   return {
     lng,
@@ -81,6 +88,7 @@ export async function loader({ request, context, params: routeParams }: LoaderFu
     placements: page.placements,
     notes: page.notes,
     views: page.views,
+    freeSkillsWaiting,
   };
 }
 
@@ -111,7 +119,8 @@ export default function CandidatePage() {
   const { t } = useTranslation('workbench');
   const { t: tc } = useTranslation('consultant');
   const { t: tCandidate } = useTranslation('candidate');
-  const { candidate, maskedCpr, skills, languages, occupations, proposals, placements, notes, views, lng, today } = useLoaderData<typeof loader>();
+  const { candidate, maskedCpr, skills, languages, occupations, proposals, placements, notes, views, lng, today, freeSkillsWaiting } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const when = new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
   const fieldError = (name: string) => (result && !result.ok ? result.fields[name]?.[0] : undefined);
@@ -219,6 +228,7 @@ export default function CandidatePage() {
               </li>
             ))}
           </ul>
+          <FreeSkillsNotice candidateId={candidate.id} waiting={freeSkillsWaiting} />
           {occupations.length > 0 ? (
             <>
               <h3>{t('candidate.experience')}</h3>

@@ -11,7 +11,7 @@ import { requireUser } from '~/auth/session.server';
 import { invitationState, resendInvitation } from '~/candidates/invite.server';
 import { Conflict, NotFound } from '~/lib/errors';
 import { jsonError } from '~/lib/http.server';
-import { createMailer } from '~/mail/mailer.server';
+import { formatMomentDay } from '~/i18n/formats';
 
 export const meta: MetaFunction = () => [{ title: 'Jobbro' }];
 
@@ -39,7 +39,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { services } = context;
   try {
     const sent = await resendInvitation(
-      { db: services.db, clock: services.clock, mailer: createMailer(services), baseUrl: new URL(request.url).origin },
+      { db: services.db, clock: services.clock, baseUrl: new URL(request.url).origin },
       user,
       candidateIdOf(params),
     );
@@ -58,7 +58,7 @@ export default function ResendInvitation() {
   const { t, i18n } = useTranslation('account');
   const state = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'long' });
+  const lng = i18n.resolvedLanguage ?? 'da';
   return (
     <section aria-labelledby="resend-title" className="account-page">
       <h1 id="resend-title">
@@ -66,7 +66,7 @@ export default function ResendInvitation() {
       </h1>
       {result?.done ? (
         <p role="status" className="notice">
-          {t('resend.done', { email: result.done.email, code: result.done.code })} ({date.format(new Date(result.done.expiresAt))})
+          {t('resend.done', { email: result.done.email, code: result.done.code })} ({formatMomentDay(lng, result.done.expiresAt, 'long')})
         </p>
       ) : null}
       {result?.problem || state.accountActive || state.email === null ? (

@@ -13,7 +13,6 @@ import { tellCandidate } from '~/candidates/confirmation-letter.server';
 import { formProblem } from '~/consultants/form-errors.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { parseForm } from '~/lib/http.server';
-import { createMailer } from '~/mail/mailer.server';
 import { loadCaseload } from '~/workbench/caseload.server';
 import { RuleProblem } from '~/workbench/rule-problem';
 import { CASELOAD_SORTS, CASELOAD_STATUSES, CEFR_LEVELS, caseloadActionSchema, caseloadQuerySchema, type CaseloadQuery } from '~/workbench/schemas';
@@ -37,7 +36,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
   const form = await parseForm(request, caseloadActionSchema);
   const { services } = context;
-  const deps = { db: services.db, clock: services.clock, mailer: createMailer(services), baseUrl: new URL(request.url).origin };
+  const deps = { db: services.db, clock: services.clock };
   try {
     if (form.intent === 'confirm') await confirmCandidate(deps, user, form.candidateId);
     else await declineCandidate(deps, user, form.candidateId);

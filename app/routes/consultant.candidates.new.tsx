@@ -12,7 +12,7 @@ import { readForm } from '~/candidates/step-action.server';
 import { ErrorSummary } from '~/candidates/ui';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { Conflict, InvalidInput } from '~/lib/errors';
-import { createMailer } from '~/mail/mailer.server';
+import { formatMomentDay } from '~/i18n/formats';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -30,7 +30,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
       {
         db: services.db,
         clock: services.clock,
-        mailer: createMailer(services),
         baseUrl: new URL(request.url).origin,
         cprCipher: cprCipherOf(services.env),
       },
@@ -75,7 +74,7 @@ export default function NewCandidate() {
           <p>
             <strong dir="ltr">{t('consultant.code', { code: done.code })}</strong>
           </p>
-          <p>{t('consultant.expires', { date: new Intl.DateTimeFormat(lng, { dateStyle: 'medium' }).format(new Date(done.expiresAt)) })}</p>
+          <p>{t('consultant.expires', { date: formatMomentDay(lng, done.expiresAt) })}</p>
           {done.maskedCpr ? <p dir="ltr">{t('review:cpr.registered', { masked: done.maskedCpr })}</p> : null}
         </section>
       ) : null}

@@ -1,5 +1,9 @@
-/** Network cohorts for branchepakker and courses: create, fill with pooled candidates, approve your own. */
-import type { ActionFunctionArgs, LoaderFunctionArgs } from '@remix-run/node';
+/**
+ * Network cohorts for branchepakker and courses: create, fill with pooled
+ * candidates, approve your own. Every pooled candidate shows skills, Danish
+ * level and fit score; another jobcentre's candidate is shown without name.
+ */
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { requireUser } from '~/auth/session.server';
@@ -8,10 +12,33 @@ import { createCohort, decideCohortMembers, loadCohorts, matchCohort } from '~/c
 import { formProblem } from '~/consultants/form-errors.server';
 import { cohortFormSchema } from '~/consultants/schemas';
 import { parseForm } from '~/lib/http.server';
+import { sectorLabel, skillLabel } from '~/candidates/labels.server';
+import { resolveLocale } from '~/i18n/i18next.server';
+import workbenchStyles from '~/workbench/workbench.css';
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: workbenchStyles }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
-  return loadCohorts(context.services, user);
+  const [overview, lng] = await Promise.all([loadCohorts(context.services, user), resolveLocale(request, context)]);
+  // Labels and numbers are made here, once, so the browser renders the same text the server did.
+  const number = new Intl.NumberFormat(lng, { maximumFractionDigits: 1 });
+  return {
+    networks: overview.networks,
+    cohorts: overview.cohorts.map((cohort) => ({
+      ...cohort,
+      sectorLabel: sectorLabel(cohort.sector, lng),
+      members: cohort.members.map(({ skills, ...member }) => ({
+        ...member,
+        skills: skills.map((skill) => ({
+          uri: skill.uri,
+          years: skill.years,
+          yearsText: skill.years === null ? null : number.format(skill.years),
+          label: skillLabel(skill.uri, lng),
+        })),
+      })),
+    })),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -37,6 +64,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ConsultantCohorts() {
   const { t } = useTranslation('consultant');
+  const { t: tw } = useTranslation('workbench');
   const { networks, cohorts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
@@ -49,7 +77,7 @@ export default function ConsultantCohorts() {
         <section key={cohort.id} className="card" aria-labelledby={`c-${cohort.id}`}>
           <h2 id={`c-${cohort.id}`}>{cohort.title}</h2>
           <p>
-            {cohort.network_name} · {cohort.sector} · {cohort.course_start} – {cohort.course_end} ·{' '}
+            {cohort.network_name} · {cohort.sectorLabel} · {cohort.course_start} – {cohort.course_end} ·{' '}
             {t('cohorts.seatsTaken', { approved: cohort.approved, seats: cohort.seats })}
           </p>
           <Form method="post">
@@ -61,23 +89,67 @@ export default function ConsultantCohorts() {
           {cohort.members.length > 0 ? (
             <Form method="post">
               <input type="hidden" name="cohortId" value={cohort.id} />
-              <fieldset>
-                <legend>{t('cohorts.members')}</legend>
-                <ul>
-                  {cohort.members.map((m) => (
-                    <li key={m.candidate_id}>
-                      {m.own && m.status === 'proposed' ? (
-                        <label>
-                          <input type="checkbox" name="candidateId" value={m.candidate_id} /> {m.candidate_name}
-                        </label>
-                      ) : (
-                        <span>{m.own ? m.candidate_name : t('cohorts.homeDecides', { jobcentre: m.jobcentre_name })}</span>
-                      )}{' '}
-                      – {t(`cohorts.status.${m.status}`)}
-                    </li>
-                  ))}
-                </ul>
-              </fieldset>
+              <div className="table-scroll">
+                <table className="cohort-members">
+                  <caption>{t('cohorts.members')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{tw('cohorts.candidate')}</th>
+                      <th scope="col">{tw('cohorts.skills')}</th>
+                      <th scope="col">{tw('cohorts.danish')}</th>
+                      <th scope="col">{tw('cohorts.score')}</th>
+                      <th scope="col">{tw('cohorts.status')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {cohort.members.map((m) => (
+                      <tr key={m.key}>
+                        <th scope="row">
+                          {m.own && m.candidateId && m.status === 'proposed' ? (
+                            <label>
+                              <input type="checkbox" name="candidateId" value={m.candidateId} /> {m.name}
+                            </label>
+                          ) : m.own ? (
+                            m.name
+                          ) : (
+                            <span className="hint">{t('cohorts.homeDecides', { jobcentre: m.jobcentreName })}</span>
+                          )}
+                        </th>
+                        <td>
+                          {m.skills.length === 0 ? (
+                            <span className="hint">{tw('cohorts.noSkills')}</span>
+                          ) : (
+                            <ul className="cohort-skills">
+                              {m.skills.map((skill) => (
+                                <li key={skill.uri}>
+                                  {skill.years === null
+                                    ? skill.label
+                                    : tw('cohorts.skillYears', { skill: skill.label, years: skill.yearsText, count: skill.years })}
+                                </li>
+                              ))}
+                            </ul>
+                          )}
+                        </td>
+                        <td className="nowrap">
+                          <span className="only-narrow">{tw('cohorts.danish')}: </span>
+                          {m.danishSpoken ?? '–'} / {m.danishWritten ?? '–'}
+                        </td>
+                        <td>
+                          <span className="score-bar" role="img" aria-label={tw('queue.scoreLabel', { score: m.score.toFixed(0) })}>
+                            <span className="score-bar__fill" style={{ inlineSize: `${m.score}%` }} />
+                            <span className="score-bar__value">{m.score.toFixed(0)}</span>
+                          </span>
+                        </td>
+                        <td>
+                          <span className="only-narrow">{tw('cohorts.status')}: </span>
+                          {t(`cohorts.status.${m.status}`)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <p className="hint">{tw('cohorts.scoreExplained')}</p>
               <button type="submit" name="intent" value="approve" className="button">
                 {t('cohorts.approve')}
               </button>

@@ -11,6 +11,7 @@ import { requireUser } from '~/auth/session.server';
 import { listCprDuplicates, settleCprDuplicate } from '~/candidates/cpr-duplicates.server';
 import { NotFound } from '~/lib/errors';
 import { jsonError, parseForm } from '~/lib/http.server';
+import { formatMomentDay } from '~/i18n/formats';
 
 export const meta: MetaFunction = () => [{ title: 'Jobbro' }];
 
@@ -45,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function CprDuplicates() {
   const { t, i18n } = useTranslation('account');
   const { cases } = useLoaderData<typeof loader>();
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium' });
+  const lng = i18n.resolvedLanguage ?? 'da';
   return (
     <section aria-labelledby="cpr-duplicates-title">
       <h1 id="cpr-duplicates-title">{t('cprDuplicates.title')}</h1>
@@ -67,7 +68,7 @@ export default function CprDuplicates() {
               <tr key={row.id}>
                 <td>{row.candidate}</td>
                 <td>{row.otherJobcentre}</td>
-                <td>{date.format(new Date(row.foundAt))}</td>
+                <td>{formatMomentDay(lng, row.foundAt)}</td>
                 <td>
                   <Form method="post">
                     <input type="hidden" name="flagId" value={row.id} />

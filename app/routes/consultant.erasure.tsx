@@ -19,6 +19,8 @@ import {
   listErasureRequests,
   registerErasureRequest,
 } from '~/privacy/erasure.server';
+import { Check, TriangleAlert } from 'lucide-react';
+import { formatDay, formatMoment } from '~/i18n/formats';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
 
@@ -74,9 +76,8 @@ export default function ConsultantErasure() {
   const { lng, list, matches, query } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const day = (value: string) => new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
-  const dateTime = (value: string | Date | null) =>
-    value ? new Intl.DateTimeFormat(lng, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' }).format(new Date(value)) : '–';
+  const day = (value: string) => formatDay(lng, value);
+  const dateTime = (value: string | Date | null) => (value ? formatMoment(lng, value) : '–');
   const confirming = list.open.find((item) => item.id === query.confirm) ?? null;
   const erased = params.get('erased');
   const registered = params.get('registered');
@@ -88,17 +89,18 @@ export default function ConsultantErasure() {
       <p>{t('consultant.intro')}</p>
       {erased !== null ? (
         <p role="status" className="notice">
-          ✓ {t('consultant.erased', { count: Number(erased) || 0 })}
+          <Check aria-hidden="true" size={18} className="notice__icon" /> {t('consultant.erased', { count: Number(erased) || 0 })}
         </p>
       ) : null}
       {params.get('cancelled') ? (
         <p role="status" className="notice">
-          ✓ {t('consultant.cancelled')}
+          <Check aria-hidden="true" size={18} className="notice__icon" /> {t('consultant.cancelled')}
         </p>
       ) : null}
       {registered ? (
         <p role="status" className="notice">
-          ✓ {t('consultant.registered', { deadline: /^\d{4}-\d{2}-\d{2}$/.test(registered) ? day(registered) : '' })}
+          <Check aria-hidden="true" size={18} className="notice__icon" />{' '}
+          {t('consultant.registered', { deadline: /^\d{4}-\d{2}-\d{2}$/.test(registered) ? day(registered) : '' })}
         </p>
       ) : null}
       {problem ? (
@@ -154,14 +156,22 @@ export default function ConsultantErasure() {
                   <td>
                     {item.fullName}
                     {item.email ? <div className="hint">{item.email}</div> : null}
-                    {item.activePlacements > 0 ? <div className="hint">⚠ {t('consultant.activePlacement')}</div> : null}
+                    {item.activePlacements > 0 ? (
+                      <div className="hint icon-text">
+                        <TriangleAlert aria-hidden="true" size={16} />
+                        {t('consultant.activePlacement')}
+                      </div>
+                    ) : null}
                   </td>
                   <td>{dateTime(item.requestedAt)}</td>
                   <td>{t(`values.${item.requestedVia}`)}</td>
                   <td>{day(item.deadline)}</td>
                   <td>
                     {item.overdue ? (
-                      <strong>⚠ {t('consultant.overdue', { count: -item.daysLeft })}</strong>
+                      <strong className="icon-text">
+                        <TriangleAlert aria-hidden="true" size={16} />
+                        {t('consultant.overdue', { count: -item.daysLeft })}
+                      </strong>
                     ) : item.daysLeft === 0 ? (
                       <strong>{t('consultant.dueToday')}</strong>
                     ) : (

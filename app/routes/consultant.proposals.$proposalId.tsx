@@ -17,6 +17,7 @@ import { isReasonCode, renderReason, type Reason } from '~/matching/explain';
 import { loadDecisionHistory } from '~/workbench/decision-history.server';
 import { DecisionHistory } from '~/workbench/decision-history';
 import { RuleProblem } from '~/workbench/rule-problem';
+import { ruleDetailText } from '~/workbench/rule-detail';
 import workbenchStyles from '~/workbench/workbench.css';
 import { EmployerDecisionNote } from '~/notifications/employer-decision-note';
 import { employerDecisionsOf } from '~/notifications/employer-decisions.server';
@@ -130,20 +131,23 @@ export default function ProposalPage() {
         <section aria-labelledby="rules-heading">
           <h2 id="rules-heading">{t('proposal.rules')}</h2>
           <ul className="rule-checks">
-            {verdicts.map((v) => (
-              <li key={v.rule} className={v.ok ? undefined : 'rule-checks__failed'}>
-                <strong>{v.ok ? `✓ ${t('proposal.passed')}` : `✗ ${t('proposal.failed')}`}</strong> {tw(`rule.${v.rule}`, { defaultValue: v.rule })}{' '}
-                <em>
-                  ({tw('rule.sourceLabel')}: {v.source})
-                </em>
-                {!v.ok ? (
-                  <>
-                    {' '}
-                    <small lang="en">{v.message}</small>
-                  </>
-                ) : null}
-              </li>
-            ))}
+            {verdicts.map((v) => {
+              const rule = tw(`rule.${v.rule}`, { defaultValue: v.rule });
+              const detail = ruleDetailText(tw, v.detail, v.message);
+              return (
+                <li key={v.rule} className={v.ok ? undefined : 'rule-checks__failed'}>
+                  <strong>{v.ok ? `✓ ${t('proposal.passed')}` : `✗ ${t('proposal.failed')}`}</strong> {rule}{' '}
+                  {detail !== rule ? (
+                    <span className="rule-checks__detail" lang={v.detail ? undefined : 'en'}>
+                      {detail}
+                    </span>
+                  ) : null}{' '}
+                  <em>
+                    ({tw('rule.sourceLabel')}: {v.source})
+                  </em>
+                </li>
+              );
+            })}
           </ul>
         </section>
         {result && !result.ok ? <RuleProblem problem={result.problem} /> : null}

@@ -3,7 +3,6 @@ import { parseSubmission } from '~/lib/form-submission';
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
-import { createMailer } from '~/mail/mailer.server';
 import { createAccountMailThrottle, TooManyAccountMails } from '~/auth/account-mail-throttle.server';
 import { requireUser } from '~/auth/session.server';
 import { createApiKey, listApiKeys, revokeApiKey } from '~/employers/api-keys.server';
@@ -12,6 +11,7 @@ import { fieldErrorsOf } from '~/employers/form-errors.server';
 import { employerActorOf, getCompany, inviteColleague } from '~/employers/organisations.server';
 import { apiKeyNameSchema, invitationSchema } from '~/employers/schemas';
 import { jsonError, readFormData } from '~/lib/http.server';
+import { formatMomentDay } from '~/i18n/formats';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
@@ -34,16 +34,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
     if (intent === 'invite') {
       const submission = parseSubmission(formData, invitationSchema);
       if (submission.status !== 'success') return data<ActionResult>({ intent, ok: false, errors: { email: ['email'] } }, { status: 400 });
-      // SMTP when configured; otherwise the local mailbox that admins read at /admin/mailbox.
-      const mailer = createMailer({ env: services.env, db: services.db });
       const throttle = createAccountMailThrottle(services);
       // The same answer whether the address has an account or not (issue 21.9).
-      const { email } = await inviteColleague(
-        { ...services, mailer, throttle, baseUrl: new URL(request.url).origin },
-        actor,
-        submission.value,
-        context.clientAddress,
-      );
+      const { email } = await inviteColleague({ ...services, throttle }, actor, submission.value, context.clientAddress);
       return data<ActionResult>({ intent, ok: true, email });
     }
     if (intent === 'key') {
@@ -75,7 +68,7 @@ export default function CompanyPage() {
   const errorText = useErrorText();
   const { company, keys } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const date = new Intl.DateTimeFormat(i18n.resolvedLanguage, { dateStyle: 'medium' });
+  const lng = i18n.resolvedLanguage ?? 'da';
   const errorsFor = (intent: string, field: string) =>
     result && result.intent === intent && !result.ok ? (result.errors[field] ?? []).map(errorText).join(' ') : '';
   const inviteError = errorsFor('invite', 'email');
@@ -102,7 +95,7 @@ export default function CompanyPage() {
           <ul>
             {company.openInvitations.map((i) => (
               <li key={i.id}>
-                <span dir="ltr">{i.email}</span> – {t('company.expires', { date: date.format(new Date(i.expiresAt)) })}
+                <span dir="ltr">{i.email}</span> – {t('company.expires', { date: formatMomentDay(lng, i.expiresAt) })}
               </li>
             ))}
           </ul>
@@ -149,7 +142,7 @@ export default function CompanyPage() {
             {key.revokedAt
               ? t('company.revoked')
               : key.lastUsedAt
-                ? t('company.lastUsed', { date: date.format(new Date(key.lastUsedAt)) })
+                ? t('company.lastUsed', { date: formatMomentDay(lng, key.lastUsedAt) })
                 : t('company.neverUsed')}
             {key.revokedAt ? null : (
               <Form method="post" className="inline-form">

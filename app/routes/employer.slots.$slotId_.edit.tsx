@@ -8,13 +8,17 @@ import { fieldErrorsOf } from '~/employers/form-errors.server';
 import { employerActorOf } from '~/employers/organisations.server';
 import { slotInputSchema } from '~/employers/schemas';
 import { skillPickerStyles } from '~/components/skill-picker';
+import { skillSuggestionsStyles } from '~/components/skill-suggestions';
 import { SlotForm } from '~/employers/slot-form';
 import { slotFormDefaults, slotFormOptions } from '~/employers/slot-form-options.server';
 import { getSlot, updateSlot } from '~/employers/slots.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { jsonError, readFormData } from '~/lib/http.server';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: skillPickerStyles }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: skillPickerStyles },
+  { rel: 'stylesheet', href: skillSuggestionsStyles },
+];
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
   const lang = await resolveLocale(request, context);
@@ -32,7 +36,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
   const submission = parseSubmission(await readFormData(request), slotInputSchema);
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  // A button's intent (suggested skills shown or added, without JavaScript) comes back with status undefined: not an error.
+  if (submission.status !== 'success') return data(submission.reply(), { status: submission.status === 'error' ? 400 : 200 });
   try {
     const slot = await updateSlot(context.services, actor, params.slotId ?? '', submission.value);
     return redirect(`/employer/slots/${slot.id}`);

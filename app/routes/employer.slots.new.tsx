@@ -8,13 +8,17 @@ import { fieldErrorsOf } from '~/employers/form-errors.server';
 import { employerActorOf } from '~/employers/organisations.server';
 import { slotInputSchema } from '~/employers/schemas';
 import { skillPickerStyles } from '~/components/skill-picker';
+import { skillSuggestionsStyles } from '~/components/skill-suggestions';
 import { SlotForm } from '~/employers/slot-form';
 import { slotFormOptions } from '~/employers/slot-form-options.server';
 import { createSlot } from '~/employers/slots.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { readFormData } from '~/lib/http.server';
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: skillPickerStyles }];
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: skillPickerStyles },
+  { rel: 'stylesheet', href: skillSuggestionsStyles },
+];
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
   const lang = await resolveLocale(request, context);
@@ -25,7 +29,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
   const formData = await readFormData(request);
   const submission = parseSubmission(formData, slotInputSchema);
-  if (submission.status !== 'success') return data(submission.reply(), { status: 400 });
+  // A button's intent (suggested skills shown or added, without JavaScript) comes back with status undefined: not an error.
+  if (submission.status !== 'success') return data(submission.reply(), { status: submission.status === 'error' ? 400 : 200 });
   try {
     const slot = await createSlot(context.services, actor, submission.value, { publish: formData.get('intent') === 'publish' });
     return redirect(`/employer/slots/${slot.id}`);

@@ -10,7 +10,6 @@ import { createAccountMailThrottle, TooManyAccountMails } from '~/auth/account-m
 import { forgotPasswordSchema, requestPasswordReset } from '~/auth/account-recovery.server';
 import { getOptionalUser, homePathFor } from '~/auth/session.server';
 import { readFormData } from '~/lib/http.server';
-import { createMailer } from '~/mail/mailer.server';
 
 export const meta: MetaFunction = () => [{ title: 'Jobbro' }];
 
@@ -41,7 +40,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { services } = context;
   const { email } = submission.value;
   try {
-    const deps = { ...services, mailer: createMailer(services), baseUrl: new URL(request.url).origin, throttle: createAccountMailThrottle(services) };
+    const deps = { ...services, throttle: createAccountMailThrottle(services) };
     await requestPasswordReset(deps, { email }, context.clientAddress);
     return data<ActionResult>({ sent: email, email, error: null, tooManyMinutes: 0 });
   } catch (error) {

@@ -14,7 +14,6 @@ import { readForm, textOf } from '~/candidates/step-action.server';
 import { ErrorSummary, FieldError, Hint, fieldProps } from '~/candidates/ui';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { InvalidInput } from '~/lib/errors';
-import { createMailer } from '~/mail/mailer.server';
 import { createAccountMailThrottle, TooManyAccountMails } from '~/auth/account-mail-throttle.server';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: candidateStyles }];
@@ -29,7 +28,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const form = await readForm(request);
   const { password: _password, ...values } = form;
   const { services } = context;
-  const deps = { ...services, mailer: createMailer(services), baseUrl: new URL(request.url).origin, throttle: createAccountMailThrottle(services) };
+  const deps = { ...services, throttle: createAccountMailThrottle(services) };
   try {
     const { email } = await registerCandidate(deps, { ...personInputOf(form), password: textOf(form, 'password') }, context.clientAddress);
     return data({ sent: email, errors: undefined, values: undefined });

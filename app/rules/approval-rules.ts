@@ -81,12 +81,13 @@ export function checkApproval(input: ApprovalInput): Verdict[] {
 
   verdicts.push(
     input.organisationStatus === 'verified'
-      ? { rule: 'employer.verified', ok: true, message: 'the employer is verified', source: 'Jobbro' }
+      ? { rule: 'employer.verified', ok: true, message: 'the employer is verified', source: 'Jobbro', detail: { key: 'employer.verified' } }
       : {
           rule: 'employer.verified',
           ok: false,
           message: `the employer is ${input.organisationStatus}; only verified employers can take placements`,
           source: 'Jobbro',
+          detail: { key: `employer.${input.organisationStatus}` },
         },
   );
 
@@ -94,8 +95,14 @@ export function checkApproval(input: ApprovalInput): Verdict[] {
     const igu = iguEligibility(candidate, slot.startDate);
     verdicts.push(
       igu.eligible
-        ? { rule: 'igu.eligibility', ok: true, message: `eligible for IGU under ${igu.ruleSet}`, source: igu.source }
-        : { rule: igu.rule, ok: false, message: igu.reason, source: igu.source },
+        ? {
+            rule: 'igu.eligibility',
+            ok: true,
+            message: `eligible for IGU under ${igu.ruleSet}`,
+            source: igu.source,
+            detail: { key: 'igu.eligible', params: { source: igu.source } },
+          }
+        : { rule: igu.rule, ok: false, message: igu.reason, source: igu.source, detail: igu.detail },
     );
     verdicts.push(checkNoRecentOrdinaryEmployment(slot, input.employments));
     verdicts.push(checkOneIguPerPerson(slot, input.employments, input.placements));
@@ -106,7 +113,8 @@ export function checkApproval(input: ApprovalInput): Verdict[] {
       rule: `${slot.type}.eligibility`,
       ok: true,
       message: 'no residence or age rule for this scheme',
-      source: 'integrationsloven and LAB',
+      source: 'integrationsloven og LAB',
+      detail: { key: 'scheme.no_eligibility_rule' },
     });
     verdicts.push(checkRatioRule(input.workplace.ordinaryEmployeesFte, input.workplace.currentSupported));
   }
@@ -117,6 +125,9 @@ export function checkApproval(input: ApprovalInput): Verdict[] {
     ok: available,
     message: available ? 'the candidate is available on the start date' : `the candidate is available from ${candidate.availableFrom}`,
     source: 'Jobbro',
+    detail: available
+      ? { key: 'candidate.available', params: { date: slot.startDate } }
+      : { key: 'candidate.available_later', params: { date: candidate.availableFrom, start: slot.startDate } },
   });
 
   const clash = input.placements.find(
@@ -129,8 +140,9 @@ export function checkApproval(input: ApprovalInput): Verdict[] {
           ok: false,
           message: `overlaps another ${clash.type} placement (${clash.startDate} to ${clash.endDate})`,
           source: 'Jobbro',
+          detail: { key: `placement.overlap_${clash.type}`, params: { from: clash.startDate, to: clash.endDate } },
         }
-      : { rule: 'placement.overlap', ok: true, message: 'no overlapping placement', source: 'Jobbro' },
+      : { rule: 'placement.overlap', ok: true, message: 'no overlapping placement', source: 'Jobbro', detail: { key: 'placement.no_overlap' } },
   );
   return verdicts;
 }
@@ -152,14 +164,27 @@ export function checkNoRecentOrdinaryEmployment(slot: ApprovalSlot, employments:
         ok: false,
         message: `ordinary employment at the same company until ${recent.endDate ?? 'now'}, within 3 months before the start`,
         source: 'lov 623/2016',
+        detail: recent.endDate ? { key: 'igu.recent_employment_until', params: { date: recent.endDate } } : { key: 'igu.recent_employment_ongoing' },
       }
-    : { rule: 'igu.no_recent_employment', ok: true, message: 'no ordinary employment at the company in the last 3 months', source: 'lov 623/2016' };
+    : {
+        rule: 'igu.no_recent_employment',
+        ok: true,
+        message: 'no ordinary employment at the company in the last 3 months',
+        source: 'lov 623/2016',
+        detail: { key: 'igu.no_recent_employment' },
+      };
 }
 
 /** IGU: one per person in a lifetime, counting recorded IGU employments and other IGU placements. */
 export function checkOneIguPerPerson(slot: ApprovalSlot, employments: readonly Employment[], placements: readonly PlacementPeriod[]): Verdict {
   const earlier = employments.some((e) => e.kind === 'igu') || placements.some((p) => p.type === 'igu' && p.slotId !== slot.id);
   return earlier
-    ? { rule: 'igu.one_per_person', ok: false, message: 'the candidate already has (or had) an IGU', source: 'lov 623/2016' }
-    : { rule: 'igu.one_per_person', ok: true, message: 'no earlier IGU', source: 'lov 623/2016' };
+    ? {
+        rule: 'igu.one_per_person',
+        ok: false,
+        message: 'the candidate already has (or had) an IGU',
+        source: 'lov 623/2016',
+        detail: { key: 'igu.had_one' },
+      }
+    : { rule: 'igu.one_per_person', ok: true, message: 'no earlier IGU', source: 'lov 623/2016', detail: { key: 'igu.none_before' } };
 }

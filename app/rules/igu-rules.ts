@@ -17,6 +17,7 @@
  */
 import type { ResidenceBasis } from '../../db/schema.js';
 import { addDays, addYears, epochDay, fromEpochDay } from '../lib/dates.js';
+import type { RuleDetail } from './verdict.js';
 
 export type IguRuleSet = {
   id: string;
@@ -75,7 +76,8 @@ export const IGU_SCHEME_LAST_START = { date: '2027-12-31', source: 'L 82 2023-24
 
 export type IguPerson = { birthDate: string; arrivalDate: string; residenceBasis: ResidenceBasis };
 
-export type IguVerdict = { eligible: true; ruleSet: string; source: string } | { eligible: false; rule: string; reason: string; source: string };
+export type IguVerdict =
+  { eligible: true; ruleSet: string; source: string } | { eligible: false; rule: string; reason: string; source: string; detail?: RuleDetail };
 
 /** The rule set in force on `startDate`, or null before the scheme began. */
 export function iguRuleSetOn(startDate: string): IguRuleSet | null {
@@ -102,6 +104,7 @@ export function iguEligibility(person: IguPerson, startDate: string): IguVerdict
       rule: 'igu.not_in_force',
       reason: `IGU did not exist before ${IGU_RULE_SETS[0]!.inForceFrom}`,
       source: IGU_RULE_SETS[0]!.source,
+      detail: { key: 'igu.not_in_force', params: { date: IGU_RULE_SETS[0]!.inForceFrom } },
     };
   }
   if (startDate > IGU_SCHEME_LAST_START.date) {
@@ -110,6 +113,7 @@ export function iguEligibility(person: IguPerson, startDate: string): IguVerdict
       rule: 'igu.scheme_ended',
       reason: `IGU courses can start until ${IGU_SCHEME_LAST_START.date}`,
       source: IGU_SCHEME_LAST_START.source,
+      detail: { key: 'igu.scheme_ended', params: { date: IGU_SCHEME_LAST_START.date } },
     };
   }
   if (!set.eligibleBases.includes(person.residenceBasis)) {
@@ -118,10 +122,17 @@ export function iguEligibility(person: IguPerson, startDate: string): IguVerdict
       rule: 'igu.residence_basis',
       reason: `residence basis '${person.residenceBasis}' is not eligible for IGU under ${set.source}`,
       source: set.source,
+      detail: { key: 'igu.residence_basis', params: { source: set.source } },
     };
   }
   if (startDate < addYears(person.birthDate, set.minAge)) {
-    return { eligible: false, rule: 'igu.age', reason: `under ${set.minAge} on the start date`, source: set.source };
+    return {
+      eligible: false,
+      rule: 'igu.age',
+      reason: `under ${set.minAge} on the start date`,
+      source: set.source,
+      detail: { key: 'igu.too_young', params: { age: set.minAge } },
+    };
   }
   if (startDate >= addYears(person.birthDate, set.maxAgeExclusive)) {
     return {
@@ -129,6 +140,7 @@ export function iguEligibility(person: IguPerson, startDate: string): IguVerdict
       rule: 'igu.age',
       reason: `${set.maxAgeExclusive} or older on the start date (must not yet be ${set.maxAgeExclusive})`,
       source: set.source,
+      detail: { key: 'igu.too_old', params: { age: set.maxAgeExclusive } },
     };
   }
   if (startDate > lastStartForResidence(set, person.arrivalDate)) {
@@ -138,6 +150,7 @@ export function iguEligibility(person: IguPerson, startDate: string): IguVerdict
       rule: 'igu.time_in_denmark',
       reason: `in Denmark longer than allowed (${bound} ${set.yearsInDenmark} years) on the start date`,
       source: set.source,
+      detail: { key: set.yearsInDenmarkBound === 'under' ? 'igu.years_under' : 'igu.years_at_most', params: { years: set.yearsInDenmark } },
     };
   }
   return { eligible: true, ruleSet: set.id, source: set.source };

@@ -34,5 +34,9 @@ export function checkRatioRule(ordinaryEmployeesFte: number, currentSupported: n
       ? `${currentSupported + 1} of ${capacity} supported places at ${ordinaryEmployeesFte} FTE`
       : `the workplace already has ${currentSupported} supported persons; ${ordinaryEmployeesFte} FTE allows ${capacity}`,
     source: RATIO_RULE_SOURCE,
+    detail: {
+      key: ok ? 'ratio.room' : 'ratio.full',
+      params: { next: currentSupported + 1, current: currentSupported, capacity, fte: ordinaryEmployeesFte },
+    },
   };
 }

@@ -11,9 +11,9 @@ export const SLOT_RULES = {
     maxWeeks: 13,
     /** …which the jobcentre can extend by 13 more. */
     maxWeeksExtended: 26,
-    source: 'integrationsloven and LAB (virksomhedspraktik, 13 + 13 weeks)',
+    source: 'integrationsloven og LAB (virksomhedspraktik, 13 + 13 uger)',
   },
-  loentilskud: { maxWeeks: 52, source: 'integrationsloven and LAB (løntilskud, up to 12 months)' },
+  loentilskud: { maxWeeks: 52, source: 'integrationsloven og LAB (løntilskud, op til 12 måneder)' },
   igu: { weeks: 104, minHoursPerWeek: 25, source: 'lov 623/2016' },
 } as const;
 
@@ -37,6 +37,7 @@ export function checkSlotTerms(slot: SlotTerms): Verdict[] {
     ok: basic,
     message: basic ? 'weeks and hours are valid' : 'weeks must be a whole number above 0 and hours between 0 and 48',
     source: 'Jobbro',
+    detail: { key: basic ? 'slot.terms_valid' : 'slot.terms_invalid' },
   });
   if (slot.type === 'praktik') {
     const max = slot.extendedByJobcentre ? SLOT_RULES.praktik.maxWeeksExtended : SLOT_RULES.praktik.maxWeeks;
@@ -48,6 +49,10 @@ export function checkSlotTerms(slot: SlotTerms): Verdict[] {
         ? `${slot.weeks} weeks is within the ${max}-week limit`
         : `${slot.weeks} weeks exceeds the ${max}-week limit${slot.extendedByJobcentre ? '' : ' (the jobcentre can extend to 26)'}`,
       source: SLOT_RULES.praktik.source,
+      detail: {
+        key: ok ? 'duration.within_weeks' : slot.extendedByJobcentre ? 'duration.over_weeks' : 'duration.over_weeks_extendable',
+        params: { weeks: slot.weeks, max },
+      },
     });
   } else if (slot.type === 'loentilskud') {
     const ok = slot.weeks <= SLOT_RULES.loentilskud.maxWeeks;
@@ -56,6 +61,7 @@ export function checkSlotTerms(slot: SlotTerms): Verdict[] {
       ok,
       message: ok ? `${slot.weeks} weeks is within 12 months` : `${slot.weeks} weeks exceeds 12 months (52 weeks)`,
       source: SLOT_RULES.loentilskud.source,
+      detail: { key: ok ? 'duration.within_weeks' : 'duration.over_weeks', params: { weeks: slot.weeks, max: SLOT_RULES.loentilskud.maxWeeks } },
     });
   } else {
     const weeksOk = slot.weeks === SLOT_RULES.igu.weeks;
@@ -64,6 +70,7 @@ export function checkSlotTerms(slot: SlotTerms): Verdict[] {
       ok: weeksOk,
       message: weeksOk ? 'IGU runs two years (104 weeks)' : `an IGU runs exactly two years (104 weeks), not ${slot.weeks}`,
       source: SLOT_RULES.igu.source,
+      detail: { key: weeksOk ? 'igu.two_years' : 'igu.not_two_years', params: { weeks: slot.weeks } },
     });
     const hoursOk = slot.hoursPerWeek >= SLOT_RULES.igu.minHoursPerWeek;
     verdicts.push({
@@ -73,6 +80,10 @@ export function checkSlotTerms(slot: SlotTerms): Verdict[] {
         ? `${slot.hoursPerWeek} hours a week meets the 25-hour minimum`
         : `an IGU needs at least 25 hours a week at the workplace, not ${slot.hoursPerWeek}`,
       source: SLOT_RULES.igu.source,
+      detail: {
+        key: hoursOk ? 'igu.hours_met' : 'igu.hours_short',
+        params: { hours: slot.hoursPerWeek, min: SLOT_RULES.igu.minHoursPerWeek },
+      },
     });
   }
   return verdicts;

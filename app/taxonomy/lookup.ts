@@ -166,17 +166,30 @@ export function searchTaxonomyIndex(index: TaxonomyIndex, query: LookupQuery): L
     kinds ? { filter: (hit) => kinds.has(hit.kind) } : {},
   );
 
-  const best = new Map<number, { score: number; entry: Entry }>();
+  const best = new Map<number, { score: number; entry: Entry; matches: number }>();
   for (const hit of hits) {
     const entry = index.entries[hit.id];
     if (!entry) continue;
     const coverage = Math.min(1, hit.terms.length / entry.words);
     const score = hit.score * (1 + COVERAGE_BOOST * coverage * coverage);
     const current = best.get(entry.target);
-    if (!current || score > current.score) best.set(entry.target, { score, entry });
+    const matches = (current?.matches ?? 0) + 1;
+    if (!current || score > current.score) best.set(entry.target, { score, entry, matches });
+    else current.matches = matches;
   }
+  // Equal scores: a label or synonym that is exactly what was typed first ("dishwasher" is the
+  // person, before the dishwashing skill); then the skill or occupation more of whose labels and
+  // synonyms match (half-typed "بالراف" is the forklift, named so in several ways, before each crane).
+  const typed = text.toLocaleLowerCase();
+  const exact = (entry: Entry) => (entry.text.toLocaleLowerCase() === typed ? 1 : 0);
   return [...best.entries()]
-    .sort((a, b) => b[1].score - a[1].score || a[1].entry.text.length - b[1].entry.text.length)
+    .sort(
+      (a, b) =>
+        b[1].score - a[1].score ||
+        exact(b[1].entry) - exact(a[1].entry) ||
+        b[1].matches - a[1].matches ||
+        a[1].entry.text.length - b[1].entry.text.length,
+    )
     .slice(0, limit)
     .map(([targetId, { score, entry }]) => {
       const target = index.targets[targetId];

@@ -1,13 +1,100 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildSynonymGroups, taxonomySynonymGroups } from './search-synonyms.js';
 import { getTaxonomy, locales, occupationUriPattern, sectorIds, skillsForOccupation, skillUriPattern } from './taxonomy.js';
 
 const taxonomy = getTaxonomy();
 
+/** conceptUri → preferredLabel from an ESCO CSV file (RFC 4180, quoted fields may hold commas and newlines). */
+function escoLabelsByUri(csv: string): Map<string, string> {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < csv.length; i++) {
+    const c = csv[i];
+    if (quoted) {
+      if (c === '"' && csv[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n') {
+      rows.push([...row, field]);
+      row = [];
+      field = '';
+    } else field += c;
+  }
+  const [header = [], ...body] = rows;
+  const uri = header.indexOf('conceptUri');
+  const label = header.indexOf('preferredLabel');
+  return new Map(body.map((r) => [r[uri] ?? '', (r[label] ?? '').trim()]));
+}
+
 describe('taxonomy data', () => {
-  it('has at least 60 occupations and 400 skills', () => {
-    expect(taxonomy.occupations.length).toBeGreaterThanOrEqual(60);
-    expect(taxonomy.skills.length).toBeGreaterThanOrEqual(400);
+  it('covers the professions newcomers bring: at least 250 occupations and 1,200 skills', () => {
+    expect(taxonomy.occupations.length).toBeGreaterThanOrEqual(250);
+    expect(taxonomy.skills.length).toBeGreaterThanOrEqual(1200);
+    const occupations = new Set(taxonomy.occupations.map((o) => o.labels.en));
+    for (const profession of [
+      'accountant',
+      'primary school teacher',
+      'nurse responsible for general care',
+      'specialised doctor',
+      'civil engineer',
+      'hairdresser',
+      'tailor',
+      'baker',
+      'bus driver',
+      'electrician',
+      'vehicle technician',
+      'pharmacist',
+      'lawyer',
+      'cook',
+      'building cleaner',
+      'carpenter',
+      'welder',
+      'warehouse worker',
+      'care at home worker',
+      'software developer',
+    ]) {
+      expect(occupations, profession).toContain(profession);
+    }
+  });
+
+  it('takes every URI and English label from ESCO (the extract in db/data/taxonomy/esco), each concept once', () => {
+    for (const [file, items] of [
+      ['skills_en.csv', taxonomy.skills],
+      ['occupations_en.csv', taxonomy.occupations],
+    ] as const) {
+      const esco = escoLabelsByUri(readFileSync(new URL(`../../db/data/taxonomy/esco/${file}`, import.meta.url), 'utf8'));
+      for (const item of items) expect(esco.get(item.uri), `${item.labels.en} (${item.uri})`).toBe(item.labels.en);
+      const englishLabels = items.map((item) => item.labels.en.toLowerCase());
+      expect(new Set(englishLabels).size, file).toBe(englishLabels.length);
+    }
+  });
+
+  it('gives every occupation 4 to 12 suggested skills, none listed twice', () => {
+    for (const occupation of taxonomy.occupations) {
+      const all = [...occupation.essentialSkills, ...occupation.optionalSkills];
+      expect(all.length, occupation.labels.en).toBeGreaterThanOrEqual(4);
+      expect(all.length, occupation.labels.en).toBeLessThanOrEqual(12);
+      expect(new Set(all).size, occupation.labels.en).toBe(all.length);
+    }
+  });
+
+  it('has labels that differ from one concept to the next in every language', () => {
+    for (const items of [taxonomy.skills, taxonomy.occupations]) {
+      for (const locale of locales) {
+        const labels = items.map((item) => item.labels[locale].toLocaleLowerCase(locale));
+        const repeated = labels.filter((label, i) => labels.indexOf(label) !== i);
+        expect(repeated, locale).toEqual([]);
+      }
+    }
   });
 
   it('keeps well-formed, unique ESCO URIs', () => {

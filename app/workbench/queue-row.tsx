@@ -6,7 +6,9 @@
  * high, so at least 15 rows fit on a 1920×1080 screen.
  */
 import type { MouseEvent } from 'react';
+import type { RuleDetail } from '~/rules/verdict';
 import type { Requirements } from './requirements';
+import { TriangleAlert } from 'lucide-react';
 
 type Check = 'met' | 'close' | 'unmet';
 
@@ -23,7 +25,7 @@ export type QueueRowItem = {
   homeJobcentreName: string | null;
   daysWaiting: number;
   requirements: (Omit<Requirements, 'skills'> & { skills: Array<{ uri: string; held: boolean; label: string }> }) | null;
-  flags: Array<{ rule: string; message: string; source: string }>;
+  flags: Array<{ rule: string; message: string; source: string; detail: RuleDetail | null }>;
 };
 
 export type QueueRowTexts = {
@@ -35,6 +37,8 @@ export type QueueRowTexts = {
   days: (count: number) => string;
   ruleText: (rule: string) => string;
   ruleShort: (rule: string) => string;
+  /** The flag's finding in the reader's language (falls back to the rule's English message). */
+  ruleDetail: (flag: { message: string; detail: RuleDetail | null }) => string;
   sourceLabel: string;
   noMustHaves: string;
   danish: string;
@@ -136,8 +140,12 @@ export function QueueRow({
       <td className="nowrap">{texts.days(item.daysWaiting)}</td>
       <td className="cell-clip">
         {item.flags.map((flag) => (
-          <span key={flag.rule} className="rule-flag" title={`${texts.ruleText(flag.rule)} ${flag.message}. ${texts.sourceLabel}: ${flag.source}`}>
-            ⚠ {texts.ruleShort(flag.rule)}
+          <span
+            key={flag.rule}
+            className="rule-flag"
+            title={`${texts.ruleText(flag.rule)} ${texts.ruleDetail(flag)} ${texts.sourceLabel}: ${flag.source}`}
+          >
+            <TriangleAlert aria-hidden="true" size={14} /> {texts.ruleShort(flag.rule)}
           </span>
         ))}
       </td>

@@ -6,6 +6,7 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { FormProblem } from '~/consultants/form-errors.server';
+import { ruleDetailText } from './rule-detail';
 
 export function RuleProblem({ problem }: { problem: FormProblem }) {
   const { t } = useTranslation('workbench');
@@ -21,7 +22,7 @@ export function RuleProblem({ problem }: { problem: FormProblem }) {
         <strong>{t(`rule.${problem.rule}`, { defaultValue: problem.rule })}</strong>
       </p>
       <p className="rule-problem__detail">
-        {problem.message}
+        {ruleDetailText(t, problem.detail, problem.message)}
         {problem.source ? ` · ${t('rule.sourceLabel')}: ${problem.source}` : ''}
       </p>
     </div>

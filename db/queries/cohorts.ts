@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../client.server.js';
-import type { RejectReason } from '../schema.js';
+import type { Cefr, RejectReason } from '../schema.js';
 
 export type CohortRow = {
   id: string;
@@ -85,6 +85,9 @@ export type CohortMemberRow = {
   jobcentre_name: string;
   status: 'proposed' | 'approved' | 'rejected';
   reject_reason: RejectReason | null;
+  danish_spoken: Cefr | null;
+  danish_written: Cefr | null;
+  waiting_since: string;
 };
 
 export async function selectCohortMembers(db: Executor, cohortIds: readonly string[]): Promise<CohortMemberRow[]> {
@@ -101,10 +104,34 @@ export async function selectCohortMembers(db: Executor, cohortIds: readonly stri
       'jobcentres.name as jobcentre_name',
       'cohort_members.status',
       'cohort_members.reject_reason',
+      'candidates.danish_spoken',
+      'candidates.danish_written',
+      'candidates.waiting_since',
     ])
     .where('cohort_members.cohort_id', 'in', [...cohortIds])
     .orderBy('jobcentres.name')
     .orderBy('candidates.full_name')
+    .execute();
+}
+
+/** The skills (ESCO URI, years) of every member of the cohorts, for the members' rows. */
+export async function selectSkillsOfCohortMembers(
+  db: Executor,
+  cohortIds: readonly string[],
+): Promise<Array<{ candidate_id: string; skill_uri: string; years: number | null }>> {
+  if (cohortIds.length === 0) return [];
+  return db
+    .selectFrom('candidate_skills')
+    .select(['candidate_skills.candidate_id', 'candidate_skills.skill_uri', 'candidate_skills.years'])
+    .where('candidate_skills.candidate_id', 'in', (eb) =>
+      eb
+        .selectFrom('cohort_members')
+        .select('cohort_members.candidate_id')
+        .where('cohort_members.cohort_id', 'in', [...cohortIds]),
+    )
+    .orderBy('candidate_skills.candidate_id')
+    .orderBy('candidate_skills.years', (ob) => ob.desc().nullsLast())
+    .orderBy('candidate_skills.skill_uri')
     .execute();
 }
 

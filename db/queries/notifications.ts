@@ -489,6 +489,7 @@ export type CandidateOfferProgressRow = {
   employer_decision: 'invite' | 'decline' | null;
   shared: boolean | null;
   placement_status: 'planned' | 'started' | 'ended_early' | 'completed' | null;
+  placement_outcome: 'ordinary_job' | 'education' | 'back_to_programme' | null;
   placement_start: string | null;
 };
 
@@ -509,6 +510,7 @@ export async function selectCandidateOfferProgress(db: Executor, candidateId: st
       'o.name as organisation_name',
       'd.decision as employer_decision',
       'pl.status as placement_status',
+      'pl.outcome as placement_outcome',
       'pl.start_date as placement_start',
       (eb) =>
         eb

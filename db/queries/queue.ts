@@ -359,9 +359,8 @@ export type ProposalContext = {
   candidate_confirmed_at: Date | null;
 };
 
-/** Everything the approval rules need about one proposal; `lock` takes a row lock on the proposal. */
-export async function findProposalContext(db: Executor, proposalId: string, lock = false): Promise<ProposalContext | undefined> {
-  let query = db
+function proposalContextQuery(db: Executor) {
+  return db
     .selectFrom('match_proposals')
     .innerJoin('slots', 'slots.id', 'match_proposals.slot_id')
     .innerJoin('workplaces', 'workplaces.id', 'slots.workplace_id')
@@ -397,12 +396,29 @@ export async function findProposalContext(db: Executor, proposalId: string, lock
       'candidates.available_from',
       'candidates.status as candidate_status',
       'candidates.confirmed_at as candidate_confirmed_at',
-    ])
-    .where('match_proposals.id', '=', proposalId);
+    ]);
+}
+
+/** Everything the approval rules need about one proposal; `lock` takes a row lock on the proposal. */
+export async function findProposalContext(db: Executor, proposalId: string, lock = false): Promise<ProposalContext | undefined> {
+  let query = proposalContextQuery(db).where('match_proposals.id', '=', proposalId);
   if (lock) query = query.forUpdate('match_proposals');
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
   return { ...row, ordinary_employees_fte: Number(row.ordinary_employees_fte), slot_hours_per_week: Number(row.slot_hours_per_week) };
+}
+
+/** `findProposalContext` for a page of proposals in one query (no locks: for showing, not deciding). */
+export async function selectProposalContexts(db: Executor, proposalIds: readonly string[]): Promise<ProposalContext[]> {
+  if (proposalIds.length === 0) return [];
+  const rows = await proposalContextQuery(db)
+    .where('match_proposals.id', 'in', [...proposalIds])
+    .execute();
+  return rows.map((row) => ({
+    ...row,
+    ordinary_employees_fte: Number(row.ordinary_employees_fte),
+    slot_hours_per_week: Number(row.slot_hours_per_week),
+  }));
 }
 
 /** Is the candidate visible to the scope (own, or pooled through a shared network for this slot)? */
@@ -449,6 +465,82 @@ export async function selectPlacementPeriodsOfCandidate(
     .where('candidate_id', '=', candidateId)
     .orderBy('start_date')
     .execute();
+}
+
+/** `selectEmploymentsOfCandidate` for several candidates in one query. */
+export async function selectEmploymentsOfCandidates(
+  db: Executor,
+  candidateIds: readonly string[],
+): Promise<
+  Array<{ candidate_id: string; cvr: string; kind: 'ordinary' | 'praktik' | 'loentilskud' | 'igu'; start_date: string; end_date: string | null }>
+> {
+  if (candidateIds.length === 0) return [];
+  return db
+    .selectFrom('candidate_employments')
+    .select(['candidate_id', 'cvr', 'kind', 'start_date', 'end_date'])
+    .where('candidate_id', 'in', [...candidateIds])
+    .orderBy('candidate_id')
+    .orderBy('start_date')
+    .execute();
+}
+
+/** `selectPlacementPeriodsOfCandidate` for several candidates in one query. */
+export async function selectPlacementPeriodsOfCandidates(
+  db: Executor,
+  candidateIds: readonly string[],
+): Promise<
+  Array<{
+    candidate_id: string;
+    slot_id: string;
+    type: SlotType;
+    start_date: string;
+    end_date: string;
+    ended_on: string | null;
+    status: 'planned' | 'started' | 'ended_early' | 'completed';
+  }>
+> {
+  if (candidateIds.length === 0) return [];
+  return db
+    .selectFrom('placements')
+    .select(['candidate_id', 'slot_id', 'type', 'start_date', 'end_date', 'ended_on', 'status'])
+    .where('candidate_id', 'in', [...candidateIds])
+    .orderBy('candidate_id')
+    .orderBy('start_date')
+    .execute();
+}
+
+/**
+ * `countSupportedPersonsAtWorkplace` for several workplaces in two queries,
+ * counting every approved proposal (no proposal left out: for undecided
+ * proposals, which are not among the approved ones anyway).
+ */
+export async function countSupportedPersonsAtWorkplaces(db: Executor, workplaceIds: readonly string[]): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (workplaceIds.length === 0) return counts;
+  const placed = await db
+    .selectFrom('placements')
+    .innerJoin('slots', 'slots.id', 'placements.slot_id')
+    .select(['slots.workplace_id', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('slots.workplace_id', 'in', [...workplaceIds])
+    .where('placements.type', 'in', ['praktik', 'loentilskud'])
+    .where('placements.status', 'in', ['planned', 'started'])
+    .groupBy('slots.workplace_id')
+    .execute();
+  const approved = await db
+    .selectFrom('match_proposals')
+    .innerJoin('slots', 'slots.id', 'match_proposals.slot_id')
+    .leftJoin('placements', 'placements.proposal_id', 'match_proposals.id')
+    .leftJoin('employer_decisions', 'employer_decisions.proposal_id', 'match_proposals.id')
+    .select(['slots.workplace_id', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('slots.workplace_id', 'in', [...workplaceIds])
+    .where('slots.type', 'in', ['praktik', 'loentilskud'])
+    .where('match_proposals.status', '=', 'approved')
+    .where('placements.id', 'is', null)
+    .where((eb) => eb.or([eb('employer_decisions.decision', 'is', null), eb('employer_decisions.decision', '<>', 'decline')]))
+    .groupBy('slots.workplace_id')
+    .execute();
+  for (const row of [...placed, ...approved]) counts.set(row.workplace_id, (counts.get(row.workplace_id) ?? 0) + Number(row.n));
+  return counts;
 }
 
 /** Serialises ratio-rule checks at one workplace (two approvals at once must not both take the last place). */

@@ -298,7 +298,9 @@ export function buildCandidate(
     ambition_sectors: [...sectors],
     ambition_note: rng.chance(0.4) ? rng.pick(AMBITION_NOTES) : null,
     education: rng.chance(0.8) ? rng.pick(EDUCATIONS) : null,
-    waiting_since: addDays(today, -rng.int(0, 400)),
+    // Most wait weeks, some months: the programme's goal is a first offer within a month, and a quarter of
+    // the people wait longer than about four months (one draw, squared, up to 240 days).
+    waiting_since: addDays(today, -Math.round((rng.int(0, 400) / 400) ** 2 * 240)),
     ...overrides,
   };
 }

@@ -16,7 +16,7 @@
  *
  * Kept in its own file so the seed can be split without touching it.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { addDays, addMonths, minDate } from './seed-dates.js';
 import type { Executor } from '../client.server.js';
 import type { DB, PlacementOutcome, RejectReason, SlotType } from '../schema.js';
@@ -204,7 +204,8 @@ export async function seedHistory(db: Kysely<DB>, context: { seed: number; today
                   birth_date: addDays(context.today, -rng.int(22, 40) * 365),
                 }
               : {}),
-            waiting_since: addDays(context.today, -rng.int(400, 450)),
+            // Set from the story's dates in writeStory (a wait ends with an offer and starts again after a placement).
+            waiting_since: context.today,
             available_from: addDays(context.today, -rng.int(380, 400)),
           })
           .execute();
@@ -222,6 +223,7 @@ export async function seedHistory(db: Kysely<DB>, context: { seed: number; today
         });
       }
     }
+    await seedNetworkCohort(trx, context);
   });
   return placements;
 }
@@ -242,6 +244,12 @@ async function writeStory(
 ): Promise<number> {
   const { story, today, index } = input;
   const time = timelineOf(rng, story, today);
+  // The wait for a company-based offer: the weeks before this offer was approved, or, for someone whose
+  // placement has ended, the days since it ended (back in the programme). Not the 400+ days a person
+  // who came to the jobcentre a year ago would show had no one ever made them an offer.
+  const waitingSince =
+    time.ended !== null && time.ended < today ? minDate(addDays(time.ended, rng.int(1, 10)), today) : addDays(time.approved, -rng.int(14, 60));
+  await trx.updateTable('candidates').set({ waiting_since: waitingSince }).where('id', '=', input.candidateId).execute();
   const slotId = stableUuid(input.seed, 'history-slot', index);
   const weeks = story.type === 'igu' ? 104 : story.type === 'praktik' ? 13 : 52;
   const future = time.start > today;
@@ -265,6 +273,25 @@ async function writeStory(
       published_at: at(addDays(time.approved, -rng.int(5, 20))),
     })
     .execute();
+  // Must-haves as employers set them: essential skills of an occupation in the employer's sector.
+  const essentials = await trx
+    .selectFrom('occupation_skills')
+    .innerJoin('occupations', 'occupations.uri', 'occupation_skills.occupation_uri')
+    .select(['occupation_skills.occupation_uri', 'occupation_skills.skill_uri'])
+    .where('occupation_skills.relation', '=', 'essential')
+    .where('occupations.sector', '=', input.workplace.sector ?? '')
+    .orderBy('occupation_skills.occupation_uri')
+    .orderBy('occupation_skills.skill_uri')
+    .execute();
+  const occupations = [...new Set(essentials.map((row) => row.occupation_uri))];
+  const occupation = occupations.length > 0 ? rng.pick(occupations) : null;
+  const mustHaves = essentials.filter((row) => row.occupation_uri === occupation).slice(0, 2);
+  if (mustHaves.length > 0) {
+    await trx
+      .insertInto('slot_skills')
+      .values(mustHaves.map((row) => ({ slot_id: slotId, skill_uri: row.skill_uri, required: true })))
+      .execute();
+  }
   const score = Math.round((55 + rng.int(0, 40) + rng.int(0, 9) / 10) * 10) / 10;
   const components = JSON.stringify({ requiredSkills: 1, niceSkills: 0.5, danish: 0.8, distance: 0.7, ambitions: 0.6, waiting: 0.5, languages: 0 });
   const reasons = JSON.stringify([
@@ -417,4 +444,85 @@ async function writeStory(
     await trx.insertInto('placement_milestones').values(milestones).execute();
   }
   return 1;
+}
+
+/**
+ * A kitchen branchepakke run by the first history jobcentre's network, with
+ * pooled candidates from every member jobcentre: a few decided by their home
+ * jobcentre, the rest waiting for it, so the cohort page has content.
+ */
+async function seedNetworkCohort(trx: Executor, context: { seed: number; today: string }): Promise<void> {
+  const home = await trx
+    .selectFrom('jobcentres')
+    .innerJoin('jobcentre_network_members', 'jobcentre_network_members.jobcentre_id', 'jobcentres.id')
+    .select(['jobcentres.id', 'jobcentre_network_members.network_id'])
+    .where('jobcentres.municipality_code', '=', HISTORY_MUNICIPALITIES[0])
+    .orderBy('jobcentre_network_members.network_id')
+    .executeTakeFirst();
+  if (!home) return;
+  const consultant = await trx
+    .selectFrom('users')
+    .select('id')
+    .where('role', '=', 'consultant')
+    .where('jobcentre_id', '=', home.id)
+    .orderBy('email')
+    .executeTakeFirst();
+  const courseStart = addDays(context.today, 21);
+  const cohortId = stableUuid(context.seed, 'history-cohort', 0);
+  await trx
+    .insertInto('cohorts')
+    .values({
+      id: cohortId,
+      network_id: home.network_id,
+      sector: 'kitchen',
+      title: 'Branchepakke køkken – introduktionskursus og praktik',
+      course_start: courseStart,
+      course_end: addDays(courseStart, 8 * 7 - 1),
+      seats: 12,
+      created_by: consultant?.id ?? null,
+    })
+    .execute();
+  const pool = await trx
+    .selectFrom('candidates')
+    .innerJoin('jobcentre_network_members', 'jobcentre_network_members.jobcentre_id', 'candidates.jobcentre_id')
+    .select(['candidates.id', 'candidates.jobcentre_id'])
+    .where('jobcentre_network_members.network_id', '=', home.network_id)
+    .where('candidates.status', '=', 'active')
+    .where(sql<boolean>`'kitchen' = any(candidates.ambition_sectors)`)
+    .where('candidates.available_from', '<=', courseStart)
+    .orderBy('candidates.waiting_since')
+    .orderBy('candidates.id')
+    .limit(16)
+    .execute();
+  if (pool.length === 0) return;
+  let ownDecided = 0;
+  await trx
+    .insertInto('cohort_members')
+    .values(
+      pool.map((member) => {
+        // The home jobcentre has approved two of its own and turned one down; the partners have not answered yet.
+        const decision = member.jobcentre_id === home.id && consultant ? ownDecided++ : -1;
+        if (decision === 0 || decision === 1) {
+          return {
+            cohort_id: cohortId,
+            candidate_id: member.id,
+            status: 'approved' as const,
+            decided_by: consultant?.id ?? null,
+            decided_at: at(context.today, 9),
+          };
+        }
+        if (decision === 2) {
+          return {
+            cohort_id: cohortId,
+            candidate_id: member.id,
+            status: 'rejected' as const,
+            reject_reason: 'not_ready' as const,
+            decided_by: consultant?.id ?? null,
+            decided_at: at(context.today, 9),
+          };
+        }
+        return { cohort_id: cohortId, candidate_id: member.id };
+      }),
+    )
+    .execute();
 }

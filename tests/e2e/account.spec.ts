@@ -22,10 +22,13 @@ async function newPage(browser: Browser, errors: string[]): Promise<Page> {
 
 /** The newest reset link mailed to `address`, as the admin sees it at /admin/mailbox. */
 async function mailedResetLink(admin: Page, address: string): Promise<string> {
-  await admin.goto('/admin/mailbox');
   const mail = admin.locator('article').filter({ hasText: address }).filter({ hasText: '/reset-password/' }).first();
+  // The mail is queued with the link and delivered after commit (every second): look again until it is there.
   // In the owner's own language, whichever it is; the link is what matters here.
-  await expect(mail).toBeVisible();
+  await expect(async () => {
+    await admin.goto('/admin/mailbox');
+    await expect(mail).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   const body = (await mail.locator('pre').textContent()) ?? '';
   const link = /https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]+/.exec(body)?.[0];
   expect(link).toBeTruthy();

@@ -7,7 +7,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { DEMO_PASSWORD, expect, test } from './fixtures';
+import { DEMO_PASSWORD, expect, test, openPhoneMenu } from './fixtures';
 
 test.use({ viewport: { width: 360, height: 800 } });
 
@@ -30,6 +30,7 @@ test('in Arabic: add a skill by its Arabic name, set Danish, browse offers, expr
   // Four pages analysed by axe and a round trip through three languages: over 30 s on a shared machine.
   test.setTimeout(90_000);
   await logInAsCandidate(page);
+  await openPhoneMenu(page);
   await page.getByRole('button', { name: 'العربية' }).click();
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
@@ -60,6 +61,7 @@ test('in Arabic: add a skill by its Arabic name, set Danish, browse offers, expr
     await expectAccessible(page);
 
     // Offers, ranked for her; open the first and say she is interested.
+    await openPhoneMenu(page);
     await page.getByRole('navigation', { name: 'القائمة الرئيسية' }).getByRole('link', { name: 'العروض' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'عروض لك' })).toBeVisible();
     await expectAccessible(page);
@@ -78,7 +80,11 @@ test('in Arabic: add a skill by its Arabic name, set Danish, browse offers, expr
     // Put the demo profile back: remove the skill and the language choice.
     await page.goto('/candidate/profile/skills');
     const remove = page.getByRole('button', { name: /^حذف قيادة الرافعة الشوكية$/ });
-    if (await remove.count()) await remove.click();
+    if (await remove.count()) {
+      await remove.click();
+      await expect(remove).toHaveCount(0);
+    }
+    await openPhoneMenu(page);
     await page.getByRole('button', { name: 'Dansk' }).click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'da');
   }
@@ -155,12 +161,17 @@ test('a consultant invites a candidate; the mail lands in the local mailbox; the
   await expect(status).toContainText(email);
   const code = ((await status.textContent()) ?? '').match(/Kode til papir: ([A-Z0-9]{8})/)?.[1] ?? '';
   expect(code).toMatch(/^[A-Z0-9]{8}$/);
+  await openPhoneMenu(page);
   await page.getByRole('button', { name: 'Log ud' }).click();
 
   await logIn(page, 'admin@demo.jobbro.dk');
-  await page.goto('/admin/mailbox');
-  await expect(page.getByText(email)).toBeVisible();
+  // The invitation is queued and delivered after commit (every second): look again until it is there.
+  await expect(async () => {
+    await page.goto('/admin/mailbox');
+    await expect(page.getByText(email)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(page.getByText(code).first()).toBeVisible();
+  await openPhoneMenu(page);
   await page.getByRole('button', { name: 'Log ud' }).click();
 
   await page.goto('/invite');

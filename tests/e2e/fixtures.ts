@@ -29,3 +29,15 @@ export const test = base.extend<{ browserErrors: string[] }>({
     { auto: true },
   ],
 });
+
+/**
+ * On a phone the signed-in header keeps the role's pages, the language
+ * buttons and logging out in a menu (root.tsx, PhoneMenu): open it when it
+ * is there and closed. On wider screens it is hidden and this does nothing.
+ */
+export async function openPhoneMenu(page: Page): Promise<void> {
+  const menu = page.locator('details.site-menu');
+  if ((await menu.count()) === 0 || !(await menu.isVisible())) return;
+  if ((await menu.getAttribute('open')) === null) await menu.locator('summary').click();
+  await expect(menu).toHaveAttribute('open', '');
+}

@@ -105,6 +105,8 @@ test('the compact queue shows 15+ rows on 1920×1080 and flags a failing approva
   await expect(flag).toHaveText(/^⚠ (Allerede i forløb andetsteds|Rimelighedskravet|IGU kun én gang i livet|3-måneders-reglen)$/);
   await expect(flag).toHaveAttribute('title', /Kilde: /);
   await expect(flag).not.toHaveText(/placement\.|ratio_rule|igu\./);
+  // The finding behind the flag is Danish too, not the rule's English log message.
+  await expect(flag).not.toHaveAttribute('title', /overlaps|the candidate|the workplace|supported persons/);
 
   // Sorting by days waited keeps the total and orders the rows.
   await page.getByRole('link', { name: 'Ventet' }).click();
@@ -129,6 +131,8 @@ test('an IGU bonus cannot be recorded before its time: the Danish rule refuses i
   const alert = page.getByRole('alert');
   await expect(alert).toContainText('IGU-bonus efter 6 måneder kan først registreres 6 måneder efter den faktiske start');
   await expect(alert).toContainText('Kilde: lov 623/2016');
+  await expect(alert).toContainText(`Datoen ${dayBefore} ligger før starten ${started}.`);
+  await expect(alert).not.toContainText('is before the start');
   // Nothing was recorded: the bonus is still open.
   await expect(
     page
@@ -136,4 +140,45 @@ test('an IGU bonus cannot be recorded before its time: the Danish rule refuses i
       .filter({ hasText: period })
       .getByText(/Virksomhedsbonus efter 6 måneder: kan registreres fra/),
   ).toBeVisible();
+});
+
+test('the national figures hydrate without a console error, with a legend on every chart, a period and CSV for a Danish spreadsheet', async ({
+  page,
+  browserErrors,
+}) => {
+  await logIn(page, 'admin@demo.jobbro.dk');
+  await page.goto('/admin/figures');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // Hydration is done when React has attached the form's handlers: wait for the page to settle, then read the console.
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  // React's hydration errors (418/425) are console errors; the fixture also checks them at the end, this names them here.
+  expect(browserErrors.filter((text) => /Minified React error|hydrat/i.test(text))).toEqual([]);
+
+  const figures = page.getByRole('figure');
+  const count = await figures.count();
+  expect(count).toBeGreaterThan(5);
+  for (let i = 0; i < count; i++) await expect(figures.nth(i).getByRole('list', { name: 'Signaturforklaring' })).toBeVisible();
+
+  // The map's table lists municipalities by value, then in Danish alphabetical order (Aa… after Z…).
+  const mapTable = page.getByRole('figure').last().locator('tbody tr');
+  await page.getByRole('figure').last().getByText('Tabel', { exact: true }).click();
+  const labels = await mapTable.locator('th').allTextContents();
+  const values = (await mapTable.locator('td').allTextContents()).map(Number);
+  expect(labels.length).toBeGreaterThan(10);
+  for (let i = 1; i < values.length; i++) expect(values[i]!).toBeLessThanOrEqual(values[i - 1]!);
+
+  // The period selector narrows the figures.
+  await page.getByLabel('Periode').selectOption('3m');
+  await page.getByRole('button', { name: 'Vis' }).click();
+  await expect(page).toHaveURL(/period=3m/);
+  await expect(page.getByLabel('Periode')).toHaveValue('3m');
+
+  const csv = await page.request.get('/admin/figures.csv?table=map&scope=national&map=candidates&period=all');
+  expect(csv.headers()['content-type']).toContain('text/csv');
+  const bytes = await csv.body();
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+  expect(lines[0]).toBe('Kommunekode;Kommune;Kandidater');
+  expect(lines[1]!.split(';')).toHaveLength(3);
 });

@@ -15,7 +15,6 @@ import { parseEnv, type AppEnv } from '../../app/env.server.js';
 import { addDays } from '../../app/lib/dates.js';
 import { InvalidInput } from '../../app/lib/errors.js';
 import { checkHealth } from '../../app/lib/health.server.js';
-import { createMailboxMailer } from '../../app/mail/mailer.server.js';
 import { startServices, stopServices, type AppServices } from '../../app/services.server.js';
 import { sql } from 'kysely';
 import {
@@ -73,7 +72,7 @@ describe('a poison value never stops Jobbro', () => {
 
       // 1. The consultant's form: refused with the field named, nothing stored.
       const invite = inviteCandidate(
-        { db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' },
+        { db, clock: services.clock, baseUrl: 'http://localhost' },
         { id: consultant.id, role: 'consultant', jobcentreId: jobcentre.id },
         {
           fullName: 'Amina Hassan',

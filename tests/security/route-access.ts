@@ -367,7 +367,21 @@ export const routeAccess: Record<string, RouteAccess> = {
   },
   'routes/candidate.profile.skills': {
     loader: { access: 'candidate', query: () => ({ q: 'opvask' }) },
-    action: { access: 'candidate', form: (refs) => ({ skill: refs.skill, years: '2', where: 'abroad' }), writes: profileWrites, numbers: ['years'] },
+    action: [
+      {
+        access: 'candidate',
+        form: (refs) => ({ intent: 'add', formId: `skill-${refs.skill}`, skill: refs.skill, years: '2', where: 'abroad' }),
+        writes: profileWrites,
+        numbers: ['years'],
+      },
+      // A skill in the candidate's own words, kept as typed for the consultant to map.
+      {
+        access: 'candidate',
+        form: () => ({ intent: 'own', formId: 'own', text: 'Svejsning af rør' }),
+        writes: ['candidate_free_skills', 'candidates'],
+        text: ['text'],
+      },
+    ],
   },
   'routes/candidate.sharing': {
     loader: { access: 'candidate' },
@@ -432,6 +446,14 @@ export const routeAccess: Record<string, RouteAccess> = {
       form: () => ({ intent: 'note', body: 'Ringede, aftalt møde' }),
       writes: ['candidate_notes', 'audit_log'],
       text: ['body'],
+    },
+  },
+  'routes/consultant.free-skills': {
+    loader: { access: 'consultant', query: (refs) => ({ candidate: refs.candidateA, q: 'opvask' }) },
+    action: {
+      access: 'consultant-own-jobcentre',
+      form: (refs) => ({ decision: 'map', formId: `map-${refs.freeSkillA}`, freeSkill: refs.freeSkillA, skill: refs.skill }),
+      writes: ['candidate_free_skills', 'candidate_skills', 'search_outbox', 'audit_log', 'notification_events', 'notifications', 'outgoing_mails'],
     },
   },
   'routes/consultant.cpr-duplicates': {

@@ -21,7 +21,6 @@ import { createApiKey } from '../../app/employers/api-keys.server.js';
 import { inviteColleague } from '../../app/employers/organisations.server.js';
 import { inviteCandidate } from '../../app/candidates/invite.server.js';
 import { requestPasswordReset } from '../../app/auth/account-recovery.server.js';
-import { createMailboxMailer } from '../../app/mail/mailer.server.js';
 import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
 import { addDays } from '../../app/lib/dates.js';
 import type { Cefr, DB, Role } from '../../db/schema.js';
@@ -405,6 +404,8 @@ export type WorldRefs = {
   colleagueInvitationTokenA: string;
   /** A password reset link of tenant A's employer (its token is the credential). */
   passwordResetTokenA: string;
+  /** A skill in candidate A's own words, waiting for a consultant. */
+  freeSkillA: string;
   skill: string;
   today: string;
 };
@@ -523,16 +524,16 @@ async function tenant(services: AppServices, t: Tenant, today: string) {
     .returning('id')
     .executeTakeFirstOrThrow();
 
-  const mailing = { db, clock: services.clock, mailer: createMailboxMailer(db), baseUrl: 'http://localhost' };
+  const now = { now: services.clock() };
   const actorA = { organisationId: employerRows.organisationId, userId: employer.id };
   const key = await createApiKey({ db }, actorA, { name: `Nøgle ${word}` });
   // For the revoke form: revoking it leaves the key the suites authenticate with.
   const spareKey = await createApiKey({ db }, actorA, { name: `Reservenøgle ${word}` });
   const colleagueEmail = `kollega.${word.toLowerCase()}@firma.dk`;
-  await inviteColleague(mailing, actorA, { email: colleagueEmail });
-  const colleague = await newestMailedLink(db, colleagueEmail, '/employer/invitation/');
+  await inviteColleague({ db, clock: services.clock }, actorA, { email: colleagueEmail });
+  const colleague = await newestMailedLink(db, colleagueEmail, '/employer/invitation/', now);
   const invitation = await inviteCandidate(
-    mailing,
+    { db, clock: services.clock, baseUrl: 'http://localhost' },
     { id: consultant.id, role: 'consultant', jobcentreId: jobcentre.id },
     {
       fullName: `Inviteret${word} Person`,
@@ -548,8 +549,13 @@ async function tenant(services: AppServices, t: Tenant, today: string) {
   // The reset link belongs to a colleague who is none of the actors: a fuzzed request that does set a
   // new password ends that person's sessions, not those of the employer the other checks sign in as.
   const resetColleague = await user('employer', `Kollega ${word} Nulstil`, { organisation_id: employerRows.organisationId });
-  await requestPasswordReset(mailing, { email: resetColleague.email });
-  const reset = await newestMailedLink(db, resetColleague.email, '/reset-password/');
+  await requestPasswordReset({ db, clock: services.clock }, { email: resetColleague.email });
+  const reset = await newestMailedLink(db, resetColleague.email, '/reset-password/', now);
+  const freeSkill = await db
+    .insertInto('candidate_free_skills')
+    .values({ candidate_id: candidate, text: `Svejsning ${word}`, lang: 'da' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
 
   return {
     network,
@@ -570,6 +576,7 @@ async function tenant(services: AppServices, t: Tenant, today: string) {
     colleagueToken: colleague.token,
     invitationToken: token,
     passwordResetToken: reset.token,
+    freeSkill: freeSkill.id,
     candidateMarkers: [candidateName, candidateUser.email, secondName, secondEmail, `Inviteret${word} Person`],
     organisationMarkers: [employerRows.name, draftTitle],
     selfMarkers: [candidateName, candidateUser.email],
@@ -609,6 +616,7 @@ export async function buildSecurityWorld(services: AppServices): Promise<Securit
       candidateInvitationTokenA: a.invitationToken,
       colleagueInvitationTokenA: a.colleagueToken,
       passwordResetTokenA: a.passwordResetToken,
+      freeSkillA: a.freeSkill,
       skill: getTaxonomy().skills[0]!.uri,
       today,
     },
