@@ -524,14 +524,15 @@ async function tenant(services: AppServices, t: Tenant, today: string) {
     .returning('id')
     .executeTakeFirstOrThrow();
 
-  const now = { now: services.clock() };
+  // Read the clock at each delivery: a mail queued after an earlier reading is not due at it.
+  const now = () => ({ now: services.clock() });
   const actorA = { organisationId: employerRows.organisationId, userId: employer.id };
   const key = await createApiKey({ db }, actorA, { name: `Nøgle ${word}` });
   // For the revoke form: revoking it leaves the key the suites authenticate with.
   const spareKey = await createApiKey({ db }, actorA, { name: `Reservenøgle ${word}` });
   const colleagueEmail = `kollega.${word.toLowerCase()}@firma.dk`;
   await inviteColleague({ db, clock: services.clock }, actorA, { email: colleagueEmail });
-  const colleague = await newestMailedLink(db, colleagueEmail, '/employer/invitation/', now);
+  const colleague = await newestMailedLink(db, colleagueEmail, '/employer/invitation/', now());
   const invitation = await inviteCandidate(
     { db, clock: services.clock, baseUrl: 'http://localhost' },
     { id: consultant.id, role: 'consultant', jobcentreId: jobcentre.id },
@@ -550,7 +551,7 @@ async function tenant(services: AppServices, t: Tenant, today: string) {
   // new password ends that person's sessions, not those of the employer the other checks sign in as.
   const resetColleague = await user('employer', `Kollega ${word} Nulstil`, { organisation_id: employerRows.organisationId });
   await requestPasswordReset({ db, clock: services.clock }, { email: resetColleague.email });
-  const reset = await newestMailedLink(db, resetColleague.email, '/reset-password/', now);
+  const reset = await newestMailedLink(db, resetColleague.email, '/reset-password/', now());
   const freeSkill = await db
     .insertInto('candidate_free_skills')
     .values({ candidate_id: candidate, text: `Svejsning ${word}`, lang: 'da' })
