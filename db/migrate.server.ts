@@ -18,6 +18,7 @@ import * as outboxFailures from './migrations/2026-12-07T09-outbox-failures.js';
 import * as accountRecovery from './migrations/2026-12-07T10-account-recovery.js';
 import * as notifications from './migrations/2026-12-07T11-notifications.js';
 import * as workbench from './migrations/2026-12-07T12-workbench.js';
+import * as netJobCreation from './migrations/2026-12-07T13-net-job-creation.js';
 import * as freeTextSkills from './migrations/2026-12-07T18-free-text-skills.js';
 import * as proposalCopiesFromWriter from './migrations/2026-12-07T20-proposal-copies-from-writer.js';
 
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T10-account-recovery': accountRecovery,
   '2026-12-07T11-notifications': notifications,
   '2026-12-07T12-workbench': workbench,
+  '2026-12-07T13-net-job-creation': netJobCreation,
   '2026-12-07T18-free-text-skills': freeTextSkills,
   '2026-12-07T20-proposal-copies-from-writer': proposalCopiesFromWriter,
 };

@@ -258,6 +258,18 @@ export interface SlotTable {
   published_at: Timestamp | null;
   created_at: Generated<Timestamp>;
   updated_at: Generated<Timestamp>;
+  /**
+   * Løntilskud net job creation (issue 26): the employer's answers, all or
+   * none; none on other schemes and on older slots. Optional on insert (the
+   * database's default is NULL), so writers of other schemes need not name them.
+   */
+  net_jobs_fte_now: ColumnType<number | null, number | string | null | undefined, number | string | null>;
+  net_jobs_fte_12m_ago: ColumnType<number | null, number | string | null | undefined, number | string | null>;
+  net_jobs_fills_vacancy: Generated<boolean | null>;
+  /** Set exactly when net_jobs_fills_vacancy is true. */
+  net_jobs_vacated_on: Generated<DateString | null>;
+  net_jobs_answered_by: Generated<string | null>;
+  net_jobs_answered_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface SlotSkillTable {

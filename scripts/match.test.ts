@@ -17,7 +17,7 @@ describe('npm run match', () => {
     const r = run(['--input', 'tests/fixtures/what-if-example.json', '--top', '1', '--postal-codes', tiny]);
     expect(r.status).toBe(0);
     const out: { slots: Array<{ slotId: string; ranked: unknown[]; excluded: unknown[] }> } = JSON.parse(r.stdout);
-    expect(out.slots).toHaveLength(2);
+    expect(out.slots).toHaveLength(3);
     expect(out.slots[0]!.ranked).toHaveLength(1);
   });
 

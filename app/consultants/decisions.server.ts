@@ -27,6 +27,7 @@ import {
 import type { Executor } from '../../db/client.server.js';
 import type { DB, RejectReason } from '../../db/schema.js';
 import { checkApproval, type ApprovalInput, type Employment, type PlacementPeriod } from '../rules/approval-rules.js';
+import type { NetJobAnswers } from '../rules/net-job-creation.js';
 import { failures, type RuleDetail, type Verdict } from '../rules/verdict.js';
 import { Conflict, DomainError, Forbidden, InvalidInput, NotFound, RuleViolation } from '../lib/errors.js';
 import { assertConfirmed } from '../candidates/confirmation.js';
@@ -68,6 +69,7 @@ function approvalInputOf(
       startDate: context.slot_start_date,
       weeks: context.slot_weeks,
       hoursPerWeek: context.slot_hours_per_week,
+      netJobs: netJobAnswersOf(context),
     },
     candidate: {
       id: context.candidate_id,
@@ -88,6 +90,13 @@ function approvalInputOf(
     workplace: { ordinaryEmployeesFte: context.ordinary_employees_fte, currentSupported },
     organisationStatus: context.organisation_status,
   };
+}
+
+/** The employer's net-job-creation answers, or null while any is missing (the rule then asks for them). */
+function netJobAnswersOf(context: ProposalContext): NetJobAnswers | null {
+  const { net_jobs_fte_now: fteNow, net_jobs_fte_12m_ago: fte12mAgo, net_jobs_fills_vacancy: fillsVacancy } = context;
+  if (fteNow === null || fte12mAgo === null || fillsVacancy === null) return null;
+  return { fteNow, fte12mAgo, fillsVacancy, vacatedOn: context.net_jobs_vacated_on };
 }
 
 /** Loads a proposal the consultant may decide on: their own jobcentre's candidate, still undecided. */

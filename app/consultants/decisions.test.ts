@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureJobcentre } from '../../db/seed/factories.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
 import { Conflict, Forbidden, InvalidInput, RuleViolation } from '../lib/errors.js';
-import { approveMatch, decideMany, previewApproval, rejectMatch } from './decisions.server.js';
+import { approvalFailuresOf, approveMatch, decideMany, previewApproval, rejectMatch } from './decisions.server.js';
 import { QUEUE_PAGE_ROWS, loadQueue } from './queue.server.js';
 import { QUEUE_MAX_PAGE, queueQuerySchema } from './schemas.js';
 import {
@@ -309,6 +309,75 @@ describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
       expect((await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: eleventh }))).rule).toBe('ratio_rule');
       await setFte(employer.workplaceId, 60);
       await approveMatch(deps(), world.consultants.aabenraa, { proposalId: eleventh });
+    });
+  });
+
+  describe('løntilskud net job creation (merbeskæftigelse), on the start date 2026-04-01', () => {
+    const answered = (fteNow: number, fte12mAgo: number, vacatedOn: string | null) => ({
+      net_jobs_fte_now: fteNow,
+      net_jobs_fte_12m_ago: fte12mAgo,
+      net_jobs_fills_vacancy: vacatedOn !== null,
+      net_jobs_vacated_on: vacatedOn,
+      net_jobs_answered_at: new Date('2026-02-01T09:00:00Z'),
+    });
+    const loentilskud = { type: 'loentilskud' as const, weeks: 26, hours_per_week: 37, start_date: '2026-04-01', positions: 5 };
+
+    it('refuses a flat headcount with the rule and its source, in the preview, the queue flag and the approval', async () => {
+      const employer = await addEmployer(world, { fte: 30 });
+      const slot = await addSlot(world, employer, { ...loentilskud, ...answered(12, 12, null) });
+      const proposalId = await addProposal(world, slot, await addCandidate(world, world.jobcentres.aabenraa));
+
+      const violation = await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId }));
+      expect(violation.rule).toBe('loentilskud.headcount_growth');
+      expect(violation.source).toMatch(/merbeskæftigelse/);
+      expect(violation.message).toContain('has not grown');
+      expect((await statusOf(world, proposalId)).status).toBe('proposed');
+
+      const flags = (await approvalFailuresOf(world.db, [proposalId])).get(proposalId) ?? [];
+      expect(flags.map((v) => v.rule)).toEqual(['loentilskud.headcount_growth']);
+      const preview = await previewApproval(deps(), world.consultants.aabenraa, proposalId);
+      expect(preview.verdicts.filter((v) => v.rule.startsWith('loentilskud.')).map((v) => [v.rule, v.ok])).toEqual([
+        ['loentilskud.max_duration', true],
+        ['loentilskud.eligibility', true],
+        ['loentilskud.headcount_growth', false],
+        ['loentilskud.vacated_post', true],
+      ]);
+
+      const many = await decideMany(deps(), world.consultants.aabenraa, { decision: 'approve', proposalIds: [proposalId] });
+      expect(many).toEqual([expect.objectContaining({ proposalId, ok: false, rule: 'loentilskud.headcount_growth' })]);
+    });
+
+    it('refuses a job vacated 89 days before the start and approves one vacated 91 days before', async () => {
+      const employer = await addEmployer(world, { fte: 30 });
+      // 2026-04-01 − 3 months = 2026-01-01 (90 days back).
+      const recent = await addSlot(world, employer, { ...loentilskud, ...answered(12.5, 12, '2026-01-02') });
+      const recentProposal = await addProposal(world, recent, await addCandidate(world, world.jobcentres.aabenraa));
+      expect((await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: recentProposal }))).rule).toBe('loentilskud.vacated_post');
+      const older = await addSlot(world, employer, { ...loentilskud, ...answered(12.5, 12, '2025-12-31') });
+      const olderProposal = await addProposal(world, older, await addCandidate(world, world.jobcentres.aabenraa));
+      await approveMatch(deps(), world.consultants.aabenraa, { proposalId: olderProposal });
+      expect((await statusOf(world, olderProposal)).status).toBe('approved');
+    });
+
+    it('refuses a løntilskud slot without answers (made before the questions) as unanswered, and a praktik slot is not asked', async () => {
+      const employer = await addEmployer(world, { fte: 30 });
+      const old = await addSlot(world, employer, loentilskud);
+      const oldProposal = await addProposal(world, old, await addCandidate(world, world.jobcentres.aabenraa));
+      const violation = await refusal(approveMatch(deps(), world.consultants.aabenraa, { proposalId: oldProposal }));
+      expect(violation.rule).toBe('loentilskud.net_jobs_unanswered');
+      expect(violation.message).toContain('ask the employer');
+
+      const praktik = await addSlot(world, employer, { start_date: '2026-04-01' });
+      const praktikProposal = await addProposal(world, praktik, await addCandidate(world, world.jobcentres.aabenraa));
+      await approveMatch(deps(), world.consultants.aabenraa, { proposalId: praktikProposal });
+    });
+
+    it('the database refuses answers that are incomplete, out of range or on another scheme', async () => {
+      const employer = await addEmployer(world, { fte: 30 });
+      await expect(addSlot(world, employer, { ...loentilskud, ...answered(12, 11, null), net_jobs_fte_12m_ago: null })).rejects.toThrow();
+      await expect(addSlot(world, employer, { ...loentilskud, ...answered(20_001, 11, null) })).rejects.toThrow();
+      await expect(addSlot(world, employer, { ...loentilskud, ...answered(12, 11, null), net_jobs_fills_vacancy: true })).rejects.toThrow();
+      await expect(addSlot(world, employer, { ...answered(12, 11, null), start_date: '2026-04-01' })).rejects.toThrow();
     });
   });
 

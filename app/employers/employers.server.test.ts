@@ -56,6 +56,15 @@ function slotInput(workplaceId: string, overrides: Partial<SlotInput> = {}): Slo
   });
 }
 
+/** A løntilskud slot with the net-job-creation answers it needs (issue 26). */
+const loentilskud = {
+  type: 'loentilskud',
+  weeks: 26,
+  netJobsFteNow: 12.5,
+  netJobsFte12mAgo: 12,
+  netJobsFillsVacancy: 'no',
+} as const satisfies Partial<SlotInput>;
+
 describe.each(databaseKinds)('employers on %s', (kind) => {
   let database: TestDatabase;
   let auth: Auth;
@@ -154,7 +163,7 @@ describe.each(databaseKinds)('employers on %s', (kind) => {
         publish: true,
       });
       const first = await createSlot(deps(), a, slotInput(id, { positions: capacity - 1 || 1 }), { publish: true });
-      if (capacity > 1) await createSlot(deps(), a, slotInput(id, { type: 'loentilskud', weeks: 26, positions: 1 }), { publish: true });
+      if (capacity > 1) await createSlot(deps(), a, slotInput(id, { ...loentilskud, positions: 1 }), { publish: true });
       const room = (await listWorkplaces(deps(), a)).find((w) => w.id === id)!;
       expect(room.ratio).toEqual({ capacity, used: capacity, remaining: 0 });
       const refused = await createSlot(deps(), a, slotInput(id), { publish: false }).catch((e: unknown) => e);
@@ -166,6 +175,39 @@ describe.each(databaseKinds)('employers on %s', (kind) => {
       // Closing a slot frees its places.
       await changeSlotStatus(deps(), a, first.id, 'close');
       expect((await listWorkplaces(deps(), a)).find((w) => w.id === id)!.ratio.remaining).toBe(first.positions);
+    });
+  });
+
+  describe('løntilskud net-job-creation answers', () => {
+    const answersOf = (slotId: string) =>
+      database.db
+        .selectFrom('slots')
+        .select(['net_jobs_fte_now', 'net_jobs_fills_vacancy', 'net_jobs_vacated_on', 'net_jobs_answered_by', 'net_jobs_answered_at'])
+        .where('id', '=', slotId)
+        .executeTakeFirstOrThrow();
+
+    it('stores them with who answered and when; an unchanged edit keeps that, a changed one records the new answer; other schemes store none', async () => {
+      const created = await createSlot(deps(), a, slotInput(workplaceA, { ...loentilskud }), { publish: false });
+      expect(created.netJobs).toEqual({ fteNow: 12.5, fte12mAgo: 12, fillsVacancy: false, vacatedOn: null, answeredAt: clock().toISOString() });
+      const first = await answersOf(created.id);
+      expect(first.net_jobs_answered_by).toBe(a.userId);
+
+      const later = () => new Date(clock().getTime() + 86_400_000);
+      const laterDeps = () => ({ ...deps(), clock: later });
+      await updateSlot(laterDeps(), a, created.id, slotInput(workplaceA, { ...loentilskud, title: 'Ny titel' }));
+      expect((await answersOf(created.id)).net_jobs_answered_at).toEqual(first.net_jobs_answered_at);
+
+      const changed = await updateSlot(
+        laterDeps(),
+        a,
+        created.id,
+        slotInput(workplaceA, { ...loentilskud, netJobsFillsVacancy: 'yes', netJobsVacatedOn: '2026-09-15' }),
+      );
+      expect(changed.netJobs).toMatchObject({ fillsVacancy: true, vacatedOn: '2026-09-15', answeredAt: later().toISOString() });
+
+      const praktik = await updateSlot(laterDeps(), a, created.id, slotInput(workplaceA, { ...loentilskud, type: 'praktik', weeks: 8 }));
+      expect(praktik.netJobs).toBeNull();
+      expect(await answersOf(created.id)).toMatchObject({ net_jobs_fte_now: null, net_jobs_answered_at: null });
     });
   });
 

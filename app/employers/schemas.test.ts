@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4';
 import { describe, expect, it } from 'vitest';
+import { parseSubmission } from '../lib/form-submission.js';
 import { getTaxonomy } from '../taxonomy/taxonomy.js';
 import { companySignupSchema, cvrErrorKey, danishRequirement, slotInputSchema, workplaceSchema, type SlotInput } from './schemas.js';
 
@@ -127,10 +128,74 @@ describe('slot rules per scheme', () => {
     expect(issuesOf(parse({ ...praktik, weeks: 14 }))).toEqual({ weeks: 'praktikDuration' });
     expect(issuesOf(parse({ ...praktik, weeks: 8, danishWithinMonths: 6 }))).toEqual({ danishWithinMonths: 'withinMonthsIguOnly' });
   });
+  const loen = {
+    type: 'loentilskud' as const,
+    danishWithinMonths: undefined,
+    netJobsFteNow: 12.5,
+    netJobsFte12mAgo: 12,
+    netJobsFillsVacancy: 'no' as const,
+  };
   it('løntilskud: at most 12 months (52 weeks)', () => {
-    const loen = { type: 'loentilskud' as const, danishWithinMonths: undefined };
     expect(parse({ ...loen, weeks: 52 }).success).toBe(true);
     expect(issuesOf(parse({ ...loen, weeks: 53 }))).toEqual({ weeks: 'loentilskudDuration' });
+  });
+  it('løntilskud: each net-job-creation answer missing is an error on its own field', () => {
+    const none = { netJobsFteNow: undefined, netJobsFte12mAgo: undefined, netJobsFillsVacancy: undefined };
+    expect(issuesOf(parse({ ...loen, ...none, weeks: 26 }))).toEqual({
+      netJobsFteNow: 'required',
+      netJobsFte12mAgo: 'required',
+      netJobsFillsVacancy: 'choose',
+    });
+    expect(issuesOf(parse({ ...loen, weeks: 26, netJobsFillsVacancy: 'yes' }))).toEqual({ netJobsVacatedOn: 'required' });
+    expect(parse({ ...loen, weeks: 26, netJobsFillsVacancy: 'yes', netJobsVacatedOn: '2026-09-30' }).success).toBe(true);
+    // Reported together with the other fields' problems, not only once they are right.
+    expect(issuesOf(parse({ ...loen, ...none, weeks: 26, title: undefined }))).toEqual({
+      title: 'required',
+      netJobsFteNow: 'required',
+      netJobsFte12mAgo: 'required',
+      netJobsFillsVacancy: 'choose',
+    });
+    // Other schemes do not ask.
+    expect(parse({ ...none }).success).toBe(true);
+  });
+  it('løntilskud: headcounts are 0..20,000 FTE with at most two decimals; the vacated day a real date', () => {
+    expect(issuesOf(parse({ ...loen, weeks: 26, netJobsFteNow: -1, netJobsFte12mAgo: 20_000.01 }))).toEqual({
+      netJobsFteNow: 'fte',
+      netJobsFte12mAgo: 'fte',
+    });
+    expect(issuesOf(parse({ ...loen, weeks: 26, netJobsFteNow: 12.345 }))).toEqual({ netJobsFteNow: 'fte' });
+    expect(parse({ ...loen, weeks: 26, netJobsFteNow: 0, netJobsFte12mAgo: 20_000 }).success).toBe(true);
+    expect(issuesOf(parse({ ...loen, weeks: 26, netJobsFillsVacancy: 'yes', netJobsVacatedOn: '2026-02-30' }))).toEqual({
+      netJobsVacatedOn: 'date',
+    });
+  });
+  it('løntilskud answers from a form: Danish decimal commas, refusing what only Number() would read', () => {
+    const form = (fteNow: string) => {
+      const data = new FormData();
+      for (const [key, value] of Object.entries({
+        type: 'loentilskud',
+        workplaceId: WORKPLACE_ID,
+        title: 'Lagermedarbejder',
+        positions: '1',
+        startDate: '2027-02-01',
+        weeks: '26',
+        hoursPerWeek: '37',
+        netJobsFteNow: fteNow,
+        netJobsFte12mAgo: '12',
+        netJobsFillsVacancy: 'no',
+      }))
+        data.set(key, value);
+      return parseSubmission(data, slotInputSchema);
+    };
+    const ok = form('12,5');
+    expect(ok.status).toBe('success');
+    if (ok.status === 'success') expect(ok.value.netJobsFteNow).toBe(12.5);
+    for (const bad of ['1e1', '0x10', 'Infinity', '12.5.1']) {
+      const refused = form(bad);
+      expect(refused.status === 'error' ? refused.error?.netJobsFteNow : 'accepted').toEqual(['fte']);
+    }
+    const empty = form('');
+    expect(empty.status === 'error' ? empty.error?.netJobsFteNow : 'accepted').toEqual(['required']);
   });
   it('refuses unknown skills, languages and occupations, and a skill both must-have and nice-to-have', () => {
     expect(issuesOf(parse({ mustSkills: ['http://data.europa.eu/esco/skill/nope'] }))).toEqual({ 'mustSkills.0': 'skillUnknown' });

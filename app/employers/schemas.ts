@@ -165,6 +165,24 @@ const RULE_FIELDS: Record<string, { field: 'weeks' | 'hoursPerWeek'; key: ErrorK
   'loentilskud.max_duration': { field: 'weeks', key: 'loentilskudDuration' },
 };
 
+/** The day a job was vacated: up to ten years back, or ahead when notice has been given. */
+const vacatedOnDate = calendarDate(
+  { earliest: { yearsFromToday: -10 }, latest: { yearsFromToday: 10 } },
+  { messages: { invalid: 'date', tooEarly: 'dateRange', tooLate: 'dateRange' } satisfies Record<string, ErrorKey> },
+);
+
+/**
+ * Løntilskud net job creation (app/rules/net-job-creation.ts): what the
+ * employer answers. Optional here because other schemes do not ask; a
+ * løntilskud slot needs them (checked below, a field error each).
+ */
+export const netJobFields = {
+  netJobsFteNow: fteSchema.optional(),
+  netJobsFte12mAgo: fteSchema.optional(),
+  netJobsFillsVacancy: z.enum(['yes', 'no'], e('choose')).optional(),
+  netJobsVacatedOn: vacatedOnDate.optional(),
+};
+
 const slotObject = z.object({
   type: z.enum(slotTypes, e('choose')),
   workplaceId: z.uuid(e('workplaceUnknown')),
@@ -198,22 +216,41 @@ const slotObject = z.object({
   hoursPerWeek: z.number(e('hours')).gt(0, e('hours')).max(48, e('hours')),
   mentor: z.boolean().default(false),
   payBasis: optionalText(200),
+  ...netJobFields,
 });
 
 /** A slot as the employer describes it; the scheme's rules (docs/domain.md) are checked field by field. */
-export const slotInputSchema = slotObject.superRefine((slot, ctx) => {
-  for (const verdict of checkSlotTerms({ type: slot.type, weeks: slot.weeks, hoursPerWeek: slot.hoursPerWeek })) {
-    const target = RULE_FIELDS[verdict.rule];
-    if (!verdict.ok && target) ctx.addIssue({ code: 'custom', path: [target.field], message: target.key });
-  }
-  if (slot.type === 'igu' && !slot.payBasis) ctx.addIssue({ code: 'custom', path: ['payBasis'], message: 'iguPayBasis' });
-  if (slot.type !== 'igu' && slot.danishWithinMonths !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['danishWithinMonths'], message: 'withinMonthsIguOnly' });
-  }
-  slot.niceSkills.forEach((uri, index) => {
-    if (slot.mustSkills.includes(uri)) ctx.addIssue({ code: 'custom', path: ['niceSkills', index], message: 'skillTwice' });
-  });
-});
+export const slotInputSchema = slotObject
+  .superRefine((slot, ctx) => {
+    for (const verdict of checkSlotTerms({ type: slot.type, weeks: slot.weeks, hoursPerWeek: slot.hoursPerWeek })) {
+      const target = RULE_FIELDS[verdict.rule];
+      if (!verdict.ok && target) ctx.addIssue({ code: 'custom', path: [target.field], message: target.key });
+    }
+    if (slot.type === 'igu' && !slot.payBasis) ctx.addIssue({ code: 'custom', path: ['payBasis'], message: 'iguPayBasis' });
+    if (slot.type !== 'igu' && slot.danishWithinMonths !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['danishWithinMonths'], message: 'withinMonthsIguOnly' });
+    }
+    slot.niceSkills.forEach((uri, index) => {
+      if (slot.mustSkills.includes(uri)) ctx.addIssue({ code: 'custom', path: ['niceSkills', index], message: 'skillTwice' });
+    });
+  })
+  .superRefine(
+    (slot, ctx) => {
+      if (slot.type !== 'loentilskud') return;
+      if (slot.netJobsFteNow === undefined) ctx.addIssue({ code: 'custom', path: ['netJobsFteNow'], message: 'required' });
+      if (slot.netJobsFte12mAgo === undefined) ctx.addIssue({ code: 'custom', path: ['netJobsFte12mAgo'], message: 'required' });
+      if (slot.netJobsFillsVacancy === undefined) ctx.addIssue({ code: 'custom', path: ['netJobsFillsVacancy'], message: 'choose' });
+      if (slot.netJobsFillsVacancy === 'yes' && slot.netJobsVacatedOn === undefined) {
+        ctx.addIssue({ code: 'custom', path: ['netJobsVacatedOn'], message: 'required' });
+      }
+    },
+    // Also when other fields are wrong: the employer sees every missing answer at the first try, not one round later.
+    { when: (payload) => isLoentilskud(payload.value) },
+  );
+
+function isLoentilskud(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && 'type' in value && value.type === 'loentilskud';
+}
 export type SlotInput = z.output<typeof slotInputSchema>;
 
 /**
@@ -266,6 +303,16 @@ export const slotViewSchema = z.object({
   hoursPerWeek: z.number(),
   mentor: z.boolean(),
   payBasis: z.string().nullable(),
+  /** Løntilskud only: the employer's net-job-creation answers, with when they were given; null when not answered. */
+  netJobs: z
+    .object({
+      fteNow: z.number(),
+      fte12mAgo: z.number(),
+      fillsVacancy: z.boolean(),
+      vacatedOn: z.string().nullable(),
+      answeredAt: z.string(),
+    })
+    .nullable(),
   publishedAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

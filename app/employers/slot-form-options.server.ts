@@ -60,5 +60,9 @@ export function slotFormDefaults(slot: SlotView): Record<string, string | string
     hoursPerWeek: String(slot.hoursPerWeek),
     mentor: slot.mentor ? 'on' : undefined,
     payBasis: slot.payBasis ?? undefined,
+    netJobsFteNow: slot.netJobs ? String(slot.netJobs.fteNow) : undefined,
+    netJobsFte12mAgo: slot.netJobs ? String(slot.netJobs.fte12mAgo) : undefined,
+    netJobsFillsVacancy: slot.netJobs ? (slot.netJobs.fillsVacancy ? 'yes' : 'no') : undefined,
+    netJobsVacatedOn: slot.netJobs?.vacatedOn ?? undefined,
   };
 }

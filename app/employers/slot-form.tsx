@@ -10,9 +10,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SkillPicker, type PickedSkill } from '~/components/skill-picker';
 import type { Locale } from '~/taxonomy/taxonomy';
-import { Field, FormErrors } from './form-ui';
+import { Field, FormErrors, useErrorText } from './form-ui';
+import netJobsStyles from './net-jobs.css';
 import type { SlotFormOptions } from './slot-form-options.server';
 import { SlotSkillSuggestions, type SkillListName } from './slot-skill-suggestions';
+
+/** The løntilskud questions' stylesheet, for the `links` of routes that render the slot form. */
+export const slotFormStyles = netJobsStyles;
 
 const CEFR = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2'] as const;
 const TYPES = ['igu', 'praktik', 'loentilskud'] as const;
@@ -33,6 +37,8 @@ function asList(value: unknown): string[] {
 export function SlotForm({ options, lang, lastResult, defaultValue, submits }: Props) {
   const { t } = useTranslation('employer');
   const { t: tLookup } = useTranslation('lookup');
+  const { t: tNet } = useTranslation('netjobs');
+  const errorText = useErrorText();
   const [form, fields] = useForm({ lastResult, defaultValue, shouldRevalidate: 'onBlur' });
   const skillLabel = new Map(options.skills.map((s) => [s.value, s.label]));
   const picked = (value: unknown) => asList(value).map((uri) => ({ uri, label: skillLabel.get(uri) ?? uri }));
@@ -211,6 +217,48 @@ export function SlotForm({ options, lang, lastResult, defaultValue, submits }: P
       <Field meta={fields.payBasis} label={t('fields.payBasis')} hint={t('fields.payBasisHint')}>
         {(p) => <input {...p} type="text" defaultValue={str(fields.payBasis.initialValue)} />}
       </Field>
+
+      <fieldset className="net-jobs" aria-describedby="net-jobs-intro">
+        <legend>{tNet('form.legend')}</legend>
+        <p id="net-jobs-intro" className="hint">
+          {tNet('form.intro')}
+        </p>
+        <Field meta={fields.netJobsFteNow} label={tNet('form.fteNow')} hint={tNet('form.fteHint')}>
+          {(p) => <input {...p} type="text" inputMode="decimal" dir="ltr" defaultValue={str(fields.netJobsFteNow.initialValue)} />}
+        </Field>
+        <Field meta={fields.netJobsFte12mAgo} label={tNet('form.fte12mAgo')}>
+          {(p) => <input {...p} type="text" inputMode="decimal" dir="ltr" defaultValue={str(fields.netJobsFte12mAgo.initialValue)} />}
+        </Field>
+        <fieldset aria-describedby={fields.netJobsFillsVacancy.errors ? fields.netJobsFillsVacancy.errorId : 'net-jobs-vacancy-hint'}>
+          <legend>{tNet('form.fillsVacancy')}</legend>
+          <p id="net-jobs-vacancy-hint" className="hint">
+            {tNet('form.fillsVacancyHint')}
+          </p>
+          <div className="choice">
+            {(['yes', 'no'] as const).map((answer) => (
+              <label key={answer}>
+                <input
+                  type="radio"
+                  name={fields.netJobsFillsVacancy.name}
+                  value={answer}
+                  defaultChecked={str(fields.netJobsFillsVacancy.initialValue) === answer}
+                />{' '}
+                {tNet(`form.${answer}`)}
+              </label>
+            ))}
+          </div>
+          {fields.netJobsFillsVacancy.errors ? (
+            <p id={fields.netJobsFillsVacancy.errorId} className="field__error">
+              {fields.netJobsFillsVacancy.errors.map(errorText).join(' ')}
+            </p>
+          ) : null}
+        </fieldset>
+        <div className="net-jobs__vacated">
+          <Field meta={fields.netJobsVacatedOn} label={tNet('form.vacatedOn')} hint={tNet('form.vacatedOnHint')}>
+            {(p) => <input {...p} type="date" dir="ltr" defaultValue={str(fields.netJobsVacatedOn.initialValue)} />}
+          </Field>
+        </div>
+      </fieldset>
 
       <div>
         {submits.map((submit) => (

@@ -70,6 +70,16 @@ function toView(row: slots.SlotWithPipeline): SlotView {
     hoursPerWeek: Number(row.hours_per_week),
     mentor: row.mentor,
     payBasis: row.pay_basis,
+    netJobs:
+      row.net_jobs_answered_at !== null && row.net_jobs_fte_now !== null && row.net_jobs_fte_12m_ago !== null && row.net_jobs_fills_vacancy !== null
+        ? {
+            fteNow: Number(row.net_jobs_fte_now),
+            fte12mAgo: Number(row.net_jobs_fte_12m_ago),
+            fillsVacancy: row.net_jobs_fills_vacancy,
+            vacatedOn: row.net_jobs_vacated_on,
+            answeredAt: new Date(row.net_jobs_answered_at).toISOString(),
+          }
+        : null,
     publishedAt: row.published_at ? new Date(row.published_at).toISOString() : null,
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
@@ -104,7 +114,10 @@ async function checkRatioRule(
 
 function columnsOf(
   input: SlotInput,
-): Omit<Slot, 'id' | 'organisation_id' | 'status' | 'published_at' | 'created_at' | 'updated_at' | 'sector' | 'pooled_network_id'> {
+): Omit<
+  Slot,
+  'id' | 'organisation_id' | 'status' | 'published_at' | 'created_at' | 'updated_at' | 'sector' | 'pooled_network_id' | keyof NetJobColumns
+> {
   const danish = danishRequirement(input);
   return {
     workplace_id: input.workplaceId,
@@ -123,6 +136,47 @@ function columnsOf(
     mentor: input.mentor,
     pay_basis: input.payBasis ?? null,
   };
+}
+
+type NetJobColumns = Pick<
+  Slot,
+  'net_jobs_fte_now' | 'net_jobs_fte_12m_ago' | 'net_jobs_fills_vacancy' | 'net_jobs_vacated_on' | 'net_jobs_answered_by' | 'net_jobs_answered_at'
+>;
+
+const NO_NET_JOB_ANSWERS: NetJobColumns = {
+  net_jobs_fte_now: null,
+  net_jobs_fte_12m_ago: null,
+  net_jobs_fills_vacancy: null,
+  net_jobs_vacated_on: null,
+  net_jobs_answered_by: null,
+  net_jobs_answered_at: null,
+};
+
+/**
+ * The løntilskud net-job-creation answers to store, with who gave them and
+ * when. Other schemes store none (the form hides the questions for them). An
+ * edit that leaves the answers as they were keeps who gave them first.
+ */
+function netJobColumnsOf(input: SlotInput, actor: EmployerActor, now: Date, current?: Slot): NetJobColumns {
+  if (input.type !== 'loentilskud' || input.netJobsFteNow === undefined || input.netJobsFte12mAgo === undefined || !input.netJobsFillsVacancy) {
+    return NO_NET_JOB_ANSWERS;
+  }
+  const fillsVacancy = input.netJobsFillsVacancy === 'yes';
+  const answers = {
+    net_jobs_fte_now: input.netJobsFteNow,
+    net_jobs_fte_12m_ago: input.netJobsFte12mAgo,
+    net_jobs_fills_vacancy: fillsVacancy,
+    net_jobs_vacated_on: fillsVacancy ? (input.netJobsVacatedOn ?? null) : null,
+  };
+  const unchanged =
+    current?.net_jobs_answered_at != null &&
+    Number(current.net_jobs_fte_now) === answers.net_jobs_fte_now &&
+    Number(current.net_jobs_fte_12m_ago) === answers.net_jobs_fte_12m_ago &&
+    current.net_jobs_fills_vacancy === answers.net_jobs_fills_vacancy &&
+    current.net_jobs_vacated_on === answers.net_jobs_vacated_on;
+  return unchanged && current
+    ? { ...answers, net_jobs_answered_by: current.net_jobs_answered_by, net_jobs_answered_at: current.net_jobs_answered_at }
+    : { ...answers, net_jobs_answered_by: actor.userId, net_jobs_answered_at: now };
 }
 
 function skillsOf(input: SlotInput): Array<{ skill_uri: string; required: boolean }> {
@@ -155,6 +209,7 @@ export async function createSlot(deps: Deps, actor: EmployerActor, input: SlotIn
     await checkRatioRule(trx, workplace, input.type, input.positions, null);
     const slot = await slots.insertSlot(trx, {
       ...columnsOf(input),
+      ...netJobColumnsOf(input, actor, now),
       organisation_id: actor.organisationId,
       status: options.publish ? 'published' : 'draft',
       published_at: options.publish ? now : null,
@@ -181,7 +236,11 @@ export async function updateSlot(deps: Deps, actor: EmployerActor, slotId: strin
     if (input.startDate !== current.start_date) assertStartNotPast(input, now);
     const workplace = await workplaceFor(trx, actor, input.workplaceId);
     await checkRatioRule(trx, workplace, input.type, input.positions, slotId);
-    await slots.updateSlot(trx, actor.organisationId, slotId, { ...columnsOf(input), updated_at: now });
+    await slots.updateSlot(trx, actor.organisationId, slotId, {
+      ...columnsOf(input),
+      ...netJobColumnsOf(input, actor, now, current),
+      updated_at: now,
+    });
     await slots.replaceSlotSkills(trx, slotId, skillsOf(input));
     await enqueueIndexChange(trx, { index: 'slots', id: slotId, operation: 'upsert' });
   });

@@ -25,11 +25,54 @@ function fieldsOf(fn: () => unknown): Record<string, string[]> {
 describe('what-if input', () => {
   it('parses the example file and ranks its pairs', () => {
     const out = runWhatIf(resolveWhatIfInput(parseWhatIfInput(example), lookup));
-    expect(out.slots.map((s) => s.slotId)).toEqual(['slot-kitchen-aabenraa', 'slot-cleaning-soenderborg']);
+    expect(out.slots.map((s) => s.slotId)).toEqual(['slot-kitchen-aabenraa', 'slot-cleaning-soenderborg', 'slot-warehouse-haderslev']);
     const kitchen = out.slots[0]!;
     expect(kitchen.ranked[0]!.candidateId).toBe('cand-amina');
     expect(kitchen.excluded).toEqual([expect.objectContaining({ candidateId: 'cand-farid', rule: 'igu.age', source: 'L 82 2023-24' })]);
     for (const pair of kitchen.ranked) expect(pair.reasons.every((r) => typeof r === 'string')).toBe(true);
+  });
+
+  it('checks net job creation for a løntilskud slot on its start date, and only for løntilskud', () => {
+    const out = runWhatIf(resolveWhatIfInput(parseWhatIfInput(example), lookup));
+    expect(out.slots[0]!.checks).toBeUndefined();
+    // Vacated 2025-11-28, start 2026-04-01: before the window (2026-01-01 on), and 14.5 FTE > 12.
+    expect(out.slots[2]!.checks?.map((v) => [v.rule, v.ok])).toEqual([
+      ['loentilskud.headcount_growth', true],
+      ['loentilskud.vacated_post', true],
+    ]);
+    const input = structuredClone(parseWhatIfInput(example));
+    const warehouse = input.slots[2]!;
+    warehouse.netJobs = { fteNow: 12, fte12mAgo: 12, fillsVacancy: true, vacatedOn: '2026-01-01' };
+    expect(
+      runWhatIf(resolveWhatIfInput(input, lookup))
+        .slots[2]!.checks?.filter((v) => !v.ok)
+        .map((v) => v.rule),
+    ).toEqual(['loentilskud.headcount_growth', 'loentilskud.vacated_post']);
+    delete warehouse.netJobs;
+    expect(runWhatIf(resolveWhatIfInput(input, lookup)).slots[2]!.checks).toEqual([
+      expect.objectContaining({ rule: 'loentilskud.net_jobs_unanswered', ok: false }),
+    ]);
+  });
+
+  it('refuses net-job answers that are out of range, incomplete or on another scheme', () => {
+    const base = parseWhatIfInput(example);
+    const withSlots = (slots: unknown[]) => ({ ...base, slots });
+    const [kitchen, cleaning, warehouse] = base.slots;
+    const fields = fieldsOf(() =>
+      parseWhatIfInput(
+        withSlots([
+          { ...kitchen, netJobs: { fteNow: 3, fte12mAgo: 2, fillsVacancy: false } },
+          { ...cleaning },
+          { ...warehouse, netJobs: { fteNow: 20_000.5, fte12mAgo: -1, fillsVacancy: true } },
+        ]),
+      ),
+    );
+    expect(Object.keys(fields).sort()).toEqual([
+      'slots[0].netJobs',
+      'slots[2].netJobs.fte12mAgo',
+      'slots[2].netJobs.fteNow',
+      'slots[2].netJobs.vacatedOn',
+    ]);
   });
 
   it('names the JSON path of every problem', () => {

@@ -7,6 +7,8 @@ import { z } from 'zod';
 import { InvalidInput } from '../lib/errors.js';
 import { calendarDate, STORED_DATE_RANGE } from '../lib/dates.js';
 import type { GeoPoint } from '../lib/geo.js';
+import { checkNetJobCreation, type NetJobAnswers } from '../rules/net-job-creation.js';
+import type { Verdict } from '../rules/verdict.js';
 import { type Reason, renderReason } from './explain.js';
 import { matchSlot } from './match.js';
 import type { Components, Weights } from './score.js';
@@ -19,6 +21,19 @@ const postalCode = z.string().regex(/^\d{4}$/, 'must be a 4-digit Danish postal 
 const skillUri = z.string().min(1).max(500);
 const languageCode = z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code such as "da" or "ar"');
 const location = z.object({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) }).strict();
+
+/** FTE as the slot form takes it (app/employers/schemas.ts): 0..20,000, two decimals. */
+const fte = z.number().min(0).max(20_000).multipleOf(0.01);
+
+/** Løntilskud net job creation: the employer's answers (app/rules/net-job-creation.ts). */
+const netJobsSchema = z
+  .object({ fteNow: fte, fte12mAgo: fte, fillsVacancy: z.boolean(), vacatedOn: isoDate.optional() })
+  .strict()
+  .superRefine((answers, ctx) => {
+    if (answers.fillsVacancy && !answers.vacatedOn)
+      ctx.addIssue({ code: 'custom', path: ['vacatedOn'], message: 'required when fillsVacancy is true' });
+    if (!answers.fillsVacancy && answers.vacatedOn) ctx.addIssue({ code: 'custom', path: ['vacatedOn'], message: 'only when fillsVacancy is true' });
+  });
 
 const slotSchema = z
   .object({
@@ -36,8 +51,14 @@ const slotSchema = z
     languages: z.array(languageCode).optional(),
     occupationUri: z.string().min(1).optional(),
     sector: z.string().min(1).optional(),
+    /** Optional, løntilskud only: without it a løntilskud slot's net-job check reports "unanswered". */
+    netJobs: netJobsSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((slot) => slot.type === 'loentilskud' || slot.netJobs === undefined, {
+    path: ['netJobs'],
+    message: 'only for løntilskud slots',
+  });
 
 const candidateSchema = z
   .object({
@@ -119,7 +140,7 @@ export type PostalCodeLookup = (code: string) => GeoPoint | null;
  * injected lookup (unless a `location` is given). Unknown postal codes are
  * refused with their JSON paths.
  */
-export function resolveWhatIfInput(input: WhatIfInput, lookup: PostalCodeLookup): { asOf: string; slots: MatchSlot[]; candidates: MatchCandidate[] } {
+export function resolveWhatIfInput(input: WhatIfInput, lookup: PostalCodeLookup): ResolvedWhatIf {
   const fields: Record<string, string[]> = {};
   const locate = (path: string, code: string, given: GeoPoint | undefined): GeoPoint => {
     if (given) return given;
@@ -158,22 +179,34 @@ export function resolveWhatIfInput(input: WhatIfInput, lookup: PostalCodeLookup)
     nationality: c.nationality ?? null,
   }));
   if (Object.keys(fields).length > 0) throw new InvalidInput('Unknown postal codes in the what-if input', fields);
-  return { asOf: input.asOf, slots, candidates };
+  const netJobs = new Map<string, NetJobAnswers | null>();
+  for (const s of input.slots) {
+    if (s.type !== 'loentilskud') continue;
+    netJobs.set(s.id, s.netJobs ? { ...s.netJobs, vacatedOn: s.netJobs.vacatedOn ?? null } : null);
+  }
+  return { asOf: input.asOf, slots, candidates, netJobs };
 }
+
+export type ResolvedWhatIf = {
+  asOf: string;
+  slots: MatchSlot[];
+  candidates: MatchCandidate[];
+  /** Løntilskud slots only: the net-job-creation answers (null when the file gives none). */
+  netJobs?: ReadonlyMap<string, NetJobAnswers | null>;
+};
 
 export type WhatIfOutput = {
   slots: Array<{
     slotId: string;
     ranked: Array<{ candidateId: string; score: number; components: Record<string, number>; reasons: string[]; reasonCodes: Reason[] }>;
     excluded: Array<{ candidateId: string; rule: string; reason: string; source: string }>;
+    /** Løntilskud slots only: the slot's own approval checks (net job creation) on its start date. */
+    checks?: Verdict[];
   }>;
 };
 
 /** Runs the matcher over a resolved what-if input, in the file's slot order, with English reasons. */
-export function runWhatIf(
-  resolved: { asOf: string; slots: MatchSlot[]; candidates: MatchCandidate[] },
-  opts: { top?: number; weights?: Weights } = {},
-): WhatIfOutput {
+export function runWhatIf(resolved: ResolvedWhatIf, opts: { top?: number; weights?: Weights } = {}): WhatIfOutput {
   return {
     slots: resolved.slots.map((slot) => {
       const result = matchSlot(slot, resolved.candidates, { asOf: resolved.asOf, top: opts.top, weights: opts.weights });
@@ -187,6 +220,7 @@ export function runWhatIf(
           reasonCodes: p.reasons,
         })),
         excluded: result.excluded.map((e) => ({ candidateId: e.candidateId, rule: e.rule, reason: e.reason, source: e.source })),
+        ...(resolved.netJobs?.has(slot.id) ? { checks: checkNetJobCreation(resolved.netJobs.get(slot.id) ?? null, slot.startDate) } : {}),
       };
     }),
   };

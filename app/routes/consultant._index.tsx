@@ -15,6 +15,7 @@ import { QUEUE_MAX_PAGE, decisionFormSchema, queueQuerySchema, type QueueQuery }
 import { skillLabel } from '~/candidates/labels.server';
 import workbenchStyles from '~/workbench/workbench.css';
 import { QueueRow } from '~/workbench/queue-row';
+import { ruleTextKeys } from '~/workbench/rule-text';
 import { ruleDetailText } from '~/workbench/rule-detail';
 import type { RuleDetail } from '~/rules/verdict';
 import { fillIn, slotFor } from '~/consultants/queue-text';
@@ -106,9 +107,9 @@ export default function ConsultantQueue() {
     selectPair,
     homeDecides: (jobcentre: string) => t('queue.homeJobcentreDecides', { jobcentre }),
     days: (count: number) => t('queue.days', { count }),
-    ruleText: (rule: string) => tw(`rule.${rule}`, { defaultValue: rule }),
+    ruleText: (rule: string) => tw(ruleTextKeys('rule', rule), { defaultValue: rule }),
     ruleDetail: (flag: { message: string; detail: RuleDetail | null }) => ruleDetailText(tw, flag.detail, flag.message),
-    ruleShort: (rule: string) => tw(`ruleShort.${rule}`, { defaultValue: tw(`rule.${rule}`, { defaultValue: rule }) }),
+    ruleShort: (rule: string) => tw(ruleTextKeys('ruleShort', rule), { defaultValue: tw(ruleTextKeys('rule', rule), { defaultValue: rule }) }),
     sourceLabel: tw('rule.sourceLabel'),
     noMustHaves: tw('queue.noMustHaves'),
     danish: tw('queue.danishShort'),
@@ -138,7 +139,7 @@ export default function ConsultantQueue() {
                 <li key={o.proposalId}>
                   {o.rule
                     ? tw('queue.refusedRule', {
-                        rule: tw(`rule.${o.rule}`, { defaultValue: o.rule }),
+                        rule: tw(ruleTextKeys('rule', o.rule), { defaultValue: o.rule }),
                         message: ruleDetailText(tw, o.detail, o.message),
                         source: o.source ?? '',
                       })

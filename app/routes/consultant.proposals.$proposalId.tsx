@@ -17,6 +17,7 @@ import { isReasonCode, renderReason, type Reason } from '~/matching/explain';
 import { loadDecisionHistory } from '~/workbench/decision-history.server';
 import { DecisionHistory } from '~/workbench/decision-history';
 import { RuleProblem } from '~/workbench/rule-problem';
+import { ruleTextKeys } from '~/workbench/rule-text';
 import { ruleDetailText } from '~/workbench/rule-detail';
 import workbenchStyles from '~/workbench/workbench.css';
 import { EmployerDecisionNote } from '~/notifications/employer-decision-note';
@@ -132,7 +133,7 @@ export default function ProposalPage() {
           <h2 id="rules-heading">{t('proposal.rules')}</h2>
           <ul className="rule-checks">
             {verdicts.map((v) => {
-              const rule = tw(`rule.${v.rule}`, { defaultValue: v.rule });
+              const rule = tw(ruleTextKeys('rule', v.rule), { defaultValue: v.rule });
               const detail = ruleDetailText(tw, v.detail, v.message);
               return (
                 <li key={v.rule} className={v.ok ? undefined : 'rule-checks__failed'}>

@@ -9,7 +9,7 @@ import { employerActorOf } from '~/employers/organisations.server';
 import { slotInputSchema } from '~/employers/schemas';
 import { skillPickerStyles } from '~/components/skill-picker';
 import { skillSuggestionsStyles } from '~/components/skill-suggestions';
-import { SlotForm } from '~/employers/slot-form';
+import { SlotForm, slotFormStyles } from '~/employers/slot-form';
 import { slotFormDefaults, slotFormOptions } from '~/employers/slot-form-options.server';
 import { getSlot, updateSlot } from '~/employers/slots.server';
 import { resolveLocale } from '~/i18n/i18next.server';
@@ -18,6 +18,7 @@ import { jsonError, readFormData } from '~/lib/http.server';
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: skillPickerStyles },
   { rel: 'stylesheet', href: skillSuggestionsStyles },
+  { rel: 'stylesheet', href: slotFormStyles },
 ];
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));

@@ -99,6 +99,26 @@ describe('checkApproval', () => {
     expect(failed(input({ workplace: { ordinaryEmployeesFte: 2, currentSupported: 5 } }))).toEqual([]);
   });
 
+  it('net job creation: løntilskud only, on the slot start date, beside the ratio rule; unanswered fails', () => {
+    const loen = { ...input().slot, type: 'loentilskud' as const, weeks: 26, startDate: '2026-06-01' };
+    const grown = { fteNow: 12.5, fte12mAgo: 12, fillsVacancy: false, vacatedOn: null };
+    expect(failed(input({ slot: { ...loen, netJobs: grown } }))).toEqual([]);
+    expect(failed(input({ slot: { ...loen, netJobs: null } }))).toEqual(['loentilskud.net_jobs_unanswered']);
+    expect(failed(input({ slot: { ...loen, netJobs: { ...grown, fteNow: 12 } } }))).toEqual(['loentilskud.headcount_growth']);
+    // Window for a 2026-06-01 start: vacated on or after 2026-03-01 is too recent.
+    expect(failed(input({ slot: { ...loen, netJobs: { ...grown, fillsVacancy: true, vacatedOn: '2026-03-01' } } }))).toEqual([
+      'loentilskud.vacated_post',
+    ]);
+    expect(failed(input({ slot: { ...loen, netJobs: { ...grown, fillsVacancy: true, vacatedOn: '2026-02-28' } } }))).toEqual([]);
+    expect(
+      failed(
+        input({ slot: { ...loen, netJobs: { ...grown, fteNow: 5, fte12mAgo: 5 } }, workplace: { ordinaryEmployeesFte: 5, currentSupported: 1 } }),
+      ),
+    ).toEqual(['ratio_rule', 'loentilskud.headcount_growth']);
+    // Praktik is not asked.
+    expect(failed(input({ slot: { ...loen, type: 'praktik', weeks: 8, netJobs: null } }))).toEqual([]);
+  });
+
   it('refuses an unverified or suspended employer and a candidate not yet available', () => {
     expect(failed(input({ organisationStatus: 'unverified' }))).toEqual(['employer.verified']);
     expect(failed(input({ organisationStatus: 'suspended' }))).toEqual(['employer.verified']);

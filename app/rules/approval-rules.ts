@@ -6,6 +6,7 @@
 import type { ResidenceBasis, SlotType } from '../../db/schema.js';
 import { addDays, addMonths } from '../lib/dates.js';
 import { iguEligibility } from './igu-rules.js';
+import { checkNetJobCreation, type NetJobAnswers } from './net-job-creation.js';
 import { checkRatioRule } from './ratio-rule.js';
 import { checkSlotTerms } from './slot-rules.js';
 import type { Verdict } from './verdict.js';
@@ -19,6 +20,8 @@ export type ApprovalSlot = {
   weeks: number;
   hoursPerWeek: number;
   extendedByJobcentre?: boolean;
+  /** Løntilskud only: the employer's net-job-creation answers; null when not (yet) answered. */
+  netJobs?: NetJobAnswers | null;
 };
 
 export type ApprovalCandidate = {
@@ -69,8 +72,8 @@ export function periodsOverlap(aStart: string, aEnd: string, bStart: string, bEn
 
 /**
  * Runs every approval check and returns one verdict per check (passing ones
- * included). Ratio rule applies to praktik and løntilskud only; the IGU
- * checks only to IGU.
+ * included). Ratio rule applies to praktik and løntilskud only; net job
+ * creation to løntilskud only; the IGU checks only to IGU.
  */
 export function checkApproval(input: ApprovalInput): Verdict[] {
   const { slot, candidate } = input;
@@ -117,6 +120,7 @@ export function checkApproval(input: ApprovalInput): Verdict[] {
       detail: { key: 'scheme.no_eligibility_rule' },
     });
     verdicts.push(checkRatioRule(input.workplace.ordinaryEmployeesFte, input.workplace.currentSupported));
+    if (slot.type === 'loentilskud') verdicts.push(...checkNetJobCreation(slot.netJobs ?? null, slot.startDate));
   }
 
   const available = candidate.availableFrom <= slot.startDate;

@@ -7,6 +7,7 @@
 import { useTranslation } from 'react-i18next';
 import type { FormProblem } from '~/consultants/form-errors.server';
 import { ruleDetailText } from './rule-detail';
+import { ruleTextKeys } from './rule-text';
 
 export function RuleProblem({ problem }: { problem: FormProblem }) {
   const { t } = useTranslation('workbench');
@@ -19,7 +20,7 @@ export function RuleProblem({ problem }: { problem: FormProblem }) {
   return (
     <div role="alert" className="alert rule-problem">
       <p>
-        <strong>{t(`rule.${problem.rule}`, { defaultValue: problem.rule })}</strong>
+        <strong>{t(ruleTextKeys('rule', problem.rule), { defaultValue: problem.rule })}</strong>
       </p>
       <p className="rule-problem__detail">
         {ruleDetailText(t, problem.detail, problem.message)}

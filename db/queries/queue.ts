@@ -342,6 +342,11 @@ export type ProposalContext = {
   slot_hours_per_week: number;
   slot_title: string;
   pooled_network_id: string | null;
+  /** Løntilskud net job creation answers (all null when not answered). */
+  net_jobs_fte_now: number | null;
+  net_jobs_fte_12m_ago: number | null;
+  net_jobs_fills_vacancy: boolean | null;
+  net_jobs_vacated_on: string | null;
   workplace_id: string;
   ordinary_employees_fte: number;
   organisation_id: string;
@@ -381,6 +386,10 @@ function proposalContextQuery(db: Executor) {
       'slots.hours_per_week as slot_hours_per_week',
       'slots.title as slot_title',
       'slots.pooled_network_id',
+      'slots.net_jobs_fte_now',
+      'slots.net_jobs_fte_12m_ago',
+      'slots.net_jobs_fills_vacancy',
+      'slots.net_jobs_vacated_on',
       'workplaces.id as workplace_id',
       'workplaces.ordinary_employees_fte',
       'organisations.id as organisation_id',
@@ -405,7 +414,13 @@ export async function findProposalContext(db: Executor, proposalId: string, lock
   if (lock) query = query.forUpdate('match_proposals');
   const row = await query.executeTakeFirst();
   if (!row) return undefined;
-  return { ...row, ordinary_employees_fte: Number(row.ordinary_employees_fte), slot_hours_per_week: Number(row.slot_hours_per_week) };
+  return {
+    ...row,
+    ordinary_employees_fte: Number(row.ordinary_employees_fte),
+    slot_hours_per_week: Number(row.slot_hours_per_week),
+    net_jobs_fte_now: row.net_jobs_fte_now === null ? null : Number(row.net_jobs_fte_now),
+    net_jobs_fte_12m_ago: row.net_jobs_fte_12m_ago === null ? null : Number(row.net_jobs_fte_12m_ago),
+  };
 }
 
 /** `findProposalContext` for a page of proposals in one query (no locks: for showing, not deciding). */

@@ -162,11 +162,46 @@ export async function seedDatabase(db: Kysely<DB>, options: SeedOptions): Promis
     log(`[${elapsed()}] a year of history: ${history} new placements`);
   }
 
+  if (options.demo || demoData) {
+    const answered = await answerNetJobQuestions(db);
+    if (answered > 0) log(`[${elapsed()}] løntilskud net-job answers: ${answered} slots`);
+  }
+
   const counts = await countRows(db);
   const created = SEEDED_TABLES.some((table) => counts[table] > before[table]);
   // A bulk load leaves the planner without statistics, and PGlite has no autovacuum to gather them.
   if (created) await sql`analyze`.execute(db);
   return { created, counts, durationMs: Date.now() - started };
+}
+
+/**
+ * Plausible net-job-creation answers (issue 26) on every løntilskud slot
+ * that has none, as its company's first employer user would give them:
+ * today's FTE from the workplace, 12 months ago somewhat fewer. Chosen by
+ * the slot id, so the same slots always get the same answers: about 1 in 8
+ * has not grown (the approval check refuses it, and the consultant's queue
+ * flags it), 1 in 8 fills a job vacated long before the start (allowed), and
+ * 1 in 16 one vacated 30 days before the start (refused). Idempotent: a slot
+ * with answers is left as it is.
+ */
+async function answerNetJobQuestions(db: Kysely<DB>): Promise<number> {
+  const result = await sql`
+    with picked as (
+      select s.id, w.ordinary_employees_fte as fte_now, s.start_date,
+        ('x' || substr(md5(s.id::text), 1, 6))::bit(24)::int % 16 as bucket
+      from slots s join workplaces w on w.id = s.workplace_id
+      where s.type = 'loentilskud' and s.net_jobs_answered_at is null)
+    update slots set
+      net_jobs_fte_now = p.fte_now,
+      net_jobs_fte_12m_ago = case when p.bucket in (0, 1) then p.fte_now else greatest(p.fte_now - 1.5, 0) end,
+      net_jobs_fills_vacancy = p.bucket in (2, 3, 4),
+      net_jobs_vacated_on = case when p.bucket in (2, 3) then p.start_date - 200 when p.bucket = 4 then p.start_date - 30 end,
+      net_jobs_answered_by = (select u.id from users u where u.organisation_id = slots.organisation_id and u.role = 'employer'
+        order by u.created_at, u.id limit 1),
+      net_jobs_answered_at = slots.created_at
+    from picked p
+    where slots.id = p.id and (p.fte_now > 0 or p.bucket in (0, 1))`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
 
 async function countRows(db: Kysely<DB>): Promise<Record<SeededTable, number>> {
@@ -364,8 +399,9 @@ async function seedDemoAccounts(db: Kysely<DB>, ref: Reference, context: { seed:
       const kitchen = ref.occupationsBySector.get('kitchen') ?? [];
       const plans: Partial<NewSlot>[] = [
         { type: 'igu', status: 'published', hours_per_week: 30, danish_spoken: 'A2', danish_within_months: 6 },
-        { type: 'praktik', status: 'published', weeks: 8, hours_per_week: 25, danish_spoken: 'A1' },
-        { type: 'loentilskud', status: 'draft', weeks: 26, hours_per_week: 37, danish_spoken: 'A2' },
+        // One place each: the workplace's 14 FTE allow 2 supported persons (ratio rule), so the løntilskud draft can be published.
+        { type: 'praktik', status: 'published', weeks: 8, hours_per_week: 25, danish_spoken: 'A1', positions: 1 },
+        { type: 'loentilskud', status: 'draft', weeks: 26, hours_per_week: 37, danish_spoken: 'A2', positions: 1 },
       ];
       for (const [i, plan] of plans.entries()) {
         const occupation = kitchen.length > 0 ? kitchen[i % kitchen.length] : undefined;

@@ -102,7 +102,9 @@ test('the compact queue shows 15+ rows on 1920×1080 and flags a failing approva
   // A flagged row names the rule in Danish, with its full text and source on hover.
   const flag = page.locator('.rule-flag').first();
   await expect(flag).toBeVisible();
-  await expect(flag).toHaveText(/^⚠ (Allerede i forløb andetsteds|Rimelighedskravet|IGU kun én gang i livet|3-måneders-reglen)$/);
+  // The warning sign is an SVG icon (issue 25, item 7: no emoji as icons), hidden from screen readers.
+  await expect(flag).toHaveText(/^\s*(Allerede i forløb andetsteds|Rimelighedskravet|IGU kun én gang i livet|3-måneders-reglen)$/);
+  await expect(flag.locator('svg[aria-hidden="true"]')).toHaveCount(1);
   await expect(flag).toHaveAttribute('title', /Kilde: /);
   await expect(flag).not.toHaveText(/placement\.|ratio_rule|igu\./);
   // The finding behind the flag is Danish too, not the rule's English log message.

@@ -121,6 +121,29 @@ const slotJson = (refs: WorldRefs): Record<string, unknown> => ({
   hoursPerWeek: 20,
 });
 
+/** A løntilskud slot asks for the net-job-creation answers (issue 26); other schemes do not. */
+const loentilskudSlotForm = (refs: WorldRefs): Fields => ({
+  ...slotForm(refs),
+  type: 'loentilskud',
+  title: 'LagerAlfa',
+  netJobsFteNow: '40,5',
+  netJobsFte12mAgo: '38',
+  netJobsFillsVacancy: 'yes',
+  netJobsVacatedOn: dayAfter(refs.today, -200),
+});
+
+const loentilskudSlotJson = (refs: WorldRefs): Record<string, unknown> => ({
+  ...slotJson(refs),
+  type: 'loentilskud',
+  title: 'LagerAlfa',
+  netJobsFteNow: 40.5,
+  netJobsFte12mAgo: 38,
+  netJobsFillsVacancy: 'yes',
+  netJobsVacatedOn: dayAfter(refs.today, -200),
+});
+
+const NET_JOB_NUMBERS = ['netJobsFteNow', 'netJobsFte12mAgo'];
+
 function dayAfter(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -253,14 +276,24 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/api.v1.skills': { loader: { access: 'public', query: () => ({ q: 'opvask', lang: 'da', kind: 'skill', limit: '5' }) } },
   'routes/api.v1.slots': {
     loader: { access: 'api-key', query: () => ({ status: 'published', limit: '10', offset: '0' }) },
-    action: {
-      access: 'api-key-own-organisation',
-      method: 'POST',
-      json: slotJson,
-      writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'],
-      dates: ['startDate'],
-      numbers: ['positions', 'weeks', 'hoursPerWeek'],
-    },
+    action: [
+      {
+        access: 'api-key-own-organisation',
+        method: 'POST',
+        json: slotJson,
+        writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'],
+        dates: ['startDate'],
+        numbers: ['positions', 'weeks', 'hoursPerWeek'],
+      },
+      {
+        access: 'api-key-own-organisation',
+        method: 'POST',
+        json: loentilskudSlotJson,
+        writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'],
+        dates: ['netJobsVacatedOn'],
+        numbers: NET_JOB_NUMBERS,
+      },
+    ],
   },
   'routes/api.v1.slots.$slotId': {
     params: { slotId: 'slotA' },
@@ -535,14 +568,23 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/employer.slots.new': {
     loader: { access: 'employer' },
     // The workplace in the form is organisation A's.
-    action: {
-      access: 'employer-own-organisation',
-      form: slotForm,
-      writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'],
-      text: ['title'],
-      dates: ['startDate'],
-      numbers: ['positions', 'weeks', 'hoursPerWeek'],
-    },
+    action: [
+      {
+        access: 'employer-own-organisation',
+        form: slotForm,
+        writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'],
+        text: ['title'],
+        dates: ['startDate'],
+        numbers: ['positions', 'weeks', 'hoursPerWeek'],
+      },
+      {
+        access: 'employer-own-organisation',
+        form: loentilskudSlotForm,
+        writes: ['slots', 'slot_skills', 'search_outbox', 'audit_log'],
+        dates: ['netJobsVacatedOn'],
+        numbers: NET_JOB_NUMBERS,
+      },
+    ],
   },
   'routes/employer.slots.$slotId': {
     params: { slotId: 'slotA' },
