@@ -99,6 +99,14 @@ describe.each(databaseKinds)('verification, placements and cohorts (%s)', (kind)
       Forbidden,
     );
     await recordEmployerAnswer(moving(), world.consultants.aabenraa, { proposalId: proposal, decision: 'invite' });
+    // An answer on record is not flipped from a stale page; the same answer again changes nothing.
+    await expect(recordEmployerAnswer(moving(), world.consultants.aabenraa, { proposalId: proposal, decision: 'decline' })).rejects.toThrow(
+      /already answered/,
+    );
+    await recordEmployerAnswer(moving(), world.consultants.aabenraa, { proposalId: proposal, decision: 'invite' });
+    expect(await world.db.selectFrom('employer_decisions').select('decision').where('proposal_id', '=', proposal).execute()).toEqual([
+      { decision: 'invite' },
+    ]);
     const placementId = await createPlacement(moving(), world.consultants.aabenraa, input);
     await expect(
       recordPlacementEvent(moving(), world.consultants.aabenraa, placementId, { kind: 'outcome', on: '2026-03-02', outcome: 'ordinary_job' }),

@@ -175,7 +175,7 @@ export async function createPlacement(
 /**
  * Records the employer's answer on an approved match when the employer gave
  * it to the jobcentre directly (phone, meeting) rather than on their pages.
- * @throws NotFound, Forbidden, Conflict (not approved, or already placed).
+ * @throws NotFound, Forbidden, Conflict (not approved, already placed, or the employer already answered otherwise).
  */
 export async function recordEmployerAnswer(
   deps: PlacementDeps,
@@ -190,17 +190,21 @@ export async function recordEmployerAnswer(
     if (proposal.status !== 'approved') throw new Conflict('Only an approved match goes to the employer');
     if (proposal.placement_id) throw new Conflict('This match already has a placement');
     const previous = await lockEmployerDecision(trx, proposal.proposal_id);
+    // The employer's own answer stands: only the employer changes it, on their pages, where a change asks for
+    // confirmation. A consultant working from a stale page must not flip it (issue 23: no silent flips).
+    if (previous !== null && previous !== input.decision)
+      throw new Conflict(`The employer has already answered (${previous}); only the employer can change that answer`);
+    if (previous === input.decision) return;
     const at = deps.clock();
     await upsertEmployerAnswer(trx, { proposal_id: proposal.proposal_id, decision: input.decision, decided_by: consultant.id, decided_at: at });
-    if (previous !== input.decision)
-      await employerDecided(trx, {
-        proposalId: proposal.proposal_id,
-        decision: input.decision,
-        reason: null,
-        previous,
-        actorUserId: consultant.id,
-        at,
-      });
+    await employerDecided(trx, {
+      proposalId: proposal.proposal_id,
+      decision: input.decision,
+      reason: null,
+      previous,
+      actorUserId: consultant.id,
+      at,
+    });
     await insertAuditEntry(trx, {
       actorUserId: consultant.id,
       action: `employer_answer.${input.decision}`,
