@@ -53,7 +53,12 @@ export function databaseFromPGlite(pglite: PGliteInterface): Database {
 
 function databaseOver(pglite: PGliteQueryable): Database {
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite), log: recordFailedStatement });
-  return { db, kind: 'pglite', close: () => db.destroy() };
+  const close = async () => {
+    await db.destroy();
+    // Kysely destroys only a driver that has run a query: a database closed before its first query stayed open (and healthy).
+    if (!pglite.closed) await pglite.close();
+  };
+  return { db, kind: 'pglite', close };
 }
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {

@@ -20,6 +20,7 @@ import * as notifications from './migrations/2026-12-07T11-notifications.js';
 import * as workbench from './migrations/2026-12-07T12-workbench.js';
 import * as netJobCreation from './migrations/2026-12-07T13-net-job-creation.js';
 import * as freeTextSkills from './migrations/2026-12-07T18-free-text-skills.js';
+import * as proposalCopiesFromWriter from './migrations/2026-12-07T20-proposal-copies-from-writer.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00-initial': initial,
@@ -38,6 +39,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T12-workbench': workbench,
   '2026-12-07T13-net-job-creation': netJobCreation,
   '2026-12-07T18-free-text-skills': freeTextSkills,
+  '2026-12-07T20-proposal-copies-from-writer': proposalCopiesFromWriter,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -14,7 +14,7 @@
 import type { Kysely } from 'kysely';
 import { analyzeTables, documentTables, selectUnanalyzedTables } from '../db/queries/search-documents.js';
 import type { DB, SearchIndexName } from '../db/schema.js';
-import { insertOutboxEntries } from '../db/queries/outbox.js';
+import { insertUpsertEntriesUnlessPending } from '../db/queries/outbox.js';
 import { DocumentBuildFailures, searchIndexNames, type DocumentFailure, type DocumentSources } from './document-sources.js';
 import type { SearchDocument, SearchEngine } from './engine.js';
 
@@ -61,9 +61,10 @@ export async function reindex(deps: {
       if (!failures || failures.length === 0) return;
       for (const failure of failures)
         deps.logger?.warn({ index, id: failure.id, error: failure.error }, 'search index: a document could not be built; left out');
-      await insertOutboxEntries(
+      await insertUpsertEntriesUnlessPending(
         deps.db,
-        failures.map((failure) => ({ index_name: index, document_id: failure.id, operation: 'upsert' as const })),
+        index,
+        failures.map((failure) => failure.id),
       );
     };
     let uploading: Promise<void> = Promise.resolve();

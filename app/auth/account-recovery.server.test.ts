@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, insertUser } from '../../db/seed/factories.js';
 import { seededRng } from '../../db/seed/random.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld, type World } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-world.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../../tests/setup/smtp-server.js';
 import { acceptInvitation, inviteCandidate, resendInvitation } from '../candidates/invite.server.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../lib/errors.js';
@@ -47,7 +47,7 @@ const linkIn = (text: string, path: string) => {
 describe.each(databaseKinds)('account recovery on %s', (kind) => {
   let database: TestDatabase;
   let auth: Auth;
-  let world: World;
+  let world: MatchingWorld;
   let now = new Date('2026-03-01T09:00:00Z');
   const clock = () => now;
   let user: { id: string; email: string; displayName: string };
@@ -70,7 +70,7 @@ describe.each(databaseKinds)('account recovery on %s', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db);
+    world = await buildMatchingWorld(database.db);
     auth = createAuth(database.db, { secureCookies: false });
     const row = await insertUser(
       database.db,

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld } from '../../tests/setup/test-world.js';
 import { registerCandidate } from '../candidates/register.server.js';
 import { inviteColleague, signUpCompany } from '../employers/organisations.server.js';
 import { companySignupSchema } from '../employers/schemas.js';
@@ -39,7 +39,7 @@ describe.each(databaseKinds)('no account enumeration on %s', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    await buildWorld(database.db);
+    await buildMatchingWorld(database.db);
   });
   afterAll(async () => {
     await database?.close();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, insertUser } from '../../db/seed/factories.js';
 import { seededRng } from '../../db/seed/random.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld, type World } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-world.js';
 import { acceptInvitation, inviteCandidate } from '../candidates/invite.server.js';
 import { registerCandidate } from '../candidates/register.server.js';
 import { acceptInvitation as acceptEmployerInvitation, hashToken, signUpCompany } from '../employers/organisations.server.js';
@@ -53,13 +53,13 @@ describe('password policy', () => {
 
 describe.each(databaseKinds)('every form that sets a password refuses a common or personal one, on %s', (kind) => {
   let database: TestDatabase;
-  let world: World;
+  let world: MatchingWorld;
   let auth: Auth;
   const clock = () => new Date('2026-03-01T09:00:00Z');
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db);
+    world = await buildMatchingWorld(database.db);
     auth = createAuth(database.db, { secureCookies: false });
   });
   afterAll(async () => database?.close());

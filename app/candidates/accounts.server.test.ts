@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, insertUser } from '../../db/seed/factories.js';
 import { seededRng } from '../../db/seed/random.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld, type World } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-world.js';
 import { createAuth } from '../auth/lucia.server.js';
 import { verifyPassword } from '../auth/password.server.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../lib/errors.js';
@@ -16,12 +16,12 @@ const clock = () => new Date('2026-03-01T09:00:00Z');
 
 describe.each(databaseKinds)('accounts and sharing on %s', (kind) => {
   let database: TestDatabase;
-  let world: World;
+  let world: MatchingWorld;
   let consultant: { id: string; role: 'consultant'; jobcentreId: string };
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db);
+    world = await buildMatchingWorld(database.db);
     const user = await insertUser(database.db, buildUser(seededRng(1, 'acc'), { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }));
     consultant = { id: user.id, role: 'consultant', jobcentreId: world.jobcentres.aabenraa.id };
   });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, insertUser } from '../../db/seed/factories.js';
 import { createTestDatabase, type TestDatabase } from '../../tests/setup/database.js';
 import { startSmtpServer, type TestSmtpServer } from '../../tests/setup/smtp-server.js';
-import { addCandidate, buildWorld, clock, type World } from '../consultants/test-world.js';
+import { addCandidate, buildConsultantWorld, consultantClock as clock, type ConsultantWorld } from '../../tests/setup/test-world.js';
 import { createSmtpMailer } from '../mail/mailer.server.js';
 import { deliverDueMails } from '../notifications/delivery.server.js';
 import { confirmCandidate } from './confirmation.server.js';
@@ -16,12 +16,12 @@ import { tellCandidate } from './confirmation-letter.server.js';
 
 describe('the letter with the jobcentre’s answer', () => {
   let database: TestDatabase;
-  let world: World;
+  let world: ConsultantWorld;
   let smtp: TestSmtpServer;
 
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
-    world = await buildWorld(database.db, 24);
+    world = await buildConsultantWorld(database.db, 24);
     smtp = await startSmtpServer();
   }, 120_000);
   afterAll(async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUser, insertUser } from '../../db/seed/factories.js';
 import { seededRng } from '../../db/seed/random.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld, type World } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-world.js';
 import { Conflict, NotFound } from '../lib/errors.js';
 import { listCprDuplicates, settleCprDuplicate } from './cpr-duplicates.server.js';
 import { createMailboxMailer } from '../mail/mailer.server.js';
@@ -18,7 +18,7 @@ const cipher = createCprCipher('6f'.repeat(32));
 
 describe.each(databaseKinds)('CPR duplicates across jobcentres on %s', (kind) => {
   let database: TestDatabase;
-  let world: World;
+  let world: MatchingWorld;
   let aabenraa: { id: string; role: 'consultant'; jobcentreId: string };
   let aarhus: { id: string; role: 'consultant'; jobcentreId: string };
   const deps = () => ({ db: database.db, clock, mailer: createMailboxMailer(database.db), baseUrl: 'http://jobbro.test', cprCipher: cipher });
@@ -35,7 +35,7 @@ describe.each(databaseKinds)('CPR duplicates across jobcentres on %s', (kind) =>
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db);
+    world = await buildMatchingWorld(database.db);
     const rng = seededRng(9, 'cpr-dup');
     const a = await insertUser(database.db, buildUser(rng, { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }));
     const b = await insertUser(database.db, buildUser(rng, { role: 'consultant', jobcentre_id: world.jobcentres.aarhus.id }));

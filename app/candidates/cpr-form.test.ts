@@ -9,7 +9,7 @@ import { buildUser, insertUser } from '../../db/seed/factories.js';
 import { seededRng } from '../../db/seed/random.js';
 import { createAppClient, createTestServices, loadServerBuild } from '../../tests/setup/app-harness.js';
 import { createTestDatabase, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld } from '../../tests/setup/test-world.js';
 import { SESSION_COOKIE_NAME } from '../auth/lucia.server.js';
 import da from '../i18n/locales/da/review.json';
 import en from '../i18n/locales/en/review.json';
@@ -22,7 +22,7 @@ describe('the new-candidate form with a CPR number', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
-    const world = await buildWorld(database.db);
+    const world = await buildMatchingWorld(database.db);
     const consultant = await insertUser(
       database.db,
       buildUser(seededRng(5, 'cpr-form'), { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }),

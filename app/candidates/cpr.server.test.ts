@@ -3,7 +3,7 @@ import { buildUser, insertUser } from '../../db/seed/factories.js';
 import { seededRng } from '../../db/seed/random.js';
 import { createDocumentSources } from '../matching/documents/index.server.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld, type World } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-world.js';
 import en from '../i18n/locales/en/review.json';
 import { Conflict, Forbidden, InvalidInput } from '../lib/errors.js';
 import { listMailbox } from '../mail/mailer.server.js';
@@ -110,7 +110,7 @@ describe('CPR encryption', () => {
 
 describe.each(databaseKinds)('CPR at rest on %s', (kind) => {
   let database: TestDatabase;
-  let world: World;
+  let world: MatchingWorld;
   let consultant: { id: string; role: 'consultant'; jobcentreId: string };
   let otherConsultant: { id: string; role: 'consultant'; jobcentreId: string };
   const clock = () => new Date('2026-03-01T09:00:00Z');
@@ -134,7 +134,7 @@ describe.each(databaseKinds)('CPR at rest on %s', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db);
+    world = await buildMatchingWorld(database.db);
     const aabenraa = await insertUser(
       database.db,
       buildUser(seededRng(1, 'cpr'), { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }),

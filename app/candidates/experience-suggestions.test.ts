@@ -11,7 +11,7 @@ import { buildUser, insertUser } from '../../db/seed/factories.js';
 import { seededRng } from '../../db/seed/random.js';
 import { createAppClient, createTestServices, loadServerBuild } from '../../tests/setup/app-harness.js';
 import { createTestDatabase, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld } from '../../tests/setup/test-world.js';
 import { SESSION_COOKIE_NAME } from '../auth/lucia.server.js';
 import ar from '../i18n/locales/ar/lookup.json';
 import type { AppServices } from '../services.server.js';
@@ -34,7 +34,7 @@ describe('suggested skills for an occupation', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
-    const world = await buildWorld(database.db);
+    const world = await buildMatchingWorld(database.db);
     const rng = seededRng(7, 'experience-suggestions');
     const candidateUser = await insertUser(database.db, buildUser(rng, { role: 'candidate', locale: 'ar' }));
     await database.db.updateTable('candidates').set({ user_id: candidateUser.id }).where('id', '=', world.people.ok.id).execute();

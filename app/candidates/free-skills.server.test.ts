@@ -11,7 +11,7 @@ import { buildUser, insertUser } from '../../db/seed/factories.js';
 import { loadTaxonomy } from '../../db/seed/load-taxonomy.js';
 import type { Locale } from '../../db/schema.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { addCandidate, buildWorld, type World } from '../consultants/test-world.js';
+import { addCandidate, buildConsultantWorld, type ConsultantWorld } from '../../tests/setup/test-world.js';
 import { Conflict, Forbidden, InvalidInput, NotFound } from '../lib/errors.js';
 import { describeNotification } from '../notifications/texts.server.js';
 import { getTaxonomy } from '../taxonomy/taxonomy.js';
@@ -39,12 +39,12 @@ async function fieldsOf(promise: Promise<unknown>): Promise<Record<string, strin
 
 describe.each(databaseKinds)('skills in the candidate’s own words (%s)', (kind) => {
   let database: TestDatabase;
-  let world: World;
+  let world: ConsultantWorld;
   const deps = () => ({ db: world.db, clock });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db, 41);
+    world = await buildConsultantWorld(database.db, 41);
     await loadTaxonomy(database.db, getTaxonomy());
   }, 120_000);
   afterAll(async () => {

@@ -7,7 +7,7 @@ import type { SearchEngine } from '../../search/engine.js';
 import { processOutboxBatch } from '../../search/outbox.server.js';
 import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld, type World } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-world.js';
 import { createAuth } from '../auth/lucia.server.js';
 import { login } from '../auth/login.server.js';
 import { hashPassword } from '../auth/password.server.js';
@@ -37,7 +37,7 @@ describe.each(databaseKinds)('the inactivity review on %s', (kind) => {
   let now = NOW;
   const clock = () => now;
   let database: TestDatabase;
-  let world: World;
+  let world: MatchingWorld;
   let search: SearchEngine;
   let consultant: { id: string; role: 'consultant'; jobcentreId: string };
   let otherConsultant: { id: string; role: 'consultant'; jobcentreId: string };
@@ -75,7 +75,7 @@ describe.each(databaseKinds)('the inactivity review on %s', (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     const { db } = database;
-    world = await buildWorld(db);
+    world = await buildMatchingWorld(db);
     const rng = seededRng(3, 'inactivity');
     consultant = {
       id: (await insertUser(db, buildUser(rng, { role: 'consultant', jobcentre_id: world.jobcentres.aabenraa.id }))).id,

@@ -13,7 +13,7 @@ import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld, type World } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-world.js';
 import { Forbidden, NotFound, RuleViolation } from '../lib/errors.js';
 import { expressInterest, withdrawInterest } from './interest.server.js';
 import { browseQuerySchema } from './offers.js';
@@ -25,7 +25,7 @@ const query = (input: Record<string, unknown> = {}) => browseQuerySchema.parse(i
 describe.each(databaseKinds)('browsing offers as a candidate on %s', (kind) => {
   let database: TestDatabase;
   let search: SearchEngine;
-  let world: World;
+  let world: MatchingWorld;
   const users: Record<'ok' | 'tooOld' | 'far' | 'turns50', { id: string; role: 'candidate' }> = {
     ok: { id: '', role: 'candidate' },
     tooOld: { id: '', role: 'candidate' },
@@ -37,7 +37,7 @@ describe.each(databaseKinds)('browsing offers as a candidate on %s', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db);
+    world = await buildMatchingWorld(database.db);
     const rng = seededRng(5, 'offers-test');
     // Turns 50 on 2026-05-01: IGU-eligible for a start on 2026-04-01 (L 82: "not yet 50"), not for one on 2026-06-01.
     await database.db.updateTable('candidates').set({ birth_date: '1976-05-01' }).where('id', '=', world.people.late.id).execute();

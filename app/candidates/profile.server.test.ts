@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld, type World } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-world.js';
 import { insertUser, buildUser } from '../../db/seed/factories.js';
 import { seededRng } from '../../db/seed/random.js';
 import { Forbidden, InvalidInput, NotFound } from '../lib/errors.js';
@@ -21,14 +21,14 @@ async function invalidFields(promise: Promise<unknown>): Promise<Record<string, 
 
 describe.each(databaseKinds)('candidate profile steps on %s', (kind) => {
   let database: TestDatabase;
-  let world: World;
+  let world: MatchingWorld;
   let amina: { id: string; role: 'candidate' };
   let nadia: { id: string; role: 'candidate' };
   const deps = () => ({ db: database.db, clock });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db);
+    world = await buildMatchingWorld(database.db);
     const rng = seededRng(3, 'profile-test');
     for (const [key, person] of [
       ['amina', world.people.ok],

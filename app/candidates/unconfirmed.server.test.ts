@@ -11,7 +11,7 @@ import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld, type World } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-world.js';
 import { approveMatch } from '../consultants/decisions.server.js';
 import { loadQueue } from '../consultants/queue.server.js';
 import { Conflict, Forbidden, RuleViolation } from '../lib/errors.js';
@@ -25,14 +25,14 @@ const clock = () => new Date('2026-03-01T09:00:00Z');
 describe.each(databaseKinds)('unconfirmed candidates on %s', (kind) => {
   let database: TestDatabase;
   let search: SearchEngine;
-  let world: World;
+  let world: MatchingWorld;
   let pendingUser: { id: string; role: 'candidate' };
   let consultant: { id: string; role: 'consultant'; jobcentreId: string; organisationId: null; email: string; displayName: string; locale: null };
   const deps = () => ({ db: database.db, search, clock });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db);
+    world = await buildMatchingWorld(database.db);
     const rng = seededRng(3, 'unconfirmed');
     const user = await insertUser(database.db, buildUser(rng, { role: 'candidate' }));
     await database.db.updateTable('candidates').set({ user_id: user.id }).where('id', '=', world.people.pending.id).execute();

@@ -9,16 +9,16 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from '../../test
 import { loadTaxonomy } from '../../db/seed/load-taxonomy.js';
 import { getTaxonomy } from '../taxonomy/taxonomy.js';
 import { createCohort, loadCohorts, matchCohort } from './cohorts.server.js';
-import { addCandidate, buildWorld, clock, type World } from './test-world.js';
+import { addCandidate, buildConsultantWorld, consultantClock as clock, type ConsultantWorld } from '../../tests/setup/test-world.js';
 
 describe.each(databaseKinds)('a cohort’s pooled candidates as each partner sees them (%s)', (kind) => {
   let database: TestDatabase;
-  let world: World;
+  let world: ConsultantWorld;
   const deps = () => ({ db: world.db, clock });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db, 23);
+    world = await buildConsultantWorld(database.db, 23);
     await loadTaxonomy(database.db, getTaxonomy());
   }, 60_000);
   afterAll(async () => {
@@ -53,7 +53,7 @@ describe.each(databaseKinds)('a cohort’s pooled candidates as each partner see
     });
     await matchCohort(deps(), world.consultants.aabenraa, cohortId);
 
-    const seenBy = async (consultant: World['consultants'][keyof World['consultants']]) =>
+    const seenBy = async (consultant: ConsultantWorld['consultants'][keyof ConsultantWorld['consultants']]) =>
       (await loadCohorts(deps(), consultant)).cohorts.find((c) => c.id === cohortId)?.members ?? [];
 
     const fromAabenraa = await seenBy(world.consultants.aabenraa);

@@ -5,9 +5,17 @@ import { Conflict, Forbidden, InvalidInput, RuleViolation } from '../lib/errors.
 import { approvalFailuresOf, approveMatch, decideMany, previewApproval, rejectMatch } from './decisions.server.js';
 import { QUEUE_PAGE_ROWS, loadQueue } from './queue.server.js';
 import { QUEUE_MAX_PAGE, queueQuerySchema } from './schemas.js';
-import { addCandidate, addEmployer, addProposal, addSlot, buildWorld, clock, type World } from './test-world.js';
+import {
+  addCandidate,
+  addEmployer,
+  addProposal,
+  addSlot,
+  buildConsultantWorld,
+  consultantClock as clock,
+  type ConsultantWorld,
+} from '../../tests/setup/test-world.js';
 
-async function statusOf(world: World, proposalId: string) {
+async function statusOf(world: ConsultantWorld, proposalId: string) {
   const row = await world.db.selectFrom('match_proposals').select(['status', 'reject_reason']).where('id', '=', proposalId).executeTakeFirstOrThrow();
   return row;
 }
@@ -23,12 +31,12 @@ async function refusal(promise: Promise<unknown>): Promise<RuleViolation> {
 
 describe.each(databaseKinds)('consultant queue and decisions (%s)', (kind) => {
   let database: TestDatabase;
-  let world: World;
+  let world: ConsultantWorld;
   const deps = () => ({ db: world.db, clock });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db);
+    world = await buildConsultantWorld(database.db);
   }, 60_000);
   afterAll(async () => {
     await database?.close();

@@ -4,17 +4,25 @@ import { Conflict, Forbidden, InvalidInput, RuleViolation } from '../lib/errors.
 import { createPlacement, loadPipeline, recordEmployerAnswer, recordPlacementEvent } from '../placements/placements.server.js';
 import { createCohort, decideCohortMembers, loadCohorts, matchCohort } from './cohorts.server.js';
 import { approveMatch } from './decisions.server.js';
-import { addCandidate, addEmployer, addProposal, addSlot, buildWorld, clock, type World } from './test-world.js';
+import {
+  addCandidate,
+  addEmployer,
+  addProposal,
+  addSlot,
+  buildConsultantWorld,
+  consultantClock as clock,
+  type ConsultantWorld,
+} from '../../tests/setup/test-world.js';
 import { employersToVerify, setEmployerVerification } from './verification.server.js';
 
 describe.each(databaseKinds)('verification, placements and cohorts (%s)', (kind) => {
   let database: TestDatabase;
-  let world: World;
+  let world: ConsultantWorld;
   const deps = () => ({ db: world.db, clock });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db, 11);
+    world = await buildConsultantWorld(database.db, 11);
   }, 60_000);
   afterAll(async () => {
     await database?.close();

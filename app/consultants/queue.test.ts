@@ -7,11 +7,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureJobcentre } from '../../db/seed/factories.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
 import { loadQueue } from './queue.server.js';
-import { addCandidate, addEmployer, addProposal, addSlot, buildWorld, clock, type World } from './test-world.js';
+import {
+  addCandidate,
+  addEmployer,
+  addProposal,
+  addSlot,
+  buildConsultantWorld,
+  consultantClock as clock,
+  type ConsultantWorld,
+} from '../../tests/setup/test-world.js';
 
 describe.each(databaseKinds)('consultant queue query (%s)', (kind) => {
   let database: TestDatabase;
-  let world: World;
+  let world: ConsultantWorld;
   const deps = () => ({ db: world.db, clock });
   let ids: Record<string, string>;
   let employers: Record<'kitchen' | 'cleaning', { organisationId: string; workplaceId: string }>;
@@ -19,7 +27,7 @@ describe.each(databaseKinds)('consultant queue query (%s)', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db);
+    world = await buildConsultantWorld(database.db);
     // A second network, Aabenraa with Vejle; Sønderborg is not in it.
     vejle = (await ensureJobcentre(world.db, '630')).id;
     const east = await world.db.insertInto('jobcentre_networks').values({ name: 'Øst' }).returning('id').executeTakeFirstOrThrow();
@@ -86,7 +94,7 @@ describe.each(databaseKinds)('consultant queue query (%s)', (kind) => {
 
   it('follows a candidate who moves to another jobcentre, and a slot pooled into and out of a network', async () => {
     // The queue reads copies of the candidate's jobcentre and the slot's network on each proposal (kept by triggers).
-    const shownTo = async (consultant: keyof World['consultants']) =>
+    const shownTo = async (consultant: keyof ConsultantWorld['consultants']) =>
       (await loadQueue(deps(), world.consultants[consultant], {})).items.map((item) => item.proposal_id);
     const slot = await addSlot(world, employers.kitchen, { title: 'Bager' });
     const mover = await addCandidate(world, world.jobcentres.odense, { full_name: 'Moving Candidate' });

@@ -10,17 +10,23 @@ import { seedHistory } from '../../db/seed/history.js';
 import { loadTaxonomy } from '../../db/seed/load-taxonomy.js';
 import { getTaxonomy } from '../taxonomy/taxonomy.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { addEmployer, buildWorld, clock, TODAY, type World } from '../consultants/test-world.js';
+import {
+  addEmployer,
+  buildConsultantWorld,
+  consultantClock as clock,
+  CONSULTANT_TODAY as TODAY,
+  type ConsultantWorld,
+} from '../../tests/setup/test-world.js';
 import { loadFigures } from './figures.server.js';
 import { FUNNEL } from './kpi.js';
 
 describe.each(databaseKinds)('the funnel and the year of history (%s)', (kind) => {
   let database: TestDatabase;
-  let world: World;
+  let world: ConsultantWorld;
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db, 31);
+    world = await buildConsultantWorld(database.db, 31);
     await loadTaxonomy(database.db, getTaxonomy());
     for (let i = 0; i < 6; i++) await addEmployer(world, { fte: 40 });
   }, 60_000);

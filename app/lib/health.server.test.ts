@@ -73,3 +73,18 @@ describe.each(databaseKinds)('GET /healthz on %s', (kind) => {
     });
   });
 });
+
+describe.each(databaseKinds)('GET /healthz after the database closed on %s', (kind) => {
+  it('reports the database down and the status degraded', async () => {
+    const database = await createTestDatabase(kind);
+    const { engine } = switchableEngine();
+    await database.close();
+    expect(await checkHealth({ db: database.db, search: engine })).toEqual({
+      status: 'degraded',
+      database: 'down',
+      search: 'up',
+      outboxBacklog: null,
+      outboxFailed: null,
+    });
+  });
+});

@@ -10,7 +10,7 @@ import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld, type World } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-world.js';
 import { slotMatchesForViewer } from './views.server.js';
 
 const clock = () => new Date('2026-03-01T09:00:00Z');
@@ -18,14 +18,14 @@ const clock = () => new Date('2026-03-01T09:00:00Z');
 describe.each(databaseKinds)('the employer API’s matches on %s', (kind) => {
   let database: TestDatabase;
   let search: SearchEngine;
-  let world: World;
+  let world: MatchingWorld;
   let employer: { id: string; role: 'employer'; organisationId: string; jobcentreId: null };
   let secondSlot: string;
   const deps = () => ({ db: database.db, search, clock });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db);
+    world = await buildMatchingWorld(database.db);
     const igu = await database.db.selectFrom('slots').selectAll().where('id', '=', world.slots.igu.id).executeTakeFirstOrThrow();
     const rng = seededRng(8, 'api-views');
     secondSlot = (

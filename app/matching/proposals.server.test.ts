@@ -8,21 +8,21 @@ import { enqueueIndexChange, processOutboxBatch } from '../../search/outbox.serv
 import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
 import { rematchAll, rematchForIndexChanges, rematchSlot } from './proposals.server.js';
-import { buildWorld, type World } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-world.js';
 
 const clock = () => new Date('2026-03-01T09:00:00Z');
 
 describe.each(databaseKinds)('match proposals on %s', (kind) => {
   let database: TestDatabase;
   let search: SearchEngine;
-  let world: World;
+  let world: MatchingWorld;
   const deps = () => ({ db: database.db, search, clock });
   const sources = createDocumentSources({ clock });
   const proposalsOf = async (slotId: string) => new Map((await selectProposalsOfSlot(database.db, slotId)).map((row) => [row.candidate_id, row]));
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db);
+    world = await buildMatchingWorld(database.db);
     search = createEmbeddedEngine();
     await reindex({ db: database.db, search, sources });
   });

@@ -7,7 +7,7 @@ import type { SearchEngine } from '../../search/engine.js';
 import { reindex } from '../../search/reindex.server.js';
 import { getTaxonomy } from '../taxonomy/taxonomy.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld, type World } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-world.js';
 import { NotFound } from '../lib/errors.js';
 import { candidateFilterFor, matchesForSlot, offersForCandidateFromIndex } from './retrieval.server.js';
 
@@ -16,12 +16,12 @@ const clock = () => new Date('2026-03-01T09:00:00Z');
 describe.each(databaseKinds)('retrieval over the index on %s', (kind) => {
   let database: TestDatabase;
   let search: SearchEngine;
-  let world: World;
+  let world: MatchingWorld;
   const deps = () => ({ db: database.db, search, clock });
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db);
+    world = await buildMatchingWorld(database.db);
     search = createEmbeddedEngine();
     await reindex({ db: database.db, search, sources: createDocumentSources({ clock }) });
   });

@@ -6,7 +6,7 @@ import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld, type World } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-world.js';
 import { Forbidden, NotFound } from '../lib/errors.js';
 import { candidateOffersForViewer, slotMatchesForConsultant, slotMatchesForEmployer, slotMatchesForViewer } from './views.server.js';
 
@@ -16,7 +16,7 @@ const OTHER_ORGANISATION = '00000000-0000-4000-8000-000000000001';
 describe.each(databaseKinds)('who sees which matches and offers (API) on %s', (kind) => {
   let database: TestDatabase;
   let search: SearchEngine;
-  let world: World;
+  let world: MatchingWorld;
   let organisationId: string;
   const deps = () => ({ db: database.db, search, clock });
   // Real users: every read is audit logged and shown to the candidate under the viewer's name.
@@ -27,7 +27,7 @@ describe.each(databaseKinds)('who sees which matches and offers (API) on %s', (k
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db);
+    world = await buildMatchingWorld(database.db);
     search = createEmbeddedEngine();
     await reindex({ db: database.db, search, sources: createDocumentSources({ clock }) });
     const slot = await database.db.selectFrom('slots').select('organisation_id').where('id', '=', world.slots.igu.id).executeTakeFirstOrThrow();

@@ -12,7 +12,7 @@ import { createTestDatabase, databaseKinds, type TestDatabase } from '../../test
 import { startSmtpServer, type TestSmtpServer } from '../../tests/setup/smtp-server.js';
 import { setSharing } from '../candidates/sharing.server.js';
 import { approveMatch, rejectMatch } from '../consultants/decisions.server.js';
-import { addCandidate, addEmployer, addProposal, addSlot, buildWorld, type World } from '../consultants/test-world.js';
+import { addCandidate, addEmployer, addProposal, addSlot, buildConsultantWorld, type ConsultantWorld } from '../../tests/setup/test-world.js';
 import { decideOnCandidate } from '../employers/candidates.server.js';
 import { InvalidInput, RuleViolation } from '../lib/errors.js';
 import { createSmtpMailer } from '../mail/mailer.server.js';
@@ -29,7 +29,7 @@ const BASE_URL = 'http://jobbro.test';
 
 describe.each(databaseKinds)('notifications (%s)', (kind) => {
   let database: TestDatabase;
-  let world: World;
+  let world: ConsultantWorld;
   let smtp: TestSmtpServer;
   let now: Date;
   // Each reading moves on by a millisecond, so the order of what a test does is the order of its notifications.
@@ -43,7 +43,7 @@ describe.each(databaseKinds)('notifications (%s)', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db, 23);
+    world = await buildConsultantWorld(database.db, 23);
     smtp = await startSmtpServer();
   }, 120_000);
   afterAll(async () => {

@@ -5,12 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { addCandidate, addEmployer, addProposal, addSlot, buildWorld, type World } from '../consultants/test-world.js';
+import { addCandidate, addEmployer, addProposal, addSlot, buildConsultantWorld, type ConsultantWorld } from '../../tests/setup/test-world.js';
 import { createPlacement, recordPlacementEvent } from './placements.server.js';
 
 describe.each(databaseKinds)('placement date rules (%s)', (kind) => {
   let database: TestDatabase;
-  let world: World;
+  let world: ConsultantWorld;
   let now = new Date('2026-03-02T09:00:00Z');
   const deps = () => ({ db: world.db, clock: () => now });
   const at = (day: string, time = '09:00:00Z') => {
@@ -19,7 +19,7 @@ describe.each(databaseKinds)('placement date rules (%s)', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db, 24);
+    world = await buildConsultantWorld(database.db, 24);
   }, 60_000);
   afterAll(async () => {
     await database?.close();

@@ -8,7 +8,16 @@ import { outboxBacklog, processOutboxBatch } from '../../search/outbox.server.js
 import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
 import { createAuth } from '../auth/lucia.server.js';
-import { addCandidate, addEmployer, addProposal, addSlot, buildWorld, clock, TODAY, type World } from '../consultants/test-world.js';
+import {
+  addCandidate,
+  addEmployer,
+  addProposal,
+  addSlot,
+  buildConsultantWorld,
+  consultantClock as clock,
+  CONSULTANT_TODAY as TODAY,
+  type ConsultantWorld,
+} from '../../tests/setup/test-world.js';
 import { loadFigures, type Figures } from '../figures/figures.server.js';
 import { Conflict, Forbidden, NotFound, RuleViolation } from '../lib/errors.js';
 import {
@@ -35,7 +44,7 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** A candidate with a login and data in every table that can hold something about them. */
-async function addPerson(world: World, jobcentreId: string, name: string, employer: { organisationId: string; workplaceId: string }) {
+async function addPerson(world: ConsultantWorld, jobcentreId: string, name: string, employer: { organisationId: string; workplaceId: string }) {
   const email = `${name.toLowerCase().replace(/\s+/g, '.')}@example.test`;
   const user = await insertUser(world.db, buildUser(world.rng, { role: 'candidate', email, display_name: name }));
   const candidateId = await addCandidate(world, jobcentreId, { full_name: name, email, phone: '+45 12 34 56 78', user_id: user.id });
@@ -164,7 +173,7 @@ async function addPerson(world: World, jobcentreId: string, name: string, employ
 type Person = Awaited<ReturnType<typeof addPerson>>;
 
 /** Every row of every table whose text (any column, cast to text) contains one of `needles`. */
-async function findAnywhere(world: World, needles: readonly string[]): Promise<string[]> {
+async function findAnywhere(world: ConsultantWorld, needles: readonly string[]): Promise<string[]> {
   const tables = await sql<{ table_name: string }>`
     select table_name from information_schema.tables
     where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name not like 'kysely_%'`.execute(world.db);
@@ -190,7 +199,7 @@ const statistics = (figures: Figures) => ({
 
 describe.each(databaseKinds)('candidate data export and erasure (%s)', (kind) => {
   let database: TestDatabase;
-  let world: World;
+  let world: ConsultantWorld;
   let search: SearchEngine;
   let alice: Person;
   let bob: Person;
@@ -200,7 +209,7 @@ describe.each(databaseKinds)('candidate data export and erasure (%s)', (kind) =>
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db, 11);
+    world = await buildConsultantWorld(database.db, 11);
     await world.db
       .insertInto('skills')
       .values({ uri: SKILL, labels: JSON.stringify({ da: 'Opvask', en: 'Dishwashing', ar: 'غسل الصحون', uk: 'Миття посуду' }) })

@@ -5,7 +5,7 @@ import { createEmbeddedEngine } from '../../search/embedded-engine.js';
 import type { SearchEngine } from '../../search/engine.js';
 import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld, type World } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-world.js';
 import { Forbidden, NotFound } from '../lib/errors.js';
 import { matchCandidateFromDocument, type CandidateDocument } from '../matching/documents/candidates.server.js';
 import { createDocumentSources } from '../matching/documents/index.server.js';
@@ -36,7 +36,7 @@ async function everyTable(db: Kysely<DB>): Promise<Map<string, string>> {
 describe.each(databaseKinds)('what-if on a slot on %s', (kind) => {
   let database: TestDatabase;
   let search: SearchEngine;
-  let world: World;
+  let world: MatchingWorld;
   const deps = () => ({ db: database.db, search, clock });
   const consultantOf = (jobcentreId: string) => ({ id: CONSULTANT_ID, role: 'consultant' as const, jobcentreId });
   let aabenraa: ReturnType<typeof consultantOf>;
@@ -44,7 +44,7 @@ describe.each(databaseKinds)('what-if on a slot on %s', (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db);
+    world = await buildMatchingWorld(database.db);
     search = createEmbeddedEngine();
     await reindex({ db: database.db, search, sources: createDocumentSources({ clock }) });
     // The stored proposals, as the outbox worker and `npm run match:all` make them.

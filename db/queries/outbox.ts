@@ -25,6 +25,21 @@ export async function insertOutboxEntries(
 }
 
 /**
+ * Upserts of documents a rebuild had to leave out, except those that already
+ * have an unprocessed entry: a document that keeps failing is written once,
+ * not once more at every start (it would be listed twice on /admin/outbox).
+ */
+export async function insertUpsertEntriesUnlessPending(db: Executor, index: SearchIndexName, documentIds: readonly string[]): Promise<void> {
+  if (documentIds.length === 0) return;
+  await sql`
+    insert into search_outbox (index_name, document_id, operation)
+    select ${index}, left_out.document_id, 'upsert' from unnest(${sql.val([...new Set(documentIds)])}::text[]) as left_out(document_id)
+    where not exists (
+      select 1 from search_outbox pending
+      where pending.processed_at is null and pending.index_name = ${index} and pending.document_id = left_out.document_id)`.execute(db);
+}
+
+/**
  * Locks up to `limit` pending entries for the calling transaction, skipping
  * entries another worker holds and failed entries not yet due for a retry.
  * Entries that failed before come last, so one document the engine rejects

@@ -43,10 +43,13 @@ export async function upsertMatcherProposals(db: Executor, rows: readonly Matche
     const batch = recordsetJson(rows.slice(start, start + INSERT_BATCH));
     const result = await sql<{ n: number | string }>`
       with written as (
-      insert into match_proposals (slot_id, candidate_id, source, score, components, reasons, status)
-      select r.slot_id, r.candidate_id, 'matcher', r.score, r.components, r.reasons, 'proposed'
+      insert into match_proposals (slot_id, candidate_id, source, score, components, reasons, status, candidate_jobcentre_id, slot_pooled_network_id)
+      select r.slot_id, r.candidate_id, 'matcher', r.score, r.components, r.reasons, 'proposed', c.jobcentre_id, s.pooled_network_id
       from jsonb_to_recordset(cast(${batch} as jsonb))
         as r(slot_id uuid, candidate_id uuid, score double precision, components jsonb, reasons jsonb)
+      -- The queue's copies (ADR 0008) in the same statement: the row trigger then skips its lookup, a third of a full re-match's writing (ADR 0014).
+      join candidates c on c.id = r.candidate_id
+      join slots s on s.id = r.slot_id
       on conflict (slot_id, candidate_id) do update set
         score = excluded.score,
         components = excluded.components,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
-import { buildWorld, type World } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld, type MatchingWorld } from '../../tests/setup/test-world.js';
 import {
   selectCandidateLanguages,
   selectCandidateSkills,
@@ -25,11 +25,11 @@ const byId = <T extends { id: string }>(rows: readonly T[]) => [...rows].sort((a
 
 describe.each(databaseKinds)('search document queries on %s', (kind) => {
   let database: TestDatabase;
-  let world: World;
+  let world: MatchingWorld;
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    world = await buildWorld(database.db);
+    world = await buildMatchingWorld(database.db);
     // One slot with an occupation, so its labels are looked up too.
     const { uri: occupation } = await database.db.selectFrom('occupations').select('uri').orderBy('uri').limit(1).executeTakeFirstOrThrow();
     await database.db.updateTable('slots').set({ occupation_uri: occupation }).where('id', '=', world.slots.igu.id).execute();

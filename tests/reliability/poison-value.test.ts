@@ -29,6 +29,7 @@ import {
 } from '../../db/seed/factories.js';
 import { createRng } from '../../db/seed/random.js';
 import { enqueueIndexChange } from '../../search/outbox.server.js';
+import { selectFailedOutboxEntries } from '../../db/queries/outbox.js';
 import { createTestDatabase, type TestDatabase } from '../setup/database.js';
 
 /** Log lines at warn and above, to check what start-up said and that it said no personal data. */
@@ -146,6 +147,11 @@ describe('a poison value never stops Jobbro', () => {
         expect(line).not.toContain('9999');
         expect(line).not.toContain(poisoned.full_name);
       }
+
+      // 6. The admin's list names the document once, not once per start: the second start's rebuild left it out again.
+      await services.outbox.drain();
+      expect((await selectFailedOutboxEntries(services.db, 50)).map((entry) => entry.document_id)).toEqual([poisoned.id]);
+      expect(await checkHealth(services)).toMatchObject({ status: 'degraded', outboxFailed: 1 });
     },
   );
 });

@@ -17,7 +17,7 @@ import { postgresNotices, rebuildableEngine, startIndexFollower, type IndexFollo
 import { enqueueIndexChanges, outboxBacklog, startOutboxWorker, type IndexChange, type OutboxWorker } from '../../search/outbox.server.js';
 import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, type TestDatabase } from '../setup/database.js';
-import { buildWorld, insertPublishedSlots, type World } from '../setup/matching-world.js';
+import { buildMatchingWorld, insertPublishedSlots, type MatchingWorld } from '../setup/test-world.js';
 
 const clock = () => new Date('2026-03-01T09:00:00Z');
 const sources = createDocumentSources({ clock });
@@ -36,7 +36,7 @@ async function eventually(check: () => Promise<boolean>, what: string): Promise<
 
 describe.skipIf(!inject('postgresUrl'))('embedded engine per process, following each other through PostgreSQL', () => {
   let main: TestDatabase;
-  let world: World;
+  let world: MatchingWorld;
   const processes: Process[] = [];
 
   async function startProcess(name: string, database: Database, options: { start: boolean }): Promise<Process> {
@@ -72,7 +72,7 @@ describe.skipIf(!inject('postgresUrl'))('embedded engine per process, following 
 
   beforeAll(async () => {
     main = await createTestDatabase('postgres');
-    world = await buildWorld(main.db);
+    world = await buildMatchingWorld(main.db);
   });
 
   afterAll(async () => {
@@ -149,7 +149,7 @@ describe('rebuilding an embedded index while it serves', () => {
   it('keeps answering from the old index and carries writes made meanwhile into the new one', async () => {
     const database = await createTestDatabase('pglite');
     try {
-      const world = await buildWorld(database.db);
+      const world = await buildMatchingWorld(database.db);
       let release!: () => void;
       let reached!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));

@@ -30,7 +30,7 @@ import { createMeilisearchEngine } from '../../search/meilisearch-engine.js';
 import { enqueueIndexChanges, outboxBacklog, startOutboxWorker, type IndexChange, type OutboxWorker } from '../../search/outbox.server.js';
 import { reindex } from '../../search/reindex.server.js';
 import { createTestDatabase, type TestDatabase } from '../setup/database.js';
-import { buildWorld, insertPublishedSlots, type World } from '../setup/matching-world.js';
+import { buildMatchingWorld, insertPublishedSlots, type MatchingWorld } from '../setup/test-world.js';
 
 const clock = () => new Date('2026-03-01T09:00:00Z');
 const sources = createDocumentSources({ clock });
@@ -106,7 +106,7 @@ describe.skipIf(!inject('postgresUrl')).each(engineCases)('two app processes on 
   let main: TestDatabase;
   let processes: [AppProcess, AppProcess];
   let shared: Awaited<ReturnType<EngineCase['create']>>;
-  let world: World;
+  let world: MatchingWorld;
   const writes: Writes = { perDocument: new Map(), perProcess: [0, 0] };
 
   const startWorkers = (): OutboxWorker[] =>
@@ -135,7 +135,7 @@ describe.skipIf(!inject('postgresUrl')).each(engineCases)('two app processes on 
   beforeAll(async () => {
     main = await createTestDatabase('postgres');
     if (!main.url) throw new Error('the PostgreSQL test database has no URL');
-    world = await buildWorld(main.db);
+    world = await buildMatchingWorld(main.db);
     shared = await engineCase.create();
     const second = await openDatabase({ kind: 'postgres', url: main.url, max: 5 });
     processes = [

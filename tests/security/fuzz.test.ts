@@ -40,7 +40,7 @@ import {
   type SecurityHarness,
 } from './harness.js';
 import { actionSamples, routeAccess, type RequestSample } from './route-access.js';
-import type { Actor } from './world.js';
+import type { Actor } from '../setup/test-world.js';
 
 const builtRoutes = routesOf(await loadServerBuild());
 

@@ -15,7 +15,7 @@ import { reindex } from '../../search/reindex.server.js';
 import { createAppClient, createTestServices, loadServerBuild, routesOf, type BuiltRoute, type LogCapture } from '../setup/app-harness.js';
 import { createTestDatabase, type TestDatabase } from '../setup/database.js';
 import type { AccessRule, RequestSample } from './route-access.js';
-import { buildSecurityWorld, forbiddenMarkers, type Actor, type ActorName, type World, type WorldRefs } from './world.js';
+import { buildSecurityWorld, forbiddenMarkers, type Actor, type ActorName, type SecurityWorld, type WorldRefs } from '../setup/test-world.js';
 
 export const ACTOR_NAMES: ActorName[] = [
   'anonymous',
@@ -36,7 +36,7 @@ export type SecurityHarness = {
   database: TestDatabase;
   services: AppServices;
   log: LogCapture;
-  world: World;
+  world: SecurityWorld;
   send: (actor: Actor, request: RequestSpec, options?: { freshSession?: boolean }) => Promise<Answer>;
   /** Opens a new session for the actor now (before a fingerprint), used by the next request with `freshSession`. */
   prepareSession: (actor: Actor) => Promise<void>;
@@ -233,7 +233,7 @@ export function looksDenied(answer: Answer, verdict: Exclude<Verdict, 'allow'>, 
 }
 
 /** Other tenants' names and titles found in the answer. */
-export function leakedMarkers(world: World, actor: Actor, answer: Answer, shownByToken = false): string[] {
+export function leakedMarkers(world: SecurityWorld, actor: Actor, answer: Answer, shownByToken = false): string[] {
   const exempt = shownByToken ? world.markers.invitation : [];
   return forbiddenMarkers(world, actor).filter((marker) => !exempt.includes(marker) && answer.text.includes(marker));
 }

@@ -26,7 +26,7 @@
  *   the answer holds the key's own organisation's data only.
  * - `api-key-own-organisation`: the API key of organisation A.
  */
-import type { WorldRefs } from './world.js';
+import type { WorldRefs } from '../setup/test-world.js';
 
 export type AccessRule =
   | 'public'
