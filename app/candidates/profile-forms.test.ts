@@ -11,7 +11,7 @@ import { seededRng } from '../../db/seed/random.js';
 import { createAppClient, createTestServices, loadServerBuild } from '../../tests/setup/app-harness.js';
 import { createTestDatabase, type TestDatabase } from '../../tests/setup/database.js';
 import { controlsNamed, decoded, invalidControl, messagesFor } from '../../tests/setup/form-page.js';
-import { buildWorld } from '../../tests/setup/matching-world.js';
+import { buildMatchingWorld } from '../../tests/setup/test-world.js';
 import { SESSION_COOKIE_NAME } from '../auth/lucia.server.js';
 import candidateDa from '../i18n/locales/da/candidate.json';
 import formsDa from '../i18n/locales/da/forms.json';
@@ -29,7 +29,7 @@ describe('candidate forms: bad input names the field and keeps what was typed', 
 
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
-    const world = await buildWorld(database.db);
+    const world = await buildMatchingWorld(database.db);
     const rng = seededRng(7, 'candidate-forms');
     const user = await insertUser(database.db, buildUser(rng, { role: 'candidate', locale: 'da' }));
     userId = user.id;
