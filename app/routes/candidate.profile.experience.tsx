@@ -18,7 +18,8 @@ import { resolveLocale } from '~/i18n/i18next.server';
 import { InvalidInput } from '~/lib/errors';
 import { parseSubmission } from '~/lib/form-submission';
 import { formDataToObject, readFormData } from '~/lib/http.server';
-import { skillLabel, suggestSkillsFor } from '~/taxonomy/skill-suggestions.server';
+import { skillLabel } from '~/candidates/labels.server';
+import { suggestSkillsFor } from '~/taxonomy/skill-suggestions.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: candidateStyles },
@@ -58,7 +59,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return data({ addSkill: submission.reply({ fieldErrors: error.fields }) }, { status: 400 });
     }
     const lng = await resolveLocale(request, context);
-    return data({ addSkill: submission.reply({ resetForm: true }), added: skillLabel(submission.value.skill, lng) ?? '' });
+    return data({ addSkill: submission.reply({ resetForm: true }), added: skillLabel(submission.value.skill, lng) });
   }
   const form = formDataToObject(formData);
   return runStep(form, () => saveExperience(context.services, user, { occupations: form.occupations, education: form.education }), {

@@ -13,7 +13,8 @@ import { formProblem } from '~/consultants/form-errors.server';
 import { ScoreBreakdown } from '~/consultants/score-breakdown';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { parseForm } from '~/lib/http.server';
-import { isReasonCode, renderReason, type Reason } from '~/matching/explain';
+import { isReasonCode, type Reason } from '~/matching/explain';
+import { reasonSentence } from '~/workbench/reason-sentence.server';
 import { loadDecisionHistory } from '~/workbench/decision-history.server';
 import { DecisionHistory } from '~/workbench/decision-history';
 import { RuleProblem } from '~/workbench/rule-problem';
@@ -62,9 +63,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         })
       : null;
     const lng = await resolveLocale(request, context);
-    const language = lng === 'en' ? 'en' : 'da';
     // The same sentences `npm run match` and the what-if tool print, in the consultant's language.
-    const reasons = reasonsOf(preview.context.reasons).map((reason) => renderReason(reason, language));
+    const reasons = reasonsOf(preview.context.reasons).map((reason) => reasonSentence(reason, lng));
     const history = await loadDecisionHistory(context.services, proposalId.data);
     const employerDecision = (await employerDecisionsOf(context.services, [preview.context.proposal_id]))[preview.context.proposal_id] ?? null;
     return { ...preview, cpr, reasons, history, lng, employerDecision };

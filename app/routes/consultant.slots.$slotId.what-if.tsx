@@ -11,16 +11,16 @@ import { Form, Link, useLoaderData, useLocation } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
-import { skillLabel } from '~/candidates/labels.server';
 import { SkillPicker, skillPickerStyles } from '~/components/skill-picker';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { httpStatusOf } from '~/lib/errors';
 import { parseSubmission } from '~/lib/form-submission';
-import { renderReason, type Reason } from '~/matching/explain';
 import { cefrLevels } from '~/taxonomy/language-levels';
 import { factsFromQuery, whatIfQuerySchema, type SlotFacts } from '~/workbench/what-if';
 import { slotWhatIf, type RankedCandidate } from '~/workbench/what-if.server';
 import { WhatIfRankings, type RankingRow } from '~/workbench/what-if-rankings';
+import { reasonSentence } from '~/workbench/reason-sentence.server';
+import { skillLabel } from '~/candidates/labels.server';
 import workbenchStyles from '~/workbench/workbench.css';
 import whatIfStyles from '~/workbench/what-if.css';
 
@@ -49,29 +49,13 @@ export async function loader({ request, context, params: routeParams }: LoaderFu
     }),
     resolveLocale(request, context),
   ]);
-  const language = lng === 'en' ? 'en' : 'da';
-  // The same sentences the proposal page and `npm run match` print, with skill names instead of their URIs.
-  const sentence = (reason: Reason) => {
-    const skills = reason.params.skills;
-    const params =
-      typeof skills === 'string' && skills
-        ? {
-            ...reason.params,
-            skills: skills
-              .split(', ')
-              .map((uri) => skillLabel(uri, lng))
-              .join(', '),
-          }
-        : reason.params;
-    return renderReason({ code: reason.code, params }, language);
-  };
   const rows = (ranked: RankedCandidate[]): RankingRow[] =>
     ranked.map((candidate) => ({
       candidateId: candidate.candidateId,
       name: candidate.name,
       rank: candidate.rank,
       score: candidate.score,
-      reasons: candidate.reasons.map(sentence),
+      reasons: candidate.reasons.map((reason) => reasonSentence(reason, lng)),
       proposal: candidate.proposal,
       pooled: candidate.pooled,
       movement: result.movements.get(candidate.candidateId) ?? { kind: 'same' },
@@ -89,7 +73,7 @@ export async function loader({ request, context, params: routeParams }: LoaderFu
       tried: result.tried && labelled(result.tried),
       current: rows(result.current),
       whatIf: result.whatIf && rows(result.whatIf),
-      dropped: result.dropped.map((candidate) => ({ ...candidate, exclusion: candidate.exclusion && sentence(candidate.exclusion) })),
+      dropped: result.dropped.map((candidate) => ({ ...candidate, exclusion: candidate.exclusion && reasonSentence(candidate.exclusion, lng) })),
       top: result.top,
       lastResult: submission && submission.status !== 'success' ? submission.reply() : null,
     },

@@ -12,8 +12,3 @@ export type { SkillSuggestion } from './skill-suggestions.js';
 export function suggestSkillsFor(input: { occupations: readonly string[]; have: Iterable<string>; lang: Locale; limit?: number }): SkillSuggestion[] {
   return suggestSkills(getTaxonomy(), input);
 }
-
-/** A skill's label in the reader's language, or undefined for a URI outside the taxonomy. */
-export function skillLabel(uri: string, lang: Locale): string | undefined {
-  return getTaxonomy().skillByUri.get(uri)?.labels[lang];
-}
