@@ -459,7 +459,11 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/consultant.candidates.$id_.resend-invitation': {
     params: { id: 'candidateA' },
     loader: { access: 'consultant-own-jobcentre' },
-    action: { access: 'consultant-own-jobcentre', form: () => ({}), writes: ['candidate_invitations', 'audit_log', 'mailbox_messages'] },
+    action: {
+      access: 'consultant-own-jobcentre',
+      form: () => ({}),
+      writes: ['candidate_invitations', 'audit_log', 'mailbox_messages', 'outgoing_mails'],
+    },
   },
   'routes/consultant.candidates._index': {
     loader: { access: 'consultant' },
@@ -499,7 +503,7 @@ export const routeAccess: Record<string, RouteAccess> = {
     action: {
       access: 'consultant',
       form: () => person('ny.kandidat@example.org'),
-      writes: ['users', 'candidates', 'candidate_invitations', 'search_outbox', 'mailbox_messages', 'audit_log'],
+      writes: ['users', 'candidates', 'candidate_invitations', 'search_outbox', 'mailbox_messages', 'outgoing_mails', 'audit_log'],
       text: ['fullName'],
       dates: ['birthDate', 'arrivalDate'],
     },
@@ -560,7 +564,7 @@ export const routeAccess: Record<string, RouteAccess> = {
       {
         access: 'employer',
         form: () => ({ intent: 'invite', email: 'ny.kollega@firma.dk' }),
-        writes: ['organisation_invitations', 'mailbox_messages', 'rate_limits'],
+        writes: ['organisation_invitations', 'mailbox_messages', 'outgoing_mails', 'rate_limits'],
       },
       { access: 'employer-own-organisation', form: (refs) => ({ intent: 'revoke', keyId: refs.spareApiKeyIdA }), writes: ['api_keys'] },
     ],
