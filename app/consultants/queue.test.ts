@@ -67,9 +67,12 @@ describe.each(databaseKinds)('consultant queue query (%s)', (kind) => {
   it('shows partners’ candidates of every network the jobcentre belongs to, each only on slots pooled in a network both share', async () => {
     const queue = await loadQueue(deps(), world.consultants.aabenraa, {});
     expect(queue.items.map((item) => item.proposal_id)).toEqual([ids.ownPlain, ids.ownEast, ids.southOnSouth, ids.eastOnEast]);
+    // The total counts the same rows, an own candidate on a pooled slot once.
+    expect(queue.total).toBe(4);
     // Sønderborg shares only the southern network with Aabenraa, and none with Vejle.
     const fromSouth = await loadQueue(deps(), world.consultants.soenderborg, {});
     expect(fromSouth.items.map((item) => item.proposal_id)).toEqual([ids.southOnSouth, ids.southOnEast]);
+    expect(fromSouth.total).toBe(2);
   });
 
   it('names the employer and, for partners’ candidates, the jobcentre that decides, on every ranked row', async () => {
@@ -83,8 +86,11 @@ describe.each(databaseKinds)('consultant queue query (%s)', (kind) => {
   });
 
   it('filters by employer (by id from a link, or by name) and by sector', async () => {
-    const shown = async (request: Parameters<typeof loadQueue>[2]) =>
-      (await loadQueue(deps(), world.consultants.aabenraa, request)).items.map((item) => item.proposal_id);
+    const shown = async (request: Parameters<typeof loadQueue>[2]) => {
+      const queue = await loadQueue(deps(), world.consultants.aabenraa, request);
+      expect(queue.total).toBe(queue.items.length);
+      return queue.items.map((item) => item.proposal_id);
+    };
     expect(await shown({ organisationId: employers.cleaning.organisationId })).toEqual([ids.ownEast, ids.eastOnEast]);
     expect(await shown({ organisationId: employers.kitchen.organisationId })).toEqual([ids.ownPlain, ids.southOnSouth]);
     expect(await shown({ organisationName: 'rengøring' })).toEqual([ids.ownEast, ids.eastOnEast]);

@@ -247,10 +247,22 @@ const queueQuery = reusableQuery(
 /**
  * How many undecided proposals the queue holds for the jobcentre with these
  * filters (the page shows the total). The same filters and visibility rule as
- * selectQueue, written as conditions over one scan: counting cannot stop at a
- * page, so it needs no index order.
+ * selectQueue, counted per kind of row so that each count reads its own
+ * index (the jobcentre's candidates; partners' candidates on pooled slots).
  */
 export async function countQueue(db: Executor, jobcentreId: string, filters: QueueFilters): Promise<number> {
+  // One OR over both kinds made PostgreSQL scan every proposal (no index serves it): at national scale the
+  // queue page then gave no answer within 10 s under load (docs/performance.md).
+  const own = sql<SqlBool>`match_proposals.candidate_jobcentre_id = ${jobcentreId}`;
+  const partners = sql<SqlBool>`match_proposals.slot_pooled_network_id in (select m.network_id from jobcentre_network_members m where m.jobcentre_id = ${jobcentreId})
+      and match_proposals.candidate_jobcentre_id <> ${jobcentreId}
+      and exists (select 1 from jobcentre_network_members theirs
+                  where theirs.network_id = match_proposals.slot_pooled_network_id and theirs.jobcentre_id = match_proposals.candidate_jobcentre_id)`;
+  const [ownCount, partnerCount] = await Promise.all([countQueueRows(db, own, filters), countQueueRows(db, partners, filters)]);
+  return ownCount + partnerCount;
+}
+
+async function countQueueRows(db: Executor, scope: Expression<SqlBool>, filters: QueueFilters): Promise<number> {
   let query = db
     .selectFrom('match_proposals')
     .innerJoin('slots', 'slots.id', 'match_proposals.slot_id')
@@ -258,10 +270,7 @@ export async function countQueue(db: Executor, jobcentreId: string, filters: Que
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('match_proposals.status', '=', sql.lit('proposed'))
     .where('candidates.status', 'in', [sql.lit('active' as const), sql.lit('pending' as const)])
-    .where(sql<SqlBool>`(match_proposals.candidate_jobcentre_id = ${jobcentreId} or (
-      match_proposals.slot_pooled_network_id in (select m.network_id from jobcentre_network_members m where m.jobcentre_id = ${jobcentreId})
-      and exists (select 1 from jobcentre_network_members theirs
-                  where theirs.network_id = match_proposals.slot_pooled_network_id and theirs.jobcentre_id = match_proposals.candidate_jobcentre_id)))`);
+    .where(scope);
   if (filters.scheme) query = query.where('slots.type', '=', filters.scheme);
   if (filters.sector) query = query.where('slots.sector', '=', filters.sector);
   if (filters.organisationId) query = query.where('slots.organisation_id', '=', filters.organisationId);
