@@ -14,6 +14,7 @@ import { distanceKm } from '../lib/geo.js';
 import { compareRequirements, type Requirements } from '../workbench/requirements.js';
 import type { RuleDetail } from '../rules/verdict.js';
 import { approvalFailuresOf } from './decisions.server.js';
+import { QUEUE_MAX_PAGE } from './schemas.js';
 import { asConsultant, type ConsultantUser } from './consultant.js';
 
 export type QueueRequest = {
@@ -53,8 +54,10 @@ export type Queue = {
   /** The 1-based position of the first item in the whole queue. */
   firstRow: number;
   hasNextPage: boolean;
-  /** Undecided proposals matching the filters, on every page. */
+  /** Undecided proposals matching the filters, on every page, counted up to QUEUE_COUNTED_ROWS. */
   total: number;
+  /** True when there are more than `total` (the pages reach only that many). */
+  totalIsAtLeast: boolean;
 };
 
 /**
@@ -64,6 +67,9 @@ export type Queue = {
  * rows is most of a page view's cost (100 rows cost ≈ 70 ms of server CPU).
  */
 export const QUEUE_PAGE_ROWS = 25;
+
+/** The rows the queue's pages reach; the total is counted up to this and shown as "1,000+" beyond it. */
+export const QUEUE_COUNTED_ROWS = QUEUE_MAX_PAGE * QUEUE_PAGE_ROWS;
 
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 const round = (value: number, decimals: number) => Math.round(value * 10 ** decimals) / 10 ** decimals;
@@ -87,7 +93,7 @@ export async function loadQueue(deps: { db: Kysely<DB>; clock: () => Date }, use
   // One row more than shown tells whether a next page exists without counting the whole queue.
   const [rows, total] = await Promise.all([
     selectQueue(deps.db, consultant.jobcentreId, filters, { limit: QUEUE_PAGE_ROWS + 1, offset, sort: request.sort ?? 'score' }),
-    countQueue(deps.db, consultant.jobcentreId, filters),
+    countQueue(deps.db, consultant.jobcentreId, filters, QUEUE_COUNTED_ROWS + 1),
   ]);
   const shown = rows.slice(0, QUEUE_PAGE_ROWS);
   const ids = shown.map((row) => row.proposal_id);
@@ -113,7 +119,8 @@ export async function loadQueue(deps: { db: Kysely<DB>; clock: () => Date }, use
   );
   const todayMs = Date.parse(`${today}T00:00:00Z`);
   return {
-    total,
+    total: Math.min(total, QUEUE_COUNTED_ROWS),
+    totalIsAtLeast: total > QUEUE_COUNTED_ROWS,
     items: shown.map((row) => {
       const own = row.candidate_jobcentre_id === consultant.jobcentreId;
       return {

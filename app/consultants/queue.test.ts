@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureJobcentre } from '../../db/seed/factories.js';
 import { createTestDatabase, databaseKinds, type TestDatabase } from '../../tests/setup/database.js';
+import { countQueue } from '../../db/queries/queue.js';
 import { loadQueue } from './queue.server.js';
 import {
   addCandidate,
@@ -67,8 +68,10 @@ describe.each(databaseKinds)('consultant queue query (%s)', (kind) => {
   it('shows partners’ candidates of every network the jobcentre belongs to, each only on slots pooled in a network both share', async () => {
     const queue = await loadQueue(deps(), world.consultants.aabenraa, {});
     expect(queue.items.map((item) => item.proposal_id)).toEqual([ids.ownPlain, ids.ownEast, ids.southOnSouth, ids.eastOnEast]);
-    // The total counts the same rows, an own candidate on a pooled slot once.
-    expect(queue.total).toBe(4);
+    // The total counts the same rows, an own candidate on a pooled slot once; the count stops where it is told to.
+    expect([queue.total, queue.totalIsAtLeast]).toEqual([4, false]);
+    expect(await countQueue(world.db, world.jobcentres.aabenraa, {}, 10)).toBe(4);
+    expect(await countQueue(world.db, world.jobcentres.aabenraa, {}, 3)).toBe(3);
     // Sønderborg shares only the southern network with Aabenraa, and none with Vejle.
     const fromSouth = await loadQueue(deps(), world.consultants.soenderborg, {});
     expect(fromSouth.items.map((item) => item.proposal_id)).toEqual([ids.southOnSouth, ids.southOnEast]);

@@ -6,6 +6,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '~/i18n/formats';
 import { useListNavigation } from '~/components/list-navigation';
 import { requireUser } from '~/auth/session.server';
 import { RejectReasonSelect } from '~/consultants/reject-reason-select';
@@ -57,6 +58,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }));
   return {
     queue: { ...queue, items },
+    // Past what its pages reach the queue is counted no further: "1.000+".
+    totalText: `${formatNumber(lng, queue.total)}${queue.totalIsAtLeast ? '+' : ''}`,
     nextPage,
     moreBeyondLastPage: queue.hasNextPage && nextPage === null,
     sectors,
@@ -93,7 +96,7 @@ export default function ConsultantQueue() {
   const { t } = useTranslation('consultant');
   const { t: tw } = useTranslation('workbench');
   const follow = useListNavigation();
-  const { queue, nextPage, moreBeyondLastPage, sectors, query, invalidQuery } = useLoaderData<typeof loader>();
+  const { queue, totalText, nextPage, moreBeyondLastPage, sectors, query, invalidQuery } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const done = result?.outcomes.filter((o) => o.ok).length ?? 0;
   const refused = result?.outcomes.flatMap((o) => (o.ok ? [] : [o])) ?? [];
@@ -224,7 +227,7 @@ export default function ConsultantQueue() {
         <Form method="post">
           <div className="table-scroll">
             <table className="data-table queue-table">
-              <caption>{tw(`queue.caption.${sort}`, { from: queue.firstRow, to: lastShown, total: queue.total })}</caption>
+              <caption>{tw(`queue.caption.${sort}`, { from: queue.firstRow, to: lastShown, total: totalText })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('queue.select')}</th>

@@ -246,28 +246,30 @@ const queueQuery = reusableQuery(
 
 /**
  * How many undecided proposals the queue holds for the jobcentre with these
- * filters (the page shows the total). The same filters and visibility rule as
- * selectQueue, counted per kind of row so that each count reads its own
- * index (the jobcentre's candidates; partners' candidates on pooled slots).
+ * filters, counted up to `atMost` (the page shows "1,000+" beyond what its
+ * pages reach): the same filters and visibility rule as selectQueue, counted
+ * per kind of row so that each count reads its own index (the jobcentre's
+ * candidates; partners' candidates on pooled slots) and stops at `atMost`.
  */
-export async function countQueue(db: Executor, jobcentreId: string, filters: QueueFilters): Promise<number> {
-  // One OR over both kinds made PostgreSQL scan every proposal (no index serves it): at national scale the
-  // queue page then gave no answer within 10 s under load (docs/performance.md).
+export async function countQueue(db: Executor, jobcentreId: string, filters: QueueFilters, atMost: number): Promise<number> {
+  // One OR over both kinds made PostgreSQL scan every proposal (no index serves it), and an exact count of a
+  // national-scale queue (≈ 60,000 rows for a jobcentre in a network) took ≈ 0.6–0.9 s a page: under load the
+  // queue page then gave no answer within 10 s (docs/performance.md).
   const own = sql<SqlBool>`match_proposals.candidate_jobcentre_id = ${jobcentreId}`;
   const partners = sql<SqlBool>`match_proposals.slot_pooled_network_id in (select m.network_id from jobcentre_network_members m where m.jobcentre_id = ${jobcentreId})
       and match_proposals.candidate_jobcentre_id <> ${jobcentreId}
       and exists (select 1 from jobcentre_network_members theirs
                   where theirs.network_id = match_proposals.slot_pooled_network_id and theirs.jobcentre_id = match_proposals.candidate_jobcentre_id)`;
-  const [ownCount, partnerCount] = await Promise.all([countQueueRows(db, own, filters), countQueueRows(db, partners, filters)]);
-  return ownCount + partnerCount;
+  const [ownCount, partnerCount] = await Promise.all([countQueueRows(db, own, filters, atMost), countQueueRows(db, partners, filters, atMost)]);
+  return Math.min(ownCount + partnerCount, atMost);
 }
 
-async function countQueueRows(db: Executor, scope: Expression<SqlBool>, filters: QueueFilters): Promise<number> {
+async function countQueueRows(db: Executor, scope: Expression<SqlBool>, filters: QueueFilters, atMost: number): Promise<number> {
   let query = db
     .selectFrom('match_proposals')
     .innerJoin('slots', 'slots.id', 'match_proposals.slot_id')
     .innerJoin('candidates', 'candidates.id', 'match_proposals.candidate_id')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select(sql.lit(1).as('one'))
     .where('match_proposals.status', '=', sql.lit('proposed'))
     .where('candidates.status', 'in', [sql.lit('active' as const), sql.lit('pending' as const)])
     .where(scope);
@@ -287,7 +289,10 @@ async function countQueueRows(db: Executor, scope: Expression<SqlBool>, filters:
   if (filters.candidate) query = query.where(sql<SqlBool>`candidates.full_name ilike ${containsPattern(filters.candidate)}`);
   if (filters.waitingSinceOnOrBefore) query = query.where('candidates.waiting_since', '<=', filters.waitingSinceOnOrBefore);
   if (filters.source) query = query.where('match_proposals.source', '=', filters.source);
-  const row = await query.executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom(query.limit(atMost).as('counted'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
