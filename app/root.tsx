@@ -152,7 +152,12 @@ function PhoneMenu({ role, displayName, unread }: { role: Role; displayName: str
   const menu = useRef<HTMLDetailsElement>(null);
   const location = useLocation();
   // After a client-side navigation from the menu, close it again (without JavaScript each page starts closed).
+  // Not on the first run: that is hydration, and it would shut a menu opened before the scripts arrived.
+  const shownAt = useRef(`${location.pathname}${location.search}`);
   useEffect(() => {
+    const here = `${location.pathname}${location.search}`;
+    if (here === shownAt.current) return;
+    shownAt.current = here;
     if (menu.current) menu.current.open = false;
   }, [location.pathname, location.search]);
   return (

@@ -74,7 +74,7 @@ test('an employer answers the løntilskud questions; the consultant sees the fai
   const failed = page.locator('.rule-checks__failed').filter({ hasText: 'Merbeskæftigelse' });
   await expect(failed).toContainText('arbejdspladsen skal have flere ordinært ansatte nu end for 12 måneder siden');
   await expect(failed).toContainText('krav om merbeskæftigelse');
-  await expect(failed).toContainText('14.5 FTE now against 14.5 FTE 12 months ago');
+  await expect(failed).toContainText('14,5 ordinært ansatte (årsværk) nu mod 14,5 for 12 måneder siden: arbejdspladsen er ikke vokset');
 
   // Approving is refused with the same reason.
   await page.getByRole('button', { name: 'Godkend', exact: true }).click();
