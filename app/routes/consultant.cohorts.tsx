@@ -13,6 +13,7 @@ import { formProblem } from '~/consultants/form-errors.server';
 import { cohortFormSchema } from '~/consultants/schemas';
 import { parseForm } from '~/lib/http.server';
 import { sectorLabel, skillLabel } from '~/candidates/labels.server';
+import { sectorChoices } from '~/consultants/queue.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 import workbenchStyles from '~/workbench/workbench.css';
 
@@ -25,6 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const number = new Intl.NumberFormat(lng, { maximumFractionDigits: 1 });
   return {
     networks: overview.networks,
+    sectors: sectorChoices(lng),
     cohorts: overview.cohorts.map((cohort) => ({
       ...cohort,
       sectorLabel: sectorLabel(cohort.sector, lng),
@@ -65,7 +67,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ConsultantCohorts() {
   const { t } = useTranslation('consultant');
   const { t: tw } = useTranslation('workbench');
-  const { networks, cohorts } = useLoaderData<typeof loader>();
+  const { networks, sectors, cohorts } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   return (
     <>
@@ -164,40 +166,48 @@ export default function ConsultantCohorts() {
       {networks.length > 0 ? (
         <Form method="post" className="card">
           <h2>{t('cohorts.create')}</h2>
-          <input type="hidden" name="intent" value="create" />
-          <label>
-            {t('cohorts.network')}
-            <select name="networkId">
-              {networks.map((n) => (
-                <option key={n.id} value={n.id}>
-                  {n.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('cohorts.cohortTitle')}
-            <input type="text" name="title" required maxLength={200} />
-          </label>
-          <label>
-            {t('cohorts.sector')}
-            <input type="text" name="sector" required maxLength={50} defaultValue="kitchen" />
-          </label>
-          <label>
-            {t('cohorts.courseStart')}
-            <input type="date" name="courseStart" required />
-          </label>
-          <label>
-            {t('cohorts.courseEnd')}
-            <input type="date" name="courseEnd" required />
-          </label>
-          <label>
-            {t('cohorts.seats')}
-            <input type="number" name="seats" required min={1} max={200} defaultValue={16} />
-          </label>
-          <button type="submit" className="button">
-            {t('cohorts.create')}
-          </button>
+          <div className="form">
+            <input type="hidden" name="intent" value="create" />
+            <div className="field">
+              <label htmlFor="cohort-network">{t('cohorts.network')}</label>
+              <select id="cohort-network" name="networkId">
+                {networks.map((n) => (
+                  <option key={n.id} value={n.id}>
+                    {n.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="cohort-title">{t('cohorts.cohortTitle')}</label>
+              <input id="cohort-title" type="text" name="title" required maxLength={200} />
+            </div>
+            <div className="field">
+              <label htmlFor="cohort-sector">{t('cohorts.sector')}</label>
+              <select id="cohort-sector" name="sector" defaultValue="kitchen">
+                {sectors.map((sector) => (
+                  <option key={sector.id} value={sector.id}>
+                    {sector.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="cohort-start">{t('cohorts.courseStart')}</label>
+              <input id="cohort-start" type="date" name="courseStart" required />
+            </div>
+            <div className="field">
+              <label htmlFor="cohort-end">{t('cohorts.courseEnd')}</label>
+              <input id="cohort-end" type="date" name="courseEnd" required />
+            </div>
+            <div className="field">
+              <label htmlFor="cohort-seats">{t('cohorts.seats')}</label>
+              <input id="cohort-seats" type="number" name="seats" required min={1} max={200} defaultValue={16} />
+            </div>
+            <button type="submit" className="button">
+              {t('cohorts.create')}
+            </button>
+          </div>
         </Form>
       ) : null}
     </>
