@@ -33,6 +33,8 @@ test('an employer answers the løntilskud questions; the consultant sees the fai
   await page.goto('/employer');
   await page.getByRole('row').filter({ hasText: 'Løntilskud' }).filter({ hasText: 'Kladde' }).getByRole('link').first().click();
   await expect(page).toHaveURL(/\/employer\/slots\/[0-9a-f-]{36}$/);
+  // The URL changes before the slot's page has rendered: read its title once its own controls are there.
+  await expect(page.getByRole('link', { name: 'Ret', exact: true })).toBeVisible();
   const title = (await page.getByRole('heading', { level: 1 }).textContent()) ?? '';
   expect(title).not.toBe('');
   await page.getByRole('link', { name: 'Ret', exact: true }).click();
