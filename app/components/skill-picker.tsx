@@ -10,7 +10,6 @@
  * look is skill-picker.css (routes that render the picker link it, see
  * {@link skillPickerStyles}).
  */
-import { useFetcher } from '@remix-run/react';
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Button, ComboBox, Input, Label, ListBox, ListBoxItem, Popover, Tag, TagGroup, TagList, Text, type Key } from 'react-aria-components';
 import { X } from 'lucide-react';
@@ -51,6 +50,44 @@ const responseSchema = z.object({
   results: z.array(z.object({ uri: z.string(), label: z.string(), matched: z.string() })),
 });
 
+type LookupResult = z.infer<typeof responseSchema>['results'][number];
+
+/** Typing pauses this long before a lookup goes out: one request per word, not per key. */
+const LOOKUP_DELAY_MS = 150;
+
+/**
+ * The taxonomy's answers for what is typed. A newer query cancels the older
+ * request; a cancelled request is expected and not an error (Remix's fetcher
+ * left Chrome reporting "BodyStreamBuffer was aborted" for each one).
+ */
+function useSkillLookup(query: string, lang: Locale): { results: LookupResult[]; loading: boolean } {
+  const [answer, setAnswer] = useState<{ query: string; results: LookupResult[] }>({ query: '', results: [] });
+  useEffect(() => {
+    if (query.length === 0) return;
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      const params = new URLSearchParams({ q: query, lang, kind: 'skill', limit: '10' });
+      fetch(`/api/v1/skills?${params}`, { signal: controller.signal, headers: { accept: 'application/json' } })
+        .then((response) => (response.ok ? response.json() : { results: [] }))
+        .then((body: unknown) => {
+          const parsed = responseSchema.safeParse(body);
+          setAnswer({ query, results: parsed.success ? parsed.data.results : [] });
+        })
+        .catch((error: unknown) => {
+          if (controller.signal.aborted) return;
+          // Offline or a server error: the list says nothing was found, the form goes on working.
+          console.warn('skill lookup failed', error);
+          setAnswer({ query, results: [] });
+        });
+    }, LOOKUP_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [query, lang]);
+  return answer.query === query ? { results: answer.results, loading: false } : { results: [], loading: query.length > 0 };
+}
+
 export function SkillPicker({
   name,
   label,
@@ -64,9 +101,6 @@ export function SkillPicker({
   loadingLabel,
   description,
 }: SkillPickerProps) {
-  const fetcher = useFetcher();
-  // Stable across renders (React Router makes it with useCallback), unlike the fetcher object itself.
-  const loadSuggestions = fetcher.load;
   const [ownSelection, setOwnSelection] = useState<PickedSkill[]>(defaultValue);
   const selected = value ?? ownSelection;
   const setSelected = (change: (current: PickedSkill[]) => PickedSkill[]) => {
@@ -78,19 +112,13 @@ export function SkillPicker({
   const selectedId = useId();
 
   const query = inputValue.trim();
-  useEffect(() => {
-    if (query.length === 0) return;
-    const params = new URLSearchParams({ q: query, lang, kind: 'skill', limit: '10' });
-    loadSuggestions(`/api/v1/skills?${params}`);
-  }, [query, lang, loadSuggestions]);
+  const lookup = useSkillLookup(query, lang);
 
   const options = useMemo(() => {
     if (query.length === 0) return [];
-    const parsed = responseSchema.safeParse(fetcher.data);
-    if (!parsed.success) return [];
     const chosen = new Set(selected.map((s) => s.uri));
-    return parsed.data.results.filter((r) => !chosen.has(r.uri)).map((r) => ({ id: r.uri, label: r.label, matched: r.matched }));
-  }, [fetcher.data, query, selected]);
+    return lookup.results.filter((r) => !chosen.has(r.uri)).map((r) => ({ id: r.uri, label: r.label, matched: r.matched }));
+  }, [lookup.results, query, selected]);
 
   const pick = (key: Key | null) => {
     if (key === null) return;
@@ -126,7 +154,7 @@ export function SkillPicker({
         <Popover className="skill-picker__popover" placement="bottom start" offset={4}>
           <ListBox
             className="skill-picker__list"
-            renderEmptyState={() => <p className="skill-picker__empty">{fetcher.state === 'loading' ? loadingLabel : noResultsLabel}</p>}
+            renderEmptyState={() => <p className="skill-picker__empty">{lookup.loading ? loadingLabel : noResultsLabel}</p>}
           >
             {(option: { id: string; label: string; matched: string }) => (
               <ListBoxItem id={option.id} textValue={option.label} className="skill-picker__option">
