@@ -28,8 +28,6 @@ const SECOND_PATHS: Array<[string, RegExp]> = [
  * new is added to it.
  */
 const NOT_YET_CONVERTED = new Set([
-  'candidate.profile.experience.tsx',
-  'candidate.profile.skills.tsx',
   'consultant._index.tsx',
   'consultant.candidates.$candidateId.tsx',
   'consultant.candidates._index.tsx',
@@ -38,12 +36,9 @@ const NOT_YET_CONVERTED = new Set([
   'consultant.cpr-duplicates.tsx',
   'consultant.employers.tsx',
   'consultant.erasure.tsx',
-  'consultant.free-skills.tsx',
   'consultant.inactive.tsx',
   'consultant.placements.tsx',
   'consultant.proposals.$proposalId.tsx',
-  'employer.slots.new.tsx',
-  'notifications.settings.tsx',
 ]);
 
 const routeFiles = readdirSync(ROUTES).filter((name) => /\.tsx?$/.test(name) && !name.includes('.test.'));
