@@ -65,13 +65,12 @@ export type MailChoice = { kind: NotificationKind; mode: MailMode };
 /**
  * The mail-settings form of someone of `role`: one field per kind they
  * receive, each immediate, digest or off (a kind left out keeps its current
- * choice). A field for any other kind is refused by name, as
- * {@link saveMailSettings} refuses it; no one can send that from the page,
- * so it shares the one message key (in `notifications`).
+ * choice). Other fields pass through to {@link saveMailSettings}, which
+ * refuses any kind the person cannot receive by name.
  */
 export function mailSettingsFormSchema(role: string) {
   const choice = z.enum(mailModes, { message: 'settings.invalid' }).optional();
-  return z.object(Object.fromEntries(kindsFor(role).map((kind) => [kind, choice]))).catchall(z.never({ message: 'settings.invalid' }));
+  return z.looseObject(Object.fromEntries(kindsFor(role).map((kind) => [kind, choice])));
 }
 
 /** The person's mail choice for every kind they can receive (their own, else the default). */

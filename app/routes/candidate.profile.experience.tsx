@@ -46,11 +46,11 @@ const SUGGESTIONS = 16;
 
 /**
  * The page's two forms, told apart by `intent`: the step itself (no intent,
- * as every step form), and one suggested skill added as it is (intent
- * add-skill; no years, no place learned: the skill step edits those).
+ * as every step form sends, or 'save'), and one suggested skill added as it
+ * is (intent add-skill; no years, no place learned: the skill step edits those).
  */
 const experienceFormSchema = z.discriminatedUnion('intent', [
-  experienceSchema.extend({ intent: z.undefined() }),
+  experienceSchema.extend({ intent: z.literal('save').optional() }),
   z.object({ intent: z.literal(ADD_SKILL), skill: addSkillSchema.shape.skill }),
 ]);
 
@@ -90,7 +90,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     submission,
     async (value) => {
       // Only the step itself gets here (the add-skill form is answered above).
-      if (value.intent === undefined) await saveExperience(context.services, user, value);
+      if (value.intent !== ADD_SKILL) await saveExperience(context.services, user, value);
     },
     { stay: stepPath.experience, next: nextStepPath('experience') },
   );
