@@ -42,12 +42,13 @@ export function suggestSkills(
 
 /**
  * Every occupation's skills in one language, for the browser: the skills
- * some occupation names (URI and label) and each occupation's essential and
- * optional skills as positions in that list, so no skill URI travels twice.
+ * some occupation names ([URI, label]) and each occupation's [essential,
+ * optional] skills as positions in that list. Tuples and positions, because
+ * the experience page sends all of it (≈ 800 skills, ≈ 290 occupations).
  */
 export interface SuggestionCatalogue {
-  skills: Array<{ uri: string; label: string }>;
-  occupations: Record<string, { essential: number[]; optional: number[] }>;
+  skills: Array<[uri: string, label: string]>;
+  occupations: Record<string, [essential: number[], optional: number[]]>;
 }
 
 export function suggestionCatalogue(taxonomy: Pick<Taxonomy, 'occupations' | 'skillByUri'>, lang: Locale): SuggestionCatalogue {
@@ -59,22 +60,32 @@ export function suggestionCatalogue(taxonomy: Pick<Taxonomy, 'occupations' | 'sk
       if (!skill) return [];
       let at = position.get(uri);
       if (at === undefined) {
-        at = skills.push({ uri, label: skill.labels[lang] }) - 1;
+        at = skills.push([uri, skill.labels[lang]]) - 1;
         position.set(uri, at);
       }
       return [at];
     });
   const occupations: SuggestionCatalogue['occupations'] = {};
   for (const occupation of taxonomy.occupations) {
-    occupations[occupation.uri] = { essential: positions(occupation.essentialSkills), optional: positions(occupation.optionalSkills) };
+    occupations[occupation.uri] = [positions(occupation.essentialSkills), positions(occupation.optionalSkills)];
   }
   return { skills, occupations };
 }
 
 /** {@link suggestSkills} over a {@link SuggestionCatalogue} (its language is the catalogue's). */
 export function suggestFromCatalogue(catalogue: SuggestionCatalogue, input: SuggestionInput): SkillSuggestion[] {
-  const found = input.occupations.flatMap((uri) => catalogue.occupations[uri] ?? []);
-  return pickSuggestions(found, (at) => catalogue.skills[at], input);
+  const found = input.occupations.flatMap((uri) => {
+    const skills = catalogue.occupations[uri];
+    return skills ? [{ essential: skills[0], optional: skills[1] }] : [];
+  });
+  return pickSuggestions(
+    found,
+    (at) => {
+      const skill = catalogue.skills[at];
+      return skill ? { uri: skill[0], label: skill[1] } : undefined;
+    },
+    input,
+  );
 }
 
 function pickSuggestions<SkillRef>(
