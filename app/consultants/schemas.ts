@@ -27,17 +27,24 @@ const requiredText = (max: number, missing = 'required') =>
     .max(max, { error: `tooLong:${max}` });
 /** A choice from a list the page offers. */
 const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'choose' });
-/** Refine arguments: the date in `later` comes after (`strictly`) or not before the one in `earlier` (checked once both dates are valid). */
+/**
+ * Refine arguments: the date in `later` comes after (`strictly`) or not
+ * before the one in `earlier`, checked once both dates are valid (whatever
+ * else the form got wrong, so every mistake is named at once).
+ */
 function dateOrder(
   earlier: string,
   later: string,
   message: string,
   strictly = false,
-): [(value: Record<string, unknown>) => boolean, { path: string[]; message: string; when: (payload: { issues: readonly unknown[] }) => boolean }] {
+): [
+  (value: Record<string, unknown>) => boolean,
+  { path: string[]; message: string; when: (payload: { issues: ReadonlyArray<{ path?: readonly PropertyKey[] }> }) => boolean },
+] {
   return [
     (value) =>
       value[later] === undefined || (strictly ? String(value[later]) > String(value[earlier]) : String(value[later]) >= String(value[earlier])),
-    { path: [later], message, when: (payload) => payload.issues.length === 0 },
+    { path: [later], message, when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === earlier || issue.path?.[0] === later) },
   ];
 }
 

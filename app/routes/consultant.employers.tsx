@@ -91,19 +91,25 @@ function VerifyForm({ organisationId }: { organisationId: string }) {
   const id = formIdOf('verify', organisationId);
   const [form, fields] = useForm<VerifyInput>({ id, lastResult: useLastResult(id) });
   return (
-    <Form method="post" {...getFormProps(form)}>
+    <Form method="post" className="form" {...getFormProps(form)}>
       <input type="hidden" name="organisationId" value={organisationId} />
-      <label>
-        <input {...getInputProps(fields.cvrChecked, { type: 'checkbox' })} required /> {t('employers.cvrChecked')}
-      </label>
-      <FieldError id={fields.cvrChecked.errorId} errors={fields.cvrChecked.errors} />
-      <label>
-        <input {...getInputProps(fields.contactConfirmed, { type: 'checkbox' })} required /> {t('employers.contactConfirmed')}
-      </label>
-      <FieldError id={fields.contactConfirmed.errorId} errors={fields.contactConfirmed.errors} />
-      <button type="submit" name="intent" value="verify" className="button">
-        {t('employers.verify')}
-      </button>
+      <div>
+        <label>
+          <input {...getInputProps(fields.cvrChecked, { type: 'checkbox' })} required /> {t('employers.cvrChecked')}
+        </label>
+        <FieldError id={fields.cvrChecked.errorId} errors={fields.cvrChecked.errors} />
+      </div>
+      <div>
+        <label>
+          <input {...getInputProps(fields.contactConfirmed, { type: 'checkbox' })} required /> {t('employers.contactConfirmed')}
+        </label>
+        <FieldError id={fields.contactConfirmed.errorId} errors={fields.contactConfirmed.errors} />
+      </div>
+      <div>
+        <button type="submit" name="intent" value="verify" className="button">
+          {t('employers.verify')}
+        </button>
+      </div>
     </Form>
   );
 }
@@ -113,16 +119,18 @@ function SuspendForm({ organisationId }: { organisationId: string }) {
   const id = formIdOf('suspend', organisationId);
   const [form, fields] = useForm<SuspendInput>({ id, lastResult: useLastResult(id) });
   return (
-    <Form method="post" {...getFormProps(form)}>
+    <Form method="post" className="form" {...getFormProps(form)}>
       <input type="hidden" name="organisationId" value={organisationId} />
-      <label>
-        {t('employers.suspendNote')}
+      <div className="field">
+        <label htmlFor={fields.note.id}>{t('employers.suspendNote')}</label>
         <input {...getInputProps(fields.note, { type: 'text' })} required maxLength={1000} />
-      </label>
-      <FieldError id={fields.note.errorId} errors={fields.note.errors} />
-      <button type="submit" name="intent" value="suspend" className="button button--quiet">
-        {t('employers.suspend')}
-      </button>
+        <FieldError id={fields.note.errorId} errors={fields.note.errors} />
+      </div>
+      <div>
+        <button type="submit" name="intent" value="suspend" className="button button--quiet">
+          {t('employers.suspend')}
+        </button>
+      </div>
     </Form>
   );
 }
