@@ -271,7 +271,9 @@ async function countQueueRows(db: Executor, scope: Expression<SqlBool>, filters:
     .innerJoin('candidates', 'candidates.id', 'match_proposals.candidate_id')
     .select(sql.lit(1).as('one'))
     .where('match_proposals.status', '=', sql.lit('proposed'))
-    .where('candidates.status', 'in', [sql.lit('active' as const), sql.lit('pending' as const)])
+    // The rows selectQueue shows: confirmed, active candidates only (a pending self-registration is in no queue).
+    .where('candidates.status', '=', sql.lit('active' as const))
+    .where('candidates.confirmed_at', 'is not', null)
     .where(scope);
   if (filters.scheme) query = query.where('slots.type', '=', filters.scheme);
   if (filters.sector) query = query.where('slots.sector', '=', filters.sector);

@@ -32,12 +32,6 @@ const NOT_YET_CONVERTED = new Set([
   'consultant.candidates.$candidateId.tsx',
   'consultant.candidates._index.tsx',
   'consultant.candidates.new.tsx',
-  'consultant.cohorts.tsx',
-  'consultant.cpr-duplicates.tsx',
-  'consultant.employers.tsx',
-  'consultant.erasure.tsx',
-  'consultant.inactive.tsx',
-  'consultant.placements.tsx',
   'consultant.proposals.$proposalId.tsx',
 ]);
 
