@@ -24,13 +24,19 @@ const occupation = (en: string) => {
   return found;
 };
 const nurse = occupation('nurse responsible for general care');
+const suggestionsIn = (json: string): Array<{ uri: string; label: string; relation: string }> => {
+  const body: unknown = JSON.parse(json);
+  if (typeof body !== 'object' || body === null || !('suggestions' in body) || !Array.isArray(body.suggestions))
+    throw new Error(`no suggestions in ${json}`);
+  return body.suggestions;
+};
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/'/g, '&#x27;').replace(/"/g, '&quot;');
 
 describe('suggested skills for an occupation', () => {
   let database: TestDatabase;
   let services: AppServices;
   let candidateId: string;
-  let send: (path: string, as: 'candidate' | 'employer', fields?: Record<string, string>) => Promise<{ status: number; html: string }>;
+  let send: (path: string, as: 'candidate' | 'employer', fields?: Record<string, string | string[]>) => Promise<{ status: number; html: string }>;
 
   beforeAll(async () => {
     database = await createTestDatabase('pglite');
@@ -52,7 +58,7 @@ describe('suggested skills for an occupation', () => {
         new Request(`http://localhost${path}`, {
           method: fields ? 'POST' : 'GET',
           headers: { Cookie: `${SESSION_COOKIE_NAME}=${sessions[as]}` },
-          body: fields ? new URLSearchParams(fields) : undefined,
+          body: fields ? new URLSearchParams(Object.entries(fields).flatMap(([name, value]) => [value].flat().map((v) => [name, v]))) : undefined,
         }),
       );
       return { status: response.status, html: await response.text() };
@@ -96,6 +102,41 @@ describe('suggested skills for an occupation', () => {
     });
     expect(refused.status).toBe(400);
     expect(await skillsOfCandidate()).toEqual(before);
+  });
+
+  it('the suggestions route answers for ticked occupations what the loader answers once they are saved, and refuses an unknown URI or another role', async () => {
+    const cook = occupation('cook');
+    const ticks = `occupation=${encodeURIComponent(cook.uri)}&occupation=${encodeURIComponent(nurse.uri)}`;
+    // Asked before a save (the order of the ticks does not matter)...
+    const asked = await send(`/candidate/profile/experience/suggestions?${ticks}`, 'candidate');
+    expect(asked.status).toBe(200);
+    const fromRoute = suggestionsIn(asked.html);
+    // ...and drawn by the step once the same occupations are saved.
+    const saved = await send('/candidate/profile/experience', 'candidate', { occupations: [nurse.uri, cook.uri], education: '', then: 'stay' });
+    expect(saved.status).toBe(302);
+    const page = await send('/candidate/profile/experience', 'candidate');
+    expect(page.status).toBe(200);
+    // The step's one-click buttons, in the order drawn.
+    const drawn = [...page.html.matchAll(/name="skill" value="([^"]+)"/g)].map((match) => match[1]);
+    expect(fromRoute.map((s) => s.uri)).toEqual(drawn);
+
+    const have = await skillsOfCandidate();
+    expect(fromRoute.length).toBe(16);
+    expect(fromRoute.filter((s) => have.includes(s.uri))).toEqual([]);
+    // In the candidate's language (Arabic), a cook's essential skill among them.
+    expect(fromRoute.map((s) => s.label)).toEqual(fromRoute.map((s) => taxonomy.skillByUri.get(s.uri)?.labels.ar));
+    expect(fromRoute.some((s) => cook.essentialSkills.includes(s.uri) && s.relation === 'essential')).toBe(true);
+
+    const unknown = await send(
+      `/candidate/profile/experience/suggestions?${ticks}&occupation=${encodeURIComponent('http://data.europa.eu/esco/occupation/nope')}`,
+      'candidate',
+    );
+    expect(unknown.status).toBe(400);
+    expect(JSON.parse(unknown.html)).toMatchObject({ error: { code: 'invalid_input', details: { occupation: [expect.any(String)] } } });
+
+    const employer = await send(`/candidate/profile/experience/suggestions?${ticks}`, 'employer');
+    expect(employer.status).toBe(403);
+    expect(employer.html).not.toContain(cook.essentialSkills[0]);
   });
 
   it('offers an employer the occupation’s skills and adds one as required without saving the slot', async () => {

@@ -25,6 +25,8 @@ const years = z.preprocess(blank, decimalNumber({ min: 0, max: 60, message: 'err
 
 const skillUri = z.string().refine((uri) => getTaxonomy().skillByUri.has(uri), 'errors.skillUnknown');
 const occupationUri = z.string().refine((uri) => getTaxonomy().occupationByUri.has(uri), 'errors.occupationUnknown');
+/** How many occupations a candidate may tick on the experience step (and on the ambitions step). */
+export const MAX_OCCUPATIONS = 20;
 
 export const addSkillSchema = z.object({
   skill: skillUri,
@@ -36,7 +38,7 @@ export type AddSkillInput = z.input<typeof addSkillSchema>;
 export const removeSkillSchema = z.object({ skill: z.string().min(1) });
 
 export const experienceSchema = z.object({
-  occupations: z.preprocess(list, z.array(occupationUri).max(20, 'errors.tooMany')),
+  occupations: z.preprocess(list, z.array(occupationUri).max(MAX_OCCUPATIONS, 'errors.tooMany')),
   education: z.preprocess(blank, z.string().trim().max(500, 'errors.tooLong').optional()),
 });
 export type ExperienceInput = z.input<typeof experienceSchema>;
@@ -114,7 +116,7 @@ export type AvailabilityInput = z.input<ReturnType<typeof availabilitySchema>>;
 
 export const ambitionsSchema = z.object({
   sectors: z.preprocess(list, z.array(z.enum(sectorIds, { message: 'errors.sectorUnknown' }))),
-  occupations: z.preprocess(list, z.array(occupationUri).max(20, 'errors.tooMany')),
+  occupations: z.preprocess(list, z.array(occupationUri).max(MAX_OCCUPATIONS, 'errors.tooMany')),
   note: z.preprocess(blank, z.string().trim().max(1000, 'errors.tooLong').optional()),
 });
 export type AmbitionsInput = z.input<typeof ambitionsSchema>;

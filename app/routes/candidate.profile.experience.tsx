@@ -9,9 +9,11 @@ import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
 import experienceStyles from '~/candidates/experience.css';
 import { occupationOptions, sectorOptions, skillLabel } from '~/candidates/labels.server';
+import { experienceSuggestions } from '~/candidates/experience-suggestions.server';
 import { addSkillSchema, experienceSchema } from '~/candidates/profile-schemas';
 import { addSkill, loadOwnProfile, saveExperience } from '~/candidates/profile.server';
 import { saveStep } from '~/candidates/step-action.server';
+import { useTickedSuggestions } from '~/candidates/ticked-suggestions';
 import {
   ErrorSummary,
   FieldErrors,
@@ -29,8 +31,6 @@ import { resolveLocale } from '~/i18n/i18next.server';
 import { InvalidInput } from '~/lib/errors';
 import { parseSubmission } from '~/lib/form-submission';
 import { readFormData } from '~/lib/http.server';
-import { suggestFromCatalogue } from '~/taxonomy/skill-suggestions';
-import { suggestionCatalogueFor } from '~/taxonomy/skill-suggestions.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: candidateStyles },
@@ -41,8 +41,6 @@ export const links: LinksFunction = () => [
 const STEP_FORM = 'experience';
 const ADD_SKILL_FORM = 'add-suggested-skill';
 const ADD_SKILL = 'add-skill';
-/** How many suggested skills the page shows at once. */
-const SUGGESTIONS = 16;
 
 /**
  * The page's two forms, told apart by `intent`: the step itself (no intent,
@@ -58,15 +56,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
   const lng = await resolveLocale(request, context);
   const profile = await loadOwnProfile(context.services, user);
+  const held = profile.occupations.map((o) => o.occupation_uri);
+  const have = profile.skills.map((s) => s.skill_uri);
   return {
     saved: new URL(request.url).searchParams.get('saved') === '1',
     occupations: occupationOptions(lng),
     sectors: sectorOptions(lng),
-    held: profile.occupations.map((o) => o.occupation_uri),
+    held,
     education: profile.candidate.education ?? '',
-    have: profile.skills.map((s) => s.skill_uri),
-    // Every occupation's skills, so that the suggestions follow the ticks before anything is saved.
-    catalogue: suggestionCatalogueFor(lng),
+    have,
+    // For the occupations saved only: ticking others asks the suggestions route (candidate.profile.experience.suggestions).
+    suggestions: experienceSuggestions({ occupations: held, have, lang: lng }),
   };
 }
 
@@ -101,7 +101,7 @@ const asList = (value: unknown): string[] =>
 
 export default function ExperienceStep() {
   const { t } = useTranslation('candidate');
-  const { occupations, sectors, held, education, saved, have, catalogue } = useLoaderData<typeof loader>();
+  const { occupations, sectors, held, education, saved, have, suggestions: savedSuggestions } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: STEP_FORM,
@@ -111,10 +111,12 @@ export default function ExperienceStep() {
   const chosen = new Set(asList(fields.occupations.initialValue));
   // In the page's order, so that the page drawn on the server and in the browser agree.
   const ticked = new Set(asList(fields.occupations.value));
-  const suggestions = suggestFromCatalogue(catalogue, {
-    occupations: occupations.flatMap((o) => (ticked.has(o.uri) ? [o.uri] : [])),
+  const heldSet = new Set(held);
+  const suggestions = useTickedSuggestions({
+    ticked: occupations.flatMap((o) => (ticked.has(o.uri) ? [o.uri] : [])),
+    saved: occupations.flatMap((o) => (heldSet.has(o.uri) ? [o.uri] : [])),
+    savedSuggestions,
     have,
-    limit: SUGGESTIONS,
   });
   return (
     <>
@@ -165,7 +167,8 @@ export default function ExperienceStep() {
 /**
  * The skills of the occupations ticked on this step, each a submit button of
  * one small form (intent add-skill): with JavaScript a fetcher posts it and
- * the page stays as it is, and the list follows the ticks at once; without,
+ * the page stays as it is, and the list follows the ticks (asked of the
+ * suggestions route as they change); without,
  * the form posts and the page comes back, and the list follows a save.
  */
 function SuggestedSkills({

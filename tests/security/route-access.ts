@@ -26,6 +26,7 @@
  *   the answer holds the key's own organisation's data only.
  * - `api-key-own-organisation`: the API key of organisation A.
  */
+import { getTaxonomy } from '../../app/taxonomy/taxonomy.js';
 import type { WorldRefs } from '../setup/test-world.js';
 
 export type AccessRule =
@@ -147,6 +148,9 @@ const NET_JOB_NUMBERS = ['netJobsFteNow', 'netJobsFte12mAgo'];
 function dayAfter(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** An occupation of the shipped taxonomy (ESCO's cook). */
+const COOK = getTaxonomy().occupations.find((o) => o.labels.en === 'cook')?.uri ?? 'no cook in the taxonomy';
 
 const profileWrites = [
   'candidates',
@@ -372,6 +376,9 @@ export const routeAccess: Record<string, RouteAccess> = {
   'routes/candidate.profile.experience': {
     loader: { access: 'candidate' },
     action: { access: 'candidate', form: () => ({ education: 'Gymnasium' }), writes: profileWrites, text: ['education'] },
+  },
+  'routes/candidate.profile.experience.suggestions': {
+    loader: { access: 'candidate', query: () => ({ occupation: [COOK] }) },
   },
   'routes/candidate.profile.languages': {
     loader: { access: 'candidate' },
