@@ -121,7 +121,9 @@ describe('suggested skills for an occupation', () => {
     expect(fromRoute.map((s) => s.uri)).toEqual(drawn);
 
     const have = await skillsOfCandidate();
-    expect(fromRoute.length).toBe(16);
+    // Every skill of the two trades the candidate lacks, up to the step's 16.
+    const lacking = new Set([nurse, cook].flatMap((o) => [...o.essentialSkills, ...o.optionalSkills]).filter((uri) => !have.includes(uri)));
+    expect(fromRoute.length).toBe(Math.min(16, lacking.size));
     expect(fromRoute.filter((s) => have.includes(s.uri))).toEqual([]);
     // In the candidate's language (Arabic), a cook's essential skill among them.
     expect(fromRoute.map((s) => s.label)).toEqual(fromRoute.map((s) => taxonomy.skillByUri.get(s.uri)?.labels.ar));
