@@ -47,11 +47,16 @@ export function useTickedSuggestions({
   const tickedKey = ticked.join(' ');
   const madeFor = `${tickedKey}|${have.join(' ')}`;
   const asSaved = tickedKey === saved.join(' ');
-  // The last list fetched (kept while the next is on its way, or when asking fails).
+  // The last list shown (kept while the next is on its way, or when asking fails).
   const [answer, setAnswer] = useState<{ madeFor: string; suggestions: SkillSuggestion[] }>({ madeFor: '', suggestions: savedSuggestions });
 
   useEffect(() => {
-    if (asSaved || tickedKey === '' || answer.madeFor === madeFor) return;
+    if (answer.madeFor === madeFor) return;
+    // Kept as the last list shown, so that the next ticks show it until their own list comes.
+    if (asSaved || tickedKey === '') {
+      setAnswer({ madeFor, suggestions: asSaved ? savedSuggestions : [] });
+      return;
+    }
     const controller = new AbortController();
     const timer = setTimeout(() => {
       const params = new URLSearchParams(tickedKey.split(' ').map((uri) => ['occupation', uri]));
@@ -76,7 +81,7 @@ export function useTickedSuggestions({
       clearTimeout(timer);
       controller.abort();
     };
-  }, [asSaved, tickedKey, madeFor, answer.madeFor]);
+  }, [asSaved, tickedKey, madeFor, answer.madeFor, savedSuggestions]);
 
   if (tickedKey === '') return [];
   if (asSaved) return savedSuggestions;

@@ -68,9 +68,13 @@ test('the suggestions follow the ticked trades at once, before anything is saved
   // The kitchen group is open already when a kitchen trade was held.
   const kitchen = page.locator('details', { has: page.locator('summary', { hasText: 'Køkken og servering' }) });
   if ((await kitchen.getAttribute('open')) === null) await kitchen.locator('summary').click();
+  // The page asks the suggestions route for the ticked trade and shows its answer.
+  const answered = page.waitForResponse((response) => new URL(response.url()).pathname === '/candidate/profile/experience/suggestions');
   await page.getByRole('checkbox', { name: 'kok', exact: true }).check();
+  const answer: { suggestions: Array<{ label: string }> } = await (await answered).json();
+  expect(answer.suggestions.length).toBeGreaterThan(0);
   await expect(suggestions).toBeVisible();
-  await expect(suggestions.getByRole('button').first()).toBeVisible();
+  await expect(suggestions.getByRole('button')).toHaveText(answer.suggestions.map((s) => s.label));
 
   // Nothing was saved: the page drawn again has the trades held before.
   await page.reload();
