@@ -56,14 +56,37 @@ export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
 const ids = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.uuid()).min(1).max(200));
 
+/** A decision's note (queue and proposal page): message keys of the forms namespace, shown beside the field. */
+const decisionNote = optional(z.string().max(1000, 'forms:consultant.decisionNoteTooLong'));
+const rejectReason = z.enum(REJECT_REASONS, { message: 'forms:consultant.reasonRequired' });
+/** Refine arguments: the reason "other" says why in the note (rejectMatch checks it too; here it stands beside the field). */
+const noteForOther: [
+  (value: { reason: string; note?: string | undefined }) => boolean,
+  { path: string[]; message: string; when: (payload: { issues: readonly unknown[] }) => boolean },
+] = [
+  (value) => value.reason !== 'other' || (value.note ?? '').trim() !== '',
+  { path: ['note'], message: 'forms:consultant.noteRequiredForOther', when: (payload) => payload.issues.length === 0 },
+];
+
+/** The queue's selected proposals: one checkbox ticked sends a text, several a list. */
+const selectedProposals = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : value),
+  z
+    .array(z.uuid(), { message: 'forms:consultant.selectProposals' })
+    .min(1, 'forms:consultant.selectProposals')
+    .max(200, 'forms:consultant.tooManyProposals'),
+);
+
+/** The queue's form: decide the ticked proposals at once. */
 export const decisionFormSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('approve'), proposalId: ids }),
-  z.object({
-    intent: z.literal('reject'),
-    proposalId: ids,
-    reason: z.enum(REJECT_REASONS),
-    note: optional(z.string().max(1000)),
-  }),
+  z.object({ intent: z.literal('approve'), proposalId: selectedProposals }),
+  z.object({ intent: z.literal('reject'), proposalId: selectedProposals, reason: rejectReason, note: decisionNote }).refine(...noteForOther),
+]);
+
+/** The proposal page's form: approve or reject this one proposal. */
+export const proposalDecisionFormSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('approve'), note: decisionNote }),
+  z.object({ intent: z.literal('reject'), reason: rejectReason, note: decisionNote }).refine(...noteForOther),
 ]);
 
 export const verificationFormSchema = z.discriminatedUnion('intent', [

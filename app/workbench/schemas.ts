@@ -41,15 +41,29 @@ export const caseloadActionSchema = z.object({
   candidateId: z.uuid(),
 });
 
+/**
+ * The candidate page's three forms, told apart by their intent. Messages are
+ * keys shown beside the field. The edit's values are only read as text here:
+ * what they mean (a known postal code, a date from today) is checked by
+ * editCandidateOnBehalf with the candidate's own rules, naming the field.
+ */
 export const candidatePageActionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('note'), body: z.string().trim().min(1).max(4000) }),
-  z.object({ intent: z.literal('status'), status: z.enum(['active', 'inactive', 'archived']) }),
+  z.object({
+    intent: z.literal('note'),
+    body: z
+      .string({ error: 'forms:consultant.candidateNoteRequired' })
+      .trim()
+      .min(1, 'forms:consultant.candidateNoteRequired')
+      .max(4000, 'forms:consultant.candidateNoteTooLong'),
+  }),
+  z.object({ intent: z.literal('status'), status: z.enum(['active', 'inactive', 'archived'], { message: 'forms:consultant.statusInvalid' }) }),
   z.object({
     intent: z.literal('edit'),
-    postalCode: z.string(),
-    maxTravelKm: z.string(),
+    // A field left empty arrives as missing: the domain's rules then name it.
+    postalCode: z.string().default(''),
+    maxTravelKm: z.string().default(''),
     drivingLicence: optional(z.string()),
-    availableFrom: z.string(),
+    availableFrom: z.string().default(''),
     hoursPerWeek: optional(z.string()),
   }),
 ]);

@@ -30,10 +30,6 @@ const SECOND_PATHS: Array<[string, RegExp]> = [
 const NOT_YET_CONVERTED = new Set([
   'candidate.profile.experience.tsx',
   'candidate.profile.skills.tsx',
-  'consultant._index.tsx',
-  'consultant.candidates.$candidateId.tsx',
-  'consultant.candidates._index.tsx',
-  'consultant.candidates.new.tsx',
   'consultant.cohorts.tsx',
   'consultant.cpr-duplicates.tsx',
   'consultant.employers.tsx',
@@ -41,7 +37,6 @@ const NOT_YET_CONVERTED = new Set([
   'consultant.free-skills.tsx',
   'consultant.inactive.tsx',
   'consultant.placements.tsx',
-  'consultant.proposals.$proposalId.tsx',
   'employer.slots.new.tsx',
   'notifications.settings.tsx',
 ]);
