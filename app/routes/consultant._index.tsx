@@ -273,9 +273,9 @@ export default function ConsultantQueue() {
               </tbody>
             </table>
           </div>
+          <FieldErrors meta={fields.proposalId} />
           <fieldset className="queue-decide">
             <legend>{t('queue.decideSelected')}</legend>
-            <FieldErrors meta={fields.proposalId} />
             <button type="submit" name="intent" value="approve" className="button">
               {t('queue.approveSelected')}
             </button>

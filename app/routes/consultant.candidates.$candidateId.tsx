@@ -380,7 +380,7 @@ export default function CandidatePage() {
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">{t('candidate.editOnBehalf')}</h2>
           <p className="hint">{t('candidate.editLead')}</p>
-          <Form method="post" className="board__form" {...getFormProps(editForm)}>
+          <Form method="post" className="board__form candidate-edit" {...getFormProps(editForm)}>
             <input type="hidden" name="intent" value="edit" />
             <div className="field">
               <label htmlFor={editFields.postalCode.id}>{t('candidate.postalCode')}</label>

@@ -162,21 +162,23 @@ export default function ProposalPage() {
         <DecisionHistory entries={history} lng={lng} />
       </div>
       {own && context.status === 'proposed' ? (
-        <Form method="post" className="decision-form" {...getFormProps(form)}>
+        <>
           <FixFieldsAlert show={answer?.result.status === 'error' && !answer.problem} />
-          <div className="field">
-            <label htmlFor={fields.note.id}>{t('queue.note')}</label>
-            <input {...getInputProps(fields.note, { type: 'text' })} maxLength={1000} />
-            <FieldErrors meta={fields.note} />
-          </div>
-          <button type="submit" name="intent" value="approve" className="button">
-            {t('proposal.approve')}
-          </button>
-          <RejectReasonSelect defaultValue="skills" meta={fields.reason} />
-          <button type="submit" name="intent" value="reject" className="button button--quiet">
-            {t('proposal.reject')}
-          </button>
-        </Form>
+          <Form method="post" className="decision-form" {...getFormProps(form)}>
+            <div className="field">
+              <label htmlFor={fields.note.id}>{t('queue.note')}</label>
+              <input {...getInputProps(fields.note, { type: 'text' })} maxLength={1000} />
+              <FieldErrors meta={fields.note} />
+            </div>
+            <button type="submit" name="intent" value="approve" className="button">
+              {t('proposal.approve')}
+            </button>
+            <RejectReasonSelect defaultValue="skills" meta={fields.reason} />
+            <button type="submit" name="intent" value="reject" className="button button--quiet">
+              {t('proposal.reject')}
+            </button>
+          </Form>
+        </>
       ) : (
         <p>{own ? t('proposal.alreadyDecided') : t('proposal.notYours')}</p>
       )}
