@@ -21,6 +21,7 @@ import * as workbench from './migrations/2026-12-07T12-workbench.js';
 import * as netJobCreation from './migrations/2026-12-07T13-net-job-creation.js';
 import * as freeTextSkills from './migrations/2026-12-07T18-free-text-skills.js';
 import * as proposalCopiesFromWriter from './migrations/2026-12-07T20-proposal-copies-from-writer.js';
+import * as decidedProposalsIndex from './migrations/2026-12-08T21-decided-proposals-index.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-23T00-initial': initial,
@@ -40,6 +41,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07T13-net-job-creation': netJobCreation,
   '2026-12-07T18-free-text-skills': freeTextSkills,
   '2026-12-07T20-proposal-copies-from-writer': proposalCopiesFromWriter,
+  '2026-12-08T21-decided-proposals-index': decidedProposalsIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

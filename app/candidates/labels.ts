@@ -1,4 +1,4 @@
-/** Names of taxonomy and place codes in the reader's language, for the candidate pages. */
+/** Names of taxonomy and place codes in the reader's language, for every role's pages. */
 import type { Locale } from '../../db/schema.js';
 import { getMunicipality, getPostalCode } from '../geo/places.js';
 import { getTaxonomy, type SectorId } from '../taxonomy/taxonomy.js';
@@ -14,6 +14,24 @@ export function sectorLabel(id: string, lng: Locale): string {
 
 export function sectorOptions(lng: Locale): Array<{ id: SectorId; label: string }> {
   return getTaxonomy().sectors.map((sector) => ({ id: sector.id, label: sector.labels[lng] }));
+}
+
+const sectorChoicesByLanguage = new Map<Locale, ReadonlyArray<{ id: SectorId; label: string }>>();
+
+/**
+ * The sectors as a menu's choices in the reader's language, alphabetical
+ * (the queue's sector filter, a new cohort's sector). The taxonomy never
+ * changes while the app runs, so each language's list is sorted once (an
+ * Intl.Collator costs more to make than the rest of the queue's filter form).
+ */
+export function sectorChoices(lng: Locale): ReadonlyArray<{ id: SectorId; label: string }> {
+  let choices = sectorChoicesByLanguage.get(lng);
+  if (!choices) {
+    const collator = new Intl.Collator(lng);
+    choices = sectorOptions(lng).sort((a, b) => collator.compare(a.label, b.label));
+    sectorChoicesByLanguage.set(lng, choices);
+  }
+  return choices;
 }
 
 export function occupationOptions(lng: Locale): Array<{ uri: string; label: string; sector: string }> {

@@ -18,9 +18,10 @@ export type FormProblem = {
   fields: Record<string, string[]> | null;
 };
 
-export function formProblem(error: unknown) {
+/** What the page shows of a typed domain error; anything else is rethrown. */
+export function problemOf(error: unknown): FormProblem {
   if (!(error instanceof DomainError)) throw error;
-  const problem: FormProblem = {
+  return {
     code: error.code,
     message: error.message,
     rule: error instanceof RuleViolation ? error.rule : null,
@@ -28,5 +29,9 @@ export function formProblem(error: unknown) {
     detail: error instanceof RuleViolation ? (error.detail ?? null) : null,
     fields: error instanceof InvalidInput ? error.fields : null,
   };
+}
+
+export function formProblem(error: unknown) {
+  const problem = problemOf(error);
   return data({ ok: false as const, problem }, { status: httpStatusOf(error) });
 }

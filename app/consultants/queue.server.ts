@@ -5,9 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { countQueue, selectQueue, selectQueueRequirements, type QueueFilters, type QueueRow, type QueueSort } from '../../db/queries/queue.js';
-import type { DB, Locale, SlotType } from '../../db/schema.js';
-import { sectorOptions } from '../candidates/labels.server.js';
-import type { SectorId } from '../taxonomy/taxonomy.js';
+import type { DB, SlotType } from '../../db/schema.js';
 import { getPostalCode } from '../geo/places.js';
 import { addDays } from '../lib/dates.js';
 import { distanceKm } from '../lib/geo.js';
@@ -143,23 +141,4 @@ export async function loadQueue(deps: { db: Kysely<DB>; clock: () => Date }, use
     firstRow: offset + 1,
     hasNextPage: rows.length > QUEUE_PAGE_ROWS,
   };
-}
-
-const sectorChoicesByLanguage = new Map<Locale, ReadonlyArray<{ id: SectorId; label: string }>>();
-
-/**
- * The sector filter's choices in the reader's language, alphabetical. Every
- * slot's sector is one of the taxonomy's, so the menu needs no query over the
- * queue; the taxonomy never changes while the app runs, so each language's
- * list is sorted once (an Intl.Collator costs more to make than the rest of
- * the filter form).
- */
-export function sectorChoices(lng: Locale): ReadonlyArray<{ id: SectorId; label: string }> {
-  let choices = sectorChoicesByLanguage.get(lng);
-  if (!choices) {
-    const collator = new Intl.Collator(lng);
-    choices = sectorOptions(lng).sort((a, b) => collator.compare(a.label, b.label));
-    sectorChoicesByLanguage.set(lng, choices);
-  }
-  return choices;
 }

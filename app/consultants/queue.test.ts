@@ -78,6 +78,19 @@ describe.each(databaseKinds)('consultant queue query (%s)', (kind) => {
     expect(fromSouth.total).toBe(2);
   });
 
+  it('counts only the rows it can show: a self-registration waiting for confirmation is in neither', async () => {
+    const slot = await addSlot(world, employers.kitchen, { title: 'Kok (ny)' });
+    const waiting = await addCandidate(world, world.jobcentres.aabenraa, { full_name: 'Waiting Aabenraa', status: 'pending', confirmed_at: null });
+    const proposal = await addProposal(world, slot, waiting, { score: 0.99 });
+    try {
+      const queue = await loadQueue(deps(), world.consultants.aabenraa, {});
+      expect(queue.items.map((item) => item.proposal_id)).not.toContain(proposal);
+      expect(queue.total).toBe(queue.items.length);
+    } finally {
+      await world.db.deleteFrom('match_proposals').where('id', '=', proposal).execute();
+    }
+  });
+
   it('names the employer and, for partners’ candidates, the jobcentre that decides, on every ranked row', async () => {
     const queue = await loadQueue(deps(), world.consultants.aabenraa, {});
     expect(queue.items.map((item) => [item.slot_title, item.organisation_name, item.own, item.homeJobcentreName])).toEqual([

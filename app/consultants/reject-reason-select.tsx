@@ -6,7 +6,7 @@
 import { getSelectProps, type FieldMetadata } from '@conform-to/react';
 import { useTranslation } from 'react-i18next';
 import type { RejectReason } from '../../db/schema.js';
-import { FieldErrors } from '../workbench/field-errors';
+import { FieldError } from './form-ui';
 import { REJECT_REASONS } from './consultant';
 
 export function RejectReasonSelect({ defaultValue, meta }: { defaultValue: RejectReason; meta?: FieldMetadata<string> }) {
@@ -23,7 +23,7 @@ export function RejectReasonSelect({ defaultValue, meta }: { defaultValue: Rejec
         <select {...getSelectProps(meta)} defaultValue={meta.initialValue ?? defaultValue}>
           {options}
         </select>
-        <FieldErrors meta={meta} />
+        <FieldError id={meta.errorId} errors={meta.errors} />
       </div>
     );
   }

@@ -35,5 +35,15 @@ describe('consultant form dates', () => {
     // A wrong start is reported on its own field only.
     expect(fieldsOf(cohortFormSchema.safeParse({ ...course, courseStart: '2026-02-30' }))).toEqual(['courseStart']);
     expect(fieldsOf(cohortFormSchema.safeParse({ ...course, courseEnd: addDays(today, 40), seats: '0x10' }))).toEqual(['seats']);
+    // A mistake elsewhere in the form does not hide the order of the dates: both are named at once.
+    expect(fieldsOf(cohortFormSchema.safeParse({ ...course, title: '' })).sort()).toEqual(['courseEnd', 'title']);
+  });
+
+  it('refuses a next follow-up on or before the visit, on the next follow-up', () => {
+    const visit = { intent: 'followUp', placementId: id, on: today };
+    expect(fieldsOf(placementFormSchema.safeParse({ ...visit, nextFollowUp: today }))).toEqual(['nextFollowUp']);
+    expect(fieldsOf(placementFormSchema.safeParse({ ...visit, nextFollowUp: addDays(today, -1) }))).toEqual(['nextFollowUp']);
+    expect(placementFormSchema.safeParse({ ...visit, nextFollowUp: addDays(today, 1) }).success).toBe(true);
+    expect(placementFormSchema.safeParse({ ...visit, nextFollowUp: '' }).success).toBe(true);
   });
 });

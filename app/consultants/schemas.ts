@@ -1,6 +1,9 @@
 /**
  * Zod schemas for the consultant's forms and query strings, shared by routes.
- * Empty form fields arrive as '' and mean "not given".
+ * Empty form fields arrive as '' and mean "not given". Messages of the
+ * fields a person fills in are keys of `forms:consultant.*`, with figures
+ * after colons ('tooLong:200'), shown beside the field in the consultant's
+ * language (app/consultants/form-ui.tsx).
  */
 import { z } from 'zod';
 import { calendarDate } from '../lib/dates.js';
@@ -9,16 +12,39 @@ import { REJECT_REASONS } from './consultant.js';
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional());
+const dateRangeMessage = ({ earliest, latest }: { earliest: string; latest: string }) => `dateRange:${earliest}:${latest}`;
 /** Placement, follow-up, milestone and course dates: within ten years of today either way. */
-const isoDate = calendarDate({ earliest: { yearsFromToday: -10 }, latest: { yearsFromToday: 10 } });
-/** Refine arguments: `end` is not before `start` (checked once both dates are valid). */
-function endNotBeforeStart(
-  start: string,
-  end: string,
-): [(value: Record<string, unknown>) => boolean, { path: string[]; message: string; when: (payload: { issues: readonly unknown[] }) => boolean }] {
+const isoDate = calendarDate(
+  { earliest: { yearsFromToday: -10 }, latest: { yearsFromToday: 10 } },
+  { messages: { invalid: 'date', tooEarly: dateRangeMessage, tooLate: dateRangeMessage } },
+);
+/** Text the person must write: `missing` says what is missing. */
+const requiredText = (max: number, missing = 'required') =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .max(max, { error: `tooLong:${max}` });
+/** A choice from a list the page offers. */
+const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.enum(values, { error: 'choose' });
+/**
+ * Refine arguments: the date in `later` comes after (`strictly`) or not
+ * before the one in `earlier`, checked once both dates are valid (whatever
+ * else the form got wrong, so every mistake is named at once).
+ */
+function dateOrder(
+  earlier: string,
+  later: string,
+  message: string,
+  strictly = false,
+): [
+  (value: Record<string, unknown>) => boolean,
+  { path: string[]; message: string; when: (payload: { issues: ReadonlyArray<{ path?: readonly PropertyKey[] }> }) => boolean },
+] {
   return [
-    (value) => String(value[end]) >= String(value[start]),
-    { path: [end], message: `must be on or after ${start}`, when: (payload) => payload.issues.length === 0 },
+    (value) =>
+      value[later] === undefined || (strictly ? String(value[later]) > String(value[earlier]) : String(value[later]) >= String(value[earlier])),
+    { path: [later], message, when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === earlier || issue.path?.[0] === later) },
   ];
 }
 
@@ -54,85 +80,90 @@ export const queueQuerySchema = z.object({
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
-const ids = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.uuid()).min(1).max(200));
-
-/** A decision's note (queue and proposal page): message keys of the forms namespace, shown beside the field. */
-const decisionNote = optional(z.string().max(1000, 'forms:consultant.decisionNoteTooLong'));
-const rejectReason = z.enum(REJECT_REASONS, { message: 'forms:consultant.reasonRequired' });
-/** Refine arguments: the reason "other" says why in the note (rejectMatch checks it too; here it stands beside the field). */
+/** A decision's note (queue and proposal page). */
+const decisionNote = optional(z.string().max(1000, { error: 'tooLong:1000' }));
+/**
+ * Refine arguments: rejecting for "other" says why in the note (rejectMatch
+ * checks it too; here the message stands beside the note).
+ */
 const noteForOther: [
   (value: { reason: string; note?: string | undefined }) => boolean,
   { path: string[]; message: string; when: (payload: { issues: readonly unknown[] }) => boolean },
 ] = [
   (value) => value.reason !== 'other' || (value.note ?? '').trim() !== '',
-  { path: ['note'], message: 'forms:consultant.noteRequiredForOther', when: (payload) => payload.issues.length === 0 },
+  { path: ['note'], message: 'noteForOther', when: (payload) => payload.issues.length === 0 },
 ];
 
-/** The queue's selected proposals: one checkbox ticked sends a text, several a list. */
+/** The queue's ticked proposals: one ticked sends a text, several a list. */
 const selectedProposals = z.preprocess(
   (value) => (typeof value === 'string' ? [value] : value),
-  z
-    .array(z.uuid(), { message: 'forms:consultant.selectProposals' })
-    .min(1, 'forms:consultant.selectProposals')
-    .max(200, 'forms:consultant.tooManyProposals'),
+  z.array(z.uuid(), { error: 'chooseProposals' }).min(1, { error: 'chooseProposals' }).max(200, { error: 'tooManyProposals' }),
 );
 
 /** The queue's form: decide the ticked proposals at once. */
 export const decisionFormSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('approve'), proposalId: selectedProposals }),
-  z.object({ intent: z.literal('reject'), proposalId: selectedProposals, reason: rejectReason, note: decisionNote }).refine(...noteForOther),
+  z
+    .object({ intent: z.literal('reject'), proposalId: selectedProposals, reason: choice(REJECT_REASONS), note: decisionNote })
+    .refine(...noteForOther),
 ]);
 
 /** The proposal page's form: approve or reject this one proposal. */
 export const proposalDecisionFormSchema = z.discriminatedUnion('intent', [
   z.object({ intent: z.literal('approve'), note: decisionNote }),
-  z.object({ intent: z.literal('reject'), reason: rejectReason, note: decisionNote }).refine(...noteForOther),
+  z.object({ intent: z.literal('reject'), reason: choice(REJECT_REASONS), note: decisionNote }).refine(...noteForOther),
 ]);
 
 export const verificationFormSchema = z.discriminatedUnion('intent', [
   z.object({
     intent: z.literal('verify'),
     organisationId: z.uuid(),
-    cvrChecked: z.literal('on'),
-    contactConfirmed: z.literal('on'),
-    note: optional(z.string().max(1000)),
+    cvrChecked: z.literal('on', { error: 'confirmCheck' }),
+    contactConfirmed: z.literal('on', { error: 'confirmCheck' }),
+    note: optional(z.string().max(1000, { error: 'tooLong:1000' })),
   }),
-  z.object({ intent: z.literal('suspend'), organisationId: z.uuid(), note: z.string().trim().min(1).max(1000) }),
+  z.object({ intent: z.literal('suspend'), organisationId: z.uuid(), note: requiredText(1000, 'suspendNote') }),
 ]);
 
 export const placementFormSchema = z.discriminatedUnion('intent', [
   z
     .object({ intent: z.literal('create'), proposalId: z.uuid(), startDate: isoDate, endDate: isoDate })
-    .refine(...endNotBeforeStart('startDate', 'endDate')),
+    .refine(...dateOrder('startDate', 'endDate', 'endBeforeStart')),
   z.object({ intent: z.literal('employerAnswer'), proposalId: z.uuid(), decision: z.enum(['invite', 'decline']) }),
   z.object({ intent: z.literal('start'), placementId: z.uuid(), on: isoDate }),
-  z.object({
-    intent: z.literal('followUp'),
-    placementId: z.uuid(),
-    on: isoDate,
-    note: optional(z.string().max(2000)),
-    nextFollowUp: optional(isoDate),
-  }),
-  z.object({ intent: z.literal('endEarly'), placementId: z.uuid(), on: isoDate, reason: z.string().trim().min(1).max(1000) }),
+  z
+    .object({
+      intent: z.literal('followUp'),
+      placementId: z.uuid(),
+      on: isoDate,
+      note: optional(z.string().max(2000, { error: 'tooLong:2000' })),
+      nextFollowUp: optional(isoDate),
+    })
+    .refine(...dateOrder('on', 'nextFollowUp', 'nextFollowUpAfterVisit', true)),
+  z.object({ intent: z.literal('endEarly'), placementId: z.uuid(), on: isoDate, reason: requiredText(1000, 'endedReason') }),
   z.object({ intent: z.literal('complete'), placementId: z.uuid(), on: isoDate }),
-  z.object({ intent: z.literal('outcome'), placementId: z.uuid(), on: isoDate, outcome: z.enum(['ordinary_job', 'education', 'back_to_programme']) }),
+  z.object({ intent: z.literal('outcome'), placementId: z.uuid(), on: isoDate, outcome: choice(['ordinary_job', 'education', 'back_to_programme']) }),
   z.object({ intent: z.literal('milestone'), placementId: z.uuid(), on: isoDate, kind: z.enum(['school_part', 'bonus_6m', 'bonus_24m']) }),
-  z.object({ intent: z.literal('extend'), placementId: z.uuid(), newEnd: isoDate, reason: z.string().trim().min(1).max(1000) }),
+  z.object({ intent: z.literal('extend'), placementId: z.uuid(), newEnd: isoDate, reason: requiredText(1000, 'extensionReason') }),
 ]);
+
+/** Ticked boxes: one arrives as a string, several as a list; none ticked is a choice still to make. */
+const tickedIds = (missing: string) =>
+  z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.uuid(), { error: missing }).min(1, { error: missing }).max(200));
 
 export const cohortFormSchema = z.discriminatedUnion('intent', [
   z
     .object({
       intent: z.literal('create'),
-      networkId: z.uuid(),
-      title: z.string().trim().min(1).max(200),
-      sector: z.string().trim().min(1).max(50),
+      networkId: z.uuid({ error: 'choose' }),
+      title: requiredText(200, 'cohortTitle'),
+      sector: requiredText(50, 'choose'),
       courseStart: isoDate,
       courseEnd: isoDate,
-      seats: decimalNumber({ min: 1, max: 200, integer: true, message: 'must be a whole number from 1 to 200' }),
+      seats: decimalNumber({ min: 1, max: 200, integer: true, message: 'wholeNumber:1:200' }),
     })
-    .refine(...endNotBeforeStart('courseStart', 'courseEnd')),
+    .refine(...dateOrder('courseStart', 'courseEnd', 'courseEndBeforeStart')),
   z.object({ intent: z.literal('match'), cohortId: z.uuid() }),
-  z.object({ intent: z.literal('approve'), cohortId: z.uuid(), candidateId: ids }),
-  z.object({ intent: z.literal('reject'), cohortId: z.uuid(), candidateId: ids, reason: z.enum(REJECT_REASONS) }),
+  z.object({ intent: z.literal('approve'), cohortId: z.uuid(), candidateId: tickedIds('chooseCandidates') }),
+  z.object({ intent: z.literal('reject'), cohortId: z.uuid(), candidateId: tickedIds('chooseCandidates'), reason: choice(REJECT_REASONS) }),
 ]);

@@ -142,6 +142,20 @@ export async function parseHiddenForm<S extends z.ZodType>(request: Request, sch
   return submission.value;
 }
 
+/**
+ * For a form with fields the person fills in, read with `parseSubmission`:
+ * when a field outside `visible` was refused (an intent, an id: nothing
+ * anyone types), the form was tampered with or is out of date and nothing
+ * could be shown beside a field, so it is a thrown 400 naming the fields,
+ * as `parseHiddenForm` answers. Otherwise it returns and the page shows the
+ * errors beside their fields.
+ */
+export function refuseTamperedForm(errors: Record<string, string[] | null> | null | undefined, visible: ReadonlySet<string>): void {
+  const refused = Object.entries(errors ?? {}).flatMap(([name, messages]) => (messages ? [name] : []));
+  if (refused.length > 0 && refused.every((name) => visible.has(name))) return;
+  badRequest(new InvalidInput('The request has invalid fields', submittedErrors(errors)));
+}
+
 /** A refused submission's errors by field (`_` for the form as a whole), as an `InvalidInput` carries them. */
 export function submittedErrors(errors: Record<string, string[] | null> | null | undefined): Record<string, string[]> {
   const fields: Record<string, string[]> = {};

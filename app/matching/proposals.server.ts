@@ -165,6 +165,8 @@ export type RematchAllSummary = {
 };
 
 const SLOT_PAGE = 200;
+/** Rows written before the statistics are refreshed again however few they knew of: about a page's worth. */
+const REANALYZE_AFTER_ROWS = 5_000;
 
 /**
  * Re-matches every published slot, a page at a time (one transaction per
@@ -193,7 +195,8 @@ export async function rematchAll(
   let removed = 0;
   let stopped = false;
   let failed = 0;
-  await analyzeProposals(deps.db);
+  let rowsAnalyzed = await analyzeProposals(deps.db);
+  let writtenSinceAnalyze = 0;
   for (;;) {
     if (options.signal?.aborted) {
       stopped = true;
@@ -217,6 +220,13 @@ export async function rematchAll(
     proposed += stored.proposed;
     written += stored.written;
     removed += stored.removed;
+    // A first re-match fills an empty table: with the statistics of the empty table, each page's read of the stored
+    // proposals became a scan of all rows written so far (a fresh national bench: 111 s, 57 s with this).
+    writtenSinceAnalyze += stored.written;
+    if (writtenSinceAnalyze > Math.max(rowsAnalyzed, REANALYZE_AFTER_ROWS)) {
+      rowsAnalyzed = await analyzeProposals(deps.db);
+      writtenSinceAnalyze = 0;
+    }
     options.onProgress?.({ slots, proposed });
   }
   if (!stopped) removed += await deleteProposalsOfUnpublishedSlots(deps.db);

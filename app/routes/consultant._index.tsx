@@ -12,9 +12,9 @@ import { useListNavigation } from '~/components/list-navigation';
 import { requireUser } from '~/auth/session.server';
 import { RejectReasonSelect } from '~/consultants/reject-reason-select';
 import { decideMany } from '~/consultants/decisions.server';
-import { loadQueue, sectorChoices } from '~/consultants/queue.server';
+import { loadQueue } from '~/consultants/queue.server';
 import { QUEUE_MAX_PAGE, decisionFormSchema, queueQuerySchema, type QueueQuery } from '~/consultants/schemas';
-import { skillLabel } from '~/candidates/labels.server';
+import { sectorChoices, skillLabel } from '~/candidates/labels.server';
 import workbenchStyles from '~/workbench/workbench.css';
 import { QueueRow } from '~/workbench/queue-row';
 import { ruleTextKeys } from '~/workbench/rule-text';
@@ -24,7 +24,7 @@ import { fillIn, slotFor } from '~/consultants/queue-text';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { parseSubmission } from '~/lib/form-submission';
 import { readFormData } from '~/lib/http.server';
-import { FieldErrors, FixFieldsAlert } from '~/workbench/field-errors';
+import { FieldError, FixFieldsAlert } from '~/consultants/form-ui';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: workbenchStyles }];
 
@@ -273,7 +273,7 @@ export default function ConsultantQueue() {
               </tbody>
             </table>
           </div>
-          <FieldErrors meta={fields.proposalId} />
+          <FieldError id={fields.proposalId.errorId} errors={fields.proposalId.errors} />
           <fieldset className="queue-decide">
             <legend>{t('queue.decideSelected')}</legend>
             <button type="submit" name="intent" value="approve" className="button">
@@ -283,7 +283,7 @@ export default function ConsultantQueue() {
             <div className="field">
               <label htmlFor={fields.note.id}>{t('queue.note')}</label>
               <input {...getInputProps(fields.note, { type: 'text' })} maxLength={1000} />
-              <FieldErrors meta={fields.note} />
+              <FieldError id={fields.note.errorId} errors={fields.note.errors} />
             </div>
             <button type="submit" name="intent" value="reject" className="button button--quiet">
               {t('queue.rejectSelected')}

@@ -22,7 +22,8 @@ import { InvalidInput, httpStatusOf } from '~/lib/errors';
 import { parseSubmission } from '~/lib/form-submission';
 import { readFormData } from '~/lib/http.server';
 import { addCandidateNote, editCandidateOnBehalf, loadCandidatePage, setCandidateStatusByConsultant } from '~/workbench/caseload.server';
-import { FieldErrors, FixFieldsAlert } from '~/workbench/field-errors';
+import { FieldError, FixFieldsAlert } from '~/consultants/form-ui';
+import { FieldErrors as CandidateFieldErrors } from '~/candidates/ui';
 import { RuleProblem } from '~/workbench/rule-problem';
 import { candidatePageActionSchema } from '~/workbench/schemas';
 import workbenchStyles from '~/workbench/workbench.css';
@@ -205,7 +206,7 @@ export default function CandidatePage() {
                 {t('candidate.archive')}
               </button>
             ) : null}
-            <FieldErrors meta={statusFields.status} />
+            <FieldError id={statusFields.status.errorId} errors={statusFields.status.errors} />
           </Form>
         ) : (
           <p>
@@ -345,7 +346,7 @@ export default function CandidatePage() {
             <input type="hidden" name="intent" value="note" />
             <label htmlFor={noteFields.body.id}>{t('candidate.newNote')}</label>
             <textarea {...getTextareaProps(noteFields.body)} rows={3} maxLength={4000} required />
-            <FieldErrors meta={noteFields.body} />
+            <FieldError id={noteFields.body.errorId} errors={noteFields.body.errors} />
             <div>
               <button type="submit" className="button">
                 {t('candidate.addNote')}
@@ -385,12 +386,12 @@ export default function CandidatePage() {
             <div className="field">
               <label htmlFor={editFields.postalCode.id}>{t('candidate.postalCode')}</label>
               <input {...getInputProps(editFields.postalCode, { type: 'text' })} inputMode="numeric" autoComplete="off" />
-              <FieldErrors meta={editFields.postalCode} />
+              <CandidateFieldErrors meta={editFields.postalCode} />
             </div>
             <div className="field">
               <label htmlFor={editFields.maxTravelKm.id}>{t('candidate.maxTravelKm')}</label>
               <input {...getInputProps(editFields.maxTravelKm, { type: 'number' })} min={1} max={300} />
-              <FieldErrors meta={editFields.maxTravelKm} />
+              <CandidateFieldErrors meta={editFields.maxTravelKm} />
             </div>
             <div>
               <label>
@@ -402,12 +403,12 @@ export default function CandidatePage() {
             <div className="field">
               <label htmlFor={editFields.availableFrom.id}>{t('candidate.availableFromLabel')}</label>
               <input {...getInputProps(editFields.availableFrom, { type: 'date' })} min={today} />
-              <FieldErrors meta={editFields.availableFrom} />
+              <CandidateFieldErrors meta={editFields.availableFrom} />
             </div>
             <div className="field">
               <label htmlFor={editFields.hoursPerWeek.id}>{t('candidate.hoursLabel')}</label>
               <input {...getInputProps(editFields.hoursPerWeek, { type: 'number' })} min={1} max={60} />
-              <FieldErrors meta={editFields.hoursPerWeek} />
+              <CandidateFieldErrors meta={editFields.hoursPerWeek} />
             </div>
             <div>
               <button type="submit" className="button">

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import { listCprDuplicates, settleCprDuplicate } from '~/candidates/cpr-duplicates.server';
 import { NotFound } from '~/lib/errors';
-import { jsonError, parseForm } from '~/lib/http.server';
+import { jsonError, parseHiddenForm } from '~/lib/http.server';
 import { formatMomentDay } from '~/i18n/formats';
 
 export const meta: MetaFunction = () => [{ title: 'Jobbro' }];
@@ -32,7 +32,7 @@ const settleSchema = z.object({ flagId: z.uuid() });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
-  const { flagId } = await parseForm(request, settleSchema);
+  const { flagId } = await parseHiddenForm(request, settleSchema);
   try {
     await settleCprDuplicate(context.services, user, flagId);
     return data({ settled: flagId });

@@ -3,15 +3,18 @@
  * first: erase (after confirmation), cancel, or register a request the
  * candidate made on paper or by phone.
  */
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
 import { formProblem } from '~/consultants/form-errors.server';
+import { FieldError } from '~/consultants/form-ui';
 import { resolveLocale } from '~/i18n/i18next.server';
-import { parseForm } from '~/lib/http.server';
+import { parseSubmission } from '~/lib/form-submission';
+import { readFormData, refuseTamperedForm } from '~/lib/http.server';
 import {
   cancelErasureRequest,
   executeErasure,
@@ -46,15 +49,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { lng, list, matches, query };
 }
 
+const eraseSchema = z.object({ intent: z.literal('erase'), requestId: z.uuid(), confirm: z.literal('yes', { error: 'erasureConfirm' }) });
 const actionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('erase'), requestId: z.string().uuid(), confirm: z.literal('yes') }),
-  z.object({ intent: z.literal('cancel'), requestId: z.string().uuid() }),
-  z.object({ intent: z.literal('register'), candidateId: z.string().uuid() }),
+  eraseSchema,
+  z.object({ intent: z.literal('cancel'), requestId: z.uuid() }),
+  z.object({ intent: z.literal('register'), candidateId: z.uuid() }),
 ]);
+
+/** The one field a person sets: the confirmation box; every other field is an intent or an id. */
+const VISIBLE_FIELDS = new Set(['confirm']);
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
-  const form = await parseForm(request, actionSchema);
+  const submission = parseSubmission(await readFormData(request), actionSchema);
+  if (submission.status !== 'success') {
+    refuseTamperedForm(submission.error, VISIBLE_FIELDS);
+    return data({ ok: false as const, result: submission.reply() }, { status: 400 });
+  }
+  const form = submission.value;
   try {
     if (form.intent === 'erase') {
       const summary = await executeErasure(context.services, user, form.requestId);
@@ -82,6 +94,7 @@ export default function ConsultantErasure() {
   const erased = params.get('erased');
   const registered = params.get('registered');
   const problem = result && 'problem' in result ? result.problem : null;
+  const confirmResult = result && 'result' in result ? result.result : undefined;
 
   return (
     <>
@@ -114,23 +127,7 @@ export default function ConsultantErasure() {
           <h2 id="confirm-title">{t('consultant.confirmTitle', { name: confirming.fullName })}</h2>
           <p>{t('consultant.confirmText')}</p>
           {confirming.activePlacements > 0 ? <p className="alert">{t('consultant.activePlacement')}</p> : null}
-          <Form method="post" action="/consultant/erasure">
-            <input type="hidden" name="intent" value="erase" />
-            <input type="hidden" name="requestId" value={confirming.id} />
-            <p>
-              <label>
-                <input type="checkbox" name="confirm" value="yes" required /> {t('consultant.confirmCheck')}
-              </label>
-            </p>
-            <div className="button-row">
-              <button type="submit" className="button">
-                {t('consultant.confirmButton')}
-              </button>
-              <Link to="/consultant/erasure" className="button button--quiet">
-                {t('consultant.back')}
-              </Link>
-            </div>
-          </Form>
+          <EraseForm requestId={confirming.id} lastResult={confirmResult} />
         </section>
       ) : null}
 
@@ -270,5 +267,35 @@ export default function ConsultantErasure() {
         )}
       </section>
     </>
+  );
+}
+
+/**
+ * Erasing after confirmation: the box must be ticked; left unticked, the
+ * page says so beside it. It posts to its own URL (with `confirm`), so a
+ * refused answer shows this form again, with or without JavaScript.
+ */
+function EraseForm({ requestId, lastResult }: { requestId: string; lastResult: SubmissionResult | undefined }) {
+  const { t } = useTranslation('privacy');
+  const [form, fields] = useForm<z.input<typeof eraseSchema>>({ id: 'erase', lastResult });
+  return (
+    <Form method="post" action={`/consultant/erasure?confirm=${requestId}`} {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="erase" />
+      <input type="hidden" name="requestId" value={requestId} />
+      <p>
+        <label>
+          <input {...getInputProps(fields.confirm, { type: 'checkbox', value: 'yes' })} required /> {t('consultant.confirmCheck')}
+        </label>
+      </p>
+      <FieldError id={fields.confirm.errorId} errors={fields.confirm.errors} />
+      <div className="button-row">
+        <button type="submit" className="button">
+          {t('consultant.confirmButton')}
+        </button>
+        <Link to="/consultant/erasure" className="button button--quiet">
+          {t('consultant.back')}
+        </Link>
+      </div>
+    </Form>
   );
 }

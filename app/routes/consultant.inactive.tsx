@@ -7,7 +7,7 @@ import { requireUser } from '~/auth/session.server';
 import { cprCipherOf } from '~/candidates/cpr.server';
 import { listFlaggedCandidates, reviewCandidateAsConsultant } from '~/candidates/inactivity.server';
 import { formProblem } from '~/consultants/form-errors.server';
-import { parseForm } from '~/lib/http.server';
+import { parseHiddenForm } from '~/lib/http.server';
 
 export const meta: MetaFunction = () => [{ title: 'Jobbro – Inaktive kandidater' }];
 
@@ -21,7 +21,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
-  const form = await parseForm(request, answerSchema);
+  const form = await parseHiddenForm(request, answerSchema);
   try {
     await reviewCandidateAsConsultant(context.services, user, {
       candidateId: form.candidateId,

@@ -1,18 +1,23 @@
 /**
  * Approved matches of the consultant's jobcentre as a board by stage, with
  * what is due this week on top; every date the forms send obeys the
- * placement date rules (app/placements/date-rules.ts).
+ * placement date rules (app/placements/date-rules.ts). Each card's forms
+ * answer beside their own fields: a date a rule refuses shows the rule
+ * there, and what was typed is kept. Works without JavaScript.
  */
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
-import { formProblem } from '~/consultants/form-errors.server';
+import { problemOf, type FormProblem } from '~/consultants/form-errors.server';
+import { FieldError, useFieldErrorText } from '~/consultants/form-ui';
 import { placementFormSchema } from '~/consultants/schemas';
-import { fieldErrorsOf } from '~/candidates/profile-schemas';
-import { InvalidInput } from '~/lib/errors';
-import { formDataToObject, readFormData } from '~/lib/http.server';
+import { InvalidInput, RuleViolation, httpStatusOf } from '~/lib/errors';
+import { parseSubmission } from '~/lib/form-submission';
+import { readFormData, refuseTamperedForm } from '~/lib/http.server';
 import { addDays } from '~/lib/dates';
 import { BOARD_COLUMNS, dueThisWeek, endOfWeek, groupByColumn } from '~/placements/board';
 import { maxEndDate } from '~/placements/date-rules';
@@ -47,12 +52,49 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   };
 }
 
+type PlacementForm = z.output<typeof placementFormSchema>;
+type PlacementFormInput = z.input<typeof placementFormSchema>;
+
+/** The fields a person sets; the rest (intent, ids, the milestone's kind) no one types. */
+const VISIBLE_FIELDS = new Set(['startDate', 'endDate', 'on', 'note', 'nextFollowUp', 'reason', 'outcome', 'newEnd']);
+
+/** Which form was sent: `<intent>-<proposal or placement id>`, a milestone's with its kind (a card has one form per milestone). */
+function formIdOf(form: { intent?: unknown; proposalId?: unknown; placementId?: unknown; kind?: unknown }): string {
+  const intent = String(form.intent);
+  if (intent === 'create' || intent === 'employerAnswer') return `${intent}-${String(form.proposalId)}`;
+  if (intent === 'milestone') return `${intent}-${String(form.placementId)}-${String(form.kind)}`;
+  return `${intent}-${String(form.placementId)}`;
+}
+
+/** Marks the field whose date a placement date rule refused; the rule's own text (the answer's `problem`) is shown there. */
+const RULE_REFUSED = 'rule';
+
+/** The field a placement date rule speaks of: the form's date, the end for a scheme's maximum, the reason an extension lacks. */
+function fieldOfRule(form: PlacementForm, error: RuleViolation): string | null {
+  switch (form.intent) {
+    case 'employerAnswer':
+      return null;
+    case 'create':
+      return error.rule.endsWith('.max_end') ? 'endDate' : 'startDate';
+    case 'extend':
+      return error.detail?.key === 'dates.extension_reason' ? 'reason' : 'newEnd';
+    default:
+      return 'on';
+  }
+}
+
+/** The answer to one form: Conform's result for it and, when the domain refused, what it said. */
+type BoardAnswer = { ok: boolean; formId: string; result: SubmissionResult<string[]>; problem: FormProblem | null };
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
-  // Refused fields are answered on this page, beside the forms, not on an error page.
-  const parsed = placementFormSchema.safeParse(formDataToObject(await readFormData(request)));
-  if (!parsed.success) return formProblem(new InvalidInput('Check the fields', fieldErrorsOf(parsed.error.issues)));
-  const form = parsed.data;
+  const submission = parseSubmission(await readFormData(request), placementFormSchema);
+  if (submission.status !== 'success') {
+    refuseTamperedForm(submission.error, VISIBLE_FIELDS);
+    return data<BoardAnswer>({ ok: false, formId: formIdOf(submission.payload), result: submission.reply(), problem: null }, { status: 400 });
+  }
+  const form = submission.value;
+  const formId = formIdOf(form);
   try {
     if (form.intent === 'create') {
       await createPlacement(context.services, user, { proposalId: form.proposalId, startDate: form.startDate, endDate: form.endDate });
@@ -74,37 +116,30 @@ export async function action({ request, context }: ActionFunctionArgs) {
       await recordPlacementEvent(context.services, user, form.placementId, event);
     }
   } catch (error) {
-    return formProblem(error);
+    const problem = problemOf(error);
+    const ruleField = error instanceof RuleViolation ? fieldOfRule(form, error) : null;
+    const fieldErrors = error instanceof InvalidInput ? error.fields : ruleField ? { [ruleField]: [RULE_REFUSED] } : null;
+    const result = fieldErrors ? submission.reply({ fieldErrors }) : submission.reply();
+    return data<BoardAnswer>({ ok: false, formId, result, problem }, { status: httpStatusOf(error) });
   }
-  return { ok: true as const };
+  // The sent form starts afresh (its card has usually moved on to the next stage).
+  return data<BoardAnswer>({ ok: true, formId, result: submission.reply({ resetForm: true }), problem: null });
 }
 
 export default function ConsultantPlacements() {
   const { t } = useTranslation('consultant');
   const { t: tw } = useTranslation('workbench');
   const { items, today, employerDecisions, lng } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
   const due = dueThisWeek(items, today);
   const columns = groupByColumn(items);
+  // A form no longer on the board (its card moved on meanwhile) is answered at the top of the page.
+  const unplaced = answer && !answer.ok && !items.some((item) => formsOf(item, today).has(answer.formId)) ? answer : null;
   return (
     <div className="workbench">
       <h1>{t('placements.title')}</h1>
-      {result && !result.ok && !result.problem.fields ? <RuleProblem problem={result.problem} /> : null}
-      {result && !result.ok && result.problem.fields ? (
-        <div role="alert">
-          <p>{result.problem.message}</p>
-          {result.problem.fields ? (
-            <ul>
-              {Object.entries(result.problem.fields).map(([field, messages]) => (
-                <li key={field} data-field={field}>
-                  {t(`trust:fields.${field}`, { defaultValue: field })}: {messages.join(' ')}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
-      {result?.ok ? <p role="status">{t('placements.saved')}</p> : null}
+      {unplaced ? <UnplacedAnswer answer={unplaced} /> : null}
+      {answer?.ok ? <p role="status">{t('placements.saved')}</p> : null}
       <section aria-labelledby="due-this-week" className="due-week">
         <h2 id="due-this-week">{tw('board.dueThisWeek', { count: due.length })}</h2>
         {due.length === 0 ? <p>{tw('board.nothingDue')}</p> : null}
@@ -158,17 +193,70 @@ export default function ConsultantPlacements() {
   );
 }
 
+/** A refusal for a form the board no longer shows: the rule, or the refused fields with their messages. */
+function UnplacedAnswer({ answer }: { answer: NonNullable<ReturnType<typeof useActionData<typeof action>>> }) {
+  const { t } = useTranslation('forms');
+  const errorText = useFieldErrorText();
+  const fields = Object.entries(answer.result.error ?? {}).filter(([, messages]) => messages && !messages.includes(RULE_REFUSED));
+  if (answer.problem && fields.length === 0) return <RuleProblem problem={answer.problem} />;
+  return (
+    <div role="alert" className="alert">
+      <p>{t('consultant.checkFields')}</p>
+      <ul>
+        {fields.map(([field, messages]) => (
+          <li key={field} data-field={field}>
+            {t(`trust:fields.${field}`, { defaultValue: field })}: {(messages ?? []).map(errorText).join(' ')}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
 type Item = PipelineItem;
+
+/**
+ * The forms a card shows at its stage, by form id. The card renders from
+ * this list, and the page uses it to tell whether a refused form is still
+ * on the board to answer beside its fields.
+ */
+function formsOf(item: Item, today: string): Set<string> {
+  const ids = new Set<string>();
+  const placementId = item.placement_id;
+  const add = (intent: PlacementForm['intent'], kind?: string) => ids.add(formIdOf({ intent, proposalId: item.proposal_id, placementId, kind }));
+  if (item.stage === 'awaiting_employer') add('employerAnswer');
+  if (item.stage === 'ready') add('create');
+  if (!placementId) return ids;
+  // Forms only for milestones that fall due this week or earlier; the rest say from when.
+  const weekEnd = endOfWeek(today);
+  if (item.stage === 'started' || item.stage === 'ended')
+    for (const m of item.milestones) if (!m.done_on && m.due_on <= weekEnd) add('milestone', m.kind);
+  if (item.stage === 'planned') add('start');
+  if (item.stage === 'started') {
+    add('followUp');
+    add('complete');
+    add('endEarly');
+    if (item.slot_type !== 'igu') add('extend');
+  }
+  if (item.stage === 'ended' && !item.outcome) add('outcome');
+  return ids;
+}
 
 function PlacementCard({ item, today, decisionNote }: { item: Item; today: string; decisionNote: ReactNode }) {
   const { t } = useTranslation('consultant');
-  // Forms only for milestones that fall due this week or earlier; the rest say from when.
-  const weekEnd = endOfWeek(today);
   const { t: tw } = useTranslation('workbench');
-  const placementId = item.placement_id;
+  const answer = useActionData<typeof action>();
+  const forms = formsOf(item, today);
+  const proposalId = item.proposal_id;
+  const placementId = item.placement_id ?? '';
+  const id = (intent: PlacementForm['intent'], kind?: string) => formIdOf({ intent, proposalId, placementId, kind });
+  const shows = (intent: PlacementForm['intent'], kind?: string) => forms.has(id(intent, kind));
+  // The actions of a started placement sit behind a disclosure: open it when one of them was refused, so the answer is seen.
+  const actionAnswered =
+    !!answer && !answer.ok && (['followUp', 'complete', 'endEarly', 'extend'] as const).some((intent) => answer.formId === id(intent));
   return (
-    <article className="board__card" aria-labelledby={`h-${item.proposal_id}`} id={`p-${item.proposal_id}`}>
-      <h3 id={`h-${item.proposal_id}`}>
+    <article className="board__card" aria-labelledby={`h-${proposalId}`} id={`p-${proposalId}`}>
+      <h3 id={`h-${proposalId}`}>
         <a href={`/consultant/candidates/${item.candidate_id}`}>{item.candidate_name}</a> – {item.slot_title}, {item.organisation_name}
       </h3>
       <p className="board__meta">
@@ -190,122 +278,200 @@ function PlacementCard({ item, today, decisionNote }: { item: Item; today: strin
             <li key={m.kind}>
               {t(`milestone.${m.kind}`)}:{' '}
               {m.done_on ? t('placements.milestoneDone', { date: m.done_on }) : tw('board.milestoneFrom', { date: m.due_on })}
-              {!m.done_on && placementId && (item.stage === 'started' || item.stage === 'ended') && m.due_on <= weekEnd ? (
-                <Form method="post" className="board__form">
-                  <input type="hidden" name="intent" value="milestone" />
-                  <input type="hidden" name="placementId" value={placementId} />
-                  <input type="hidden" name="kind" value={m.kind} />
-                  <label>
-                    {tw('board.milestoneOn', { milestone: t(`milestone.${m.kind}`) })}
-                    <input type="date" name="on" required defaultValue={today} max={today} />
-                  </label>
-                  <button type="submit" className="button button--quiet">
-                    {t('placements.markDone')}
-                  </button>
-                </Form>
+              {shows('milestone', m.kind) ? (
+                <BoardForm className="board__form" id={id('milestone', m.kind)} defaultValue={{ on: today }}>
+                  {(fields, problem) => (
+                    <>
+                      <input type="hidden" name="intent" value="milestone" />
+                      <input type="hidden" name="placementId" value={placementId} />
+                      <input type="hidden" name="kind" value={m.kind} />
+                      <BoardField field={fields.on} label={tw('board.milestoneOn', { milestone: t(`milestone.${m.kind}`) })} problem={problem}>
+                        <input {...getInputProps(fields.on, { type: 'date' })} required max={today} />
+                      </BoardField>
+                      <button type="submit" className="button button--quiet">
+                        {t('placements.markDone')}
+                      </button>
+                    </>
+                  )}
+                </BoardForm>
               ) : null}
             </li>
           ))}
         </ul>
       ) : null}
-      {item.stage === 'awaiting_employer' ? (
-        <Form method="post">
-          <input type="hidden" name="intent" value="employerAnswer" />
-          <input type="hidden" name="proposalId" value={item.proposal_id} />
-          <p>{t('placements.employerAnswerLead')}</p>
-          <button type="submit" name="decision" value="invite" className="button">
-            {t('placements.employerInvited')}
-          </button>{' '}
-          <button type="submit" name="decision" value="decline" className="button button--quiet">
-            {t('placements.employerDeclined')}
-          </button>
-        </Form>
+      {shows('employerAnswer') ? (
+        <BoardForm id={id('employerAnswer')}>
+          {() => (
+            <>
+              <input type="hidden" name="intent" value="employerAnswer" />
+              <input type="hidden" name="proposalId" value={proposalId} />
+              <p>{t('placements.employerAnswerLead')}</p>
+              <button type="submit" name="decision" value="invite" className="button">
+                {t('placements.employerInvited')}
+              </button>{' '}
+              <button type="submit" name="decision" value="decline" className="button button--quiet">
+                {t('placements.employerDeclined')}
+              </button>
+            </>
+          )}
+        </BoardForm>
       ) : null}
-      {item.stage === 'ready' ? (
-        <Form method="post" className="board__form">
-          <input type="hidden" name="intent" value="create" />
-          <input type="hidden" name="proposalId" value={item.proposal_id} />
-          <label>
-            {t('placements.startDate')}
-            <input type="date" name="startDate" required defaultValue={item.slot_start_date < today ? today : item.slot_start_date} />
-          </label>
-          <label>
-            {t('placements.endDate')}
-            <input type="date" name="endDate" required defaultValue={defaultEnd(item, today)} />
-          </label>
-          <button type="submit" className="button">
-            {t('placements.create')}
-          </button>
-        </Form>
+      {shows('create') ? (
+        <BoardForm
+          className="board__form"
+          id={id('create')}
+          defaultValue={{ startDate: item.slot_start_date < today ? today : item.slot_start_date, endDate: defaultEnd(item, today) }}
+        >
+          {(fields, problem) => (
+            <>
+              <input type="hidden" name="intent" value="create" />
+              <input type="hidden" name="proposalId" value={proposalId} />
+              <BoardField field={fields.startDate} label={t('placements.startDate')} problem={problem}>
+                <input {...getInputProps(fields.startDate, { type: 'date' })} required />
+              </BoardField>
+              <BoardField field={fields.endDate} label={t('placements.endDate')} problem={problem}>
+                <input {...getInputProps(fields.endDate, { type: 'date' })} required />
+              </BoardField>
+              <button type="submit" className="button">
+                {t('placements.create')}
+              </button>
+            </>
+          )}
+        </BoardForm>
       ) : null}
-      {placementId && item.stage === 'planned' ? (
-        <EventForm placementId={placementId} intent="start" label={t('placements.recordStart')} today={today} />
+      {shows('start') ? (
+        <EventForm id={id('start')} placementId={placementId} intent="start" label={t('placements.recordStart')} today={today} />
       ) : null}
-      {placementId && item.stage === 'started' ? (
-        <details className="board__actions">
+      {shows('followUp') ? (
+        <details className="board__actions" open={actionAnswered || undefined}>
           <summary>{tw('board.actions')}</summary>
-          <Form method="post" className="board__form">
-            <input type="hidden" name="intent" value="followUp" />
-            <input type="hidden" name="placementId" value={placementId} />
-            <label>
-              {t('placements.visitedOn')}
-              <input type="date" name="on" required defaultValue={today} max={today} />
-            </label>
-            <label>
-              {t('placements.note')}
-              <input type="text" name="note" maxLength={2000} />
-            </label>
-            <label>
-              {t('placements.nextFollowUpLabel')}
-              <input type="date" name="nextFollowUp" defaultValue={addDays(today, 28)} />
-            </label>
-            <button type="submit" className="button button--quiet">
-              {t('placements.recordFollowUp')}
-            </button>
-          </Form>
-          <EventForm placementId={placementId} intent="complete" label={t('placements.recordCompleted')} today={today} />
-          <Form method="post" className="board__form">
-            <input type="hidden" name="intent" value="endEarly" />
-            <input type="hidden" name="placementId" value={placementId} />
-            <label>
-              {t('placements.on')}
-              <input type="date" name="on" required defaultValue={today} max={today} />
-            </label>
-            <label>
-              {t('placements.endedReason')}
-              <input type="text" name="reason" required maxLength={1000} />
-            </label>
-            <button type="submit" className="button button--quiet">
-              {t('placements.recordEndedEarly')}
-            </button>
-          </Form>
-          {item.slot_type !== 'igu' ? <ExtendForm item={item} placementId={placementId} /> : null}
+          <BoardForm className="board__form" id={id('followUp')} defaultValue={{ on: today, nextFollowUp: addDays(today, 28) }}>
+            {(fields, problem) => (
+              <>
+                <input type="hidden" name="intent" value="followUp" />
+                <input type="hidden" name="placementId" value={placementId} />
+                <BoardField field={fields.on} label={t('placements.visitedOn')} problem={problem}>
+                  <input {...getInputProps(fields.on, { type: 'date' })} required max={today} />
+                </BoardField>
+                <BoardField field={fields.note} label={t('placements.note')} problem={problem}>
+                  <input {...getInputProps(fields.note, { type: 'text' })} maxLength={2000} />
+                </BoardField>
+                <BoardField field={fields.nextFollowUp} label={t('placements.nextFollowUpLabel')} problem={problem}>
+                  <input {...getInputProps(fields.nextFollowUp, { type: 'date' })} />
+                </BoardField>
+                <button type="submit" className="button button--quiet">
+                  {t('placements.recordFollowUp')}
+                </button>
+              </>
+            )}
+          </BoardForm>
+          {shows('complete') ? (
+            <EventForm id={id('complete')} placementId={placementId} intent="complete" label={t('placements.recordCompleted')} today={today} />
+          ) : null}
+          {shows('endEarly') ? (
+            <BoardForm className="board__form" id={id('endEarly')} defaultValue={{ on: today }}>
+              {(fields, problem) => (
+                <>
+                  <input type="hidden" name="intent" value="endEarly" />
+                  <input type="hidden" name="placementId" value={placementId} />
+                  <BoardField field={fields.on} label={t('placements.on')} problem={problem}>
+                    <input {...getInputProps(fields.on, { type: 'date' })} required max={today} />
+                  </BoardField>
+                  <BoardField field={fields.reason} label={t('placements.endedReason')} problem={problem}>
+                    <input {...getInputProps(fields.reason, { type: 'text' })} required maxLength={1000} />
+                  </BoardField>
+                  <button type="submit" className="button button--quiet">
+                    {t('placements.recordEndedEarly')}
+                  </button>
+                </>
+              )}
+            </BoardForm>
+          ) : null}
+          {shows('extend') ? <ExtendForm id={id('extend')} item={item} placementId={placementId} /> : null}
         </details>
       ) : null}
-      {placementId && item.stage === 'ended' && !item.outcome ? (
-        <Form method="post" className="board__form">
-          <input type="hidden" name="intent" value="outcome" />
-          <input type="hidden" name="placementId" value={placementId} />
-          <label>
-            {t('placements.outcomeOn')}
-            <input type="date" name="on" required defaultValue={today} max={today} />
-          </label>
-          <label>
-            {t('placements.outcome')}
-            <select name="outcome" defaultValue="ordinary_job">
-              {(['ordinary_job', 'education', 'back_to_programme'] as const).map((o) => (
-                <option key={o} value={o}>
-                  {t(`outcome.${o}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="button">
-            {t('placements.recordOutcome')}
-          </button>
-        </Form>
+      {shows('outcome') ? (
+        <BoardForm className="board__form" id={id('outcome')} defaultValue={{ on: today, outcome: 'ordinary_job' }}>
+          {(fields, problem) => (
+            <>
+              <input type="hidden" name="intent" value="outcome" />
+              <input type="hidden" name="placementId" value={placementId} />
+              <BoardField field={fields.on} label={t('placements.outcomeOn')} problem={problem}>
+                <input {...getInputProps(fields.on, { type: 'date' })} required max={today} />
+              </BoardField>
+              <BoardField field={fields.outcome} label={t('placements.outcome')} problem={problem}>
+                <select {...getSelectProps(fields.outcome)}>
+                  {(['ordinary_job', 'education', 'back_to_programme'] as const).map((o) => (
+                    <option key={o} value={o}>
+                      {t(`outcome.${o}`)}
+                    </option>
+                  ))}
+                </select>
+              </BoardField>
+              <button type="submit" className="button">
+                {t('placements.recordOutcome')}
+              </button>
+            </>
+          )}
+        </BoardForm>
       ) : null}
     </article>
+  );
+}
+
+type BoardFields = ReturnType<typeof useForm<PlacementFormInput>>[1];
+
+/**
+ * One form of a card, on Conform: the action's answer when this form was
+ * sent (errors beside the fields, what was typed), and a refusal that names
+ * no field (the placement moved on meanwhile) at the form's top.
+ */
+function BoardForm({
+  id,
+  defaultValue,
+  className,
+  children,
+}: {
+  id: string;
+  defaultValue?: Record<string, string>;
+  className?: string;
+  children: (fields: BoardFields, problem: FormProblem | null) => ReactNode;
+}) {
+  const answer = useActionData<typeof action>();
+  const answered = answer?.formId === id ? answer : undefined;
+  const [form, fields] = useForm<PlacementFormInput>({ id, lastResult: answered?.result, defaultValue });
+  const problem = answered?.problem ?? null;
+  const namesAField = Object.values(answered?.result.error ?? {}).some((messages) => messages && messages.length > 0);
+  return (
+    <Form method="post" className={className} {...getFormProps(form)}>
+      {problem && !namesAField ? <RuleProblem problem={problem} /> : null}
+      {children(fields, problem)}
+    </Form>
+  );
+}
+
+/** A labelled control with its messages under it; a date a placement rule refused shows the rule's text there. */
+function BoardField({
+  field,
+  label,
+  problem,
+  children,
+}: {
+  field: { id: string; errorId: string; errors: string[] | undefined };
+  label: string;
+  problem: FormProblem | null;
+  children: ReactNode;
+}) {
+  return (
+    <div className="board__field">
+      <label htmlFor={field.id}>{label}</label>
+      {children}
+      {problem && field.errors?.includes(RULE_REFUSED) ? (
+        <RuleProblem problem={problem} id={field.errorId} />
+      ) : (
+        <FieldError id={field.errorId} errors={field.errors} />
+      )}
+    </div>
   );
 }
 
@@ -317,41 +483,58 @@ function defaultEnd(item: Item, today: string): string {
   return bySlot < byRule ? bySlot : byRule;
 }
 
-function ExtendForm({ item, placementId }: { item: Item; placementId: string }) {
+function ExtendForm({ id, item, placementId }: { id: string; item: Item; placementId: string }) {
   const { t: tw } = useTranslation('workbench');
   const start = item.start_date ?? item.slot_start_date;
   return (
-    <Form method="post" className="board__form">
-      <input type="hidden" name="intent" value="extend" />
-      <input type="hidden" name="placementId" value={placementId} />
-      <label>
-        {tw('board.newEnd')}
-        <input type="date" name="newEnd" required max={maxEndDate(item.slot_type, start, true)} />
-      </label>
-      <label>
-        {tw('board.extensionReason')}
-        <input type="text" name="reason" required maxLength={1000} />
-      </label>
-      <button type="submit" className="button button--quiet">
-        {tw('board.extend')}
-      </button>
-    </Form>
+    <BoardForm className="board__form" id={id}>
+      {(fields, problem) => (
+        <>
+          <input type="hidden" name="intent" value="extend" />
+          <input type="hidden" name="placementId" value={placementId} />
+          <BoardField field={fields.newEnd} label={tw('board.newEnd')} problem={problem}>
+            <input {...getInputProps(fields.newEnd, { type: 'date' })} required max={maxEndDate(item.slot_type, start, true)} />
+          </BoardField>
+          <BoardField field={fields.reason} label={tw('board.extensionReason')} problem={problem}>
+            <input {...getInputProps(fields.reason, { type: 'text' })} required maxLength={1000} />
+          </BoardField>
+          <button type="submit" className="button button--quiet">
+            {tw('board.extend')}
+          </button>
+        </>
+      )}
+    </BoardForm>
   );
 }
 
-function EventForm({ placementId, intent, label, today }: { placementId: string; intent: 'start' | 'complete'; label: string; today: string }) {
+function EventForm({
+  id,
+  placementId,
+  intent,
+  label,
+  today,
+}: {
+  id: string;
+  placementId: string;
+  intent: 'start' | 'complete';
+  label: string;
+  today: string;
+}) {
   const { t } = useTranslation('consultant');
   return (
-    <Form method="post" className="board__form">
-      <input type="hidden" name="intent" value={intent} />
-      <input type="hidden" name="placementId" value={placementId} />
-      <label>
-        {t('placements.on')}
-        <input type="date" name="on" required defaultValue={today} max={today} />
-      </label>
-      <button type="submit" className="button">
-        {label}
-      </button>
-    </Form>
+    <BoardForm className="board__form" id={id} defaultValue={{ on: today }}>
+      {(fields, problem) => (
+        <>
+          <input type="hidden" name="intent" value={intent} />
+          <input type="hidden" name="placementId" value={placementId} />
+          <BoardField field={fields.on} label={t('placements.on')} problem={problem}>
+            <input {...getInputProps(fields.on, { type: 'date' })} required max={today} />
+          </BoardField>
+          <button type="submit" className="button">
+            {label}
+          </button>
+        </>
+      )}
+    </BoardForm>
   );
 }

@@ -20,7 +20,7 @@ import { isReasonCode, type Reason } from '~/matching/explain';
 import { reasonSentence } from '~/workbench/reason-sentence.server';
 import { loadDecisionHistory } from '~/workbench/decision-history.server';
 import { DecisionHistory } from '~/workbench/decision-history';
-import { FieldErrors, FixFieldsAlert } from '~/workbench/field-errors';
+import { FieldError, FixFieldsAlert } from '~/consultants/form-ui';
 import { RuleProblem } from '~/workbench/rule-problem';
 import { ruleTextKeys } from '~/workbench/rule-text';
 import { ruleDetailText } from '~/workbench/rule-detail';
@@ -168,7 +168,7 @@ export default function ProposalPage() {
             <div className="field">
               <label htmlFor={fields.note.id}>{t('queue.note')}</label>
               <input {...getInputProps(fields.note, { type: 'text' })} maxLength={1000} />
-              <FieldErrors meta={fields.note} />
+              <FieldError id={fields.note.errorId} errors={fields.note.errors} />
             </div>
             <button type="submit" name="intent" value="approve" className="button">
               {t('proposal.approve')}

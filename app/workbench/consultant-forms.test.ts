@@ -92,7 +92,7 @@ describe('consultant forms: bad input names the field beside it, keeps what was 
         ['note', 'For langt at køre'],
       ]);
       expect(page.status).toBe(400);
-      expect(messagesFor(page.html, 'proposalId')).toContain(messages.selectProposals);
+      expect(messagesFor(page.html, 'proposalId')).toContain(messages.chooseProposals);
       expect(controlsNamed(page.html, 'note')[0]).toContain('value="For langt at køre"');
       expect(controlsNamed(page.html, 'reason')[0]).not.toContain('aria-invalid');
       expect(page.html).toMatch(/<option value="distance" selected="">/);
@@ -109,7 +109,7 @@ describe('consultant forms: bad input names the field beside it, keeps what was 
         ['note', note],
       ]);
       expect(page.status).toBe(400);
-      expect(messagesFor(page.html, 'note')).toContain(messages.decisionNoteTooLong);
+      expect(messagesFor(page.html, 'note')).toContain(messages.tooLong.replace('{{max}}', '1000'));
       expect(invalidControl(page.html, 'note').tag).toContain(`value="${note}"`);
       expect(controlsNamed(page.html, 'proposalId')[0]).toContain('checked=""');
       expect(await decisions()).toEqual({ status: 'proposed', decisions: 0 });
@@ -123,7 +123,7 @@ describe('consultant forms: bad input names the field beside it, keeps what was 
         ['note', '   '],
       ]);
       expect(page.status).toBe(400);
-      expect(messagesFor(page.html, 'note')).toContain(messages.noteRequiredForOther);
+      expect(messagesFor(page.html, 'note')).toContain(messages.noteForOther);
       expect(await decisions()).toEqual({ status: 'proposed', decisions: 0 });
     });
   });
@@ -137,7 +137,7 @@ describe('consultant forms: bad input names the field beside it, keeps what was 
         ['reason', 'skills'],
       ]);
       expect(page.status).toBe(400);
-      expect(messagesFor(page.html, 'note')).toContain(messages.decisionNoteTooLong);
+      expect(messagesFor(page.html, 'note')).toContain(messages.tooLong.replace('{{max}}', '1000'));
       expect(invalidControl(page.html, 'note').tag).toContain(`value="${note}"`);
       expect(await decisions()).toEqual({ status: 'proposed', decisions: 0 });
     });
@@ -149,7 +149,7 @@ describe('consultant forms: bad input names the field beside it, keeps what was 
         ['reason', 'other'],
       ]);
       expect(page.status).toBe(400);
-      expect(messagesFor(page.html, 'note')).toContain(messages.noteRequiredForOther);
+      expect(messagesFor(page.html, 'note')).toContain(messages.noteForOther);
       expect(page.html).toMatch(/<option value="other" selected="">/);
       expect(await decisions()).toEqual({ status: 'proposed', decisions: 0 });
     });
@@ -164,7 +164,7 @@ describe('consultant forms: bad input names the field beside it, keeps what was 
         ['body', '   '],
       ]);
       expect(page.status).toBe(400);
-      expect(messagesFor(page.html, 'body')).toContain(messages.candidateNoteRequired);
+      expect(messagesFor(page.html, 'body')).toContain(messages.noteRequired);
       expect(await notes()).toEqual([]);
     });
 
@@ -176,7 +176,7 @@ describe('consultant forms: bad input names the field beside it, keeps what was 
         ['body', body],
       ]);
       expect(page.status).toBe(400);
-      expect(messagesFor(page.html, 'body')).toContain(messages.candidateNoteTooLong);
+      expect(messagesFor(page.html, 'body')).toContain(messages.tooLong.replace('{{max}}', '4000'));
       expect(textareaText(page.html, 'body')).toBe(body);
       // The other forms on the page are not marked.
       expect(controlsNamed(page.html, 'postalCode')[0]).not.toContain('aria-invalid');

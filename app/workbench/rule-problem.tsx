@@ -9,16 +9,17 @@ import type { FormProblem } from '~/consultants/form-errors.server';
 import { ruleDetailText } from './rule-detail';
 import { ruleTextKeys } from './rule-text';
 
-export function RuleProblem({ problem }: { problem: FormProblem }) {
+/** `id`: when the problem is a field's (a date a rule refused), the id its control's aria-describedby names. */
+export function RuleProblem({ problem, id }: { problem: FormProblem; id?: string }) {
   const { t } = useTranslation('workbench');
   if (!problem.rule)
     return (
-      <p role="alert" className="alert">
+      <p id={id} role="alert" className="alert">
         {problem.message}
       </p>
     );
   return (
-    <div role="alert" className="alert rule-problem">
+    <div id={id} role="alert" className="alert rule-problem">
       <p>
         <strong>{t(ruleTextKeys('rule', problem.rule), { defaultValue: problem.rule })}</strong>
       </p>

@@ -198,14 +198,20 @@ export async function deleteUndecidedProposalsById(db: Executor, ids: readonly s
 }
 
 /**
- * Refreshes the planner's statistics of match_proposals. PGlite runs no
- * autovacuum, so without it the planner keeps the estimates of an empty table
- * and scans the whole table (and a status index) for a page of slots instead
- * of using the (slot_id, candidate_id) index; a full re-match calls it first,
- * and again after writing.
+ * Refreshes the planner's statistics of match_proposals and returns the
+ * number of rows they now count. PGlite runs no autovacuum, so without it the
+ * planner keeps the estimates of an empty table and scans the whole table
+ * (and a status index) for a page of slots instead of using the
+ * (slot_id, candidate_id) index; a full re-match calls it first, again
+ * whenever it has written as many rows as the statistics knew of, and after
+ * writing.
  */
-export async function analyzeProposals(db: Executor): Promise<void> {
+export async function analyzeProposals(db: Executor): Promise<number> {
   await sql`analyze match_proposals`.execute(db);
+  const result = await sql<{
+    rows: number;
+  }>`select greatest(reltuples, 0)::float8 as rows from pg_class where oid = 'match_proposals'::regclass`.execute(db);
+  return Number(result.rows[0]?.rows ?? 0);
 }
 
 /** Deletes the undecided matcher proposals of a candidate (no longer matchable). */

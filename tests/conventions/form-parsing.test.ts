@@ -30,13 +30,7 @@ const SECOND_PATHS: Array<[string, RegExp]> = [
 const NOT_YET_CONVERTED = new Set([
   'candidate.profile.experience.tsx',
   'candidate.profile.skills.tsx',
-  'consultant.cohorts.tsx',
-  'consultant.cpr-duplicates.tsx',
-  'consultant.employers.tsx',
-  'consultant.erasure.tsx',
   'consultant.free-skills.tsx',
-  'consultant.inactive.tsx',
-  'consultant.placements.tsx',
   'employer.slots.new.tsx',
   'notifications.settings.tsx',
 ]);
