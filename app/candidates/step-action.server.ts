@@ -1,39 +1,19 @@
 /**
- * The one way profile-step actions answer: run the step's domain function;
- * on bad input answer 400 with the field errors (message keys) and what the
- * person typed, so nothing is lost; on success go on to the next step (or
- * stay, with a "saved" notice). `saveStep` is the Conform path every step
- * takes; `readForm`/`runStep` remain only until the last steps move to it.
+ * The one way profile-step actions answer: `saveStep` runs the step's domain
+ * function on a parsed submission; on bad input it answers 400 with the
+ * field errors (message keys) and what the person typed, so nothing is lost;
+ * on success it goes on to the next step (or stays, with a "saved" notice).
+ * `readForm` remains only until the last route that reads a form by hand
+ * moves to `parseSubmission`.
  */
 import type { Submission } from '@conform-to/react';
 import { data, redirect } from '@remix-run/node';
 import { formDataToObject, readFormData } from '../lib/http.server.js';
 import { InvalidInput } from '../lib/errors.js';
 
-export type StepFailure = { errors: Record<string, string[]>; values: Record<string, string | string[]> };
-
 /** The form as a plain object; an unreadable body, or text PostgreSQL cannot store (NUL), is a thrown 400. */
 export async function readForm(request: Request): Promise<Record<string, string | string[]>> {
   return formDataToObject(await readFormData(request));
-}
-
-export async function runStep(form: Record<string, string | string[]>, save: () => Promise<void>, paths: { stay: string; next: string }) {
-  try {
-    await save();
-  } catch (error) {
-    if (error instanceof InvalidInput) {
-      const failure: StepFailure = { errors: error.fields, values: form };
-      return data(failure, { status: 400 });
-    }
-    throw error;
-  }
-  return redirect(form.then === 'stay' ? `${paths.stay}?saved=1` : paths.next);
-}
-
-/** One text field of the form ('' when missing or sent twice). */
-export function textOf(form: Record<string, string | string[]>, name: string): string {
-  const value = form[name];
-  return typeof value === 'string' ? value : '';
 }
 
 /**

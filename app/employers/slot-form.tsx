@@ -268,10 +268,17 @@ export function SlotForm({ options, lang, lastResult, defaultValue, submits }: P
             name="intent"
             value={submit.intent}
             className={submit.primary ? 'button' : 'button button--quiet'}
+            aria-describedby={fields.intent.errors ? fields.intent.errorId : undefined}
           >
             {submit.label}
           </button>
         ))}
+        {/* Only a form sent by something other than these buttons gets here (an intent none of them has). */}
+        {fields.intent.errors ? (
+          <p id={fields.intent.errorId} className="field__error">
+            {fields.intent.errors.map(errorText).join(' ')}
+          </p>
+        ) : null}
       </div>
     </Form>
   );

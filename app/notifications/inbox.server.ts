@@ -62,6 +62,17 @@ export async function markRead(deps: { db: Kysely<DB>; clock: () => Date }, user
 
 export type MailChoice = { kind: NotificationKind; mode: MailMode };
 
+/**
+ * The mail-settings form of someone of `role`: one field per kind they
+ * receive, each immediate, digest or off (a kind left out keeps its current
+ * choice). Other fields pass through to {@link saveMailSettings}, which
+ * refuses any kind the person cannot receive by name.
+ */
+export function mailSettingsFormSchema(role: string) {
+  const choice = z.enum(mailModes, { message: 'settings.invalid' }).optional();
+  return z.looseObject(Object.fromEntries(kindsFor(role).map((kind) => [kind, choice])));
+}
+
 /** The person's mail choice for every kind they can receive (their own, else the default). */
 export async function mailSettings(deps: { db: Kysely<DB> }, user: Reader): Promise<MailChoice[]> {
   const rows = await selectMailPreferences(deps.db, [user.id]);

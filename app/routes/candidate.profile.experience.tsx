@@ -1,5 +1,5 @@
-/** Step 2: jobs held before, and education; the skills that go with those jobs, one click each. */
-import { getFormProps, useForm } from '@conform-to/react';
+/** Step 2: jobs held before, and education; the skills that go with the ticked jobs, one click each. */
+import { getFormProps, getInputProps, getTextareaProps, useForm } from '@conform-to/react';
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useFetcher, useLoaderData } from '@remix-run/react';
 import { Plus } from 'lucide-react';
@@ -8,18 +8,29 @@ import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import candidateStyles from '~/candidates/candidate.css';
 import experienceStyles from '~/candidates/experience.css';
-import { occupationOptions, sectorOptions } from '~/candidates/labels.server';
-import { addSkillSchema } from '~/candidates/profile-schemas';
+import { occupationOptions, sectorOptions, skillLabel } from '~/candidates/labels.server';
+import { addSkillSchema, experienceSchema } from '~/candidates/profile-schemas';
 import { addSkill, loadOwnProfile, saveExperience } from '~/candidates/profile.server';
-import { runStep, type StepFailure } from '~/candidates/step-action.server';
-import { ErrorSummary, FieldError, Hint, Saved, StepButtons, StepHeader, fieldProps, nextStepPath, stepPath } from '~/candidates/ui';
+import { saveStep } from '~/candidates/step-action.server';
+import {
+  ErrorSummary,
+  FieldErrors,
+  FieldHint,
+  Saved,
+  StepButtons,
+  StepHeader,
+  errorIdIfAny,
+  hintIdOf,
+  nextStepPath,
+  stepPath,
+} from '~/candidates/ui';
 import { SkillSuggestions, skillSuggestionsStyles } from '~/components/skill-suggestions';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { InvalidInput } from '~/lib/errors';
 import { parseSubmission } from '~/lib/form-submission';
-import { formDataToObject, readFormData } from '~/lib/http.server';
-import { skillLabel } from '~/candidates/labels.server';
-import { suggestSkillsFor } from '~/taxonomy/skill-suggestions.server';
+import { readFormData } from '~/lib/http.server';
+import { suggestFromCatalogue } from '~/taxonomy/skill-suggestions';
+import { suggestionCatalogueFor } from '~/taxonomy/skill-suggestions.server';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: candidateStyles },
@@ -27,65 +38,92 @@ export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: skillSuggestionsStyles },
 ];
 
+const STEP_FORM = 'experience';
 const ADD_SKILL_FORM = 'add-suggested-skill';
-/** One suggested skill, added to the profile as it is (no years, no place learned: the skill step edits those). */
-const addSuggestedSkillSchema = z.object({ intent: z.literal('add-skill'), skill: addSkillSchema.shape.skill });
+const ADD_SKILL = 'add-skill';
+/** How many suggested skills the page shows at once. */
+const SUGGESTIONS = 16;
+
+/**
+ * The page's two forms, told apart by `intent`: the step itself (no intent,
+ * as every step form sends, or 'save'), and one suggested skill added as it
+ * is (intent add-skill; no years, no place learned: the skill step edits those).
+ */
+const experienceFormSchema = z.discriminatedUnion('intent', [
+  experienceSchema.extend({ intent: z.literal('save').optional() }),
+  z.object({ intent: z.literal(ADD_SKILL), skill: addSkillSchema.shape.skill }),
+]);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
   const lng = await resolveLocale(request, context);
   const profile = await loadOwnProfile(context.services, user);
-  const held = profile.occupations.map((o) => o.occupation_uri);
   return {
     saved: new URL(request.url).searchParams.get('saved') === '1',
     occupations: occupationOptions(lng),
     sectors: sectorOptions(lng),
-    held,
+    held: profile.occupations.map((o) => o.occupation_uri),
     education: profile.candidate.education ?? '',
-    suggestions: suggestSkillsFor({ occupations: held, have: profile.skills.map((s) => s.skill_uri), lang: lng, limit: 16 }),
+    have: profile.skills.map((s) => s.skill_uri),
+    // Every occupation's skills, so that the suggestions follow the ticks before anything is saved.
+    catalogue: suggestionCatalogueFor(lng),
   };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
-  const formData = await readFormData(request);
-  if (formData.get('intent') === 'add-skill') {
-    const submission = parseSubmission(formData, addSuggestedSkillSchema);
-    if (submission.status !== 'success') return data({ addSkill: submission.reply() }, { status: 400 });
+  const submission = parseSubmission(await readFormData(request), experienceFormSchema);
+  if (submission.status === 'success' && submission.value.intent === ADD_SKILL) {
+    const { skill } = submission.value;
     try {
-      await addSkill(context.services, user, { skill: submission.value.skill });
+      await addSkill(context.services, user, { skill });
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
       return data({ addSkill: submission.reply({ fieldErrors: error.fields }) }, { status: 400 });
     }
     const lng = await resolveLocale(request, context);
-    return data({ addSkill: submission.reply({ resetForm: true }), added: skillLabel(submission.value.skill, lng) });
+    return data({ addSkill: submission.reply({ resetForm: true }), added: skillLabel(skill, lng) });
   }
-  const form = formDataToObject(formData);
-  return runStep(form, () => saveExperience(context.services, user, { occupations: form.occupations, education: form.education }), {
-    stay: stepPath.experience,
-    next: nextStepPath('experience'),
-  });
+  // A refused form has no value: what was sent says which form its errors belong to.
+  if (submission.payload.intent === ADD_SKILL) return data({ addSkill: submission.reply() }, { status: 400 });
+  return saveStep(
+    submission,
+    async (value) => {
+      // Only the step itself gets here (the add-skill form is answered above).
+      if (value.intent !== ADD_SKILL) await saveExperience(context.services, user, value);
+    },
+    { stay: stepPath.experience, next: nextStepPath('experience') },
+  );
 }
 
-const asList = (value: string | string[] | undefined): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const asList = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value]).filter((item): item is string => typeof item === 'string' && item !== '');
 
 export default function ExperienceStep() {
   const { t } = useTranslation('candidate');
-  const { occupations, sectors, held, education, saved, suggestions } = useLoaderData<typeof loader>();
+  const { occupations, sectors, held, education, saved, have, catalogue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const failure: StepFailure | undefined = actionData && 'errors' in actionData ? actionData : undefined;
-  const errors = failure?.errors;
-  const chosen = new Set(failure ? asList(failure.values.occupations) : held);
-  const educationValue = failure && typeof failure.values.education === 'string' ? failure.values.education : education;
+  const [form, fields] = useForm({
+    id: STEP_FORM,
+    lastResult: actionData && !('addSkill' in actionData) ? actionData : undefined,
+    defaultValue: { occupations: held, education },
+  });
+  const chosen = new Set(asList(fields.occupations.initialValue));
+  // In the page's order, so that the page drawn on the server and in the browser agree.
+  const ticked = new Set(asList(fields.occupations.value));
+  const suggestions = suggestFromCatalogue(catalogue, {
+    occupations: occupations.flatMap((o) => (ticked.has(o.uri) ? [o.uri] : [])),
+    have,
+    limit: SUGGESTIONS,
+  });
   return (
     <>
       <StepHeader step="experience" />
       <Saved show={saved} />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary errors={form.allErrors} />
       <p>{t('experience.intro')}</p>
-      <Form method="post" className="form">
-        <fieldset className="choice-grid">
+      <Form method="post" className="form" {...getFormProps(form)}>
+        <fieldset className="choice-grid" aria-describedby={errorIdIfAny(fields.occupations)}>
           <legend>{t('experience.occupations')}</legend>
           {/* Close to 300 occupations: one folding group per sector, open where something is ticked. */}
           {sectors.map((sector) => {
@@ -96,20 +134,23 @@ export default function ExperienceStep() {
                 <summary>{sector.label}</summary>
                 {inSector.map((o) => (
                   <label key={o.uri}>
-                    <input type="checkbox" name="occupations" value={o.uri} defaultChecked={chosen.has(o.uri)} />
+                    <input
+                      {...getInputProps(fields.occupations, { type: 'checkbox', value: o.uri, ariaAttributes: false })}
+                      id={`${fields.occupations.id}-${o.uri}`}
+                    />
                     {o.label}
                   </label>
                 ))}
               </details>
             );
           })}
-          <FieldError name="occupations" errors={errors} />
+          <FieldErrors meta={fields.occupations} />
         </fieldset>
         <div className="field">
-          <label htmlFor="field-education">{t('experience.education')}</label>
-          <Hint name="education">{t('experience.educationHint')}</Hint>
-          <textarea {...fieldProps('education', errors, true)} rows={3} defaultValue={educationValue} />
-          <FieldError name="education" errors={errors} />
+          <label htmlFor={fields.education.id}>{t('experience.education')}</label>
+          <FieldHint meta={fields.education}>{t('experience.educationHint')}</FieldHint>
+          <textarea {...getTextareaProps(fields.education, { ariaDescribedBy: hintIdOf(fields.education) })} rows={3} />
+          <FieldErrors meta={fields.education} />
         </div>
         <StepButtons />
       </Form>
@@ -122,9 +163,10 @@ export default function ExperienceStep() {
 }
 
 /**
- * The skills of the occupations saved on this step, each a submit button of one
- * small form (intent add-skill): with JavaScript a fetcher posts it and the
- * page stays as it is; without, the form posts and the page comes back.
+ * The skills of the occupations ticked on this step, each a submit button of
+ * one small form (intent add-skill): with JavaScript a fetcher posts it and
+ * the page stays as it is, and the list follows the ticks at once; without,
+ * the form posts and the page comes back, and the list follows a save.
  */
 function SuggestedSkills({
   suggestions,
@@ -139,6 +181,11 @@ function SuggestedSkills({
   const [form, fields] = useForm({ id: ADD_SKILL_FORM, lastResult });
   const added = fetcher.state === 'idle' && fetcher.data && 'added' in fetcher.data ? fetcher.data.added : addedWithoutScript;
   const error = fields.skill.errors?.[0] ?? form.errors?.[0];
+  const saveFirst = (
+    <noscript>
+      <p className="hint">{t('suggestions.saveFirst')}</p>
+    </noscript>
+  );
   if (suggestions.length === 0) {
     return (
       <>
@@ -147,7 +194,7 @@ function SuggestedSkills({
             {t('suggestions.added', { skill: added })}
           </p>
         ) : null}
-        <p className="hint">{t('suggestions.saveFirst')}</p>
+        {saveFirst}
       </>
     );
   }
@@ -181,9 +228,9 @@ function SuggestedSkills({
         )}
       />
       <fetcher.Form method="post" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="add-skill" />
+        <input type="hidden" name="intent" value={ADD_SKILL} />
       </fetcher.Form>
-      <p className="hint">{t('suggestions.saveFirst')}</p>
+      {saveFirst}
     </>
   );
 }

@@ -2,7 +2,7 @@
  * Step 1: skills, found by typing in any of the four languages (typos allowed), with years and where learned.
  * When nothing fits, the candidate keeps their own words; the jobcentre maps them to a skill or leaves them (issue 25, item 4).
  */
-import { getFormProps, useForm, type SubmissionResult } from '@conform-to/react';
+import { getFormProps, getInputProps, getSelectProps, useForm, type FieldMetadata, type SubmissionResult } from '@conform-to/react';
 import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
 import type { ReactNode } from 'react';
@@ -71,9 +71,9 @@ export type StepAnswer = { formId: string; result: SubmissionResult<string[]> };
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['candidate']);
-  const formData = await readFormData(request);
-  const submission = parseSubmission(formData, stepFormSchema);
-  const sentBy = String(formData.get('formId') ?? '');
+  const submission = parseSubmission(await readFormData(request), stepFormSchema);
+  // Read from what was sent, so that a form whose fields are refused still gets its answer.
+  const sentBy = typeof submission.payload.formId === 'string' ? submission.payload.formId : '';
   if (submission.status !== 'success') return data<StepAnswer>({ formId: sentBy, result: submission.reply() }, { status: 400 });
   const input = submission.value;
   const { services } = context;
@@ -99,7 +99,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return redirect(`${stepPath.skills}?saved=1`);
 }
 
-/** A form of this page: Conform's form props, and the action's answer when it was this form that was sent. */
+type StepFields = Record<string, FieldMetadata<string, Record<string, string>, string[]>>;
+
+/**
+ * A form of this page: Conform's form and fields (ids that tie each control
+ * to its message, what was typed), with the action's answer only when it was
+ * this form that was sent.
+ */
 function StepForm({
   id,
   defaultValue,
@@ -109,30 +115,26 @@ function StepForm({
   id: string;
   defaultValue?: Record<string, string>;
   className: string;
-  children: (fields: { errorsOf: (name: string) => string[] | undefined; valueOf: (name: string) => string | undefined; id: string }) => ReactNode;
+  children: (fields: StepFields) => ReactNode;
 }) {
   const answer = useActionData<typeof action>();
   const lastResult = answer?.formId === id ? answer.result : undefined;
-  const [form] = useForm({ id, lastResult, defaultValue });
-  const initial = lastResult?.initialValue ?? defaultValue ?? {};
-  const valueOf = (name: string) => {
-    const value = initial[name];
-    return typeof value === 'string' ? value : undefined;
-  };
+  const [form, fields] = useForm<Record<string, string>>({ id, lastResult, defaultValue });
   return (
     <Form method="post" className={className} {...getFormProps(form)}>
       <input type="hidden" name="formId" value={id} />
-      {children({ errorsOf: (name) => lastResult?.error?.[name] ?? undefined, valueOf, id })}
+      {children(fields)}
     </Form>
   );
 }
 
-function Errors({ id, messages }: { id: string; messages: string[] | undefined }) {
+/** A field's messages, under the id its control's aria-describedby names. */
+function Errors({ meta }: { meta: FieldMetadata<string, Record<string, string>, string[]> }) {
   const { t } = useTranslation(['candidate', 'skills']);
-  if (!messages?.length) return null;
+  if (!meta.errors?.length) return null;
   return (
-    <p id={id} className="field__error">
-      {messages.map((key) => t(key, { count: MAX_FREE_SKILLS })).join(' ')}
+    <p id={meta.errorId} className="field__error">
+      {meta.errors.map((key) => t(key, { count: MAX_FREE_SKILLS })).join(' ')}
     </p>
   );
 }
@@ -212,37 +214,24 @@ export default function SkillsStep() {
                 className="form"
                 defaultValue={{ years: skill.years === null ? '' : String(skill.years), where: skill.learned_where ?? '' }}
               >
-                {({ errorsOf, valueOf, id }) => (
+                {(fields) => (
                   <>
                     <input type="hidden" name="skill" value={skill.skill_uri} />
                     <div className="field">
-                      <label htmlFor={`${id}-years`}>{t('skills.years')}</label>
-                      <input
-                        id={`${id}-years`}
-                        name="years"
-                        inputMode="decimal"
-                        defaultValue={valueOf('years') ?? ''}
-                        aria-invalid={errorsOf('years') ? true : undefined}
-                        aria-describedby={errorsOf('years') ? `${id}-years-error` : undefined}
-                      />
-                      <Errors id={`${id}-years-error`} messages={errorsOf('years')} />
+                      <label htmlFor={fields.years.id}>{t('skills.years')}</label>
+                      <input {...getInputProps(fields.years, { type: 'text' })} inputMode="decimal" />
+                      <Errors meta={fields.years} />
                     </div>
                     <div className="field">
-                      <label htmlFor={`${id}-where`}>{t('skills.where')}</label>
-                      <select
-                        id={`${id}-where`}
-                        name="where"
-                        defaultValue={valueOf('where') ?? ''}
-                        aria-invalid={errorsOf('where') ? true : undefined}
-                        aria-describedby={errorsOf('where') ? `${id}-where-error` : undefined}
-                      >
+                      <label htmlFor={fields.where.id}>{t('skills.where')}</label>
+                      <select {...getSelectProps(fields.where)} defaultValue={fields.where.initialValue ?? ''}>
                         {['', ...learnedWhere].map((where) => (
                           <option key={where} value={where}>
                             {t(`skills.whereOptions.${where}`)}
                           </option>
                         ))}
                       </select>
-                      <Errors id={`${id}-where-error`} messages={errorsOf('where')} />
+                      <Errors meta={fields.where} />
                     </div>
                     <div className="button-row">
                       <button type="submit" name="intent" value="add" className="button">
@@ -309,21 +298,12 @@ function OwnWords({ q, nothingFound }: { q: string; nothingFound: boolean }) {
       <h3 id="own-title">{t('skills:own.title')}</h3>
       <p>{nothingFound ? t('skills:own.noneFound') : t('skills:own.intro')}</p>
       <StepForm id="own" className="form" defaultValue={{ text: q }}>
-        {({ errorsOf, valueOf, id }) => (
+        {(fields) => (
           <>
             <div className="field">
-              <label htmlFor={`${id}-text`}>{t('skills:own.label')}</label>
-              <input
-                id={`${id}-text`}
-                name="text"
-                type="text"
-                maxLength={MAX_FREE_SKILL_LENGTH}
-                dir="auto"
-                defaultValue={valueOf('text') ?? ''}
-                aria-invalid={errorsOf('text') ? true : undefined}
-                aria-describedby={errorsOf('text') ? `${id}-text-error` : undefined}
-              />
-              <Errors id={`${id}-text-error`} messages={errorsOf('text')} />
+              <label htmlFor={fields.text.id}>{t('skills:own.label')}</label>
+              <input {...getInputProps(fields.text, { type: 'text' })} maxLength={MAX_FREE_SKILL_LENGTH} dir="auto" />
+              <Errors meta={fields.text} />
             </div>
             <div>
               <button type="submit" name="intent" value="own" className="button icon-text">

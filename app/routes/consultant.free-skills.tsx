@@ -73,9 +73,9 @@ const reviewFormSchema = z.discriminatedUnion('decision', [
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
-  const formData = await readFormData(request);
-  const submission = parseSubmission(formData, reviewFormSchema);
-  const sentBy = String(formData.get('formId') ?? '');
+  const submission = parseSubmission(await readFormData(request), reviewFormSchema);
+  // Read from what was sent, so that a form whose fields are refused still gets its answer.
+  const sentBy = typeof submission.payload.formId === 'string' ? submission.payload.formId : '';
   if (submission.status !== 'success') return data({ formId: sentBy, result: submission.reply(), problem: null }, { status: 400 });
   try {
     await reviewFreeSkill(context.services, user, submission.value);

@@ -14,6 +14,7 @@ import { slotFormOptions } from '~/employers/slot-form-options.server';
 import { createSlot } from '~/employers/slots.server';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { readFormData } from '~/lib/http.server';
+import { z } from 'zod';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: skillPickerStyles },
@@ -26,14 +27,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return { lang, options: await slotFormOptions(context.services, actor, lang) };
 }
 
+/**
+ * The slot and which button sent it: publish at once or keep as a draft. No
+ * button (a form sent by pressing Enter in some browsers, or a script) keeps
+ * a draft, the choice that shows nothing to anyone.
+ */
+const newSlotFormSchema = slotInputSchema.safeExtend({ intent: z.enum(['publish', 'draft'], { message: 'choose' }).default('draft') });
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = employerActorOf(await requireUser(request, context, ['employer']));
-  const formData = await readFormData(request);
-  const submission = parseSubmission(formData, slotInputSchema);
+  const submission = parseSubmission(await readFormData(request), newSlotFormSchema);
   // A button's intent (suggested skills shown or added, without JavaScript) comes back with status undefined: not an error.
   if (submission.status !== 'success') return data(submission.reply(), { status: submission.status === 'error' ? 400 : 200 });
+  const { intent, ...slotInput } = submission.value;
   try {
-    const slot = await createSlot(context.services, actor, submission.value, { publish: formData.get('intent') === 'publish' });
+    const slot = await createSlot(context.services, actor, slotInput, { publish: intent === 'publish' });
     return redirect(`/employer/slots/${slot.id}`);
   } catch (error) {
     const fieldErrors = fieldErrorsOf(error);

@@ -3,12 +3,19 @@
  * module, so that a route using it keeps the taxonomy out of the browser
  * bundle.
  */
-import { suggestSkills, type SkillSuggestion } from './skill-suggestions.js';
+import { suggestionCatalogue, type SuggestionCatalogue } from './skill-suggestions.js';
 import { getTaxonomy, type Locale } from './taxonomy.js';
 
-export type { SkillSuggestion } from './skill-suggestions.js';
+export type { SuggestionCatalogue } from './skill-suggestions.js';
 
-/** See {@link suggestSkills}; over the taxonomy the app ships. */
-export function suggestSkillsFor(input: { occupations: readonly string[]; have: Iterable<string>; lang: Locale; limit?: number }): SkillSuggestion[] {
-  return suggestSkills(getTaxonomy(), input);
+const catalogues = new Map<Locale, SuggestionCatalogue>();
+
+/** {@link suggestionCatalogue} of the taxonomy the app ships; built once per language, the taxonomy being fixed while the app runs. */
+export function suggestionCatalogueFor(lang: Locale): SuggestionCatalogue {
+  let catalogue = catalogues.get(lang);
+  if (!catalogue) {
+    catalogue = suggestionCatalogue(getTaxonomy(), lang);
+    catalogues.set(lang, catalogue);
+  }
+  return catalogue;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestSkills } from './skill-suggestions.js';
+import { suggestFromCatalogue, suggestSkills, suggestionCatalogue } from './skill-suggestions.js';
 import { buildTaxonomy, getTaxonomy } from './taxonomy.js';
 
 const labels = (en: string) => ({ da: `${en} (da)`, en, ar: `${en} (ar)`, uk: `${en} (uk)` });
@@ -56,5 +56,34 @@ describe('suggestSkills', () => {
     const suggested = suggestSkills(shipped, { occupations: [nurse?.uri ?? ''], have: [], lang: 'uk' });
     expect(suggested[0]).toMatchObject({ relation: 'essential', label: expect.any(String) });
     expect(suggested.map((s) => shipped.skillByUri.get(s.uri)?.labels.en)).toContain('implement fundamentals of nursing');
+  });
+
+  it('a catalogue for the browser suggests exactly what the taxonomy does, for any ticked occupations', () => {
+    const catalogue = suggestionCatalogue(taxonomy, 'ar');
+    expect(catalogue.skills.map(([, label]) => label)).toEqual([
+      'skill 1 (ar)',
+      'skill 2 (ar)',
+      'skill 3 (ar)',
+      'skill 4 (ar)',
+      'skill 5 (ar)',
+      'skill 6 (ar)',
+    ]);
+    for (const input of [
+      { occupations: [occupationUri(1), occupationUri(2)], have: [] },
+      { occupations: [occupationUri(2), occupationUri(1)], have: [skillUri(5)], limit: 3 },
+      { occupations: [occupationUri(9)], have: [] },
+    ]) {
+      expect(suggestFromCatalogue(catalogue, input)).toEqual(suggestSkills(taxonomy, { ...input, lang: 'ar' }));
+    }
+
+    const shipped = getTaxonomy();
+    const shippedCatalogue = suggestionCatalogue(shipped, 'da');
+    const held = shipped.occupations.slice(0, 40).map((o) => o.uri);
+    const have = shipped.occupations[3]?.essentialSkills ?? [];
+    expect(suggestFromCatalogue(shippedCatalogue, { occupations: held, have, limit: 16 })).toEqual(
+      suggestSkills(shipped, { occupations: held, have, lang: 'da', limit: 16 }),
+    );
+    // Each skill once: a skill named by many occupations is not repeated.
+    expect(new Set(shippedCatalogue.skills.map(([uri]) => uri)).size).toBe(shippedCatalogue.skills.length);
   });
 });

@@ -57,6 +57,27 @@ test('in Arabic, the experience step suggests the skills of the trades held and 
   }
 });
 
+test('the suggestions follow the ticked trades at once, before anything is saved', async ({ page }) => {
+  await logIn(page, 'candidate');
+  await page.goto('/candidate/profile/experience');
+  const held = await page.locator('input[name="occupations"]:checked').evaluateAll((inputs) => inputs.map((input) => input.getAttribute('value')));
+  const suggestions = page.getByRole('region', { name: 'Kompetencer der hører til dit fag' });
+  for (const ticked of await page.locator('input[name="occupations"]:checked').all()) await ticked.uncheck();
+  await expect(suggestions).toHaveCount(0);
+
+  // The kitchen group is open already when a kitchen trade was held.
+  const kitchen = page.locator('details', { has: page.locator('summary', { hasText: 'Køkken og servering' }) });
+  if ((await kitchen.getAttribute('open')) === null) await kitchen.locator('summary').click();
+  await page.getByRole('checkbox', { name: 'kok', exact: true }).check();
+  await expect(suggestions).toBeVisible();
+  await expect(suggestions.getByRole('button').first()).toBeVisible();
+
+  // Nothing was saved: the page drawn again has the trades held before.
+  await page.reload();
+  const after = await page.locator('input[name="occupations"]:checked').evaluateAll((inputs) => inputs.map((input) => input.getAttribute('value')));
+  expect(after.sort()).toEqual(held.sort());
+});
+
 test('in the slot form, choosing an occupation offers its skills and one click makes one required', async ({ page }) => {
   await logIn(page, 'employer');
   await page.goto('/employer/slots/new');
