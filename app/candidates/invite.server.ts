@@ -68,6 +68,8 @@ export const personSchemaOn = (clock: () => Date) =>
       when: (payload) => payload.issues.length === 0,
     });
 export type PersonInput = z.input<ReturnType<typeof personSchemaOn>>;
+/** A person as a form sends them: any field as text, or missing; `personSchemaOn` says what each must hold. */
+export type PersonFormInput = { [Field in keyof PersonInput]?: string | undefined };
 
 export const passwordSchema = z
   .string({ error: 'errors.passwordShort' })
@@ -139,7 +141,7 @@ function checkCpr(deps: InviteDeps, typed: string | undefined): { cpr: string | 
 export async function inviteCandidate(
   deps: InviteDeps,
   consultant: Pick<SessionUser, 'id' | 'role' | 'jobcentreId'>,
-  input: PersonInput & { cpr?: string },
+  input: PersonFormInput & { cpr?: string | undefined },
 ): Promise<Invitation> {
   if (consultant.role !== 'consultant' || !consultant.jobcentreId) throw new Forbidden('Only jobcentre consultants invite candidates');
   const jobcentreId = consultant.jobcentreId;

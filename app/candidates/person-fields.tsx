@@ -1,21 +1,13 @@
-/**
- * The person fields shared by self-registration and the consultant's "new
- * candidate" form. Registration passes Conform's field metadata (`fields`);
- * the consultant's form still passes its own errors and values until it
- * moves to Conform too, when the second branch of `viewOf` goes.
- */
+/** The person fields shared by self-registration and the consultant's "new candidate" form, on Conform's field metadata. */
 import { getInputProps, type FieldMetadata } from '@conform-to/react';
 import { getSingleSelectProps } from '../components/single-select';
 import { useTranslation } from 'react-i18next';
-import { fieldProps, type FieldErrors } from './ui';
 
 export const residenceOptions = ['refugee', 'family_reunified_refugee', 'family_reunified_other', 'ukraine_special_law', 'other'] as const;
 
 type PersonKey = 'fullName' | 'email' | 'birthDate' | 'arrivalDate' | 'residenceBasis' | 'postalCode' | 'locale';
 
-type Props =
-  | { fields: Record<PersonKey, FieldMetadata<unknown>>; lng: string }
-  | { errors?: FieldErrors; values?: Record<string, string | string[]>; lng: string };
+type Props = { fields: Record<PersonKey, FieldMetadata<unknown>>; lng: string };
 
 type ControlProps = {
   id: string;
@@ -35,25 +27,13 @@ type FieldView = {
 };
 
 function viewOf(props: Props, name: PersonKey): FieldView {
-  if ('fields' in props) {
-    const meta = props.fields[name];
-    return {
-      input: (type, hint) => getInputProps(meta, { type, ariaDescribedBy: hint ? meta.descriptionId : undefined }),
-      select: () => getSingleSelectProps(meta),
-      hintId: meta.descriptionId,
-      errorId: meta.errorId,
-      errors: meta.errors ?? [],
-    };
-  }
-  const value = props.values?.[name];
-  const defaultValue = typeof value === 'string' ? value : '';
-  const id = fieldProps(name, undefined).id;
+  const meta = props.fields[name];
   return {
-    input: (type, hint) => ({ ...fieldProps(name, props.errors, hint), type, defaultValue }),
-    select: () => ({ ...fieldProps(name, props.errors), defaultValue }),
-    hintId: `${id}-hint`,
-    errorId: `${id}-error`,
-    errors: props.errors?.[name] ?? [],
+    input: (type, hint) => getInputProps(meta, { type, ariaDescribedBy: hint ? meta.descriptionId : undefined }),
+    select: () => getSingleSelectProps(meta),
+    hintId: meta.descriptionId,
+    errorId: meta.errorId,
+    errors: meta.errors ?? [],
   };
 }
 
@@ -129,21 +109,4 @@ export function PersonFields(props: Props) {
       </div>
     </>
   );
-}
-
-/** The person fields of a submitted form, as the domain functions take them (the consultant's form, until it moves to Conform). */
-export function personInputOf(form: Record<string, string | string[]>) {
-  const text = (name: string) => {
-    const value = form[name];
-    return typeof value === 'string' ? value : '';
-  };
-  return {
-    fullName: text('fullName'),
-    email: text('email'),
-    birthDate: text('birthDate'),
-    arrivalDate: text('arrivalDate'),
-    residenceBasis: residenceOptions.find((option) => option === text('residenceBasis')) ?? 'other',
-    postalCode: text('postalCode'),
-    locale: (['da', 'en', 'ar', 'uk'] as const).find((lng) => lng === text('locale')) ?? 'da',
-  };
 }

@@ -3,18 +3,10 @@
  * function on a parsed submission; on bad input it answers 400 with the
  * field errors (message keys) and what the person typed, so nothing is lost;
  * on success it goes on to the next step (or stays, with a "saved" notice).
- * `readForm` remains only until the last route that reads a form by hand
- * moves to `parseSubmission`.
  */
 import type { Submission } from '@conform-to/react';
 import { data, redirect } from '@remix-run/node';
-import { formDataToObject, readFormData } from '../lib/http.server.js';
 import { InvalidInput } from '../lib/errors.js';
-
-/** The form as a plain object; an unreadable body, or text PostgreSQL cannot store (NUL), is a thrown 400. */
-export async function readForm(request: Request): Promise<Record<string, string | string[]>> {
-  return formDataToObject(await readFormData(request));
-}
 
 /**
  * A profile step's answer to a parsed submission (`parseSubmission`): bad

@@ -30,3 +30,14 @@ export function FieldError({ id, errors }: { id: string; errors: string[] | unde
     </p>
   );
 }
+
+/** Above a refused form: its fields say what is wrong, and nothing was saved. */
+export function FixFieldsAlert({ show }: { show: boolean }) {
+  const { t } = useTranslation('forms');
+  if (!show) return null;
+  return (
+    <p role="alert" className="alert">
+      {t('consultant.fixFields')}
+    </p>
+  );
+}

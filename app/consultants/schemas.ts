@@ -80,16 +80,38 @@ export const queueQuerySchema = z.object({
 });
 export type QueueQuery = z.infer<typeof queueQuerySchema>;
 
-const ids = z.preprocess((value) => (typeof value === 'string' ? [value] : value), z.array(z.uuid()).min(1).max(200));
+/** A decision's note (queue and proposal page). */
+const decisionNote = optional(z.string().max(1000, { error: 'tooLong:1000' }));
+/**
+ * Refine arguments: rejecting for "other" says why in the note (rejectMatch
+ * checks it too; here the message stands beside the note).
+ */
+const noteForOther: [
+  (value: { reason: string; note?: string | undefined }) => boolean,
+  { path: string[]; message: string; when: (payload: { issues: readonly unknown[] }) => boolean },
+] = [
+  (value) => value.reason !== 'other' || (value.note ?? '').trim() !== '',
+  { path: ['note'], message: 'noteForOther', when: (payload) => payload.issues.length === 0 },
+];
 
+/** The queue's ticked proposals: one ticked sends a text, several a list. */
+const selectedProposals = z.preprocess(
+  (value) => (typeof value === 'string' ? [value] : value),
+  z.array(z.uuid(), { error: 'chooseProposals' }).min(1, { error: 'chooseProposals' }).max(200, { error: 'tooManyProposals' }),
+);
+
+/** The queue's form: decide the ticked proposals at once. */
 export const decisionFormSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('approve'), proposalId: ids }),
-  z.object({
-    intent: z.literal('reject'),
-    proposalId: ids,
-    reason: z.enum(REJECT_REASONS),
-    note: optional(z.string().max(1000)),
-  }),
+  z.object({ intent: z.literal('approve'), proposalId: selectedProposals }),
+  z
+    .object({ intent: z.literal('reject'), proposalId: selectedProposals, reason: choice(REJECT_REASONS), note: decisionNote })
+    .refine(...noteForOther),
+]);
+
+/** The proposal page's form: approve or reject this one proposal. */
+export const proposalDecisionFormSchema = z.discriminatedUnion('intent', [
+  z.object({ intent: z.literal('approve'), note: decisionNote }),
+  z.object({ intent: z.literal('reject'), reason: choice(REJECT_REASONS), note: decisionNote }).refine(...noteForOther),
 ]);
 
 export const verificationFormSchema = z.discriminatedUnion('intent', [

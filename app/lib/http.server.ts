@@ -100,18 +100,6 @@ function refuseNul(values: ReadonlyArray<readonly [string, string]>): void {
   if (Object.keys(fields).length > 0) badRequest(new InvalidInput('The request has invalid fields', fields));
 }
 
-/** FormData as a plain object; a name given more than once becomes an array. */
-export function formDataToObject(form: FormData): Record<string, string | string[]> {
-  const result: Record<string, string | string[]> = {};
-  for (const [key, value] of form.entries()) {
-    if (typeof value !== 'string') continue; // files are handled by the routes that accept them
-    const existing = result[key];
-    if (existing === undefined) result[key] = value;
-    else result[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-  }
-  return result;
-}
-
 /**
  * The request's form data; a body that is not a readable form (wrong or
  * missing Content-Type, broken multipart) or that holds a NUL character →
@@ -161,9 +149,4 @@ export function submittedErrors(errors: Record<string, string[] | null> | null |
   const fields: Record<string, string[]> = {};
   for (const [name, messages] of Object.entries(errors ?? {})) if (messages) fields[name || '_'] = messages;
   return fields;
-}
-
-/** Parses a form body with `schema`; an unreadable body or invalid fields → a thrown 400 with code `invalid_input`. */
-export async function parseForm<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  return validate(schema, formDataToObject(await readFormData(request)));
 }

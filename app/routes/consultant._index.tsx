@@ -3,7 +3,8 @@
  * candidates' own interest) for their jobcentre and pooled network slots,
  * ranked, filtered by query string, decided several at once.
  */
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
+import { getFormProps, getInputProps, useForm } from '@conform-to/react';
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '~/i18n/formats';
@@ -21,7 +22,9 @@ import { ruleDetailText } from '~/workbench/rule-detail';
 import type { RuleDetail } from '~/rules/verdict';
 import { fillIn, slotFor } from '~/consultants/queue-text';
 import { resolveLocale } from '~/i18n/i18next.server';
-import { parseForm } from '~/lib/http.server';
+import { parseSubmission } from '~/lib/form-submission';
+import { readFormData } from '~/lib/http.server';
+import { FieldError, FixFieldsAlert } from '~/consultants/form-ui';
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: workbenchStyles }];
 
@@ -81,7 +84,9 @@ function pageHref(query: QueueQuery, page: number): string {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
-  const form = await parseForm(request, decisionFormSchema);
+  const submission = parseSubmission(await readFormData(request), decisionFormSchema);
+  if (submission.status !== 'success') return data({ result: submission.reply(), decided: null }, { status: 400 });
+  const form = submission.value;
   const outcomes = await decideMany(
     context.services,
     user,
@@ -89,7 +94,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
       ? { decision: 'approve', proposalIds: form.proposalId }
       : { decision: 'reject', proposalIds: form.proposalId, reason: form.reason, note: form.note ?? null },
   );
-  return { intent: form.intent, outcomes };
+  // Each proposal's outcome is reported above the queue; the form starts again for the next decision.
+  return { result: submission.reply({ resetForm: true }), decided: { intent: form.intent, outcomes } };
 }
 
 export default function ConsultantQueue() {
@@ -97,9 +103,20 @@ export default function ConsultantQueue() {
   const { t: tw } = useTranslation('workbench');
   const follow = useListNavigation();
   const { queue, totalText, nextPage, moreBeyondLastPage, sectors, query, invalidQuery } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const [form, fields] = useForm<{ intent: string; proposalId: string[]; reason: string; note: string }>({
+    id: 'queue-decision',
+    lastResult: answer?.result,
+  });
+  const result = answer?.decided;
   const done = result?.outcomes.filter((o) => o.ok).length ?? 0;
   const refused = result?.outcomes.flatMap((o) => (o.ok ? [] : [o])) ?? [];
+  // After a refused form (no JavaScript) the ticked rows stay ticked.
+  const ticked = new Set([fields.proposalId.initialValue ?? []].flat());
+  const selection = {
+    invalid: fields.proposalId.errors !== undefined,
+    errorId: fields.proposalId.errorId,
+  };
   // Texts repeated on every row are translated once.
   const schemeLabel = { igu: t('scheme.igu'), praktik: t('scheme.praktik'), loentilskud: t('scheme.loentilskud') };
   const selectPair = fillIn(t('queue.selectPair', { candidate: slotFor('candidate'), slot: slotFor('slot') }), ['candidate', 'slot']);
@@ -154,6 +171,7 @@ export default function ConsultantQueue() {
         </div>
       ) : null}
       {invalidQuery ? <p className="notice">{t('queue.invalidFilters')}</p> : null}
+      <FixFieldsAlert show={answer?.result.status === 'error'} />
 
       <Form method="get" className="queue-filters queue-filters--compact" aria-label={t('queue.filters')}>
         {query.sort ? <input type="hidden" name="sort" value={query.sort} /> : null}
@@ -224,7 +242,7 @@ export default function ConsultantQueue() {
           <p>{t('queue.empty')}</p>
         )
       ) : (
-        <Form method="post">
+        <Form method="post" {...getFormProps(form)}>
           <div className="table-scroll">
             <table className="data-table queue-table">
               <caption>{tw(`queue.caption.${sort}`, { from: queue.firstRow, to: lastShown, total: totalText })}</caption>
@@ -244,21 +262,29 @@ export default function ConsultantQueue() {
               </thead>
               <tbody>
                 {queue.items.map((item) => (
-                  <QueueRow key={item.proposal_id} item={item} texts={rowTexts} onFollow={follow} />
+                  <QueueRow
+                    key={item.proposal_id}
+                    item={item}
+                    texts={rowTexts}
+                    onFollow={follow}
+                    selection={{ ...selection, ticked: ticked.has(item.proposal_id) }}
+                  />
                 ))}
               </tbody>
             </table>
           </div>
+          <FieldError id={fields.proposalId.errorId} errors={fields.proposalId.errors} />
           <fieldset className="queue-decide">
             <legend>{t('queue.decideSelected')}</legend>
             <button type="submit" name="intent" value="approve" className="button">
               {t('queue.approveSelected')}
             </button>
-            <RejectReasonSelect defaultValue="skills" />
-            <label>
-              {t('queue.note')}
-              <input type="text" name="note" maxLength={1000} />
-            </label>
+            <RejectReasonSelect defaultValue="skills" meta={fields.reason} />
+            <div className="field">
+              <label htmlFor={fields.note.id}>{t('queue.note')}</label>
+              <input {...getInputProps(fields.note, { type: 'text' })} maxLength={1000} />
+              <FieldError id={fields.note.errorId} errors={fields.note.errors} />
+            </div>
             <button type="submit" name="intent" value="reject" className="button button--quiet">
               {t('queue.rejectSelected')}
             </button>

@@ -4,20 +4,26 @@
  * viewed the profile, and the actions (edit on their behalf, resend the
  * invitation, mark inactive or archive). Every view is audit-logged.
  */
+import { getFormProps, getInputProps, getTextareaProps, useForm, type SubmissionResult } from '@conform-to/react';
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import { cprCipherOf } from '~/candidates/cpr.server';
 import { languageLabel, municipalityName, municipalityOfPostalCode, occupationLabel, sectorLabel, skillLabel } from '~/candidates/labels.server';
-import { formProblem } from '~/consultants/form-errors.server';
+import { formProblem, type FormProblem } from '~/consultants/form-errors.server';
 import { listOpenFreeSkills } from '~/candidates/free-skills.server';
 import { FreeSkillsNotice } from '~/candidates/free-skills-notice';
+import { formatDay, formatMoment } from '~/i18n/formats';
 import { resolveLocale } from '~/i18n/i18next.server';
 import { InvalidInput, httpStatusOf } from '~/lib/errors';
-import { parseForm } from '~/lib/http.server';
+import { parseSubmission } from '~/lib/form-submission';
+import { readFormData } from '~/lib/http.server';
 import { addCandidateNote, editCandidateOnBehalf, loadCandidatePage, setCandidateStatusByConsultant } from '~/workbench/caseload.server';
+import { FieldError, FixFieldsAlert } from '~/consultants/form-ui';
+import { FieldErrors as CandidateFieldErrors } from '~/candidates/ui';
 import { RuleProblem } from '~/workbench/rule-problem';
 import { candidatePageActionSchema } from '~/workbench/schemas';
 import workbenchStyles from '~/workbench/workbench.css';
@@ -92,38 +98,81 @@ export async function loader({ request, context, params: routeParams }: LoaderFu
   };
 }
 
+/** The page's forms, each answered on its own (its errors, what was typed), told apart by the intent it sends. */
+const PAGE_FORMS = ['note', 'status', 'edit'] as const;
+type PageForm = (typeof PAGE_FORMS)[number];
+
+type PageAnswer = {
+  /** The form that was sent; null when the intent was none of the page's. */
+  intent: PageForm | null;
+  saved: boolean;
+  result: SubmissionResult<string[]>;
+  problem: FormProblem | null;
+};
+
 export async function action({ request, context, params: routeParams }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
   const parsed = params.safeParse(routeParams);
   if (!parsed.success) throw data({ message: 'candidateId must be a UUID' }, { status: 400 });
   const candidateId = parsed.data.candidateId;
-  const form = await parseForm(request, candidatePageActionSchema);
+  const submission = parseSubmission(await readFormData(request), candidatePageActionSchema);
+  if (submission.status !== 'success') {
+    const sentBy = PAGE_FORMS.find((form) => form === submission.payload.intent) ?? null;
+    return data<PageAnswer>({ intent: sentBy, saved: false, result: submission.reply(), problem: null }, { status: 400 });
+  }
+  const form = submission.value;
   const deps = context.services;
   try {
     if (form.intent === 'note') await addCandidateNote(deps, user, candidateId, form.body);
     else if (form.intent === 'status') await setCandidateStatusByConsultant(deps, user, candidateId, form.status);
     else await editCandidateOnBehalf(deps, user, candidateId, form);
   } catch (error) {
-    const noFields: Record<string, string[]> = {};
-    if (error instanceof InvalidInput) return data({ ok: false as const, intent: form.intent, fields: error.fields, problem: null }, { status: 400 });
+    if (error instanceof InvalidInput) {
+      return data<PageAnswer>(
+        { intent: form.intent, saved: false, result: submission.reply({ fieldErrors: error.fields }), problem: null },
+        { status: 400 },
+      );
+    }
     const problem = formProblem(error);
-    return data(
-      { ok: false as const, intent: form.intent, fields: noFields, problem: problem.data.problem },
+    return data<PageAnswer>(
+      { intent: form.intent, saved: false, result: submission.reply(), problem: problem.data.problem },
       { status: problem.init?.status ?? 400 },
     );
   }
-  return { ok: true as const, intent: form.intent };
+  // Saved: the form starts again from what is stored now.
+  return data<PageAnswer>({ intent: form.intent, saved: true, result: submission.reply({ resetForm: true }), problem: null });
 }
 
 export default function CandidatePage() {
   const { t } = useTranslation('workbench');
   const { t: tc } = useTranslation('consultant');
-  const { t: tCandidate } = useTranslation('candidate');
   const { candidate, maskedCpr, skills, languages, occupations, proposals, placements, notes, views, lng, today, freeSkillsWaiting } =
     useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const when = new Intl.DateTimeFormat(lng === 'en' ? 'en-GB' : 'da-DK', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
-  const fieldError = (name: string) => (result && !result.ok ? result.fields[name]?.[0] : undefined);
+  const answer = useActionData<typeof action>();
+  // The form that was sent gets its answer; the others start over, so no earlier error of theirs stays on the page.
+  const startOver = useMemo<SubmissionResult<string[]> | undefined>(() => (answer ? { initialValue: null } : undefined), [answer]);
+  const resultFor = (form: PageForm) => (answer?.intent === form ? answer.result : startOver);
+  const [statusForm, statusFields] = useForm<{ intent: string; status: string }>({ id: 'candidate-status', lastResult: resultFor('status') });
+  const [noteForm, noteFields] = useForm<{ intent: string; body: string }>({ id: 'candidate-note', lastResult: resultFor('note') });
+  const [editForm, editFields] = useForm<{
+    intent: string;
+    postalCode: string;
+    maxTravelKm: string;
+    drivingLicence: string;
+    availableFrom: string;
+    hoursPerWeek: string;
+  }>({
+    id: 'candidate-edit',
+    lastResult: resultFor('edit'),
+    defaultValue: {
+      postalCode: candidate.postalCode,
+      maxTravelKm: String(candidate.maxTravelKm),
+      drivingLicence: candidate.drivingLicence ? 'on' : '',
+      availableFrom: candidate.availableFrom < today ? today : candidate.availableFrom,
+      hoursPerWeek: candidate.hoursPerWeek === null ? '' : String(candidate.hoursPerWeek),
+    },
+  });
+  const day = (iso: string) => formatDay(lng, iso);
   return (
     <div className="workbench">
       <p>
@@ -132,19 +181,15 @@ export default function CandidatePage() {
       <h1>{candidate.fullName}</h1>
       <p>
         <span className="status-badge">{t(`caseload.statusLabel.${candidate.status}`)}</span>{' '}
-        {t('candidate.waitingSince', { date: candidate.waitingSince })}
+        {t('candidate.waitingSince', { date: day(candidate.waitingSince) })}
       </p>
-      {result?.ok ? <p role="status">{t(`candidate.saved.${result.intent}`)}</p> : null}
-      {result && !result.ok && result.problem ? <RuleProblem problem={result.problem} /> : null}
-      {result && !result.ok && !result.problem ? (
-        <p role="alert" className="alert">
-          {t('candidate.fixFields', { fields: Object.keys(result.fields).join(', ') })}
-        </p>
-      ) : null}
+      {answer?.saved && answer.intent ? <p role="status">{t(`candidate.saved.${answer.intent}`)}</p> : null}
+      {answer?.problem ? <RuleProblem problem={answer.problem} /> : null}
+      <FixFieldsAlert show={answer !== undefined && !answer.saved && !answer.problem} />
 
       <div className="actions-row">
         {candidate.status !== 'pending' ? (
-          <Form method="post" className="inline-form">
+          <Form method="post" className="inline-form" {...getFormProps(statusForm)}>
             <input type="hidden" name="intent" value="status" />
             {candidate.status !== 'active' ? (
               <button type="submit" name="status" value="active" className="button button--quiet">
@@ -161,6 +206,7 @@ export default function CandidatePage() {
                 {t('candidate.archive')}
               </button>
             ) : null}
+            <FieldError id={statusFields.status.errorId} errors={statusFields.status.errors} />
           </Form>
         ) : (
           <p>
@@ -186,9 +232,9 @@ export default function CandidatePage() {
             <dt>{t('candidate.phone')}</dt>
             <dd>{candidate.phone ?? '–'}</dd>
             <dt>{t('candidate.birthDate')}</dt>
-            <dd>{candidate.birthDate}</dd>
+            <dd>{day(candidate.birthDate)}</dd>
             <dt>{t('candidate.arrivalDate')}</dt>
-            <dd>{candidate.arrivalDate}</dd>
+            <dd>{day(candidate.arrivalDate)}</dd>
             <dt>{t('candidate.residenceBasis')}</dt>
             <dd>{t(`candidate.residence.${candidate.residenceBasis}`)}</dd>
             <dt>{t('candidate.place')}</dt>
@@ -199,7 +245,7 @@ export default function CandidatePage() {
             </dd>
             <dt>{t('candidate.availability')}</dt>
             <dd>
-              {t('candidate.availableFrom', { date: candidate.availableFrom })}
+              {t('candidate.availableFrom', { date: day(candidate.availableFrom) })}
               {candidate.hoursPerWeek ? ` · ${t('candidate.hours', { count: candidate.hoursPerWeek })}` : ''}
             </dd>
             <dt>{t('candidate.danish')}</dt>
@@ -282,8 +328,8 @@ export default function CandidatePage() {
             {placements.map((placement) => (
               <li key={placement.id}>
                 {tc(`scheme.${placement.type}`)} – {placement.slot_title}, {placement.organisation_name} ·{' '}
-                {t(`candidate.placementStatus.${placement.status}`)} · {placement.started_on ?? placement.start_date}–
-                {placement.ended_on ?? placement.end_date}
+                {t(`candidate.placementStatus.${placement.status}`)} · {day(placement.started_on ?? placement.start_date)}–
+                {day(placement.ended_on ?? placement.end_date)}
                 {placement.outcome ? ` · ${tc(`outcome.${placement.outcome}`)}` : ''}
                 {placement.ended_reason ? ` · ${placement.ended_reason}` : ''}
               </li>
@@ -296,20 +342,23 @@ export default function CandidatePage() {
 
         <section aria-labelledby="notes-heading">
           <h2 id="notes-heading">{t('candidate.notes')}</h2>
-          <Form method="post">
+          <Form method="post" className="note-form" {...getFormProps(noteForm)}>
             <input type="hidden" name="intent" value="note" />
-            <label htmlFor="note-body">{t('candidate.newNote')}</label>
-            <textarea id="note-body" name="body" rows={3} maxLength={4000} required style={{ inlineSize: '100%' }} />
-            <button type="submit" className="button">
-              {t('candidate.addNote')}
-            </button>
+            <label htmlFor={noteFields.body.id}>{t('candidate.newNote')}</label>
+            <textarea {...getTextareaProps(noteFields.body)} rows={3} maxLength={4000} required />
+            <FieldError id={noteFields.body.errorId} errors={noteFields.body.errors} />
+            <div>
+              <button type="submit" className="button">
+                {t('candidate.addNote')}
+              </button>
+            </div>
           </Form>
           {notes.length === 0 ? <p>{t('candidate.noNotes')}</p> : null}
           <ol className="notes">
             {notes.map((note) => (
               <li key={note.id}>
                 <p className="notes__meta">
-                  {when.format(new Date(note.written_at))} · {note.author_name ?? t('candidate.unknownAuthor')}
+                  {formatMoment(lng, note.written_at)} · {note.author_name ?? t('candidate.unknownAuthor')}
                 </p>
                 <p style={{ whiteSpace: 'pre-wrap' }}>{note.body}</p>
               </li>
@@ -322,7 +371,7 @@ export default function CandidatePage() {
           <ul>
             {views.map((view, index) => (
               <li key={`${String(view.viewed_at)}-${index}`}>
-                {when.format(new Date(view.viewed_at))} · {view.viewer_name ?? '–'}
+                {formatMoment(lng, view.viewed_at)} · {view.viewer_name ?? '–'}
                 {view.organisation_name ? ` (${view.organisation_name})` : view.jobcentre_name ? ` (${view.jobcentre_name})` : ''}
               </li>
             ))}
@@ -332,41 +381,40 @@ export default function CandidatePage() {
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">{t('candidate.editOnBehalf')}</h2>
           <p className="hint">{t('candidate.editLead')}</p>
-          <Form method="post" className="board__form">
+          <Form method="post" className="board__form candidate-edit" {...getFormProps(editForm)}>
             <input type="hidden" name="intent" value="edit" />
-            <label>
-              {t('candidate.postalCode')}
-              <input
-                name="postalCode"
-                inputMode="numeric"
-                defaultValue={candidate.postalCode}
-                aria-invalid={fieldError('postalCode') ? true : undefined}
-              />
-              {fieldError('postalCode') ? <span className="field__error">{tCandidate(fieldError('postalCode') ?? '')}</span> : null}
-            </label>
-            <label>
-              {t('candidate.maxTravelKm')}
-              <input name="maxTravelKm" type="number" min={1} max={300} defaultValue={candidate.maxTravelKm} />
-              {fieldError('maxTravelKm') ? <span className="field__error">{tCandidate(fieldError('maxTravelKm') ?? '')}</span> : null}
-            </label>
-            <label>
-              <span>
-                <input name="drivingLicence" type="checkbox" defaultChecked={candidate.drivingLicence} /> {t('candidate.drivingLicence')}
-              </span>
-            </label>
-            <label>
-              {t('candidate.availableFromLabel')}
-              <input name="availableFrom" type="date" min={today} defaultValue={candidate.availableFrom < today ? today : candidate.availableFrom} />
-              {fieldError('availableFrom') ? <span className="field__error">{tCandidate(fieldError('availableFrom') ?? '')}</span> : null}
-            </label>
-            <label>
-              {t('candidate.hoursLabel')}
-              <input name="hoursPerWeek" type="number" min={1} max={60} defaultValue={candidate.hoursPerWeek ?? ''} />
-              {fieldError('hoursPerWeek') ? <span className="field__error">{tCandidate(fieldError('hoursPerWeek') ?? '')}</span> : null}
-            </label>
-            <button type="submit" className="button">
-              {t('candidate.saveEdit')}
-            </button>
+            <div className="field">
+              <label htmlFor={editFields.postalCode.id}>{t('candidate.postalCode')}</label>
+              <input {...getInputProps(editFields.postalCode, { type: 'text' })} inputMode="numeric" autoComplete="off" />
+              <CandidateFieldErrors meta={editFields.postalCode} />
+            </div>
+            <div className="field">
+              <label htmlFor={editFields.maxTravelKm.id}>{t('candidate.maxTravelKm')}</label>
+              <input {...getInputProps(editFields.maxTravelKm, { type: 'number' })} min={1} max={300} />
+              <CandidateFieldErrors meta={editFields.maxTravelKm} />
+            </div>
+            <div>
+              <label>
+                <span>
+                  <input {...getInputProps(editFields.drivingLicence, { type: 'checkbox' })} /> {t('candidate.drivingLicence')}
+                </span>
+              </label>
+            </div>
+            <div className="field">
+              <label htmlFor={editFields.availableFrom.id}>{t('candidate.availableFromLabel')}</label>
+              <input {...getInputProps(editFields.availableFrom, { type: 'date' })} min={today} />
+              <CandidateFieldErrors meta={editFields.availableFrom} />
+            </div>
+            <div className="field">
+              <label htmlFor={editFields.hoursPerWeek.id}>{t('candidate.hoursLabel')}</label>
+              <input {...getInputProps(editFields.hoursPerWeek, { type: 'number' })} min={1} max={60} />
+              <CandidateFieldErrors meta={editFields.hoursPerWeek} />
+            </div>
+            <div>
+              <button type="submit" className="button">
+                {t('candidate.saveEdit')}
+              </button>
+            </div>
           </Form>
         </section>
       </div>

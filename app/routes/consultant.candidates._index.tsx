@@ -12,7 +12,7 @@ import { confirmCandidate, declineCandidate } from '~/candidates/confirmation.se
 import { tellCandidate } from '~/candidates/confirmation-letter.server';
 import { formProblem } from '~/consultants/form-errors.server';
 import { resolveLocale } from '~/i18n/i18next.server';
-import { parseForm } from '~/lib/http.server';
+import { parseHiddenForm } from '~/lib/http.server';
 import { loadCaseload } from '~/workbench/caseload.server';
 import { RuleProblem } from '~/workbench/rule-problem';
 import { CASELOAD_SORTS, CASELOAD_STATUSES, CEFR_LEVELS, caseloadActionSchema, caseloadQuerySchema, type CaseloadQuery } from '~/workbench/schemas';
@@ -34,7 +34,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
-  const form = await parseForm(request, caseloadActionSchema);
+  // Confirm and decline are buttons beside a hidden id: nothing the consultant types.
+  const form = await parseHiddenForm(request, caseloadActionSchema);
   const { services } = context;
   const deps = { db: services.db, clock: services.clock };
   try {

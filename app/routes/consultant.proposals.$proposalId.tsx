@@ -1,22 +1,26 @@
 /** One proposal: the pair, the score breakdown, every rule check with its source, and the decision. */
-import { redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
+import { getFormProps, getInputProps, useForm } from '@conform-to/react';
+import { data, redirect, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { useTranslation } from 'react-i18next';
 import { ResendInvitationButton } from '~/candidates/resend-invitation-button';
 import { z } from 'zod';
 import { requireUser } from '~/auth/session.server';
 import { cprCipherOf, maskedCprForConsultant } from '~/candidates/cpr.server';
-import { REJECT_REASONS } from '~/consultants/consultant';
 import { RejectReasonSelect } from '~/consultants/reject-reason-select';
 import { approveMatch, previewApproval, rejectMatch } from '~/consultants/decisions.server';
 import { formProblem } from '~/consultants/form-errors.server';
+import { proposalDecisionFormSchema } from '~/consultants/schemas';
 import { ScoreBreakdown } from '~/consultants/score-breakdown';
 import { resolveLocale } from '~/i18n/i18next.server';
-import { parseForm } from '~/lib/http.server';
+import { InvalidInput } from '~/lib/errors';
+import { parseSubmission } from '~/lib/form-submission';
+import { readFormData } from '~/lib/http.server';
 import { isReasonCode, type Reason } from '~/matching/explain';
 import { reasonSentence } from '~/workbench/reason-sentence.server';
 import { loadDecisionHistory } from '~/workbench/decision-history.server';
 import { DecisionHistory } from '~/workbench/decision-history';
+import { FieldError, FixFieldsAlert } from '~/consultants/form-ui';
 import { RuleProblem } from '~/workbench/rule-problem';
 import { ruleTextKeys } from '~/workbench/rule-text';
 import { ruleDetailText } from '~/workbench/rule-detail';
@@ -43,11 +47,6 @@ function reasonsOf(texts: readonly string[]): Reason[] {
     return [];
   });
 }
-
-const single = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('approve'), note: z.string().max(1000).optional() }),
-  z.object({ intent: z.literal('reject'), reason: z.enum(REJECT_REASONS), note: z.string().max(1000).optional() }),
-]);
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = await requireUser(request, context, ['consultant']);
@@ -79,12 +78,17 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const parsedId = z.uuid().safeParse(params.proposalId);
   if (!parsedId.success) throw new Response('Not found', { status: 404 });
   const proposalId = parsedId.data;
-  const form = await parseForm(request, single);
+  const submission = parseSubmission(await readFormData(request), proposalDecisionFormSchema);
+  if (submission.status !== 'success') return data({ result: submission.reply(), problem: null }, { status: 400 });
+  const form = submission.value;
   try {
     if (form.intent === 'approve') await approveMatch(context.services, user, { proposalId, note: form.note ?? null });
     else await rejectMatch(context.services, user, { proposalId, reason: form.reason, note: form.note ?? null });
   } catch (error) {
-    return formProblem(error);
+    if (error instanceof InvalidInput) return data({ result: submission.reply({ fieldErrors: error.fields }), problem: null }, { status: 400 });
+    // A rule or a decision made meanwhile: said above the form, which keeps what was typed.
+    const refused = formProblem(error);
+    return data({ result: submission.reply(), problem: refused.data.problem }, { status: refused.init?.status ?? 400 });
   }
   throw redirect('/consultant');
 }
@@ -94,7 +98,8 @@ export default function ProposalPage() {
   const { t: tw } = useTranslation('workbench');
   const { t: tWhatIf } = useTranslation('whatif');
   const { context, verdicts, own, cpr, reasons, history, lng, employerDecision } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
+  const answer = useActionData<typeof action>();
+  const [form, fields] = useForm<{ intent: string; reason: string; note: string }>({ id: 'proposal-decision', lastResult: answer?.result });
   return (
     <>
       <p>
@@ -151,25 +156,29 @@ export default function ProposalPage() {
             })}
           </ul>
         </section>
-        {result && !result.ok ? <RuleProblem problem={result.problem} /> : null}
+        {answer?.problem ? <RuleProblem problem={answer.problem} /> : null}
         {context.status === 'approved' ? <EmployerDecisionNote decision={employerDecision ?? undefined} lng={lng} /> : null}
         {own ? <ResendInvitationButton candidateId={context.candidate_id} /> : null}
         <DecisionHistory entries={history} lng={lng} />
       </div>
       {own && context.status === 'proposed' ? (
-        <Form method="post">
-          <label>
-            {t('queue.note')}
-            <input type="text" name="note" maxLength={1000} />
-          </label>
-          <button type="submit" name="intent" value="approve" className="button">
-            {t('proposal.approve')}
-          </button>
-          <RejectReasonSelect defaultValue="skills" />
-          <button type="submit" name="intent" value="reject" className="button button--quiet">
-            {t('proposal.reject')}
-          </button>
-        </Form>
+        <>
+          <FixFieldsAlert show={answer?.result.status === 'error' && !answer.problem} />
+          <Form method="post" className="decision-form" {...getFormProps(form)}>
+            <div className="field">
+              <label htmlFor={fields.note.id}>{t('queue.note')}</label>
+              <input {...getInputProps(fields.note, { type: 'text' })} maxLength={1000} />
+              <FieldError id={fields.note.errorId} errors={fields.note.errors} />
+            </div>
+            <button type="submit" name="intent" value="approve" className="button">
+              {t('proposal.approve')}
+            </button>
+            <RejectReasonSelect defaultValue="skills" meta={fields.reason} />
+            <button type="submit" name="intent" value="reject" className="button button--quiet">
+              {t('proposal.reject')}
+            </button>
+          </Form>
+        </>
       ) : (
         <p>{own ? t('proposal.alreadyDecided') : t('proposal.notYours')}</p>
       )}

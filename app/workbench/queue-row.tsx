@@ -48,6 +48,9 @@ export type QueueRowTexts = {
   scoreLabel: (score: string) => string;
 };
 
+/** The row's checkbox in the decision form: ticked when a refused form comes back, and marked when nothing was ticked. */
+export type QueueRowSelection = { ticked: boolean; invalid: boolean; errorId: string };
+
 const MARK: Record<Check, string> = { met: '✓', close: '≈', unmet: '✗' };
 
 function Mark({ check }: { check: Check }) {
@@ -58,10 +61,12 @@ export function QueueRow({
   item,
   texts,
   onFollow,
+  selection,
 }: {
   item: QueueRowItem;
   texts: QueueRowTexts;
   onFollow: (event: MouseEvent<HTMLAnchorElement>) => void;
+  selection: QueueRowSelection;
 }) {
   const req = item.requirements;
   const score = item.score === null ? null : Math.max(0, Math.min(100, item.score));
@@ -73,6 +78,9 @@ export function QueueRow({
             type="checkbox"
             name="proposalId"
             value={item.proposal_id}
+            defaultChecked={selection.ticked}
+            aria-invalid={selection.invalid || undefined}
+            aria-describedby={selection.invalid ? selection.errorId : undefined}
             aria-label={texts.selectPair({ candidate: item.candidate_name, slot: item.slot_title })}
           />
         ) : (

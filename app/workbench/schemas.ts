@@ -41,15 +41,25 @@ export const caseloadActionSchema = z.object({
   candidateId: z.uuid(),
 });
 
+/**
+ * The candidate page's three forms, told apart by their intent. Messages are
+ * keys of `forms:consultant.*` (app/consultants/form-ui.tsx), shown beside the field. The edit's values are only read as text here:
+ * what they mean (a known postal code, a date from today) is checked by
+ * editCandidateOnBehalf with the candidate's own rules, naming the field.
+ */
 export const candidatePageActionSchema = z.discriminatedUnion('intent', [
-  z.object({ intent: z.literal('note'), body: z.string().trim().min(1).max(4000) }),
-  z.object({ intent: z.literal('status'), status: z.enum(['active', 'inactive', 'archived']) }),
+  z.object({
+    intent: z.literal('note'),
+    body: z.string({ error: 'noteRequired' }).trim().min(1, { error: 'noteRequired' }).max(4000, { error: 'tooLong:4000' }),
+  }),
+  z.object({ intent: z.literal('status'), status: z.enum(['active', 'inactive', 'archived'], { error: 'choose' }) }),
   z.object({
     intent: z.literal('edit'),
-    postalCode: z.string(),
-    maxTravelKm: z.string(),
+    // A field left empty arrives as missing: the domain's rules then name it.
+    postalCode: z.string().default(''),
+    maxTravelKm: z.string().default(''),
     drivingLicence: optional(z.string()),
-    availableFrom: z.string(),
+    availableFrom: z.string().default(''),
     hoursPerWeek: optional(z.string()),
   }),
 ]);

@@ -21,47 +21,20 @@ const SECOND_PATHS: Array<[string, RegExp]> = [
   ['request.formData', /\brequest\.formData\(/],
 ];
 
-/**
- * Routes other engineers were converting, or adding, while this rule came in
- * (branches h/lookup2, h/wage-subsidy, h/workbench2, h/notify2). This list
- * must shrink to empty: the lead empties it after integration, and nothing
- * new is added to it.
- */
-const NOT_YET_CONVERTED = new Set([
-  'consultant._index.tsx',
-  'consultant.candidates.$candidateId.tsx',
-  'consultant.candidates._index.tsx',
-  'consultant.candidates.new.tsx',
-  'consultant.proposals.$proposalId.tsx',
-]);
-
 const routeFiles = readdirSync(ROUTES).filter((name) => /\.tsx?$/.test(name) && !name.includes('.test.'));
 const sourceOf = (name: string) => readFileSync(path.join(ROUTES, name), 'utf8');
 
 describe('one form-parsing path', () => {
   it('no route reads a form any other way than parseSubmission', () => {
-    const offenders = routeFiles
-      .filter((name) => !NOT_YET_CONVERTED.has(name))
-      .flatMap((name) => {
-        const source = sourceOf(name);
-        return SECOND_PATHS.filter(([, pattern]) => pattern.test(source)).map(([label]) => `${name}: ${label}`);
-      });
+    const offenders = routeFiles.flatMap((name) => {
+      const source = sourceOf(name);
+      return SECOND_PATHS.filter(([, pattern]) => pattern.test(source)).map(([label]) => `${name}: ${label}`);
+    });
     expect(offenders).toEqual([]);
   });
 
   it('every route that reads a form body parses it with parseSubmission or parseHiddenForm', () => {
-    const unparsed = routeFiles
-      .filter((name) => !NOT_YET_CONVERTED.has(name))
-      .filter((name) => /\breadFormData\(/.test(sourceOf(name)) && !/\bparseSubmission\(/.test(sourceOf(name)));
+    const unparsed = routeFiles.filter((name) => /\breadFormData\(/.test(sourceOf(name)) && !/\bparseSubmission\(/.test(sourceOf(name)));
     expect(unparsed).toEqual([]);
-  });
-
-  it('the list of routes not yet converted names only routes that exist and still need it', () => {
-    const stale = [...NOT_YET_CONVERTED].filter((name) => {
-      if (!routeFiles.includes(name)) return true;
-      const source = sourceOf(name);
-      return !SECOND_PATHS.some(([, pattern]) => pattern.test(source));
-    });
-    expect(stale).toEqual([]);
   });
 });
