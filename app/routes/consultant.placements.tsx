@@ -31,6 +31,7 @@ import {
 } from '~/placements/placements.server';
 import { danishDateOf } from '~/privacy/deadline';
 import { resolveLocale } from '~/i18n/i18next.server';
+import { formatDay } from '~/i18n/formats';
 import { EmployerDecisionNote } from '~/notifications/employer-decision-note';
 import { employerDecisionsOf } from '~/notifications/employer-decisions.server';
 import { RuleProblem } from '~/workbench/rule-problem';
@@ -150,7 +151,10 @@ export default function ConsultantPlacements() {
               className={task.on !== null && task.on < today ? 'due-week__late' : undefined}
             >
               <a href={`#p-${task.item.proposal_id}`}>{task.item.candidate_name}</a>{' '}
-              {tw(`board.due.${task.kind}`, { date: task.on ?? '', milestone: task.milestone ? t(`milestone.${task.milestone}`) : '' })}
+              {tw(`board.due.${task.kind}`, {
+                date: task.on ? formatDay(lng, task.on) : '',
+                milestone: task.milestone ? t(`milestone.${task.milestone}`) : '',
+              })}
               {' · '}
               {task.item.slot_title}, {task.item.organisation_name}
             </li>
@@ -172,6 +176,7 @@ export default function ConsultantPlacements() {
                     key={item.proposal_id}
                     item={item}
                     today={today}
+                    lng={lng}
                     decisionNote={<EmployerDecisionNote decision={employerDecisions[item.proposal_id]} lng={lng} />}
                   />
                 ))}
@@ -182,6 +187,7 @@ export default function ConsultantPlacements() {
                   key={item.proposal_id}
                   item={item}
                   today={today}
+                  lng={lng}
                   decisionNote={<EmployerDecisionNote decision={employerDecisions[item.proposal_id]} lng={lng} />}
                 />
               ))
@@ -242,8 +248,9 @@ function formsOf(item: Item, today: string): Set<string> {
   return ids;
 }
 
-function PlacementCard({ item, today, decisionNote }: { item: Item; today: string; decisionNote: ReactNode }) {
+function PlacementCard({ item, today, lng, decisionNote }: { item: Item; today: string; lng: string; decisionNote: ReactNode }) {
   const { t } = useTranslation('consultant');
+  const day = (isoDay: string) => formatDay(lng, isoDay);
   const { t: tw } = useTranslation('workbench');
   const answer = useActionData<typeof action>();
   const forms = formsOf(item, today);
@@ -261,15 +268,17 @@ function PlacementCard({ item, today, decisionNote }: { item: Item; today: strin
       </h3>
       <p className="board__meta">
         {t(`scheme.${item.slot_type}`)} · <strong>{t(`placements.stage.${item.stage}`)}</strong>
-        {item.outcome ? ` · ${t(`outcome.${item.outcome}`)} (${item.outcome_on})` : ''}
+        {item.outcome ? ` · ${t(`outcome.${item.outcome}`)} (${item.outcome_on ? day(item.outcome_on) : ''})` : ''}
       </p>
       {decisionNote}
       {item.start_date ? (
-        <p className="board__meta">{t('placements.period', { start: item.started_on ?? item.start_date, end: item.ended_on ?? item.end_date })}</p>
+        <p className="board__meta">
+          {t('placements.period', { start: day(item.started_on ?? item.start_date), end: day(item.ended_on ?? item.end_date ?? '') })}
+        </p>
       ) : null}
       {item.ended_reason ? <p className="board__meta">{tw('board.endedReason', { reason: item.ended_reason })}</p> : null}
       {item.next_follow_up && item.stage === 'started' ? (
-        <p className="board__meta">{t('placements.nextFollowUp', { date: item.next_follow_up })}</p>
+        <p className="board__meta">{t('placements.nextFollowUp', { date: item.next_follow_up ? day(item.next_follow_up) : '' })}</p>
       ) : null}
       {item.extensions > 0 ? <p className="board__meta">{tw('board.extended', { count: item.extensions })}</p> : null}
       {item.milestones.length > 0 ? (
@@ -277,7 +286,7 @@ function PlacementCard({ item, today, decisionNote }: { item: Item; today: strin
           {item.milestones.map((m) => (
             <li key={m.kind}>
               {t(`milestone.${m.kind}`)}:{' '}
-              {m.done_on ? t('placements.milestoneDone', { date: m.done_on }) : tw('board.milestoneFrom', { date: m.due_on })}
+              {m.done_on ? t('placements.milestoneDone', { date: day(m.done_on) }) : tw('board.milestoneFrom', { date: day(m.due_on) })}
               {shows('milestone', m.kind) ? (
                 <BoardForm className="board__form" id={id('milestone', m.kind)} defaultValue={{ on: today }}>
                   {(fields, problem) => (
