@@ -115,6 +115,16 @@ test('the compact queue shows 15+ rows on 1920×1080 and flags a failing approva
   await expect(page.getByRole('table').locator('caption')).toHaveText(/^Forslag 1–25 af \d+, længst ventet først$/);
 });
 
+const DANISH_MONTHS = ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+/** The first date in a text as the board writes it in Danish ("3. sep. 2026") as an ISO day ("2026-09-03"). */
+function isoDayOfDanish(text: string): string {
+  const match = /(\d{1,2})\. (\p{L}+)\.? (\d{4})/u.exec(text);
+  const month = match ? DANISH_MONTHS.indexOf(match[2]!.slice(0, 3)) + 1 : 0;
+  if (!match || month === 0) throw new Error(`no Danish date in "${text}"`);
+  return `${match[3]}-${String(month).padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+}
+
 test('an IGU bonus cannot be recorded before its time: the Danish rule refuses it', async ({ page }) => {
   await logIn(page, 'consultant@demo.jobbro.dk');
   await page.goto('/consultant/placements');
@@ -125,8 +135,8 @@ test('an IGU bonus cannot be recorded before its time: the Danish rule refuses i
     .filter({ hasText: 'IGU · Startet' })
     .filter({ has: page.getByLabel('Dato for Virksomhedsbonus efter 6 måneder') })
     .first();
-  const period = (await card.getByText(/^Fra \d{4}-\d{2}-\d{2} til /).textContent()) ?? '';
-  const started = period.slice(4, 14);
+  const period = (await card.getByText(/^Fra \d{1,2}\. \p{L}+\.? \d{4} til /u).textContent()) ?? '';
+  const started = isoDayOfDanish(period);
   const dayBefore = new Date(Date.parse(`${started}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   await card.getByLabel('Dato for Virksomhedsbonus efter 6 måneder').fill(dayBefore);
   await card.getByRole('button', { name: 'Markér som klaret' }).first().click();
