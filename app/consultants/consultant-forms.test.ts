@@ -12,21 +12,12 @@ import { danishDateOf } from '../privacy/deadline.js';
 import { seededRng } from '../../db/seed/random.js';
 import { startSecurityHarness, type SecurityHarness } from '../../tests/security/harness.js';
 import { addEmployer, type Employer } from '../../tests/setup/test-world.js';
-import { controlsNamed, decoded, textOfId } from '../../tests/setup/form-page.js';
+import { controlsNamed, decoded, refusedAmong as refused } from '../../tests/setup/form-page.js';
 import commonDa from '../i18n/locales/da/common.json';
 import formsDa from '../i18n/locales/da/forms.json';
 import workbenchDa from '../i18n/locales/da/workbench.json';
 
 type Page = { status: number; html: string; location: string | null };
-
-/** The one control named `name` marked invalid, and the text of what its aria-describedby names. */
-function refused(html: string, name: string): { tag: string; message: string } {
-  const invalid = controlsNamed(html, name).filter((tag) => tag.includes('aria-invalid="true"'));
-  if (invalid.length !== 1) throw new Error(`Expected one invalid control named ${name}, found ${invalid.length}`);
-  const tag = invalid[0]!;
-  const describedBy = /aria-describedby="([^"]*)"/.exec(tag)?.[1]?.split(' ') ?? [];
-  return { tag, message: describedBy.map((id) => textOfId(html, id)).join(' ') };
-}
 
 const invalidCount = (html: string) => (html.match(/aria-invalid="true"/g) ?? []).length;
 const da = formsDa.consultant;

@@ -37,3 +37,15 @@ export function messagesFor(html: string, name: string): string {
     .describedBy.map((id) => textOfId(html, id))
     .join(' ');
 }
+
+/**
+ * Where a page repeats a field (a form per card: several controls named
+ * `name`), the one control marked invalid and the messages it points at.
+ */
+export function refusedAmong(html: string, name: string): { tag: string; message: string } {
+  const invalid = controlsNamed(html, name).filter((tag) => tag.includes('aria-invalid="true"'));
+  if (invalid.length !== 1) throw new Error(`Expected one invalid control named ${name}, found ${invalid.length}`);
+  const tag = invalid[0]!;
+  const describedBy = /aria-describedby="([^"]*)"/.exec(tag)?.[1]?.split(' ') ?? [];
+  return { tag, message: describedBy.map((id) => textOfId(html, id)).join(' ') };
+}
